@@ -1,0 +1,193 @@
+"""The one path by which catalog, store and stock data enter cache.db.
+
+The demo importer and the sync engine both call `apply_changes`, so demo data and
+synced data are written, sanitised and indexed by the same code. A batch is applied in
+one transaction; applying the same batch twice leaves the cache as applying it once.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from kiosk.core.catalog import CATEGORY_SEPARATOR, ChangeBatch, Product
+from kiosk.core.db.sqlite import write_transaction
+from kiosk.core.richtext import html_to_text, sanitize_html
+
+T = TypeVar("T")
+
+# SQLite accepts far more bound variables; this keeps IN (...) lists modest.
+_CHUNK = 500
+
+
+@dataclass
+class ApplyReport:
+    categories: int = 0
+    products: int = 0
+    variants: int = 0
+    stores: int = 0
+    stock: int = 0
+    deleted: int = 0
+    unknown_categories: int = 0
+
+
+def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
+                  cursor: str | None = None) -> ApplyReport:
+    """Write a batch in one transaction, and the sync cursor that covers it, if any.
+
+    Deletions go first, then upserts: a batch carries only the latest state of each
+    record, so the two never concern the same record.
+    """
+    report = ApplyReport()
+    with write_transaction(conn):
+        report.deleted = _apply_deletions(conn, batch)
+        report.categories = _upsert_categories(conn, batch)
+        _upsert_products(conn, batch.products, report)
+        report.stores = _upsert_stores(conn, batch)
+        report.stock = _upsert_stock(conn, batch)
+        if cursor is not None:
+            conn.execute("INSERT INTO sync_state (key, value) VALUES ('cursor', ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (cursor,))
+    return report
+
+
+def _upsert_categories(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
+    conn.executemany(
+        "INSERT INTO categories (path, parent_path, name, position, in_menu, image) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
+        "parent_path = excluded.parent_path, name = excluded.name, "
+        "position = excluded.position, in_menu = excluded.in_menu, image = excluded.image",
+        [(c.path, c.parent_path, c.name, c.position, int(c.in_menu), c.image)
+         for c in batch.categories],
+    )
+    return len(batch.categories)
+
+
+def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
+                     report: ApplyReport) -> None:
+    if not products:
+        return
+    category_ids = dict(conn.execute("SELECT path, id FROM categories"))
+    conn.executemany(
+        "INSERT INTO products (sku, name, description_html, price_cents, special_price_cents, "
+        "special_from, special_to, image, gallery, attributes, featured) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET "
+        "name = excluded.name, description_html = excluded.description_html, "
+        "price_cents = excluded.price_cents, special_price_cents = excluded.special_price_cents, "
+        "special_from = excluded.special_from, special_to = excluded.special_to, "
+        "image = excluded.image, gallery = excluded.gallery, attributes = excluded.attributes, "
+        "featured = excluded.featured",
+        [(p.sku, p.name, sanitize_html(p.description_html), p.price_cents,
+          p.special_price_cents, p.special_from, p.special_to, p.image,
+          json.dumps(list(p.gallery)), json.dumps(p.attributes, ensure_ascii=False),
+          int(p.featured)) for p in products],
+    )
+    ids = _ids_by_sku(conn, [p.sku for p in products])
+    product_ids = [(ids[p.sku],) for p in products]
+    conn.executemany("DELETE FROM variants WHERE product_id = ?", product_ids)
+    conn.executemany("DELETE FROM product_categories WHERE product_id = ?", product_ids)
+    conn.executemany("DELETE FROM product_search WHERE rowid = ?", product_ids)
+    # OR REPLACE: a SKU or barcode that moved from another product follows the latest data.
+    conn.executemany(
+        "INSERT OR REPLACE INTO variants (product_id, sku, barcode, size, color, price_cents, "
+        "special_price_cents, image) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(ids[p.sku], v.sku, v.barcode, v.size, v.color, v.price_cents,
+          v.special_price_cents, v.image) for p in products for v in p.variants],
+    )
+    links = []
+    for product in products:
+        for path in dict.fromkeys(product.categories):
+            if path in category_ids:
+                links.append((category_ids[path], ids[product.sku]))
+            else:
+                report.unknown_categories += 1
+    conn.executemany("INSERT INTO product_categories (category_id, product_id) VALUES (?, ?)",
+                     links)
+    conn.executemany(
+        "INSERT INTO product_search (rowid, name, skus, categories, description) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [(ids[p.sku], p.name, _sku_text(p), _category_text(p), html_to_text(p.description_html))
+         for p in products],
+    )
+    report.products += len(products)
+    report.variants += sum(len(p.variants) for p in products)
+
+
+def _sku_text(product: Product) -> str:
+    codes = [product.sku]
+    for variant in product.variants:
+        codes.append(variant.sku)
+        if variant.barcode:
+            codes.append(variant.barcode)
+    return " ".join(dict.fromkeys(codes))
+
+
+def _category_text(product: Product) -> str:
+    names = (name for path in product.categories for name in path.split(CATEGORY_SEPARATOR))
+    return " ".join(dict.fromkeys(names))
+
+
+def _upsert_stores(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
+    conn.executemany(
+        "INSERT INTO stores (id, name, address, postal_code, city, latitude, longitude, phone, "
+        "opening_hours) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+        "name = excluded.name, address = excluded.address, postal_code = excluded.postal_code, "
+        "city = excluded.city, latitude = excluded.latitude, longitude = excluded.longitude, "
+        "phone = excluded.phone, opening_hours = excluded.opening_hours",
+        [(s.id, s.name, s.address, s.postal_code, s.city, s.latitude, s.longitude, s.phone,
+          json.dumps(s.opening_hours)) for s in batch.stores],
+    )
+    return len(batch.stores)
+
+
+def _upsert_stock(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
+    # An older figure never overwrites a newer one (pages can overlap after a retry).
+    conn.executemany(
+        "INSERT INTO stock (variant_sku, store_id, quantity, taken_at, restock_date) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (variant_sku, store_id) DO UPDATE SET "
+        "quantity = excluded.quantity, taken_at = excluded.taken_at, "
+        "restock_date = excluded.restock_date WHERE excluded.taken_at >= stock.taken_at",
+        [(s.variant_sku, s.store_id, s.quantity, s.taken_at, s.restock_date)
+         for s in batch.stock],
+    )
+    return len(batch.stock)
+
+
+def _apply_deletions(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
+    deleted = 0
+    for tomb in batch.deletions:
+        if tomb.kind == "product":
+            row = conn.execute("SELECT id FROM products WHERE sku = ?", (tomb.key,)).fetchone()
+            if row:
+                conn.execute("DELETE FROM product_search WHERE rowid = ?", (row[0],))
+                conn.execute("DELETE FROM products WHERE id = ?", (row[0],))
+                deleted += 1
+        elif tomb.kind == "category":
+            deleted += conn.execute("DELETE FROM categories WHERE path = ?",
+                                    (tomb.key,)).rowcount
+        elif tomb.kind == "store":
+            conn.execute("DELETE FROM stock WHERE store_id = ?", (tomb.key,))
+            deleted += conn.execute("DELETE FROM stores WHERE id = ?", (tomb.key,)).rowcount
+        elif tomb.kind == "stock":
+            sku, _, store = tomb.key.rpartition("@")
+            deleted += conn.execute("DELETE FROM stock WHERE variant_sku = ? AND store_id = ?",
+                                    (sku, store)).rowcount
+        else:
+            raise ValueError(f"unknown tombstone kind {tomb.kind!r}")
+    return deleted
+
+
+def _ids_by_sku(conn: sqlite3.Connection, skus: Iterable[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for chunk in _chunks(list(skus), _CHUNK):
+        marks = ",".join("?" * len(chunk))
+        ids.update(conn.execute(f"SELECT sku, id FROM products WHERE sku IN ({marks})", chunk))
+    return ids
+
+
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

@@ -1,0 +1,126 @@
+"""cache.db: catalog, categories, stores and stock. Rebuildable from the central server.
+
+Prices are integer cents. A product is what a shopper sees as one item ("Chaz Kangeroo
+Hoodie"); its variants are what can be stocked and sold (size M, colour Black). A simple
+product from the source has exactly one variant, so stock and orders always name a variant.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kiosk.core.db.opening import OpenedDatabase, open_or_replace
+from kiosk.core.db.sqlite import Migration, sql_step
+
+log = logging.getLogger(__name__)
+
+CACHE_FILE = "cache.db"
+
+_V1 = """
+CREATE TABLE categories (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,            -- 'Men/Tops/Jackets'
+    parent_path TEXT,                     -- NULL for a top category
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    in_menu INTEGER NOT NULL DEFAULT 1,
+    image TEXT
+);
+CREATE INDEX categories_by_parent ON categories (parent_path, position);
+
+-- The id is the product's search order among equals: lower ids come first.
+CREATE TABLE products (
+    id INTEGER PRIMARY KEY,
+    sku TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    description_html TEXT NOT NULL DEFAULT '',
+    price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+    special_price_cents INTEGER CHECK (special_price_cents >= 0),
+    special_from TEXT,
+    special_to TEXT,
+    image TEXT,
+    gallery TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(gallery)),
+    attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+    featured INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE variants (
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+    sku TEXT NOT NULL UNIQUE,
+    barcode TEXT UNIQUE,
+    size TEXT,
+    color TEXT,
+    price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+    special_price_cents INTEGER CHECK (special_price_cents >= 0),
+    image TEXT
+);
+CREATE INDEX variants_by_product ON variants (product_id);
+CREATE INDEX variants_by_size ON variants (size, product_id);
+CREATE INDEX variants_by_color ON variants (color, product_id);
+
+CREATE TABLE product_categories (
+    category_id INTEGER NOT NULL REFERENCES categories (id) ON DELETE CASCADE,
+    product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+    PRIMARY KEY (category_id, product_id)
+) WITHOUT ROWID;
+CREATE INDEX product_categories_by_product ON product_categories (product_id);
+
+CREATE TABLE stores (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    address TEXT NOT NULL,
+    postal_code TEXT NOT NULL,
+    city TEXT NOT NULL,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    phone TEXT NOT NULL DEFAULT '',
+    opening_hours TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(opening_hours))
+);
+
+-- taken_at is the server's time when the figure was counted, never the terminal's.
+CREATE TABLE stock (
+    variant_sku TEXT NOT NULL,
+    store_id TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity >= 0),
+    taken_at TEXT NOT NULL,
+    restock_date TEXT,
+    PRIMARY KEY (variant_sku, store_id)
+) WITHOUT ROWID;
+CREATE INDEX stock_by_store ON stock (store_id, variant_sku) WHERE quantity > 0;
+
+-- Search text per product. Words shorter than four letters are also indexed as
+-- prefixes so that the first keystrokes read one list instead of merging hundreds.
+CREATE VIRTUAL TABLE product_search USING fts5 (
+    name, skus, categories, description,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3',
+    detail = column
+);
+
+CREATE TABLE sync_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+CACHE_MIGRATIONS = [Migration(1, "catalog, stores, stock and search index", sql_step(_V1))]
+
+
+def open_cache(data_dir: Path) -> OpenedDatabase:
+    """Open the cache; a damaged one is set aside and a new empty one takes its place.
+
+    The new cache is refilled by the next sync (or the demo importer), so one log line
+    is all the fuss it deserves.
+    """
+    opened = open_or_replace(data_dir / CACHE_FILE, synchronous="NORMAL",
+                             migrations=CACHE_MIGRATIONS)
+    if opened.set_aside_as is not None:
+        log.warning("cache.db was damaged (%s); set aside as %s and rebuilt empty",
+                    "; ".join(opened.damage)[:300], opened.set_aside_as.name)
+    return opened
+
+
+def is_empty(opened: OpenedDatabase) -> bool:
+    return opened.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM products)").fetchone()[0] == 1

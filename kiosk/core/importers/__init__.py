@@ -1,0 +1,1 @@
+"""Readers that turn catalog files from other systems into kiosk catalog records."""
