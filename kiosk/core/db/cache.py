@@ -32,7 +32,7 @@ CREATE INDEX categories_by_parent ON categories (parent_path, position);
 -- The id is the product's search order among equals: lower ids come first.
 CREATE TABLE products (
     id INTEGER PRIMARY KEY,
-    sku TEXT NOT NULL UNIQUE,
+    sku TEXT NOT NULL UNIQUE COLLATE NOCASE,
     name TEXT NOT NULL,
     description_html TEXT NOT NULL DEFAULT '',
     price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
@@ -48,7 +48,7 @@ CREATE TABLE products (
 CREATE TABLE variants (
     id INTEGER PRIMARY KEY,
     product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
-    sku TEXT NOT NULL UNIQUE,
+    sku TEXT NOT NULL UNIQUE COLLATE NOCASE,
     barcode TEXT UNIQUE,
     size TEXT,
     color TEXT,

@@ -1,0 +1,189 @@
+"""Product search over cache.db, fast enough to run on every keystroke.
+
+Design (the plain "MATCH 'tok*' ORDER BY rank" costs 50-180 ms at a million products,
+almost all of it ranking every match of a one- or two-letter prefix):
+
+1. An exact SKU or barcode wins outright.
+2. Matching is tiered by where the words are found: all in the name, then in name or
+   SKUs, then adding categories, then anywhere including the description. Each tier
+   is an FTS5 query with a column filter, read in rowid order and cut at the page size,
+   so a broad prefix reads a few dozen postings instead of ranking half the catalog.
+3. Inside a tier, when it has few enough matches to rank cheaply, they are ordered by
+   BM25 with the same column weights; a broad tier keeps rowid order, which is the
+   catalog's own order (featured and best-known products first).
+
+Shopper text never reaches FTS5 syntax: it is cut into words, and each word is quoted,
+so quotes, `*`, NEAR, AND, parentheses or emoji cannot form an operator.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+MAX_QUERY_CHARS = 200
+MAX_TOKENS = 8
+MAX_TOKEN_CHARS = 40
+# A tier with at most this many matches is ranked by BM25; beyond it, rowid order.
+RANKABLE_MATCHES = 300
+
+_TIER_COLUMNS = ("{name}", "{name skus}", "{name skus categories}", "")
+_BM25_WEIGHTS = "10.0, 6.0, 3.0, 1.0"   # name, skus, categories, description
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+Sort = Literal["relevance", "price_asc", "price_desc"]
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    category_path: str | None = None     # includes its sub-categories
+    min_price_cents: int | None = None
+    max_price_cents: int | None = None
+    sizes: frozenset[str] = frozenset()
+    colors: frozenset[str] = frozenset()
+    in_stock_at: str | None = None       # a store id: only variants with stock there
+    sort: Sort = "relevance"
+
+
+@dataclass
+class SearchResult:
+    product_ids: list[int] = field(default_factory=list)
+    # The variant whose SKU or barcode was typed or scanned, if any.
+    exact_variant_sku: str | None = None
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a shopper's text, lower-cased, safe to quote into an FTS5 query."""
+    text = unicodedata.normalize("NFC", text or "")[:MAX_QUERY_CHARS]
+    words = [w.lower()[:MAX_TOKEN_CHARS] for w in _WORD.findall(text)]
+    return [w.replace("_", "") for w in words if w.strip("_")][:MAX_TOKENS]
+
+
+def fts_expression(words: list[str]) -> str:
+    """All words required, each as a prefix (the shopper may not have finished it)."""
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchFilters(),
+           *, limit: int = 50, today: date | None = None) -> SearchResult:
+    today = today or date.today()
+    result = SearchResult()
+    exact = _exact_variant(conn, text)
+    if exact is not None:
+        product_id, result.exact_variant_sku = exact
+        result.product_ids.append(product_id)
+    words = query_words(text)
+    where, params = _filter_sql(conn, filters, today)
+    if not words:
+        if not text.strip():    # browsing, no query
+            result.product_ids = _browse(conn, where, params, filters, today, limit)
+        return result
+    if filters.sort != "relevance":
+        result.product_ids = _all_matches_by_price(conn, words, where, params, filters,
+                                                   today, limit)
+        return result
+    seen = set(result.product_ids)
+    expression = fts_expression(words)
+    for columns in _TIER_COLUMNS:
+        if len(result.product_ids) >= limit:
+            break
+        match = f"{columns} : ({expression})" if columns else expression
+        for product_id in _tier(conn, match, where, params, limit + len(seen)):
+            if product_id not in seen:
+                seen.add(product_id)
+                result.product_ids.append(product_id)
+    del result.product_ids[limit:]
+    return result
+
+
+def _tier(conn: sqlite3.Connection, match: str, where: str, params: list,
+          limit: int) -> list[int]:
+    rows = conn.execute(
+        f"SELECT s.rowid, bm25(product_search, {_BM25_WEIGHTS}) FROM product_search s "
+        f"JOIN products p ON p.id = s.rowid WHERE product_search MATCH ? {where} LIMIT ?",
+        [match, *params, max(limit, RANKABLE_MATCHES + 1)],
+    ).fetchall()
+    if len(rows) <= RANKABLE_MATCHES:
+        rows.sort(key=lambda row: (row[1], row[0]))
+    return [row[0] for row in rows[:limit]]
+
+
+def _all_matches_by_price(conn, words, where, params, filters, today, limit) -> list[int]:
+    direction = "ASC" if filters.sort == "price_asc" else "DESC"
+    return [row[0] for row in conn.execute(
+        f"SELECT p.id FROM product_search s JOIN products p ON p.id = s.rowid "
+        f"WHERE product_search MATCH ? {where} ORDER BY {_effective_price(today)} {direction}, "
+        f"p.id LIMIT ?", [fts_expression(words), *params, limit])]
+
+
+def _browse(conn, where, params, filters, today, limit) -> list[int]:
+    order = "p.id"
+    if filters.sort != "relevance":
+        direction = "ASC" if filters.sort == "price_asc" else "DESC"
+        order = f"{_effective_price(today)} {direction}, p.id"
+    return [row[0] for row in conn.execute(
+        f"SELECT p.id FROM products p WHERE 1 {where} ORDER BY {order} LIMIT ?",
+        [*params, limit])]
+
+
+def _effective_price(today: date) -> str:
+    """SQL for the price a shopper pays today: the special price while its dates allow it.
+
+    The date is written into the SQL (it is an ISO date made here, never shopper text)
+    so that the expression can sit anywhere in a statement without shifting parameters.
+    """
+    day = today.isoformat()
+    return ("(CASE WHEN p.special_price_cents IS NOT NULL "
+            f"AND COALESCE(p.special_from, '0000') <= '{day}' "
+            f"AND COALESCE(p.special_to, '9999') >= '{day}' "
+            "THEN p.special_price_cents ELSE p.price_cents END)")
+
+
+def _filter_sql(conn: sqlite3.Connection, filters: SearchFilters,
+                today: date) -> tuple[str, list]:
+    clauses: list[str] = []
+    params: list = []
+    if filters.category_path:
+        ids = [row[0] for row in conn.execute(
+            "SELECT id FROM categories WHERE path = ? OR substr(path, 1, ?) = ?",
+            (filters.category_path, len(filters.category_path) + 1,
+             filters.category_path + "/"))]
+        clauses.append(f"EXISTS (SELECT 1 FROM product_categories pc WHERE pc.product_id = p.id "
+                       f"AND pc.category_id IN ({','.join('?' * len(ids)) or 'NULL'}))")
+        params.extend(ids)
+    for bound, op in ((filters.min_price_cents, ">="), (filters.max_price_cents, "<=")):
+        if bound is not None:
+            clauses.append(f"{_effective_price(today)} {op} ?")
+            params.append(bound)
+    variant_conditions = []
+    for column, values in (("size", filters.sizes), ("color", filters.colors)):
+        if values:
+            variant_conditions.append(f"v.{column} IN ({','.join('?' * len(values))})")
+            params.extend(sorted(values))
+    if filters.in_stock_at:
+        variant_conditions.append("EXISTS (SELECT 1 FROM stock st WHERE st.variant_sku = v.sku "
+                                  "AND st.store_id = ? AND st.quantity > 0)")
+        params.append(filters.in_stock_at)
+    if variant_conditions:
+        # One variant must satisfy all of them: 'M', 'Black' and 'in stock' together.
+        clauses.append("EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND "
+                       + " AND ".join(variant_conditions) + ")")
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def _exact_variant(conn: sqlite3.Connection, text: str) -> tuple[int, str] | None:
+    code = (text or "").strip()
+    if not code or len(code) > 64 or any(ch.isspace() for ch in code):
+        return None
+    row = conn.execute(
+        "SELECT product_id, sku FROM variants WHERE barcode = ? OR sku = ? LIMIT 1",
+        (code, code)).fetchone()
+    if row:
+        return row[0], row[1]
+    row = conn.execute("SELECT p.id, v.sku FROM products p JOIN variants v ON v.product_id = p.id "
+                       "WHERE p.sku = ? ORDER BY v.id LIMIT 1", (code,)).fetchone()
+    return (row[0], None) if row else None
