@@ -1,0 +1,140 @@
+"""The `kiosk` command: run the terminal app, and the tools IT and developers use."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+from kiosk.core.config import ConfigError, KioskConfig, check_config_command, load_config
+
+DEFAULT_CONFIG = Path("/etc/kiosk/kiosk.toml")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="In-store kiosk terminal.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="start the kiosk on this terminal")
+    run.add_argument("--config", type=Path, default=DEFAULT_CONFIG,
+                     help=f"the terminal's TOML config (default: {DEFAULT_CONFIG})")
+    run.add_argument("--windowed", action="store_true",
+                     help="a normal window instead of fullscreen, for development")
+    run.add_argument("--screenshot", type=Path, metavar="PNG",
+                     help="write a screenshot once the first screen is shown, then quit")
+    run.set_defaults(handler=_run)
+
+    check = commands.add_parser("check-config", help="validate a config file: OK or every problem")
+    check.add_argument("path", type=Path)
+    check.set_defaults(handler=lambda args: check_config_command(args.path))
+
+    demo = commands.add_parser("import-demo",
+                               help="build the demo cache from the Luma catalog if it is missing")
+    demo.add_argument("--config", type=Path, required=True)
+    demo.add_argument("--luma", type=Path, default=PROJECT_ROOT.parent / "shared/datasets/luma",
+                      help="the Luma dataset directory (default: ../shared/datasets/luma)")
+    demo.add_argument("--force", action="store_true", help="rebuild even if present")
+    demo.set_defaults(handler=_import_demo)
+
+    magento = commands.add_parser("import-magento",
+                                  help="import a Magento 2 product CSV into the cache")
+    magento.add_argument("csv", type=Path)
+    magento.add_argument("--config", type=Path, required=True)
+    magento.set_defaults(handler=_import_magento)
+    return parser
+
+
+def _load(path: Path) -> KioskConfig | None:
+    try:
+        return load_config(path)
+    except ConfigError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
+def _run(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    if config is None:
+        return 2
+    from kiosk.core.logs import setup_logging
+    setup_logging(config.log_dir)
+    from kiosk.ui.app import run_app   # Qt is loaded only for the app itself
+    return run_app(config, windowed=args.windowed, screenshot=args.screenshot)
+
+
+def _import_demo(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    if config is None:
+        return 2
+    if not args.force and _has_products(config.data_dir / "cache.db"):
+        print(f"Demo data already in {config.data_dir} (use --force to rebuild).")
+        return 0
+    if not (args.luma / "products.csv").exists():
+        print(f"Luma dataset not found in {args.luma} (give its directory with --luma).",
+              file=sys.stderr)
+        return 2
+    from kiosk.core.demo import build_demo_cache
+    logging.basicConfig(level=logging.WARNING)
+    started = time.perf_counter()
+    imported, applied = build_demo_cache(args.luma, config.data_dir)
+    _print_problems(imported.problems)
+    print(f"{imported.summary()}; {applied.stock} stock figures for {applied.stores} stores "
+          f"in {time.perf_counter() - started:.1f} s -> {config.data_dir / 'cache.db'}")
+    return 0
+
+
+def _import_magento(args: argparse.Namespace) -> int:
+    config = _load(args.config)
+    if config is None:
+        return 2
+    from kiosk.core.catalog import ChangeBatch
+    from kiosk.core.changes import apply_changes
+    from kiosk.core.db.cache import open_cache
+    from kiosk.core.importers.magento import read_standard_products
+    try:
+        imported = read_standard_products(args.csv)
+    except OSError as error:
+        print(f"{args.csv}: cannot read: {error.strerror}", file=sys.stderr)
+        return 2
+    opened = open_cache(config.data_dir)
+    try:
+        apply_changes(opened.conn, ChangeBatch(categories=list(imported.categories.values()),
+                                               products=imported.products))
+    finally:
+        opened.conn.close()
+    _print_problems(imported.problems)
+    print(imported.summary())
+    return 0
+
+
+def _print_problems(problems: list) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _has_products(cache_path: Path) -> bool:
+    if not cache_path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{cache_path}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT EXISTS (SELECT 1 FROM products)").fetchone()[0] == 1
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+if __name__ == "__main__":
+    sys.exit(main())

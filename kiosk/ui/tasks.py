@@ -1,0 +1,75 @@
+"""The one way the kiosk runs work off the GUI thread.
+
+Two pools, as in Anki's task manager: a single worker for the cache database, so reads
+and writes never race on one connection, and a small pool for CPU work such as image
+decoding. Results come back to the GUI thread through a queued signal; a callback never
+runs on a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; workers emit, the GUI thread runs the callbacks."""
+
+    finished = Signal(object, object, object)   # callback, result, error
+
+
+class _Job(QRunnable):
+    def __init__(self, relay: _Relay, work: Callable[[], Any],
+                 on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None) -> None:
+        super().__init__()
+        self.relay, self.work, self.on_done, self.on_error = relay, work, on_done, on_error
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:   # reported on the GUI thread, never lost in a worker
+            self.relay.finished.emit(self.on_error, None, exc)
+        else:
+            self.relay.finished.emit(self.on_done, result, None)
+
+
+class TaskRunner(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._deliver)
+        self._database = QThreadPool(self)
+        self._database.setMaxThreadCount(1)
+        self._compute = QThreadPool(self)
+        self._compute.setMaxThreadCount(2)
+
+    def run_db(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run `work` on the database worker (one at a time, in submission order)."""
+        self._database.start(_Job(self._relay, work, on_done, on_error))
+
+    def run_compute(self, work: Callable[[], Any],
+                    on_done: Callable[[Any], None] | None = None,
+                    on_error: Callable[[BaseException], None] | None = None) -> None:
+        self._compute.start(_Job(self._relay, work, on_done, on_error))
+
+    def wait_idle(self, timeout_ms: int = 5000) -> bool:
+        """Block until queued work is done: for shutdown and tests only."""
+        return (self._database.waitForDone(timeout_ms)
+                and self._compute.waitForDone(timeout_ms))
+
+    @Slot(object, object, object)
+    def _deliver(self, callback: Callable | None, result: Any, error: BaseException | None) -> None:
+        if error is not None:
+            if callback is None:
+                log.error("background task failed", exc_info=error)
+                return
+            callback(error)
+        elif callback is not None:
+            callback(result)

@@ -1,0 +1,102 @@
+"""Design tokens and the one style sheet every screen uses.
+
+Sizes are in device-independent pixels for a 1080-pixel-wide portrait screen and are
+multiplied by `scale` (1.0 normally, 1.5 for large type), so a whole layout grows
+together. Text colours keep at least 4.5:1 contrast on the surfaces they are used on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Colors:
+    background: str = "#F4F1EC"
+    surface: str = "#FFFFFF"
+    text: str = "#1D1B19"            # 16.3:1 on surface
+    text_muted: str = "#55504A"      # 7.9:1 on surface
+    primary: str = "#0B4F8A"         # white text on it: 8.4:1
+    on_primary: str = "#FFFFFF"
+    in_stock: str = "#1E6B34"        # 6.6:1 on surface; always paired with a word and a mark
+    sale: str = "#A3261C"            # 6.9:1 on surface
+    border: str = "#C9C2B8"
+    placeholder: str = "#E4DED6"
+
+
+@dataclass(frozen=True)
+class Theme:
+    scale: float = 1.0
+    colors: Colors = Colors()
+
+    def px(self, value: float) -> int:
+        return round(value * self.scale)
+
+    # Type scale, in pixels.
+    @property
+    def body(self) -> int:
+        return self.px(24)
+
+    @property
+    def small(self) -> int:
+        return self.px(20)
+
+    @property
+    def title(self) -> int:
+        return self.px(40)
+
+    @property
+    def heading(self) -> int:
+        return self.px(30)
+
+    @property
+    def touch_target(self) -> int:
+        """At least 9 mm on a 21.5-inch 1080p panel (about 102 px/inch), with margin."""
+        return self.px(72)
+
+    @property
+    def spacing(self) -> int:
+        return self.px(16)
+
+    def style_sheet(self) -> str:
+        c = self.colors
+        return f"""
+QWidget {{
+    background: {c.background};
+    color: {c.text};
+    font-size: {self.body}px;
+}}
+#TopBar {{
+    background: {c.primary};
+    min-height: {self.touch_target + self.spacing}px;
+}}
+#TopBar QLabel {{
+    background: transparent;
+    color: {c.on_primary};
+    font-size: {self.heading}px;
+    font-weight: 600;
+}}
+#ScreenTitle {{
+    font-size: {self.title}px;
+    font-weight: 700;
+    padding: {self.spacing}px {self.spacing * 2}px 0 {self.spacing * 2}px;
+}}
+#StatusMessage {{
+    color: {c.text_muted};
+    font-size: {self.heading}px;
+    padding: {self.spacing * 2}px;
+}}
+QListView {{
+    border: none;
+    background: {c.background};
+}}
+QPushButton {{
+    min-height: {self.touch_target}px;
+    min-width: {self.touch_target}px;
+    padding: 0 {self.spacing * 2}px;
+    border-radius: {self.px(12)}px;
+    background: {c.surface};
+    border: 2px solid {c.border};
+    font-size: {self.body}px;
+}}
+"""

@@ -1,0 +1,72 @@
+"""Product images decoded off the GUI thread into a bounded in-memory cache."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+from kiosk.ui.tasks import TaskRunner
+
+
+def decode_scaled(path: Path, bound: QSize) -> QImage:
+    """Read an image at no more than `bound`, decoding only the pixels needed.
+
+    A missing or broken file gives a null image, which screens show as the placeholder.
+    """
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(bound, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return image if not image.isNull() else QImage()
+
+
+class ThumbnailCache(QObject):
+    """Ask with `get`; a `ready` signal says when an image asked for can be painted."""
+
+    ready = Signal(str)
+
+    def __init__(self, runner: TaskRunner, images_dir: Path, bound: QSize,
+                 capacity: int = 400, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._images_dir = images_dir
+        self._bound = bound
+        self._capacity = capacity
+        self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
+        self._pending: set[str] = set()
+
+    def get(self, image: str | None) -> QPixmap | None:
+        """The decoded image, or None while it is loading or if it cannot be read."""
+        if not image:
+            return None
+        pixmap = self._pixmaps.get(image)
+        if pixmap is not None:
+            self._pixmaps.move_to_end(image)
+            return None if pixmap.isNull() else pixmap
+        if image not in self._pending:
+            self._pending.add(image)
+            path, bound = self._images_dir / image, QSize(self._bound)
+            self._runner.run_compute(lambda: decode_scaled(path, bound),
+                                     lambda decoded: self._store(image, decoded),
+                                     lambda _error: self._store(image, QImage()))
+        return None
+
+    def is_known(self, image: str) -> bool:
+        """Decoded, or known to be unreadable: nothing more will change for this image."""
+        return image in self._pixmaps
+
+    def clear(self) -> None:
+        self._pixmaps.clear()
+
+    def _store(self, image: str, decoded: QImage) -> None:
+        self._pending.discard(image)
+        # A broken image is remembered as null so it is not decoded again and again.
+        self._pixmaps[image] = QPixmap.fromImage(decoded) if not decoded.isNull() else QPixmap()
+        while len(self._pixmaps) > self._capacity:
+            self._pixmaps.popitem(last=False)
+        self.ready.emit(image)

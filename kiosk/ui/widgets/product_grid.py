@@ -1,0 +1,176 @@
+"""A virtualised grid of product cards: one model, one delegate that paints, no widget per card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QListView, QScroller, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+    QWidget,
+)
+
+from kiosk.core.products import ProductCard
+from kiosk.ui.formatting import Formatter
+from kiosk.ui.theme import Theme
+from kiosk.ui.thumbnails import ThumbnailCache
+
+CardRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ProductGridModel(QAbstractListModel):
+    def __init__(self, thumbnails: ThumbnailCache, formatter: Formatter,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self._cards: list[ProductCard] = []
+        self._thumbnails = thumbnails
+        self._formatter = formatter
+        thumbnails.ready.connect(self._on_image_ready)
+
+    def set_cards(self, cards: list[ProductCard]) -> None:
+        self.beginResetModel()
+        self._cards = list(cards)
+        self.endResetModel()
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        self._formatter = formatter
+        if self._cards:
+            self.dataChanged.emit(self.index(0), self.index(len(self._cards) - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._cards)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        card = self._cards[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return card.name
+        if role == CardRole:
+            return card
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._thumbnails.get(card.image)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._formatter.card_description(card)
+        return None
+
+    def _on_image_ready(self, image: str) -> None:
+        for row, card in enumerate(self._cards):
+            if card.image == image:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+class ProductCardDelegate(QStyledItemDelegate):
+    """Paints a card: image (or a neutral placeholder), name, price, stock badge."""
+
+    def __init__(self, theme: Theme, formatter: Formatter, parent=None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._formatter = formatter
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        self._formatter = formatter
+
+    def card_size(self) -> QSize:
+        return QSize(self._theme.px(320), self._theme.px(470))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return self.card_size()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        card: ProductCard | None = index.data(CardRole)
+        if card is None:
+            return
+        t, c = self._theme, self._theme.colors
+        gap = t.px(8)
+        box = option.rect.adjusted(gap, gap, -gap, -gap)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        outline = QPainterPath()
+        outline.addRoundedRect(box, t.px(14), t.px(14))
+        painter.fillPath(outline, QColor(c.surface))
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QColor(c.primary))
+            painter.drawPath(outline)
+
+        pad = t.px(12)
+        image_box = QRect(box.left() + pad, box.top() + pad, box.width() - 2 * pad,
+                          round(box.height() * 0.58))
+        pixmap: QPixmap | None = index.data(Qt.ItemDataRole.DecorationRole)
+        if pixmap is not None:
+            scaled = pixmap.scaled(image_box.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+            target = QRect(0, 0, scaled.width(), scaled.height())
+            target.moveCenter(image_box.center())
+            painter.drawPixmap(target, scaled)
+        else:
+            painter.fillRect(image_box, QColor(c.placeholder))
+
+        text_left = box.left() + pad
+        text_width = box.width() - 2 * pad
+        y = image_box.bottom() + pad
+        name_font = QFont(option.font)
+        name_font.setPixelSize(t.small)
+        name_font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(name_font)
+        painter.setPen(QColor(c.text))
+        name_box = QRect(text_left, y, text_width, t.small * 3)
+        painter.drawText(name_box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
+                         self._elided_two_lines(painter, card.name, text_width))
+        y = name_box.bottom() + gap
+
+        price_font = QFont(option.font)
+        price_font.setPixelSize(t.body)
+        price_font.setWeight(QFont.Weight.Bold)
+        painter.setFont(price_font)
+        painter.setPen(QColor(c.sale if card.on_special else c.text))
+        painter.drawText(QRect(text_left, y, text_width, t.body + gap),
+                         Qt.AlignmentFlag.AlignLeft, self._formatter.price(card.price_cents))
+        y += t.body + gap * 2
+
+        badge_font = QFont(option.font)
+        badge_font.setPixelSize(t.small)
+        painter.setFont(badge_font)
+        # A mark and a word, never colour alone.
+        if card.in_stock_here:
+            painter.setPen(QColor(c.in_stock))
+            label = "✓ " + self._formatter.in_stock_here
+        else:
+            painter.setPen(QColor(c.text_muted))
+            label = "○ " + self._formatter.not_in_stock_here
+        painter.drawText(QRect(text_left, y, text_width, t.small + gap),
+                         Qt.AlignmentFlag.AlignLeft, label)
+        painter.restore()
+
+    @staticmethod
+    def _elided_two_lines(painter: QPainter, text: str, width: int) -> str:
+        metrics = painter.fontMetrics()
+        if metrics.horizontalAdvance(text) <= width * 2 - metrics.averageCharWidth() * 2:
+            return text
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width * 2 - width // 4)
+
+
+class ProductGrid(QListView):
+    """Cards in rows that fill the width, scrolled with the finger, no scroll bars."""
+
+    def __init__(self, theme: Theme, model: ProductGridModel, delegate: ProductCardDelegate,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setGridSize(delegate.card_size())
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setModel(model)
+        self.setItemDelegate(delegate)
+        QScroller.grabGesture(self.viewport(),
+                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)

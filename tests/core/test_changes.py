@@ -1,0 +1,73 @@
+import sqlite3
+
+import pytest
+
+from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Store, Tombstone, Variant
+from kiosk.core.changes import apply_changes
+from kiosk.core.db.cache import open_cache
+from kiosk.core.search import search
+
+
+def hoodie(name="Hoodie", description="<p>Warm</p>", variants=("H-S", "H-M")):
+    return Product("H", name, 5000, tuple(Variant(s, 5000, size=s[-1]) for s in variants),
+                   categories=("Men",), description_html=description)
+
+
+def test_applying_the_same_batch_twice_changes_nothing(tmp_path):
+    conn = open_cache(tmp_path).conn
+    batch = ChangeBatch(categories=[Category("Men", "Men")], products=[hoodie()],
+                        stores=[Store("paris", "Paris", "1 rue", "75001", "Paris", 48.8, 2.3)],
+                        stock=[StockLevel("H-S", "paris", 4, "2026-11-24T10:00:00Z")])
+    apply_changes(conn, batch)
+    snapshot = conn.execute("SELECT count(*) FROM variants").fetchone()[0], \
+        conn.execute("SELECT count(*) FROM product_search").fetchone()[0]
+    apply_changes(conn, batch)
+    assert (conn.execute("SELECT count(*) FROM variants").fetchone()[0],
+            conn.execute("SELECT count(*) FROM product_search").fetchone()[0]) == snapshot == (2, 1)
+
+
+def test_an_update_replaces_variants_and_reindexes(tmp_path):
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(categories=[Category("Men", "Men")], products=[hoodie()]))
+    apply_changes(conn, ChangeBatch(products=[hoodie(name="Parka", variants=("H-L",))]))
+    assert [r[0] for r in conn.execute("SELECT sku FROM variants")] == ["H-L"]
+    assert search(conn, "hoodie").product_ids == []
+    assert len(search(conn, "parka").product_ids) == 1
+
+
+def test_descriptions_are_sanitised_on_the_way_in(tmp_path):
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(products=[hoodie(
+        description='<p onclick="x()">Warm<script>alert(1)</script><img src="http://evil/x.png"></p>')]))
+    stored = conn.execute("SELECT description_html FROM products").fetchone()[0]
+    assert stored == "<p>Warm</p>"
+
+
+def test_an_older_stock_figure_never_overwrites_a_newer_one(tmp_path):
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(stock=[StockLevel("H-S", "paris", 4, "2026-11-24T10:00:00Z")]))
+    apply_changes(conn, ChangeBatch(stock=[StockLevel("H-S", "paris", 9, "2026-11-24T09:00:00Z")]))
+    assert conn.execute("SELECT quantity FROM stock").fetchone()[0] == 4
+
+
+def test_tombstones_delete_and_the_cursor_is_stored_with_the_batch(tmp_path):
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(categories=[Category("Men", "Men")], products=[hoodie()],
+                                    stock=[StockLevel("H-S", "paris", 4, "2026-11-24T10:00:00Z")]))
+    apply_changes(conn, ChangeBatch(deletions=[Tombstone("product", "H"),
+                                               Tombstone("stock", "H-S@paris")]), cursor="c-42")
+    assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM variants").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM stock").fetchone()[0] == 0
+    assert search(conn, "hoodie").product_ids == []
+    assert conn.execute("SELECT value FROM sync_state WHERE key = 'cursor'").fetchone()[0] == "c-42"
+
+
+def test_a_failing_batch_leaves_nothing_behind(tmp_path):
+    conn = open_cache(tmp_path).conn
+    negative_price = Product("B", "Bad", -1, (Variant("B-1", 100),))
+    with pytest.raises(sqlite3.IntegrityError):
+        apply_changes(conn, ChangeBatch(products=[hoodie(), negative_price]), cursor="c-1")
+    assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM product_search").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM sync_state").fetchone()[0] == 0

@@ -1,0 +1,102 @@
+import sqlite3
+
+import pytest
+
+from kiosk.core.db.cache import CACHE_MIGRATIONS, open_cache
+from kiosk.core.db.journal import JOURNAL_FILE, open_alerts, open_journal
+from kiosk.core.db.sqlite import Migration, connect, migrate, schema_version, sql_step
+
+
+def test_new_files_are_created_at_the_latest_schema_with_their_durability(tmp_path):
+    cache = open_cache(tmp_path)
+    journal = open_journal(tmp_path)
+    assert schema_version(cache.conn) == CACHE_MIGRATIONS[-1].version
+    assert cache.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert journal.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # NORMAL is 1, FULL is 2
+    assert cache.conn.execute("PRAGMA synchronous").fetchone()[0] == 1
+    assert journal.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+
+
+def test_migrations_bring_an_old_schema_up_to_date_keeping_its_rows(tmp_path):
+    v1 = Migration(1, "notes", sql_step("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"))
+    v2 = Migration(2, "notes get a title",
+                   sql_step("ALTER TABLE notes ADD COLUMN title TEXT NOT NULL DEFAULT '';"))
+    conn = connect(tmp_path / "old.db", synchronous="FULL")
+    assert migrate(conn, [v1]) == [1]
+    conn.execute("INSERT INTO notes (body) VALUES ('kept')")
+
+    assert migrate(conn, [v1, v2]) == [2]
+    assert migrate(conn, [v1, v2]) == []
+    assert [tuple(r) for r in conn.execute("SELECT body, title FROM notes")] == [("kept", "")]
+    assert schema_version(conn) == 2
+
+
+def test_a_failing_migration_leaves_the_file_at_its_previous_version(tmp_path):
+    v1 = Migration(1, "t", sql_step("CREATE TABLE t (x);"))
+    broken = Migration(2, "broken", sql_step("CREATE TABLE u (y);\nINSERT INTO missing VALUES (1);"))
+    conn = connect(tmp_path / "db.db", synchronous="FULL")
+    migrate(conn, [v1])
+    with pytest.raises(sqlite3.OperationalError):
+        migrate(conn, [v1, broken])
+    assert schema_version(conn) == 1
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert "u" not in tables
+
+
+def test_a_file_from_a_newer_kiosk_is_refused(tmp_path):
+    conn = connect(tmp_path / "db.db", synchronous="FULL")
+    conn.execute("PRAGMA user_version = 99")
+    with pytest.raises(sqlite3.DatabaseError, match="newer"):
+        migrate(conn, [Migration(1, "t", sql_step("CREATE TABLE t (x);"))])
+
+
+def _corrupt(path):
+    data = bytearray(path.read_bytes())
+    data[:16] = b"this is garbage!"
+    data[4096:8192] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+
+
+def test_a_corrupt_cache_is_set_aside_and_rebuilt(tmp_path, caplog):
+    opened = open_cache(tmp_path)
+    opened.conn.execute("INSERT INTO sync_state VALUES ('cursor', 'abc')")
+    opened.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    opened.conn.close()
+    _corrupt(tmp_path / "cache.db")
+
+    reopened = open_cache(tmp_path)
+
+    assert reopened.set_aside_as is not None and reopened.set_aside_as.exists()
+    assert reopened.conn.execute("SELECT count(*) FROM sync_state").fetchone()[0] == 0
+    assert reopened.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert sum("cache.db was damaged" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_a_corrupt_journal_is_kept_aside_byte_for_byte_and_staff_are_alerted(tmp_path):
+    opened = open_journal(tmp_path)
+    opened.conn.execute(
+        "INSERT INTO outbox (uuid, kind, payload, created_at) VALUES ('u1', 'order', '{}', 'now')")
+    opened.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    opened.conn.close()
+    _corrupt(tmp_path / JOURNAL_FILE)
+    damaged_bytes = (tmp_path / JOURNAL_FILE).read_bytes()
+
+    reopened = open_journal(tmp_path)
+
+    assert reopened.set_aside_as.read_bytes() == damaged_bytes
+    alerts = open_alerts(reopened.conn)
+    assert [a["kind"] for a in alerts] == ["journal_corrupt"]
+    assert reopened.set_aside_as.name in alerts[0]["detail"]
+    assert reopened.conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+
+
+def test_a_sound_journal_is_opened_as_is(tmp_path):
+    first = open_journal(tmp_path)
+    first.conn.execute(
+        "INSERT INTO outbox (uuid, kind, payload, created_at) VALUES ('u1', 'rating', '{}', 'now')")
+    first.conn.close()
+    again = open_journal(tmp_path)
+    assert again.set_aside_as is None
+    assert [r["uuid"] for r in again.conn.execute("SELECT uuid FROM outbox")] == ["u1"]
+    assert open_alerts(again.conn) == []
