@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from kiosk.core.catalog import CATEGORY_SEPARATOR, ChangeBatch, Product
 from kiosk.core.db.sqlite import write_transaction
-from kiosk.core.richtext import html_to_text, sanitize_html
+from kiosk.core.richtext import sanitize
 
 T = TypeVar("T")
 
@@ -71,6 +71,9 @@ def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
     if not products:
         return
     category_ids = dict(conn.execute("SELECT path, id FROM categories"))
+    # Only products already in the cache have old variants, links and index rows to remove.
+    existing = [(i,) for i in _ids_by_sku(conn, [p.sku for p in products]).values()]
+    descriptions = [sanitize(p.description_html) for p in products]
     conn.executemany(
         "INSERT INTO products (sku, name, description_html, price_cents, special_price_cents, "
         "special_from, special_to, image, gallery, attributes, featured) "
@@ -80,16 +83,15 @@ def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
         "special_from = excluded.special_from, special_to = excluded.special_to, "
         "image = excluded.image, gallery = excluded.gallery, attributes = excluded.attributes, "
         "featured = excluded.featured",
-        [(p.sku, p.name, sanitize_html(p.description_html), p.price_cents,
-          p.special_price_cents, p.special_from, p.special_to, p.image,
-          json.dumps(list(p.gallery)), json.dumps(p.attributes, ensure_ascii=False),
-          int(p.featured)) for p in products],
+        [(p.sku, p.name, html, p.price_cents, p.special_price_cents, p.special_from,
+          p.special_to, p.image, json.dumps(list(p.gallery)),
+          json.dumps(p.attributes, ensure_ascii=False), int(p.featured))
+         for p, (html, _) in zip(products, descriptions)],
     )
     ids = _ids_by_sku(conn, [p.sku for p in products])
-    product_ids = [(ids[p.sku],) for p in products]
-    conn.executemany("DELETE FROM variants WHERE product_id = ?", product_ids)
-    conn.executemany("DELETE FROM product_categories WHERE product_id = ?", product_ids)
-    conn.executemany("DELETE FROM product_search WHERE rowid = ?", product_ids)
+    conn.executemany("DELETE FROM variants WHERE product_id = ?", existing)
+    conn.executemany("DELETE FROM product_categories WHERE product_id = ?", existing)
+    conn.executemany("DELETE FROM product_search WHERE rowid = ?", existing)
     # OR REPLACE: a SKU or barcode that moved from another product follows the latest data.
     conn.executemany(
         "INSERT OR REPLACE INTO variants (product_id, sku, barcode, size, color, price_cents, "
@@ -109,8 +111,8 @@ def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
     conn.executemany(
         "INSERT INTO product_search (rowid, name, skus, categories, description) "
         "VALUES (?, ?, ?, ?, ?)",
-        [(ids[p.sku], p.name, _sku_text(p), _category_text(p), html_to_text(p.description_html))
-         for p in products],
+        [(ids[p.sku], p.name, _sku_text(p), _category_text(p), text)
+         for p, (_, text) in zip(products, descriptions)],
     )
     report.products += len(products)
     report.variants += sum(len(p.variants) for p in products)

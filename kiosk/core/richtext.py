@@ -70,22 +70,28 @@ class _Sanitizer(HTMLParser):
             self.html_out.append(f"</{self.open_tags.pop()}>")
 
 
-def sanitize_html(source: str) -> str:
-    """Safe rich text for Qt's text widgets (which understand this subset)."""
+def sanitize(source: str) -> tuple[str, str]:
+    """Safe rich text for Qt's text widgets, and readable plain text, in one parse.
+
+    The plain text serves search, and later reading a description aloud.
+    """
     parser = _Sanitizer()
     parser.feed(source or "")
     parser.close()
-    return "".join(parser.html_out).strip()
+    text = _SPACES.sub(" ", "".join(parser.text_out))
+    return "".join(parser.html_out).strip(), _LINE_BREAKS.sub("\n", text).strip()
+
+
+def sanitize_html(source: str) -> str:
+    return sanitize(source)[0]
 
 
 def html_to_text(source: str) -> str:
-    """Readable plain text: for search, and later for reading a description aloud."""
-    parser = _Sanitizer()
-    parser.feed(source or "")
-    parser.close()
-    text = "".join(parser.text_out)
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    return re.sub(r"\s*\n\s*", "\n", text).strip()
+    return sanitize(source)[1]
+
+
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 
 
 def clean_label(source: str) -> str:

@@ -57,7 +57,7 @@ class KioskApp:
 
     def install_language(self, language: str) -> None:
         self.app.removeTranslator(self.translator)
-        if language != "en" and self.translator.load(str(qm_path(language))):
+        if self.translator.load(str(qm_path(language))):
             self.app.installTranslator(self.translator)
 
     def _open_databases(self):
@@ -75,8 +75,7 @@ class KioskApp:
 
     def _on_start_error(self, error: BaseException) -> None:
         log.error("could not open the terminal's data", exc_info=error)
-        self.window.show_status(self.window.tr("This terminal is out of order for a moment. "
-                                               "Please ask a member of staff."))
+        self.window.show_out_of_order()
         self.cards = []
 
     def settled(self) -> bool:

@@ -71,6 +71,10 @@ class KioskWindow(QWidget):
         self.model.set_cards(cards)
         self.body.setCurrentWidget(self.grid)
 
+    def show_out_of_order(self) -> None:
+        self.show_status(self.tr("This terminal is out of order for a moment. "
+                                 "Please ask a member of staff."))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

@@ -1,0 +1,160 @@
+"""Foundation benchmarks: import throughput, search latency per keystroke, memory at start.
+
+Prints figures; asserts nothing. Synthetic caches are built once under benchmarks/out/
+(reused on later runs; --rebuild to measure the import again).
+
+    .venv/bin/python benchmarks/foundation.py                  # 100k and 1M
+    .venv/bin/python benchmarks/foundation.py --sizes 100000   # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kiosk.core.catalog import Category, ChangeBatch  # noqa: E402
+from kiosk.core.changes import apply_changes  # noqa: E402
+from kiosk.core.db.cache import open_cache  # noqa: E402
+from kiosk.core.demo import read_luma  # noqa: E402
+from kiosk.core.search import fts_expression, query_words, search  # noqa: E402
+from kiosk.core.synthetic import synthetic_products  # noqa: E402
+
+BATCH = 2000
+# What shoppers type, letter by letter: every prefix is one keystroke.
+TYPED_QUERIES = [
+    "hoodie", "jacket", "yoga pants", "tee", "bag", "watch", "shorts", "tank", "fleece",
+    "wool jacket", "cotton tee", "running", "bra", "leggings", "sweatshirt", "backpack",
+    "water bottle", "zip hoodie", "gym", "breathe", "cocona", "hero", "chaz", "summit",
+]
+
+
+def build(data_dir: Path, size: int, luma_dir: Path) -> tuple[float, int] | None:
+    """Build a synthetic cache; returns (seconds inside apply_changes, variants)."""
+    if (data_dir / "cache.db").exists():
+        return None
+    luma = read_luma(luma_dir)
+    conn = open_cache(data_dir).conn
+    apply_changes(conn, ChangeBatch(categories=list(luma.categories.values())))
+    spent, variants, batch = 0.0, 0, []
+
+    def flush() -> None:
+        nonlocal spent, variants
+        started = time.perf_counter()
+        report = apply_changes(conn, ChangeBatch(products=batch))
+        spent += time.perf_counter() - started
+        variants += report.variants
+        batch.clear()
+
+    for product in synthetic_products(luma.products, size):
+        batch.append(product)
+        if len(batch) == BATCH:
+            flush()
+    if batch:
+        flush()
+    conn.execute("INSERT INTO product_search (product_search) VALUES ('optimize')")
+    conn.close()
+    return spent, variants
+
+
+def percentiles(samples: list[float]) -> str:
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return f"p50 {cuts[49]:6.2f} ms   p95 {cuts[94]:6.2f} ms   p99 {cuts[98]:6.2f} ms"
+
+
+def keystrokes() -> list[str]:
+    return [query[:n] for query in TYPED_QUERIES for n in range(1, len(query) + 1)]
+
+
+def time_search(conn: sqlite3.Connection) -> tuple[list[float], list[float]]:
+    ours, plain = [], []
+    for text in keystrokes():
+        started = time.perf_counter()
+        search(conn, text, limit=50)
+        ours.append((time.perf_counter() - started) * 1000)
+        words = query_words(text)
+        if not words:
+            continue
+        started = time.perf_counter()
+        conn.execute("SELECT rowid FROM product_search WHERE product_search MATCH ? "
+                     "ORDER BY rank LIMIT 50", (fts_expression(words),)).fetchall()
+        plain.append((time.perf_counter() - started) * 1000)
+    return ours, plain
+
+
+def resident_memory_after_start(data_dir: Path) -> str:
+    """Start the real app offscreen on this cache; report its RSS once the screen is settled."""
+    config = data_dir / "bench.toml"
+    config.write_text(
+        '[terminal]\nstore_id = "paris-rivoli"\nterminal_id = "bench-01"\n'
+        f'[paths]\ndata_dir = "{data_dir}"\nlog_dir = "{data_dir / "logs"}"\n'
+        f'catalog_images_dir = "{ROOT.parent / "shared/datasets/luma/images"}"\n')
+    probe = (
+        "import sys, time\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from kiosk.core.config import load_config\n"
+        "from kiosk.ui.app import KioskApp\n"
+        "app = QApplication([])\n"
+        f"kiosk = KioskApp(app, load_config({str(config)!r}), windowed=True)\n"
+        "deadline = time.monotonic() + 20\n"
+        "while kiosk.cards is None and time.monotonic() < deadline:\n"
+        "    app.processEvents(); time.sleep(0.01)\n"
+        "for _ in range(50):\n"
+        "    app.processEvents(); time.sleep(0.01)\n"
+        "rss = [l for l in open('/proc/self/status') if l.startswith('VmRSS')][0].split()[1]\n"
+        "print(int(rss) // 1024)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env=env, cwd=ROOT, timeout=120)
+    if result.returncode != 0:
+        return f"failed: {result.stderr.strip().splitlines()[-1:]}"
+    return f"{result.stdout.strip()} MB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--luma", type=Path, default=ROOT.parent / "shared/datasets/luma")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/out")
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+
+    print(f"SQLite {sqlite3.sqlite_version}, Python {sys.version.split()[0]}, "
+          f"{os.cpu_count()} CPUs; {len(keystrokes())} keystrokes over {len(TYPED_QUERIES)} "
+          "typed queries")
+    for size in args.sizes:
+        data_dir = args.out / f"synthetic-{size}"
+        if args.rebuild and data_dir.exists():
+            shutil.rmtree(data_dir)
+        print(f"\n== {size:,} products ==")
+        built = build(data_dir, size, args.luma)
+        if built:
+            seconds, variants = built
+            print(f"import: {variants:,} variants in {seconds:.1f} s inside apply_changes = "
+                  f"{variants / seconds:,.0f} variants/s (target >= 20,000)")
+        else:
+            print("import: cache reused (--rebuild to measure the import)")
+        conn = open_cache(data_dir).conn
+        time_search(conn)   # warm the page cache, as a running kiosk would be
+        ours, plain = time_search(conn)
+        print(f"search per keystroke, ours:        {percentiles(ours)}  (target p95 <= 15 ms)")
+        print(f"plain MATCH 'tok*' ORDER BY rank:  {percentiles(plain)}")
+        conn.close()
+        if size == 100_000:
+            print(f"resident memory after start: {resident_memory_after_start(data_dir)} "
+                  "(target <= 250 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+from kiosk.core.richtext import clean_label, html_to_text, sanitize_html
+
+
+def test_only_structural_tags_survive_without_attributes():
+    source = ('<p class="x" style="color:red">Hello <b onclick="evil()">bold</b></p>'
+              '<ul><li>one</li><li>two</li></ul><a href="http://x">link</a>')
+    assert sanitize_html(source) == "<p>Hello <b>bold</b></p><ul><li>one</li><li>two</li></ul>link"
+
+
+def test_scripts_styles_and_remote_content_are_dropped_with_their_content():
+    source = ('<p>Safe</p><script>alert(1)</script><style>p{}</style>'
+              '<img src="http://tracker/x.gif"><iframe src="http://x">inner</iframe>')
+    assert sanitize_html(source) == "<p>Safe</p>"
+
+
+def test_unclosed_tags_are_closed_and_text_is_escaped():
+    assert sanitize_html("<p>A &lt; B <b>bold") == "<p>A &lt; B <b>bold</b></p>"
+    assert sanitize_html("1 < 2 & 3") == "1 &lt; 2 &amp; 3"
+
+
+def test_plain_text_keeps_paragraphs_as_lines_and_decodes_entities():
+    text = html_to_text("<p>Light&trade; tee</p><ul><li>Cotton&bull;soft</li></ul>")
+    assert text == "Light™ tee\nCotton•soft"
+
+
+def test_labels_lose_tags_entities_and_extra_spaces():
+    assert clean_label("  Mach Street   Sweatshirt ") == "Mach Street Sweatshirt"
+    assert clean_label("Aether Gym Pant&trade;") == "Aether Gym Pant™"
