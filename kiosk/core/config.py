@@ -1,0 +1,355 @@
+"""The terminal's configuration: one TOML file, one declared schema, one validation.
+
+IT deploys terminals with config files only, so a bad file must say exactly what is
+wrong: every problem at once, each naming the file, the line, the key and the reason.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import string
+import sys
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MASK = "••••"
+LANGUAGES = ("fr", "en")
+PIN_HASH_PATTERN = re.compile(r"^pbkdf2_sha256\$(\d+)\$[A-Za-z0-9+/=._-]+\$[A-Za-z0-9+/=._-]+$")
+MIN_PIN_ITERATIONS = 100_000
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    file: Path
+    key: str | None
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        return f"{where}: {self.key}: {self.reason}" if self.key else f"{where}: {self.reason}"
+
+
+class ConfigError(Exception):
+    def __init__(self, problems: list[ConfigProblem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+# --- checks: each returns a reason, or None when the value is acceptable -------------
+
+Check = Callable[[Any], str | None]
+
+
+def in_range(low: int, high: int) -> Check:
+    return lambda v: None if low <= v <= high else f"must be between {low} and {high}, got {v}"
+
+
+def one_of(*choices: str) -> Check:
+    return lambda v: None if v in choices else \
+        f"must be one of {', '.join(repr(c) for c in choices)}, got {v!r}"
+
+
+def matches(pattern: re.Pattern, meaning: str) -> Check:
+    return lambda v: None if pattern.match(v) else f"must be {meaning}, got {v!r}"
+
+
+def _url(value: str) -> str | None:
+    if value and not value.startswith(("http://", "https://")):
+        return f"must start with http:// or https://, got {value!r}"
+    return None
+
+
+def _languages(value: list) -> str | None:
+    if not value:
+        return "must offer at least one language"
+    unknown = [v for v in value if v not in LANGUAGES]
+    if unknown:
+        return f"unknown language {unknown[0]!r}: choose from {', '.join(LANGUAGES)}"
+    if len(set(value)) != len(value):
+        return "lists a language twice"
+    return None
+
+
+def _url_template(value: str) -> str | None:
+    if not value:
+        return None
+    if problem := _url(value):
+        return problem
+    fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    if "sku" not in fields:
+        return "must contain {sku}, where the product's SKU goes"
+    if fields - {"sku"}:
+        return f"unknown placeholder {{{sorted(fields - {'sku'})[0]}}}: only {{sku}} is known"
+    return None
+
+
+def _pin_hash(value: str) -> str | None:
+    if not value:
+        return None
+    found = PIN_HASH_PATTERN.match(value)
+    if not found:
+        return "must be a line printed by `kiosk hash-pin` (pbkdf2_sha256$iterations$salt$hash)"
+    if int(found.group(1)) < MIN_PIN_ITERATIONS:
+        return f"uses {found.group(1)} iterations; at least {MIN_PIN_ITERATIONS} are required"
+    return None
+
+
+# --- the schema -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Setting:
+    key: str                  # dotted TOML key: 'section.name'
+    attr: str                 # KioskConfig attribute
+    type: type                # str, int, bool, list or Path
+    default: Any = None       # None means required
+    doc: str = ""
+    check: Check | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+
+SCHEMA: tuple[Setting, ...] = (
+    Setting("terminal.store_id", "store_id", str, None, "the store this terminal stands in",
+            matches(ID_PATTERN, "lower-case letters, digits and dashes")),
+    Setting("terminal.terminal_id", "terminal_id", str, None, "this terminal, unique in the chain",
+            matches(ID_PATTERN, "lower-case letters, digits and dashes")),
+    Setting("terminal.store_name", "store_name", str, "", "name shown in the top bar"),
+    Setting("central.url", "central_url", str, "", "central server; empty for none", _url),
+    Setting("central.token_file", "token_file", Path, "", "file holding the terminal's token"),
+    Setting("central.sync_interval_seconds", "sync_interval_seconds", int, 30,
+            "seconds between syncs", in_range(5, 3600)),
+    Setting("languages.offered", "languages", list, ["fr", "en"], "languages offered",
+            _languages),
+    Setting("languages.default", "default_language", str, "fr", "language at the start screen",
+            one_of(*LANGUAGES)),
+    Setting("session.inactivity_timeout_seconds", "inactivity_timeout_seconds", int, 90,
+            "idle time before 'Still there?'", in_range(15, 1800)),
+    Setting("session.countdown_seconds", "countdown_seconds", int, 20,
+            "length of the 'Still there?' countdown", in_range(5, 120)),
+    Setting("display.orientation", "orientation", str, "auto", "portrait, landscape or auto",
+            one_of("portrait", "landscape", "auto")),
+    Setting("display.show_cursor", "show_cursor", bool, False, "show the mouse cursor"),
+    Setting("display.fullscreen", "fullscreen", bool, True, "fill the screen"),
+    Setting("paths.data_dir", "data_dir", Path, None, "cache.db and journal.db"),
+    Setting("paths.log_dir", "log_dir", Path, None, "rotating log files"),
+    Setting("paths.catalog_images_dir", "catalog_images_dir", Path, "",
+            "product images; empty for <data_dir>/images"),
+    Setting("locale.locale", "locale", str, "fr_FR", "formats for prices, dates, numbers",
+            matches(re.compile(r"^[a-z]{2}_[A-Z]{2}$"), "like fr_FR")),
+    Setting("locale.currency", "currency", str, "EUR", "ISO 4217 currency code",
+            matches(re.compile(r"^[A-Z]{3}$"), "a three-letter code like EUR")),
+    Setting("website.product_url_template", "product_url_template", str, "",
+            "product page on the website, for QR codes", _url_template),
+    Setting("admin.pin_hash", "admin_pin_hash", str, "", "staff PIN, hashed", _pin_hash),
+    Setting("admin.allow_exit_to_desktop", "allow_exit_to_desktop", bool, False,
+            "whether admin mode may leave to the desktop"),
+)
+
+_BY_KEY = {s.key: s for s in SCHEMA}
+_SECTIONS = sorted({s.key.split(".")[0] for s in SCHEMA})
+_SECRETS = {"admin.pin_hash"}
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    source: Path
+    store_id: str
+    terminal_id: str
+    store_name: str
+    central_url: str
+    token_file: Path | None
+    sync_interval_seconds: int
+    languages: tuple[str, ...]
+    default_language: str
+    inactivity_timeout_seconds: int
+    countdown_seconds: int
+    orientation: str
+    show_cursor: bool
+    fullscreen: bool
+    data_dir: Path
+    log_dir: Path
+    catalog_images_dir: Path | None
+    locale: str
+    currency: str
+    product_url_template: str
+    admin_pin_hash: str
+    allow_exit_to_desktop: bool
+
+    @property
+    def images_dir(self) -> Path:
+        return self.catalog_images_dir or self.data_dir / "images"
+
+    def read_token(self) -> str | None:
+        if self.token_file is None:
+            return None
+        return self.token_file.read_text(encoding="utf-8").strip() or None
+
+    def masked(self) -> dict[str, object]:
+        """The effective config by dotted key, secrets hidden: for the admin screen."""
+        shown: dict[str, object] = {}
+        for setting in SCHEMA:
+            value = getattr(self, setting.attr)
+            if setting.key in _SECRETS and value:
+                value = MASK
+            shown[setting.key] = str(value) if isinstance(value, Path) else value
+        return shown
+
+
+def load_config(path: str | os.PathLike) -> KioskConfig:
+    """Read and validate a terminal's config; raise ConfigError listing every problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError([ConfigProblem(path, None, None, "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise ConfigError([ConfigProblem(path, None, None, f"cannot read: {reason}")]) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError([_syntax_problem(path, error)]) from None
+    return _validate(path, document, _KeyLines(text))
+
+
+def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> ConfigProblem:
+    message = str(error)
+    found = re.search(r"\s*\(at line (\d+), column \d+\)$", message)
+    line = int(found.group(1)) if found else None
+    reason = message[:found.start()] if found else message
+    return ConfigProblem(path, None, line, f"TOML syntax error: {reason}")
+
+
+def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
+    problems: list[ConfigProblem] = []
+
+    def problem(key: str, reason: str) -> None:
+        problems.append(ConfigProblem(path, key, lines.find(key), reason))
+
+    for section, body in document.items():
+        if section not in _SECTIONS:
+            problem(section, "unknown section" + _suggest(section, _SECTIONS))
+        elif not isinstance(body, dict):
+            problem(section, "must be a [section] table")
+        else:
+            for name in body:
+                key = f"{section}.{name}"
+                if key not in _BY_KEY:
+                    problem(key, "unknown key" + _suggest(key, list(_BY_KEY)))
+
+    values: dict[str, Any] = {}
+    for setting in SCHEMA:
+        section, name = setting.key.split(".")
+        body = document.get(section)
+        raw = body.get(name) if isinstance(body, dict) else None
+        if raw is None:
+            if setting.required:
+                problem(setting.key, "required key is missing")
+            values[setting.attr] = setting.default
+            continue
+        if reason := _type_problem(setting, raw):
+            problem(setting.key, reason)
+            continue
+        if setting.check and (reason := setting.check(raw)):
+            problem(setting.key, reason)
+            continue
+        values[setting.attr] = raw
+
+    # Both keys valid on their own (else they are already reported): do they agree?
+    if {"languages", "default_language"} <= values.keys() \
+            and values["default_language"] not in values["languages"]:
+        problem("languages.default",
+                f"{values['default_language']!r} is not among the offered languages")
+
+    base = path.resolve().parent
+    for setting in SCHEMA:
+        if setting.type is Path:
+            raw = values.get(setting.attr)
+            values[setting.attr] = (base / raw).resolve() if raw else None
+    token_file = values.get("token_file")
+    if token_file is not None and (reason := _token_problem(token_file)):
+        problem("central.token_file", reason)
+
+    if problems:
+        raise ConfigError(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
+    values["languages"] = tuple(values["languages"])
+    return KioskConfig(source=path, **values)
+
+
+def _type_problem(setting: Setting, raw: Any) -> str | None:
+    expected = {str: "a string", Path: "a string (a path)", int: "an integer",
+                bool: "true or false", list: "a list of strings"}[setting.type]
+    if setting.type is Path:
+        ok = isinstance(raw, str)
+    elif setting.type is int:
+        ok = isinstance(raw, int) and not isinstance(raw, bool)
+    elif setting.type is list:
+        ok = isinstance(raw, list) and all(isinstance(item, str) for item in raw)
+    else:
+        ok = isinstance(raw, setting.type)
+    return None if ok else f"expected {expected}, got {_describe(raw)}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    names = {str: "a string", int: "an integer", float: "a number with decimals",
+             list: "a list", dict: "a table"}
+    return f"{value!r} ({names.get(type(value), type(value).__name__)})"
+
+
+def _token_problem(path: Path) -> str | None:
+    try:
+        if not path.read_text(encoding="utf-8").strip():
+            return f"token file {path} is empty"
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return f"cannot read token file {path}: {reason}"
+    return None
+
+
+def _suggest(word: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _KeyLines:
+    """Where each dotted key sits in the file: tomllib does not say, so scan the text."""
+
+    _HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
+    _ASSIGNMENT = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[str, int] = {}
+        section = ""
+        for number, line in enumerate(text.splitlines(), start=1):
+            if header := self._HEADER.match(line):
+                section = header.group(1)
+                self._lines.setdefault(section, number)
+            elif assignment := self._ASSIGNMENT.match(line):
+                name = next(g for g in assignment.groups() if g is not None)
+                self._lines.setdefault(f"{section}.{name}" if section else name, number)
+
+    def find(self, key: str) -> int | None:
+        return self._lines.get(key)
+
+
+def check_config_command(path: str | os.PathLike) -> int:
+    """`kiosk check-config PATH`: OK on stdout, or every problem on stderr and status 2."""
+    try:
+        load_config(path)
+    except ConfigError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    print("OK")
+    return 0
