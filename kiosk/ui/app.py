@@ -50,6 +50,11 @@ class KioskApp:
             self.window.resize(WINDOWED_SIZE)
             self.window.show()
         else:
+            # Without a window manager (a bare kiosk session) fullscreen does not resize
+            # the window by itself, so give it the screen's geometry first.
+            screen = app.primaryScreen()
+            if screen is not None:
+                self.window.setGeometry(screen.geometry())
             self.window.showFullScreen()
         if not config.show_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
@@ -80,15 +85,18 @@ class KioskApp:
 
     def settled(self) -> bool:
         """Data shown and every visible image decoded (for screenshots and benchmarks)."""
-        return self.cards is not None and all(
-            self.thumbnails.is_known(card.image) for card in self.cards[:12] if card.image)
+        return self.cards is not None and self.window.isVisible() and not self.thumbnails.busy
 
 
 def take_screenshot_when_settled(kiosk: KioskApp, path: Path) -> None:
     started = time.monotonic()
+    calm_polls = 0
 
     def attempt() -> None:
-        if kiosk.settled() or time.monotonic() - started > SCREENSHOT_MAX_WAIT_S:
+        nonlocal calm_polls
+        # Two calm polls in a row: the grid has painted and asked for its images.
+        calm_polls = calm_polls + 1 if kiosk.settled() else 0
+        if calm_polls >= 2 or time.monotonic() - started > SCREENSHOT_MAX_WAIT_S:
             timer.stop()
             screen = QGuiApplication.primaryScreen()
             image = screen.grabWindow(0) if screen else kiosk.window.grab()
@@ -96,7 +104,8 @@ def take_screenshot_when_settled(kiosk: KioskApp, path: Path) -> None:
                 image = kiosk.window.grab()
             image.save(str(path))
             log.info("screenshot written to %s", path)
-            kiosk.app.quit()
+            # exit(), not quit(): quit() asks the windows, and the kiosk window says no.
+            kiosk.app.exit(0)
 
     timer = QTimer(kiosk.app)
     timer.timeout.connect(attempt)

@@ -56,9 +56,10 @@ class ThumbnailCache(QObject):
                                      lambda _error: self._store(image, QImage()))
         return None
 
-    def is_known(self, image: str) -> bool:
-        """Decoded, or known to be unreadable: nothing more will change for this image."""
-        return image in self._pixmaps
+    @property
+    def busy(self) -> bool:
+        """Images asked for are still being decoded."""
+        return bool(self._pending)
 
     def clear(self) -> None:
         self._pixmaps.clear()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QListView, QScroller, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+    QAbstractItemView, QFrame, QListView, QScroller, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
     QWidget,
 )
 
@@ -159,6 +159,7 @@ class ProductGrid(QListView):
     def __init__(self, theme: Theme, model: ProductGridModel, delegate: ProductCardDelegate,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(True)
@@ -174,3 +175,12 @@ class ProductGrid(QListView):
         self.setItemDelegate(delegate)
         QScroller.grabGesture(self.viewport(),
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Centre the columns: the space a partial column would take is split on both sides.
+        cell = self.gridSize().width()
+        columns = max(1, event.size().width() // cell)
+        # A little slack: a viewport exactly as wide as the columns wraps one column early.
+        side = max(0, (event.size().width() - columns * cell) // 2 - 2)
+        self.setViewportMargins(side, 0, side, 0)
+        super().resizeEvent(event)

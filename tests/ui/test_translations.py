@@ -1,0 +1,34 @@
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N = ROOT / "kiosk" / "i18n"
+
+
+def messages(ts_file: Path) -> dict[str, ET.Element]:
+    return {m.findtext("source"): m.find("translation")
+            for m in ET.parse(ts_file).iter("message")}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_string_has_a_finished_translation(language):
+    missing = [source for source, translation in messages(I18N / f"kiosk_{language}.ts").items()
+               if translation.get("type") in ("unfinished", "obsolete", "vanished")
+               or not (translation.text or "").strip()]
+    assert missing == []
+
+
+def test_the_translation_files_list_every_string_in_the_code(tmp_path):
+    """A tr() added without running scripts/update-translations fails here."""
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "kiosk" / "ui").rglob("*.py"))
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    subprocess.run([str(lupdate), "-silent", "-locations", "none", *sources, "-ts", str(fresh)],
+                   check=True)
+    in_code = set(messages(fresh))
+    assert in_code, "lupdate found no strings at all"
+    assert in_code == set(messages(I18N / "kiosk_fr.ts"))
