@@ -45,6 +45,10 @@ ensure_venv() {
     if [ ! -x "$VENV/bin/uv" ] || ! "$VENV/bin/uv" --version 2>/dev/null | grep -q "$UV_VERSION"; then
         local python
         python="$(find_python)" || return 1
+        # Debian ships venv's pip bootstrap separately (python3-venv).
+        if ! "$python" -c 'import ensurepip' 2>/dev/null; then
+            ensure_debian_packages "python3-venv" || return 1
+        fi
         say "Creating $VENV"
         "$python" -m venv "$VENV" &&
             "$VENV/bin/python" -m pip install -q --disable-pip-version-check "uv==$UV_VERSION" || return 1
