@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk.core.catalog import Category, ChangeBatch  # noqa: E402
+from kiosk.core.catalog import ChangeBatch  # noqa: E402
 from kiosk.core.changes import apply_changes  # noqa: E402
 from kiosk.core.db.cache import open_cache  # noqa: E402
 from kiosk.core.demo import read_luma  # noqa: E402

@@ -86,7 +86,7 @@ def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
         [(p.sku, p.name, html, p.price_cents, p.special_price_cents, p.special_from,
           p.special_to, p.image, json.dumps(list(p.gallery)),
           json.dumps(p.attributes, ensure_ascii=False), int(p.featured))
-         for p, (html, _) in zip(products, descriptions)],
+         for p, (html, _) in zip(products, descriptions, strict=True)],
     )
     ids = _ids_by_sku(conn, [p.sku for p in products])
     conn.executemany("DELETE FROM variants WHERE product_id = ?", existing)
@@ -112,7 +112,7 @@ def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
         "INSERT INTO product_search (rowid, name, skus, categories, description) "
         "VALUES (?, ?, ?, ?, ?)",
         [(ids[p.sku], p.name, _sku_text(p), _category_text(p), text)
-         for p, (_, text) in zip(products, descriptions)],
+         for p, (_, text) in zip(products, descriptions, strict=True)],
     )
     report.products += len(products)
     report.variants += sum(len(p.variants) for p in products)

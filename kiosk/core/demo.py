@@ -160,7 +160,3 @@ def _add(total: ApplyReport, part: ApplyReport) -> None:
     for field in dataclasses.fields(ApplyReport):
         setattr(total, field.name, getattr(total, field.name) + getattr(part, field.name))
 
-
-def default_luma_dir(project_root: Path) -> Path:
-    return project_root.parent / "shared" / "datasets" / "luma"
-
