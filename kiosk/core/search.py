@@ -9,7 +9,7 @@ almost all of it ranking every match of a one- or two-letter prefix):
    is an FTS5 query with a column filter, read in rowid order and cut at the page size,
    so a broad prefix reads a few dozen postings instead of ranking half the catalog.
 3. Inside a tier, when it has few enough matches to rank cheaply, they are ordered by
-   BM25 with the same column weights; a broad tier keeps rowid order, which is the
+   how well the name fits the words typed; a broad tier keeps rowid order, which is the
    catalog's own order (featured and best-known products first).
 
 Shopper text never reaches FTS5 syntax: it is cut into words, and each word is quoted,
@@ -28,11 +28,10 @@ from typing import Literal
 MAX_QUERY_CHARS = 200
 MAX_TOKENS = 8
 MAX_TOKEN_CHARS = 40
-# A tier with at most this many matches is ranked by BM25; beyond it, rowid order.
+# A tier with at most this many matches is ranked; beyond it, rowid (catalog) order.
 RANKABLE_MATCHES = 300
 
 _TIER_COLUMNS = ("{name}", "{name skus}", "{name skus categories}", "")
-_BM25_WEIGHTS = "10.0, 6.0, 3.0, 1.0"   # name, skus, categories, description
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 Sort = Literal["relevance", "price_asc", "price_desc"]
@@ -92,7 +91,7 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
         if len(result.product_ids) >= limit:
             break
         match = f"{columns} : ({expression})" if columns else expression
-        for product_id in _tier(conn, match, where, params, limit + len(seen)):
+        for product_id in _tier(conn, match, words, where, params, limit + len(seen)):
             if product_id not in seen:
                 seen.add(product_id)
                 result.product_ids.append(product_id)
@@ -100,16 +99,30 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
     return result
 
 
-def _tier(conn: sqlite3.Connection, match: str, where: str, params: list,
+def _tier(conn: sqlite3.Connection, match: str, words: list[str], where: str, params: list,
           limit: int) -> list[int]:
+    """One tier's matches: ranked when there are few, else in catalog (rowid) order.
+
+    Only rowids are read here. FTS5's bm25() would count every document of each
+    phrase to weigh it, which for a one-letter prefix means the whole catalog.
+    """
     rows = conn.execute(
-        f"SELECT s.rowid, bm25(product_search, {_BM25_WEIGHTS}) FROM product_search s "
-        f"JOIN products p ON p.id = s.rowid WHERE product_search MATCH ? {where} LIMIT ?",
+        f"SELECT p.id, p.name FROM product_search s JOIN products p ON p.id = s.rowid "
+        f"WHERE product_search MATCH ? {where} LIMIT ?",
         [match, *params, max(limit, RANKABLE_MATCHES + 1)],
     ).fetchall()
     if len(rows) <= RANKABLE_MATCHES:
-        rows.sort(key=lambda row: (row[1], row[0]))
+        rows.sort(key=lambda row: (_name_score(row[1], words), row[0]))
     return [row[0] for row in rows[:limit]]
+
+
+def _name_score(name: str, words: list[str]) -> tuple[int, int, int]:
+    """Smaller is better: whole words typed, then words found early, then short names."""
+    name_words = query_words(name)
+    whole = sum(1 for w in words if w in name_words)
+    first = min((i for i, nw in enumerate(name_words) for w in words if nw.startswith(w)),
+                default=len(name_words))
+    return (-whole, first, len(name_words))
 
 
 def _all_matches_by_price(conn, words, where, params, filters, today, limit) -> list[int]:
