@@ -81,7 +81,8 @@ def luma_shaped_import(luma_dir: Path, copies: int = 40) -> str:
         apply_changes(conn, ChangeBatch(categories=list(luma.categories.values())))
         started, variants = time.perf_counter(), 0
         for start in range(0, len(products), BATCH):
-            variants += apply_changes(conn, ChangeBatch(products=products[start:start + BATCH])).variants
+            batch = ChangeBatch(products=products[start:start + BATCH])
+            variants += apply_changes(conn, batch).variants
         seconds = time.perf_counter() - started
         conn.close()
     return (f"{variants:,} variants of {len(products):,} products in {seconds:.1f} s = "

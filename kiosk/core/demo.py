@@ -44,7 +44,8 @@ def _hours(weekday: str, saturday: str, sunday: str = "") -> dict[str, str]:
 # for fiction (01 99 00 ...), so no real line is ever rung from a demo.
 DEMO_STORES = (
     Store("paris-rivoli", "Luma Paris Rivoli", "112 rue de Rivoli", "75001", "Paris",
-          48.8603, 2.3447, "+33 1 99 00 10 01", _hours("10:00-20:00", "10:00-20:00", "11:00-19:00")),
+          48.8603, 2.3447, "+33 1 99 00 10 01",
+          _hours("10:00-20:00", "10:00-20:00", "11:00-19:00")),
     Store("lyon-republique", "Luma Lyon République", "45 rue de la République", "69002", "Lyon",
           45.7620, 4.8358, "+33 1 99 00 10 02", _hours("10:00-19:30", "10:00-19:30")),
     Store("marseille-canebiere", "Luma Marseille Canebière", "52 La Canebière", "13001",
