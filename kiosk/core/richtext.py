@@ -1,85 +1,83 @@
 """Turn catalog HTML into the small, safe subset a product page shows, and into plain text.
 
-Source descriptions come from a merchant's back office and are not trusted: only a few
-structural tags survive, with no attributes at all, so nothing can run a script, load a
-remote image or restyle the page. Everything else is kept as text.
+Source descriptions come from a merchant's back office and are not trusted. The output
+is safe by construction: it holds only a few bare structural tags written by this code,
+and text that is always escaped. So a malformed or hostile input can at worst come out
+as odd text; it can never run a script, load a remote image or restyle the page.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 ALLOWED_TAGS = frozenset({"p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "h3", "h4"})
 VOID_TAGS = frozenset({"br"})
 # Whose content is never text for a reader: dropped along with the tag.
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "svg",
-                                  "math", "template", "noscript", "head", "title"})
+                                  "math", "template", "noscript", "head", "title", "textarea"})
 BLOCK_TAGS = frozenset({"p", "br", "ul", "ol", "li", "h3", "h4", "div", "tr", "table"})
 
-
-class _Sanitizer(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.html_out: list[str] = []
-        self.text_out: list[str] = []
-        self.open_tags: list[str] = []
-        self.skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in DROPPED_WITH_CONTENT:
-            self.skip_depth += 1
-            return
-        if self.skip_depth:
-            return
-        if tag in BLOCK_TAGS:
-            self.text_out.append("\n")
-        if tag in ALLOWED_TAGS:
-            self.html_out.append(f"<{tag}>")
-            if tag not in VOID_TAGS:
-                self.open_tags.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag in ALLOWED_TAGS and tag not in VOID_TAGS and self.open_tags[-1:] == [tag]:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in DROPPED_WITH_CONTENT:
-            self.skip_depth = max(0, self.skip_depth - 1)
-            return
-        if self.skip_depth or tag not in self.open_tags:
-            return
-        # Close whatever the source left open inside this element, so output is well formed.
-        while self.open_tags:
-            inner = self.open_tags.pop()
-            self.html_out.append(f"</{inner}>")
-            if inner == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if self.skip_depth:
-            return
-        self.html_out.append(html.escape(data, quote=False))
-        self.text_out.append(data)
-
-    def close(self) -> None:
-        super().close()
-        while self.open_tags:
-            self.html_out.append(f"</{self.open_tags.pop()}>")
+# A comment, a tag (group 1: '/', group 2: name), or any other markup such as <!DOCTYPE>.
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>|<[!?/][^>]*>",
+                     re.DOTALL)
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 
 
 def sanitize(source: str) -> tuple[str, str]:
-    """Safe rich text for Qt's text widgets, and readable plain text, in one parse.
+    """Safe rich text for Qt's text widgets, and readable plain text, in one pass.
 
     The plain text serves search, and later reading a description aloud.
     """
-    parser = _Sanitizer()
-    parser.feed(source or "")
-    parser.close()
-    text = _SPACES.sub(" ", "".join(parser.text_out))
-    return "".join(parser.html_out).strip(), _LINE_BREAKS.sub("\n", text).strip()
+    source = source or ""
+    rich: list[str] = []
+    plain: list[str] = []
+    open_tags: list[str] = []
+    skipping: str | None = None     # inside <script> and the like, until its end tag
+    position = 0
+    for markup in _MARKUP.finditer(source):
+        if skipping is None:
+            _add_text(source[position:markup.start()], rich, plain)
+        position = markup.end()
+        closing, name = markup.group(1), (markup.group(2) or "").lower()
+        if not name:
+            continue                 # comment or declaration
+        if skipping is not None:
+            if closing and name == skipping:
+                skipping = None
+            continue
+        if name in DROPPED_WITH_CONTENT:
+            if not closing:
+                skipping = name
+            continue
+        if name in BLOCK_TAGS:
+            plain.append("\n")
+        if name not in ALLOWED_TAGS:
+            continue
+        if not closing:
+            rich.append(f"<{name}>")
+            if name not in VOID_TAGS:
+                open_tags.append(name)
+        elif name in open_tags:
+            # Close whatever the source left open inside this element: output is well formed.
+            while open_tags:
+                inner = open_tags.pop()
+                rich.append(f"</{inner}>")
+                if inner == name:
+                    break
+    if skipping is None:
+        _add_text(source[position:], rich, plain)
+    rich.extend(f"</{name}>" for name in reversed(open_tags))
+    text = _SPACES.sub(" ", "".join(plain))
+    return "".join(rich).strip(), _LINE_BREAKS.sub("\n", text).strip()
+
+
+def _add_text(raw: str, rich: list[str], plain: list[str]) -> None:
+    if raw:
+        text = html.unescape(raw)
+        rich.append(html.escape(text, quote=False))
+        plain.append(text)
 
 
 def sanitize_html(source: str) -> str:
@@ -88,10 +86,6 @@ def sanitize_html(source: str) -> str:
 
 def html_to_text(source: str) -> str:
     return sanitize(source)[1]
-
-
-_SPACES = re.compile(r"[ \t\r\f\v]+")
-_LINE_BREAKS = re.compile(r"\s*\n\s*")
 
 
 def clean_label(source: str) -> str:

@@ -1,4 +1,6 @@
-from kiosk.core.richtext import clean_label, html_to_text, sanitize_html
+import re
+
+from kiosk.core.richtext import ALLOWED_TAGS, clean_label, html_to_text, sanitize_html
 
 
 def test_only_structural_tags_survive_without_attributes():
@@ -26,3 +28,21 @@ def test_plain_text_keeps_paragraphs_as_lines_and_decodes_entities():
 def test_labels_lose_tags_entities_and_extra_spaces():
     assert clean_label("  Mach Street   Sweatshirt ") == "Mach Street Sweatshirt"
     assert clean_label("Aether Gym Pant&trade;") == "Aether Gym Pant™"
+
+
+def test_tricky_markup_never_yields_a_tag_or_attribute_that_was_not_allowed():
+    hostile = [
+        '<scr<script>ipt>alert(1)</script>', '<img src=x onerror=alert(1)//',
+        '<p/onmouseover=alert(1)>x', '<!--<script>-->alert(2)', '<SCRIPT>bad()</SCRIPT>ok',
+        '<a href="javascript:x">y</a>', '<p>a<style>b</p>c', '<<p>>', '<p title=">">t</p>',
+        '&lt;script&gt;alert(3)&lt;/script&gt;',
+    ]
+    allowed = {f"<{t}>" for t in ALLOWED_TAGS} | {f"</{t}>" for t in ALLOWED_TAGS}
+    for source in hostile:
+        rich = sanitize_html(source)
+        tags = re.findall(r"<[^<>]*>", rich)
+        assert set(tags) <= allowed, (source, rich)
+        # Once the allowed bare tags are removed, not one '<' is left: the rest is text.
+        assert "<" not in re.sub("|".join(map(re.escape, allowed)), "", rich), (source, rich)
+    assert sanitize_html("<scr<script>ipt>alert(1)</script>") == "ipt&gt;alert(1)"
+    assert sanitize_html("<!--<script>-->alert(2)") == "alert(2)"
