@@ -91,6 +91,7 @@ def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
     ids = _ids_by_sku(conn, [p.sku for p in products])
     conn.executemany("DELETE FROM variants WHERE product_id = ?", existing)
     conn.executemany("DELETE FROM product_categories WHERE product_id = ?", existing)
+    conn.executemany("DELETE FROM product_titles WHERE rowid = ?", existing)
     conn.executemany("DELETE FROM product_search WHERE rowid = ?", existing)
     # OR REPLACE: a SKU or barcode that moved from another product follows the latest data.
     conn.executemany(
@@ -108,11 +109,13 @@ def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
                 report.unknown_categories += 1
     conn.executemany("INSERT INTO product_categories (category_id, product_id) VALUES (?, ?)",
                      links)
+    titles = [(ids[p.sku], p.name, _sku_text(p), _category_text(p)) for p in products]
+    conn.executemany("INSERT INTO product_titles (rowid, name, skus, categories) "
+                     "VALUES (?, ?, ?, ?)", titles)
     conn.executemany(
         "INSERT INTO product_search (rowid, name, skus, categories, description) "
         "VALUES (?, ?, ?, ?, ?)",
-        [(ids[p.sku], p.name, _sku_text(p), _category_text(p), text)
-         for p, (_, text) in zip(products, descriptions, strict=True)],
+        [(*title, text) for title, (_, text) in zip(titles, descriptions, strict=True)],
     )
     report.products += len(products)
     report.variants += sum(len(p.variants) for p in products)
@@ -164,6 +167,7 @@ def _apply_deletions(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
         if tomb.kind == "product":
             row = conn.execute("SELECT id FROM products WHERE sku = ?", (tomb.key,)).fetchone()
             if row:
+                conn.execute("DELETE FROM product_titles WHERE rowid = ?", (row[0],))
                 conn.execute("DELETE FROM product_search WHERE rowid = ?", (row[0],))
                 conn.execute("DELETE FROM products WHERE id = ?", (row[0],))
                 deleted += 1

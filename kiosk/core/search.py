@@ -5,9 +5,11 @@ almost all of it ranking every match of a one- or two-letter prefix):
 
 1. An exact SKU or barcode wins outright.
 2. Matching is tiered by where the words are found: all in the name, then in name or
-   SKUs, then adding categories, then anywhere including the description. Each tier
-   is an FTS5 query with a column filter, read in rowid order and cut at the page size,
-   so a broad prefix reads a few dozen postings instead of ranking half the catalog.
+   SKUs, then adding categories (three queries on the small titles index, with column
+   filters), then anywhere including the description (the full index). Each tier is
+   read in rowid order and cut at the page size, so a broad prefix reads a few dozen
+   postings instead of ranking half the catalog, and words found only in descriptions
+   do not make the title tiers wade through description matches.
 3. Inside a tier, when it has few enough matches to rank cheaply, they are ordered by
    how well the name fits the words typed; a broad tier keeps rowid order, which is the
    catalog's own order (featured and best-known products first).
@@ -31,7 +33,9 @@ MAX_TOKEN_CHARS = 40
 # A tier with at most this many matches is ranked; beyond it, rowid (catalog) order.
 RANKABLE_MATCHES = 300
 
-_TIER_COLUMNS = ("{name}", "{name skus}", "{name skus categories}", "")
+# (index, column filter): where all the words must be found, best tier first.
+_TIERS = (("product_titles", "{name} : "), ("product_titles", "{name skus} : "),
+          ("product_titles", ""), ("product_search", ""))
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 Sort = Literal["relevance", "price_asc", "price_desc"]
@@ -62,9 +66,14 @@ def query_words(text: str) -> list[str]:
     return [w.replace("_", "") for w in words if w.strip("_")][:MAX_TOKENS]
 
 
-def fts_expression(words: list[str]) -> str:
-    """All words required, each as a prefix (the shopper may not have finished it)."""
-    return " AND ".join(f'"{w}"*' for w in words)
+def fts_expression(words: list[str], *, last_is_prefix: bool = True) -> str:
+    """All words required. Words followed by a space are finished and match whole; only
+    the one being typed is a prefix. (A prefix makes FTS5 merge the lists of every word
+    it starts, which for several prefixes costs tens of milliseconds at a million.)"""
+    quoted = [f'"{w}"' for w in words]
+    if last_is_prefix and quoted:
+        quoted[-1] += "*"
+    return " AND ".join(quoted)
 
 
 def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchFilters(),
@@ -86,12 +95,12 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
                                                    today, limit)
         return result
     seen = set(result.product_ids)
-    expression = fts_expression(words)
-    for columns in _TIER_COLUMNS:
+    expression = fts_expression(words, last_is_prefix=not text[-1:].isspace())
+    for index, columns in _TIERS:
         if len(result.product_ids) >= limit:
             break
-        match = f"{columns} : ({expression})" if columns else expression
-        for product_id in _tier(conn, match, words, where, params, limit + len(seen)):
+        match = f"{columns}({expression})"
+        for product_id in _tier(conn, index, match, words, where, params, limit + len(seen)):
             if product_id not in seen:
                 seen.add(product_id)
                 result.product_ids.append(product_id)
@@ -99,16 +108,16 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
     return result
 
 
-def _tier(conn: sqlite3.Connection, match: str, words: list[str], where: str, params: list,
-          limit: int) -> list[int]:
+def _tier(conn: sqlite3.Connection, index: str, match: str, words: list[str], where: str,
+          params: list, limit: int) -> list[int]:
     """One tier's matches: ranked when there are few, else in catalog (rowid) order.
 
     Only rowids are read here. FTS5's bm25() would count every document of each
     phrase to weigh it, which for a one-letter prefix means the whole catalog.
     """
     rows = conn.execute(
-        f"SELECT p.id, p.name FROM product_search s JOIN products p ON p.id = s.rowid "
-        f"WHERE product_search MATCH ? {where} LIMIT ?",
+        f"SELECT p.id, p.name FROM {index} s JOIN products p ON p.id = s.rowid "
+        f"WHERE {index} MATCH ? {where} LIMIT ?",
         [match, *params, max(limit, RANKABLE_MATCHES + 1)],
     ).fetchall()
     if len(rows) <= RANKABLE_MATCHES:

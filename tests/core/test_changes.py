@@ -19,11 +19,11 @@ def test_applying_the_same_batch_twice_changes_nothing(tmp_path):
                         stores=[Store("paris", "Paris", "1 rue", "75001", "Paris", 48.8, 2.3)],
                         stock=[StockLevel("H-S", "paris", 4, "2026-11-24T10:00:00Z")])
     apply_changes(conn, batch)
-    snapshot = conn.execute("SELECT count(*) FROM variants").fetchone()[0], \
-        conn.execute("SELECT count(*) FROM product_search").fetchone()[0]
+    counts = ("SELECT (SELECT count(*) FROM variants), (SELECT count(*) FROM product_titles), "
+              "(SELECT count(*) FROM product_search), (SELECT count(*) FROM stock)")
+    snapshot = tuple(conn.execute(counts).fetchone())
     apply_changes(conn, batch)
-    assert (conn.execute("SELECT count(*) FROM variants").fetchone()[0],
-            conn.execute("SELECT count(*) FROM product_search").fetchone()[0]) == snapshot == (2, 1)
+    assert tuple(conn.execute(counts).fetchone()) == snapshot == (2, 1, 1, 1)
 
 
 def test_an_update_replaces_variants_and_reindexes(tmp_path):
@@ -70,4 +70,5 @@ def test_a_failing_batch_leaves_nothing_behind(tmp_path):
         apply_changes(conn, ChangeBatch(products=[hoodie(), negative_price]), cursor="c-1")
     assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM product_search").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM product_titles").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM sync_state").fetchone()[0] == 0

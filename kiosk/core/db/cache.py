@@ -90,13 +90,22 @@ CREATE TABLE stock (
 ) WITHOUT ROWID;
 CREATE INDEX stock_by_store ON stock (store_id, variant_sku) WHERE quantity > 0;
 
--- Search text per product. Words shorter than four letters are also indexed as
--- prefixes so that the first keystrokes read one list instead of merging hundreds.
-CREATE VIRTUAL TABLE product_search USING fts5 (
-    name, skus, categories, description,
+-- Search indexes, rowid = products.id. Titles (name, SKUs and barcodes, category names)
+-- answer most keystrokes and keep column detail for the name > SKU > category tiers;
+-- the full index adds descriptions and only says whether a product has all the words.
+-- Short words are also indexed as prefixes, so that the first keystrokes read one list
+-- instead of merging hundreds.
+CREATE VIRTUAL TABLE product_titles USING fts5 (
+    name, skus, categories,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3',
     detail = column
+);
+CREATE VIRTUAL TABLE product_search USING fts5 (
+    name, skus, categories, description,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2',
+    detail = none
 );
 
 CREATE TABLE sync_state (
