@@ -69,7 +69,7 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     from kiosk.core.logs import setup_logging
     setup_logging(config.log_dir)
-    from kiosk.ui.app import run_app   # Qt is loaded only for the app itself
+    from kiosk.ui.app import run_app  # Qt is loaded only for the app itself
     return run_app(config, windowed=args.windowed, screenshot=args.screenshot)
 
 

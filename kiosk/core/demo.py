@@ -21,7 +21,10 @@ from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Store
 from kiosk.core.changes import ApplyReport, apply_changes
 from kiosk.core.db.cache import open_cache
 from kiosk.core.importers.magento import (
-    ImportResult, read_categories, read_image_lists, read_sample_data_products,
+    ImportResult,
+    read_categories,
+    read_image_lists,
+    read_sample_data_products,
     read_standard_products,
 )
 

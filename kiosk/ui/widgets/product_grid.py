@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt,
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
 )
 from PySide6.QtGui import (
-    QColor, QFont, QPainter, QPainterPath, QPixmap, QResizeEvent,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QListView, QScroller, QStyle, QStyledItemDelegate,
-    QStyleOptionViewItem, QWidget,
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QScroller,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
 )
 
 from kiosk.core.products import ProductCard
