@@ -67,7 +67,8 @@ def test_a_syntax_error_names_its_line(tmp_path):
 
 
 def test_an_unknown_key_is_named_with_its_line_and_a_suggestion(tmp_path):
-    [problem] = problems_of(write(tmp_path, MINIMAL + "[session]\ninactivity_timout_seconds = 60\n"))
+    text = MINIMAL + "[session]\ninactivity_timout_seconds = 60\n"
+    [problem] = problems_of(write(tmp_path, text))
     assert problem.key == "session.inactivity_timout_seconds"
     assert problem.line == 9
     assert "did you mean 'session.inactivity_timeout_seconds'?" in problem.reason

@@ -46,4 +46,5 @@ def test_stock_tells_a_story_worth_demonstrating(demo_cache_dir):
         "HAVING max(quantity) = 0 AND min(restock_date) IS NOT NULL)").fetchone()[0]
     assert out_here_in_elsewhere > 50
     assert out_everywhere_with_date > 10
-    assert conn.execute("SELECT count(*) FROM stock WHERE taken_at NOT LIKE '%Z'").fetchone()[0] == 0
+    not_utc = conn.execute("SELECT count(*) FROM stock WHERE taken_at NOT LIKE '%Z'")
+    assert not_utc.fetchone()[0] == 0

@@ -34,7 +34,8 @@ def test_migrations_bring_an_old_schema_up_to_date_keeping_its_rows(tmp_path):
 
 def test_a_failing_migration_leaves_the_file_at_its_previous_version(tmp_path):
     v1 = Migration(1, "t", sql_step("CREATE TABLE t (x);"))
-    broken = Migration(2, "broken", sql_step("CREATE TABLE u (y);\nINSERT INTO missing VALUES (1);"))
+    broken = Migration(2, "broken",
+                       sql_step("CREATE TABLE u (y);\nINSERT INTO missing VALUES (1);"))
     conn = connect(tmp_path / "db.db", synchronous="FULL")
     migrate(conn, [v1])
     with pytest.raises(sqlite3.OperationalError):
