@@ -86,6 +86,9 @@ def _import_demo(args: argparse.Namespace) -> int:
         return 2
     from kiosk.core.demo import build_demo_cache
     logging.basicConfig(level=logging.WARNING)
+    if args.force:   # a rebuild starts from nothing; the cache is rebuildable by design
+        for suffix in ("", "-wal", "-shm"):
+            (config.data_dir / f"cache.db{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
     imported, applied = build_demo_cache(args.luma, config.data_dir)
     _print_problems(imported.problems)
