@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.config import KioskConfig
 from kiosk.core.db.cache import open_cache
 from kiosk.core.db.journal import open_journal
+from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.products import ProductCard, featured_cards
 from kiosk.i18n import qm_path
 from kiosk.ui.formatting import Formatter, shopper_locale
@@ -44,7 +45,9 @@ class KioskApp:
                                          QSize(self.theme.px(300), self.theme.px(300)))
         self.window = KioskWindow(config.store_name or config.store_id, self.theme,
                                   self.formatter, self.thumbnails)
-        self.cache = None
+        # Opened on the database worker and used only there, never on the GUI thread.
+        self.cache: OpenedDatabase | None = None
+        self.journal: OpenedDatabase | None = None
         self.cards: list[ProductCard] | None = None   # None until the first load ends
         if windowed or not config.fullscreen:
             self.window.resize(WINDOWED_SIZE)
