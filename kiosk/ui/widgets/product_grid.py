@@ -34,8 +34,6 @@ from kiosk.ui.formatting import Formatter
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
 
-CardRole = Qt.ItemDataRole.UserRole + 1
-
 
 class ProductGridModel(QAbstractListModel):
     def __init__(self, thumbnails: ThumbnailCache, formatter: Formatter,
@@ -56,6 +54,11 @@ class ProductGridModel(QAbstractListModel):
         if self._cards:
             self.dataChanged.emit(self.index(0), self.index(len(self._cards) - 1))
 
+    def card(self, row: int) -> ProductCard:
+        """The card itself, for the delegate. (Not through data(): a Python object carried
+        in a QVariant trips a reference-counting bug in PySide6 6.12.)"""
+        return self._cards[row]
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._cards)
 
@@ -66,8 +69,6 @@ class ProductGridModel(QAbstractListModel):
         card = self._cards[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return card.name
-        if role == CardRole:
-            return card
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnails.get(card.image)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -99,9 +100,9 @@ class ProductCardDelegate(QStyledItemDelegate):
         return self.card_size()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        card: ProductCard | None = index.data(CardRole)
-        if card is None:
+        if not index.isValid():
             return
+        card = index.model().card(index.row())
         t, c = self._theme, self._theme.colors
         gap = t.px(8)
         box = option.rect.adjusted(gap, gap, -gap, -gap)
