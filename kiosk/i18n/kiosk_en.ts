@@ -1,11 +1,18 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>KioskWindow</name>
+    <name>AttractScreen</name>
     <message>
-        <source>Loading the catalogue…</source>
-        <translation>Loading the catalogue…</translation>
+        <source>Find any product of the chain, see where it is in stock, and order it for home delivery.</source>
+        <translation>Find any product of the chain, see where it is in stock, and order it for home delivery.</translation>
     </message>
+    <message>
+        <source>Touch to start</source>
+        <translation>Touch to start</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
     <message>
         <source>Our selection</source>
         <translation>Our selection</translation>
@@ -13,6 +20,10 @@
     <message>
         <source>Featured products</source>
         <translation>Featured products</translation>
+    </message>
+    <message>
+        <source>Loading the catalogue…</source>
+        <translation>Loading the catalogue…</translation>
     </message>
     <message>
         <source>The catalogue is not available yet. Please ask a member of staff.</source>
@@ -24,6 +35,13 @@
     </message>
 </context>
 <context>
+    <name>KioskApp</name>
+    <message>
+        <source>Sorry, something went wrong. The kiosk is starting again.</source>
+        <translation>Sorry, something went wrong. The kiosk is starting again.</translation>
+    </message>
+</context>
+<context>
     <name>ProductCard</name>
     <message>
         <source>In stock here</source>
@@ -32,6 +50,35 @@
     <message>
         <source>Not in stock here</source>
         <translation>Not in stock here</translation>
+    </message>
+</context>
+<context>
+    <name>StillThereOverlay</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Still there?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Touch the screen to continue. Otherwise everything will be cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Touch the screen to continue. Otherwise everything will be cleared in %n second.</numerusform>
+            <numerusform>Touch the screen to continue. Otherwise everything will be cleared in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I'm still here</source>
+        <translation>I'm still here</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
     </message>
 </context>
 </TS>

@@ -1,11 +1,18 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name>KioskWindow</name>
+    <name>AttractScreen</name>
     <message>
-        <source>Loading the catalogue…</source>
-        <translation>Chargement du catalogue…</translation>
+        <source>Find any product of the chain, see where it is in stock, and order it for home delivery.</source>
+        <translation>Trouvez tous les produits de l’enseigne, voyez où ils sont en stock et faites-vous-les livrer à domicile.</translation>
     </message>
+    <message>
+        <source>Touch to start</source>
+        <translation>Touchez l’écran pour commencer</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
     <message>
         <source>Our selection</source>
         <translation>Notre sélection</translation>
@@ -13,6 +20,10 @@
     <message>
         <source>Featured products</source>
         <translation>Produits à la une</translation>
+    </message>
+    <message>
+        <source>Loading the catalogue…</source>
+        <translation>Chargement du catalogue…</translation>
     </message>
     <message>
         <source>The catalogue is not available yet. Please ask a member of staff.</source>
@@ -24,6 +35,13 @@
     </message>
 </context>
 <context>
+    <name>KioskApp</name>
+    <message>
+        <source>Sorry, something went wrong. The kiosk is starting again.</source>
+        <translation>Désolé, un problème est survenu. La borne redémarre.</translation>
+    </message>
+</context>
+<context>
     <name>ProductCard</name>
     <message>
         <source>In stock here</source>
@@ -32,6 +50,35 @@
     <message>
         <source>Not in stock here</source>
         <translation>Pas en stock ici</translation>
+    </message>
+</context>
+<context>
+    <name>StillThereOverlay</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Vous êtes toujours là ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Touch the screen to continue. Otherwise everything will be cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Touchez l’écran pour continuer. Sinon, tout sera effacé dans %n seconde.</numerusform>
+            <numerusform>Touchez l’écran pour continuer. Sinon, tout sera effacé dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I'm still here</source>
+        <translation>Je suis toujours là</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""Start the kiosk: Qt application, translations, window, first data load."""
+"""Start the kiosk and run its sessions: shell, languages, idle reset, crash safety."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import logging
 import sys
 import time
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QSize, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.core.config import KioskConfig
 from kiosk.core.db.cache import open_cache
@@ -18,7 +19,11 @@ from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.products import ProductCard, featured_cards
 from kiosk.i18n import qm_path
 from kiosk.ui.formatting import Formatter, shopper_locale
-from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.hardening import KioskGuard
+from kiosk.ui.idle import IdleWatcher, StillThereOverlay
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.shell import KioskShell, TopBar
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
@@ -27,6 +32,21 @@ log = logging.getLogger(__name__)
 
 SCREENSHOT_MAX_WAIT_S = 8.0
 WINDOWED_SIZE = QSize(540, 960)
+HEARTBEAT_MS = 5000
+HEARTBEAT_FILE = "heartbeat"
+ERROR_MESSAGE_MS = 4000
+
+
+# The running kiosk's handler. sys.excepthook holds a plain function rather than a bound
+# method: PySide6 6.12 mishandles references with the latter (a crash at interpreter exit).
+_error_handlers: list = []
+
+
+def _report_unexpected_error(kind, error, trace) -> None:
+    if _error_handlers:
+        _error_handlers[-1](kind, error, trace)
+    else:
+        sys.__excepthook__(kind, error, trace)
 
 
 class KioskApp:
@@ -37,36 +57,108 @@ class KioskApp:
         self.config = config
         self.runner = TaskRunner(app)
         self.theme = Theme()
-        self.translator = QTranslator(app)
-        self.install_language(config.default_language)
-        self.formatter = Formatter(shopper_locale(config.default_language, config.locale),
-                                   config.currency)
-        self.thumbnails = ThumbnailCache(self.runner, config.images_dir,
-                                         QSize(self.theme.px(300), self.theme.px(300)))
-        self.window = KioskWindow(config.store_name or config.store_id, self.theme,
-                                  self.formatter, self.thumbnails)
         # Opened on the database worker and used only there, never on the GUI thread.
         self.cache: OpenedDatabase | None = None
         self.journal: OpenedDatabase | None = None
         self.cards: list[ProductCard] | None = None   # None until the first load ends
-        if windowed or not config.fullscreen:
+        self.translator = QTranslator(app)
+        self.language = config.default_language
+        self._install_translation(self.language)
+        self.formatter = self._formatter_for(self.language)
+        self.thumbnails = ThumbnailCache(self.runner, config.images_dir,
+                                         QSize(self.theme.px(300), self.theme.px(300)))
+        self.pictures = ThumbnailCache(self.runner, config.images_dir,
+                                       QSize(self.theme.px(900), self.theme.px(900)), capacity=40)
+        store_name = config.store_name or config.store_id
+        self.top_bar = TopBar(self.theme, store_name, config.languages)
+        self.top_bar.show_language(self.language)
+        self.top_bar.language_requested.connect(self.set_language)
+        self.attract = AttractScreen(self.theme, self.formatter, self.pictures, store_name)
+        self.attract.started.connect(self.start_session)
+        self.home = self._new_home()
+        self.window = KioskShell(self.theme, self.top_bar, self.attract)
+        self.window.push(self.home)
+
+        self.idle = IdleWatcher(config.inactivity_timeout_seconds, config.countdown_seconds,
+                                app)
+        self.still_there = StillThereOverlay(self.theme, self.window)
+        self.idle.warning.connect(self.still_there.show_countdown)
+        self.idle.extended.connect(self.still_there.hide)
+        self.idle.expired.connect(self.end_session)
+        app.installEventFilter(self.idle)
+        self.guard = KioskGuard(app)
+        app.installEventFilter(self.guard)
+        self.error_message = QLabel(self.window, objectName="ErrorMessage")
+        self.error_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error_message.setWordWrap(True)
+        self.error_message.hide()
+        _error_handlers.append(self._on_unexpected_error)
+        sys.excepthook = _report_unexpected_error
+
+        self._show_window(windowed)
+        self._heartbeat = QTimer(app)
+        self._heartbeat.timeout.connect(self._beat)
+        self._heartbeat.start(HEARTBEAT_MS)
+        self._beat()
+        self.runner.run_db(self._open_databases, self._on_databases_open, self._on_start_error)
+
+    # --- sessions ---------------------------------------------------------------------
+
+    def start_session(self) -> None:
+        self.window.show_session()
+        self.idle.start()
+
+    def end_session(self) -> None:
+        """Back to the attract screen with every trace of the shopper gone."""
+        self.idle.stop()
+        self.still_there.hide()
+        self.home = self._new_home()
+        self.window.show_attract(self.home)
+        if self.language != self.config.default_language:
+            self.set_language(self.config.default_language)
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self._install_translation(language)   # Qt tells every widget: LanguageChange
+        self.formatter = self._formatter_for(language)
+        self.top_bar.show_language(language)
+        self.attract.set_formatter(self.formatter)
+        for index in range(self.window.screens.count()):
+            screen = self.window.screens.widget(index)
+            if hasattr(screen, "set_formatter"):
+                screen.set_formatter(self.formatter)
+
+    def _new_home(self) -> HomeScreen:
+        home = HomeScreen(self.theme, self.formatter, self.thumbnails)
+        if self.cache is not None:
+            home.show_cards(self.cards or [])
+        elif self.cards is not None:    # loading ended without a cache: out of order
+            home.show_out_of_order()
+        return home
+
+    # --- start-up ---------------------------------------------------------------------
+
+    def _install_translation(self, language: str) -> None:
+        self.app.removeTranslator(self.translator)
+        if self.translator.load(str(qm_path(language))):
+            self.app.installTranslator(self.translator)
+
+    def _formatter_for(self, language: str) -> Formatter:
+        return Formatter(shopper_locale(language, self.config.locale), self.config.currency)
+
+    def _show_window(self, windowed: bool) -> None:
+        if windowed or not self.config.fullscreen:
             self.window.resize(WINDOWED_SIZE)
             self.window.show()
         else:
             # Without a window manager (a bare kiosk session) fullscreen does not resize
             # the window by itself, so give it the screen's geometry first.
-            screen = app.primaryScreen()
+            screen = self.app.primaryScreen()
             if screen is not None:
                 self.window.setGeometry(screen.geometry())
             self.window.showFullScreen()
-        if not config.show_cursor:
-            app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-        self.runner.run_db(self._open_databases, self._on_databases_open, self._on_start_error)
-
-    def install_language(self, language: str) -> None:
-        self.app.removeTranslator(self.translator)
-        if self.translator.load(str(qm_path(language))):
-            self.app.installTranslator(self.translator)
+        if not self.config.show_cursor:
+            self.app.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
     def _open_databases(self):
         # On the database worker: quick_check and migrations may take a while on a big cache.
@@ -79,16 +171,54 @@ class KioskApp:
     def _on_databases_open(self, opened) -> None:
         self.cache, self.journal, cards = opened
         self.cards = cards
-        self.window.show_cards(cards)
+        self.home.show_cards(cards)
+        self.attract.set_cards(cards)
 
     def _on_start_error(self, error: BaseException) -> None:
         log.error("could not open the terminal's data", exc_info=error)
-        self.window.show_out_of_order()
         self.cards = []
+        self.home.show_out_of_order()
+
+    # --- staying alive ----------------------------------------------------------------
+
+    def _beat(self) -> None:
+        """Touch the heartbeat file for a watchdog; the write itself runs off the GUI thread."""
+        path = self.config.data_dir / HEARTBEAT_FILE
+        self.runner.run_compute(lambda: path.touch(), on_error=lambda error: None)
+
+    def _on_unexpected_error(self, kind: type[BaseException], error: BaseException,
+                             trace: TracebackType | None) -> None:
+        """Log it, tell the shopper in a sentence, and start again from the attract screen."""
+        log.error("unexpected error", exc_info=(kind, error, trace))
+        if self.error_message.isVisible():
+            return   # already starting again
+        self.error_message.setText(QCoreApplication.translate(
+            "KioskApp", "Sorry, something went wrong. The kiosk is starting again."))
+        self.error_message.setAccessibleName(self.error_message.text())
+        self.error_message.setGeometry(self.window.rect())
+        self.error_message.show()
+        self.error_message.raise_()
+        QTimer.singleShot(ERROR_MESSAGE_MS, self._recover)
+
+    def _recover(self) -> None:
+        self.error_message.hide()
+        self.end_session()
+
+    def shutdown(self) -> None:
+        """Let go of the application-wide hooks (at exit, and between tests)."""
+        self.idle.stop()
+        self._heartbeat.stop()
+        self.app.removeEventFilter(self.idle)
+        self.app.removeEventFilter(self.guard)
+        _error_handlers.remove(self._on_unexpected_error)
+        if not _error_handlers and sys.excepthook is _report_unexpected_error:
+            sys.excepthook = sys.__excepthook__
+        self.runner.wait_idle()
 
     def settled(self) -> bool:
         """Data shown and every visible image decoded (for screenshots and benchmarks)."""
-        return self.cards is not None and self.window.isVisible() and not self.thumbnails.busy
+        return (self.cards is not None and self.window.isVisible()
+                and not self.thumbnails.busy and not self.pictures.busy)
 
 
 def take_screenshot_when_settled(kiosk: KioskApp, path: Path) -> None:
@@ -97,7 +227,7 @@ def take_screenshot_when_settled(kiosk: KioskApp, path: Path) -> None:
 
     def attempt() -> None:
         nonlocal calm_polls
-        # Two calm polls in a row: the grid has painted and asked for its images.
+        # Two calm polls in a row: the screen has painted and asked for its images.
         calm_polls = calm_polls + 1 if kiosk.settled() else 0
         if calm_polls >= 2 or time.monotonic() - started > SCREENSHOT_MAX_WAIT_S:
             timer.stop()
@@ -123,5 +253,5 @@ def run_app(config: KioskConfig, *, windowed: bool = False,
     if screenshot is not None:
         take_screenshot_when_settled(kiosk, screenshot)
     code = app.exec()
-    kiosk.runner.wait_idle()
+    kiosk.shutdown()
     return code

@@ -22,6 +22,8 @@ class Colors:
     sale: str = "#A3261C"            # 6.9:1 on surface
     border: str = "#C9C2B8"
     placeholder: str = "#E4DED6"
+    primary_light: str = "#9DB8D3"   # disabled buttons on the primary bar (not text to read)
+    scrim: str = "#0B2440"           # behind white text: 15:1
 
 
 @dataclass(frozen=True)
@@ -68,13 +70,69 @@ QWidget {{
 }}
 #TopBar {{
     background: {c.primary};
-    min-height: {self.touch_target + self.spacing}px;
 }}
-#TopBar QLabel {{
+#StoreName {{
     background: transparent;
     color: {c.on_primary};
     font-size: {self.heading}px;
     font-weight: 600;
+    padding-left: {self.spacing}px;
+}}
+#TopBarButton, #LanguageButton {{
+    background: transparent;
+    color: {c.on_primary};
+    border: 2px solid {c.on_primary};
+}}
+#TopBarButton:disabled {{
+    color: {c.primary_light};
+    border-color: {c.primary_light};
+}}
+#LanguageButton:checked {{
+    background: {c.on_primary};
+    color: {c.primary};
+    font-weight: 700;
+}}
+#PrimaryButton {{
+    background: {c.primary};
+    color: {c.on_primary};
+    border: none;
+    font-size: {self.heading}px;
+    font-weight: 700;
+}}
+#AttractScreen, #AttractScreen QLabel {{
+    background: {c.surface};
+}}
+#AttractStore {{
+    font-size: {self.title}px;
+    font-weight: 700;
+    color: {c.primary};
+}}
+#AttractWelcome {{
+    font-size: {self.heading}px;
+    color: {c.text_muted};
+}}
+#AttractCaption {{
+    font-size: {self.heading}px;
+    font-weight: 600;
+}}
+#StillThere, #ErrorMessage {{
+    background: {c.scrim};
+}}
+#StillThere QLabel, #ErrorMessage {{
+    color: {c.on_primary};
+    background: transparent;
+}}
+#ErrorMessage {{
+    background: {c.scrim};
+    font-size: {self.title}px;
+    padding: {self.spacing * 4}px;
+}}
+#StillThereQuestion {{
+    font-size: {self.px(64)}px;
+    font-weight: 700;
+}}
+#StillThereDetail {{
+    font-size: {self.heading}px;
 }}
 #ScreenTitle {{
     font-size: {self.title}px;

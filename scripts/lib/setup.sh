@@ -8,7 +8,7 @@ UV_VERSION="0.13.9"
 QT_DEBIAN_PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 \
 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 \
-xvfb xauth fonts-dejavu-core"
+libpulse0 xvfb xauth fonts-dejavu-core"
 
 say() { printf '%s\n' "$*" >&2; }
 

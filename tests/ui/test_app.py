@@ -3,9 +3,10 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QImage
-from PySide6.QtWidgets import QLabel, QListView
+from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPushButton, QWidget
 
+import kiosk.ui.app as app_module
 from kiosk.core.config import load_config
 from kiosk.ui.app import KioskApp
 from kiosk.ui.tasks import TaskRunner
@@ -27,49 +28,166 @@ def demo_config(tmp_path, demo_cache_dir, luma_dir):
     return load_config(path)
 
 
-def by_accessible_name(root, cls, name):
-    found = [w for w in root.findChildren(cls) if w.accessibleName() == name]
-    assert found, f"no {cls.__name__} named {name!r}"
-    return found[0]
-
-
-def test_the_kiosk_opens_on_the_featured_products_in_french(qtbot, qapp, demo_config):
+@pytest.fixture
+def kiosk(qtbot, qapp, demo_config):
     kiosk = KioskApp(qapp, demo_config, windowed=True)
     qtbot.addWidget(kiosk.window)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
+    yield kiosk
+    kiosk.shutdown()
 
-    grid = by_accessible_name(kiosk.window, QListView, "Produits à la une")
+
+def find_named(root, cls, name):
+    return next((w for w in root.findChildren(cls) if w.accessibleName() == name), None)
+
+
+def named(root, cls, name):
+    found = find_named(root, cls, name)
+    assert found is not None, f"no {cls.__name__} named {name!r}"
+    return found
+
+
+def tap(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def start(qtbot, kiosk):
+    tap(qtbot, named(kiosk.window, QPushButton, "Touchez l’écran pour commencer"))
+    assert kiosk.window.showing_session()
+
+
+def test_touch_to_start_opens_the_featured_products(qtbot, kiosk):
+    assert not kiosk.window.showing_session()
+    assert kiosk.attract.current_card() is not None      # the rotation has products
+    start(qtbot, kiosk)
+    grid = named(kiosk.window, QListView, "Produits à la une")
     assert grid.isVisible()
     assert grid.model().rowCount() == len(kiosk.cards) > 0
-    title = by_accessible_name(kiosk.window, QLabel, "Notre sélection")
-    assert title.isVisible()
-    first = grid.model().index(0, 0)
-    spoken = first.data(Qt.ItemDataRole.AccessibleTextRole)
-    assert kiosk.cards[0].name in spoken and "€" in spoken
-    assert "stock ici" in spoken
-    kiosk.runner.wait_idle()
+    spoken = grid.model().index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert kiosk.cards[0].name in spoken and "€" in spoken and "stock ici" in spoken
 
 
-def test_the_window_refuses_to_be_closed_by_a_shopper(qtbot, qapp, demo_config):
-    kiosk = KioskApp(qapp, demo_config, windowed=True)
-    qtbot.addWidget(kiosk.window)
-    event = QCloseEvent()
-    kiosk.window.closeEvent(event)
-    assert not event.isAccepted()
+def test_a_tap_anywhere_on_the_attract_screen_starts(qtbot, kiosk):
+    tap(qtbot, kiosk.attract.picture)
+    assert kiosk.window.showing_session()
+
+
+def test_the_language_switch_changes_visible_text_at_once(qtbot, kiosk):
+    start(qtbot, kiosk)
+    assert named(kiosk.window, QLabel, "Notre sélection").isVisible()
+    tap(qtbot, named(kiosk.window, QPushButton, "English"))
+    # Qt delivers the language change to every widget through the event loop.
+    qtbot.waitUntil(lambda: find_named(kiosk.window, QLabel, "Our selection") is not None)
+    assert named(kiosk.window, QLabel, "Our selection").isVisible()
+    assert kiosk.top_bar.back_button.text() == "‹ Back"
+    assert kiosk.top_bar.language_buttons["en"].isChecked()
+    assert kiosk.top_bar.language_buttons["en"].text().startswith("✓")
+    tap(qtbot, named(kiosk.window, QPushButton, "Français"))
+    qtbot.waitUntil(lambda: find_named(kiosk.window, QLabel, "Notre sélection") is not None)
+
+
+def test_back_and_home_walk_the_navigation_stack(qtbot, kiosk):
+    start(qtbot, kiosk)
+    first, second = QWidget(), QWidget()
+    kiosk.window.push(first)
+    kiosk.window.push(second)
+    tap(qtbot, kiosk.top_bar.back_button)
+    assert kiosk.window.current_screen() is first
+    tap(qtbot, kiosk.top_bar.home_button)
+    assert kiosk.window.current_screen() is kiosk.home
+    assert not kiosk.top_bar.back_button.isEnabled()
+
+
+def short_idle(kiosk):
+    """Shrink the wait before "Still there?"; the countdown stays in real seconds."""
+    kiosk.idle._idle.setInterval(100)
+    kiosk.idle.countdown_s = 2
+
+
+def test_the_idle_countdown_warns_and_one_tap_extends_it(qtbot, kiosk):
+    short_idle(kiosk)
+    start(qtbot, kiosk)
+    qtbot.waitUntil(lambda: kiosk.still_there.isVisible(), timeout=3000)
+    assert "Vous êtes toujours là" in kiosk.still_there.accessibleName()
+    assert "2 secondes" in kiosk.still_there.detail.text()
+    tap(qtbot, named(kiosk.window, QPushButton, "Je suis toujours là"))
+    assert not kiosk.still_there.isVisible()
+    assert kiosk.window.showing_session()
+    assert kiosk.idle.running and not kiosk.idle.warning_shown
+
+
+def test_an_idle_reset_wipes_typed_text_history_and_language(qtbot, kiosk):
+    start(qtbot, kiosk)
+    tap(qtbot, named(kiosk.window, QPushButton, "English"))
+    form = QLineEdit()
+    kiosk.window.push(form)
+    qtbot.keyClicks(form, "Jeanne Dupont, 12 rue des Lilas")
+    old_home = kiosk.home
+    short_idle(kiosk)
+    kiosk.idle.start()
+    with qtbot.waitSignals([kiosk.idle.expired, form.destroyed], timeout=5000):
+        pass   # the typed text is gone with its widget, not merely hidden
+    assert not kiosk.window.showing_session()
+    assert kiosk.window.screens.count() == 1
+    assert kiosk.window.screens.widget(0) is kiosk.home is not old_home
+    assert kiosk.window.findChildren(QLineEdit) == []
+    assert kiosk.language == "fr"
+    qtbot.waitUntil(lambda: find_named(kiosk.window, QPushButton,
+                                       "Touchez l’écran pour commencer") is not None)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_screen_ends_on_the_attract_screen_with_the_app_alive(
+        qtbot, kiosk, monkeypatch):
+    monkeypatch.setattr(app_module, "ERROR_MESSAGE_MS", 200)
+    start(qtbot, kiosk)
+    broken = QPushButton("Broken")
+
+    def fail() -> None:
+        raise RuntimeError("a bug in a screen")
+
+    broken.clicked.connect(fail)
+    kiosk.window.push(broken)
+    tap(qtbot, broken)
+    assert kiosk.error_message.isVisible()
+    assert "La borne redémarre" in kiosk.error_message.text()
+    qtbot.waitUntil(lambda: not kiosk.window.showing_session(), timeout=3000)
+    assert not kiosk.error_message.isVisible()
     assert kiosk.window.isVisible()
-    kiosk.runner.wait_idle()
+    start(qtbot, kiosk)   # and a new shopper can start
 
 
-def test_a_terminal_whose_data_cannot_be_opened_says_so_in_the_shoppers_language(
-        qtbot, qapp, demo_config, tmp_path):
+def test_escape_alt_f4_and_close_do_nothing(qtbot, kiosk):
+    start(qtbot, kiosk)
+    received = []
+
+    class Recorder(QLineEdit):
+        def keyPressEvent(self, event):
+            received.append(event.key())
+            super().keyPressEvent(event)
+
+    field = Recorder()
+    kiosk.window.push(field)
+    field.setFocus()
+    for key, modifiers in ((Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+                           (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)):
+        QApplication.sendEvent(field, QKeyEvent(QKeyEvent.Type.KeyPress, key, modifiers))
+    qtbot.keyClick(field, Qt.Key.Key_A)
+    assert received == [Qt.Key.Key_A]
+    assert kiosk.window.close() is False
+    assert kiosk.window.isVisible()
+
+
+def test_a_terminal_whose_data_cannot_be_opened_says_so(qtbot, qapp, demo_config, tmp_path):
     blocked = tmp_path / "not-a-directory"
     blocked.write_text("a file where the data directory should be")
-    config = dataclasses.replace(demo_config, data_dir=blocked)
-    kiosk = KioskApp(qapp, config, windowed=True)
+    kiosk = KioskApp(qapp, dataclasses.replace(demo_config, data_dir=blocked), windowed=True)
     qtbot.addWidget(kiosk.window)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
-    assert "momentanément indisponible" in kiosk.window.status.text()
-    assert kiosk.window.status.isVisible()
+    start(qtbot, kiosk)
+    assert "momentanément indisponible" in kiosk.home.status.text()
+    assert kiosk.home.status.isVisible()
+    kiosk.shutdown()
 
 
 def test_missing_and_broken_images_end_as_placeholders_without_error(qtbot, qapp, tmp_path):

@@ -14,11 +14,17 @@ def messages(ts_file: Path) -> dict[str, ET.Element]:
             for m in ET.parse(ts_file).iter("message")}
 
 
+def texts(translation: ET.Element) -> list[str]:
+    """The translated text, or each plural form of it."""
+    forms = translation.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [translation.text or ""]
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_string_has_a_finished_translation(language):
     missing = [source for source, translation in messages(I18N / f"kiosk_{language}.ts").items()
                if translation.get("type") in ("unfinished", "obsolete", "vanished")
-               or not (translation.text or "").strip()]
+               or not all(text.strip() for text in texts(translation))]
     assert missing == []
 
 

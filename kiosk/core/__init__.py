@@ -1,0 +1,1 @@
+"""Everything that is not a widget: config, storage, search, import. Imports no Qt."""

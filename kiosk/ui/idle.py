@@ -1,0 +1,145 @@
+"""Inactivity: warn with "Still there?" on screen and by sound, then end the session.
+
+Rules for self-service terminals ask that a timed reset warn through more than one
+sense and that the person can ask for more time: one tap anywhere does that.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.ui.theme import Theme
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+CHIME = ASSETS / "sounds" / "still-there.wav"
+
+_ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
+                       QEvent.Type.KeyPress, QEvent.Type.Wheel})
+
+
+class IdleWatcher(QObject):
+    """Counts time since the last touch anywhere in the application while a session runs."""
+
+    warning = Signal(int)      # seconds left before the reset; sent once a second
+    extended = Signal()        # the shopper touched during the warning
+    expired = Signal()
+
+    def __init__(self, timeout_s: float, countdown_s: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.countdown_s = countdown_s
+        self.remaining = 0
+        self.running = False
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(round(timeout_s * 1000))
+        self._idle.timeout.connect(self._start_countdown)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+
+    @property
+    def warning_shown(self) -> bool:
+        return self._tick.isActive()
+
+    def start(self) -> None:
+        self.running = True
+        self._tick.stop()
+        self._idle.start()
+
+    def stop(self) -> None:
+        self.running = False
+        self._idle.stop()
+        self._tick.stop()
+
+    def activity(self) -> None:
+        if not self.running:
+            return
+        was_warning = self.warning_shown
+        self._tick.stop()
+        self._idle.start()
+        if was_warning:
+            self.extended.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY:
+            self.activity()
+        return False
+
+    def _start_countdown(self) -> None:
+        self.remaining = self.countdown_s
+        self._tick.start()
+        self.warning.emit(self.remaining)
+
+    def _count_down(self) -> None:
+        self.remaining -= 1
+        if self.remaining > 0:
+            self.warning.emit(self.remaining)
+            return
+        self.stop()
+        self.expired.emit()
+
+
+class StillThereOverlay(QWidget):
+    """Covers the screen during the countdown; a tap anywhere (or on its button) extends."""
+
+    def __init__(self, theme: Theme, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("StillThere")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.question = QLabel(objectName="StillThereQuestion")
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QLabel(objectName="StillThereDetail")
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        self.stay_button = QPushButton(objectName="PrimaryButton")
+        self.stay_button.setMinimumHeight(theme.touch_target * 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.spacing * 6, 0, theme.spacing * 6, 0)
+        layout.setSpacing(theme.spacing * 3)
+        layout.addStretch()
+        layout.addWidget(self.question)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.stay_button)
+        layout.addStretch()
+        self._seconds = 0
+        self._sound = _load_chime(self)
+        self.hide()
+
+    def show_countdown(self, seconds: int) -> None:
+        first = not self.isVisible()
+        self._seconds = seconds
+        self._retranslate()
+        if first:
+            self.setGeometry(self.parentWidget().rect())
+            self.show()
+            self.raise_()
+            if self._sound is not None:
+                self._sound.play()
+
+    def _retranslate(self) -> None:
+        self.question.setText(self.tr("Still there?"))
+        self.detail.setText(self.tr("Touch the screen to continue. Otherwise everything "
+                                    "will be cleared in %n second(s).", "", self._seconds))
+        self.stay_button.setText(self.tr("I'm still here"))
+        self.stay_button.setAccessibleName(self.stay_button.text())
+        self.setAccessibleName(f"{self.question.text()} {self.detail.text()}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def _load_chime(parent: QObject):
+    """The warning sound, or None where the machine has no audio stack."""
+    try:
+        from PySide6.QtMultimedia import QSoundEffect
+    except ImportError:
+        return None
+    effect = QSoundEffect(parent)
+    effect.setSource(QUrl.fromLocalFile(str(CHIME)))
+    effect.setVolume(0.8)
+    return effect

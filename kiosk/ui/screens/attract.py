@@ -1,0 +1,126 @@
+"""The attract screen: featured products in rotation and an invitation to touch.
+
+It is what the terminal shows between shoppers. Any touch anywhere starts a session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPixmap
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.core.products import ProductCard
+from kiosk.ui.formatting import Formatter
+from kiosk.ui.theme import Theme
+from kiosk.ui.thumbnails import ThumbnailCache
+
+ROTATION_MS = 5000
+
+
+class AttractScreen(QWidget):
+    started = Signal()
+
+    def __init__(self, theme: Theme, formatter: Formatter, thumbnails: ThumbnailCache,
+                 store_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AttractScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)   # paint the whole screen
+        self._theme = theme
+        self._formatter = formatter
+        self._thumbnails = thumbnails
+        self._cards: list[ProductCard] = []
+        self._shown = 0
+
+        self.welcome = QLabel(objectName="AttractWelcome")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.store = QLabel(store_name, objectName="AttractStore")
+        self.store.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.store.setAccessibleName(store_name)
+        self.picture = QLabel(objectName="AttractPicture")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumHeight(theme.px(600))
+        self.caption = QLabel(objectName="AttractCaption")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        self.start_button = QPushButton(objectName="PrimaryButton")
+        self.start_button.setMinimumHeight(theme.touch_target * 2)
+        # A slot, not the signal itself: PySide6 mishandles clicked(bool) -> started().
+        self.start_button.clicked.connect(lambda: self.started.emit())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.spacing * 4, theme.spacing * 4,
+                                  theme.spacing * 4, theme.spacing * 4)
+        layout.setSpacing(theme.spacing * 2)
+        layout.addWidget(self.store)
+        layout.addWidget(self.welcome)
+        layout.addWidget(self.picture, 1)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.start_button)
+
+        self._rotation = QTimer(self)
+        self._rotation.setInterval(ROTATION_MS)
+        self._rotation.timeout.connect(self._next)
+        thumbnails.ready.connect(self._on_image_ready)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.welcome.setText(self.tr("Find any product of the chain, see where it is in "
+                                     "stock, and order it for home delivery."))
+        self.start_button.setText(self.tr("Touch to start"))
+        self.start_button.setAccessibleName(self.start_button.text())
+        self._show_current()
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        self._formatter = formatter
+        self._show_current()
+
+    def set_cards(self, cards: list[ProductCard]) -> None:
+        self._cards = [card for card in cards if card.image]
+        self._shown = 0
+        self._show_current()
+        if len(self._cards) > 1:
+            self._rotation.start()
+
+    def current_card(self) -> ProductCard | None:
+        return self._cards[self._shown] if self._cards else None
+
+    def _next(self) -> None:
+        if self._cards:
+            self._shown = (self._shown + 1) % len(self._cards)
+            self._show_current()
+
+    def _show_current(self) -> None:
+        card = self.current_card()
+        if card is None:
+            self.picture.clear()
+            self.caption.clear()
+            return
+        caption = f"{card.name} · {self._formatter.price(card.price_cents)}"
+        self.caption.setText(caption)
+        self.caption.setAccessibleName(caption)
+        self._show_picture(card)
+
+    def _show_picture(self, card: ProductCard) -> None:
+        pixmap: QPixmap | None = self._thumbnails.get(card.image)
+        if pixmap is None:
+            self.picture.clear()
+            return
+        self.picture.setPixmap(pixmap.scaled(
+            self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation))
+
+    def _on_image_ready(self, image: str) -> None:
+        card = self.current_card()
+        if card is not None and card.image == image:
+            self._show_picture(card)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # A touch anywhere starts, not only on the button: shoppers tap the picture too.
+        self.started.emit()
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

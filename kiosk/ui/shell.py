@@ -1,0 +1,160 @@
+"""The frame every shopper screen lives in: top bar, navigation stack, attract screen.
+
+Screens are pushed onto a stack; Back pops one, Home returns to the first. Between
+shoppers the attract screen covers everything, and a new session starts from a fresh
+home screen, so nothing a previous shopper typed or chose survives.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.theme import Theme
+
+# Each language is offered in its own words, whatever the current language.
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+
+class TopBar(QWidget):
+    back_requested = Signal()
+    home_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, theme: Theme, store_name: str, languages: tuple[str, ...],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TopBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.back_button = QPushButton(objectName="TopBarButton")
+        # Slots, not the signals themselves: PySide6 mishandles clicked(bool) -> signal().
+        self.back_button.clicked.connect(lambda: self.back_requested.emit())
+        self.home_button = QPushButton(objectName="TopBarButton")
+        self.home_button.clicked.connect(lambda: self.home_requested.emit())
+        self.store_label = QLabel(store_name, objectName="StoreName")
+        self.store_label.setAccessibleName(store_name)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(theme.spacing, theme.spacing // 2,
+                                  theme.spacing, theme.spacing // 2)
+        layout.setSpacing(theme.spacing)
+        layout.addWidget(self.back_button)
+        layout.addWidget(self.home_button)
+        layout.addWidget(self.store_label, 1)
+        self.language_buttons: dict[str, QPushButton] = {}
+        group = QButtonGroup(self)
+        for index, code in enumerate(languages):
+            button = QPushButton(LANGUAGE_NAMES[code], objectName="LanguageButton")
+            button.setCheckable(True)
+            button.setAccessibleName(LANGUAGE_NAMES[code])
+            group.addButton(button, index)
+            layout.addWidget(button)
+            self.language_buttons[code] = button
+        group.idClicked.connect(self._on_language_clicked)
+        self._languages = languages
+        self.retranslate()
+
+    def _on_language_clicked(self, index: int) -> None:
+        self.language_requested.emit(self._languages[index])
+
+    def retranslate(self) -> None:
+        self.back_button.setText("‹ " + self.tr("Back"))
+        self.back_button.setAccessibleName(self.tr("Back"))
+        self.home_button.setText(self.tr("Home"))
+        self.home_button.setAccessibleName(self.tr("Home"))
+
+    def show_language(self, code: str) -> None:
+        for language, button in self.language_buttons.items():
+            # The current language is marked by a tick as well as by colour.
+            button.setChecked(language == code)
+            name = LANGUAGE_NAMES[language]
+            button.setText(f"✓ {name}" if language == code else name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class KioskShell(QWidget):
+    def __init__(self, theme: Theme, top_bar: TopBar, attract: QWidget,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KioskShell")
+        self.setWindowFlags(Qt.WindowType.FramelessWindowHint
+                            | Qt.WindowType.WindowStaysOnTopHint)
+        self.setStyleSheet(theme.style_sheet())
+        self.top_bar = top_bar
+        self.attract = attract
+        self.screens = QStackedWidget()
+        session = QWidget()
+        session_layout = QVBoxLayout(session)
+        session_layout.setContentsMargins(0, 0, 0, 0)
+        session_layout.setSpacing(0)
+        session_layout.addWidget(top_bar)
+        session_layout.addWidget(self.screens, 1)
+        self.layers = QStackedWidget()
+        self.layers.addWidget(attract)
+        self.layers.addWidget(session)
+        self._session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.layers)
+        top_bar.back_requested.connect(self.back)
+        top_bar.home_requested.connect(self.home)
+        self._update_navigation()
+
+    # --- navigation -------------------------------------------------------------------
+
+    def push(self, screen: QWidget) -> None:
+        self.screens.addWidget(screen)
+        self.screens.setCurrentWidget(screen)
+        self._update_navigation()
+
+    def back(self) -> None:
+        if self.screens.count() > 1:
+            self._drop(self.screens.widget(self.screens.count() - 1))
+        self._update_navigation()
+
+    def home(self) -> None:
+        while self.screens.count() > 1:
+            self._drop(self.screens.widget(self.screens.count() - 1))
+        self._update_navigation()
+
+    def current_screen(self) -> QWidget | None:
+        return self.screens.currentWidget() if self.showing_session() else self.attract
+
+    def showing_session(self) -> bool:
+        return self.layers.currentWidget() is self._session
+
+    def show_session(self) -> None:
+        self.layers.setCurrentWidget(self._session)
+
+    def show_attract(self, fresh_home: QWidget) -> None:
+        """End the session: every screen is destroyed and a new home waits behind."""
+        while self.screens.count():
+            self._drop(self.screens.widget(0))
+        self.push(fresh_home)
+        self.layers.setCurrentWidget(self.attract)
+
+    def _drop(self, screen: QWidget) -> None:
+        self.screens.removeWidget(screen)
+        screen.deleteLater()
+
+    def _update_navigation(self) -> None:
+        deeper = self.screens.count() > 1
+        self.top_bar.back_button.setEnabled(deeper)
+        self.top_bar.home_button.setEnabled(deeper)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A shopper cannot close the kiosk; the application ends it with exit().
+        event.ignore()
