@@ -2,6 +2,7 @@
 
 IT deploys terminals with config files only, so a bad file must say exactly what is
 wrong: every problem at once, each naming the file, the line, the key and the reason.
+Stdlib only: `kiosk check-config` must work without Qt.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from typing import Any
 
 MASK = "••••"
 LANGUAGES = ("fr", "en")
-PIN_HASH_PATTERN = re.compile(r"^pbkdf2_sha256\$(\d+)\$[A-Za-z0-9+/=._-]+\$[A-Za-z0-9+/=._-]+$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+PIN_HASH_PATTERN = re.compile(r"pbkdf2_sha256\$(\d+)\$[A-Za-z0-9+/=._-]+\$[A-Za-z0-9+/=._-]+")
 MIN_PIN_ITERATIONS = 100_000
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class ConfigProblem:
     reason: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        where = f"{self.file}:{self.line}" if self.line is not None else f"{self.file}"
         return f"{where}: {self.key}: {self.reason}" if self.key else f"{where}: {self.reason}"
 
 
@@ -42,7 +43,7 @@ class ConfigError(Exception):
         self.problems = problems
 
 
-# --- checks: each returns a reason, or None when the value is acceptable -------------
+# --- checks: each returns why a (well-typed) value is wrong, or None -----------------
 
 Check = Callable[[Any], str | None]
 
@@ -52,12 +53,16 @@ def in_range(low: int, high: int) -> Check:
 
 
 def one_of(*choices: str) -> Check:
-    return lambda v: None if v in choices else \
-        f"must be one of {', '.join(repr(c) for c in choices)}, got {v!r}"
+    listed = ", ".join(repr(c) for c in choices)
+    return lambda v: None if v in choices else f"must be one of {listed}, got {v!r}"
 
 
 def matches(pattern: re.Pattern, meaning: str) -> Check:
-    return lambda v: None if pattern.match(v) else f"must be {meaning}, got {v!r}"
+    return lambda v: None if pattern.fullmatch(v) else f"must be {meaning}, got {v!r}"
+
+
+def _not_empty(value: str) -> str | None:
+    return None if value else "must not be empty"
 
 
 def _url(value: str) -> str | None:
@@ -66,7 +71,7 @@ def _url(value: str) -> str | None:
     return None
 
 
-def _languages(value: list) -> str | None:
+def _languages(value: list[str]) -> str | None:
     if not value:
         return "must offer at least one language"
     unknown = [v for v in value if v not in LANGUAGES]
@@ -82,81 +87,88 @@ def _url_template(value: str) -> str | None:
         return None
     if problem := _url(value):
         return problem
-    fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError as error:  # an unbalanced brace
+        return f"is not a valid template: {error}"
     if "sku" not in fields:
         return "must contain {sku}, where the product's SKU goes"
-    if fields - {"sku"}:
-        return f"unknown placeholder {{{sorted(fields - {'sku'})[0]}}}: only {{sku}} is known"
+    if unknown := sorted(fields - {"sku"}):
+        return f"unknown placeholder {{{unknown[0]}}}: only {{sku}} is replaced"
     return None
 
 
 def _pin_hash(value: str) -> str | None:
     if not value:
         return None
-    found = PIN_HASH_PATTERN.match(value)
-    if not found:
-        return "must be a line printed by `kiosk hash-pin` (pbkdf2_sha256$iterations$salt$hash)"
+    found = PIN_HASH_PATTERN.fullmatch(value)
+    if not found:  # never echo the value: it is a secret
+        return "must look like pbkdf2_sha256$<iterations>$<salt>$<hash>"
     if int(found.group(1)) < MIN_PIN_ITERATIONS:
         return f"uses {found.group(1)} iterations; at least {MIN_PIN_ITERATIONS} are required"
     return None
 
 
-# --- the schema -----------------------------------------------------------------------
+# --- the schema: the one place every key is declared ---------------------------------
 
 @dataclass(frozen=True)
 class Setting:
-    key: str                  # dotted TOML key: 'section.name'
-    attr: str                 # KioskConfig attribute
-    type: type                # str, int, bool, list or Path
-    default: Any = None       # None means required
+    key: str                    # dotted TOML key, "section.name"
+    attr: str                   # the KioskConfig field it fills
+    type: type                  # str, int, bool, list (of str) or Path
+    default: Any = None         # used when the key is left out (never for required keys)
+    required: bool = False
     doc: str = ""
-    check: Check | None = None
+    check: Check | None = None  # applied once the type is right
+    secret: bool = False        # masked on the admin screen
 
-    @property
-    def required(self) -> bool:
-        return self.default is None
 
+_AN_ID = "1 to 64 lower-case letters, digits or dashes, not starting with a dash"
 
 SCHEMA: tuple[Setting, ...] = (
-    Setting("terminal.store_id", "store_id", str, None, "the store this terminal stands in",
-            matches(ID_PATTERN, "lower-case letters, digits and dashes")),
-    Setting("terminal.terminal_id", "terminal_id", str, None, "this terminal, unique in the chain",
-            matches(ID_PATTERN, "lower-case letters, digits and dashes")),
-    Setting("terminal.store_name", "store_name", str, "", "name shown in the top bar"),
-    Setting("central.url", "central_url", str, "", "central server; empty for none", _url),
-    Setting("central.token_file", "token_file", Path, "", "file holding the terminal's token"),
+    Setting("terminal.store_id", "store_id", str, required=True,
+            doc="the store this terminal stands in", check=matches(ID_PATTERN, _AN_ID)),
+    Setting("terminal.terminal_id", "terminal_id", str, required=True,
+            doc="this terminal, unique in the chain", check=matches(ID_PATTERN, _AN_ID)),
+    Setting("terminal.store_name", "store_name", str, "", doc="name shown in the top bar"),
+    Setting("central.url", "central_url", str, "", doc="central server; empty for none",
+            check=_url),
+    Setting("central.token_file", "token_file", Path, "", secret=True,
+            doc="file holding this terminal's token; empty for none"),
     Setting("central.sync_interval_seconds", "sync_interval_seconds", int, 30,
-            "seconds between syncs", in_range(5, 3600)),
-    Setting("languages.offered", "languages", list, ["fr", "en"], "languages offered",
-            _languages),
-    Setting("languages.default", "default_language", str, "fr", "language at the start screen",
-            one_of(*LANGUAGES)),
+            doc="seconds between syncs", check=in_range(5, 3600)),
+    Setting("languages.offered", "languages", list, ("fr", "en"),
+            doc="languages a shopper can pick", check=_languages),
+    Setting("languages.default", "default_language", str, "fr",
+            doc="language of the start screen", check=one_of(*LANGUAGES)),
     Setting("session.inactivity_timeout_seconds", "inactivity_timeout_seconds", int, 90,
-            "idle time before 'Still there?'", in_range(15, 1800)),
+            doc="idle time before 'Still there?'", check=in_range(15, 1800)),
     Setting("session.countdown_seconds", "countdown_seconds", int, 20,
-            "length of the 'Still there?' countdown", in_range(5, 120)),
-    Setting("display.orientation", "orientation", str, "auto", "portrait, landscape or auto",
-            one_of("portrait", "landscape", "auto")),
-    Setting("display.show_cursor", "show_cursor", bool, False, "show the mouse cursor"),
-    Setting("display.fullscreen", "fullscreen", bool, True, "fill the screen"),
-    Setting("paths.data_dir", "data_dir", Path, None, "cache.db and journal.db"),
-    Setting("paths.log_dir", "log_dir", Path, None, "rotating log files"),
+            doc="length of the 'Still there?' countdown", check=in_range(5, 120)),
+    Setting("display.orientation", "orientation", str, "auto",
+            doc="screen orientation", check=one_of("portrait", "landscape", "auto")),
+    Setting("display.show_cursor", "show_cursor", bool, False, doc="show the mouse pointer"),
+    Setting("display.fullscreen", "fullscreen", bool, True, doc="fill the whole screen"),
+    Setting("paths.data_dir", "data_dir", Path, required=True,
+            doc="cache.db and journal.db", check=_not_empty),
+    Setting("paths.log_dir", "log_dir", Path, required=True,
+            doc="rotating log files", check=_not_empty),
     Setting("paths.catalog_images_dir", "catalog_images_dir", Path, "",
-            "product images; empty for <data_dir>/images"),
-    Setting("locale.locale", "locale", str, "fr_FR", "formats for prices, dates, numbers",
-            matches(re.compile(r"^[a-z]{2}_[A-Z]{2}$"), "like fr_FR")),
-    Setting("locale.currency", "currency", str, "EUR", "ISO 4217 currency code",
-            matches(re.compile(r"^[A-Z]{3}$"), "a three-letter code like EUR")),
+            doc="product images; empty for <data_dir>/images"),
+    Setting("locale.locale", "locale", str, "fr_FR", doc="formats of prices, dates, numbers",
+            check=matches(re.compile(r"[a-z]{2}_[A-Z]{2}"), "language_COUNTRY, like fr_FR")),
+    Setting("locale.currency", "currency", str, "EUR", doc="ISO 4217 currency code",
+            check=matches(re.compile(r"[A-Z]{3}"), "a three-letter code like EUR")),
     Setting("website.product_url_template", "product_url_template", str, "",
-            "product page on the website, for QR codes", _url_template),
-    Setting("admin.pin_hash", "admin_pin_hash", str, "", "staff PIN, hashed", _pin_hash),
+            doc="product page on the website, for QR codes", check=_url_template),
+    Setting("admin.pin_hash", "admin_pin_hash", str, "", secret=True,
+            doc="staff PIN, hashed; empty: no admin mode", check=_pin_hash),
     Setting("admin.allow_exit_to_desktop", "allow_exit_to_desktop", bool, False,
-            "whether admin mode may leave to the desktop"),
+            doc="whether admin mode may leave to the desktop"),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}
 _SECTIONS = sorted({s.key.split(".")[0] for s in SCHEMA})
-_SECRETS = {"admin.pin_hash"}
 
 
 @dataclass(frozen=True)
@@ -189,18 +201,24 @@ class KioskConfig:
         return self.catalog_images_dir or self.data_dir / "images"
 
     def read_token(self) -> str | None:
+        """The terminal's token, or None without a token file. Raises OSError if it vanished."""
         if self.token_file is None:
             return None
         return self.token_file.read_text(encoding="utf-8").strip() or None
 
     def masked(self) -> dict[str, object]:
         """The effective config by dotted key, secrets hidden: for the admin screen."""
+        effective = {**vars(self), "catalog_images_dir": self.images_dir}
         shown: dict[str, object] = {}
         for setting in SCHEMA:
-            value = getattr(self, setting.attr)
-            if setting.key in _SECRETS and value:
+            value = effective[setting.attr]
+            if setting.secret and value:
                 value = MASK
-            shown[setting.key] = str(value) if isinstance(value, Path) else value
+            elif isinstance(value, Path):
+                value = str(value)
+            elif value is None:  # an optional path left out
+                value = ""
+            shown[setting.key] = value
         return shown
 
 
@@ -212,8 +230,8 @@ def load_config(path: str | os.PathLike) -> KioskConfig:
     except FileNotFoundError:
         raise ConfigError([ConfigProblem(path, None, None, "file not found")]) from None
     except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise ConfigError([ConfigProblem(path, None, None, f"cannot read: {reason}")]) from None
+        raise ConfigError([ConfigProblem(path, None, None, f"cannot read: {_why(error)}")]) \
+            from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -224,60 +242,56 @@ def load_config(path: str | os.PathLike) -> KioskConfig:
 def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> ConfigProblem:
     message = str(error)
     found = re.search(r"\s*\(at line (\d+), column \d+\)$", message)
-    line = int(found.group(1)) if found else None
-    reason = message[:found.start()] if found else message
-    return ConfigProblem(path, None, line, f"TOML syntax error: {reason}")
+    if not found:
+        return ConfigProblem(path, None, None, message)
+    return ConfigProblem(path, None, int(found.group(1)), message[:found.start()])
 
 
 def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
     problems: list[ConfigProblem] = []
 
-    def problem(key: str, reason: str) -> None:
+    def report(key: str, reason: str) -> None:
         problems.append(ConfigProblem(path, key, lines.find(key), reason))
 
     for section, body in document.items():
         if section not in _SECTIONS:
-            problem(section, "unknown section" + _suggest(section, _SECTIONS))
+            report(section, "unknown section" + _suggest(section, _SECTIONS))
         elif not isinstance(body, dict):
-            problem(section, "must be a [section] table")
+            report(section, "must be a [section] table")
         else:
             for name in body:
                 key = f"{section}.{name}"
                 if key not in _BY_KEY:
-                    problem(key, "unknown key" + _suggest(key, list(_BY_KEY)))
+                    report(key, "unknown key" + _suggest(key, list(_BY_KEY)))
 
     values: dict[str, Any] = {}
     for setting in SCHEMA:
         section, name = setting.key.split(".")
         body = document.get(section)
-        raw = body.get(name) if isinstance(body, dict) else None
-        if raw is None:
+        if not isinstance(body, dict) or name not in body:
             if setting.required:
-                problem(setting.key, "required key is missing")
+                report(setting.key, "required key is missing")
             values[setting.attr] = setting.default
             continue
-        if reason := _type_problem(setting, raw):
-            problem(setting.key, reason)
-            continue
-        if setting.check and (reason := setting.check(raw)):
-            problem(setting.key, reason)
-            continue
-        values[setting.attr] = raw
+        raw = body[name]
+        if reason := _type_problem(setting, raw) or (setting.check and setting.check(raw)):
+            report(setting.key, reason)
+        else:
+            values[setting.attr] = raw
 
-    # Both keys valid on their own (else they are already reported): do they agree?
+    # Only when both keys are fine on their own (else they are reported already).
     if {"languages", "default_language"} <= values.keys() \
             and values["default_language"] not in values["languages"]:
-        problem("languages.default",
-                f"{values['default_language']!r} is not among the offered languages")
+        report("languages.default",
+               f"{values['default_language']!r} is not among the offered languages")
 
     base = path.resolve().parent
     for setting in SCHEMA:
-        if setting.type is Path:
-            raw = values.get(setting.attr)
+        if setting.type is Path and setting.attr in values:
+            raw = values[setting.attr]
             values[setting.attr] = (base / raw).resolve() if raw else None
-    token_file = values.get("token_file")
-    if token_file is not None and (reason := _token_problem(token_file)):
-        problem("central.token_file", reason)
+    if values.get("token_file") and (reason := _token_problem(values["token_file"])):
+        report("central.token_file", reason)
 
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
@@ -285,36 +299,42 @@ def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
     return KioskConfig(source=path, **values)
 
 
+_EXPECTED = {str: "a string", Path: "a string (a path)", int: "an integer",
+             bool: "true or false", list: "a list of strings"}
+_KINDS = {bool: "a boolean", str: "a string", int: "an integer", float: "a decimal number",
+          list: "a list", dict: "a table"}
+
+
 def _type_problem(setting: Setting, raw: Any) -> str | None:
-    expected = {str: "a string", Path: "a string (a path)", int: "an integer",
-                bool: "true or false", list: "a list of strings"}[setting.type]
     if setting.type is Path:
         ok = isinstance(raw, str)
-    elif setting.type is int:
+    elif setting.type is int:  # bool is a subclass of int in Python, not in TOML
         ok = isinstance(raw, int) and not isinstance(raw, bool)
     elif setting.type is list:
         ok = isinstance(raw, list) and all(isinstance(item, str) for item in raw)
     else:
         ok = isinstance(raw, setting.type)
-    return None if ok else f"expected {expected}, got {_describe(raw)}"
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (a boolean)"
-    names = {str: "a string", int: "an integer", float: "a number with decimals",
-             list: "a list", dict: "a table"}
-    return f"{value!r} ({names.get(type(value), type(value).__name__)})"
+    if ok:
+        return None
+    kind = _KINDS.get(type(raw), "a date or time")
+    shown = str(raw).lower() if isinstance(raw, bool) else repr(raw)
+    return f"expected {_EXPECTED[setting.type]}, got {kind} ({shown})"
 
 
 def _token_problem(path: Path) -> str | None:
     try:
         if not path.read_text(encoding="utf-8").strip():
-            return f"token file {path} is empty"
+            return f"cannot read token file: {path} is empty"
     except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        return f"cannot read token file {path}: {reason}"
+        return f"cannot read token file: {_why(error)}: {path}"
     return None
+
+
+def _why(error: Exception) -> str:
+    """The short reason ('Permission denied'), without Python's decoration."""
+    if isinstance(error, UnicodeDecodeError):
+        return "not UTF-8 text"
+    return getattr(error, "strerror", None) or str(error)
 
 
 def _suggest(word: str, known: list[str]) -> str:
@@ -325,8 +345,9 @@ def _suggest(word: str, known: list[str]) -> str:
 class _KeyLines:
     """Where each dotted key sits in the file: tomllib does not say, so scan the text."""
 
-    _HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
-    _ASSIGNMENT = re.compile(r"""^\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*=""")
+    _HEADER = re.compile(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
+    # A bare key (possibly dotted, like `session.countdown_seconds`) or a quoted one.
+    _ASSIGNMENT = re.compile(r"""\s*(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_.-]+))\s*=""")
 
     def __init__(self, text: str) -> None:
         self._lines: dict[str, int] = {}

@@ -1,9 +1,17 @@
-import shutil
+import dataclasses
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from kiosk.core.config import MASK, ConfigError, check_config_command, load_config
+from kiosk.core.config import (
+    MASK,
+    SCHEMA,
+    ConfigError,
+    KioskConfig,
+    check_config_command,
+    load_config,
+)
 
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "config"
 
@@ -16,6 +24,7 @@ terminal_id = "lyon-02"
 data_dir = "data"
 log_dir = "logs"
 """
+PIN_HASH = "pbkdf2_sha256$600000$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -33,37 +42,71 @@ def problems_of(path: Path) -> list:
 def test_the_shipped_example_is_valid_once_its_token_file_exists(tmp_path):
     text = (CONFIG_DIR / "kiosk.example.toml").read_text(encoding="utf-8")
     (tmp_path / "token").write_text("s3cret\n")
-    path = write(tmp_path, text.replace('"/etc/kiosk/token"', '"token"'))
-    config = load_config(path)
-    assert config.store_id == "paris-rivoli"
+    config = load_config(write(tmp_path, text.replace('"/etc/kiosk/token"', '"token"')))
+    assert (config.store_id, config.terminal_id) == ("paris-rivoli", "paris-rivoli-01")
     assert config.read_token() == "s3cret"
     assert config.languages == ("fr", "en")
+    assert config.images_dir == Path("/var/lib/kiosk/images")
+
+
+def test_the_example_sets_every_key_of_the_schema():
+    document = tomllib.loads((CONFIG_DIR / "kiosk.example.toml").read_text(encoding="utf-8"))
+    written = {f"{section}.{key}" for section, body in document.items() for key in body}
+    assert written == {setting.key for setting in SCHEMA}
+
+
+def test_the_schema_fills_every_field_of_the_config():
+    fields = {field.name for field in dataclasses.fields(KioskConfig)} - {"source"}
+    assert fields == {setting.attr for setting in SCHEMA}
 
 
 def test_the_demo_config_is_valid():
     config = load_config(CONFIG_DIR / "demo.toml")
-    assert config.central_url == ""
-    assert config.images_dir.name == "images"
+    assert config.terminal_id == "paris-rivoli-01"
+    assert config.central_url == "" and config.read_token() is None
+    assert config.show_cursor and config.fullscreen
+    assert config.data_dir == (CONFIG_DIR.parent / "var/demo/data").resolve()
 
 
 def test_defaults_fill_what_is_left_out_and_paths_are_relative_to_the_file(tmp_path):
     config = load_config(write(tmp_path, MINIMAL))
     assert config.data_dir == (tmp_path / "data").resolve()
+    assert config.log_dir == (tmp_path / "logs").resolve()
     assert config.images_dir == config.data_dir / "images"
     assert (config.inactivity_timeout_seconds, config.countdown_seconds) == (90, 20)
+    assert config.sync_interval_seconds == 30 and config.orientation == "auto"
     assert config.default_language == "fr" and config.fullscreen and not config.show_cursor
+    assert (config.locale, config.currency) == ("fr_FR", "EUR")
+
+
+def test_relative_paths_do_not_depend_on_the_working_directory(tmp_path, monkeypatch):
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc" / "token").write_text("abc")
+    text = MINIMAL.replace('"data"', '"../state"') + '[central]\ntoken_file = "token"\n'
+    path = write(tmp_path / "etc", text)
+    monkeypatch.chdir(tmp_path.parent)
+    config = load_config(path.relative_to(tmp_path.parent))
+    assert config.data_dir == (tmp_path / "state").resolve()
+    assert config.token_file == (tmp_path / "etc" / "token").resolve()
+    assert config.read_token() == "abc"
 
 
 def test_a_missing_file_is_named(tmp_path):
     [problem] = problems_of(tmp_path / "absent.toml")
-    assert "absent.toml" in str(problem) and "not found" in problem.reason
+    assert problem.key is None and problem.line is None
+    assert str(problem) == f"{tmp_path / 'absent.toml'}: file not found"
 
 
-def test_a_syntax_error_names_its_line(tmp_path):
+def test_an_unreadable_file_is_reported_not_raised(tmp_path):
+    [problem] = problems_of(tmp_path)  # a directory
+    assert problem.key is None and "cannot read" in problem.reason
+
+
+def test_a_syntax_error_names_its_line_with_tomllibs_reason(tmp_path):
     [problem] = problems_of(write(tmp_path, MINIMAL + "\n[session]\ncountdown_seconds = = 3\n"))
     assert problem.line == 10
-    assert "TOML syntax error" in problem.reason
-    assert str(problem).startswith(f"{tmp_path / 'kiosk.toml'}:10: ")
+    assert problem.reason == "Invalid value"
+    assert str(problem) == f"{tmp_path / 'kiosk.toml'}:10: Invalid value"
 
 
 def test_an_unknown_key_is_named_with_its_line_and_a_suggestion(tmp_path):
@@ -75,25 +118,46 @@ def test_an_unknown_key_is_named_with_its_line_and_a_suggestion(tmp_path):
 
 
 def test_a_misspelled_section_is_suggested(tmp_path):
-    [problem] = problems_of(write(tmp_path, MINIMAL + "[dispaly]\nshow_cursor = true\n"))
-    assert problem.key == "dispaly" and "did you mean 'display'?" in problem.reason
+    [problem] = problems_of(write(tmp_path, MINIMAL + "[sesion]\ncountdown_seconds = 20\n"))
+    assert problem.key == "sesion" and problem.line == 8
+    assert "did you mean 'session'?" in problem.reason
+
+
+def test_a_dotted_key_is_located_too(tmp_path):
+    [problem] = problems_of(write(tmp_path, "display.orientation = 'up'\n" + MINIMAL))
+    assert (problem.key, problem.line) == ("display.orientation", 1)
 
 
 @pytest.mark.parametrize("line, key, words", [
-    ("[session]\ncountdown_seconds = \"20\"", "session.countdown_seconds", "expected an integer"),
-    ("[session]\ncountdown_seconds = true", "session.countdown_seconds", "boolean"),
-    ("[session]\ncountdown_seconds = 2.5", "session.countdown_seconds", "expected an integer"),
-    ("[session]\ncountdown_seconds = 500", "session.countdown_seconds", "between 5 and 120"),
+    ("[session]\ncountdown_seconds = \"20\"", "session.countdown_seconds",
+     "expected an integer, got a string ('20')"),
+    ("[session]\ncountdown_seconds = true", "session.countdown_seconds",
+     "expected an integer, got a boolean (true)"),
+    ("[session]\ncountdown_seconds = 20.0", "session.countdown_seconds",
+     "expected an integer, got a decimal number"),
+    ("[session]\ncountdown_seconds = 500", "session.countdown_seconds",
+     "must be between 5 and 120, got 500"),
+    ("[central]\nsync_interval_seconds = 4", "central.sync_interval_seconds", "between 5 and"),
     ("[display]\norientation = \"diagonal\"", "display.orientation", "must be one of"),
-    ("[display]\nshow_cursor = \"yes\"", "display.show_cursor", "true or false"),
+    ("[display]\nshow_cursor = \"yes\"", "display.show_cursor", "expected true or false"),
+    ("[languages]\noffered = \"fr\"", "languages.offered", "expected a list of strings"),
     ("[languages]\noffered = [\"fr\", \"de\"]", "languages.offered", "unknown language 'de'"),
-    ("[languages]\noffered = [\"en\"]\ndefault = \"fr\"", "languages.default", "not among"),
+    ("[languages]\noffered = [\"fr\", \"fr\"]", "languages.offered", "twice"),
+    ("[languages]\noffered = []", "languages.offered", "at least one"),
+    ("[languages]\noffered = [\"en\"]\ndefault = \"fr\"", "languages.default",
+     "'fr' is not among the offered languages"),
     ("[central]\nurl = \"ftp://x\"", "central.url", "http"),
     ("[website]\nproduct_url_template = \"https://x/{id}\"", "website.product_url_template",
-     "{sku}"),
-    ("[admin]\npin_hash = \"1234\"", "admin.pin_hash", "kiosk hash-pin"),
-    ("[admin]\npin_hash = \"pbkdf2_sha256$1000$c2FsdA$aGFzaA\"", "admin.pin_hash", "iterations"),
+     "must contain {sku}"),
+    ("[website]\nproduct_url_template = \"https://x/{sku}/{foo}\"",
+     "website.product_url_template", "unknown placeholder {foo}"),
+    ("[website]\nproduct_url_template = \"https://x/{sku\"", "website.product_url_template",
+     "not a valid template"),
+    ("[admin]\npin_hash = \"1234\"", "admin.pin_hash", "pbkdf2_sha256$<iterations>"),
+    ("[admin]\npin_hash = \"pbkdf2_sha256$1000$c2FsdA$aGFzaA\"", "admin.pin_hash",
+     "at least 100000"),
     ("[locale]\ncurrency = \"euro\"", "locale.currency", "three-letter"),
+    ("[locale]\nlocale = \"fr-FR\"", "locale.locale", "like fr_FR"),
 ])
 def test_wrong_values_are_refused_with_key_line_and_reason(tmp_path, line, key, words):
     [problem] = problems_of(write(tmp_path, MINIMAL + line + "\n"))
@@ -102,44 +166,69 @@ def test_wrong_values_are_refused_with_key_line_and_reason(tmp_path, line, key, 
     assert words in problem.reason
 
 
+@pytest.mark.parametrize("store_id", ["Paris", "-paris", "paris\n", "a" * 65, ""])
+def test_ids_must_be_lower_case_slugs(tmp_path, store_id):
+    text = MINIMAL.replace('"lyon-republique"', repr(store_id).replace("'", '"'))
+    [problem] = problems_of(write(tmp_path, text))
+    assert (problem.key, problem.line) == ("terminal.store_id", 2)
+
+
+def test_a_required_path_cannot_be_empty(tmp_path):
+    [problem] = problems_of(write(tmp_path, MINIMAL.replace('"data"', '""')))
+    assert problem.key == "paths.data_dir" and "must not be empty" in problem.reason
+
+
 def test_every_problem_is_reported_at_once_in_line_order(tmp_path):
     text = '[terminal]\nstore_id = "Bad Id"\n[session]\ncountdown_seconds = 1\ncolour = 3\n'
     problems = problems_of(write(tmp_path, text))
-    keys = [p.key for p in problems]
-    assert keys[:3] == ["terminal.store_id", "session.countdown_seconds", "session.colour"]
-    assert {"terminal.terminal_id", "paths.data_dir", "paths.log_dir"} <= set(keys)
+    located = [(p.key, p.line) for p in problems if p.line is not None]
+    assert located == [("terminal.store_id", 2), ("session.countdown_seconds", 4),
+                       ("session.colour", 5)]
+    missing = [p.key for p in problems if p.line is None]
+    assert missing == ["terminal.terminal_id", "paths.data_dir", "paths.log_dir"]
+    assert all(p.reason == "required key is missing" for p in problems if p.line is None)
 
 
-@pytest.mark.parametrize("setup, words", [
-    (lambda d: None, "No such file"),
-    (lambda d: (d / "token").write_text("  \n"), "empty"),
-    (lambda d: (d / "token").mkdir(), "directory"),
+@pytest.mark.parametrize("make_token, words", [
+    (lambda token: None, "No such file or directory"),
+    (lambda token: token.write_text("  \n"), "is empty"),
+    (lambda token: token.mkdir(), "Is a directory"),
+    (lambda token: token.write_bytes(b"\xff\xfe"), "not UTF-8"),
 ])
-def test_a_missing_empty_or_unreadable_token_file_is_refused(tmp_path, setup, words):
-    setup(tmp_path)
+def test_a_missing_empty_or_unreadable_token_file_is_refused(tmp_path, make_token, words):
+    make_token(tmp_path / "token")
     [problem] = problems_of(write(tmp_path, MINIMAL + '[central]\ntoken_file = "token"\n'))
     assert problem.key == "central.token_file" and problem.line == 9
-    assert words in problem.reason
+    assert problem.reason.startswith("cannot read token file: ") and words in problem.reason
 
 
-def test_check_config_prints_ok_or_every_problem(tmp_path, capsys):
-    good = write(tmp_path, MINIMAL)
-    assert check_config_command(good) == 0
-    assert capsys.readouterr().out.strip() == "OK"
+def test_check_config_prints_ok_for_a_good_file(tmp_path, capsys):
+    assert check_config_command(write(tmp_path, MINIMAL)) == 0
+    assert capsys.readouterr() == ("OK\n", "")
 
-    bad = tmp_path / "bad.toml"
-    shutil.copy(good, bad)
-    bad.write_text(MINIMAL + "[session]\ncountdown_seconds = 0\n")
+
+def test_check_config_prints_every_problem_on_stderr(tmp_path, capsys):
+    bad = write(tmp_path, MINIMAL + "[session]\ncountdown_seconds = 0\nfoo = 1\n")
     assert check_config_command(bad) == 2
-    err = capsys.readouterr().err
-    assert f"{bad}:9: session.countdown_seconds: must be between 5 and 120, got 0" in err
-    assert "Traceback" not in err
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        f"{bad}:9: session.countdown_seconds: must be between 5 and 120, got 0",
+        f"{bad}:10: session.foo: unknown key",
+    ]
 
 
-def test_masked_view_hides_the_pin_hash(tmp_path):
-    pin = "pbkdf2_sha256$600000$c2FsdHNhbHQ$aGFzaGhhc2g"
-    config = load_config(write(tmp_path, MINIMAL + f'[admin]\npin_hash = "{pin}"\n'))
-    shown = config.masked()
-    assert shown["admin.pin_hash"] == MASK
-    assert pin not in str(shown)
+def test_masked_view_hides_secrets_and_shows_effective_values(tmp_path):
+    (tmp_path / "token").write_text("s3cret")
+    text = MINIMAL + f'[admin]\npin_hash = "{PIN_HASH}"\n[central]\ntoken_file = "token"\n'
+    shown = load_config(write(tmp_path, text)).masked()
+    assert shown["admin.pin_hash"] == MASK and shown["central.token_file"] == MASK
+    assert PIN_HASH not in str(shown) and "s3cret" not in str(shown)
     assert shown["terminal.store_id"] == "lyon-republique"
+    assert shown["paths.catalog_images_dir"] == str((tmp_path / "data" / "images").resolve())
+    assert list(shown) == [setting.key for setting in SCHEMA]
+
+
+def test_masked_view_leaves_unset_secrets_empty(tmp_path):
+    shown = load_config(write(tmp_path, MINIMAL)).masked()
+    assert shown["admin.pin_hash"] == "" and shown["central.token_file"] == ""
