@@ -37,18 +37,6 @@ HEARTBEAT_FILE = "heartbeat"
 ERROR_MESSAGE_MS = 4000
 
 
-# The running kiosk's handler. sys.excepthook holds a plain function rather than a bound
-# method: PySide6 6.12 mishandles references with the latter (a crash at interpreter exit).
-_error_handlers: list = []
-
-
-def _report_unexpected_error(kind, error, trace) -> None:
-    if _error_handlers:
-        _error_handlers[-1](kind, error, trace)
-    else:
-        sys.__excepthook__(kind, error, trace)
-
-
 class KioskApp:
     """Owns the long-lived parts and wires them; screens get only what they need."""
 
@@ -92,8 +80,7 @@ class KioskApp:
         self.error_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error_message.setWordWrap(True)
         self.error_message.hide()
-        _error_handlers.append(self._on_unexpected_error)
-        sys.excepthook = _report_unexpected_error
+        sys.excepthook = self._on_unexpected_error
 
         self._show_window(windowed)
         self._heartbeat = QTimer(app)
@@ -210,8 +197,7 @@ class KioskApp:
         self._heartbeat.stop()
         self.app.removeEventFilter(self.idle)
         self.app.removeEventFilter(self.guard)
-        _error_handlers.remove(self._on_unexpected_error)
-        if not _error_handlers and sys.excepthook is _report_unexpected_error:
+        if sys.excepthook == self._on_unexpected_error:
             sys.excepthook = sys.__excepthook__
         self.runner.wait_idle()
 

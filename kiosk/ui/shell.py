@@ -36,10 +36,9 @@ class TopBar(QWidget):
         self.setObjectName("TopBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.back_button = QPushButton(objectName="TopBarButton")
-        # Slots, not the signals themselves: PySide6 mishandles clicked(bool) -> signal().
-        self.back_button.clicked.connect(lambda: self.back_requested.emit())
+        self.back_button.clicked.connect(self.back_requested)
         self.home_button = QPushButton(objectName="TopBarButton")
-        self.home_button.clicked.connect(lambda: self.home_requested.emit())
+        self.home_button.clicked.connect(self.home_requested)
         self.store_label = QLabel(store_name, objectName="StoreName")
         self.store_label.setAccessibleName(store_name)
 

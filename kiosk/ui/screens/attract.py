@@ -45,8 +45,7 @@ class AttractScreen(QWidget):
         self.caption.setWordWrap(True)
         self.start_button = QPushButton(objectName="PrimaryButton")
         self.start_button.setMinimumHeight(theme.touch_target * 2)
-        # A slot, not the signal itself: PySide6 mishandles clicked(bool) -> started().
-        self.start_button.clicked.connect(lambda: self.started.emit())
+        self.start_button.clicked.connect(self.started)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.spacing * 4, theme.spacing * 4,

@@ -55,8 +55,7 @@ class ProductGridModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._cards) - 1))
 
     def card(self, row: int) -> ProductCard:
-        """The card itself, for the delegate. (Not through data(): a Python object carried
-        in a QVariant trips a reference-counting bug in PySide6 6.12.)"""
+        """The card itself, for the delegate that paints it."""
         return self._cards[row]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
