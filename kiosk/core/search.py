@@ -135,21 +135,24 @@ def _name_score(name: str, words: list[str]) -> tuple[int, int, int]:
 
 
 def _all_matches_by_price(conn, words, where, params, filters, today, limit) -> list[int]:
-    direction = "ASC" if filters.sort == "price_asc" else "DESC"
     return [row[0] for row in conn.execute(
         f"SELECT p.id FROM product_search s JOIN products p ON p.id = s.rowid "
-        f"WHERE product_search MATCH ? {where} ORDER BY {_effective_price(today)} {direction}, "
-        f"p.id LIMIT ?", [fts_expression(words), *params, limit])]
+        f"WHERE product_search MATCH ? {where} ORDER BY {_order_by(filters, today)} LIMIT ?",
+        [fts_expression(words), *params, limit])]
 
 
 def _browse(conn, where, params, filters, today, limit) -> list[int]:
-    order = "p.id"
-    if filters.sort != "relevance":
-        direction = "ASC" if filters.sort == "price_asc" else "DESC"
-        order = f"{_effective_price(today)} {direction}, p.id"
     return [row[0] for row in conn.execute(
-        f"SELECT p.id FROM products p WHERE 1 {where} ORDER BY {order} LIMIT ?",
-        [*params, limit])]
+        f"SELECT p.id FROM products p WHERE 1 {where} ORDER BY {_order_by(filters, today)} "
+        f"LIMIT ?", [*params, limit])]
+
+
+def _order_by(filters: SearchFilters, today: date) -> str:
+    """Catalog order, or today's price; the product id breaks ties so pages are stable."""
+    if filters.sort == "relevance":
+        return "p.id"
+    direction = "ASC" if filters.sort == "price_asc" else "DESC"
+    return f"{_effective_price(today)} {direction}, p.id"
 
 
 def _effective_price(today: date) -> str:
