@@ -48,7 +48,7 @@ class ConfigError(Exception):
 Check = Callable[[Any], str | None]
 
 
-def in_range(low: int, high: int) -> Check:
+def in_range(low: float, high: float) -> Check:
     return lambda v: None if low <= v <= high else f"must be between {low} and {high}, got {v}"
 
 
@@ -147,6 +147,8 @@ SCHEMA: tuple[Setting, ...] = (
             doc="length of the 'Still there?' countdown", check=in_range(5, 120)),
     Setting("display.orientation", "orientation", str, "auto",
             doc="screen orientation", check=one_of("portrait", "landscape", "auto")),
+    Setting("display.text_scale", "text_scale", float, 1.0,
+            doc="size of text and controls; 1.5 for large type", check=in_range(1.0, 2.0)),
     Setting("display.show_cursor", "show_cursor", bool, False, doc="show the mouse pointer"),
     Setting("display.fullscreen", "fullscreen", bool, True, doc="fill the whole screen"),
     Setting("paths.data_dir", "data_dir", Path, required=True,
@@ -185,6 +187,7 @@ class KioskConfig:
     inactivity_timeout_seconds: int
     countdown_seconds: int
     orientation: str
+    text_scale: float
     show_cursor: bool
     fullscreen: bool
     data_dir: Path
@@ -277,7 +280,7 @@ def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
         if reason := _type_problem(setting, raw) or (setting.check and setting.check(raw)):
             report(setting.key, reason)
         else:
-            values[setting.attr] = raw
+            values[setting.attr] = float(raw) if setting.type is float else raw
 
     # Only when both keys are fine on their own (else they are reported already).
     if {"languages", "default_language"} <= values.keys() \
@@ -300,7 +303,7 @@ def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
 
 
 _EXPECTED = {str: "a string", Path: "a string (a path)", int: "an integer",
-             bool: "true or false", list: "a list of strings"}
+             float: "a number", bool: "true or false", list: "a list of strings"}
 _KINDS = {bool: "a boolean", str: "a string", int: "an integer", float: "a decimal number",
           list: "a list", dict: "a table"}
 
@@ -310,6 +313,8 @@ def _type_problem(setting: Setting, raw: Any) -> str | None:
         ok = isinstance(raw, str)
     elif setting.type is int:  # bool is a subclass of int in Python, not in TOML
         ok = isinstance(raw, int) and not isinstance(raw, bool)
+    elif setting.type is float:  # TOML's 1 is an integer; a whole number is fine here
+        ok = isinstance(raw, int | float) and not isinstance(raw, bool)
     elif setting.type is list:
         ok = isinstance(raw, list) and all(isinstance(item, str) for item in raw)
     else:

@@ -6,15 +6,11 @@ sense and that the person can ask for more time: one tap anywhere does that.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.assets import CHIME
 from kiosk.ui.theme import Theme
-
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
-CHIME = ASSETS / "sounds" / "still-there.wav"
 
 _ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
                        QEvent.Type.KeyPress, QEvent.Type.Wheel})

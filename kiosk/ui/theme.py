@@ -30,6 +30,7 @@ class Colors:
 class Theme:
     scale: float = 1.0
     colors: Colors = Colors()
+    font_family: str | None = None     # None: the system's sans-serif
 
     def px(self, value: float) -> int:
         return round(value * self.scale)
@@ -62,11 +63,13 @@ class Theme:
 
     def style_sheet(self) -> str:
         c = self.colors
+        family = f'font-family: "{self.font_family}";' if self.font_family else ""
         return f"""
 QWidget {{
     background: {c.background};
     color: {c.text};
     font-size: {self.body}px;
+    {family}
 }}
 #TopBar {{
     background: {c.primary};
@@ -74,8 +77,7 @@ QWidget {{
 #StoreName {{
     background: transparent;
     color: {c.on_primary};
-    font-size: {self.heading}px;
-    font-weight: 600;
+    font-weight: 700;
     padding-left: {self.spacing}px;
 }}
 #TopBarButton, #LanguageButton {{
@@ -86,11 +88,6 @@ QWidget {{
 #TopBarButton:disabled {{
     color: {c.primary_light};
     border-color: {c.primary_light};
-}}
-#LanguageButton:checked {{
-    background: {c.on_primary};
-    color: {c.primary};
-    font-weight: 700;
 }}
 #PrimaryButton {{
     background: {c.primary};

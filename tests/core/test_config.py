@@ -77,6 +77,12 @@ def test_defaults_fill_what_is_left_out_and_paths_are_relative_to_the_file(tmp_p
     assert config.sync_interval_seconds == 30 and config.orientation == "auto"
     assert config.default_language == "fr" and config.fullscreen and not config.show_cursor
     assert (config.locale, config.currency) == ("fr_FR", "EUR")
+    assert config.text_scale == 1.0
+
+
+def test_a_whole_number_is_a_valid_text_scale(tmp_path):
+    config = load_config(write(tmp_path, "[display]\ntext_scale = 2\n" + MINIMAL))
+    assert config.text_scale == 2.0 and isinstance(config.text_scale, float)
 
 
 def test_relative_paths_do_not_depend_on_the_working_directory(tmp_path, monkeypatch):
@@ -140,6 +146,9 @@ def test_a_dotted_key_is_located_too(tmp_path):
     ("[central]\nsync_interval_seconds = 4", "central.sync_interval_seconds", "between 5 and"),
     ("[display]\norientation = \"diagonal\"", "display.orientation", "must be one of"),
     ("[display]\nshow_cursor = \"yes\"", "display.show_cursor", "expected true or false"),
+    ("[display]\ntext_scale = 3", "display.text_scale", "must be between 1.0 and 2.0, got 3"),
+    ("[display]\ntext_scale = \"big\"", "display.text_scale",
+     "expected a number, got a string ('big')"),
     ("[languages]\noffered = \"fr\"", "languages.offered", "expected a list of strings"),
     ("[languages]\noffered = [\"fr\", \"de\"]", "languages.offered", "unknown language 'de'"),
     ("[languages]\noffered = [\"fr\", \"fr\"]", "languages.offered", "twice"),
