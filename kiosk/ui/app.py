@@ -18,6 +18,7 @@ from kiosk.core.db.journal import open_journal
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.products import ProductCard, featured_cards
 from kiosk.i18n import qm_path
+from kiosk.ui.assets import install_fonts
 from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.hardening import KioskGuard
 from kiosk.ui.idle import IdleWatcher, StillThereOverlay
@@ -31,7 +32,7 @@ from kiosk.ui.thumbnails import ThumbnailCache
 log = logging.getLogger(__name__)
 
 SCREENSHOT_MAX_WAIT_S = 8.0
-WINDOWED_SIZE = QSize(540, 960)
+WINDOWED_SIZE = {"portrait": QSize(540, 960), "landscape": QSize(960, 540)}
 HEARTBEAT_MS = 5000
 HEARTBEAT_FILE = "heartbeat"
 ERROR_MESSAGE_MS = 4000
@@ -44,7 +45,7 @@ class KioskApp:
         self.app = app
         self.config = config
         self.runner = TaskRunner(app)
-        self.theme = Theme()
+        self.theme = Theme(scale=config.text_scale, font_family=install_fonts())
         # Opened on the database worker and used only there, never on the GUI thread.
         self.cache: OpenedDatabase | None = None
         self.journal: OpenedDatabase | None = None
@@ -64,7 +65,9 @@ class KioskApp:
         self.attract = AttractScreen(self.theme, self.formatter, self.pictures, store_name)
         self.attract.started.connect(self.start_session)
         self.home = self._new_home()
-        self.window = KioskShell(self.theme, self.top_bar, self.attract)
+        self.window = KioskShell(self.theme, self.top_bar, self.attract, config.orientation)
+        self.attract.set_landscape(self.window.landscape)
+        self.window.landscape_changed.connect(self.attract.set_landscape)
         self.window.push(self.home)
 
         self.idle = IdleWatcher(config.inactivity_timeout_seconds, config.countdown_seconds,
@@ -135,7 +138,8 @@ class KioskApp:
 
     def _show_window(self, windowed: bool) -> None:
         if windowed or not self.config.fullscreen:
-            self.window.resize(WINDOWED_SIZE)
+            size = WINDOWED_SIZE.get(self.config.orientation, WINDOWED_SIZE["portrait"])
+            self.window.resize(size)
             self.window.show()
         else:
             # Without a window manager (a bare kiosk session) fullscreen does not resize

@@ -8,7 +8,7 @@ home screen, so nothing a previous shopper typed or chose survives.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -41,6 +41,7 @@ class TopBar(QWidget):
         self.home_button.clicked.connect(self.home_requested)
         self.store_label = QLabel(store_name, objectName="StoreName")
         self.store_label.setAccessibleName(store_name)
+        self.store_label.setWordWrap(True)   # a long name takes two lines in large type
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(theme.spacing, theme.spacing // 2,
@@ -53,7 +54,6 @@ class TopBar(QWidget):
         group = QButtonGroup(self)
         for index, code in enumerate(languages):
             button = QPushButton(LANGUAGE_NAMES[code], objectName="LanguageButton")
-            button.setCheckable(True)
             button.setAccessibleName(LANGUAGE_NAMES[code])
             group.addButton(button, index)
             layout.addWidget(button)
@@ -72,11 +72,10 @@ class TopBar(QWidget):
         self.home_button.setAccessibleName(self.tr("Home"))
 
     def show_language(self, code: str) -> None:
+        # Only the languages one can switch to are offered, each named in itself: the
+        # bar stays short enough for large type on a portrait screen.
         for language, button in self.language_buttons.items():
-            # The current language is marked by a tick as well as by colour.
-            button.setChecked(language == code)
-            name = LANGUAGE_NAMES[language]
-            button.setText(f"✓ {name}" if language == code else name)
+            button.setVisible(language != code)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -85,9 +84,14 @@ class TopBar(QWidget):
 
 
 class KioskShell(QWidget):
+    # True when the window is wider than tall (or the config says landscape).
+    landscape_changed = Signal(bool)
+
     def __init__(self, theme: Theme, top_bar: TopBar, attract: QWidget,
-                 parent: QWidget | None = None) -> None:
+                 orientation: str = "auto", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._orientation = orientation
+        self.landscape = orientation == "landscape"
         self.setObjectName("KioskShell")
         self.setWindowFlags(Qt.WindowType.FramelessWindowHint
                             | Qt.WindowType.WindowStaysOnTopHint)
@@ -153,6 +157,14 @@ class KioskShell(QWidget):
         deeper = self.screens.count() > 1
         self.top_bar.back_button.setEnabled(deeper)
         self.top_bar.home_button.setEnabled(deeper)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._orientation == "auto":
+            landscape = self.width() > self.height()
+            if landscape != self.landscape:
+                self.landscape = landscape
+                self.landscape_changed.emit(landscape)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A shopper cannot close the kiosk; the application ends it with exit().

@@ -80,8 +80,9 @@ def test_the_language_switch_changes_visible_text_at_once(qtbot, kiosk):
     qtbot.waitUntil(lambda: find_named(kiosk.window, QLabel, "Our selection") is not None)
     assert named(kiosk.window, QLabel, "Our selection").isVisible()
     assert kiosk.top_bar.back_button.text() == "‹ Back"
-    assert kiosk.top_bar.language_buttons["en"].isChecked()
-    assert kiosk.top_bar.language_buttons["en"].text().startswith("✓")
+    # Only the other language is offered, named in its own language.
+    assert not kiosk.top_bar.language_buttons["en"].isVisible()
+    assert find_named(kiosk.window, QPushButton, "English") is kiosk.top_bar.language_buttons["en"]
     tap(qtbot, named(kiosk.window, QPushButton, "Français"))
     qtbot.waitUntil(lambda: find_named(kiosk.window, QLabel, "Notre sélection") is not None)
 
@@ -204,3 +205,67 @@ def test_missing_and_broken_images_end_as_placeholders_without_error(qtbot, qapp
     assert cache.get("good.png").size() == QSize(10, 5)
     assert cache.get("broken.jpg") is None and cache.get("absent.jpg") is None
     assert not cache.busy   # known-bad images are not decoded again
+
+
+def clipped_text(window):
+    """Describe every visible label or button whose text does not fit inside it."""
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, QLabel | QPushButton):
+            continue
+        if not window.rect().contains(widget.mapTo(window, widget.rect().bottomRight())):
+            problems.append(f"{widget.objectName()} leaves the window")
+        text = widget.text()
+        if not text:
+            continue
+        box = widget.contentsRect()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed = widget.heightForWidth(box.width())
+            if needed > widget.height():
+                problems.append(f"{text!r} needs {needed}px of height, has {widget.height()}")
+        elif widget.fontMetrics().horizontalAdvance(text) > box.width():
+            problems.append(f"{text!r} is wider than its {box.width()}px")
+    return problems
+
+
+@pytest.mark.parametrize("orientation, size", [("portrait", QSize(1080, 1920)),
+                                               ("landscape", QSize(1920, 1080))])
+def test_layouts_hold_at_one_and_a_half_type_scale_in_both_orientations(
+        qtbot, qapp, demo_config, orientation, size):
+    config = dataclasses.replace(demo_config, text_scale=1.5, orientation=orientation)
+    kiosk = KioskApp(qapp, config, windowed=True)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(size)
+    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
+    qtbot.waitUntil(lambda: kiosk.attract.caption.text() != "", timeout=10000)
+    try:
+        assert kiosk.window.size() == size and kiosk.window.minimumSizeHint().height() <= 1080
+        assert kiosk.attract.landscape is (orientation == "landscape")
+        picture, button = kiosk.attract.picture, kiosk.attract.start_button
+        if orientation == "landscape":   # the picture beside the words, not above them
+            assert picture.geometry().right() < button.geometry().left()
+        else:
+            assert picture.geometry().bottom() < button.geometry().top()
+        for language in ("fr", "en"):
+            kiosk.set_language(language)
+            qapp.processEvents()
+            assert clipped_text(kiosk.window) == [], f"attract, {language}"
+            start(qtbot, kiosk) if language == "fr" else kiosk.start_session()
+            qapp.processEvents()
+            assert clipped_text(kiosk.window) == [], f"home, {language}"
+            kiosk.window.show_attract(kiosk.home)
+    finally:
+        kiosk.shutdown()
+
+
+def test_auto_orientation_follows_the_window_shape(qtbot, kiosk):
+    assert kiosk.attract.landscape is False
+    kiosk.window.resize(1200, 700)
+    qtbot.waitUntil(lambda: kiosk.attract.landscape is True)
+    kiosk.window.resize(700, 1200)
+    qtbot.waitUntil(lambda: kiosk.attract.landscape is False)
+
+
+def test_the_shipped_typeface_is_the_one_on_screen(kiosk):
+    assert kiosk.theme.font_family == "Atkinson Hyperlegible"
+    assert kiosk.attract.start_button.font().family() == "Atkinson Hyperlegible"

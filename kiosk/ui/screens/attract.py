@@ -5,9 +5,9 @@ It is what the terminal shows between shoppers. Any touch anywhere starts a sess
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPixmap
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
@@ -39,7 +39,10 @@ class AttractScreen(QWidget):
         self.store.setAccessibleName(store_name)
         self.picture = QLabel(objectName="AttractPicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setMinimumHeight(theme.px(600))
+        # The layout gives the picture whatever room the words leave, never the other way
+        # round (a minimum here would stop the window fitting a landscape screen).
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.picture.installEventFilter(self)
         self.caption = QLabel(objectName="AttractCaption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
@@ -47,21 +50,46 @@ class AttractScreen(QWidget):
         self.start_button.setMinimumHeight(theme.touch_target * 2)
         self.start_button.clicked.connect(self.started)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.spacing * 4, theme.spacing * 4,
-                                  theme.spacing * 4, theme.spacing * 4)
-        layout.setSpacing(theme.spacing * 2)
-        layout.addWidget(self.store)
-        layout.addWidget(self.welcome)
-        layout.addWidget(self.picture, 1)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.start_button)
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(theme.spacing * 4, theme.spacing * 4,
+                                        theme.spacing * 4, theme.spacing * 4)
+        self._layout.setSpacing(theme.spacing * 2)
+        self.landscape: bool | None = None
+        self.set_landscape(False)
 
         self._rotation = QTimer(self)
         self._rotation.setInterval(ROTATION_MS)
         self._rotation.timeout.connect(self._next)
         thumbnails.ready.connect(self._on_image_ready)
         self.retranslate()
+
+    def set_landscape(self, landscape: bool) -> None:
+        """Picture above the words on a tall screen, beside them on a wide one."""
+        if landscape == self.landscape:
+            return
+        self.landscape = landscape
+        grid = self._layout
+        words = (self.store, self.welcome, self.caption, self.start_button)
+        for widget in (self.picture, *words):
+            grid.removeWidget(widget)
+        for row in range(7):
+            grid.setRowStretch(row, 0)
+            grid.setRowMinimumHeight(row, 0)
+        grid.setColumnStretch(0, 1)             # the picture takes the room left over
+        if landscape:
+            # The words stand as one block, centred beside the picture.
+            grid.addWidget(self.picture, 0, 0, 7, 1)
+            for row, widget in zip((1, 2, 4, 5), words, strict=True):
+                grid.addWidget(widget, row, 1)
+            grid.setRowStretch(0, 1)
+            grid.setRowStretch(6, 1)
+            grid.setRowMinimumHeight(3, self._theme.spacing * 4)
+        else:
+            for row, widget in enumerate((self.store, self.welcome, self.picture,
+                                          self.caption, self.start_button)):
+                grid.addWidget(widget, row, 0)
+            grid.setRowStretch(2, 1)
+        self._show_current()
 
     def retranslate(self) -> None:
         self.welcome.setText(self.tr("Find any product of the chain, see where it is in "
@@ -113,6 +141,13 @@ class AttractScreen(QWidget):
         card = self.current_card()
         if card is not None and card.image == image:
             self._show_picture(card)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.picture and event.type() == QEvent.Type.Resize:
+            card = self.current_card()
+            if card is not None:
+                self._show_picture(card)
+        return False
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # A touch anywhere starts, not only on the button: shoppers tap the picture too.

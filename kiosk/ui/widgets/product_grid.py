@@ -96,6 +96,10 @@ class ProductCardDelegate(QStyledItemDelegate):
         return QSize(self._theme.px(320), self._theme.px(470))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        # A card fills its cell: the grid widens cells to share out the whole width.
+        view = option.widget
+        if isinstance(view, QListView) and view.gridSize().isValid():
+            return view.gridSize()
         return self.card_size()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -110,7 +114,11 @@ class ProductCardDelegate(QStyledItemDelegate):
         outline = QPainterPath()
         outline.addRoundedRect(box, t.px(14), t.px(14))
         painter.fillPath(outline, QColor(c.surface))
-        if option.state & QStyle.StateFlag.State_HasFocus:
+        # The focus ring is for keyboard users only (Qt marks the window once Tab is used),
+        # not for the first card a touch screen happens to focus.
+        state = QStyle.StateFlag
+        keyboard_focus = state.State_HasFocus | state.State_KeyboardFocusChange
+        if option.state & keyboard_focus == keyboard_focus:
             painter.setPen(QColor(c.primary))
             painter.drawPath(outline)
 
@@ -171,6 +179,9 @@ class ProductCardDelegate(QStyledItemDelegate):
         return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width * 2 - width // 4)
 
 
+WRAP_SLACK = 4
+
+
 class ProductGrid(QListView):
     """Cards in rows that fill the width, scrolled with the finger, no scroll bars."""
 
@@ -184,7 +195,10 @@ class ProductGrid(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setUniformItemSizes(True)
-        self.setGridSize(delegate.card_size())
+        self._card = delegate.card_size()     # the smallest a card may be
+        self.setGridSize(self._card)
+        self._side = theme.spacing            # cards line up with the screen's title
+        self.setViewportMargins(self._side, 0, self._side, 0)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -195,10 +209,12 @@ class ProductGrid(QListView):
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # Centre the columns: the space a partial column would take is split on both sides.
-        cell = self.gridSize().width()
-        columns = max(1, event.size().width() // cell)
-        # A little slack: a viewport exactly as wide as the columns wraps one column early.
-        side = max(0, (event.size().width() - columns * cell) // 2 - 2)
-        self.setViewportMargins(side, 0, side, 0)
+        # As many columns as fit, widened to share the whole width: no empty band at the
+        # side. Computed from our own width (the event may be the viewport's); the few
+        # pixels of slack keep Qt from wrapping a row that fits exactly.
+        usable = self.width() - 2 * self._side - WRAP_SLACK
+        columns = max(1, usable // self._card.width())
+        cell = QSize(usable // columns, self._card.height())
+        if self.gridSize() != cell:
+            self.setGridSize(cell)
         super().resizeEvent(event)
