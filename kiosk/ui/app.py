@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -13,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.core.config import KioskConfig
-from kiosk.core.db.cache import open_cache
+from kiosk.core.db.cache import open_cache, recheck_cache
 from kiosk.core.db.journal import open_journal
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.products import ProductCard, featured_cards
@@ -86,6 +87,7 @@ class KioskApp:
         sys.excepthook = self._on_unexpected_error
 
         self._show_window(windowed)
+        self._heartbeat_failing = False
         self._heartbeat = QTimer(app)
         self._heartbeat.timeout.connect(self._beat)
         self._heartbeat.start(HEARTBEAT_MS)
@@ -152,18 +154,40 @@ class KioskApp:
             self.app.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
     def _open_databases(self):
-        # On the database worker: quick_check and migrations may take a while on a big cache.
+        # On the database worker. The cache's integrity check reads the whole file, so it
+        # waits until the first screen is up (_check_cache); a file too damaged to open
+        # is checked, and replaced, at once.
         data_dir = self.config.data_dir
         journal = open_journal(data_dir)
-        cache = open_cache(data_dir)
-        cards = featured_cards(cache.conn, self.config.store_id)
+        cache = open_cache(data_dir, check=False)
+        try:
+            cards = featured_cards(cache.conn, self.config.store_id)
+        except sqlite3.DatabaseError:
+            cache.conn.close()
+            cache = open_cache(data_dir)
+            cards = featured_cards(cache.conn, self.config.store_id)
         return cache, journal, cards
 
     def _on_databases_open(self, opened) -> None:
         self.cache, self.journal, cards = opened
+        self._show_cards(cards)
+        self.runner.run_db(self._check_cache, self._on_cache_checked)
+
+    def _show_cards(self, cards: list[ProductCard]) -> None:
         self.cards = cards
         self.home.show_cards(cards)
         self.attract.set_cards(cards)
+
+    def _check_cache(self):
+        checked = recheck_cache(self.cache)
+        if checked is self.cache:
+            return None
+        return checked, featured_cards(checked.conn, self.config.store_id)
+
+    def _on_cache_checked(self, replaced) -> None:
+        if replaced is not None:    # the damaged cache was set aside; sync refills the new one
+            self.cache, cards = replaced
+            self._show_cards(cards)
 
     def _on_start_error(self, error: BaseException) -> None:
         log.error("could not open the terminal's data", exc_info=error)
@@ -175,7 +199,19 @@ class KioskApp:
     def _beat(self) -> None:
         """Touch the heartbeat file for a watchdog; the write itself runs off the GUI thread."""
         path = self.config.data_dir / HEARTBEAT_FILE
-        self.runner.run_compute(lambda: path.touch(), on_error=lambda error: None)
+        self.runner.run_compute(path.touch, on_done=self._on_heartbeat_written,
+                                on_error=self._on_heartbeat_error)
+
+    def _on_heartbeat_written(self, _result: None) -> None:
+        if self._heartbeat_failing:
+            log.info("the heartbeat file is written again")
+        self._heartbeat_failing = False
+
+    def _on_heartbeat_error(self, error: BaseException) -> None:
+        # Said once per failing streak: a watchdog will restart us, and the log says why.
+        if not self._heartbeat_failing:
+            log.warning("cannot touch the heartbeat file: %s", error)
+        self._heartbeat_failing = True
 
     def _on_unexpected_error(self, kind: type[BaseException], error: BaseException,
                              trace: TracebackType | None) -> None:

@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from kiosk.core.db.cache import CACHE_MIGRATIONS, open_cache
+from kiosk.core.db.cache import CACHE_MIGRATIONS, open_cache, recheck_cache
 from kiosk.core.db.journal import JOURNAL_FILE, open_alerts, open_journal
 from kiosk.core.db.sqlite import Migration, connect, migrate, schema_version, sql_step
 
@@ -101,3 +101,28 @@ def test_a_sound_journal_is_opened_as_is(tmp_path):
     assert again.set_aside_as is None
     assert [r["uuid"] for r in again.conn.execute("SELECT uuid FROM outbox")] == ["u1"]
     assert open_alerts(again.conn) == []
+
+
+def test_a_cache_opened_before_its_check_is_replaced_when_the_check_finds_damage(
+        tmp_path, demo_cache_dir):
+    # The kiosk opens its cache without reading it all, shows its first screen, then
+    # checks; damage deep in the file is only found then.
+    cache_file = tmp_path / "cache.db"
+    cache_file.write_bytes((demo_cache_dir / "cache.db").read_bytes())
+    data = bytearray(cache_file.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle:middle + 16 * 4096] = b"\xff" * (16 * 4096)
+    cache_file.write_bytes(bytes(data))
+
+    opened = open_cache(tmp_path, check=False)
+    assert opened.set_aside_as is None
+    checked = recheck_cache(opened)
+
+    assert checked is not opened and checked.set_aside_as.exists()
+    assert checked.conn.execute("SELECT count(*) FROM products").fetchone()[0] == 0
+
+
+def test_a_sound_cache_survives_its_deferred_check(tmp_path, demo_cache_dir):
+    (tmp_path / "cache.db").write_bytes((demo_cache_dir / "cache.db").read_bytes())
+    opened = open_cache(tmp_path, check=False)
+    assert recheck_cache(opened) is opened

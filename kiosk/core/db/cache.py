@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kiosk.core.db.opening import OpenedDatabase, open_or_replace
+from kiosk.core.db.opening import OpenedDatabase, damage_of, open_or_replace
 from kiosk.core.db.sqlite import Migration, sql_step
 
 log = logging.getLogger(__name__)
@@ -117,18 +117,29 @@ CREATE TABLE sync_state (
 CACHE_MIGRATIONS = [Migration(1, "catalog, stores, stock and search index", sql_step(_V1))]
 
 
-def open_cache(data_dir: Path) -> OpenedDatabase:
+def open_cache(data_dir: Path, *, check: bool = True) -> OpenedDatabase:
     """Open the cache; a damaged one is set aside and a new empty one takes its place.
 
     The new cache is refilled by the next sync (or the demo importer), so one log line
-    is all the fuss it deserves.
+    is all the fuss it deserves. With `check=False` the file is opened at once and
+    `recheck_cache` must follow: the kiosk shows its first screen before reading the
+    whole file.
     """
     opened = open_or_replace(data_dir / CACHE_FILE, synchronous="NORMAL",
-                             migrations=CACHE_MIGRATIONS)
+                             migrations=CACHE_MIGRATIONS, check=check)
     if opened.set_aside_as is not None:
         log.warning("cache.db was damaged (%s); set aside as %s and rebuilt empty",
                     "; ".join(opened.damage)[:300], opened.set_aside_as.name)
     return opened
+
+
+def recheck_cache(opened: OpenedDatabase) -> OpenedDatabase:
+    """The integrity check `open_cache(check=False)` skipped: `opened` itself if sound,
+    else a fresh empty cache in its place (the damaged file set aside)."""
+    if not damage_of(opened.conn):
+        return opened
+    opened.conn.close()
+    return open_cache(opened.path.parent)
 
 
 def is_empty(opened: OpenedDatabase) -> bool:

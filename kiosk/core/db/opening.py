@@ -24,15 +24,17 @@ class OpenedDatabase:
     damage: list[str] = field(default_factory=list)
 
 
-def open_or_replace(path: Path, *, synchronous: str,
-                    migrations: Sequence[Migration]) -> OpenedDatabase:
+def open_or_replace(path: Path, *, synchronous: str, migrations: Sequence[Migration],
+                    check: bool = True) -> OpenedDatabase:
     """Open `path`; if SQLite finds it damaged, move it aside intact and start a new file.
 
     Nothing is ever deleted here: what to tell people about a replaced file is the
     caller's decision, because the cache and the journal deserve different answers.
+    `check=False` skips the integrity check, which reads the whole file; the caller
+    then owes one (see `damage_of`).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    damage = _damage(path)
+    damage = _damage(path) if check else []
     set_aside_as = None
     if damage:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
@@ -40,6 +42,14 @@ def open_or_replace(path: Path, *, synchronous: str,
     conn = connect(path, synchronous=synchronous)
     migrated = migrate(conn, migrations)
     return OpenedDatabase(conn, path, migrated, set_aside_as, damage)
+
+
+def damage_of(conn: sqlite3.Connection) -> list[str]:
+    """What SQLite finds wrong in an open database (empty if sound)."""
+    try:
+        return quick_check(conn)
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
 
 
 def _damage(path: Path) -> list[str]:
