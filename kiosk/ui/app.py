@@ -51,7 +51,10 @@ class KioskApp:
         self.cache: OpenedDatabase | None = None
         self.journal: OpenedDatabase | None = None
         self.cards: list[ProductCard] | None = None   # None until the first load ends
-        self.translator = QTranslator(app)
+        # One translator and one formatter per language, made once: reloading a .qm file
+        # at every switch costs memory that Qt does not give back.
+        self.translators: dict[str, QTranslator] = {}
+        self.formatters: dict[str, Formatter] = {}
         self.language = config.default_language
         self._install_translation(self.language)
         self.formatter = self._formatter_for(self.language)
@@ -131,12 +134,20 @@ class KioskApp:
     # --- start-up ---------------------------------------------------------------------
 
     def _install_translation(self, language: str) -> None:
-        self.app.removeTranslator(self.translator)
-        if self.translator.load(str(qm_path(language))):
-            self.app.installTranslator(self.translator)
+        for translator in self.translators.values():
+            self.app.removeTranslator(translator)
+        if language not in self.translators:
+            translator = QTranslator(self.app)
+            if not translator.load(str(qm_path(language))):
+                log.error("no translation file for %r: texts stay in English", language)
+            self.translators[language] = translator
+        self.app.installTranslator(self.translators[language])
 
     def _formatter_for(self, language: str) -> Formatter:
-        return Formatter(shopper_locale(language, self.config.locale), self.config.currency)
+        if language not in self.formatters:
+            self.formatters[language] = Formatter(shopper_locale(language, self.config.locale),
+                                                  self.config.currency)
+        return self.formatters[language]
 
     def _show_window(self, windowed: bool) -> None:
         if windowed or not self.config.fullscreen:
@@ -237,6 +248,8 @@ class KioskApp:
         self._heartbeat.stop()
         self.app.removeEventFilter(self.idle)
         self.app.removeEventFilter(self.guard)
+        for translator in self.translators.values():
+            self.app.removeTranslator(translator)
         if sys.excepthook == self._on_unexpected_error:
             sys.excepthook = sys.__excepthook__
         self.runner.wait_idle()

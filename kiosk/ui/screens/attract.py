@@ -5,14 +5,15 @@ It is what the terminal shows between shoppers. Any touch anywhere starts a sess
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
+from kiosk.ui.widgets.picture import Picture
 
 ROTATION_MS = 5000
 
@@ -37,12 +38,9 @@ class AttractScreen(QWidget):
         self.store = QLabel(store_name, objectName="AttractStore")
         self.store.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.store.setAccessibleName(store_name)
-        self.picture = QLabel(objectName="AttractPicture")
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # The layout gives the picture whatever room the words leave, never the other way
-        # round (a minimum here would stop the window fitting a landscape screen).
-        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.picture.installEventFilter(self)
+        # The picture gets whatever room the words leave.
+        self.picture = Picture()
+        self.picture.setObjectName("AttractPicture")
         self.caption = QLabel(objectName="AttractCaption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
@@ -120,7 +118,7 @@ class AttractScreen(QWidget):
     def _show_current(self) -> None:
         card = self.current_card()
         if card is None:
-            self.picture.clear()
+            self.picture.set_pixmap(None)
             self.caption.clear()
             return
         caption = f"{card.name} · {self._formatter.price(card.price_cents)}"
@@ -129,25 +127,13 @@ class AttractScreen(QWidget):
         self._show_picture(card)
 
     def _show_picture(self, card: ProductCard) -> None:
-        pixmap: QPixmap | None = self._thumbnails.get(card.image)
-        if pixmap is None:
-            self.picture.clear()
-            return
-        self.picture.setPixmap(pixmap.scaled(
-            self.picture.size(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation))
+        self.picture.set_pixmap(self._thumbnails.get(card.image))
+        self.picture.setAccessibleName(card.name)
 
     def _on_image_ready(self, image: str) -> None:
         card = self.current_card()
         if card is not None and card.image == image:
             self._show_picture(card)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.picture and event.type() == QEvent.Type.Resize:
-            card = self.current_card()
-            if card is not None:
-                self._show_picture(card)
-        return False
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # A touch anywhere starts, not only on the button: shoppers tap the picture too.

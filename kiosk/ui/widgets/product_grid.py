@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QListView,
-    QScroller,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -33,6 +32,7 @@ from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 
 
 class ProductGridModel(QAbstractListModel):
@@ -127,11 +127,12 @@ class ProductCardDelegate(QStyledItemDelegate):
                           round(box.height() * 0.58))
         pixmap: QPixmap | None = index.data(Qt.ItemDataRole.DecorationRole)
         if pixmap is not None:
-            scaled = pixmap.scaled(image_box.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
-            target = QRect(0, 0, scaled.width(), scaled.height())
+            # Scaled while drawing: a scaled copy per card per paint fragments the heap.
+            fitted = pixmap.size().scaled(image_box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, fitted.width(), fitted.height())
             target.moveCenter(image_box.center())
-            painter.drawPixmap(target, scaled)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawPixmap(target, pixmap)
         else:
             painter.fillRect(image_box, QColor(c.placeholder))
 
@@ -205,8 +206,7 @@ class ProductGrid(QListView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setModel(model)
         self.setItemDelegate(delegate)
-        QScroller.grabGesture(self.viewport(),
-                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        enable_kinetic_scrolling(self.viewport())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # As many columns as fit, widened to share the whole width: no empty band at the

@@ -1,0 +1,22 @@
+"""Kinetic scrolling with the finger, for every scrollable list in the kiosk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScroller, QWidget
+
+# QScroller.grabGesture registers a new gesture recognizer at every call and never
+# unregisters it when the widget goes; PySide also makes a new enum type for each new
+# gesture id. Screens are created for every shopper, so the gesture is registered once
+# and every later viewport grabs that same gesture, with a scroller of its own.
+_flick_gesture: Qt.GestureType | None = None
+
+
+def enable_kinetic_scrolling(viewport: QWidget) -> None:
+    global _flick_gesture
+    if _flick_gesture is None:
+        _flick_gesture = QScroller.grabGesture(
+            viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    else:
+        QScroller.scroller(viewport)
+        viewport.grabGesture(_flick_gesture)
