@@ -31,7 +31,7 @@ class ApplyReport:
     stores: int = 0
     stock: int = 0
     deleted: int = 0
-    unknown_categories: int = 0
+    unknown_categories: int = 0   # not in the cache yet: linked when they arrive
 
 
 def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
@@ -55,6 +55,8 @@ def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
 
 
 def _upsert_categories(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
+    known = {path for (path,) in conn.execute("SELECT path FROM categories")}
+    arriving = [c.path for c in batch.categories if c.path not in known]
     conn.executemany(
         "INSERT INTO categories (path, parent_path, name, position, in_menu, image) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
@@ -63,7 +65,21 @@ def _upsert_categories(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
         [(c.path, c.parent_path, c.name, c.position, int(c.in_menu), c.image)
          for c in batch.categories],
     )
+    if arriving:
+        _link_waiting_products(conn, arriving)
     return len(batch.categories)
+
+
+def _link_waiting_products(conn: sqlite3.Connection, paths: list[str]) -> None:
+    """Link new categories to the products that named them before they existed."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS arriving_paths (path TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM arriving_paths")
+    conn.executemany("INSERT OR IGNORE INTO arriving_paths VALUES (?)", [(p,) for p in paths])
+    conn.execute(
+        "INSERT OR IGNORE INTO product_categories (category_id, product_id) "
+        "SELECT c.id, p.id FROM products p, json_each(p.category_paths) named "
+        "JOIN arriving_paths a ON a.path = named.value "
+        "JOIN categories c ON c.path = a.path")
 
 
 def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
@@ -76,16 +92,17 @@ def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
     descriptions = [sanitize(p.description_html) for p in products]
     conn.executemany(
         "INSERT INTO products (sku, name, description_html, price_cents, special_price_cents, "
-        "special_from, special_to, image, gallery, attributes, featured) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET "
+        "special_from, special_to, image, gallery, attributes, featured, category_paths) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET "
         "name = excluded.name, description_html = excluded.description_html, "
         "price_cents = excluded.price_cents, special_price_cents = excluded.special_price_cents, "
         "special_from = excluded.special_from, special_to = excluded.special_to, "
         "image = excluded.image, gallery = excluded.gallery, attributes = excluded.attributes, "
-        "featured = excluded.featured",
+        "featured = excluded.featured, category_paths = excluded.category_paths",
         [(p.sku, p.name, html, p.price_cents, p.special_price_cents, p.special_from,
           p.special_to, p.image, json.dumps(list(p.gallery)),
-          json.dumps(p.attributes, ensure_ascii=False), int(p.featured))
+          json.dumps(p.attributes, ensure_ascii=False), int(p.featured),
+          json.dumps(list(dict.fromkeys(p.categories)), ensure_ascii=False))
          for p, (html, _) in zip(products, descriptions, strict=True)],
     )
     ids = _ids_by_sku(conn, [p.sku for p in products])

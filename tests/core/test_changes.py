@@ -72,3 +72,18 @@ def test_a_failing_batch_leaves_nothing_behind(tmp_path):
     assert conn.execute("SELECT count(*) FROM product_search").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM product_titles").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM sync_state").fetchone()[0] == 0
+
+
+def test_a_category_that_arrives_after_its_products_is_linked_to_them(tmp_path):
+    # The change feed sends each record once, at its latest change: a category edited
+    # after a product can come after it.
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(products=[hoodie()]))
+    men_products = "SELECT count(*) FROM product_categories"
+    assert conn.execute(men_products).fetchone()[0] == 0
+    apply_changes(conn, ChangeBatch(categories=[Category("Men", "Men")]))
+    assert conn.execute(men_products).fetchone()[0] == 1
+    # And a category deleted then sent again finds its products once more.
+    apply_changes(conn, ChangeBatch(deletions=[Tombstone("category", "Men")]))
+    apply_changes(conn, ChangeBatch(categories=[Category("Men", "Men")]))
+    assert conn.execute(men_products).fetchone()[0] == 1

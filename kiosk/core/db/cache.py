@@ -114,7 +114,22 @@ CREATE TABLE sync_state (
 );
 """
 
-CACHE_MIGRATIONS = [Migration(1, "catalog, stores, stock and search index", sql_step(_V1))]
+# The change feed may send a product before a category it belongs to (the category was
+# changed after it). Each product keeps the paths it names, so that a category arriving
+# later is linked to its products then.
+_V2 = """
+ALTER TABLE products ADD COLUMN category_paths TEXT NOT NULL DEFAULT '[]'
+    CHECK (json_valid(category_paths));
+UPDATE products SET category_paths = (
+    SELECT coalesce(json_group_array(c.path), '[]')
+    FROM product_categories pc JOIN categories c ON c.id = pc.category_id
+    WHERE pc.product_id = products.id);
+"""
+
+CACHE_MIGRATIONS = [
+    Migration(1, "catalog, stores, stock and search index", sql_step(_V1)),
+    Migration(2, "products remember their category paths", sql_step(_V2)),
+]
 
 
 def open_cache(data_dir: Path, *, check: bool = True) -> OpenedDatabase:
