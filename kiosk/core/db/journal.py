@@ -44,7 +44,18 @@ CREATE TABLE alerts (
 );
 """
 
-JOURNAL_MIGRATIONS = [Migration(1, "outbox and alerts", sql_step(_V1))]
+# What the server answered for each sent item (an order's id and price check), why a
+# dead letter was discarded, and when an order's personal data was purged.
+_V2 = """
+ALTER TABLE outbox ADD COLUMN response TEXT CHECK (response IS NULL OR json_valid(response));
+ALTER TABLE outbox ADD COLUMN discard_reason TEXT;
+ALTER TABLE outbox ADD COLUMN purged_at TEXT;
+"""
+
+JOURNAL_MIGRATIONS = [
+    Migration(1, "outbox and alerts", sql_step(_V1)),
+    Migration(2, "server answers, discard reasons, purges", sql_step(_V2)),
+]
 
 
 def open_journal(data_dir: Path) -> OpenedDatabase:
