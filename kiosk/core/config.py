@@ -135,6 +135,8 @@ SCHEMA: tuple[Setting, ...] = (
             check=_url),
     Setting("central.token_file", "token_file", Path, "", secret=True,
             doc="file holding this terminal's token; empty for none"),
+    Setting("central.ca_bundle", "ca_bundle", Path, "",
+            doc="CA certificates to trust for the server; empty for the system's"),
     Setting("central.sync_interval_seconds", "sync_interval_seconds", int, 30,
             doc="seconds between syncs", check=in_range(5, 3600)),
     Setting("languages.offered", "languages", list, ("fr", "en"),
@@ -163,6 +165,9 @@ SCHEMA: tuple[Setting, ...] = (
             check=matches(re.compile(r"[A-Z]{3}"), "a three-letter code like EUR")),
     Setting("website.product_url_template", "product_url_template", str, "",
             doc="product page on the website, for QR codes", check=_url_template),
+    Setting("privacy.purge_order_details_after_days", "purge_order_details_after_days", int,
+            30, doc="days after which a sent order's customer details leave the terminal",
+            check=in_range(1, 365)),
     Setting("admin.pin_hash", "admin_pin_hash", str, "", secret=True,
             doc="staff PIN, hashed; empty: no admin mode", check=_pin_hash),
     Setting("admin.allow_exit_to_desktop", "allow_exit_to_desktop", bool, False,
@@ -181,6 +186,7 @@ class KioskConfig:
     store_name: str
     central_url: str
     token_file: Path | None
+    ca_bundle: Path | None
     sync_interval_seconds: int
     languages: tuple[str, ...]
     default_language: str
@@ -196,6 +202,7 @@ class KioskConfig:
     locale: str
     currency: str
     product_url_template: str
+    purge_order_details_after_days: int
     admin_pin_hash: str
     allow_exit_to_desktop: bool
 

@@ -6,6 +6,7 @@ import logging
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -18,6 +19,7 @@ from kiosk.core.db.cache import open_cache, recheck_cache
 from kiosk.core.db.journal import open_journal
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.products import ProductCard, featured_cards
+from kiosk.core.sync.pull import install_rebuilt_cache
 from kiosk.i18n import qm_path
 from kiosk.ui.assets import install_fonts
 from kiosk.ui.formatting import Formatter, shopper_locale
@@ -26,6 +28,7 @@ from kiosk.ui.idle import IdleWatcher, StillThereOverlay
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.shell import KioskShell, TopBar
+from kiosk.ui.sync import SyncService
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
@@ -95,6 +98,10 @@ class KioskApp:
         self._heartbeat.timeout.connect(self._beat)
         self._heartbeat.start(HEARTBEAT_MS)
         self._beat()
+        self.sync: SyncService | None = None
+        if config.central_url:
+            self.sync = SyncService(self.runner, config, self._install_rebuilt_cache, app)
+            self.sync.catalog_changed.connect(self._reload_cards)
         self.runner.run_db(self._open_databases, self._on_databases_open, self._on_start_error)
 
     # --- sessions ---------------------------------------------------------------------
@@ -170,6 +177,7 @@ class KioskApp:
         # is checked, and replaced, at once.
         data_dir = self.config.data_dir
         journal = open_journal(data_dir)
+        install_rebuilt_cache(data_dir)   # one finished just before the kiosk stopped
         cache = open_cache(data_dir, check=False)
         try:
             cards = featured_cards(cache.conn, self.config.store_id)
@@ -183,6 +191,28 @@ class KioskApp:
         self.cache, self.journal, cards = opened
         self._show_cards(cards)
         self.runner.run_db(self._check_cache, self._on_cache_checked)
+        if self.sync is not None:
+            self.sync.start()
+
+    def _reload_cards(self) -> None:
+        if self.cache is not None:
+            cache = self.cache
+            self.runner.run_db(lambda: featured_cards(cache.conn, self.config.store_id),
+                               self._show_cards)
+
+    def _install_rebuilt_cache(self, then: Callable[[], None]) -> None:
+        """Swap in the cache sync rebuilt, on the database worker that reads the old one."""
+        def swap() -> OpenedDatabase:
+            if self.cache is not None:
+                self.cache.conn.close()
+            install_rebuilt_cache(self.config.data_dir)
+            return open_cache(self.config.data_dir)
+
+        def done(cache: OpenedDatabase) -> None:
+            self.cache = cache
+            then()
+
+        self.runner.run_db(swap, done, self._on_start_error)
 
     def _show_cards(self, cards: list[ProductCard]) -> None:
         self.cards = cards
@@ -244,6 +274,8 @@ class KioskApp:
 
     def shutdown(self) -> None:
         """Let go of the application-wide hooks (at exit, and between tests)."""
+        if self.sync is not None:
+            self.sync.stop()
         self.idle.stop()
         self._heartbeat.stop()
         self.app.removeEventFilter(self.idle)

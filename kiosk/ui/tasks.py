@@ -1,9 +1,10 @@
 """The one way the kiosk runs work off the GUI thread.
 
-Two pools, as in Anki's task manager: a single worker for the cache database, so reads
-and writes never race on one connection, and a small pool for CPU work such as image
-decoding. Results come back to the GUI thread through a queued signal; a callback never
-runs on a worker thread.
+Pools as in Anki's task manager: a single worker for the cache database, so reads and
+writes never race on one connection; a single worker for the network (sync with the
+central server, with connections of its own), so a slow server never delays a screen;
+and a small pool for CPU work such as image decoding. Results come back to the GUI
+thread through a queued signal; a callback never runs on a worker thread.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class TaskRunner(QObject):
         self._relay.finished.connect(self._deliver)
         self._database = QThreadPool(self)
         self._database.setMaxThreadCount(1)
+        self._network = QThreadPool(self)
+        self._network.setMaxThreadCount(1)
         self._compute = QThreadPool(self)
         self._compute.setMaxThreadCount(2)
 
@@ -54,6 +57,12 @@ class TaskRunner(QObject):
         """Run `work` on the database worker (one at a time, in submission order)."""
         self._database.start(_Job(self._relay, work, on_done, on_error))
 
+    def run_network(self, work: Callable[[], Any],
+                    on_done: Callable[[Any], None] | None = None,
+                    on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run `work` on the network worker (one at a time, in submission order)."""
+        self._network.start(_Job(self._relay, work, on_done, on_error))
+
     def run_compute(self, work: Callable[[], Any],
                     on_done: Callable[[Any], None] | None = None,
                     on_error: Callable[[BaseException], None] | None = None) -> None:
@@ -61,8 +70,8 @@ class TaskRunner(QObject):
 
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
         """Block until queued work is done: for shutdown and tests only."""
-        return (self._database.waitForDone(timeout_ms)
-                and self._compute.waitForDone(timeout_ms))
+        return all(pool.waitForDone(timeout_ms)
+                   for pool in (self._network, self._database, self._compute))
 
     @Slot(object, object, object)
     def _deliver(self, callback: Callable | None, result: Any, error: BaseException | None) -> None:

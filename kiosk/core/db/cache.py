@@ -132,18 +132,19 @@ CACHE_MIGRATIONS = [
 ]
 
 
-def open_cache(data_dir: Path, *, check: bool = True) -> OpenedDatabase:
+def open_cache(data_dir: Path, *, check: bool = True,
+               file_name: str = CACHE_FILE) -> OpenedDatabase:
     """Open the cache; a damaged one is set aside and a new empty one takes its place.
 
     The new cache is refilled by the next sync (or the demo importer), so one log line
     is all the fuss it deserves. With `check=False` the file is opened at once and
     `recheck_cache` must follow: the kiosk shows its first screen before reading the
-    whole file.
+    whole file. `file_name` names another cache file, such as one being rebuilt.
     """
-    opened = open_or_replace(data_dir / CACHE_FILE, synchronous="NORMAL",
+    opened = open_or_replace(data_dir / file_name, synchronous="NORMAL",
                              migrations=CACHE_MIGRATIONS, check=check)
     if opened.set_aside_as is not None:
-        log.warning("cache.db was damaged (%s); set aside as %s and rebuilt empty",
+        log.warning("%s was damaged (%s); set aside as %s and rebuilt empty", file_name,
                     "; ".join(opened.damage)[:300], opened.set_aside_as.name)
     return opened
 
@@ -154,7 +155,7 @@ def recheck_cache(opened: OpenedDatabase) -> OpenedDatabase:
     if not damage_of(opened.conn):
         return opened
     opened.conn.close()
-    return open_cache(opened.path.parent)
+    return open_cache(opened.path.parent, file_name=opened.path.name)
 
 
 def is_empty(opened: OpenedDatabase) -> bool:

@@ -1,0 +1,148 @@
+"""HTTP calls to the central server, each answer sorted into what the kiosk does next.
+
+The sorting follows docs/api.md: network faults, 429 and 5xx are retried later; 401
+and 403 stop everything and alert staff; any other 4xx means the item itself is wrong.
+The terminal's token goes only into the Authorization header, never into a log line.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import requests
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 3.05
+READ_TIMEOUT_S = 20.0
+
+
+class Verdict(Enum):
+    OK = "ok"                      # 2xx with a readable body
+    REJECTED = "rejected"          # the item is wrong: a dead letter
+    RETRY_ITEM = "retry_item"      # 5xx or 409: this item later, go on with others
+    UNREACHABLE = "unreachable"    # network fault, timeout, 429: stop this round
+    UNAUTHORIZED = "unauthorized"  # 401/403: keep everything, tell staff
+
+
+@dataclass(frozen=True)
+class Answer:
+    verdict: Verdict
+    status: int | None
+    body: Any = None                  # parsed JSON (bytes for images)
+    reason: str = ""                  # for logs and staff
+    retry_after_s: float | None = None
+
+
+class CentralClient:
+    def __init__(self, base_url: str, token: str, *, ca_bundle: Path | None = None,
+                 session: requests.Session | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._session = session or requests.Session()
+        self._session.headers["Authorization"] = f"Bearer {token}"
+        self._session.headers["User-Agent"] = "kiosk"
+        # requests verifies certificates by default; IT may name their own CA bundle.
+        self._verify: bool | str = str(ca_bundle) if ca_bundle else True
+
+    def close(self) -> None:
+        self._session.close()
+
+    def changes(self, cursor: str | None, limit: int) -> Answer:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        return self._call("GET", "/v1/changes", params=params)
+
+    def stock(self, sku: str, timeout_s: float) -> Answer:
+        return self._call("GET", "/v1/stock", params={"sku": sku}, timeout=timeout_s)
+
+    def post_order(self, idempotency_key: str, body: bytes) -> Answer:
+        return self._call("POST", "/v1/orders", data=body,
+                          headers={"Idempotency-Key": idempotency_key})
+
+    def post_batch(self, kind: str, body: bytes) -> Answer:
+        """Ratings or events: `kind` is 'ratings' or 'events'."""
+        return self._call("POST", f"/v1/{kind}", data=body)
+
+    def heartbeat(self, body: dict[str, Any]) -> Answer:
+        return self._call("POST", "/v1/heartbeat", data=json.dumps(body).encode())
+
+    def image(self, path: str) -> Answer:
+        return self._call("GET", f"/v1/images/{path}", raw=True)
+
+    def _call(self, method: str, path: str, *, params: dict | None = None,
+              data: bytes | None = None, headers: dict | None = None,
+              timeout: float | None = None, raw: bool = False) -> Answer:
+        all_headers = {"Content-Type": "application/json"} if data is not None else {}
+        all_headers.update(headers or {})
+        try:
+            response = self._session.request(
+                method, self.base_url + path, params=params, data=data, headers=all_headers,
+                timeout=(CONNECT_TIMEOUT_S, timeout or READ_TIMEOUT_S), verify=self._verify)
+            content = response.content   # read it all here: a cut body is a network fault
+        except requests.RequestException as error:
+            return Answer(Verdict.UNREACHABLE, None, reason=_describe(error))
+        return _judge(response, content, raw)
+
+
+def _judge(response: requests.Response, content: bytes, raw: bool) -> Answer:
+    status = response.status_code
+    retry_after = _retry_after(response.headers.get("Retry-After"))
+    if 200 <= status < 300:
+        if raw:
+            return Answer(Verdict.OK, status, content)
+        try:
+            return Answer(Verdict.OK, status, json.loads(content))
+        except ValueError:
+            # A 2xx whose body does not parse was cut or mangled on the way.
+            return Answer(Verdict.UNREACHABLE, status, reason=f"unreadable {status} body")
+    reason = _server_reason(status, content)
+    if status == 429:
+        return Answer(Verdict.UNREACHABLE, status, reason=reason, retry_after_s=retry_after)
+    if status >= 500 or status == 409:
+        return Answer(Verdict.RETRY_ITEM, status, reason=reason, retry_after_s=retry_after)
+    if status in (401, 403):
+        return Answer(Verdict.UNAUTHORIZED, status, reason=reason)
+    return Answer(Verdict.REJECTED, status, reason=reason)
+
+
+def _server_reason(status: int, content: bytes) -> str:
+    """The server's own words (docs/api.md error body), for staff to read."""
+    try:
+        body = json.loads(content)
+    except ValueError:
+        return f"HTTP {status}"
+    if not isinstance(body, dict):
+        return f"HTTP {status}"
+    parts = [f"HTTP {status}", str(body.get("error", "")), str(body.get("message", ""))]
+    for field in body.get("fields") or []:
+        if isinstance(field, dict):
+            parts.append(f"{field.get('path')}: {field.get('message')}")
+    return " · ".join(p for p in parts if p)[:1000]
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())
+
+
+def _describe(error: requests.RequestException) -> str:
+    # The class name says enough (ConnectTimeout, ConnectionError...); the message can
+    # be long, and never contains the token (it is not in the URL).
+    return f"{type(error).__name__}: {str(error)[:200]}"

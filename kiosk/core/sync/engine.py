@@ -1,0 +1,195 @@
+"""One sync round, and what the terminal should show about it.
+
+`SyncEngine.run_round()` is called again and again on one worker thread: heartbeat,
+push (what shoppers did here matters most), pull, missing images, then the purge of
+old personal data. It owns its own connections to both files and never opens a
+transaction across them.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from kiosk.core import outbox
+from kiosk.core.db.cache import is_empty, open_cache
+from kiosk.core.db.journal import open_journal, raise_alert
+from kiosk.core.db.opening import OpenedDatabase
+from kiosk.core.sync.client import Answer, CentralClient, Verdict
+from kiosk.core.sync.images import fetch_images, missing_images
+from kiosk.core.sync.pull import (
+    PullResult,
+    pull,
+    read_cursor,
+    rebuild_beside,
+    rebuilt_cache_waiting,
+)
+from kiosk.core.sync.push import Pusher, backoff_s
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SyncStatus:
+    """What staff (and the shopper-facing screens) need to know after a round."""
+
+    online: bool = False
+    unauthorized: bool = False
+    last_pull_at: datetime | None = None     # terminal clock, when the round ended
+    last_push_at: datetime | None = None
+    clock_drift_s: float | None = None       # terminal minus server
+    queue: dict[str, int] = field(default_factory=dict)
+    catalog_changed: bool = False            # the screens should reload what they show
+    rebuilt_cache_ready: bool = False        # close the cache, install it, reopen
+    images_fetched: int = 0
+    problem: str = ""                        # the last failure, in a line
+    next_round_in_s: float = 0.0
+
+
+class SyncEngine:
+    def __init__(self, data_dir: Path, client: CentralClient, *, version: str,
+                 interval_s: float, purge_after: timedelta, images_dir: Path,
+                 clock: Callable[[], datetime] = outbox.utc_now,
+                 rng: random.Random | None = None) -> None:
+        self.data_dir, self.client, self.version = data_dir, client, version
+        self.interval_s, self.purge_after, self.images_dir = interval_s, purge_after, images_dir
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.status = SyncStatus()
+        self._failures = 0          # rounds in a row that could not reach the server
+        self._token_refused = False
+        self._images_to_fetch: list[str] | None = None   # None: not listed yet
+        self._unavailable_images: set[str] = set()
+        self._cache: OpenedDatabase | None = None
+        self._journal: OpenedDatabase | None = None
+
+    # --- the round ------------------------------------------------------------------------
+
+    def run_round(self, *, push_only: bool = False) -> SyncStatus:
+        status = SyncStatus(last_pull_at=self.status.last_pull_at,
+                            last_push_at=self.status.last_push_at,
+                            clock_drift_s=self.status.clock_drift_s)
+        self.status = status
+        journal = self._journal_conn()
+        stopped = self._heartbeat(journal)
+        if stopped is None:
+            pushed = Pusher(journal, self.client, clock=self.clock, rng=self.rng).push()
+            stopped = pushed.stopped_by
+            if stopped is None:
+                status.last_push_at = self.clock()
+        if stopped is None and not push_only:
+            stopped = self._pull()
+        if stopped is None and not push_only and not status.rebuilt_cache_ready:
+            self._fetch_images()
+        outbox.purge_personal_data(journal, self.clock() - self.purge_after, self.clock())
+        status.queue = outbox.queue_depths(journal)
+        self._conclude(stopped)
+        return status
+
+    def _heartbeat(self, journal) -> Answer | None:
+        answer = self.client.heartbeat({
+            "version": self.version,
+            "terminal_time": self.clock().isoformat(),
+            "last_pull_at": _iso(self.status.last_pull_at),
+            "last_push_at": _iso(self.status.last_push_at),
+            "queue": outbox.queue_depths(journal),
+        })
+        if answer.verdict is Verdict.OK and isinstance(answer.body, dict):
+            drift = answer.body.get("clock_drift_seconds")
+            if isinstance(drift, int | float):
+                self.status.clock_drift_s = float(drift)
+            return None
+        if answer.verdict in (Verdict.UNREACHABLE, Verdict.UNAUTHORIZED):
+            return answer
+        return None   # a heartbeat the server refuses must not stop orders going up
+
+    def _pull(self) -> Answer | None:
+        if rebuilt_cache_waiting(self.data_dir):
+            self.status.rebuilt_cache_ready = True   # the app has yet to swap it in
+            return None
+        conn = self._cache_conn()
+        if read_cursor(conn) is not None or is_empty(self._cache):
+            result = pull(conn, self.client)
+            if result.reset:
+                log.warning("the server asked for a new copy of the catalog; rebuilding "
+                            "it beside the current one")
+                result = self._rebuild()
+        else:
+            # Data without a cursor (a demo import): replace it with the server's copy.
+            result = self._rebuild()
+        if result.records:
+            self.status.catalog_changed = True
+        if result.complete:
+            self.status.last_pull_at = self.clock()
+        return result.failure
+
+    def _fetch_images(self) -> None:
+        # Listing what is missing reads the whole catalog: only after it changed.
+        if self.status.catalog_changed or self._images_to_fetch is None:
+            self._images_to_fetch = missing_images(self._cache_conn(), self.images_dir)
+        fetched = fetch_images(self._images_to_fetch, self.client, self.images_dir,
+                               self._unavailable_images)
+        self._images_to_fetch = [p for p in self._images_to_fetch
+                                 if not (self.images_dir / p).exists()]
+        self.status.images_fetched = fetched
+
+    def _rebuild(self) -> PullResult:
+        result = rebuild_beside(self.data_dir, self.client)
+        if result.complete:
+            self.close_cache()      # the app swaps the files once every reader has let go
+            self.status.rebuilt_cache_ready = True
+        return result
+
+    def _conclude(self, stopped: Answer | None) -> None:
+        status = self.status
+        if stopped is None:
+            self._failures = 0
+            self._token_refused = False
+            status.online = True
+            status.next_round_in_s = self.interval_s
+            return
+        status.problem = stopped.reason
+        refused = stopped.verdict is Verdict.UNAUTHORIZED
+        status.online, status.unauthorized = refused, refused
+        if refused and not self._token_refused:     # one alert per streak, not per round
+            raise_alert(self._journal_conn(), "token_refused",
+                        f"the central server refused this terminal's token ({stopped.reason});"
+                        " nothing is lost, sync waits until IT fixes the token")
+        self._token_refused = refused
+        self._failures += 1
+        delay = max(backoff_s(self._failures, self.rng), stopped.retry_after_s or 0.0)
+        status.next_round_in_s = max(1.0, min(delay, self.interval_s * 10))
+        log.info("sync stopped: %s; next round in %.0f s", stopped.reason,
+                 status.next_round_in_s)
+
+    # --- connections ----------------------------------------------------------------------
+
+    def _journal_conn(self):
+        if self._journal is None:
+            self._journal = open_journal(self.data_dir)
+        return self._journal.conn
+
+    def _cache_conn(self):
+        if self._cache is None:
+            self._cache = open_cache(self.data_dir, check=False)
+        return self._cache.conn
+
+    def close_cache(self) -> None:
+        if self._cache is not None:
+            self._cache.conn.close()
+            self._cache = None
+
+    def close(self) -> None:
+        self.close_cache()
+        if self._journal is not None:
+            self._journal.conn.close()
+            self._journal = None
+        self.client.close()
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None

@@ -1,0 +1,60 @@
+"""Product and category images the cache names but the terminal does not have yet."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from pathlib import Path, PurePosixPath
+
+from kiosk.core.sync.client import CentralClient, Verdict
+
+log = logging.getLogger(__name__)
+
+IMAGES_PER_ROUND = 200
+
+_NAMED_IMAGES = """
+SELECT image FROM products WHERE image IS NOT NULL
+UNION SELECT value FROM products, json_each(products.gallery)
+UNION SELECT image FROM variants WHERE image IS NOT NULL
+UNION SELECT image FROM categories WHERE image IS NOT NULL
+"""
+
+
+def missing_images(conn: sqlite3.Connection, images_dir: Path) -> list[str]:
+    return [path for (path,) in conn.execute(_NAMED_IMAGES)
+            if is_safe_image_path(path) and not (images_dir / path).exists()]
+
+
+def fetch_images(paths: list[str], client: CentralClient, images_dir: Path,
+                 unavailable: set[str]) -> int:
+    """Download up to IMAGES_PER_ROUND of `paths`; return how many were written.
+
+    Paths the server does not have are added to `unavailable` and not asked again by
+    this run of the kiosk. A network fault ends the round; the rest comes next time.
+    """
+    written = 0
+    for path in [p for p in paths if p not in unavailable][:IMAGES_PER_ROUND]:
+        answer = client.image(path)
+        if answer.verdict is Verdict.OK:
+            _write_atomically(images_dir / path, answer.body)
+            written += 1
+        elif answer.verdict is Verdict.REJECTED:
+            unavailable.add(path)
+        else:
+            break
+    return written
+
+
+def is_safe_image_path(path: str) -> bool:
+    """Relative, inside the images directory: a catalog never names /etc/passwd."""
+    pure = PurePosixPath(path)
+    return bool(path) and not pure.is_absolute() and ".." not in pure.parts \
+        and "\\" not in path
+
+
+def _write_atomically(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(content)
+    os.replace(partial, target)   # a power cut leaves no half image under the real name

@@ -1,0 +1,118 @@
+"""Catalog and stock down: the change feed, page by page, into the cache.
+
+Each page and the cursor after it are written in one transaction, so a crash between
+pages replays at most one page, and replaying a page is harmless. When the server
+says the cursor is too old ("reset"), a new cache is built beside the current one,
+which shoppers keep browsing, and swapped in once complete.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.core.changes import apply_changes
+from kiosk.core.db.cache import CACHE_FILE, open_cache
+from kiosk.core.sync.client import Answer, CentralClient, Verdict
+from kiosk.core.sync.wire import ProtocolError, read_changes_page
+
+log = logging.getLogger(__name__)
+
+PAGE_LIMIT = 1000
+REBUILT_CACHE_FILE = "cache.db.rebuilt"   # complete, waiting to be swapped in
+REBUILDING_CACHE_FILE = "cache.db.rebuilding"
+
+
+@dataclass
+class PullResult:
+    records: int = 0
+    pages: int = 0
+    complete: bool = False         # reached the end of the feed
+    reset: bool = False            # the server asked for a rebuild
+    failure: Answer | None = None  # why it stopped early
+
+
+def read_cursor(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM sync_state WHERE key = 'cursor'").fetchone()
+    return row[0] if row else None
+
+
+def pull(conn: sqlite3.Connection, client: CentralClient, *,
+         page_limit: int = PAGE_LIMIT, max_pages: int | None = None) -> PullResult:
+    """Apply pages from the stored cursor until the feed is exhausted or something fails."""
+    result = PullResult()
+    cursor = read_cursor(conn)
+    while max_pages is None or result.pages < max_pages:
+        answer = client.changes(cursor, page_limit)
+        if answer.verdict is not Verdict.OK:
+            result.failure = answer
+            return result
+        try:
+            page = read_changes_page(answer.body)
+        except ProtocolError as error:
+            # Not applied: the next round asks for the same page again.
+            result.failure = Answer(Verdict.UNREACHABLE, answer.status,
+                                    reason=f"unreadable change page: {error}")
+            return result
+        if page.reset:
+            result.reset = True
+            return result
+        apply_changes(conn, page.batch, cursor=page.cursor)
+        cursor = page.cursor
+        result.pages += 1
+        result.records += len(page.batch)
+        if not page.has_more:
+            result.complete = True
+            return result
+    return result
+
+
+def rebuild_beside(data_dir: Path, client: CentralClient, *,
+                   page_limit: int = PAGE_LIMIT) -> PullResult:
+    """Build a complete new cache next to the current one, from no cursor.
+
+    The unfinished file is kept between rounds and resumed from its own cursor; once
+    complete it is renamed to REBUILT_CACHE_FILE for `install_rebuilt_cache`.
+    """
+    building = data_dir / REBUILDING_CACHE_FILE
+    opened = open_cache(data_dir, file_name=REBUILDING_CACHE_FILE)
+    try:
+        result = pull(opened.conn, client, page_limit=page_limit)
+        if result.reset:          # the server was rebuilt again meanwhile: start over
+            opened.conn.close()
+            _remove_database(building)
+            return result
+        if result.complete:
+            # One self-contained file: no WAL left beside it to pair with the wrong db.
+            opened.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            opened.conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        opened.conn.close()
+    if result.complete:
+        os.replace(building, data_dir / REBUILT_CACHE_FILE)
+    return result
+
+
+def install_rebuilt_cache(data_dir: Path) -> bool:
+    """Swap a rebuilt cache in. Every connection to the old cache must be closed first."""
+    rebuilt = data_dir / REBUILT_CACHE_FILE
+    if not rebuilt.exists():
+        return False
+    current = data_dir / CACHE_FILE
+    for companion in ("-wal", "-shm"):   # the old file's, closed: nothing left in them
+        Path(f"{current}{companion}").unlink(missing_ok=True)
+    os.replace(rebuilt, current)
+    log.info("the rebuilt cache is in place")
+    return True
+
+
+def rebuilt_cache_waiting(data_dir: Path) -> bool:
+    return (data_dir / REBUILT_CACHE_FILE).exists()
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

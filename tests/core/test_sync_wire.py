@@ -1,0 +1,59 @@
+import pytest
+
+from kiosk.core.sync.wire import ProtocolError, read_changes_page
+
+PAGE = {
+    "reset": False, "cursor": "c2", "has_more": True,
+    "categories": [{"path": "Men/Tops", "name": "Tops", "position": 1, "in_menu": True,
+                    "image": None}],
+    "products": [{"sku": "MJ01", "name": "Kit", "price_cents": 4200,
+                  "special_price_cents": None, "special_from": None, "special_to": None,
+                  "description_html": "<p>Dry</p>", "categories": ["Men/Tops"],
+                  "image": "m/mj01.jpg", "gallery": [], "attributes": {"material": "Nylon"},
+                  "featured": False,
+                  "variants": [{"sku": "MJ01-XS", "price_cents": 4200, "size": "XS",
+                                "color": None, "barcode": None, "special_price_cents": None,
+                                "image": None}]}],
+    "stores": [{"id": "paris", "name": "Paris", "address": "1 rue", "postal_code": "75001",
+                "city": "Paris", "latitude": 48.86, "longitude": 2.34, "phone": "",
+                "opening_hours": {"mon": "10:00-20:00"}}],
+    "stock": [{"variant_sku": "MJ01-XS", "store_id": "paris", "quantity": 3,
+               "taken_at": "2026-11-24T13:58:02Z", "restock_date": None}],
+    "deletions": [{"kind": "stock", "key": "MJ01-XS@lyon"}],
+}
+
+
+def test_a_page_becomes_one_batch_and_its_cursor():
+    page = read_changes_page(PAGE)
+    assert (page.cursor, page.has_more, page.reset) == ("c2", True, False)
+    [product] = page.batch.products
+    assert product.variants[0].size == "XS" and product.categories == ("Men/Tops",)
+    assert page.batch.stores[0].opening_hours == {"mon": "10:00-20:00"}
+    assert page.batch.deletions[0].key == "MJ01-XS@lyon" and len(page.batch) == 5
+
+
+def test_a_reset_carries_nothing_else():
+    page = read_changes_page({"reset": True, "cursor": None, "has_more": False})
+    assert page.reset and page.cursor is None and len(page.batch) == 0
+
+
+@pytest.mark.parametrize("damage, where", [
+    (lambda p: p["products"][0].pop("sku"), "page.products.0.sku: missing"),
+    (lambda p: p["products"][0]["variants"][0].update(price_cents=-1),
+     "page.products.0.variants.0.price_cents: expected a non-negative integer"),
+    (lambda p: p["stock"][0].update(quantity="3"), "page.stock.0.quantity: expected an integer"),
+    (lambda p: p["deletions"][0].update(kind="shop"), "page.deletions.0.kind: unknown kind"),
+    (lambda p: p.update(products={}), "page.products: expected a list"),
+    (lambda p: p["stores"][0].update(latitude=True), "page.stores.0.latitude: expected a number"),
+])
+def test_a_page_that_breaks_the_contract_is_refused_whole_naming_the_field(damage, where):
+    import copy
+    broken = copy.deepcopy(PAGE)
+    damage(broken)
+    with pytest.raises(ProtocolError, match=where.replace(".", r"\.")):
+        read_changes_page(broken)
+
+
+def test_a_body_that_is_not_an_object_is_refused():
+    with pytest.raises(ProtocolError):
+        read_changes_page(["not", "a", "page"])
