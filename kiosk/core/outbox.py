@@ -33,6 +33,13 @@ class OutboxItem:
     created_at: str
 
 
+class JournalWriteError(Exception):
+    """The item could not be written (disk full, read-only disk): it was not taken.
+
+    Nothing of it is in the journal; the shopper must be told it did not go through.
+    """
+
+
 def new_uuid() -> str:
     return str(uuidlib.uuid4())
 
@@ -45,9 +52,13 @@ def encode(payload: dict[str, Any]) -> str:
 def enqueue(conn: sqlite3.Connection, kind: Kind, item_uuid: str, payload: dict[str, Any],
             *, now: datetime | None = None) -> None:
     """Write one item durably (the journal commits with synchronous=FULL)."""
-    with write_transaction(conn):
-        conn.execute("INSERT INTO outbox (uuid, kind, payload, created_at) VALUES (?, ?, ?, ?)",
-                     (item_uuid, kind, encode(payload), _iso(now or utc_now())))
+    try:
+        with write_transaction(conn):
+            conn.execute("INSERT INTO outbox (uuid, kind, payload, created_at) "
+                         "VALUES (?, ?, ?, ?)",
+                         (item_uuid, kind, encode(payload), _iso(now or utc_now())))
+    except sqlite3.OperationalError as error:   # SQLITE_FULL, SQLITE_IOERR, read-only...
+        raise JournalWriteError(str(error)) from error
 
 
 def due(conn: sqlite3.Connection, kind: Kind, now: datetime, limit: int,

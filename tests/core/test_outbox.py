@@ -82,3 +82,16 @@ def test_customer_details_of_orders_sent_long_ago_are_purged_and_lines_kept(jour
     assert payloads["old"]["lines"] == order()["lines"]
     assert payloads["recent"]["customer"]["first_name"] == "Jeanne"
     assert payloads["unsent"]["customer"]["first_name"] == "Jeanne"   # never before sent
+
+
+def test_a_full_disk_refuses_the_order_whole_and_the_journal_still_works(journal):
+    outbox.enqueue(journal, "order", "before", order("R0"), now=NOON)
+    pages = journal.execute("PRAGMA page_count").fetchone()[0]
+    journal.execute(f"PRAGMA max_page_count = {pages}")       # the disk is now full
+    big = order("R1") | {"note": "x" * 20_000}
+    with pytest.raises(outbox.JournalWriteError, match="full"):
+        outbox.enqueue(journal, "order", "refused", big, now=NOON)
+    assert [u for (u,) in journal.execute("SELECT uuid FROM outbox")] == ["before"]
+    journal.execute(f"PRAGMA max_page_count = {pages + 100}")  # space is freed
+    outbox.enqueue(journal, "order", "after", big, now=NOON)
+    assert outbox.queue_depths(journal)["order"] == 2

@@ -126,3 +126,31 @@ def test_a_sound_cache_survives_its_deferred_check(tmp_path, demo_cache_dir):
     (tmp_path / "cache.db").write_bytes((demo_cache_dir / "cache.db").read_bytes())
     opened = open_cache(tmp_path, check=False)
     assert recheck_cache(opened) is opened
+
+
+def test_outbox_rows_still_readable_in_a_damaged_journal_are_carried_over(tmp_path):
+    opened = open_journal(tmp_path)
+    payloads = {f"u{n}": '{"reference": "R%d", "note": "%s"}' % (n, "x" * 300)
+                for n in range(400)}
+    opened.conn.executemany(
+        "INSERT INTO outbox (uuid, kind, payload, created_at) VALUES (?, 'order', ?, 'now')",
+        payloads.items())
+    opened.conn.execute("UPDATE outbox SET state = 'sent' WHERE uuid = 'u0'")
+    opened.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    opened.conn.close()
+    journal = tmp_path / JOURNAL_FILE
+    data = bytearray(journal.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle:middle + 2 * 4096] = b"\xff" * (2 * 4096)   # two pages of rows lost
+    journal.write_bytes(bytes(data))
+
+    reopened = open_journal(tmp_path)
+
+    assert reopened.set_aside_as is not None
+    saved = dict(reopened.conn.execute("SELECT uuid, payload FROM outbox"))
+    assert 300 < len(saved) < 400
+    assert all(payloads[uuid] == payload for uuid, payload in saved.items())
+    states = dict(reopened.conn.execute("SELECT uuid, state FROM outbox"))
+    assert states["u0"] == "sent" and states["u399"] == "pending"
+    [alert] = open_alerts(reopened.conn)
+    assert f"with the {len(saved)} outbox items still readable" in alert["detail"]

@@ -63,12 +63,54 @@ def open_journal(data_dir: Path) -> OpenedDatabase:
     opened = open_or_replace(data_dir / JOURNAL_FILE, synchronous="FULL",
                              migrations=JOURNAL_MIGRATIONS)
     if opened.set_aside_as is not None:
+        saved = salvage_outbox(opened.set_aside_as, opened.conn)
         detail = (f"journal.db was damaged ({'; '.join(opened.damage)[:500]}); "
-                  f"kept intact as {opened.set_aside_as.name}, a new journal was started. "
-                  "Unsent orders or ratings may be in the old file.")
+                  f"kept intact as {opened.set_aside_as.name}, a new journal was started "
+                  f"with the {saved} outbox items still readable in it. Items in unreadable "
+                  "parts of the old file may be missing.")
         log.critical("ALERT %s", detail)
         raise_alert(opened.conn, "journal_corrupt", detail)
     return opened
+
+
+# How far to look for rows when even max(id) cannot be read from a damaged file.
+_SALVAGE_PROBE_LIMIT = 200_000
+_OUTBOX_COLUMNS = ("uuid", "kind", "payload", "created_at", "state", "attempts",
+                   "next_attempt_at", "last_error", "sent_at", "response", "discard_reason",
+                   "purged_at")
+
+
+def salvage_outbox(damaged: Path, conn: sqlite3.Connection) -> int:
+    """Copy into `conn` every outbox row SQLite can still read from a damaged journal.
+
+    Rows are read one by one by id, so that a damaged page loses only the rows on it.
+    Pending items saved this way are sent again; the server recognises any it already
+    has by their UUID.
+    """
+    try:
+        old = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)
+        old.row_factory = sqlite3.Row
+        old.execute("SELECT 1 FROM outbox WHERE 0").fetchall()   # a journal at all?
+        try:
+            highest = old.execute("SELECT max(id) FROM outbox").fetchone()[0] or 0
+        except sqlite3.DatabaseError:
+            highest = _SALVAGE_PROBE_LIMIT
+    except sqlite3.DatabaseError:
+        return 0
+    rows = []
+    for row_id in range(1, highest + 1):
+        try:
+            row = old.execute("SELECT * FROM outbox WHERE id = ?", (row_id,)).fetchone()
+        except sqlite3.DatabaseError:
+            continue
+        if row is not None:
+            rows.append(tuple(row[c] if c in row.keys() else None for c in _OUTBOX_COLUMNS))
+    old.close()
+    columns = ", ".join(_OUTBOX_COLUMNS)
+    with write_transaction(conn):
+        conn.executemany(f"INSERT OR IGNORE INTO outbox ({columns}) VALUES "
+                         f"({', '.join('?' * len(_OUTBOX_COLUMNS))})", rows)
+    return len(rows)
 
 
 def raise_alert(conn: sqlite3.Connection, kind: str, detail: str) -> None:

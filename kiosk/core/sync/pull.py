@@ -47,6 +47,12 @@ def pull(conn: sqlite3.Connection, client: CentralClient, *,
     cursor = read_cursor(conn)
     while max_pages is None or result.pages < max_pages:
         answer = client.changes(cursor, page_limit)
+        if answer.verdict is Verdict.REJECTED and cursor is not None:
+            # The cursor is the only thing we send: this server cannot continue from it
+            # (its database was replaced, say). Start a new copy, as for a reset.
+            log.warning("the server refused the sync cursor (%s)", answer.reason)
+            result.reset = True
+            return result
         if answer.verdict is not Verdict.OK:
             result.failure = answer
             return result
