@@ -4,8 +4,9 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 VENV="$ROOT/.venv"
 UV_VERSION="0.13.9"
-# Libraries the Qt xcb and offscreen platform plugins load, plus Xvfb for screenshots.
-QT_DEBIAN_PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 \
+# Libraries the Qt xcb and offscreen platform plugins load, Xvfb for screenshots, and
+# PostgreSQL, on which the central server's tests also run (a throw-away cluster).
+DEBIAN_PACKAGES="postgresql libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 \
 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 \
 libpulse0 xvfb xauth fonts-dejavu-core"
@@ -27,12 +28,12 @@ find_python() {
 ensure_debian_packages() {
     command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian: the user knows their system
     local missing=()
-    for pkg in $QT_DEBIAN_PACKAGES "$@"; do
+    for pkg in $DEBIAN_PACKAGES "$@"; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ]; then
-        say "Qt needs these Debian packages. Install them, then run this command again:"
+        say "Qt and the tests need these Debian packages. Install them, then run this command again:"
         say "  sudo apt-get install -y ${missing[*]}"
         return 1
     fi

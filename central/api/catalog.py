@@ -1,0 +1,64 @@
+"""Catalog and stock down: the change feed, live stock, images."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, Response
+from sqlalchemy import select
+
+from central.api.deps import DB, AppSettings, CurrentTerminal
+from central.api.errors import ApiError, ErrorBody
+from central.db import models
+from central.db.engine import iso, utc_now
+from central.feed import BadCursor, read_page, stock_json
+from central.schemas import StockOut
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422)}
+router = APIRouter(prefix="/v1", responses=ERRORS)
+
+
+@router.get("/changes", summary="Catalog, store and stock changes after a cursor")
+def changes(db: DB, settings: AppSettings, _: CurrentTerminal,
+            cursor: Annotated[str | None, Query(max_length=200)] = None,
+            limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> dict[str, Any]:
+    with db.reading() as session:
+        try:
+            return read_page(session, cursor, min(limit, settings.max_page))
+        except BadCursor:
+            raise ApiError(400, "bad_cursor", "this cursor was not made by this server") \
+                from None
+
+
+@router.get("/stock", response_model=StockOut, summary="Live stock of one variant")
+def stock(db: DB, _: CurrentTerminal,
+          sku: Annotated[str, Query(min_length=1, max_length=100)]) -> dict[str, Any]:
+    with db.reading() as session:
+        if session.get(models.Variant, sku) is None:
+            raise ApiError(404, "not_found", f"no variant {sku!r}")
+        rows = session.scalars(select(models.Stock).where(models.Stock.variant_sku == sku)
+                               .order_by(models.Stock.store_id))
+        stores = [{k: v for k, v in stock_json(row).items() if k != "variant_sku"}
+                  for row in rows]
+    return {"sku": sku, "server_time": iso(utc_now()), "stores": stores}
+
+
+@router.get("/images/{path:path}", summary="An image the catalog names",
+            responses={200: {"content": {"image/jpeg": {}}}, 304: {"description": "unchanged"}})
+def image(path: str, request: Request, settings: AppSettings, _: CurrentTerminal) -> Response:
+    root = settings.images_dir
+    pure = PurePosixPath(path)
+    if root is None or not path or pure.is_absolute() or ".." in pure.parts:
+        raise ApiError(404, "not_found", "no such image")
+    target = Path(root, *pure.parts)
+    if not target.is_file():
+        raise ApiError(404, "not_found", "no such image")
+    stat = target.stat()
+    etag = '"' + hashlib.sha1(f"{stat.st_size}-{stat.st_mtime_ns}".encode()).hexdigest() + '"'
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    return FileResponse(target, headers={"ETag": etag})

@@ -1,0 +1,133 @@
+"""One error body for every failure (docs/api.md), and no 500 for any input."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = logging.getLogger(__name__)
+
+
+class FieldProblem(BaseModel):
+    path: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: str
+    message: str
+    fields: list[FieldProblem] | None = None
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, error: str, message: str,
+                 fields: list[dict[str, str]] | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.error, self.message = status, error, message
+        self.fields, self.headers = fields, headers
+
+
+def error_response(status: int, error: str, message: str,
+                   fields: list[dict[str, str]] | None = None,
+                   headers: dict[str, str] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"error": error, "message": message}
+    if fields is not None:
+        body["fields"] = fields
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def field_problems(errors: list[dict[str, Any]], *, drop_body: bool = True) -> list[dict]:
+    problems = []
+    for error in errors:
+        location = [str(part) for part in error["loc"]]
+        if drop_body and location[:1] == ["body"]:
+            location = location[1:]
+        problems.append({"path": ".".join(location) or "body", "message": error["msg"]})
+    return problems
+
+
+def validation_error(error: ValidationError | RequestValidationError,
+                     *, drop_body: bool = True) -> ApiError:
+    problems = field_problems(list(error.errors()), drop_body=drop_body)
+    noun = "field is" if len(problems) == 1 else "fields are"
+    return ApiError(422, "validation_failed", f"{len(problems)} {noun} invalid", problems)
+
+
+_STATUS_ERRORS = {400: "bad_request", 401: "unauthorized", 403: "forbidden",
+                  404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_: Request, error: ApiError) -> JSONResponse:
+        return error_response(error.status, error.error, error.message, error.fields,
+                              error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, error: RequestValidationError) -> JSONResponse:
+        problem = validation_error(error)
+        return error_response(422, problem.error, problem.message, problem.fields)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, error: StarletteHTTPException) -> JSONResponse:
+        name = _STATUS_ERRORS.get(error.status_code, "error")
+        return error_response(error.status_code, name, str(error.detail),
+                              headers=getattr(error, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, error: Exception) -> JSONResponse:
+        # A fault of the server itself (its database down, a bug): terminals retry.
+        log.exception("unexpected error", exc_info=error)
+        return error_response(500, "internal_error", "the server could not answer; retry later")
+
+
+class BodySizeLimit:
+    """413 for bodies over the limit, announced or streamed (chunked) alike."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._too_large(scope, receive, send)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _TooLarge()
+            return message
+
+        try:
+            await self.app(scope, counting_receive, send)
+        except _TooLarge:
+            await self._too_large(scope, receive, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(413, "payload_too_large",
+                                  f"the body is larger than {self.max_bytes} bytes")
+        await response(scope, receive, send)
+
+
+class _TooLarge(HTTPException):
+    """Raised while the body streams in; an HTTPException so that FastAPI, reading the
+    body for a route, passes it on as is (it turns other errors into a 400)."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "the body is too large")

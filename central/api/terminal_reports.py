@@ -1,0 +1,105 @@
+"""Ratings and events in batches, each item once; and the terminals' heartbeats."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import select
+
+from central.api.deps import DB, CurrentTerminal, same_store
+from central.api.errors import ErrorBody, field_problems
+from central.db import models
+from central.db.engine import iso, utc_now
+from central.schemas import BatchIn, BatchOut, EventIn, HeartbeatIn, HeartbeatOut, RatingIn
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 403, 413, 422)}
+router = APIRouter(prefix="/v1", responses=ERRORS)
+
+
+@router.post("/ratings", response_model=BatchOut, summary="Satisfaction ratings, each once")
+def post_ratings(batch: BatchIn, db: DB, caller: CurrentTerminal) -> dict[str, Any]:
+    return {"results": _store_batch(db, caller, batch, RatingIn, models.Rating, _rating_row)}
+
+
+@router.post("/events", response_model=BatchOut, summary="Shopper-journey events, each once")
+def post_events(batch: BatchIn, db: DB, caller: CurrentTerminal) -> dict[str, Any]:
+    return {"results": _store_batch(db, caller, batch, EventIn, models.Event, _event_row)}
+
+
+@router.post("/heartbeat", response_model=HeartbeatOut, summary="A terminal says it is alive")
+def heartbeat(beat: HeartbeatIn, db: DB, caller: CurrentTerminal) -> dict[str, Any]:
+    now = utc_now()
+    drift = _drift_s(beat.terminal_time, now)
+    with db.writing() as session:
+        terminal = session.get(models.Terminal, caller.terminal_id)
+        terminal.last_heartbeat_at = now
+        terminal.last_heartbeat = beat.model_dump()
+        terminal.clock_drift_s = drift
+    return {"server_time": iso(now), "clock_drift_seconds": drift or 0.0}
+
+
+def _store_batch(db, caller, batch: BatchIn, schema: type[BaseModel], model: type,
+                 to_row) -> list[dict[str, Any]]:
+    for item in batch.items:
+        if item.store_id is not None and item.store_id != caller.store_id:
+            same_store(caller, str(item.store_id))       # 403 for the whole batch
+    results = []
+    now = utc_now()
+    with db.writing() as session:
+        seen: dict[str, str] = {}
+        for item in batch.items:
+            raw = item.model_dump()
+            try:
+                parsed = schema.model_validate(raw)
+            except ValidationError as error:
+                problems = field_problems(list(error.errors()), drop_body=False)
+                results.append({"id": item.id, "status": "rejected",
+                                "error": "validation_failed",
+                                "message": "; ".join(f"{p['path']}: {p['message']}"
+                                                     for p in problems)})
+                continue
+            digest = hashlib.sha256(json.dumps(parsed.model_dump(mode="json"),
+                                               sort_keys=True).encode()).hexdigest()
+            stored = seen.get(item.id) or session.scalar(
+                select(model.content_hash).where(model.id == item.id))
+            if stored is None:
+                session.add(to_row(parsed, digest, caller, now))
+                seen[item.id] = digest
+                results.append({"id": item.id, "status": "created"})
+            elif stored == digest:
+                results.append({"id": item.id, "status": "duplicate"})
+            else:
+                results.append({"id": item.id, "status": "rejected",
+                                "error": "idempotency_key_reused",
+                                "message": "this id was used before with different content"})
+    return results
+
+
+def _rating_row(rating: RatingIn, digest: str, caller, now: datetime) -> models.Rating:
+    return models.Rating(id=rating.id, content_hash=digest, terminal_id=caller.terminal_id,
+                         store_id=rating.store_id, score=rating.score,
+                         reasons=list(rating.reasons), misuse=rating.misuse,
+                         rated_terminal_at=rating.rated_terminal_at, received_at=now)
+
+
+def _event_row(event: EventIn, digest: str, caller, now: datetime) -> models.Event:
+    return models.Event(id=event.id, content_hash=digest, terminal_id=caller.terminal_id,
+                        store_id=event.store_id, type=event.type, data=event.data,
+                        occurred_terminal_at=event.occurred_terminal_at, received_at=now)
+
+
+def _drift_s(terminal_time: str, now: datetime) -> float | None:
+    """Terminal clock minus server clock; None if the terminal's time cannot be read."""
+    try:
+        moment = datetime.fromisoformat(terminal_time.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return round((moment - now).total_seconds(), 3)

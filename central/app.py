@@ -1,0 +1,44 @@
+"""The FastAPI application: routers, error handling, limits."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from central.api import catalog, errors, orders, terminal_reports
+from central.db.engine import Database
+from central.settings import Settings
+
+
+def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
+    app = FastAPI(title="Kiosk central API", version="1",
+                  description="The contract between store terminals and the chain's "
+                              "central server. See docs/api.md.")
+    app.state.settings = settings
+    app.state.db = db or Database(settings.database_url)
+    errors.install(app)
+    app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
+    for module in (catalog, orders, terminal_reports):
+        app.include_router(module.router)
+    app.openapi_schema = None
+    _declare_order_schema(app)
+    return app
+
+
+def _declare_order_schema(app: FastAPI) -> None:
+    """POST /v1/orders reads its body itself (to fingerprint it before anything else):
+    put its schema in the OpenAPI description by hand."""
+    from central.schemas import OrderIn
+
+    base = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            schema = base()
+            definitions = OrderIn.model_json_schema(ref_template="#/components/schemas/{model}")
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.update(definitions.pop("$defs", {}))
+            components["OrderIn"] = definitions
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi

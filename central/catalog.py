@@ -1,0 +1,112 @@
+"""Writing the catalog: every write also renumbers the record in the change log.
+
+Call inside `Database.writing(catalog=True)`, which lets one writer in at a time, so
+that change numbers follow commit order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from central.db import models
+from central.db.engine import utc_now
+from kiosk.core import catalog as records
+
+CHUNK = 500
+
+
+class CatalogWriter:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._insert = postgresql.insert if session.bind.dialect.name == "postgresql" \
+            else sqlite.insert
+        self._next = (session.scalar(select(func.max(models.ChangeLog.seq))) or 0) + 1
+        self.now = utc_now()
+
+    # --- records ---------------------------------------------------------------------
+
+    def categories(self, items: Sequence[records.Category]) -> None:
+        self._upsert(models.Category, ["path"], [
+            {"path": c.path, "name": c.name, "position": c.position, "in_menu": c.in_menu,
+             "image": c.image} for c in items])
+        self._log("category", [c.path for c in items])
+
+    def products(self, items: Sequence[records.Product]) -> None:
+        self._upsert(models.Product, ["sku"], [
+            {"sku": p.sku, "name": p.name, "price_cents": p.price_cents,
+             "special_price_cents": p.special_price_cents, "special_from": p.special_from,
+             "special_to": p.special_to, "description_html": p.description_html,
+             "image": p.image, "gallery": list(p.gallery), "attributes": dict(p.attributes),
+             "categories": list(dict.fromkeys(p.categories)), "featured": p.featured}
+            for p in items])
+        skus = [p.sku for p in items]
+        for chunk in _chunks(skus):
+            self.session.execute(delete(models.Variant).where(
+                models.Variant.product_sku.in_(chunk)))
+        self._upsert(models.Variant, ["sku"], [
+            {"sku": v.sku, "product_sku": p.sku, "position": n, "price_cents": v.price_cents,
+             "special_price_cents": v.special_price_cents, "size": v.size, "color": v.color,
+             "barcode": v.barcode, "image": v.image}
+            for p in items for n, v in enumerate(p.variants)])
+        self._log("product", skus)
+
+    def stores(self, items: Sequence[records.Store]) -> None:
+        self._upsert(models.Store, ["id"], [
+            {"id": s.id, "name": s.name, "address": s.address, "postal_code": s.postal_code,
+             "city": s.city, "latitude": s.latitude, "longitude": s.longitude,
+             "phone": s.phone, "opening_hours": dict(s.opening_hours)} for s in items])
+        self._log("store", [s.id for s in items])
+
+    def stock(self, items: Sequence[records.StockLevel]) -> None:
+        self._upsert(models.Stock, ["variant_sku", "store_id"], [
+            {"variant_sku": s.variant_sku, "store_id": s.store_id, "quantity": s.quantity,
+             "taken_at": _moment(s.taken_at),
+             "restock_date": date.fromisoformat(s.restock_date) if s.restock_date else None}
+            for s in items])
+        self._log("stock", [f"{s.variant_sku}@{s.store_id}" for s in items])
+
+    def delete(self, kind: str, keys: Sequence[str]) -> None:
+        if kind == "stock":
+            pairs = [tuple(key.rsplit("@", 1)) for key in keys]
+            for chunk in _chunks(pairs):
+                self.session.execute(delete(models.Stock).where(
+                    tuple_(models.Stock.variant_sku, models.Stock.store_id).in_(chunk)))
+        else:
+            model, column = {"product": (models.Product, models.Product.sku),
+                             "category": (models.Category, models.Category.path),
+                             "store": (models.Store, models.Store.id)}[kind]
+            for chunk in _chunks(list(keys)):
+                self.session.execute(delete(model).where(column.in_(chunk)))
+        self._log(kind, keys, deleted=True)
+
+    # --- plumbing --------------------------------------------------------------------
+
+    def _upsert(self, model: type, keys: list[str], rows: list[dict[str, Any]]) -> None:
+        for chunk in _chunks(rows):
+            statement = self._insert(model).values(chunk)
+            updated = {c: statement.excluded[c] for c in chunk[0] if c not in keys}
+            self.session.execute(statement.on_conflict_do_update(index_elements=keys,
+                                                                 set_=updated))
+
+    def _log(self, kind: str, keys: Iterable[str], *, deleted: bool = False) -> None:
+        rows = []
+        for key in dict.fromkeys(keys):
+            rows.append({"kind": kind, "key": key, "seq": self._next, "deleted": deleted,
+                         "changed_at": self.now})
+            self._next += 1
+        self._upsert(models.ChangeLog, ["kind", "key"], rows)
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]

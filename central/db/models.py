@@ -1,0 +1,195 @@
+"""The central database: the catalog, the change log that feeds terminals, and what
+terminals sent (orders, ratings, events). Every time stored is the server's, in UTC."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, datetime: DateTime(timezone=True)}
+
+
+class Meta(Base):
+    """Server-wide facts: the change log's epoch, how far deletions were pruned."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class ChangeLog(Base):
+    """One row per catalog record, renumbered at each change: the feed is `seq` order.
+
+    Writers hold an exclusive lock while they number rows, so numbers are handed out in
+    commit order and a reader never skips a row that commits late.
+    """
+
+    __tablename__ = "change_log"
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    changed_at: Mapped[datetime]
+
+
+class Category(Base):
+    __tablename__ = "categories"
+    path: Mapped[str] = mapped_column(String(300), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    in_menu: Mapped[bool] = mapped_column(Boolean, default=True)
+    image: Mapped[str | None] = mapped_column(String(300))
+
+
+class Product(Base):
+    __tablename__ = "products"
+    sku: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    price_cents: Mapped[int] = mapped_column(Integer)
+    special_price_cents: Mapped[int | None] = mapped_column(Integer)
+    special_from: Mapped[str | None] = mapped_column(String(10))
+    special_to: Mapped[str | None] = mapped_column(String(10))
+    description_html: Mapped[str] = mapped_column(Text, default="")
+    image: Mapped[str | None] = mapped_column(String(300))
+    gallery: Mapped[list[Any]] = mapped_column(default=list)
+    attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    categories: Mapped[list[Any]] = mapped_column(default=list)
+    featured: Mapped[bool] = mapped_column(Boolean, default=False)
+    variants: Mapped[list[Variant]] = relationship(
+        back_populates="product", cascade="all, delete-orphan", order_by="Variant.position")
+
+
+class Variant(Base):
+    __tablename__ = "variants"
+    sku: Mapped[str] = mapped_column(String(100), primary_key=True)
+    product_sku: Mapped[str] = mapped_column(ForeignKey("products.sku", ondelete="CASCADE"),
+                                             index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    price_cents: Mapped[int] = mapped_column(Integer)
+    special_price_cents: Mapped[int | None] = mapped_column(Integer)
+    size: Mapped[str | None] = mapped_column(String(50))
+    color: Mapped[str | None] = mapped_column(String(50))
+    barcode: Mapped[str | None] = mapped_column(String(20))
+    image: Mapped[str | None] = mapped_column(String(300))
+    product: Mapped[Product] = relationship(back_populates="variants")
+
+
+class Store(Base):
+    __tablename__ = "stores"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(300))
+    postal_code: Mapped[str] = mapped_column(String(20))
+    city: Mapped[str] = mapped_column(String(100))
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    opening_hours: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Stock(Base):
+    __tablename__ = "stock"
+    variant_sku: Mapped[str] = mapped_column(String(100), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    taken_at: Mapped[datetime]
+    restock_date: Mapped[date | None] = mapped_column(Date)
+
+
+class Terminal(Base):
+    __tablename__ = "terminals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    store_id: Mapped[str] = mapped_column(String(64))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    last_heartbeat_at: Mapped[datetime | None]
+    last_heartbeat: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    clock_drift_s: Mapped[float | None] = mapped_column(Float)
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Kept for ever: a terminal may come back after a week and retry.
+    idempotency_key: Mapped[str] = mapped_column(String(36), unique=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
+    store_id: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="received")
+    received_at: Mapped[datetime]
+    placed_terminal_at: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(5))
+    customer: Mapped[dict[str, Any]]
+    delivery: Mapped[dict[str, Any]]
+    consent: Mapped[dict[str, Any]]
+    total_cents: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    price_mismatch: Mapped[bool] = mapped_column(Boolean)
+    response_status: Mapped[int] = mapped_column(Integer)
+    response_body: Mapped[str] = mapped_column(Text)
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.position")
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"),
+                                          index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    sku: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(300))
+    size: Mapped[str | None] = mapped_column(String(50))
+    color: Mapped[str | None] = mapped_column(String(50))
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price_cents: Mapped[int] = mapped_column(Integer)          # what the shopper saw
+    server_unit_price_cents: Mapped[int | None] = mapped_column(Integer)
+    known_sku: Mapped[bool] = mapped_column(Boolean)
+    order: Mapped[Order] = relationship(back_populates="lines")
+
+
+class Rating(Base):
+    __tablename__ = "ratings"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
+    store_id: Mapped[str] = mapped_column(String(64))
+    score: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[list[Any]]
+    misuse: Mapped[bool] = mapped_column(Boolean)
+    rated_terminal_at: Mapped[str] = mapped_column(String(40))
+    received_at: Mapped[datetime]
+    __table_args__ = (Index("ratings_by_store_time", "store_id", "received_at"),)
+
+
+class Event(Base):
+    __tablename__ = "events"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
+    store_id: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict[str, Any]]
+    occurred_terminal_at: Mapped[str] = mapped_column(String(40))
+    received_at: Mapped[datetime]
+    __table_args__ = (Index("events_by_store_time", "store_id", "type", "received_at"),)

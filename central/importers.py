@@ -1,0 +1,140 @@
+"""Filling the central catalog: the Luma demo, a Magento CSV, a stock CSV."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import select
+
+from central.catalog import CatalogWriter
+from central.db import models
+from central.db.engine import Database, iso, utc_now
+from kiosk.core.catalog import StockLevel
+from kiosk.core.demo import (
+    DEMO_STORES,
+    demo_stock,
+    read_luma,
+    with_barcodes,
+    with_category_images,
+    with_featured,
+)
+from kiosk.core.importers.magento import ImportResult, read_standard_products
+
+BATCH = 1000
+
+
+def seed_demo(db: Database, luma_dir: Path) -> ImportResult:
+    """The demo chain: eight stores, the Luma catalog, stock everywhere. Rerunnable."""
+    imported = read_luma(luma_dir)
+    products = with_featured(with_barcodes(imported.products))
+    categories = with_category_images(imported.categories, products)
+    with db.writing(catalog=True) as session:
+        writer = CatalogWriter(session)
+        writer.stores(DEMO_STORES)
+        writer.categories(categories)
+        for start in range(0, len(products), BATCH):
+            writer.products(products[start:start + BATCH])
+        stock = list(demo_stock(products, DEMO_STORES, utc_now()))
+        for start in range(0, len(stock), BATCH * 5):
+            writer.stock(stock[start:start + BATCH * 5])
+    return imported
+
+
+def import_magento(db: Database, csv_path: Path, images_dir: Path | None,
+                   server_images: Path | None) -> ImportResult:
+    imported = read_standard_products(csv_path)
+    with db.writing(catalog=True) as session:
+        writer = CatalogWriter(session)
+        known = set(session.scalars(select(models.Category.path)))
+        writer.categories([c for c in imported.categories.values() if c.path not in known])
+        for start in range(0, len(imported.products), BATCH):
+            writer.products(imported.products[start:start + BATCH])
+    if images_dir is not None and server_images is not None:
+        _copy_images(imported, images_dir, server_images)
+    return imported
+
+
+def _copy_images(imported: ImportResult, source: Path, target: Path) -> None:
+    names = {p.image for p in imported.products if p.image}
+    names |= {g for p in imported.products for g in p.gallery}
+    for name in names:
+        origin = source / name
+        if origin.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(origin, target / name)
+
+
+@dataclass
+class StockImport:
+    imported: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def import_stock(db: Database, csv_path: Path) -> StockImport:
+    """Columns store, sku, quantity, restock_date. Bad rows are reported; good ones kept."""
+    result = StockImport()
+    levels = []
+    taken = iso(utc_now())
+    with db.reading() as session:
+        stores = set(session.scalars(select(models.Store.id)))
+        variants = set(session.scalars(select(models.Variant.sku)))
+    with csv_path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        missing = {"store", "sku", "quantity", "restock_date"} - set(reader.fieldnames or [])
+        if missing:
+            result.problems.append(f"{csv_path}: missing columns: {', '.join(sorted(missing))}")
+            return result
+        for row in reader:
+            line = reader.line_num
+            problem = _stock_problem(row, stores, variants)
+            if problem:
+                result.problems.append(f"{csv_path}:{line}: {problem}")
+                continue
+            levels.append(StockLevel(row["sku"], row["store"], int(row["quantity"]), taken,
+                                     row["restock_date"].strip() or None))
+    if levels:
+        with db.writing(catalog=True) as session:
+            writer = CatalogWriter(session)
+            for start in range(0, len(levels), BATCH * 5):
+                writer.stock(levels[start:start + BATCH * 5])
+    result.imported = len(levels)
+    return result
+
+
+def _stock_problem(row: dict, stores: set[str], variants: set[str]) -> str | None:
+    if row["store"] not in stores:
+        return f"unknown store {row['store']!r}"
+    if row["sku"] not in variants:
+        return f"unknown SKU {row['sku']!r}"
+    quantity = row["quantity"].strip()
+    if not quantity.isdigit():
+        return f"quantity must be a whole number of 0 or more, got {quantity!r}"
+    restock = row["restock_date"].strip()
+    if restock:
+        try:
+            date.fromisoformat(restock)
+        except ValueError:
+            return f"restock_date must be a date like 2026-12-12, got {restock!r}"
+    return None
+
+
+def prune_deletions(db: Database, older_than_days: int) -> int:
+    """Forget deletions older than the retention; terminals further behind will reset."""
+    from datetime import timedelta
+
+    from sqlalchemy import delete, func
+
+    cutoff = datetime.now(timezone.utc) - timedelta(days=older_than_days)
+    with db.writing(catalog=True) as session:
+        old = (models.ChangeLog.deleted.is_(True)) & (models.ChangeLog.changed_at < cutoff)
+        highest = session.scalar(select(func.max(models.ChangeLog.seq)).where(old))
+        if highest is None:
+            return 0
+        removed = session.execute(delete(models.ChangeLog).where(old)).rowcount
+        mark = session.get(models.Meta, "pruned_through")
+        mark.value = str(max(int(mark.value), highest))
+        return removed

@@ -1,0 +1,183 @@
+"""Request and response bodies of docs/api.md. Unknown fields are refused."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Reference = Annotated[str, Field(pattern=r"^[A-Z0-9-]{4,20}$")]
+StoreId = Annotated[str, Field(min_length=1, max_length=64)]
+TerminalTime = Annotated[str, Field(min_length=10, max_length=40)]
+Text = Annotated[str, Field(max_length=300)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Address(Strict):
+    line1: Annotated[str, Field(min_length=1, max_length=200)]
+    line2: Annotated[str, Field(max_length=200)] = ""
+    postal_code: Annotated[str, Field(pattern=r"^[0-9]{5}$")]
+    city: Annotated[str, Field(min_length=1, max_length=100)]
+    country: Literal["FR"]
+
+
+class Customer(Strict):
+    first_name: Annotated[str, Field(min_length=1, max_length=100)]
+    last_name: Annotated[str, Field(min_length=1, max_length=100)]
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+    phone: Annotated[str, Field(pattern=r"^\+[1-9][0-9]{6,14}$")]
+    address: Address
+    instructions: Annotated[str, Field(max_length=300)] = ""
+
+
+class Delivery(Strict):
+    method: Annotated[str, Field(pattern=r"^[a-z_]{1,30}$")]
+    fee_cents: Annotated[int, Field(ge=0, le=100_000)]
+
+
+class OrderLineIn(Strict):
+    sku: Annotated[str, Field(min_length=1, max_length=100)]
+    name: Annotated[str, Field(min_length=1, max_length=300)]
+    size: Annotated[str | None, Field(max_length=50)] = None
+    color: Annotated[str | None, Field(max_length=50)] = None
+    quantity: Annotated[int, Field(ge=1, le=99)]
+    unit_price_cents: Annotated[int, Field(ge=0, le=10_000_000)]
+
+
+class Consent(Strict):
+    privacy_notice: Annotated[str, Field(min_length=1, max_length=40)]
+    given_terminal_at: TerminalTime
+
+
+class OrderIn(Strict):
+    store_id: StoreId
+    reference: Reference
+    placed_terminal_at: TerminalTime
+    language: Literal["fr", "en"]
+    customer: Customer
+    delivery: Delivery
+    lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=50)]
+    total_cents: Annotated[int, Field(ge=0)]
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    consent: Consent
+
+    @model_validator(mode="after")
+    def _total_adds_up(self) -> OrderIn:
+        expected = sum(line.quantity * line.unit_price_cents for line in self.lines) \
+            + self.delivery.fee_cents
+        if self.total_cents != expected:
+            raise ValueError(f"total_cents must be {expected}: the lines plus the fee")
+        return self
+
+
+class OrderLineOut(BaseModel):
+    sku: str
+    quantity: int
+    unit_price_cents: int
+    server_unit_price_cents: int | None
+    known_sku: bool
+
+
+class OrderOut(BaseModel):
+    order_id: str
+    reference: str
+    status: str
+    received_at: str
+    price_mismatch: bool
+    lines: list[OrderLineOut]
+
+
+class OrderStatusLine(BaseModel):
+    sku: str
+    name: str
+    quantity: int
+    unit_price_cents: int
+
+
+class OrderStatus(BaseModel):
+    reference: str
+    status: str
+    received_at: str
+    store_id: str
+    total_cents: int
+    currency: str
+    lines: list[OrderStatusLine]
+
+
+class RatingIn(Strict):
+    id: str
+    store_id: StoreId
+    score: Annotated[int, Field(ge=1, le=4)]
+    reasons: Annotated[list[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]],
+                       Field(max_length=10)] = []
+    rated_terminal_at: TerminalTime
+    misuse: bool = False
+
+
+class EventIn(Strict):
+    id: str
+    store_id: StoreId
+    type: Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")]
+    occurred_terminal_at: TerminalTime
+    data: dict[str, Any] = {}
+
+    @field_validator("data")
+    @classmethod
+    def _small(cls, data: dict[str, Any]) -> dict[str, Any]:
+        import json
+        if len(json.dumps(data)) > 4096:
+            raise ValueError("must be at most 4 KiB of JSON")
+        return data
+
+
+class BatchItem(BaseModel):
+    """The envelope's view of an item: an object with a UUID; the rest is checked alone."""
+
+    model_config = ConfigDict(extra="allow")
+    id: Annotated[str, Field(pattern=r"^[0-9a-fA-F-]{36}$")]
+    store_id: Any = None
+
+
+class BatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    items: Annotated[list[BatchItem], Field(min_length=1, max_length=500)]
+
+
+class ItemOutcome(BaseModel):
+    id: str
+    status: Literal["created", "duplicate", "rejected"]
+    error: str | None = None
+    message: str | None = None
+
+
+class BatchOut(BaseModel):
+    results: list[ItemOutcome]
+
+
+class HeartbeatIn(Strict):
+    version: Annotated[str, Field(max_length=40)]
+    terminal_time: TerminalTime
+    last_pull_at: TerminalTime | None = None
+    last_push_at: TerminalTime | None = None
+    queue: dict[Literal["order", "rating", "event", "dead"], Annotated[int, Field(ge=0)]]
+
+
+class HeartbeatOut(BaseModel):
+    server_time: str
+    clock_drift_seconds: float
+
+
+class StockInStore(BaseModel):
+    store_id: str
+    quantity: int
+    taken_at: str
+    restock_date: str | None
+
+
+class StockOut(BaseModel):
+    sku: str
+    server_time: str
+    stores: list[StockInStore]
