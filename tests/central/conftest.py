@@ -1,0 +1,58 @@
+"""The central API in-process (FastAPI's TestClient) on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from fastapi.testclient import TestClient
+from support.throwaway_postgres import ThrowawayPostgres
+
+from central.app import create_app
+from central.db.engine import Database
+from central.db.schema import upgrade
+from central.importers import seed_demo
+from central.settings import Settings
+from central.terminals import add_terminal
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    server = ThrowawayPostgres()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def seeded_database(request, tmp_path_factory, luma_dir):
+    """A central database with the demo chain, once per database engine."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('central') / 'central.db'}"
+    else:
+        url = request.getfixturevalue("postgres").new_database("central")
+    db = Database(url)
+    upgrade(db)
+    seed_demo(db, luma_dir)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def api(seeded_database, luma_dir):
+    app = create_app(Settings(seeded_database.url, images_dir=luma_dir / "images"),
+                     seeded_database)
+    with TestClient(app) as client:
+        yield Api(client, seeded_database)
+
+
+class Api:
+    """The test client, plus terminals made for each test."""
+
+    def __init__(self, client: TestClient, db: Database) -> None:
+        self.client, self.db = client, db
+
+    def terminal(self, store: str = "paris-rivoli") -> dict[str, str]:
+        with self.db.writing() as session:
+            token = add_terminal(session, store, f"test-{uuid.uuid4().hex[:10]}")
+        return {"Authorization": f"Bearer {token}"}
