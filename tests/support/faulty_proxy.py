@@ -24,6 +24,8 @@ class Fault(Enum):
     RESET = "reset"                # the answer stops after a few bytes, then a reset
     LOSE_ANSWER = "lose_answer"    # the server got the request and answered; the kiosk
                                    # never hears it (a lost acknowledgement)
+    SERVER_ERROR = "server_error"  # a 500 from something in front of the server, which
+                                   # never sees the request
 
 
 @dataclass
@@ -69,6 +71,12 @@ class FaultyProxy:
         if self.plan.fault is Fault.REFUSE:
             _reset(client)
             return
+        if self.plan.fault is Fault.SERVER_ERROR:
+            _receive(client)
+            client.sendall(b"HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n"
+                           b"Connection: close\r\n\r\n")
+            client.close()
+            return
         try:
             upstream = socket.create_connection(self.upstream, timeout=10)
         except OSError:
@@ -77,6 +85,8 @@ class FaultyProxy:
         threading.Thread(target=_pump, args=(client, upstream), daemon=True).start()
         try:
             self._answer(upstream, client)
+        except OSError:
+            pass     # the kiosk gave up and hung up: what these faults are for
         finally:
             for end in (client, upstream):
                 try:
@@ -137,6 +147,12 @@ def _reset(end: socket.socket) -> None:
     """Close with RST rather than FIN: what a dropped connection looks like."""
     try:
         end.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        # Wake the thread blocked reading this socket first: a socket another thread is
+        # inside recv() on is not really closed, and the RST would never leave.
+        end.shutdown(socket.SHUT_RD)
+    except OSError:
+        pass
+    try:
         end.close()
     except OSError:
         pass

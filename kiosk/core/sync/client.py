@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
@@ -22,6 +23,9 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 3.05
 READ_TIMEOUT_S = 20.0
+# A whole answer must arrive within this: a connection trickling a few bytes now and
+# then never trips the read timeout, and would hold sync for ever.
+TOTAL_TIMEOUT_S = 60.0
 
 
 class Verdict(Enum):
@@ -43,8 +47,10 @@ class Answer:
 
 class CentralClient:
     def __init__(self, base_url: str, token: str, *, ca_bundle: Path | None = None,
+                 total_timeout_s: float = TOTAL_TIMEOUT_S,
                  session: requests.Session | None = None) -> None:
         self.base_url = base_url.rstrip("/")
+        self.total_timeout_s = total_timeout_s
         self._session = session or requests.Session()
         self._session.headers["Authorization"] = f"Bearer {token}"
         self._session.headers["User-Agent"] = "kiosk"
@@ -82,11 +88,24 @@ class CentralClient:
               timeout: float | None = None, raw: bool = False) -> Answer:
         all_headers = {"Content-Type": "application/json"} if data is not None else {}
         all_headers.update(headers or {})
+        allowed = timeout or self.total_timeout_s      # for the whole answer
+        read_timeout = min(READ_TIMEOUT_S, allowed)
+        deadline = time.monotonic() + allowed
         try:
-            response = self._session.request(
-                method, self.base_url + path, params=params, data=data, headers=all_headers,
-                timeout=(CONNECT_TIMEOUT_S, timeout or READ_TIMEOUT_S), verify=self._verify)
-            content = response.content   # read it all here: a cut body is a network fault
+            with self._session.request(
+                    method, self.base_url + path, params=params, data=data,
+                    headers=all_headers, timeout=(CONNECT_TIMEOUT_S, read_timeout),
+                    verify=self._verify, stream=True) as response:
+                # Read it all here, against the clock: a cut body is a network fault.
+                # Small reads: each one blocks until it is full, and the clock is only
+                # looked at between them.
+                chunks = []
+                for chunk in response.iter_content(8192):
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        return Answer(Verdict.UNREACHABLE, None,
+                                      reason="the answer took too long to arrive")
+                content = b"".join(chunks)
         except requests.RequestException as error:
             return Answer(Verdict.UNREACHABLE, None, reason=_describe(error))
         return _judge(response, content, raw)

@@ -1,7 +1,7 @@
 """One sync round, and what the terminal should show about it.
 
-`SyncEngine.run_round()` is called again and again on one worker thread: heartbeat,
-push (what shoppers did here matters most), pull, missing images, then the purge of
+`SyncEngine.run_round()` is called again and again on one worker thread: push (what
+shoppers did here matters most), heartbeat, pull, missing images, then the purge of
 old personal data. It owns its own connections to both files and never opens a
 transaction across them.
 """
@@ -75,12 +75,12 @@ class SyncEngine:
                             clock_drift_s=self.status.clock_drift_s)
         self.status = status
         journal = self._journal_conn()
-        stopped = self._heartbeat(journal)
+        # What shoppers did here goes up first; a heartbeat that fails afterwards does not
+        # hold it back.
+        stopped = Pusher(journal, self.client, clock=self.clock, rng=self.rng).push().stopped_by
         if stopped is None:
-            pushed = Pusher(journal, self.client, clock=self.clock, rng=self.rng).push()
-            stopped = pushed.stopped_by
-            if stopped is None:
-                status.last_push_at = self.clock()
+            status.last_push_at = self.clock()
+            stopped = self._heartbeat(journal)
         if stopped is None and not push_only:
             stopped = self._pull()
         if stopped is None and not push_only and not status.rebuilt_cache_ready:
