@@ -98,6 +98,7 @@ class KioskApp:
         self._heartbeat.timeout.connect(self._beat)
         self._heartbeat.start(HEARTBEAT_MS)
         self._beat()
+        self._cards_loading = False
         self.sync: SyncService | None = None
         if config.central_url:
             self.sync = SyncService(self.runner, config, self._install_rebuilt_cache, app)
@@ -196,6 +197,7 @@ class KioskApp:
 
     def _reload_cards(self) -> None:
         if self.cache is not None:
+            self._cards_loading = True
             cache = self.cache
             self.runner.run_db(lambda: featured_cards(cache.conn, self.config.store_id),
                                self._show_cards)
@@ -215,6 +217,7 @@ class KioskApp:
         self.runner.run_db(swap, done, self._on_start_error)
 
     def _show_cards(self, cards: list[ProductCard]) -> None:
+        self._cards_loading = False
         self.cards = cards
         self.home.show_cards(cards)
         self.attract.set_cards(cards)
@@ -288,7 +291,9 @@ class KioskApp:
 
     def settled(self) -> bool:
         """Data shown and every visible image decoded (for screenshots and benchmarks)."""
-        return (self.cards is not None and self.window.isVisible()
+        first_sync_done = self.sync is None or self.sync.rounds_done > 0
+        return (self.cards is not None and self.window.isVisible() and first_sync_done
+                and not self._cards_loading
                 and not self.thumbnails.busy and not self.pictures.busy)
 
 

@@ -40,6 +40,7 @@ class SyncService(QObject):
         self._again = False            # asked for while a round was running
         self._stopped = False
         self.status = SyncStatus()
+        self.rounds_done = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -103,6 +104,7 @@ class SyncService(QObject):
 
     def _schedule(self, delay_s: float) -> None:
         self._running = False
+        self.rounds_done += 1
         if self._stopped:
             return
         if self._again:
