@@ -9,7 +9,7 @@ import uuid
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
@@ -34,13 +34,21 @@ _in_flight: set[str] = set()
 _in_flight_lock = threading.Lock()
 
 
+# The route reads its header and body itself (a missing key is a 400 of its own, and the
+# body is fingerprinted before anything else), so both are declared here by hand.
+IDEMPOTENCY_KEY_HEADER = {
+    "name": "Idempotency-Key", "in": "header", "required": True,
+    "description": "The order's UUID, made once on the terminal and sent with every retry.",
+    "schema": {"type": "string", "format": "uuid"}}
+
+
 @router.post("/orders", status_code=201, response_model=OrderOut,
              summary="Store an order once, whatever the retries",
-             openapi_extra={"requestBody": {"required": True, "content": {
-                 "application/json": {"schema": {"$ref": "#/components/schemas/OrderIn"}}}}})
-async def post_order(request: Request, db: DB, caller: CurrentTerminal,
-                     idempotency_key: Annotated[str | None, Header()] = None) -> JSONResponse:
-    key = _checked_key(idempotency_key)
+             openapi_extra={"parameters": [IDEMPOTENCY_KEY_HEADER],
+                            "requestBody": {"required": True, "content": {"application/json": {
+                                "schema": {"$ref": "#/components/schemas/OrderIn"}}}}})
+async def post_order(request: Request, db: DB, caller: CurrentTerminal) -> JSONResponse:
+    key = _checked_key(request.headers.get("idempotency-key"))
     order = _parse(await request.body())
     same_store(caller, order.store_id)
     fingerprint = _fingerprint(order)
