@@ -1,0 +1,270 @@
+"""Read-side queries for the product screen: the whole page in one call, and its neighbours.
+
+`load_product` answers in a few cheap indexed reads (the product, its variants with this
+store's stock, its category), so the screen can call it on every tap without a cache.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Literal
+
+from kiosk.core.products import ProductCard, cards_by_id
+from kiosk.core.richtext import clean_label
+
+DEFAULT_FEW_LEFT = 3
+StockLevelName = Literal["in_stock", "few_left", "out_of_stock"]
+
+_LETTER_SIZES = {size: rank for rank, size in enumerate(("XS", "S", "M", "L", "XL", "XXL"))}
+# Source keys that name the attribute set they belong to; the suffix says nothing to a shopper.
+_KEY_SUFFIXES = ("_bags", "_gear", "_general", "_bottom")
+
+
+@dataclass(frozen=True)
+class VariantOption:
+    sku: str
+    size: str | None
+    color: str | None
+    barcode: str | None
+    price_cents: int              # what the shopper pays today
+    regular_price_cents: int
+    image: str | None
+    quantity_here: int            # 0 when this store has no figure for it
+    taken_at: str | None          # server time of this store's figure, None without one
+    restock_date: str | None      # ISO date, when this store expects more
+    in_stock_anywhere: bool       # in this store or any other
+
+    @property
+    def in_stock_here(self) -> bool:
+        return self.quantity_here > 0
+
+    @property
+    def on_special(self) -> bool:
+        return self.price_cents < self.regular_price_cents
+
+
+@dataclass(frozen=True)
+class ProductPage:
+    id: int
+    sku: str
+    name: str
+    description_html: str              # sanitised when it was written to the cache
+    attributes: dict[str, str]         # source key -> value, in catalog order
+    gallery: tuple[str, ...]           # the main image first, no repeats
+    price_cents: int                   # what the shopper pays today
+    regular_price_cents: int
+    special_until: date | None         # last day of a running special price, if it has one
+    category_path: str | None          # the deepest menu category it is in (for breadcrumbs)
+    variants: tuple[VariantOption, ...]
+    sizes: tuple[str, ...]             # XS..XXL, then numbers ascending, then the others
+    colors: tuple[str, ...]            # in catalog order
+
+    @property
+    def on_special(self) -> bool:
+        return self.price_cents < self.regular_price_cents
+
+    def variant_for(self, size: str | None, color: str | None) -> VariantOption | None:
+        return next((v for v in self.variants if v.size == size and v.color == color), None)
+
+    def sizes_for_color(self, color: str | None) -> tuple[str, ...]:
+        """The sizes that exist in `color`, in the order of `sizes`."""
+        available = {v.size for v in self.variants if v.color == color}
+        return tuple(size for size in self.sizes if size in available)
+
+    def colors_for_size(self, size: str | None) -> tuple[str, ...]:
+        """The colours that exist in `size`, in the order of `colors`."""
+        available = {v.color for v in self.variants if v.size == size}
+        return tuple(color for color in self.colors if color in available)
+
+    def default_variant(self, preferred_sku: str | None = None) -> VariantOption | None:
+        """The variant to show selected: the one scanned, else the first in stock here, else
+        the first in stock anywhere, else the first. None only for a product without any."""
+        if preferred_sku:
+            wanted = preferred_sku.lower()     # SKUs are case-insensitive in the cache
+            scanned = next((v for v in self.variants if v.sku.lower() == wanted), None)
+            if scanned is not None:
+                return scanned
+        return (next((v for v in self.variants if v.in_stock_here), None)
+                or next((v for v in self.variants if v.in_stock_anywhere), None)
+                or next(iter(self.variants), None))
+
+
+_PRODUCT_SQL = """
+SELECT id, sku, name, description_html, price_cents, special_price_cents, special_from,
+       special_to, image, gallery, attributes
+FROM products WHERE id = ?
+"""
+
+# Stock is the left operand so its BINARY key serves the joins (variant SKUs are NOCASE).
+_VARIANTS_SQL = """
+SELECT v.sku, v.size, v.color, v.barcode, v.price_cents, v.special_price_cents, v.image,
+       here.quantity, here.taken_at, here.restock_date,
+       EXISTS (SELECT 1 FROM stock s WHERE s.variant_sku = v.sku AND s.quantity > 0)
+FROM variants v
+LEFT JOIN stock here ON here.variant_sku = v.sku AND here.store_id = ?
+WHERE v.product_id = ?
+ORDER BY v.id
+"""
+
+# Menu categories before hidden ones (collections, promotions), then the deepest.
+_DEEPEST_CATEGORY_SQL = """
+SELECT c.path FROM product_categories pc JOIN categories c ON c.id = pc.category_id
+WHERE pc.product_id = ?
+ORDER BY c.in_menu DESC, length(c.path) - length(replace(c.path, '/', '')) DESC,
+         c.position, c.path
+LIMIT 1
+"""
+
+_SIMILAR_SQL = """
+SELECT p.id, p.price_cents, p.special_price_cents, p.special_from, p.special_to, p.attributes
+FROM categories c
+JOIN product_categories pc ON pc.category_id = c.id
+JOIN products p ON p.id = pc.product_id
+WHERE c.path = ? AND p.id != ?
+  AND EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_sku = v.sku
+              WHERE v.product_id = p.id AND s.store_id = ? AND s.quantity > 0)
+"""
+
+
+def load_product(conn: sqlite3.Connection, product_id: int, store_id: str,
+                 today: date | None = None) -> ProductPage | None:
+    """Everything the product screen shows, with this store's stock; None if it is gone."""
+    row = conn.execute(_PRODUCT_SQL, (product_id,)).fetchone()
+    if row is None:
+        return None
+    today = today or date.today()
+    special_runs = _special_runs(row["special_from"], row["special_to"], today)
+    price = price_today(row["price_cents"], row["special_price_cents"], special_runs)
+    variants = tuple(_variant(v, special_runs)
+                     for v in conn.execute(_VARIANTS_SQL, (store_id, product_id)))
+    return ProductPage(
+        id=row["id"], sku=row["sku"], name=row["name"],
+        description_html=row["description_html"],
+        attributes=_attributes(row["attributes"]),
+        gallery=tuple(dict.fromkeys(
+            image for image in (row["image"], *json.loads(row["gallery"])) if image)),
+        price_cents=price,
+        regular_price_cents=row["price_cents"],
+        special_until=(date.fromisoformat(row["special_to"])
+                       if price < row["price_cents"] and row["special_to"] else None),
+        category_path=_deepest_category(conn, product_id),
+        variants=variants,
+        sizes=ordered_sizes(v.size for v in variants),
+        colors=tuple(dict.fromkeys(v.color for v in variants if v.color)),
+    )
+
+
+def similar_in_stock(conn: sqlite3.Connection, product_id: int, store_id: str,
+                     limit: int = 6, today: date | None = None) -> list[ProductCard]:
+    """Products of the same category the shopper can take home from this store today.
+
+    Closest in price first; among equally close ones, those sharing more attribute
+    values (material, activity, climate...) with the product come first.
+    """
+    row = conn.execute(_PRODUCT_SQL, (product_id,)).fetchone()
+    path = _deepest_category(conn, product_id) if row is not None else None
+    if path is None:
+        return []
+    today = today or date.today()
+    price = _product_price_today(row, today)
+    values = _attribute_values(row["attributes"])
+    ranked = sorted(
+        conn.execute(_SIMILAR_SQL, (path, product_id, store_id)),
+        key=lambda other: (abs(_product_price_today(other, today) - price),
+                           -len(values & _attribute_values(other["attributes"])),
+                           other["id"]))
+    return cards_by_id(conn, [other["id"] for other in ranked[:limit]], store_id, today)
+
+
+def price_today(price_cents: int, special_price_cents: int | None, special_runs: bool) -> int:
+    """The special price while it runs, if it is really lower."""
+    if special_runs and special_price_cents is not None and special_price_cents < price_cents:
+        return special_price_cents
+    return price_cents
+
+
+def ordered_sizes(sizes: Iterable[str | None]) -> tuple[str, ...]:
+    """Distinct sizes: XS, S, M, L, XL, XXL, then numbers ascending, then the rest as given."""
+    distinct = list(dict.fromkeys(size for size in sizes if size))
+    return tuple(sorted(distinct, key=_size_rank))    # stable: the rest keep their order
+
+
+def attribute_label(key: str) -> str:
+    """A readable English label for a source attribute key: 'features_bags' -> 'Features'.
+
+    The UI translates the labels it knows and shows the others as they are.
+    """
+    for suffix in _KEY_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            key = key[:-len(suffix)]
+            break
+    words = key.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def freshness(taken_at: str, now: datetime) -> timedelta:
+    """How old a stock figure is. `taken_at` is the server's clock and `now` the terminal's:
+    a figure that seems to come from the future (clocks apart) counts as just taken."""
+    taken = datetime.fromisoformat(taken_at)
+    if taken.tzinfo is None:         # the server writes UTC; an unmarked figure is UTC too
+        taken = taken.replace(tzinfo=timezone.utc)
+    return max(now - taken, timedelta(0))
+
+
+def stock_level(quantity: int, few_threshold: int = DEFAULT_FEW_LEFT) -> StockLevelName:
+    if quantity <= 0:
+        return "out_of_stock"
+    return "few_left" if quantity <= few_threshold else "in_stock"
+
+
+def _variant(row: sqlite3.Row, special_runs: bool) -> VariantOption:
+    (sku, size, color, barcode, price, special, image, quantity, taken_at, restock_date,
+     anywhere) = row
+    return VariantOption(sku=sku, size=size, color=color, barcode=barcode,
+                         price_cents=price_today(price, special, special_runs),
+                         regular_price_cents=price, image=image,
+                         quantity_here=quantity or 0, taken_at=taken_at,
+                         restock_date=restock_date, in_stock_anywhere=bool(anywhere))
+
+
+def _special_runs(special_from: str | None, special_to: str | None, today: date) -> bool:
+    day = today.isoformat()
+    return (special_from or "0000") <= day <= (special_to or "9999")
+
+
+def _product_price_today(row: sqlite3.Row, today: date) -> int:
+    return price_today(row["price_cents"], row["special_price_cents"],
+                       _special_runs(row["special_from"], row["special_to"], today))
+
+
+def _deepest_category(conn: sqlite3.Connection, product_id: int) -> str | None:
+    row = conn.execute(_DEEPEST_CATEGORY_SQL, (product_id,)).fetchone()
+    return row[0] if row else None
+
+
+def _attributes(text: str) -> dict[str, str]:
+    # Some sources write entities into values ('Cocona&reg;'): decode them as names are.
+    cleaned = {key: clean_label(str(value)) for key, value in json.loads(text).items()}
+    return {key: value for key, value in cleaned.items() if value}
+
+
+def _attribute_values(text: str) -> set[tuple[str, str]]:
+    """(key, value) pairs, one per item of a listed value ('Yoga, Gym' gives two)."""
+    return {(key, item.strip()) for key, value in json.loads(text).items()
+            for item in str(value).split(",") if item.strip()}
+
+
+def _size_rank(size: str) -> tuple[int, float]:
+    letter = _LETTER_SIZES.get(size.upper())
+    if letter is not None:
+        return (0, letter)
+    try:
+        number = float(size)
+    except ValueError:
+        return (2, 0)
+    return (1, number) if math.isfinite(number) else (2, 0)
