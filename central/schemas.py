@@ -4,12 +4,31 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+# PostgreSQL cannot store U+0000 in text, and no one types it on a kiosk: free text
+# refuses it, in the contract (this pattern) and in the server (refuse_nul, whose message
+# says what is wrong better than a pattern would).
+NO_NUL_PATTERN = r"^[^\x00]*$"
+
+
+def refuse_nul(value: str) -> str:
+    if "\x00" in value:
+        raise PydanticCustomError("nul_character", "must not contain the NUL character")
+    return value
+
+
+def free_text(max_length: int, min_length: int | None = None) -> Any:
+    """Free text: bounded, and without NUL."""
+    return Annotated[str, Field(min_length=min_length, max_length=max_length,
+                                json_schema_extra={"pattern": NO_NUL_PATTERN}),
+                     AfterValidator(refuse_nul)]
+
 
 Reference = Annotated[str, Field(pattern=r"^[A-Z0-9-]{4,20}$")]
-StoreId = Annotated[str, Field(min_length=1, max_length=64)]
-TerminalTime = Annotated[str, Field(min_length=10, max_length=40)]
-Text = Annotated[str, Field(max_length=300)]
+StoreId = free_text(64, min_length=1)
+TerminalTime = free_text(40, min_length=10)
 
 
 class Strict(BaseModel):
@@ -17,20 +36,21 @@ class Strict(BaseModel):
 
 
 class Address(Strict):
-    line1: Annotated[str, Field(min_length=1, max_length=200)]
-    line2: Annotated[str, Field(max_length=200)] = ""
+    line1: free_text(200, min_length=1)
+    line2: free_text(200) = ""
     postal_code: Annotated[str, Field(pattern=r"^[0-9]{5}$")]
-    city: Annotated[str, Field(min_length=1, max_length=100)]
+    city: free_text(100, min_length=1)
     country: Literal["FR"]
 
 
 class Customer(Strict):
-    first_name: Annotated[str, Field(min_length=1, max_length=100)]
-    last_name: Annotated[str, Field(min_length=1, max_length=100)]
-    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+    first_name: free_text(100, min_length=1)
+    last_name: free_text(100, min_length=1)
+    email: Annotated[str, Field(pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$",
+                                max_length=254)]
     phone: Annotated[str, Field(pattern=r"^\+[1-9][0-9]{6,14}$")]
     address: Address
-    instructions: Annotated[str, Field(max_length=300)] = ""
+    instructions: free_text(300) = ""
 
 
 class Delivery(Strict):
@@ -39,16 +59,16 @@ class Delivery(Strict):
 
 
 class OrderLineIn(Strict):
-    sku: Annotated[str, Field(min_length=1, max_length=100)]
-    name: Annotated[str, Field(min_length=1, max_length=300)]
-    size: Annotated[str | None, Field(max_length=50)] = None
-    color: Annotated[str | None, Field(max_length=50)] = None
+    sku: free_text(100, min_length=1)
+    name: free_text(300, min_length=1)
+    size: free_text(50) | None = None
+    color: free_text(50) | None = None
     quantity: Annotated[int, Field(ge=1, le=99)]
     unit_price_cents: Annotated[int, Field(ge=0, le=10_000_000)]
 
 
 class Consent(Strict):
-    privacy_notice: Annotated[str, Field(min_length=1, max_length=40)]
+    privacy_notice: free_text(40, min_length=1)
     given_terminal_at: TerminalTime
 
 
@@ -158,7 +178,7 @@ class BatchOut(BaseModel):
 
 
 class HeartbeatIn(Strict):
-    version: Annotated[str, Field(max_length=40)]
+    version: free_text(40)
     terminal_time: TerminalTime
     last_pull_at: TerminalTime | None = None
     last_push_at: TerminalTime | None = None

@@ -15,7 +15,7 @@ from central.api.errors import ApiError, ErrorBody
 from central.db import models
 from central.db.engine import iso, utc_now
 from central.feed import BadCursor, read_page, stock_json
-from central.schemas import StockOut
+from central.schemas import StockOut, free_text
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422)}
@@ -36,7 +36,7 @@ def changes(db: DB, settings: AppSettings, _: CurrentTerminal,
 
 @router.get("/stock", response_model=StockOut, summary="Live stock of one variant")
 def stock(db: DB, _: CurrentTerminal,
-          sku: Annotated[str, Query(min_length=1, max_length=100)]) -> dict[str, Any]:
+          sku: Annotated[free_text(100, min_length=1), Query()]) -> dict[str, Any]:
     with db.reading() as session:
         if session.get(models.Variant, sku) is None:
             raise ApiError(404, "not_found", f"no variant {sku!r}")

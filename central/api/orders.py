@@ -21,7 +21,7 @@ from central.api.deps import DB, CurrentTerminal, same_store
 from central.api.errors import ApiError, ErrorBody, validation_error
 from central.db import models
 from central.db.engine import Database, iso, utc_now
-from central.schemas import OrderIn, OrderOut, OrderStatus
+from central.schemas import OrderIn, OrderOut, OrderStatus, free_text
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 413, 422)}
@@ -68,7 +68,7 @@ async def post_order(request: Request, db: DB, caller: CurrentTerminal) -> JSONR
 
 @router.get("/orders/{reference}", response_model=OrderStatus, summary="An order's status")
 def order_status(db: DB, caller: CurrentTerminal,
-                 reference: Annotated[str, Path(max_length=40)]) -> dict[str, Any]:
+                 reference: Annotated[free_text(40), Path()]) -> dict[str, Any]:
     with db.reading() as session:
         order = session.scalar(select(models.Order).where(models.Order.reference == reference)
                                .options(selectinload(models.Order.lines)))

@@ -117,6 +117,25 @@ def test_garbage_never_gets_a_500(api):
         assert 400 <= answer.status_code < 500, (path, answer.status_code, answer.text)
 
 
+def test_text_with_a_nul_character_gets_422_naming_the_field_not_a_500(api):
+    # PostgreSQL cannot store U+0000 in text: the server refuses it before the database.
+    headers = api.terminal()
+    body = order()
+    body["lines"][0]["name"] = "Hoodie\x00"
+    answer, _ = post_order(api, headers, body)
+    assert answer.status_code == 422
+    assert answer.json()["fields"] == [{"path": "lines.0.name",
+                                        "message": "must not contain the NUL character"}]
+    for path, params in (("/v1/stock", {"sku": "MH01\x00"}), ("/v1/orders/R-1%00", None)):
+        answer = api.client.get(path, params=params, headers=headers)
+        assert answer.status_code == 422, (path, answer.text)
+        assert answer.json()["fields"][0]["message"] == "must not contain the NUL character"
+    event = {"id": str(uuid.uuid4()), "store_id": "paris-rivoli", "type": "search",
+             "occurred_terminal_at": "2026-11-24T15:09:58+01:00", "data": {"q": "a\x00"}}
+    stored = api.client.post("/v1/events", json={"items": [event]}, headers=headers)
+    assert stored.json()["results"][0]["status"] == "created"    # JSON keeps it escaped
+
+
 # --- orders: exactly once ---------------------------------------------------------------------
 
 def test_a_replayed_order_gets_the_same_answer_and_is_stored_once(api):
