@@ -32,7 +32,9 @@ TerminalTime = free_text(40, min_length=10)
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # No coercion either: `true` or "3" where the contract says integer is a fault of the
+    # terminal to report, not to guess at.
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class Address(Strict):

@@ -117,6 +117,26 @@ def test_garbage_never_gets_a_500(api):
         assert 400 <= answer.status_code < 500, (path, answer.status_code, answer.text)
 
 
+def test_a_value_of_the_wrong_type_is_refused_not_coerced(api):
+    headers = api.terminal()
+    body = order()
+    body["lines"][0]["quantity"] = True
+    body["delivery"]["fee_cents"] = "490"
+    answer, _ = post_order(api, headers, body)
+    assert answer.status_code == 422
+    assert {f["path"] for f in answer.json()["fields"]} == {"lines.0.quantity",
+                                                            "delivery.fee_cents"}
+    beat = api.client.post("/v1/heartbeat", headers=headers, json={
+        "version": "0.1.0", "terminal_time": "2026-11-24T15:10:00+01:00",
+        "queue": {"order": False}})
+    assert beat.status_code == 422 and beat.json()["fields"][0]["path"] == "queue.order"
+    rating = {"id": str(uuid.uuid4()), "store_id": "paris-rivoli", "score": "4",
+              "rated_terminal_at": "2026-11-24T15:10:00+01:00"}
+    outcome = api.client.post("/v1/ratings", json={"items": [rating]},
+                              headers=headers).json()["results"][0]
+    assert outcome["status"] == "rejected" and outcome["message"].startswith("score:")
+
+
 def test_text_with_a_nul_character_gets_422_naming_the_field_not_a_500(api):
     # PostgreSQL cannot store U+0000 in text: the server refuses it before the database.
     headers = api.terminal()
