@@ -42,6 +42,94 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <comment>key label</comment>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <comment>key label</comment>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <comment>key label</comment>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>123</source>
+        <comment>key label</comment>
+        <translation>123</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numbers</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <comment>key label</comment>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>Apostrophe</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Hyphen</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Comma</translation>
+    </message>
+    <message>
+        <source>Full stop</source>
+        <translation>Full stop</translation>
+    </message>
+    <message>
+        <source>At sign</source>
+        <translation>At sign</translation>
+    </message>
+    <message>
+        <source>Underscore</source>
+        <translation>Underscore</translation>
+    </message>
+    <message>
+        <source>Plus</source>
+        <translation>Plus</translation>
+    </message>
+</context>
+<context>
     <name>ProductCard</name>
     <message>
         <source>In stock here</source>
@@ -66,8 +154,8 @@
         </translation>
     </message>
     <message>
-        <source>I'm still here</source>
-        <translation>I'm still here</translation>
+        <source>I&apos;m still here</source>
+        <translation>I&apos;m still here</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,94 @@
     </message>
 </context>
 <context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <comment>key label</comment>
+        <translation>Maj</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Majuscule</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <comment>key label</comment>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Retour arrière</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <comment>key label</comment>
+        <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>123</source>
+        <comment>key label</comment>
+        <translation>123</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <comment>key label</comment>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Lettres</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>Apostrophe</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Trait d’union</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Virgule</translation>
+    </message>
+    <message>
+        <source>Full stop</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>At sign</source>
+        <translation>Arobase</translation>
+    </message>
+    <message>
+        <source>Underscore</source>
+        <translation>Tiret bas</translation>
+    </message>
+    <message>
+        <source>Plus</source>
+        <translation>Plus</translation>
+    </message>
+</context>
+<context>
     <name>ProductCard</name>
     <message>
         <source>In stock here</source>
@@ -66,7 +154,7 @@
         </translation>
     </message>
     <message>
-        <source>I'm still here</source>
+        <source>I&apos;m still here</source>
         <translation>Je suis toujours là</translation>
     </message>
 </context>

@@ -58,6 +58,15 @@ class Theme:
         return self.px(72)
 
     @property
+    def minimum_target(self) -> int:
+        """The least a control may shrink to where many must share a row (keyboard keys).
+
+        It is the base touch target, not scaled with the type: 72 px is still twice 9 mm on
+        the densest panel, and a scaled one would not let ten keys fit across a portrait screen.
+        """
+        return 72
+
+    @property
     def spacing(self) -> int:
         return self.px(16)
 
@@ -153,5 +162,32 @@ QPushButton {{
     background: {c.surface};
     border: 2px solid {c.border};
     font-size: {self.body}px;
+}}
+#OnScreenKeyboard {{
+    background: {c.placeholder};
+}}
+QPushButton#KeyboardKey, QPushButton#KeyboardActionKey, QPushButton#KeyboardDoneKey {{
+    min-width: 0px;
+    min-height: 0px;
+    padding: 0px;
+}}
+#KeyboardKey {{
+    font-size: {self.heading}px;
+}}
+#KeyboardActionKey, #KeyboardDoneKey {{
+    font-weight: 700;
+}}
+#KeyboardKey:pressed, #KeyboardActionKey:pressed {{
+    background: {c.border};
+}}
+#KeyboardActionKey:checked {{
+    background: {c.primary};
+    color: {c.on_primary};
+    border-color: {c.primary};
+}}
+#KeyboardDoneKey {{
+    background: {c.primary};
+    color: {c.on_primary};
+    border: none;
 }}
 """
