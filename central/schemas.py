@@ -27,6 +27,8 @@ def free_text(max_length: int, min_length: int | None = None) -> Any:
 
 
 Reference = Annotated[str, Field(pattern=r"^[A-Z0-9-]{4,20}$")]
+# orders.total_cents is a 32-bit integer (PostgreSQL's INTEGER): over 21 million euros.
+MAX_TOTAL_CENTS = 2**31 - 1
 StoreId = free_text(64, min_length=1)
 TerminalTime = free_text(40, min_length=10)
 
@@ -82,7 +84,7 @@ class OrderIn(Strict):
     customer: Customer
     delivery: Delivery
     lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=50)]
-    total_cents: Annotated[int, Field(ge=0)]
+    total_cents: Annotated[int, Field(ge=0, le=MAX_TOTAL_CENTS)]
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     consent: Consent
 

@@ -107,6 +107,15 @@ def test_an_order_whose_total_does_not_add_up_is_refused(api):
     assert answer.status_code == 422 and "total_cents must be 5690" in answer.text
 
 
+def test_a_total_beyond_what_the_database_holds_gets_422_not_a_500(api):
+    lines = [{"sku": f"BIG-{i}", "name": "Gold", "quantity": 99, "unit_price_cents": 10_000_000}
+             for i in range(3)]
+    total = 3 * 99 * 10_000_000 + 490            # > 2**31 - 1, orders.total_cents's limit
+    answer, _ = post_order(api, api.terminal(), order(lines=lines, total_cents=total))
+    assert answer.status_code == 422
+    assert answer.json()["fields"][0]["path"] == "total_cents"
+
+
 def test_garbage_never_gets_a_500(api):
     headers = api.terminal()
     for path, content in (("/v1/orders", b"\xff\xfe"), ("/v1/orders", b"[]"),
