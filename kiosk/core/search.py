@@ -13,6 +13,8 @@ almost all of it ranking every match of a one- or two-letter prefix):
 3. Inside a tier, when it has few enough matches to rank cheaply, they are ordered by
    how well the name fits the words typed; a broad tier keeps rowid order, which is the
    catalog's own order (featured and best-known products first).
+4. A shopper word may stand for catalog words (synonyms: "veste" finds the jackets): it
+   becomes an OR of itself and them, a few more lookups in the same query.
 
 Shopper text never reaches FTS5 syntax: it is cut into words, and each word is quoted,
 so quotes, `*`, NEAR, AND, parentheses or emoji cannot form an operator.
@@ -25,7 +27,10 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from kiosk.core.synonyms import Phrase, Synonyms
 
 MAX_QUERY_CHARS = 200
 MAX_TOKENS = 8
@@ -66,18 +71,56 @@ def query_words(text: str) -> list[str]:
     return [w.replace("_", "") for w in words if w.strip("_")][:MAX_TOKENS]
 
 
-def fts_expression(words: list[str], *, last_is_prefix: bool = True) -> str:
+def folded(word: str) -> str:
+    """A word as the search indexes hold it: lower case, without accents."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# Each group is required; any one of its alternatives satisfies it. An alternative is a
+# phrase and whether its last word is still being typed (a prefix).
+Group = list[tuple["Phrase", bool]]
+
+
+def fts_expression(words: list[str], *, last_is_prefix: bool = True,
+                   synonyms: Synonyms | None = None) -> str:
     """All words required. Words followed by a space are finished and match whole; only
     the one being typed is a prefix. (A prefix makes FTS5 merge the lists of every word
-    it starts, which for several prefixes costs tens of milliseconds at a million.)"""
-    quoted = [f'"{w}"' for w in words]
-    if last_is_prefix and quoted:
-        quoted[-1] += "*"
-    return " AND ".join(quoted)
+    it starts, which for several prefixes costs tens of milliseconds at a million.)
+    A word with synonyms may be matched by any of them instead."""
+    return _render(_groups(words, last_is_prefix, synonyms))
+
+
+def _groups(words: list[str], last_is_prefix: bool, synonyms: Synonyms | None) -> list[Group]:
+    groups: list[Group] = []
+    start = 0
+    while start < len(words):
+        covered, alternatives = (synonyms.lookup(words, start, last_is_prefix=last_is_prefix)
+                                 if synonyms else (0, ()))
+        end = start + max(covered, 1)
+        typing = last_is_prefix and end == len(words)
+        groups.append([(tuple(words[start:end]), typing),
+                       *((alternative, False) for alternative in alternatives)])
+        start = end
+    return groups
+
+
+def _render(groups: list[Group]) -> str:
+    """The FTS5 expression; every word is quoted (words hold only letters and digits)."""
+    def phrase(words: Phrase, prefix: bool) -> str:
+        quoted = [f'"{w}"' for w in words]
+        if prefix:
+            quoted[-1] += "*"
+        return quoted[0] if len(quoted) == 1 else f"({' AND '.join(quoted)})"
+
+    rendered = [[phrase(words, prefix) for words, prefix in group] for group in groups]
+    return " AND ".join(alts[0] if len(alts) == 1 else f"({' OR '.join(alts)})"
+                        for alts in rendered)
 
 
 def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchFilters(),
-           *, limit: int = 50, today: date | None = None) -> SearchResult:
+           *, limit: int = 50, today: date | None = None,
+           synonyms: Synonyms | None = None) -> SearchResult:
     today = today or date.today()
     result = SearchResult()
     exact = _exact_variant(conn, text)
@@ -90,25 +133,41 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
         if not text.strip():    # browsing, no query
             result.product_ids = _browse(conn, where, params, filters, today, limit)
         return result
+    last_is_prefix = not text[-1:].isspace()
+
+    def matches(searched: list[str]) -> list[int]:
+        groups = _groups(searched, last_is_prefix, synonyms)
+        if filters.sort != "relevance":
+            return _all_matches_by_price(conn, groups, where, params, filters, today, limit)
+        return _tiered_matches(conn, groups, where, params, limit, result.product_ids)
+
+    found = matches(words)
     if filters.sort != "relevance":
-        result.product_ids = _all_matches_by_price(conn, words, where, params, filters,
-                                                   today, limit)
-        return result
-    seen = set(result.product_ids)
-    expression = fts_expression(words, last_is_prefix=not text[-1:].isspace())
-    for index, columns in _TIERS:
-        if len(result.product_ids) >= limit:
-            break
-        match = f"{columns}({expression})"
-        for product_id in _tier(conn, index, match, words, where, params, limit + len(seen)):
-            if product_id not in seen:
-                seen.add(product_id)
-                result.product_ids.append(product_id)
-    del result.product_ids[limit:]
+        result.product_ids = found
+    else:
+        result.product_ids.extend(found)
+        del result.product_ids[limit:]
     return result
 
 
-def _tier(conn: sqlite3.Connection, index: str, match: str, words: list[str], where: str,
+def _tiered_matches(conn: sqlite3.Connection, groups: list[Group], where: str, params: list,
+                    limit: int, already: list[int]) -> list[int]:
+    """Tier after tier until the page is full, leaving out the products `already` found."""
+    seen = set(already)
+    found: list[int] = []
+    expression = _render(groups)
+    for index, columns in _TIERS:
+        if len(already) + len(found) >= limit:
+            break
+        match = f"{columns}({expression})"
+        for product_id in _tier(conn, index, match, groups, where, params, limit + len(seen)):
+            if product_id not in seen:
+                seen.add(product_id)
+                found.append(product_id)
+    return found
+
+
+def _tier(conn: sqlite3.Connection, index: str, match: str, groups: list[Group], where: str,
           params: list, limit: int) -> list[int]:
     """One tier's matches: ranked when there are few, else in catalog (rowid) order.
 
@@ -121,24 +180,29 @@ def _tier(conn: sqlite3.Connection, index: str, match: str, words: list[str], wh
         [match, *params, max(limit, RANKABLE_MATCHES + 1)],
     ).fetchall()
     if len(rows) <= RANKABLE_MATCHES:
-        rows.sort(key=lambda row: (_name_score(row[1], words), row[0]))
+        alternatives = [[tuple(folded(w) for w in words) for words, _ in group]
+                        for group in groups]
+        rows.sort(key=lambda row: (_name_score(row[1], alternatives), row[0]))
     return [row[0] for row in rows[:limit]]
 
 
-def _name_score(name: str, words: list[str]) -> tuple[int, int, int]:
-    """Smaller is better: whole words typed, then words found early, then short names."""
-    name_words = query_words(name)
-    whole = sum(1 for w in words if w in name_words)
-    first = min((i for i, nw in enumerate(name_words) for w in words if nw.startswith(w)),
-                default=len(name_words))
+def _name_score(name: str, alternatives: list[list[Phrase]]) -> tuple[int, int, int]:
+    """Smaller is better: typed words (or their synonyms) found whole, then found early,
+    then short names. `alternatives` are folded, one list per word typed."""
+    name_words = query_words(folded(name))
+    whole = sum(1 for group in alternatives
+                if any(all(w in name_words for w in phrase) for phrase in group))
+    starts = tuple({w for group in alternatives for phrase in group for w in phrase})
+    first = next((i for i, nw in enumerate(name_words) if nw.startswith(starts)),
+                 len(name_words))
     return (-whole, first, len(name_words))
 
 
-def _all_matches_by_price(conn, words, where, params, filters, today, limit) -> list[int]:
+def _all_matches_by_price(conn, groups, where, params, filters, today, limit) -> list[int]:
     return [row[0] for row in conn.execute(
         f"SELECT p.id FROM product_search s JOIN products p ON p.id = s.rowid "
         f"WHERE product_search MATCH ? {where} ORDER BY {_order_by(filters, today)} LIMIT ?",
-        [fts_expression(words), *params, limit])]
+        [_render(groups), *params, limit])]
 
 
 def _browse(conn, where, params, filters, today, limit) -> list[int]:

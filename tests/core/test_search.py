@@ -1,9 +1,19 @@
+from pathlib import Path
+
 import pytest
 
 from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Variant
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import open_cache
-from kiosk.core.search import SearchFilters, query_words, search
+from kiosk.core.search import SearchFilters, fts_expression, query_words, search
+from kiosk.core.synonyms import Synonyms, SynonymsError, load_synonyms
+
+SHIPPED_SYNONYMS = Path(__file__).resolve().parents[2] / "assets/search/synonyms.toml"
+HOSTILE = [
+    '"', '"unbalanced', "hood*", "*", "NEAR(hood", "hood AND", "AND OR NOT", "(((", ")",
+    "hood)", "{name}: x", "name:hood", "^hood", "😀🔥", "a" * 500, "\x00", "-", "+", "''",
+    "hood \" OR 1=1 --", "NEAR(\"a\" \"b\", 2)", " ",
+]
 
 
 def product(sku, name, price=2000, categories=("Women/Tops",), description="", variants=None,
@@ -74,14 +84,23 @@ def test_an_exact_sku_or_barcode_comes_first_and_names_the_variant(cache):
     assert names(cache, by_barcode.product_ids) == ["Chaz Hoodie"]
 
 
-@pytest.mark.parametrize("hostile", [
-    '"', '"unbalanced', "hood*", "*", "NEAR(hood", "hood AND", "AND OR NOT", "(((", ")",
-    "hood)", "{name}: x", "name:hood", "^hood", "😀🔥", "a" * 500, "\x00", "-", "+", "''",
-    "hood \" OR 1=1 --", "NEAR(\"a\" \"b\", 2)", " ",
-])
+@pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_text_never_raises_and_returns_a_list(cache, hostile):
     result = search(cache, hostile)
     assert isinstance(result.product_ids, list)
+
+
+# Keys and values a careless or hostile edit of the file could contain.
+HOSTILE_SYNONYMS = Synonyms({'"': ["*"], "near(": ['" OR 1=1 --'], "hood": ['"', "coat)"],
+                             "^a": ["{name}: x", "NEAR(\"a\" \"b\", 2)"], "(((": [")"]})
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_with_hostile_synonyms_never_raises(cache, hostile):
+    for synonyms in (HOSTILE_SYNONYMS, load_synonyms(SHIPPED_SYNONYMS)):
+        assert isinstance(search(cache, hostile, synonyms=synonyms).product_ids, list)
+        assert isinstance(search(cache, hostile + " hood", synonyms=synonyms).product_ids,
+                          list)
 
 
 def test_operators_typed_by_a_shopper_are_searched_as_words(cache):
@@ -127,3 +146,94 @@ def test_the_demo_catalog_answers_typical_searches(demo_cache_dir):
     assert all("Hoodie" in name for name in top)
     watches = names(conn, search(conn, "watch", limit=5).product_ids)
     assert all("Watch" in name for name in watches)
+
+
+# --- synonyms ----------------------------------------------------------------------
+
+FRENCH = Synonyms({"veste": ["jacket"], "débardeur": ["tank"], "pluie": ["rain"],
+                   "hiver": ["winter"], "t-shirt": ["tee"], "écharpe": ["scarf"],
+                   "pull": ["plain sweater"]})
+
+
+def test_a_shopper_word_finds_the_catalog_words_it_stands_for(cache):
+    assert names(cache, search(cache, "veste", synonyms=FRENCH).product_ids) == [
+        "Hooded Rain Jacket"]
+    assert search(cache, "veste").product_ids == []
+
+
+def test_synonym_keys_ignore_case_accents_and_a_plural(cache):
+    for typed in ("debardeur", "DÉBARDEUR", "Débardeurs ", "vestes"):
+        assert search(cache, typed, synonyms=FRENCH).product_ids, typed
+
+
+def test_the_shoppers_own_word_is_searched_too(cache):
+    found = names(cache, search(cache, "écharpe", synonyms=FRENCH).product_ids)
+    assert set(found[:2]) == {"Écharpe en laine", "Scarf"}
+    assert "Summer Tee" in found      # "echarpe" in its description
+
+
+def test_every_word_typed_is_required_whether_or_not_it_has_synonyms(cache):
+    assert names(cache, search(cache, "veste pluie", synonyms=FRENCH).product_ids) == [
+        "Hooded Rain Jacket"]
+    assert search(cache, "veste hiver", synonyms=FRENCH).product_ids == []
+    assert names(cache, search(cache, "veste hood", synonyms=FRENCH).product_ids) == [
+        "Hooded Rain Jacket"]
+
+
+def test_a_key_or_a_catalog_phrase_may_be_several_words(cache):
+    for typed in ("t-shirt", "T shirt", "t-shirts "):
+        assert names(cache, search(cache, typed, synonyms=FRENCH).product_ids) == [
+            "Summer Tee"], typed
+    # Both words of "plain sweater" are needed: the hoodies' category is not enough.
+    assert names(cache, search(cache, "pull", synonyms=FRENCH).product_ids) == [
+        "Plain Sweater"]
+
+
+def test_the_word_being_typed_expands_once_three_letters_begin_a_key(cache):
+    assert names(cache, search(cache, "ves", synonyms=FRENCH).product_ids) == [
+        "Hooded Rain Jacket"]
+    assert search(cache, "ve", synonyms=FRENCH).product_ids == []
+    assert search(cache, "ves ", synonyms=FRENCH).product_ids == []   # a finished word
+
+
+def test_synonyms_become_a_quoted_or_group_in_the_index_query():
+    assert fts_expression(["t", "shirt", "veste"], synonyms=FRENCH) == (
+        '(("t" AND "shirt") OR "tee") AND ("veste"* OR "jacket")')
+    assert fts_expression(["hood"], last_is_prefix=False,
+                          synonyms=HOSTILE_SYNONYMS) == '("hood" OR "coat")'
+
+
+def test_the_shipped_synonyms_let_a_french_shopper_find_luma_products(demo_cache_dir):
+    conn = open_cache(demo_cache_dir).conn
+    synonyms = load_synonyms(SHIPPED_SYNONYMS)
+    jackets = search(conn, "veste femme", synonyms=synonyms, limit=10).product_ids
+    assert len(jackets) == 10
+    for product_id in jackets:
+        paths = conn.execute("SELECT c.path FROM product_categories pc JOIN categories c "
+                             "ON c.id = pc.category_id WHERE pc.product_id = ?", (product_id,))
+        assert "Women/Tops/Jackets" in {row[0] for row in paths}
+    for typed, words in (("sweat", ("Hoodie", "Sweatshirt")), ("débardeur", ("Tank",)),
+                         ("pantalon", ("Pant",)), ("sac à dos", ("Backpack",)),
+                         ("montre", ("Watch",)), ("t-shirt", ("Tee",)),
+                         ("soutien-gorge", ("Bra",))):
+        found = names(conn, search(conn, typed, synonyms=synonyms, limit=3).product_ids)
+        assert found and all(any(w in name for w in words) for name in found), (typed, found)
+
+
+def test_a_broken_synonyms_file_is_refused_naming_the_file_line_and_reason(tmp_path):
+    path = tmp_path / "synonyms.toml"
+    path.write_text('veste = ["jacket"]\nsac = bag\n')
+    with pytest.raises(SynonymsError, match=r"synonyms\.toml:2: not valid TOML: Invalid value$"):
+        load_synonyms(path)
+    path.write_text('veste = ["jacket"]\nsac = "bag"\n"!!" = ["x"]\n\npull = [""]\n'
+                    '[tops]\nhaut = ["top"]\n')
+    with pytest.raises(SynonymsError) as refused:
+        load_synonyms(path)
+    problems = str(refused.value).splitlines()
+    assert [p.split(": ", 1)[0] for p in problems] == [f"{path}:{n}" for n in (2, 3, 5, 6)]
+    assert "sac: must be a list of catalog words" in problems[0]
+    assert "!!: a shopper word must contain letters" in problems[1]
+    assert "pull: must name at least one catalog word" in problems[2]
+    assert "tops: sections are not used" in problems[3]
+    with pytest.raises(SynonymsError, match="file not found"):
+        load_synonyms(tmp_path / "missing.toml")
