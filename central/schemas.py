@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 # PostgreSQL cannot store U+0000 in text, and no one types it on a kiosk: free text
@@ -25,6 +33,18 @@ def free_text(max_length: int, min_length: int | None = None) -> Any:
                                 json_schema_extra={"pattern": NO_NUL_PATTERN}),
                      AfterValidator(refuse_nul)]
 
+
+def _whole_float_as_int(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def json_int(**bounds: int) -> Any:
+    """An integer as JSON Schema sees one, so as the contract does: 3.0 is the integer 3
+    (JSON has a single kind of number); `true` and "3" are not, and strict models refuse
+    them. The bounds come before the validator, or they would vanish from the OpenAPI."""
+    return Annotated[int, Field(**bounds), BeforeValidator(_whole_float_as_int)]
 
 Reference = Annotated[str, Field(pattern=r"^[A-Z0-9-]{4,20}$")]
 # orders.total_cents is a 32-bit integer (PostgreSQL's INTEGER): over 21 million euros.
@@ -59,7 +79,7 @@ class Customer(Strict):
 
 class Delivery(Strict):
     method: Annotated[str, Field(pattern=r"^[a-z_]{1,30}$")]
-    fee_cents: Annotated[int, Field(ge=0, le=100_000)]
+    fee_cents: json_int(ge=0, le=100_000)
 
 
 class OrderLineIn(Strict):
@@ -67,8 +87,8 @@ class OrderLineIn(Strict):
     name: free_text(300, min_length=1)
     size: free_text(50) | None = None
     color: free_text(50) | None = None
-    quantity: Annotated[int, Field(ge=1, le=99)]
-    unit_price_cents: Annotated[int, Field(ge=0, le=10_000_000)]
+    quantity: json_int(ge=1, le=99)
+    unit_price_cents: json_int(ge=0, le=10_000_000)
 
 
 class Consent(Strict):
@@ -84,7 +104,7 @@ class OrderIn(Strict):
     customer: Customer
     delivery: Delivery
     lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=50)]
-    total_cents: Annotated[int, Field(ge=0, le=MAX_TOTAL_CENTS)]
+    total_cents: json_int(ge=0, le=MAX_TOTAL_CENTS)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     consent: Consent
 
@@ -134,7 +154,7 @@ class OrderStatus(BaseModel):
 class RatingIn(Strict):
     id: str
     store_id: StoreId
-    score: Annotated[int, Field(ge=1, le=4)]
+    score: json_int(ge=1, le=4)
     reasons: Annotated[list[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]],
                        Field(max_length=10)] = []
     rated_terminal_at: TerminalTime
@@ -186,7 +206,7 @@ class HeartbeatIn(Strict):
     terminal_time: TerminalTime
     last_pull_at: TerminalTime | None = None
     last_push_at: TerminalTime | None = None
-    queue: dict[Literal["order", "rating", "event", "dead"], Annotated[int, Field(ge=0)]]
+    queue: dict[Literal["order", "rating", "event", "dead"], json_int(ge=0)]
 
 
 class HeartbeatOut(BaseModel):

@@ -144,6 +144,15 @@ def test_a_value_of_the_wrong_type_is_refused_not_coerced(api):
     outcome = api.client.post("/v1/ratings", json={"items": [rating]},
                               headers=headers).json()["results"][0]
     assert outcome["status"] == "rejected" and outcome["message"].startswith("score:")
+    # JSON has one kind of number: 2.0 is the integer 2 to the contract, so to the server.
+    whole = api.client.post("/v1/heartbeat", headers=headers, json={
+        "version": "0.1.0", "terminal_time": "2026-11-24T15:10:00+01:00",
+        "queue": {"order": 2.0}})
+    assert whole.status_code == 200, whole.text
+    half = api.client.post("/v1/heartbeat", headers=headers, json={
+        "version": "0.1.0", "terminal_time": "2026-11-24T15:10:00+01:00",
+        "queue": {"order": 2.5}})
+    assert half.status_code == 422
 
 
 def test_text_with_a_nul_character_gets_422_naming_the_field_not_a_500(api):
