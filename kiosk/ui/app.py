@@ -83,9 +83,7 @@ class KioskApp:
         self.idle.warning.connect(self.still_there.show_countdown)
         self.idle.extended.connect(self.still_there.hide)
         self.idle.expired.connect(self.end_session)
-        app.installEventFilter(self.idle)
         self.guard = KioskGuard(app)
-        app.installEventFilter(self.guard)
         self.error_message = QLabel(self.window, objectName="ErrorMessage")
         self.error_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error_message.setWordWrap(True)
@@ -93,6 +91,7 @@ class KioskApp:
         sys.excepthook = self._on_unexpected_error
 
         self._show_window(windowed)
+        self._watch_input()
         self._heartbeat_failing = False
         self._heartbeat = QTimer(app)
         self._heartbeat.timeout.connect(self._beat)
@@ -171,6 +170,14 @@ class KioskApp:
             self.window.showFullScreen()
         if not self.config.show_cursor:
             self.app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+
+    def _watch_input(self) -> None:
+        # Every touch, click and key reaches the window's QWindow before any widget, so
+        # the filters sit there. On the application they would also be called, in Python,
+        # for every paint, polish and timer event of every widget.
+        self.input_window = self.window.windowHandle()
+        for watcher in (self.guard, self.idle):
+            self.input_window.installEventFilter(watcher)
 
     def _open_databases(self):
         # On the database worker. The cache's integrity check reads the whole file, so it
@@ -281,8 +288,8 @@ class KioskApp:
             self.sync.stop()
         self.idle.stop()
         self._heartbeat.stop()
-        self.app.removeEventFilter(self.idle)
-        self.app.removeEventFilter(self.guard)
+        for watcher in (self.guard, self.idle):
+            self.input_window.removeEventFilter(watcher)
         for translator in self.translators.values():
             self.app.removeTranslator(translator)
         if sys.excepthook == self._on_unexpected_error:
