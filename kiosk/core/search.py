@@ -15,6 +15,8 @@ almost all of it ranking every match of a one- or two-letter prefix):
    catalog's own order (featured and best-known products first).
 4. A shopper word may stand for catalog words (synonyms: "veste" finds the jackets): it
    becomes an OR of itself and them, a few more lookups in the same query.
+5. Only when nothing matches, a long word with one typo is corrected against the titles'
+   vocabulary (the most common word one edit away) and the search runs once more.
 
 Shopper text never reaches FTS5 syntax: it is cut into words, and each word is quoted,
 so quotes, `*`, NEAR, AND, parentheses or emoji cannot form an operator.
@@ -42,6 +44,13 @@ RANKABLE_MATCHES = 300
 _TIERS = (("product_titles", "{name} : "), ("product_titles", "{name skus} : "),
           ("product_titles", ""), ("product_search", ""))
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A mistyped word is corrected from this length (shorter ones have too many neighbours
+# one edit away) up to this one (the candidates to look up grow with the length).
+FUZZY_MIN_LETTERS = 5
+FUZZY_MAX_LETTERS = 20
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+# Above any character a word may hold: the upper bound of the words a prefix begins.
+_AFTER_EVERY_WORD = "\U0010ffff"
 
 Sort = Literal["relevance", "price_asc", "price_desc"]
 
@@ -62,6 +71,8 @@ class SearchResult:
     product_ids: list[int] = field(default_factory=list)
     # The variant whose SKU or barcode was typed or scanned, if any.
     exact_variant_sku: str | None = None
+    # The words searched instead of the shopper's, when a typo was corrected ("jacket").
+    corrected_text: str | None = None
 
 
 def query_words(text: str) -> list[str]:
@@ -142,6 +153,10 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
         return _tiered_matches(conn, groups, where, params, limit, result.product_ids)
 
     found = matches(words)
+    if not found and not result.product_ids:
+        corrected = _corrected_words(conn, words, last_is_prefix, synonyms)
+        if corrected and (found := matches(corrected)):
+            result.corrected_text = " ".join(corrected)
     if filters.sort != "relevance":
         result.product_ids = found
     else:
@@ -196,6 +211,52 @@ def _name_score(name: str, alternatives: list[list[Phrase]]) -> tuple[int, int, 
     first = next((i for i, nw in enumerate(name_words) if nw.startswith(starts)),
                  len(name_words))
     return (-whole, first, len(name_words))
+
+
+def _corrected_words(conn: sqlite3.Connection, words: list[str], last_is_prefix: bool,
+                     synonyms: Synonyms | None) -> list[str] | None:
+    """The words with each unknown one replaced by the most common known word one edit
+    (Damerau) away; None when there is nothing to correct. A word is known when the
+    titles or the synonyms hold it, or, for the word being typed, a word it begins."""
+    corrected = list(words)
+    for position, word in enumerate(words):
+        plain = folded(word)
+        if not (FUZZY_MIN_LETTERS <= len(plain) <= FUZZY_MAX_LETTERS and plain.isalpha()):
+            continue
+        typing = last_is_prefix and position == len(words) - 1
+        if _in_titles(conn, plain, typing) or (synonyms and synonyms.has_word(plain)):
+            continue
+        corrected[position] = _closest_word(conn, plain, synonyms) or word
+    return corrected if corrected != words else None
+
+
+def _in_titles(conn: sqlite3.Connection, word: str, as_prefix: bool) -> bool:
+    upper = word + _AFTER_EVERY_WORD if as_prefix else word
+    return conn.execute("SELECT 1 FROM product_titles_vocab WHERE term >= ? AND term <= ? "
+                        "LIMIT 1", (word, upper)).fetchone() is not None
+
+
+def _closest_word(conn: sqlite3.Connection, word: str, synonyms: Synonyms | None) -> str | None:
+    """The candidate most products hold; a synonym key when the titles hold none."""
+    candidates = sorted(_one_edit_away(word))
+    row = conn.execute(
+        f"SELECT term FROM product_titles_vocab WHERE term IN ({','.join('?' * len(candidates))})"
+        " ORDER BY doc DESC, term LIMIT 1", candidates).fetchone()
+    if row:
+        return row[0]
+    return next((c for c in candidates if synonyms and synonyms.has_word(c)), None)
+
+
+def _one_edit_away(word: str) -> set[str]:
+    """Every word one deletion, transposition, substitution or insertion away."""
+    letters = _LETTERS | set(word)
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {head + tail[1:] for head, tail in splits if tail}
+    edits |= {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
+    edits |= {head + letter + tail[1:] for head, tail in splits if tail for letter in letters}
+    edits |= {head + letter + tail for head, tail in splits for letter in letters}
+    edits.discard(word)
+    return edits
 
 
 def _all_matches_by_price(conn, groups, where, params, filters, today, limit) -> list[int]:

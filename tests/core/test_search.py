@@ -237,3 +237,83 @@ def test_a_broken_synonyms_file_is_refused_naming_the_file_line_and_reason(tmp_p
     assert "tops: sections are not used" in problems[3]
     with pytest.raises(SynonymsError, match="file not found"):
         load_synonyms(tmp_path / "missing.toml")
+
+
+# --- one typo ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, meant, found", [
+    ("jaket", "jacket", "Hooded Rain Jacket"),       # a letter left out
+    ("hoodei ", "hoodie", "Chaz Hoodie"),            # two letters swapped
+    ("écharpr", "echarpe", "Écharpe en laine"),      # a wrong letter, accents aside
+    ("sweatter", "sweater", "Plain Sweater"),        # a letter too many
+    ("Rain Jaket", "rain jacket", "Hooded Rain Jacket"),
+])
+def test_a_long_word_with_one_typo_is_corrected_and_says_so(cache, typed, meant, found):
+    result = search(cache, typed)
+    assert names(cache, result.product_ids)[0] == found
+    assert result.corrected_text == meant
+
+
+def test_no_correction_for_short_words_two_typos_or_a_search_that_finds(cache):
+    for typed in ("caot", "jakcte", "hood", "sweater coat"):
+        result = search(cache, typed)
+        assert result.corrected_text is None, typed
+    assert search(cache, "caot").product_ids == []
+    assert search(cache, "sweater coat").product_ids == []   # both words are known
+
+
+def test_a_corrected_word_being_typed_still_matches_as_a_prefix(cache):
+    # "hoodie" begins the category "Hoodies" of the sweater: only while typing.
+    assert "Plain Sweater" in names(cache, search(cache, "hoodei").product_ids)
+    assert "Plain Sweater" not in names(cache, search(cache, "hoodei ").product_ids)
+
+
+def test_a_correction_obeys_the_filters(cache):
+    assert search(cache, "jaket", SearchFilters(category_path="Men")).corrected_text == "jacket"
+    women = search(cache, "jaket", SearchFilters(category_path="Women"))
+    assert (women.product_ids, women.corrected_text) == ([], None)
+    by_price = search(cache, "jaket", SearchFilters(sort="price_asc"))
+    assert names(cache, by_price.product_ids) == ["Hooded Rain Jacket"]
+
+
+def test_the_most_common_word_one_typo_away_wins(tmp_path):
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(categories=[Category("Men", "Men")], products=[
+        product("A", "Wool Jacket", categories=("Men",)),
+        product("B", "Rain Jacket", categories=("Men",)),
+        product("C", "Tacket Belt", categories=("Men",))]))
+    assert search(conn, "xacket").corrected_text == "jacket"
+    assert search(conn, "tackt").corrected_text == "tacket"
+
+
+def test_a_mistyped_synonym_key_is_corrected_too(cache):
+    result = search(cache, "vetse", synonyms=FRENCH)
+    assert (names(cache, result.product_ids), result.corrected_text) == (
+        ["Hooded Rain Jacket"], "veste")
+
+
+def test_a_cache_from_before_the_vocabulary_gains_it_when_opened(tmp_path):
+    from kiosk.core.db.cache import CACHE_MIGRATIONS
+    from kiosk.core.db.sqlite import connect, migrate
+
+    old = connect(tmp_path / "cache.db", synchronous="NORMAL")
+    migrate(old, CACHE_MIGRATIONS[:2])
+    apply_changes(old, ChangeBatch(products=[product("A", "Wool Jacket", categories=())]))
+    old.close()
+    conn = open_cache(tmp_path).conn
+    assert search(conn, "jaket").corrected_text == "jacket"
+
+
+def test_the_demo_catalog_forgives_typical_typos(demo_cache_dir):
+    conn = open_cache(demo_cache_dir).conn
+    for typed, meant in (("pnats", "pants"), ("jaket", "jacket"), ("hoodei", "hoodie"),
+                         ("backpak", "backpack"), ("wacth", "watch")):
+        result = search(conn, typed)
+        assert result.corrected_text == meant
+        assert result.product_ids == search(conn, meant).product_ids != []
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_around_a_typo_never_raises(cache, hostile):
+    for text in (hostile + " jaket", "jaket " + hostile, hostile + "jaket"):
+        assert isinstance(search(cache, text, synonyms=FRENCH).product_ids, list)

@@ -126,9 +126,16 @@ UPDATE products SET category_paths = (
     WHERE pc.product_id = products.id);
 """
 
+# The words of the titles index with the number of products holding each, read live from
+# the index (nothing to maintain): search corrects a mistyped word against it.
+_V3 = """
+CREATE VIRTUAL TABLE product_titles_vocab USING fts5vocab (product_titles, 'row');
+"""
+
 CACHE_MIGRATIONS = [
     Migration(1, "catalog, stores, stock and search index", sql_step(_V1)),
     Migration(2, "products remember their category paths", sql_step(_V2)),
+    Migration(3, "vocabulary of the titles index, for typo correction", sql_step(_V3)),
 ]
 
 
