@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -49,6 +50,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 FUZZY_MIN_LETTERS = 5
 FUZZY_MAX_LETTERS = 20
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+# Names read for the completions of the word being typed: the first ones, in catalog order.
+SUGGESTION_SAMPLE = 200
 # Above any character a word may hold: the upper bound of the words a prefix begins.
 _AFTER_EVERY_WORD = "\U0010ffff"
 
@@ -163,6 +166,40 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
         result.product_ids.extend(found)
         del result.product_ids[limit:]
     return result
+
+
+def suggest(conn: sqlite3.Connection, text: str, limit: int = 6, *,
+            synonyms: Synonyms | None = None) -> list[str]:
+    """Completions of the word being typed, each to take its place: words of product names
+    that go with the words before it (most frequent first), synonym keys, then category
+    names ("hoo" -> "hoodie", "hooded", "hoodies & sweatshirts"). Lower case."""
+    words = query_words(text)
+    if not words or limit <= 0 or text[-1:].isspace():
+        return []
+    typed = folded(words[-1])
+    before = _render(_groups(words[:-1], False, synonyms))
+    match = f'{before} AND {{name}} : "{words[-1]}"*' if before else f'{{name}} : "{words[-1]}"*'
+    counts: Counter[str] = Counter()
+    spellings: dict[str, str] = {}
+    for (name,) in conn.execute("SELECT name FROM product_titles WHERE product_titles MATCH ? "
+                                "LIMIT ?", (match, SUGGESTION_SAMPLE)):
+        for word in {w.lower() for w in _WORD.findall(name)}:
+            plain = folded(word)
+            if plain.startswith(typed) and plain != typed:
+                counts[plain] += 1
+                spellings.setdefault(plain, word)
+    completions = [spellings[plain] for plain, _ in
+                   sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    completions += synonyms.completions(typed) if synonyms else []
+    categories = [name.lower() for (name,) in
+                  conn.execute("SELECT DISTINCT name FROM categories ORDER BY name")
+                  if any(folded(w).startswith(typed) for w in _WORD.findall(name))
+                  and folded(name) != typed]
+    # Categories are few and broad: they keep a place even when names offer plenty.
+    names_room = limit - min(len(categories), limit // 2)
+    chosen = list(dict.fromkeys(completions))[:names_room]
+    chosen += [c for c in categories if c not in chosen]
+    return chosen[:limit]
 
 
 def _tiered_matches(conn: sqlite3.Connection, groups: list[Group], where: str, params: list,

@@ -5,7 +5,7 @@ import pytest
 from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Variant
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import open_cache
-from kiosk.core.search import SearchFilters, fts_expression, query_words, search
+from kiosk.core.search import SearchFilters, fts_expression, query_words, search, suggest
 from kiosk.core.synonyms import Synonyms, SynonymsError, load_synonyms
 
 SHIPPED_SYNONYMS = Path(__file__).resolve().parents[2] / "assets/search/synonyms.toml"
@@ -317,3 +317,44 @@ def test_the_demo_catalog_forgives_typical_typos(demo_cache_dir):
 def test_hostile_text_around_a_typo_never_raises(cache, hostile):
     for text in (hostile + " jaket", "jaket " + hostile, hostile + "jaket"):
         assert isinstance(search(cache, text, synonyms=FRENCH).product_ids, list)
+
+
+# --- suggestions as you type ---------------------------------------------------------
+
+def test_suggestions_complete_the_word_being_typed_from_names_then_categories(cache):
+    assert suggest(cache, "hoo") == ["hoodie", "hooded", "hoodies"]
+    assert suggest(cache, "Sca") == ["scarf", "scarves"]
+    assert suggest(cache, "ECH") == ["écharpe"]
+
+
+def test_suggestions_go_with_the_words_before_the_one_being_typed(cache):
+    assert suggest(cache, "chaz ho") == ["hoodie", "hoodies"]
+    assert suggest(cache, "rain ho") == ["hooded", "hoodies"]
+
+
+def test_no_suggestion_for_a_finished_word_or_nothing_typed(cache):
+    for text in ("hoo ", "", "  ", "zzz"):
+        assert suggest(cache, text) == [], text
+
+
+def test_suggestions_respect_the_limit_and_keep_room_for_categories(cache):
+    assert suggest(cache, "h", limit=2) == ["hoodie", "hoodies"]
+    assert suggest(cache, "hoo", limit=0) == []
+
+
+def test_suggestions_offer_the_synonym_keys_a_word_begins(cache):
+    assert suggest(cache, "ves", synonyms=FRENCH) == ["veste"]
+    assert suggest(cache, "deb", synonyms=FRENCH) == ["débardeur"]
+
+
+def test_the_demo_catalog_suggests_as_a_shopper_types(demo_cache_dir):
+    conn = open_cache(demo_cache_dir).conn
+    found = suggest(conn, "hoo")
+    assert found[0] == "hoodie" and "hoodies & sweatshirts" in found
+    assert "jacket" in suggest(conn, "jac")
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_never_breaks_suggestions(cache, hostile):
+    for text in (hostile, "hood " + hostile, hostile + "ho"):
+        assert isinstance(suggest(cache, text, synonyms=HOSTILE_SYNONYMS), list)
