@@ -16,6 +16,7 @@ def shopper_locale(language: str, store_locale: str) -> QLocale:
 class Formatter:
     def __init__(self, locale: QLocale, currency: str) -> None:
         self.locale = locale
+        self.language = QLocale.languageToCode(locale.language())   # 'fr', 'en'
         own_code = locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
         self._symbol = (locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
                         if own_code == currency else currency)

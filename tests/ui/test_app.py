@@ -1,32 +1,15 @@
 import dataclasses
-import shutil
 
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPushButton, QWidget
+from support.gestures import find_named, named, press_key, tap
 
 import kiosk.ui.app as app_module
-from kiosk.core.config import load_config
 from kiosk.ui.app import KioskApp
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.thumbnails import ThumbnailCache
-
-
-@pytest.fixture
-def demo_config(tmp_path, demo_cache_dir, luma_dir):
-    """A terminal config pointing at a private copy of the demo cache."""
-    data_dir = tmp_path / "data"
-    shutil.copytree(demo_cache_dir, data_dir)
-    path = tmp_path / "kiosk.toml"
-    path.write_text(
-        '[terminal]\nstore_id = "paris-rivoli"\nterminal_id = "t1"\n'
-        'store_name = "Luma Paris Rivoli"\n'
-        f'[paths]\ndata_dir = "{data_dir}"\nlog_dir = "{tmp_path / "logs"}"\n'
-        f'catalog_images_dir = "{luma_dir / "images"}"\n'
-        '[languages]\ndefault = "fr"\n', encoding="utf-8")
-    return load_config(path)
 
 
 @pytest.fixture
@@ -36,29 +19,6 @@ def kiosk(qtbot, qapp, demo_config):
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
     yield kiosk
     kiosk.shutdown()
-
-
-def find_named(root, cls, name):
-    return next((w for w in root.findChildren(cls) if w.accessibleName() == name), None)
-
-
-def named(root, cls, name):
-    found = find_named(root, cls, name)
-    assert found is not None, f"no {cls.__name__} named {name!r}"
-    return found
-
-
-def tap(qtbot, widget, button=Qt.MouseButton.LeftButton):
-    """A finger on the screen: the press enters through the window, as real input does."""
-    window = widget.window()
-    assert widget.isVisible(), "a shopper cannot tap what is not on screen"
-    QTest.mouseClick(window.windowHandle(), button, Qt.KeyboardModifier.NoModifier,
-                     widget.mapTo(window, widget.rect().center()))
-
-
-def press_key(window, key, modifiers=Qt.KeyboardModifier.NoModifier):
-    """A key from a keyboard plugged into the terminal, entering through the window."""
-    QTest.keyClick(window.windowHandle(), key, modifiers)
 
 
 def start(qtbot, kiosk):

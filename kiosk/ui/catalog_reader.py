@@ -1,0 +1,75 @@
+"""Screens ask the cache and the journal through here, never on the GUI thread.
+
+Queries run on the database worker, which owns both connections. An answer reaches the
+screen that asked only if that screen still exists: a shopper may have tapped Back, or
+the idle reset may have wiped the session, while the query ran.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject
+
+from kiosk.core import journey
+from kiosk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class CatalogReader:
+    def __init__(self, runner: TaskRunner, cache: Callable[[], sqlite3.Connection | None],
+                 journal: Callable[[], sqlite3.Connection | None], store_id: str) -> None:
+        self._runner = runner
+        self._cache = cache          # read on the worker: sync may swap in a rebuilt cache
+        self._journal = journal
+        self.store_id = store_id
+
+    def fetch(self, owner: QObject, query: Callable[[sqlite3.Connection], T],
+              on_done: Callable[[T], None],
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run `query(cache connection)` on the database worker; hand its answer to
+        `on_done` on the GUI thread if `owner` is still alive."""
+        def work() -> T:
+            conn = self._cache()
+            if conn is None:
+                raise CatalogUnavailable("the cache is not open yet")
+            return query(conn)
+
+        def done(result: T) -> None:
+            if shiboken6.isValid(owner):
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            log.error("catalog query failed", exc_info=error)
+            if on_error is not None and shiboken6.isValid(owner):
+                on_error(error)
+
+        self._runner.run_db(work, done, failed)
+
+    def record(self, event_type: str, data: dict[str, Any] | None = None) -> None:
+        """Journal an anonymous shopper event (it is synced later); never blocks or raises."""
+        def work() -> None:
+            conn = self._journal()
+            if conn is not None:
+                journey.record_event(conn, self.store_id, event_type, data)
+
+        self._runner.run_db(work)
+
+    def record_search(self, text: str, result_count: int) -> None:
+        def work() -> None:
+            conn = self._journal()
+            if conn is not None:
+                journey.record_search(conn, self.store_id, text, result_count)
+
+        self._runner.run_db(work)
+
+
+class CatalogUnavailable(Exception):
+    """The cache could not be opened; screens say the catalogue is unavailable."""

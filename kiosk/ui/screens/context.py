@@ -1,0 +1,68 @@
+"""What every shopper screen is given: no screen reaches for a global application object.
+
+A screen gets a `ShopperContext` when it is made. The context is made anew for each
+shopper session, so anything a shopper gathered (the compare tray, later the basket)
+goes with it at the idle reset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.core.compare import CompareTray, TrayAdd
+from kiosk.core.config import KioskConfig
+from kiosk.ui.catalog_reader import CatalogReader
+from kiosk.ui.formatting import Formatter
+from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.theme import Theme
+from kiosk.ui.thumbnails import ThumbnailCache
+
+
+class Navigator(Protocol):
+    """How a screen opens another; the app decides how screens are stacked."""
+
+    def open_category(self, path: str) -> None: ...
+    def open_search(self, text: str = "") -> None: ...
+    def open_product(self, product_id: int, variant_sku: str | None = None) -> None: ...
+    def open_compare(self) -> None: ...
+    def notify(self, message: str) -> None: ...     # a short message over the screen
+
+
+class ShopperSession(QObject):
+    """What one shopper has gathered during a visit."""
+
+    compare_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.compare = CompareTray()
+
+    def add_to_compare(self, product_id: int) -> TrayAdd:
+        outcome = self.compare.add(product_id)
+        if outcome is TrayAdd.ADDED:
+            self.compare_changed.emit()
+        return outcome
+
+    def remove_from_compare(self, product_id: int) -> None:
+        if self.compare.remove(product_id):
+            self.compare_changed.emit()
+
+
+@dataclass
+class ShopperContext:
+    theme: Theme
+    formatter: Formatter              # the current language's; screens get set_formatter()
+    thumbnails: ThumbnailCache        # card-sized images
+    pictures: ThumbnailCache          # large images (product gallery, attract screen)
+    catalog: CatalogReader
+    runner: TaskRunner
+    navigator: Navigator
+    session: ShopperSession
+    config: KioskConfig
+
+    @property
+    def store_id(self) -> str:
+        return self.config.store_id

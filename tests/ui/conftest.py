@@ -1,0 +1,80 @@
+"""Shopper screens on the demo catalog, without the whole app around them."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QSize
+
+from kiosk.core.config import load_config
+from kiosk.core.db.cache import open_cache
+from kiosk.core.db.journal import open_journal
+from kiosk.ui.catalog_reader import CatalogReader
+from kiosk.ui.formatting import Formatter, shopper_locale
+from kiosk.ui.screens.context import ShopperContext, ShopperSession
+from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.theme import Theme
+from kiosk.ui.thumbnails import ThumbnailCache
+
+
+@pytest.fixture
+def demo_config(tmp_path, demo_cache_dir, luma_dir):
+    """A terminal config pointing at a private copy of the demo cache."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(demo_cache_dir, data_dir)
+    path = tmp_path / "kiosk.toml"
+    path.write_text(
+        '[terminal]\nstore_id = "paris-rivoli"\nterminal_id = "t1"\n'
+        'store_name = "Luma Paris Rivoli"\n'
+        f'[paths]\ndata_dir = "{data_dir}"\nlog_dir = "{tmp_path / "logs"}"\n'
+        f'catalog_images_dir = "{luma_dir / "images"}"\n'
+        '[languages]\ndefault = "fr"\n', encoding="utf-8")
+    return load_config(path)
+
+
+class RecordingNavigator:
+    """Stands in for the app: remembers where screens asked to go."""
+
+    def __init__(self) -> None:
+        self.opened: list[tuple] = []
+        self.messages: list[str] = []
+
+    def open_category(self, path: str) -> None:
+        self.opened.append(("category", path))
+
+    def open_search(self, text: str = "") -> None:
+        self.opened.append(("search", text))
+
+    def open_product(self, product_id: int, variant_sku: str | None = None) -> None:
+        self.opened.append(("product", product_id, variant_sku))
+
+    def open_compare(self) -> None:
+        self.opened.append(("compare",))
+
+    def notify(self, message: str) -> None:
+        self.messages.append(message)
+
+
+@pytest.fixture
+def shopper_context(qapp, demo_config):
+    """A French shopper's context on the demo catalog, with a real database worker."""
+    runner = TaskRunner(qapp)
+    cache = open_cache(demo_config.data_dir).conn
+    journal = open_journal(demo_config.data_dir).conn
+    theme = Theme()
+    context = ShopperContext(
+        theme=theme,
+        formatter=Formatter(shopper_locale("fr", demo_config.locale), demo_config.currency),
+        thumbnails=ThumbnailCache(runner, demo_config.images_dir, QSize(300, 300)),
+        pictures=ThumbnailCache(runner, demo_config.images_dir, QSize(900, 900)),
+        catalog=CatalogReader(runner, lambda: cache, lambda: journal, demo_config.store_id),
+        runner=runner,
+        navigator=RecordingNavigator(),
+        session=ShopperSession(),
+        config=demo_config,
+    )
+    yield context
+    runner.wait_idle()
+    cache.close()
+    journal.close()
