@@ -2,8 +2,8 @@
 
 A USB or Bluetooth scanner in keyboard mode types the code as keystrokes a few
 milliseconds apart, then Enter, wherever the focus is, even when no field has it.
-ScannerListener, an event filter on the whole application, recognises such a burst and
-emits `scanned(code)`; the burst's keys reach no widget.
+ScannerListener, an event filter on the kiosk's window (or on the whole application),
+recognises such a burst and emits `scanned(code)`; the burst's keys reach no widget.
 
 A burst is only known to be one at its end, so every character key is held back, not
 delivered, until that is decided. Each held key must follow the one before within
@@ -26,10 +26,11 @@ events, so a GUI thread too busy to read keys for a moment does not split a burs
 `clock` replaces them (for tests). Any doubt about a gap (a missing or backwards
 timestamp) counts as a person typing, the safe side.
 
-Install it with app.installEventFilter(). Application filters run last-installed first:
-installed before IdleWatcher, it runs after it, so a scan still counts as activity. Either
-order with KioskGuard keeps Escape and Alt+F4 away from the shopper, since a key that is
-not a character is never held.
+Install it where KioskGuard and IdleWatcher are, on the window's QWindow
+(window.windowHandle().installEventFilter), or on the application. Filters run
+last-installed first: installed before IdleWatcher, it runs after it, so a scan still
+counts as activity. Either order with KioskGuard keeps Escape and Alt+F4 away from the
+shopper, since a key that is not a character is never held.
 """
 
 from __future__ import annotations

@@ -48,8 +48,8 @@ def clock():
     return FakeClock()
 
 
-@pytest.fixture
-def screen(qtbot, qapp, clock):
+@pytest.fixture(params=["window", "application"])
+def screen(request, qtbot, qapp, clock):
     window = QWidget()
     field = RecordingField()
     button = QPushButton("OK")
@@ -63,13 +63,15 @@ def screen(qtbot, qapp, clock):
     window.activateWindow()
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
+    # On the window, where the kiosk puts its input filters, or on the whole application.
+    watched = window.windowHandle() if request.param == "window" else qapp
     listener = ScannerListener(clock=clock)
-    qapp.installEventFilter(listener)
+    watched.installEventFilter(listener)
     scans: list[str] = []
     listener.scanned.connect(scans.append)
     yield SimpleNamespace(window=window, field=field, button=button, listener=listener,
-                          scans=scans)
-    qapp.removeEventFilter(listener)
+                          scans=scans, watched=watched)
+    watched.removeEventFilter(listener)
 
 
 def key_code(char: str) -> int:
@@ -202,12 +204,12 @@ def test_disabled_it_lets_every_key_through(screen, clock):
     assert screen.scans == []
 
 
-def test_by_default_gaps_are_read_from_the_events_own_timestamps(qtbot, qapp, screen):
+def test_by_default_gaps_are_read_from_the_events_own_timestamps(qtbot, screen):
     listener = ScannerListener()
     scans = []
     listener.scanned.connect(scans.append)
-    qapp.removeEventFilter(screen.listener)
-    qapp.installEventFilter(listener)
+    screen.watched.removeEventFilter(screen.listener)
+    screen.watched.installEventFilter(listener)
     try:
         stamp = 10_000
         for index, char in enumerate(EAN):
@@ -223,19 +225,19 @@ def test_by_default_gaps_are_read_from_the_events_own_timestamps(qtbot, qapp, sc
         strike(screen.window, Qt.Key.Key_Return, "\r", timestamp=stamp + 120)
         assert screen.field.text() == "slow" and scans == [EAN]
     finally:
-        qapp.removeEventFilter(listener)
+        screen.watched.removeEventFilter(listener)
 
 
 @pytest.mark.parametrize("guard_installed_last", [True, False])
-def test_the_kiosk_guard_still_stops_escape_and_alt_f4(qtbot, qapp, screen, clock,
+def test_the_kiosk_guard_still_stops_escape_and_alt_f4(qtbot, screen, clock,
                                                        guard_installed_last):
     guard = KioskGuard()
     if guard_installed_last:
-        qapp.installEventFilter(guard)
+        screen.watched.installEventFilter(guard)
     else:   # the listener runs first
-        qapp.removeEventFilter(screen.listener)
-        qapp.installEventFilter(guard)
-        qapp.installEventFilter(screen.listener)
+        screen.watched.removeEventFilter(screen.listener)
+        screen.watched.installEventFilter(guard)
+        screen.watched.installEventFilter(screen.listener)
     try:
         handle = screen.window.windowHandle()
         type_chars(screen.window, clock, "ab", gap_ms=4)     # held when Escape comes
@@ -250,4 +252,4 @@ def test_the_kiosk_guard_still_stops_escape_and_alt_f4(qtbot, qapp, screen, cloc
         press_enter(screen.window, clock, gap_ms=4)
         assert screen.scans == [EAN] and screen.field.text() == "ab"
     finally:
-        qapp.removeEventFilter(guard)
+        screen.watched.removeEventFilter(guard)
