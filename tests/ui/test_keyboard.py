@@ -2,6 +2,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QSize, Qt, QTranslator
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n import qm_path
@@ -21,7 +22,11 @@ def named(root, cls, name):
 
 
 def tap(qtbot, widget):
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    """A finger on the key: the press enters through the window, as a real touch does."""
+    window = widget.window()
+    assert widget.isVisible(), "a shopper cannot tap a key that is not on screen"
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, widget.mapTo(window, widget.rect().center()))
 
 
 def tap_keys(qtbot, keyboard, *names):
