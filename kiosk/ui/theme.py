@@ -163,6 +163,18 @@ QPushButton {{
     border: 2px solid {c.border};
     font-size: {self.body}px;
 }}
+#ChipRow, #ChipStrip {{
+    background: transparent;
+}}
+QPushButton#Chip {{
+    border-radius: {self.touch_target // 2}px;
+    padding: 0 {self.spacing * 2}px;
+}}
+QPushButton#Chip:checked {{
+    background: {c.primary};
+    color: {c.on_primary};
+    border-color: {c.primary};
+}}
 #OnScreenKeyboard {{
     background: {c.placeholder};
 }}
