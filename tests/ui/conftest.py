@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
@@ -10,6 +11,7 @@ from PySide6.QtCore import QSize
 from kiosk.core.config import load_config
 from kiosk.core.db.cache import open_cache
 from kiosk.core.db.journal import open_journal
+from kiosk.core.synonyms import load_synonyms
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.screens.context import ShopperContext, ShopperSession
@@ -31,6 +33,9 @@ def demo_config(tmp_path, demo_cache_dir, luma_dir):
         f'catalog_images_dir = "{luma_dir / "images"}"\n'
         '[languages]\ndefault = "fr"\n', encoding="utf-8")
     return load_config(path)
+
+
+SYNONYMS = Path(__file__).resolve().parents[2] / "assets" / "search" / "synonyms.toml"
 
 
 class RecordingNavigator:
@@ -73,6 +78,7 @@ def shopper_context(qapp, demo_config):
         navigator=RecordingNavigator(),
         session=ShopperSession(),
         config=demo_config,
+        synonyms=load_synonyms(SYNONYMS),
     )
     yield context
     runner.wait_idle()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.core.compare import CompareTray, TrayAdd
 from kiosk.core.config import KioskConfig
+from kiosk.core.synonyms import Synonyms
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.tasks import TaskRunner
@@ -62,6 +63,7 @@ class ShopperContext:
     navigator: Navigator
     session: ShopperSession
     config: KioskConfig
+    synonyms: Synonyms | None = None  # shopper words for catalog words ("veste" -> jacket)
 
     @property
     def store_id(self) -> str:
