@@ -225,3 +225,71 @@ class StockOut(BaseModel):
     sku: str
     server_time: str
     stores: list[StockInStore]
+
+
+class ChangedCategory(BaseModel):
+    path: str
+    name: str
+    position: int
+    in_menu: bool
+    image: str | None
+
+
+class ChangedVariant(BaseModel):
+    sku: str
+    price_cents: int
+    special_price_cents: int | None
+    size: str | None
+    color: str | None
+    barcode: str | None
+    image: str | None
+
+
+class ChangedProduct(BaseModel):
+    sku: str
+    name: str
+    price_cents: int
+    special_price_cents: int | None
+    special_from: str | None
+    special_to: str | None
+    description_html: str
+    categories: list[str]
+    image: str | None
+    gallery: list[str]
+    attributes: dict[str, str]
+    featured: bool
+    variants: list[ChangedVariant]
+
+
+class ChangedStore(BaseModel):
+    id: str
+    name: str
+    address: str
+    postal_code: str
+    city: str
+    latitude: float
+    longitude: float
+    phone: str
+    opening_hours: dict[str, str]
+
+
+class ChangedStock(StockInStore):
+    variant_sku: str
+
+
+class Deletion(BaseModel):
+    kind: Literal["category", "product", "store", "stock"]
+    key: str
+
+
+class ChangesOut(BaseModel):
+    """A page of the change feed; with `reset`, a cursor too old, and empty lists."""
+
+    reset: bool
+    cursor: str | None
+    has_more: bool
+    categories: list[ChangedCategory]
+    products: list[ChangedProduct]
+    stores: list[ChangedStore]
+    stock: list[ChangedStock]
+    deletions: list[Deletion]

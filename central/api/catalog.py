@@ -15,14 +15,17 @@ from central.api.errors import ApiError, ErrorBody
 from central.db import models
 from central.db.engine import iso, utc_now
 from central.feed import BadCursor, read_page, stock_json
-from central.schemas import StockOut, free_text
+from central.schemas import ChangesOut, StockOut, free_text
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422)}
 router = APIRouter(prefix="/v1", responses=ERRORS)
 
 
-@router.get("/changes", summary="Catalog, store and stock changes after a cursor")
+# The page is declared, not run through ChangesOut: pages are large and hot, and
+# tests/central/test_contract.py checks that they match it.
+@router.get("/changes", summary="Catalog, store and stock changes after a cursor",
+            response_model=None, responses={200: {"model": ChangesOut}})
 def changes(db: DB, settings: AppSettings, _: CurrentTerminal,
             cursor: Annotated[str | None, Query(max_length=200)] = None,
             limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> dict[str, Any]:
@@ -48,7 +51,10 @@ def stock(db: DB, _: CurrentTerminal,
 
 
 @router.get("/images/{path:path}", summary="An image the catalog names",
-            responses={200: {"content": {"image/jpeg": {}}}, 304: {"description": "unchanged"}})
+            response_class=FileResponse,
+            responses={200: {"description": "The file, of the image type its name says",
+                             "content": {"image/*": {}}},
+                       304: {"description": "Unchanged since the ETag sent in If-None-Match"}})
 def image(path: str, request: Request, settings: AppSettings, _: CurrentTerminal) -> Response:
     root = settings.images_dir
     pure = PurePosixPath(path)
