@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.synonyms import SynonymsError, load_synonyms
+
 MASK = "••••"
 LANGUAGES = ("fr", "en")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 PIN_HASH_PATTERN = re.compile(r"pbkdf2_sha256\$(\d+)\$[A-Za-z0-9+/=._-]+\$[A-Za-z0-9+/=._-]+")
 MIN_PIN_ITERATIONS = 100_000
+SHIPPED_SYNONYMS = Path(__file__).resolve().parents[2] / "assets" / "search" / "synonyms.toml"
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,11 @@ SCHEMA: tuple[Setting, ...] = (
             check=matches(re.compile(r"[A-Z]{3}"), "a three-letter code like EUR")),
     Setting("website.product_url_template", "product_url_template", str, "",
             doc="product page on the website, for QR codes", check=_url_template),
+    Setting("search.synonyms_file", "synonyms_file", Path, "",
+            doc="shopper words for catalog words (TOML); empty for the shipped file"),
+    Setting("stock.few_left_threshold", "few_left_threshold", int, 3,
+            doc="at or below this many, a variant shows 'only a few left'",
+            check=in_range(1, 100)),
     Setting("privacy.purge_order_details_after_days", "purge_order_details_after_days", int,
             30, doc="days after which a sent order's customer details leave the terminal",
             check=in_range(1, 365)),
@@ -202,6 +210,8 @@ class KioskConfig:
     locale: str
     currency: str
     product_url_template: str
+    synonyms_file: Path | None
+    few_left_threshold: int
     purge_order_details_after_days: int
     admin_pin_hash: str
     allow_exit_to_desktop: bool
@@ -209,6 +219,10 @@ class KioskConfig:
     @property
     def images_dir(self) -> Path:
         return self.catalog_images_dir or self.data_dir / "images"
+
+    @property
+    def synonyms_path(self) -> Path:
+        return self.synonyms_file or SHIPPED_SYNONYMS
 
     def read_token(self) -> str | None:
         """The terminal's token, or None without a token file. Raises OSError if it vanished."""
@@ -302,6 +316,11 @@ def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
             values[setting.attr] = (base / raw).resolve() if raw else None
     if values.get("token_file") and (reason := _token_problem(values["token_file"])):
         report("central.token_file", reason)
+    if values.get("synonyms_file"):
+        try:
+            load_synonyms(values["synonyms_file"])
+        except SynonymsError as error:
+            report("search.synonyms_file", str(error))
 
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))

@@ -241,3 +241,18 @@ def test_masked_view_hides_secrets_and_shows_effective_values(tmp_path):
 def test_masked_view_leaves_unset_secrets_empty(tmp_path):
     shown = load_config(write(tmp_path, MINIMAL)).masked()
     assert shown["admin.pin_hash"] == "" and shown["central.token_file"] == ""
+
+
+def test_the_shipped_synonyms_are_used_unless_a_file_is_named(tmp_path):
+    config = load_config(write(tmp_path, MINIMAL))
+    assert config.synonyms_path.name == "synonyms.toml" and config.synonyms_path.exists()
+    (tmp_path / "words.toml").write_text('veste = ["jacket"]\n', encoding="utf-8")
+    config = load_config(write(tmp_path, MINIMAL + '[search]\nsynonyms_file = "words.toml"\n'))
+    assert config.synonyms_path == tmp_path / "words.toml"
+
+
+def test_a_broken_synonyms_file_is_refused_naming_both_files(tmp_path):
+    (tmp_path / "words.toml").write_text('veste = ["jacket"]\nsac = 3\n', encoding="utf-8")
+    [problem] = problems_of(write(tmp_path, MINIMAL + '[search]\nsynonyms_file = "words.toml"\n'))
+    assert problem.key == "search.synonyms_file" and problem.line == 9
+    assert "words.toml:2" in problem.reason and "sac" in problem.reason
