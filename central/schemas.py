@@ -96,7 +96,28 @@ class Consent(Strict):
     given_terminal_at: TerminalTime
 
 
+# docs/api.md's order, given in the OpenAPI too: a client has a valid body to start from,
+# and the contract test sends it, so the 201 path is exercised as well.
+ORDER_EXAMPLE = {
+    "store_id": "paris-rivoli", "reference": "R7-K3MX9P",
+    "placed_terminal_at": "2026-11-24T15:03:12+01:00", "language": "fr",
+    "customer": {"first_name": "Jeanne", "last_name": "Dupont-Lefèvre",
+                 "email": "jeanne.dupont@example.fr", "phone": "+33612345678",
+                 "address": {"line1": "12 rue des Lilas", "line2": "", "postal_code": "69003",
+                             "city": "Lyon", "country": "FR"},
+                 "instructions": "Code 4512B"},
+    "delivery": {"method": "standard", "fee_cents": 490},
+    "lines": [{"sku": "MJ01-XS-Red", "name": "Beaumont Summit Kit", "size": "XS",
+               "color": "Red", "quantity": 1, "unit_price_cents": 3900}],
+    "total_cents": 4390, "currency": "EUR",
+    "consent": {"privacy_notice": "2026-01", "given_terminal_at": "2026-11-24T15:02:40+01:00"},
+}
+ORDER_ID_EXAMPLE = "3f0c9a57-1d7e-4c43-9a4e-3c1f1c6f2b10"
+
+
 class OrderIn(Strict):
+    model_config = ConfigDict(json_schema_extra={"examples": [ORDER_EXAMPLE]})
+
     store_id: StoreId
     reference: Reference
     placed_terminal_at: TerminalTime

@@ -7,6 +7,7 @@ from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi import Path as FastApiPath
 from fastapi.responses import FileResponse, Response
 from sqlalchemy import select
 
@@ -15,7 +16,7 @@ from central.api.errors import ApiError, ErrorBody
 from central.db import models
 from central.db.engine import iso, utc_now
 from central.feed import BadCursor, read_page, stock_json
-from central.schemas import ChangesOut, StockOut, free_text
+from central.schemas import ORDER_EXAMPLE, ChangesOut, StockOut, free_text
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422)}
@@ -39,7 +40,8 @@ def changes(db: DB, settings: AppSettings, _: CurrentTerminal,
 
 @router.get("/stock", response_model=StockOut, summary="Live stock of one variant")
 def stock(db: DB, _: CurrentTerminal,
-          sku: Annotated[free_text(100, min_length=1), Query()]) -> dict[str, Any]:
+          sku: Annotated[free_text(100, min_length=1),
+                         Query(examples=[ORDER_EXAMPLE["lines"][0]["sku"]])]) -> dict[str, Any]:
     with db.reading() as session:
         if session.get(models.Variant, sku) is None:
             raise ApiError(404, "not_found", f"no variant {sku!r}")
@@ -55,7 +57,8 @@ def stock(db: DB, _: CurrentTerminal,
             responses={200: {"description": "The file, of the image type its name says",
                              "content": {"image/*": {}}},
                        304: {"description": "Unchanged since the ETag sent in If-None-Match"}})
-def image(path: str, request: Request, settings: AppSettings, _: CurrentTerminal) -> Response:
+def image(path: Annotated[str, FastApiPath(examples=["m/j/mj01-red_main.jpg"])],
+          request: Request, settings: AppSettings, _: CurrentTerminal) -> Response:
     root = settings.images_dir
     pure = PurePosixPath(path)
     if root is None or not path or pure.is_absolute() or ".." in pure.parts:

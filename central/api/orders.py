@@ -21,7 +21,14 @@ from central.api.deps import DB, CurrentTerminal, same_store
 from central.api.errors import ApiError, ErrorBody, validation_error
 from central.db import models
 from central.db.engine import Database, iso, utc_now
-from central.schemas import OrderIn, OrderOut, OrderStatus, free_text
+from central.schemas import (
+    ORDER_EXAMPLE,
+    ORDER_ID_EXAMPLE,
+    OrderIn,
+    OrderOut,
+    OrderStatus,
+    free_text,
+)
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 413, 422)}
@@ -39,7 +46,7 @@ _in_flight_lock = threading.Lock()
 IDEMPOTENCY_KEY_HEADER = {
     "name": "Idempotency-Key", "in": "header", "required": True,
     "description": "The order's UUID, made once on the terminal and sent with every retry.",
-    "schema": {"type": "string", "format": "uuid"}}
+    "schema": {"type": "string", "format": "uuid", "examples": [ORDER_ID_EXAMPLE]}}
 
 
 @router.post("/orders", status_code=201, response_model=OrderOut,
@@ -68,7 +75,9 @@ async def post_order(request: Request, db: DB, caller: CurrentTerminal) -> JSONR
 
 @router.get("/orders/{reference}", response_model=OrderStatus, summary="An order's status")
 def order_status(db: DB, caller: CurrentTerminal,
-                 reference: Annotated[free_text(40), Path()]) -> dict[str, Any]:
+                 reference: Annotated[free_text(40),
+                                      Path(examples=[ORDER_EXAMPLE["reference"]])]
+                 ) -> dict[str, Any]:
     with db.reading() as session:
         order = session.scalar(select(models.Order).where(models.Order.reference == reference)
                                .options(selectinload(models.Order.lines)))
