@@ -133,8 +133,10 @@ def _render(groups: list[Group]) -> str:
 
 
 def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchFilters(),
-           *, limit: int = 50, today: date | None = None,
+           *, limit: int = 50, offset: int = 0, today: date | None = None,
            synonyms: Synonyms | None = None) -> SearchResult:
+    """`offset` pages through browsing (no text: a category's next screenful); a search
+    with text gives its best `limit` matches and ignores it."""
     today = today or date.today()
     result = SearchResult()
     exact = _exact_variant(conn, text)
@@ -145,7 +147,7 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
     where, params = _filter_sql(conn, filters, today)
     if not words:
         if not text.strip():    # browsing, no query
-            result.product_ids = _browse(conn, where, params, filters, today, limit)
+            result.product_ids = _browse(conn, where, params, filters, today, limit, offset)
         return result
     last_is_prefix = not text[-1:].isspace()
 
@@ -303,10 +305,10 @@ def _all_matches_by_price(conn, groups, where, params, filters, today, limit) ->
         [_render(groups), *params, limit])]
 
 
-def _browse(conn, where, params, filters, today, limit) -> list[int]:
+def _browse(conn, where, params, filters, today, limit, offset) -> list[int]:
     return [row[0] for row in conn.execute(
         f"SELECT p.id FROM products p WHERE 1 {where} ORDER BY {_order_by(filters, today)} "
-        f"LIMIT ?", [*params, limit])]
+        f"LIMIT ? OFFSET ?", [*params, limit, offset])]
 
 
 def _order_by(filters: SearchFilters, today: date) -> str:

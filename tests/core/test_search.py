@@ -140,6 +140,15 @@ def test_results_respect_the_limit(cache):
     assert len(search(cache, "h", limit=2).product_ids) == 2
 
 
+def test_browsing_pages_through_with_an_offset_in_the_same_order(cache):
+    by_price = SearchFilters(sort="price_asc")
+    everything = search(cache, "", by_price, limit=100).product_ids
+    pages = [search(cache, "", by_price, limit=3, offset=start).product_ids
+             for start in range(0, len(everything) + 3, 3)]
+    assert [product_id for page in pages for product_id in page] == everything
+    assert pages[-1] == []
+
+
 def test_the_demo_catalog_answers_typical_searches(demo_cache_dir):
     conn = open_cache(demo_cache_dir).conn
     top = names(conn, search(conn, "hoodie", limit=5).product_ids)
