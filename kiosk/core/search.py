@@ -28,7 +28,7 @@ import re
 import sqlite3
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
@@ -52,6 +52,14 @@ FUZZY_MAX_LETTERS = 20
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 # Names read for the completions of the word being typed: the first ones, in catalog order.
 SUGGESTION_SAMPLE = 200
+# Letter sizes in the order a shopper reads them; numbers come after, then the rest.
+_LETTER_SIZES = {size: rank for rank, spellings in enumerate(
+    (("XXXS", "3XS"), ("XXS", "2XS"), ("XS",), ("S",), ("M",), ("L",), ("XL",),
+     ("XXL", "2XL"), ("XXXL", "3XL"), ("XXXXL", "4XL"))) for size in spellings}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_NUMBER_OR_NOT = re.compile(r"\d+|\D+")
+_IN_STOCK = ("EXISTS (SELECT 1 FROM stock st WHERE st.variant_sku = v.sku "
+             "AND st.store_id = ? AND st.quantity > 0)")
 # Above any character a word may hold: the upper bound of the words a prefix begins.
 _AFTER_EVERY_WORD = "\U0010ffff"
 
@@ -75,6 +83,21 @@ class SearchResult:
     # The variant whose SKU or barcode was typed or scanned, if any.
     exact_variant_sku: str | None = None
     # The words searched instead of the shopper's, when a typo was corrected ("jacket").
+    corrected_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What the filter panel offers for a search. The count obeys every filter; the
+    sizes, the colours and the price range each leave their own filter out, so that
+    choosing size M does not hide size L."""
+
+    count: int = 0
+    sizes: tuple[str, ...] = ()
+    colors: tuple[str, ...] = ()
+    min_price_cents: int | None = None
+    max_price_cents: int | None = None
+    # As in SearchResult: the words counted instead of the shopper's.
     corrected_text: str | None = None
 
 
@@ -202,6 +225,76 @@ def suggest(conn: sqlite3.Connection, text: str, limit: int = 6, *,
     chosen = list(dict.fromkeys(completions))[:names_room]
     chosen += [c for c in categories if c not in chosen]
     return chosen[:limit]
+
+
+def facets(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchFilters(), *,
+           today: date | None = None, synonyms: Synonyms | None = None) -> Facets:
+    """Count, sizes, colours and price range of every product `search` would find."""
+    today = today or date.today()
+    words = query_words(text)
+    if not words:
+        return Facets() if text.strip() else _facets(conn, None, filters, today)
+    last_is_prefix = not text[-1:].isspace()
+    found = _facets(conn, _render(_groups(words, last_is_prefix, synonyms)), filters, today)
+    if found.count == 0:
+        corrected = _corrected_words(conn, words, last_is_prefix, synonyms)
+        if corrected:
+            retried = _facets(conn, _render(_groups(corrected, last_is_prefix, synonyms)),
+                              filters, today)
+            if retried.count:
+                return replace(retried, corrected_text=" ".join(corrected))
+    return found
+
+
+def _facets(conn: sqlite3.Connection, expression: str | None, filters: SearchFilters,
+            today: date) -> Facets:
+    # The prices index holds all that is read of a product here; without statistics
+    # SQLite would rather fetch each wide row by its id.
+    source, text_params = "products p INDEXED BY products_prices", []
+    if expression is not None:
+        source = ("product_search s JOIN products p INDEXED BY products_prices "
+                  "ON p.id = s.rowid AND product_search MATCH ?")
+        text_params = [expression]
+    price = _effective_price(today)
+    # One pass: the range among products that pass every filter but the price, and the
+    # count of those the price filter keeps too.
+    bounds = [(bound, op) for bound, op in ((filters.min_price_cents, ">="),
+                                            (filters.max_price_cents, "<=")) if bound is not None]
+    counted = (f"sum({' AND '.join(f'{price} {op} ?' for _, op in bounds)})" if bounds
+               else "count(*)")
+    where, params = _filter_sql(conn, replace(filters, min_price_cents=None,
+                                              max_price_cents=None), today, whole_category=True)
+    count, low, high = conn.execute(
+        f"SELECT {counted}, min({price}), max({price}) FROM {source} WHERE 1 {where}",
+        [*(bound for bound, _ in bounds), *text_params, *params]).fetchone()
+    # The size and colour pairs of the variants in stock (if asked) of the products that
+    # pass the product filters; each list then applies the other's filter.
+    where, params = _filter_sql(conn, replace(filters, sizes=frozenset(), colors=frozenset(),
+                                              in_stock_at=None), today, whole_category=True)
+    stock = f" AND {_IN_STOCK}" if filters.in_stock_at else ""
+    pairs = conn.execute(
+        f"SELECT DISTINCT v.size, v.color FROM variants v WHERE v.product_id IN "
+        f"(SELECT p.id FROM {source} WHERE 1 {where}){stock}",
+        [*text_params, *params, *([filters.in_stock_at] if stock else [])]).fetchall()
+    sizes = {size for size, color in pairs
+             if size and (not filters.colors or color in filters.colors)}
+    colors = {color for size, color in pairs
+              if color and (not filters.sizes or size in filters.sizes)}
+    return Facets(count=count or 0, sizes=tuple(sorted(sizes, key=size_sort_key)),
+                  colors=tuple(sorted(colors, key=str.casefold)),
+                  min_price_cents=low, max_price_cents=high)
+
+
+def size_sort_key(size: str) -> tuple:
+    """XS, S, M, L, XL, XXL; then numbers ascending (28, 29, 30.5); then the rest in
+    natural order ("6 foot" before "10 foot")."""
+    shown = size.strip().upper()
+    if shown in _LETTER_SIZES:
+        return (0, _LETTER_SIZES[shown])
+    if _NUMBER.fullmatch(shown):
+        return (1, float(shown.replace(",", ".")))
+    return (2, tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                     for part in _NUMBER_OR_NOT.findall(shown.casefold())))
 
 
 def _tiered_matches(conn: sqlite3.Connection, groups: list[Group], where: str, params: list,
@@ -332,8 +425,11 @@ def _effective_price(today: date) -> str:
             "THEN p.special_price_cents ELSE p.price_cents END)")
 
 
-def _filter_sql(conn: sqlite3.Connection, filters: SearchFilters,
-                today: date) -> tuple[str, list]:
+def _filter_sql(conn: sqlite3.Connection, filters: SearchFilters, today: date, *,
+                whole_category: bool = False) -> tuple[str, list]:
+    """SQL conditions on `p` for the filters. A search reads a page: its matches lead and
+    each one is checked for the category. Facets read every match: `whole_category` lets
+    the category's own product list lead instead of checking the whole catalog."""
     clauses: list[str] = []
     params: list = []
     if filters.category_path:
@@ -341,8 +437,12 @@ def _filter_sql(conn: sqlite3.Connection, filters: SearchFilters,
             "SELECT id FROM categories WHERE path = ? OR substr(path, 1, ?) = ?",
             (filters.category_path, len(filters.category_path) + 1,
              filters.category_path + "/"))]
-        clauses.append(f"EXISTS (SELECT 1 FROM product_categories pc WHERE pc.product_id = p.id "
-                       f"AND pc.category_id IN ({','.join('?' * len(ids)) or 'NULL'}))")
+        listed = ",".join("?" * len(ids)) or "NULL"
+        clauses.append(
+            f"p.id IN (SELECT product_id FROM product_categories WHERE category_id IN ({listed}))"
+            if whole_category else
+            f"EXISTS (SELECT 1 FROM product_categories pc WHERE pc.product_id = p.id "
+            f"AND pc.category_id IN ({listed}))")
         params.extend(ids)
     for bound, op in ((filters.min_price_cents, ">="), (filters.max_price_cents, "<=")):
         if bound is not None:
@@ -354,8 +454,7 @@ def _filter_sql(conn: sqlite3.Connection, filters: SearchFilters,
             variant_conditions.append(f"v.{column} IN ({','.join('?' * len(values))})")
             params.extend(sorted(values))
     if filters.in_stock_at:
-        variant_conditions.append("EXISTS (SELECT 1 FROM stock st WHERE st.variant_sku = v.sku "
-                                  "AND st.store_id = ? AND st.quantity > 0)")
+        variant_conditions.append(_IN_STOCK)
         params.append(filters.in_stock_at)
     if variant_conditions:
         # One variant must satisfy all of them: 'M', 'Black' and 'in stock' together.

@@ -5,7 +5,16 @@ import pytest
 from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Variant
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import open_cache
-from kiosk.core.search import SearchFilters, fts_expression, query_words, search, suggest
+from kiosk.core.search import (
+    Facets,
+    SearchFilters,
+    facets,
+    fts_expression,
+    query_words,
+    search,
+    size_sort_key,
+    suggest,
+)
 from kiosk.core.synonyms import Synonyms, SynonymsError, load_synonyms
 
 SHIPPED_SYNONYMS = Path(__file__).resolve().parents[2] / "assets/search/synonyms.toml"
@@ -301,7 +310,7 @@ def test_a_mistyped_synonym_key_is_corrected_too(cache):
         ["Hooded Rain Jacket"], "veste")
 
 
-def test_a_cache_from_before_the_vocabulary_gains_it_when_opened(tmp_path):
+def test_a_cache_from_before_the_vocabulary_and_facet_indexes_gains_them(tmp_path):
     from kiosk.core.db.cache import CACHE_MIGRATIONS
     from kiosk.core.db.sqlite import connect, migrate
 
@@ -311,6 +320,7 @@ def test_a_cache_from_before_the_vocabulary_gains_it_when_opened(tmp_path):
     old.close()
     conn = open_cache(tmp_path).conn
     assert search(conn, "jaket").corrected_text == "jacket"
+    assert facets(conn, "jacket").sizes == ("M",)
 
 
 def test_the_demo_catalog_forgives_typical_typos(demo_cache_dir):
@@ -367,3 +377,80 @@ def test_the_demo_catalog_suggests_as_a_shopper_types(demo_cache_dir):
 def test_hostile_text_never_breaks_suggestions(cache, hostile):
     for text in (hostile, "hood " + hostile, hostile + "ho"):
         assert isinstance(suggest(cache, text, synonyms=HOSTILE_SYNONYMS), list)
+
+
+# --- result count and facets ---------------------------------------------------------
+
+def test_facets_describe_every_product_the_search_finds(cache):
+    found = facets(cache, "hood")
+    assert found.count == len(search(cache, "hood").product_ids) == 5
+    assert found.sizes == ("S", "M", "L")
+    assert found.colors == ("Black", "Gray")
+    assert (found.min_price_cents, found.max_price_cents) == (1200, 9000)
+
+
+def test_the_count_is_of_all_matches_not_of_the_first_page(tmp_path):
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(categories=[Category("Men", "Men")], products=[
+        product(f"T{n}", f"Tee {n}", 1000 + n, ("Men",)) for n in range(120)]))
+    assert len(search(conn, "tee").product_ids) == 50
+    found = facets(conn, "tee")
+    assert (found.count, found.min_price_cents, found.max_price_cents) == (120, 1000, 1119)
+
+
+def test_browsing_a_category_uses_todays_price(cache):
+    women = facets(cache, "", SearchFilters(category_path="Women"))
+    assert women.count == 5
+    assert (women.min_price_cents, women.max_price_cents) == (500, 9000)   # the scarf's special
+    assert (women.sizes, women.colors) == (("M",), ("Black",))
+
+
+def test_each_facet_leaves_its_own_filter_out_and_applies_the_others(cache):
+    small = facets(cache, "chaz", SearchFilters(sizes=frozenset({"S"})))
+    assert (small.count, small.sizes, small.colors) == (1, ("S", "L"), ("Black",))
+    gray = facets(cache, "chaz", SearchFilters(colors=frozenset({"Gray"})))
+    assert (gray.count, gray.sizes, gray.colors) == (1, ("L",), ("Black", "Gray"))
+    neither = facets(cache, "chaz", SearchFilters(sizes=frozenset({"S"}),
+                                                  colors=frozenset({"Gray"})))
+    assert (neither.count, neither.sizes, neither.colors) == (0, ("L",), ("Black",))
+    cheap = facets(cache, "", SearchFilters(max_price_cents=1200))
+    assert (cheap.count, cheap.min_price_cents, cheap.max_price_cents) == (2, 500, 9000)
+
+
+def test_facets_with_stock_offer_only_what_the_store_has(cache):
+    here = facets(cache, "chaz", SearchFilters(in_stock_at="paris"))
+    assert (here.count, here.sizes, here.colors) == (1, ("L",), ("Gray",))
+    assert facets(cache, "echarpe", SearchFilters(in_stock_at="paris")).count == 0
+
+
+def test_facets_follow_synonyms_and_typo_corrections(cache):
+    assert facets(cache, "veste", synonyms=FRENCH).count == 1
+    corrected = facets(cache, "jaket")
+    assert (corrected.count, corrected.corrected_text) == (1, "jacket")
+    assert facets(cache, "jaket", SearchFilters(category_path="Women")) == Facets()
+
+
+def test_sizes_read_as_a_shopper_expects():
+    sizes = ["XL", "36", "M", "10 foot", "S", "XXL", "xs", "6 foot", "L", "28", "One Size",
+             "30,5", "2XS"]
+    assert sorted(sizes, key=size_sort_key) == [
+        "2XS", "xs", "S", "M", "L", "XL", "XXL", "28", "30,5", "36", "6 foot", "10 foot",
+        "One Size"]
+
+
+def test_the_demo_catalog_facets_a_category(demo_cache_dir):
+    conn = open_cache(demo_cache_dir).conn
+    jackets = facets(conn, "", SearchFilters(category_path="Women/Tops/Jackets"))
+    assert jackets.count == len(search(conn, "", SearchFilters(
+        category_path="Women/Tops/Jackets"), limit=1000).product_ids) > 5
+    assert jackets.sizes == ("XS", "S", "M", "L", "XL")
+    pants = facets(conn, "", SearchFilters(category_path="Men/Bottoms/Pants")).sizes
+    assert len(pants) > 3 and list(pants) == sorted(pants, key=int)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_never_breaks_facets(cache, hostile):
+    for synonyms in (None, HOSTILE_SYNONYMS):
+        found = facets(cache, hostile, SearchFilters(sizes=frozenset({hostile})),
+                       synonyms=synonyms)
+        assert isinstance(found.count, int)

@@ -132,10 +132,21 @@ _V3 = """
 CREATE VIRTUAL TABLE product_titles_vocab USING fts5vocab (product_titles, 'row');
 """
 
+# The filter panel reads every product of a category or a search: its price columns and
+# its variants' sizes and colours, from indexes alone rather than from the wide rows. The
+# variants' index grows by two columns and keeps its name and its use.
+_V4 = """
+CREATE INDEX products_prices ON products (
+    id, price_cents, special_price_cents, special_from, special_to);
+DROP INDEX variants_by_product;
+CREATE INDEX variants_by_product ON variants (product_id, size, color);
+"""
+
 CACHE_MIGRATIONS = [
     Migration(1, "catalog, stores, stock and search index", sql_step(_V1)),
     Migration(2, "products remember their category paths", sql_step(_V2)),
     Migration(3, "vocabulary of the titles index, for typo correction", sql_step(_V3)),
+    Migration(4, "prices, sizes and colours readable from indexes", sql_step(_V4)),
 ]
 
 
