@@ -58,9 +58,6 @@ class Synonyms:
         self._longest = max((len(key) for key in self._by_key), default=0)
         self._written = sorted(w for w, s in self._singular_of.items() if s in self._by_key)
 
-    def __len__(self) -> int:
-        return len(self._by_key)
-
     def lookup(self, words: list[str], start: int, *,
                last_is_prefix: bool) -> tuple[int, tuple[Phrase, ...]]:
         """The longest key starting at `words[start]`: how many words it covers and the
