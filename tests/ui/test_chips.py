@@ -28,3 +28,26 @@ def test_an_empty_row_takes_no_room(qtbot):
     assert not row.isVisible()
     row.set_chips([("Women/Tops", "Tops")])
     assert row.isVisible()
+
+
+def test_a_crowded_row_scrolls_instead_of_cutting_its_chips_words(qtbot):
+    theme = Theme(scale=1.5)
+    row = ChipRow(theme)
+    row.setStyleSheet(theme.style_sheet())     # its min-width is what squeezed chips
+    qtbot.addWidget(row)
+    row.resize(600, 200)
+    row.set_chips([(name, name) for name in ("Hoodies & Sweatshirts", "Bras & Tanks", "Tees")])
+    row.show()
+    qtbot.waitUntil(lambda: row.chip("Tees").width() > 0)
+    for key in row.keys():
+        chip = row.chip(key)
+        assert chip.fontMetrics().horizontalAdvance(chip.text()) <= chip.contentsRect().width()
+    assert row.horizontalScrollBar().maximum() > 0
+
+
+def test_an_ampersand_in_a_label_is_shown_and_spoken_as_written(qtbot):
+    row = ChipRow(Theme())
+    qtbot.addWidget(row)
+    row.set_chips([("Women/Tops/Bras & Tanks", "Bras & Tanks")])
+    chip = named(row, QPushButton, "Bras & Tanks")
+    assert chip.text() == "Bras && Tanks"      # Qt shows '&&' as one '&', not a shortcut

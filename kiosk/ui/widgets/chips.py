@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QPushButton, QScrollArea, QWidget
 
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
@@ -35,6 +35,9 @@ class ChipRow(QScrollArea):
         self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
                                         theme.spacing * 2, theme.spacing // 2)
         self._layout.setSpacing(theme.spacing)
+        # The strip is as wide as its chips and scrolls: stretched to the row's width it
+        # would squeeze a crowded row's chips to the style sheet's min-width, cutting words.
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         self._layout.addStretch()
         self.setWidget(self._strip)
         self.setFixedHeight(theme.touch_target + theme.spacing)
@@ -76,5 +79,6 @@ class ChipRow(QScrollArea):
 
     def _show_label(self, key: str) -> None:
         chip, label = self._chips[key], self._labels[key]
-        chip.setText(f"✓ {label}" if chip.isChecked() else label)
+        shown = label.replace("&", "&&")     # 'Bras & Tanks', not a shortcut on T
+        chip.setText(f"✓ {shown}" if chip.isChecked() else shown)
         chip.setAccessibleName(label)
