@@ -1,0 +1,54 @@
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QPushButton
+from support.gestures import named, tap
+
+from kiosk.ui.screens.stores import StoresScreen
+from kiosk.ui.stock_words import age_words, level_words, restock_words
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+
+
+def test_a_level_has_a_mark_and_words_never_colour_alone():
+    assert level_words(12, 3) == "✓ In stock"
+    assert level_words(2, 3) == "! Only 2 left"
+    assert level_words(0, 3) == "✕ Out of stock"
+    assert level_words(None, 3) == "? No stock figure"
+
+
+def test_the_age_of_a_figure_is_told_in_the_largest_unit():
+    def taken(delta):
+        return (NOW - delta).isoformat()
+    assert age_words(taken(timedelta(seconds=20)), NOW) == "updated just now"
+    assert age_words(taken(timedelta(minutes=3)), NOW) == "updated 3 min ago"
+    assert age_words(taken(timedelta(hours=2)), NOW) == "updated 2 hour(s) ago"
+    assert age_words(None, NOW) == ""
+
+
+def test_a_restock_date_is_written_in_the_shoppers_language():
+    french = QLocale(QLocale.Language.French, QLocale.Country.France)
+    assert restock_words("2026-12-12", french, NOW.date()) == "Back on 12 décembre"
+    assert restock_words("2026-11-01", french, NOW.date()) == ""    # passed: not promised
+    assert restock_words("not a date", french, NOW.date()) == ""
+
+
+def test_every_store_is_listed_here_first_with_address_and_hours_a_tap_away(
+        qtbot, shopper_context):
+    conn_sku = "WJ01-L-Red"
+    screen = StoresScreen(shopper_context, conn_sku)
+    qtbot.addWidget(screen)
+    screen.resize(1080, 1700)
+    screen.show()
+    qtbot.waitUntil(lambda: len(screen.cards) == 8, timeout=5000)
+    first = screen.cards[0]
+    assert first.store.store_id == "paris-rivoli"
+    assert "this store" in first.name.text()
+    assert "km" in screen.cards[1].name.text()
+    assert "Stellar Solar Jacket" in screen.variant.text()
+    assert first.figure.text()[0] in "✓!✕"
+    assert not first.details.isVisible()
+    tap(qtbot, named(screen, QPushButton, "Address and opening hours of Luma Paris Rivoli"))
+    assert first.details.isVisible()
+    assert "112 rue de Rivoli" in first.details.text()
+    assert "10:00 – 20:00" in first.details.text()
