@@ -141,6 +141,67 @@
     </message>
 </context>
 <context>
+    <name>SearchScreen</name>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>A product, a colour, a code…</source>
+        <translation>A product, a colour, a code…</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Popular products</source>
+        <translation>Popular products</translation>
+    </message>
+    <message>
+        <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
+        <translation>The catalogue is not available at the moment. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <source>We found nothing for “%1”.</source>
+        <translation>We found nothing for “%1”.</translation>
+    </message>
+    <message>
+        <source>Browse a department, or one of our popular products.</source>
+        <translation>Browse a department, or one of our popular products.</translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>Results for “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n products</source>
+        <translation>
+            <numerusform>More than %n product</numerusform>
+            <numerusform>More than %n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StillThereOverlay</name>
     <message>
         <source>Still there?</source>

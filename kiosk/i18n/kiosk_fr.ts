@@ -141,6 +141,67 @@
     </message>
 </context>
 <context>
+    <name>SearchScreen</name>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>A product, a colour, a code…</source>
+        <translation>Un produit, une couleur, une référence…</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Rayons</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Popular products</source>
+        <translation>Produits populaires</translation>
+    </message>
+    <message>
+        <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
+        <translation>Le catalogue n’est pas disponible pour le moment. Merci de vous adresser à un vendeur.</translation>
+    </message>
+    <message>
+        <source>We found nothing for “%1”.</source>
+        <translation>Nous n’avons rien trouvé pour « %1 ».</translation>
+    </message>
+    <message>
+        <source>Browse a department, or one of our popular products.</source>
+        <translation>Parcourez un rayon, ou l’un de nos produits populaires.</translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>Résultats pour « %1 »</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n products</source>
+        <translation>
+            <numerusform>Plus de %n produit</numerusform>
+            <numerusform>Plus de %n produits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n produit</numerusform>
+            <numerusform>%n produits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StillThereOverlay</name>
     <message>
         <source>Still there?</source>

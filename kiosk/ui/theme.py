@@ -175,6 +175,24 @@ QPushButton#Chip:checked {{
     color: {c.on_primary};
     border-color: {c.primary};
 }}
+#SearchField {{
+    min-height: {self.touch_target}px;
+    padding: 0 {self.spacing}px;
+    font-size: {self.heading}px;
+    background: {c.surface};
+    border: 2px solid {c.primary};
+    border-radius: {self.px(12)}px;
+}}
+#SearchClearButton {{
+    font-size: {self.title}px;
+    padding: 0;
+}}
+#SearchStatus {{
+    font-weight: 600;
+}}
+#SearchHint {{
+    color: {c.text_muted};
+}}
 #OnScreenKeyboard {{
     background: {c.placeholder};
 }}

@@ -1,0 +1,421 @@
+"""The search screen: a large field, results as the shopper types, the keyboard docked below.
+
+Each edit restarts a short debounce, then the search runs on the database worker. Every
+edit bumps a generation; an answer for an older generation is dropped, and a search still
+queued when the text has moved on is skipped by the worker (it may be busy with sync).
+
+A search is journalled once, when it settles: no edit for SETTLE_MS, or the shopper
+leaves through a result, a category or Back. Never once per keystroke.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.core.categories import CategoryTile, top_categories
+from kiosk.core.products import ProductCard, cards_by_id, featured_cards
+from kiosk.core.search import MAX_QUERY_CHARS, search, suggest
+from kiosk.core.synonyms import Synonyms
+from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.widgets.chips import ChipRow
+from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
+
+# A search costs a few milliseconds even at 100k products (benchmarks/search_ui.py), so
+# the debounce only has to gather a burst: a held backspace, a physical keyboard. Taps
+# on the screen's keys come further apart, and each one still gets its own results.
+DEBOUNCE_MS = 150
+SETTLE_MS = 1500
+# Cards shown for a search. Counting every match of a broad word costs a hundred times
+# more than finding a page, so beyond this the count says "more than".
+RESULT_LIMIT = 200
+SUGGESTIONS = 6
+POPULAR = 24
+# Shopper text said back to them is cut here: it may be 200 characters of anything.
+ECHO_CHARS = 30
+_LAST_WORD = re.compile(r"\w+(?=\W*$)")
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    generation: int
+    text: str
+    cards: list[ProductCard]
+    more: bool                        # more matches than the cards shown
+    exact_product_id: int | None      # the product whose SKU or barcode was typed
+    exact_variant_sku: str | None
+    corrected_text: str | None        # the words searched instead, when a typo was fixed
+    suggestions: list[str]            # completions of the word being typed
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What a shopper is offered before typing, and when nothing is found."""
+
+    categories: list[CategoryTile]
+    popular: list[ProductCard]
+
+
+def look_up(conn: sqlite3.Connection, text: str, generation: int, store_id: str,
+            synonyms: Synonyms | None) -> SearchAnswer:
+    """Everything the screen shows for `text`, in one trip to the database worker."""
+    result = search(conn, text, limit=RESULT_LIMIT + 1, synonyms=synonyms)
+    shown = result.product_ids[:RESULT_LIMIT]
+    exact = shown[0] if shown and result.exact_variant_sku else None
+    return SearchAnswer(
+        generation=generation, text=text, cards=cards_by_id(conn, shown, store_id),
+        more=len(result.product_ids) > RESULT_LIMIT, exact_product_id=exact,
+        exact_variant_sku=result.exact_variant_sku, corrected_text=result.corrected_text,
+        suggestions=suggest(conn, text, SUGGESTIONS, synonyms=synonyms))
+
+
+def discover(conn: sqlite3.Connection, store_id: str) -> Discovery:
+    return Discovery(top_categories(conn), featured_cards(conn, store_id, POPULAR))
+
+
+def completed(text: str, word: str) -> str:
+    """`text` with the word being typed (its last) replaced by `word`, ready for the next."""
+    typing = _LAST_WORD.search(text)
+    kept = text[:typing.start()] if typing else text
+    return f"{kept}{word} "
+
+
+def echoed(text: str) -> str:
+    """The shopper's text as quoted back to them: one line, cut short."""
+    plain = " ".join(text.split())
+    return plain if len(plain) <= ECHO_CHARS else plain[:ECHO_CHARS - 1].rstrip() + "…"
+
+
+class SearchScreen(QWidget):
+    """Type to search; tap a result, a completion, or a category.
+
+    `answered(text)` is emitted each time the results for the field's current text are
+    on screen (tests and the latency benchmark wait for it).
+    """
+
+    answered = Signal(str)
+
+    def __init__(self, context: ShopperContext, text: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SearchScreen")
+        self._context = context
+        theme = context.theme
+        self._generation = 0
+        self._shown: SearchAnswer | None = None      # the answer the grid shows
+        self._discovery: Discovery | None = None
+        self._unavailable = False
+        self._settle_due = False
+        self._recorded = ""                          # the search journalled last
+
+        self.field = QLineEdit(objectName="SearchField")
+        self.field.setMaxLength(MAX_QUERY_CHARS)     # what search() reads, no more
+        self.field.installEventFilter(self)          # a tap on it brings the keyboard back
+        # A cross, as on every search field: a word would read like the keyboard's keys.
+        self.clear_button = QPushButton("×", objectName="SearchClearButton")
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.clicked.connect(self._on_clear)
+        self.clear_button.hide()
+        self.status = QLabel(objectName="SearchStatus")
+        self.hint = QLabel(objectName="SearchHint")
+        for label in (self.status, self.hint):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)   # shopper text is never markup
+        self.suggestions = ChipRow(theme)
+        self.suggestions.chosen.connect(self._on_suggestion)
+        self.suggestions.hide()
+        self.categories = ChipRow(theme)
+        self.categories.chosen.connect(self._on_category)
+        self.categories.hide()
+
+        self.model = ProductGridModel(context.thumbnails, context.formatter, self)
+        self.delegate = ProductCardDelegate(theme, context.formatter, self)
+        self.grid = ProductGrid(theme, self.model, self.delegate)
+        self.grid.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the field keeps the cursor
+        self.grid.setMinimumHeight(1)    # the keyboard may leave it no room: Done gives it back
+        self.grid.clicked.connect(self._on_card_clicked)
+        self.keyboard = OnScreenKeyboard(theme)
+        self.keyboard.set_language(context.formatter.language)
+        self.keyboard.set_target(self.field)
+        self.keyboard.done.connect(self.hide_keyboard)
+        self.field.returnPressed.connect(self.hide_keyboard)
+
+        field_row = QHBoxLayout()
+        field_row.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
+                                     theme.spacing * 2, 0)
+        field_row.setSpacing(theme.spacing)
+        field_row.addWidget(self.field, 1)
+        field_row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # Packed tight: at 1.5x in landscape the top bar and the keyboard leave the field,
+        # the status line and a row of chips about 330 pixels between them.
+        layout.setSpacing(0)
+        layout.addLayout(field_row)
+        # Margins here rather than padding in the style sheet, so that a label's own width
+        # is the width its lines wrap to.
+        texts = QVBoxLayout()
+        texts.setContentsMargins(theme.spacing * 2, theme.spacing // 2, theme.spacing * 2, 0)
+        texts.setSpacing(0)
+        texts.addWidget(self.status)
+        texts.addWidget(self.hint)
+        layout.addLayout(texts)
+        layout.addWidget(self.suggestions)
+        layout.addWidget(self.categories)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.keyboard)
+
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.search_now)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._on_settled)
+        self.field.textChanged.connect(self._on_text_changed)
+        self.retranslate()
+        context.catalog.fetch(self, lambda conn: discover(conn, context.store_id),
+                              self._on_discovery, self._on_unavailable)
+        self.field.setText(text)
+        if text.strip():
+            self.search_now()       # brought from elsewhere: nothing to wait for
+        else:
+            self._show_discovery()
+
+    # --- public API -------------------------------------------------------------------
+
+    def search_now(self) -> None:
+        """Search for the field's text at once (the debounce calls this)."""
+        self._debounce.stop()
+        text = self.field.text()
+        if not text.strip():
+            self._show_discovery()
+            return
+        generation = self._generation
+        context = self._context
+
+        def query(conn: sqlite3.Connection) -> SearchAnswer | None:
+            if generation != self._generation:     # typed on meanwhile: spare the worker
+                return None
+            return look_up(conn, text, generation, context.store_id, context.synonyms)
+
+        context.catalog.fetch(self, query, self._on_answer,
+                              lambda error: self._on_search_failed(generation))
+
+    def show_keyboard(self) -> None:
+        self.keyboard.show()
+        self.field.setFocus()
+        self._show_hint()
+
+    def hide_keyboard(self) -> None:
+        """Give the results the keyboard's room; a tap on the field brings it back."""
+        self.keyboard.hide()
+        self._show_hint()
+        if self._debounce.isActive():
+            self.search_now()
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        self.model.set_formatter(formatter)
+        self.delegate.set_formatter(formatter)
+        self.keyboard.set_language(formatter.language)
+
+    def retranslate(self) -> None:
+        self.field.setAccessibleName(self.tr("Search"))
+        self.field.setPlaceholderText(self.tr("A product, a colour, a code…"))
+        self.clear_button.setAccessibleName(self.tr("Clear the search"))
+        self.suggestions.setAccessibleName(self.tr("Suggestions"))
+        self.categories.setAccessibleName(self.tr("Departments"))
+        self._show_status_text()
+
+    # --- typing -----------------------------------------------------------------------
+
+    def _on_text_changed(self, text: str) -> None:
+        self._generation += 1
+        self._settle_due = False
+        self.clear_button.setVisible(bool(text))
+        if text.strip():
+            self._debounce.start()
+            self._settle.start()
+        else:
+            self._debounce.stop()
+            self._settle.stop()
+            self._show_discovery()
+
+    def _on_suggestion(self, word: str) -> None:
+        self.field.setText(completed(self.field.text(), word))
+        self.field.setFocus()
+        self.search_now()
+
+    def _on_clear(self) -> None:
+        self.field.clear()
+        self.show_keyboard()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.MouseButtonPress:
+            self.show_keyboard()
+        return super().eventFilter(watched, event)
+
+    # --- answers ----------------------------------------------------------------------
+
+    def _on_answer(self, answer: SearchAnswer | None) -> None:
+        if answer is None or answer.generation != self._generation:
+            return      # the shopper has typed since
+        self._unavailable = False
+        self._shown = answer
+        if answer.cards:
+            self._show_suggestions(answer.suggestions)
+            _set_chips(self.categories, [])
+            self._show_cards(answer.cards)
+        else:
+            self._show_suggestions([])     # one row of chips: departments, not completions
+            self._offer_discovery()
+        self._show_status_text()
+        if self._settle_due:
+            self._record_settled()
+        self.answered.emit(answer.text)
+
+    def _on_search_failed(self, generation: int) -> None:
+        if generation == self._generation:
+            self._on_unavailable()
+
+    def _on_discovery(self, discovery: Discovery) -> None:
+        self._discovery = discovery
+        if self._shown is None or not self._shown.cards:
+            self._offer_discovery()
+        self._show_status_text()
+
+    def _on_unavailable(self, _error: BaseException | None = None) -> None:
+        self._unavailable = True
+        self._show_status_text()
+
+    def _show_discovery(self) -> None:
+        """The field is empty: departments and popular products, nothing searched."""
+        self._shown = None
+        self._show_suggestions([])
+        self._offer_discovery()
+        self._show_status_text()
+
+    def _offer_discovery(self) -> None:
+        found = self._discovery
+        _set_chips(self.categories, [(tile.path, tile.name) for tile in found.categories]
+                   if found else [])
+        self._show_cards(found.popular if found else [])
+
+    def _show_cards(self, cards: list[ProductCard]) -> None:
+        self.model.set_cards(cards)
+        self.grid.scrollToTop()
+
+    def _show_suggestions(self, words: list[str]) -> None:
+        _set_chips(self.suggestions, [(word, word) for word in words])
+        self._fit_suggestions()
+
+    def _fit_suggestions(self) -> None:
+        """Show the completions that fit whole, best first: one cut by the edge of the
+        screen cannot be read, and a row to scroll sideways is a row nobody finds."""
+        strip = self.suggestions.widget().layout()
+        margins = strip.contentsMargins()
+        room = self.width() - margins.left() - margins.right() + strip.spacing()
+        for key in self.suggestions.keys():
+            chip = self.suggestions.chip(key)
+            room -= chip.sizeHint().width() + strip.spacing()
+            chip.setVisible(room >= 0)
+
+    def _show_status_text(self) -> None:
+        # Built from the state, not kept as text, so that a language switch redoes it.
+        answer = self._shown
+        found = answer is not None and bool(answer.cards)
+        self.grid.setAccessibleName(self.tr("Search results") if found
+                                    else self.tr("Popular products"))
+        if self._unavailable:
+            text = self.tr("The catalogue is not available at the moment. "
+                           "Please ask a member of staff.")
+        elif answer is None:
+            text = self._browse_text()
+        elif not answer.cards:
+            text = self.tr("We found nothing for “%1”.").replace("%1", echoed(answer.text))
+        else:
+            text = self._count_text(len(answer.cards), answer.more)
+            if answer.corrected_text:
+                text = self.tr("Results for “%1”").replace(
+                    "%1", echoed(answer.corrected_text)) + " · " + text
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+        self.hint.setText(self._browse_text())
+        self.hint.setAccessibleName(self.hint.text())
+        self._show_hint()
+
+    def _browse_text(self) -> str:
+        return self.tr("Browse a department, or one of our popular products.")
+
+    def _show_hint(self) -> None:
+        # Says what the cards below are when nothing was found. A landscape screen with
+        # the keyboard up has no line to spare: the departments and the field get it.
+        nothing_found = self._shown is not None and not self._shown.cards
+        room = self.keyboard.isHidden() or self.height() > self.width()
+        self.hint.setVisible(nothing_found and not self._unavailable and room)
+
+    def _count_text(self, count: int, more: bool) -> str:
+        return (self.tr("More than %n products", "", count) if more
+                else self.tr("%n products", "", count))
+
+    # --- leaving ----------------------------------------------------------------------
+
+    def _on_card_clicked(self, index: QModelIndex) -> None:
+        card = self.model.card(index.row())
+        answer = self._shown
+        # The variant whose code was typed opens as itself; other cards open as products.
+        sku = answer.exact_variant_sku if answer and answer.exact_product_id == card.id else None
+        self._record_settled()
+        self._context.navigator.open_product(card.id, sku)
+
+    def _on_category(self, path: str) -> None:
+        self._record_settled()
+        self._context.navigator.open_category(path)
+
+    def _on_settled(self) -> None:
+        self._settle_due = True
+        self._record_settled()
+
+    def _record_settled(self) -> None:
+        """Journal the search on screen, unless it is not answered yet or already journalled."""
+        answer = self._shown
+        if answer is None or answer.generation != self._generation:
+            return      # _on_answer records it if the settle time has passed
+        said = " ".join(answer.text.split()).casefold()
+        if said == self._recorded:
+            return
+        self._recorded = said
+        # The count is that of the cards shown: RESULT_LIMIT stands for "at least".
+        self._context.catalog.record_search(answer.text, len(answer.cards))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.field.setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_suggestions()
+        self._show_hint()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The shopper left (Back, Home, another screen): the search has settled.
+        self._settle.stop()
+        self._settle_due = True
+        self._record_settled()
+        super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _set_chips(row: ChipRow, chips: list[tuple[str, str]]) -> None:
+    # The same chips are kept rather than made anew: a row's old chips linger, laid out,
+    # until the event loop deletes them.
+    if row.keys() != [key for key, _ in chips]:
+        row.set_chips(chips)
