@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QObject
 
 from kiosk.core.product_page import freshness, stock_level
 
 MARKS = {"in_stock": "✓", "few_left": "!", "out_of_stock": "✕", "unknown": "?"}
-
-
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("StockWords", text, disambiguation, n)
 
 
 def level_of(quantity: int | None, few_left: int) -> str:
@@ -25,29 +21,16 @@ def level_of(quantity: int | None, few_left: int) -> str:
 
 
 def level_words(quantity: int | None, few_left: int) -> str:
-    """"✓ In stock", "! Only 2 left", "✕ Out of stock", "? No figure"."""
+    """"✓ In stock", "! Only 2 left", "✕ Out of stock", "? No stock figure"."""
     level = level_of(quantity, few_left)
-    words = {
-        "in_stock": _tr("In stock"),
-        "few_left": _tr("Only %n left", "", quantity or 0),
-        "out_of_stock": _tr("Out of stock"),
-        "unknown": _tr("No stock figure"),
-    }[level]
-    return f"{MARKS[level]} {words}"
+    return f"{MARKS[level]} {_StockWords().level(level, quantity or 0)}"
 
 
 def age_words(taken_at: str | None, now: datetime | None = None) -> str:
     """"updated 3 min ago", from the server time the figure was counted at."""
     if not taken_at:
         return ""
-    age = freshness(taken_at, now or datetime.now(timezone.utc))
-    if age < timedelta(minutes=1):
-        return _tr("updated just now")
-    if age < timedelta(hours=1):
-        return _tr("updated %n min ago", "", age // timedelta(minutes=1))
-    if age < timedelta(days=1):
-        return _tr("updated %n hour(s) ago", "", age // timedelta(hours=1))
-    return _tr("updated %n day(s) ago", "", age.days)
+    return _StockWords().age(freshness(taken_at, now or datetime.now(timezone.utc)))
 
 
 def restock_words(restock_date: str | None, locale: QLocale, today: date | None = None) -> str:
@@ -61,4 +44,33 @@ def restock_words(restock_date: str | None, locale: QLocale, today: date | None 
     if day < (today or date.today()):
         return ""
     shown = locale.toString(QDate(day.year, day.month, day.day), "d MMMM")
-    return _tr("Back on %1").replace("%1", shown)
+    return _StockWords().back_on(shown)
+
+
+class _StockWords(QObject):
+    """The words themselves, through tr() so that lupdate finds them with their plurals.
+
+    (lupdate reads only plain names as counts, hence the variables.)
+    """
+
+    def level(self, level: str, left: int) -> str:
+        if level == "in_stock":
+            return self.tr("In stock")
+        if level == "few_left":
+            return self.tr("Only %n left", "", left)
+        if level == "out_of_stock":
+            return self.tr("Out of stock")
+        return self.tr("No stock figure")
+
+    def age(self, age: timedelta) -> str:
+        minutes, hours, days = age // timedelta(minutes=1), age // timedelta(hours=1), age.days
+        if minutes < 1:
+            return self.tr("updated just now")
+        if hours < 1:
+            return self.tr("updated %n min ago", "", minutes)
+        if days < 1:
+            return self.tr("updated %n hour(s) ago", "", hours)
+        return self.tr("updated %n day(s) ago", "", days)
+
+    def back_on(self, day: str) -> str:
+        return self.tr("Back on %1").replace("%1", day)
