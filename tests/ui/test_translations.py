@@ -1,3 +1,4 @@
+import ast
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -38,3 +39,28 @@ def test_the_translation_files_list_every_string_in_the_code(tmp_path):
     in_code = set(messages(fresh))
     assert in_code, "lupdate found no strings at all"
     assert in_code == set(messages(I18N / "kiosk_fr.ts"))
+
+
+def literal_strings_given_to_translation(path: Path):
+    """(line, text) of every tr("..."), translate("context", "...") and QT_TRANSLATE_NOOP."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        position = {"tr": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1}.get(name)
+        if position is None or len(node.args) <= position:
+            continue
+        argument = node.args[position]
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+            yield node.lineno, argument.value
+
+
+def test_lupdate_missed_no_string_of_the_code():
+    """lupdate silently skips a call whose count is an expression (tr("%n", "", a or 0)):
+    such a string would stay in English on a French screen."""
+    known = set(messages(I18N / "kiosk_fr.ts"))
+    missed = [f"{path.relative_to(ROOT)}:{line}: {text}"
+              for path in sorted((ROOT / "kiosk" / "ui").rglob("*.py"))
+              for line, text in literal_strings_given_to_translation(path)
+              if text not in known]
+    assert missed == []
