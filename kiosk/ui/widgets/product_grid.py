@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import (
     QColor,
@@ -48,6 +49,14 @@ class ProductGridModel(QAbstractListModel):
         self.beginResetModel()
         self._cards = list(cards)
         self.endResetModel()
+
+    def append_cards(self, cards: list[ProductCard]) -> None:
+        """The next page of a long list, added after the cards already shown."""
+        if cards:
+            first = len(self._cards)
+            self.beginInsertRows(QModelIndex(), first, first + len(cards) - 1)
+            self._cards.extend(cards)
+            self.endInsertRows()
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
@@ -186,6 +195,8 @@ WRAP_SLACK = 4
 class ProductGrid(QListView):
     """Cards in rows that fill the width, scrolled with the finger, no scroll bars."""
 
+    card_tapped = Signal(int)     # the product id of the card the shopper tapped
+
     def __init__(self, theme: Theme, model: ProductGridModel, delegate: ProductCardDelegate,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +218,10 @@ class ProductGrid(QListView):
         self.setModel(model)
         self.setItemDelegate(delegate)
         enable_kinetic_scrolling(self.viewport())
+        self.clicked.connect(self._on_clicked)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        self.card_tapped.emit(self.model().card(index.row()).id)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # As many columns as fit, widened to share the whole width: no empty band at the
