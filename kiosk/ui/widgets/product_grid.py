@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPixmap,
+    QPixmapCache,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -136,12 +137,10 @@ class ProductCardDelegate(QStyledItemDelegate):
                           round(box.height() * 0.58))
         pixmap: QPixmap | None = index.data(Qt.ItemDataRole.DecorationRole)
         if pixmap is not None:
-            # Scaled while drawing: a scaled copy per card per paint fragments the heap.
-            fitted = pixmap.size().scaled(image_box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            fitted = self._fitted(card.image, pixmap, image_box.size())
             target = QRect(0, 0, fitted.width(), fitted.height())
             target.moveCenter(image_box.center())
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawPixmap(target, pixmap)
+            painter.drawPixmap(target.topLeft(), fitted)
         else:
             painter.fillRect(image_box, QColor(c.placeholder))
 
@@ -180,6 +179,19 @@ class ProductCardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(text_left, y, text_width, t.small + gap),
                          Qt.AlignmentFlag.AlignLeft, label)
         painter.restore()
+
+    @staticmethod
+    def _fitted(image: str, pixmap: QPixmap, box: QSize) -> QPixmap:
+        """The image scaled to the card's picture box once, then drawn as it is: scaling
+        while drawing cost most of a scrolling frame. Qt's pixmap cache bounds the copies
+        (one per image on screen, not one per paint, which would fragment the heap)."""
+        key = f"card:{box.width()}x{box.height()}:{image}"
+        fitted = QPixmapCache.find(key)
+        if fitted is None:
+            fitted = pixmap.scaled(box, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+            QPixmapCache.insert(key, fitted)
+        return fitted
 
     @staticmethod
     def _elided_two_lines(painter: QPainter, text: str, width: int) -> str:
