@@ -150,6 +150,46 @@ QWidget {{
     font-size: {self.heading}px;
     padding: {self.spacing * 2}px;
 }}
+#Breadcrumb, #BreadcrumbStrip, #CrumbSeparator, #CrumbCurrent {{
+    background: transparent;
+}}
+QPushButton#Crumb {{
+    background: transparent;
+    border: none;
+    color: {c.primary};
+    text-decoration: underline;
+    padding: 0 {self.spacing}px;
+}}
+#CrumbSeparator {{
+    color: {c.text_muted};
+}}
+#CrumbCurrent {{
+    color: {c.text_muted};
+    padding: 0 {self.spacing}px;
+}}
+#FilterSummary {{
+    color: {c.text_muted};
+    font-size: {self.small}px;
+    padding: 0 {self.spacing * 2}px {self.spacing // 2}px {self.spacing * 2}px;
+}}
+#FilterPanel, #PanelScroller, #PanelChoices, #StockRow {{
+    background: {c.background};
+}}
+#PanelTitle {{
+    font-size: {self.title}px;
+    font-weight: 700;
+    padding: 0 {self.spacing * 2}px;
+}}
+#PanelHeading {{
+    font-size: {self.heading}px;
+    font-weight: 700;
+    padding: {self.spacing}px {self.spacing * 2}px 0 {self.spacing * 2}px;
+}}
+QPushButton#ToggleButton:checked {{
+    background: {c.primary};
+    color: {c.on_primary};
+    border-color: {c.primary};
+}}
 QListView {{
     border: none;
     background: {c.background};

@@ -1,0 +1,340 @@
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QSize, QTranslator
+from PySide6.QtWidgets import QLabel, QListView, QPushButton
+from support.gestures import find_named, named, tap
+from test_app import clipped_text
+
+from kiosk.core.db.cache import open_cache
+from kiosk.core.search import SearchFilters, facets, search
+from kiosk.i18n import qm_path
+from kiosk.ui.formatting import Formatter, shopper_locale
+from kiosk.ui.screens.category import CategoryScreen, price_bands
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.chips import ChipRow
+
+JACKETS = "Women/Tops/Jackets"
+PORTRAIT, LANDSCAPE = QSize(1080, 1920), QSize(1920, 1080)
+
+
+@pytest.fixture
+def language(qapp):
+    """Installs a language's translations as the app does; French to begin with."""
+    installed: list[QTranslator] = []
+
+    def use(code: str) -> None:
+        while installed:
+            qapp.removeTranslator(installed.pop())
+        translator = QTranslator(qapp)
+        assert translator.load(str(qm_path(code))), f"no compiled translation for {code!r}"
+        qapp.installTranslator(translator)
+        installed.append(translator)
+
+    use("fr")
+    yield use
+    while installed:
+        qapp.removeTranslator(installed.pop())
+
+
+@pytest.fixture
+def context(shopper_context, language, demo_config):
+    """The French shopper's context, its formatter made once the translations are in, as
+    the app makes each language's."""
+    return dataclasses.replace(shopper_context, formatter=Formatter(
+        shopper_locale("fr", demo_config.locale), demo_config.currency))
+
+
+@pytest.fixture
+def cache(demo_config):
+    """The test's own reading of the catalog, to check the screen against."""
+    conn = open_cache(demo_config.data_dir).conn
+    yield conn
+    conn.close()
+
+
+def open_screen(qtbot, context, path, size=PORTRAIT, **options):
+    screen = CategoryScreen(context, path, **options)
+    screen.setStyleSheet(context.theme.style_sheet())
+    qtbot.addWidget(screen)
+    screen.resize(size)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.grid.isVisible()
+                    or screen.status.text() != "Chargement des produits…", timeout=5000)
+    return screen
+
+
+def settled(qtbot, screen, count):
+    """Waits for the answer to the filters as they are now: the button shows its count."""
+    qtbot.waitUntil(lambda: screen.filters_button.text().endswith(f" {count} produits"),
+                    timeout=5000)
+
+
+def shown_cards(screen):
+    model = screen.model
+    return [model.card(row) for row in range(model.rowCount())]
+
+
+def tap_chip(qtbot, row, key):
+    """Swipes the row until the chip is in sight, then taps it."""
+    chip = row.chip(key)
+    row.ensureWidgetVisible(chip)
+    tap(qtbot, chip)
+
+
+def visible_named(root, cls, name):
+    """The one a shopper sees, when hidden screens or panels hold one of the same name."""
+    found = [w for w in root.findChildren(cls) if w.accessibleName() == name and w.isVisible()]
+    assert len(found) == 1, f"{len(found)} visible {cls.__name__} named {name!r}"
+    return found[0]
+
+
+def test_a_category_shows_its_products_with_their_count(qtbot, context, cache):
+    expected = search(cache, "", SearchFilters(category_path=JACKETS), limit=100).product_ids
+    screen = open_screen(qtbot, context, JACKETS)
+    settled(qtbot, screen, len(expected))
+    assert named(screen, QLabel, "Jackets").isVisible()
+    button = named(screen, QPushButton, f"Filtres et tri · {len(expected)} produits")
+    assert button.isVisible()
+    grid = named(screen, QListView, "Produits de cette catégorie")
+    assert grid.isVisible()
+    assert [card.id for card in shown_cards(screen)] == expected
+    assert not screen.summary.isVisible()       # no filter yet, nothing to explain
+
+
+def test_tapping_a_card_opens_its_product(qtbot, context):
+    screen = open_screen(qtbot, context, JACKETS)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    middle = screen.grid.indexAt(screen.grid.viewport().rect().center())
+    tap(qtbot, screen.grid.viewport())
+    assert context.navigator.opened == [
+        ("product", screen.model.card(middle.row()).id, None)]
+
+
+def test_sub_category_chips_open_their_category(qtbot, context):
+    screen = open_screen(qtbot, context, "Women")
+    qtbot.waitUntil(lambda: find_named(screen, QPushButton, "Tops") is not None)
+    assert not screen.breadcrumb.isVisible()     # a top category: the title says it all
+    tap(qtbot, named(screen, QPushButton, "Tops"))
+    tap(qtbot, named(screen, QPushButton, "Bottoms"))
+    assert context.navigator.opened == [("category", "Women/Tops"),
+                                                ("category", "Women/Bottoms")]
+
+
+def test_the_breadcrumb_opens_each_level_above_this_one(qtbot, context):
+    screen = open_screen(qtbot, context, JACKETS)
+    qtbot.waitUntil(screen.breadcrumb.isVisible)
+    tap(qtbot, named(screen.breadcrumb, QPushButton, "Women"))
+    tap(qtbot, named(screen.breadcrumb, QPushButton, "Tops"))
+    assert context.navigator.opened == [("category", "Women"),
+                                                ("category", "Women/Tops")]
+    assert find_named(screen.breadcrumb, QPushButton, "Jackets") is None   # we are here
+    assert named(screen.breadcrumb, QLabel, "Jackets").isVisible()
+
+
+def test_size_and_stock_here_keep_what_the_facets_count(qtbot, context, cache):
+    store = context.store_id
+    everything = facets(cache, "", SearchFilters(category_path=JACKETS)).count
+    chosen = SearchFilters(category_path=JACKETS, sizes=frozenset({"M"}), in_stock_at=store)
+    expected = facets(cache, "", chosen).count
+    assert 0 < expected < everything
+    screen = open_screen(qtbot, context, JACKETS)
+    settled(qtbot, screen, everything)
+
+    tap(qtbot, named(screen, QPushButton, f"Filtres et tri · {everything} produits"))
+    assert screen.panel.isVisible()
+    tap(qtbot, named(screen.panel, QPushButton, "M"))
+    tap(qtbot, named(screen.panel, QPushButton, "En stock dans ce magasin"))
+    assert screen.panel.in_stock.text().startswith("✓")      # a mark, not colour alone
+    settled(qtbot, screen, expected)
+    tap(qtbot, named(screen.panel, QPushButton, f"Voir {expected} produits"))
+
+    assert not screen.panel.isVisible()
+    cards = shown_cards(screen)
+    assert len(cards) == expected
+    assert all(card.in_stock_here for card in cards)
+    assert screen.summary.isVisible()
+    assert screen.summary.text() == "Filtres\u00a0: M · En stock ici"
+
+
+def test_sorting_by_price_orders_the_cards(qtbot, context):
+    screen = open_screen(qtbot, context, JACKETS)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    catalog_order = [card.id for card in shown_cards(screen)]
+    tap(qtbot, screen.filters_button)
+
+    tap(qtbot, named(screen.panel, QPushButton, "Prix croissant"))
+    qtbot.waitUntil(lambda: [card.id for card in shown_cards(screen)] != catalog_order)
+    prices = [card.price_cents for card in shown_cards(screen)]
+    assert prices == sorted(prices)
+    assert screen.panel.sorts.checked_keys() == {"price_asc"}     # one order at a time
+
+    tap(qtbot, named(screen.panel, QPushButton, "Prix décroissant"))
+    qtbot.waitUntil(lambda: shown_cards(screen)[0].price_cents == max(prices))
+    prices = [card.price_cents for card in shown_cards(screen)]
+    assert prices == sorted(prices, reverse=True)
+    assert not screen.summary.isVisible()      # an order hides no product
+
+
+def test_a_price_band_keeps_the_prices_in_it(qtbot, context, cache):
+    screen = open_screen(qtbot, context, JACKETS)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    tap(qtbot, screen.filters_button)
+    label = "Jusqu’à " + context.formatter.price(4000)
+    expected = facets(cache, "", SearchFilters(category_path=JACKETS,
+                                               max_price_cents=4000)).count
+    tap(qtbot, named(screen.panel, QPushButton, label))
+    qtbot.waitUntil(lambda: screen.model.rowCount() == expected)
+    assert all(card.price_cents <= 4000 for card in shown_cards(screen))
+    assert label in screen.summary.text()
+
+
+def test_no_match_says_so_and_clearing_the_filters_brings_everything_back(
+        qtbot, context, cache):
+    everything = facets(cache, "", SearchFilters(category_path=JACKETS)).count
+    screen = open_screen(qtbot, context, JACKETS)
+    settled(qtbot, screen, everything)
+    tap(qtbot, screen.filters_button)
+    # Found by its catalog key: the colour's name belongs to the product page's words.
+    tap_chip(qtbot, screen.panel.colors, "Yellow")      # the yellow jackets cost over 60 €
+    tap(qtbot, named(screen.panel, QPushButton, "Jusqu’à " +
+                     context.formatter.price(4000)))
+    qtbot.waitUntil(lambda: screen.panel.show_button.text() == "Aucun produit ne correspond")
+    tap(qtbot, named(screen.panel, QPushButton, "Aucun produit ne correspond"))
+
+    assert screen.status.isVisible()
+    assert screen.status.text() == "Aucun produit ne correspond à ces filtres."
+    assert screen.summary.isVisible() and screen.filters_button.isVisible()
+    tap(qtbot, visible_named(screen, QPushButton, "Effacer les filtres"))
+    settled(qtbot, screen, everything)
+    assert screen.grid.isVisible() and screen.model.rowCount() == everything
+    assert not screen.summary.isVisible()
+    assert screen.panel.filters() == SearchFilters()
+
+
+def test_the_panel_clears_its_own_choices(qtbot, context, cache):
+    everything = facets(cache, "", SearchFilters(category_path=JACKETS)).count
+    screen = open_screen(qtbot, context, JACKETS)
+    settled(qtbot, screen, everything)
+    tap(qtbot, screen.filters_button)
+    tap(qtbot, named(screen.panel, QPushButton, "S"))
+    tap(qtbot, named(screen.panel, QPushButton, "Prix décroissant"))
+    tap(qtbot, visible_named(screen.panel, QPushButton, "Effacer les filtres"))
+    settled(qtbot, screen, everything)
+    assert screen.panel.filters() == SearchFilters()
+    assert named(screen.panel, QPushButton, "Pertinence").isChecked()
+
+
+def test_an_answer_overtaken_by_a_later_choice_is_dropped(qtbot, context, cache):
+    screen = open_screen(qtbot, context, JACKETS)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    # Answers are held, then handed over newest first, as a slow query would leave them.
+    held = []
+    fetch = context.catalog.fetch
+
+    def held_fetch(owner, query, on_done, on_error=None):
+        fetch(owner, query, lambda answer: held.append(lambda: on_done(answer)), on_error)
+
+    context.catalog.fetch = held_fetch
+    tap(qtbot, screen.filters_button)
+    tap(qtbot, named(screen.panel, QPushButton, "Prix croissant"))
+    tap(qtbot, named(screen.panel, QPushButton, "Prix décroissant"))
+    qtbot.waitUntil(lambda: len(held) == 2)
+    for deliver in reversed(held):
+        deliver()
+    latest = search(cache, "", SearchFilters(category_path=JACKETS, sort="price_desc"),
+                    limit=100).product_ids
+    assert [card.id for card in shown_cards(screen)] == latest
+
+
+def test_more_products_load_as_the_shopper_scrolls_to_the_end(qtbot, context, cache):
+    everything = search(cache, "", SearchFilters(category_path="Women"), limit=1000).product_ids
+    screen = open_screen(qtbot, context, "Women", page_size=12)
+    settled(qtbot, screen, len(everything))
+    first = screen.model.rowCount()
+    assert first < len(everything)
+    bar = screen.grid.verticalScrollBar()
+    while screen.model.rowCount() < len(everything):
+        loaded = screen.model.rowCount()
+        bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda loaded=loaded: screen.model.rowCount() > loaded, timeout=5000)
+    assert [card.id for card in shown_cards(screen)] == everything
+    assert not screen.model.canFetchMore(screen.grid.rootIndex())
+
+
+def test_an_unknown_category_says_so_kindly(qtbot, context):
+    screen = open_screen(qtbot, context, "Women/Nowhere")
+    assert screen.status.isVisible()
+    assert screen.status.text().startswith("Nous ne trouvons pas cette catégorie.")
+    assert named(screen, QLabel, "Catégorie introuvable").isVisible()
+    assert not screen.filters_button.isVisible()
+
+
+def test_the_language_switch_changes_the_visible_texts(qtbot, context, language,
+                                                      demo_config):
+    screen = open_screen(qtbot, context, JACKETS)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    count = screen.model.rowCount()
+    tap(qtbot, screen.filters_button)
+    tap(qtbot, named(screen.panel, QPushButton, "M"))
+    english = Formatter(shopper_locale("en", demo_config.locale), demo_config.currency)
+
+    language("en")
+    screen.set_formatter(english)
+    qtbot.waitUntil(lambda: screen.panel.heading.text() == "Filters and sort")
+    for name in ("Size", "Price", "Sort by"):
+        assert named(screen.panel, QLabel, name).isVisible()
+    assert named(screen.panel, QPushButton, "Price: low to high").isVisible()
+    assert named(screen.panel, QPushButton, "Up to " + english.price(4000)).isVisible()
+    qtbot.waitUntil(lambda: screen.filters_button.text().startswith("Filters and sort · "))
+    tap(qtbot, screen.panel.show_button)
+    assert screen.summary.text() == "Filtered by: M"
+    assert named(screen, QListView, "Products in this category").isVisible()
+    assert screen.model.rowCount() <= count
+
+
+def chip_rows_stay_inside(window):
+    """Chips that a crowded row scrolled out of sight are reached with the finger; the rows
+    themselves must stay on screen."""
+    return [f"a chip row leaves the window at {row.mapTo(window, row.rect().bottomRight())}"
+            for row in window.findChildren(ChipRow) if row.isVisible()
+            and not window.rect().contains(row.mapTo(window, row.rect().bottomRight()))]
+
+
+def unreadable(window):
+    problems = [p for p in clipped_text(window) if p != "Chip leaves the window"]
+    return problems + chip_rows_stay_inside(window)
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
+def test_nothing_is_cut_at_one_and_a_half_type_scale(qtbot, context, language,
+                                                     demo_config, size):
+    large = dataclasses.replace(context, theme=Theme(scale=1.5))
+    screen = open_screen(qtbot, large, "Women/Tops", size)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    tap(qtbot, screen.filters_button)
+    tap(qtbot, named(screen.panel, QPushButton, "M"))
+    tap(qtbot, named(screen.panel, QPushButton, "En stock dans ce magasin"))
+    for code in ("fr", "en"):
+        language(code)
+        screen.set_formatter(Formatter(shopper_locale(code, demo_config.locale),
+                                       demo_config.currency))
+        qtbot.waitUntil(lambda: screen.panel.isVisible() and not screen.model.loading)
+        qtbot.wait(50)      # the language change reaches every widget through the loop
+        assert unreadable(screen) == [], f"filter panel, {code}"
+        screen.close_filters()
+        assert unreadable(screen) == [], f"products, {code}"
+        screen.open_filters()
+
+
+def test_price_bands_are_cut_at_round_amounts():
+    assert price_bands(3200, 8400) == [(None, 4000), (4001, 6000), (6001, 8000), (8001, None)]
+    assert price_bands(2200, 8400) == [(None, 4000), (4001, 6000), (6001, 8000), (8001, None)]
+    assert price_bands(1399, 13499) == [(None, 5000), (5001, 10000), (10001, None)]
+    assert price_bands(2000, 2050) == []      # one price, or nearly: nothing to choose
+    assert price_bands(None, None) == []
+    for low, high in ((100, 99_900), (999, 1001), (4500, 4900), (1, 10**7)):
+        bands = price_bands(low, high)
+        assert len(bands) <= 4
+        assert all(end + 1 == start for (_, end), (start, _) in zip(bands, bands[1:], strict=False))
+
