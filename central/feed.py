@@ -7,7 +7,7 @@ import binascii
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from central.db import models
@@ -120,14 +120,18 @@ def _stores(session: Session, ids: list[str]) -> list[dict]:
 
 
 def _stock(session: Session, keys: list[str]) -> list[dict]:
-    if not keys:
-        return []
-    pairs = [tuple(key.rsplit("@", 1)) for key in keys]
+    # One query per store, on the primary key's columns: a row-value IN over
+    # (variant_sku, store_id) pairs makes SQLite scan the whole stock table.
+    skus_by_store: dict[str, list[str]] = {}
+    for key in keys:
+        sku, _, store_id = key.rpartition("@")
+        skus_by_store.setdefault(store_id, []).append(sku)
     found = []
-    for start in range(0, len(pairs), 400):
-        found += session.scalars(select(models.Stock).where(
-            tuple_(models.Stock.variant_sku, models.Stock.store_id).in_(
-                pairs[start:start + 400])))
+    for store_id, skus in skus_by_store.items():
+        for start in range(0, len(skus), 500):
+            found += session.scalars(select(models.Stock).where(
+                models.Stock.store_id == store_id,
+                models.Stock.variant_sku.in_(skus[start:start + 500])))
     return [stock_json(s) for s in found]
 
 
