@@ -45,6 +45,8 @@ class ChipRow(QScrollArea):
 
     def set_chips(self, chips: list[tuple[str, str]], checked: set[str] = frozenset()) -> None:
         for chip in self._chips.values():
+            chip.hide()             # at once: deleteLater() leaves it on screen a moment
+            self._layout.removeWidget(chip)
             chip.deleteLater()
         self._chips.clear()
         self._labels = dict(chips)
