@@ -553,32 +553,6 @@
             <translation>Sold out in every store</translation>
         </message>
         <message>
-            <source>Back in this store on {date}</source>
-            <translation>Back in this store on {date}</translation>
-        </message>
-        <message>
-            <source>Updated just now</source>
-            <translation>Updated just now</translation>
-        </message>
-        <message numerus="yes">
-            <source>Updated %n min ago</source>
-            <translation>
-                <numerusform>Updated %n min ago</numerusform>
-                <numerusform>Updated %n min ago</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Updated %n h ago</source>
-            <translation>
-                <numerusform>Updated %n h ago</numerusform>
-                <numerusform>Updated %n h ago</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Updated on {date}</source>
-            <translation>Updated on {date}</translation>
-        </message>
-        <message>
             <source>In comparison</source>
             <translation>In comparison</translation>
         </message>

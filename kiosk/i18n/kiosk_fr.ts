@@ -553,32 +553,6 @@
             <translation>Épuisé dans tous les magasins</translation>
         </message>
         <message>
-            <source>Back in this store on {date}</source>
-            <translation>De retour dans ce magasin le {date}</translation>
-        </message>
-        <message>
-            <source>Updated just now</source>
-            <translation>Mis à jour à l’instant</translation>
-        </message>
-        <message numerus="yes">
-            <source>Updated %n min ago</source>
-            <translation>
-                <numerusform>Mis à jour il y a %n min</numerusform>
-                <numerusform>Mis à jour il y a %n min</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Updated %n h ago</source>
-            <translation>
-                <numerusform>Mis à jour il y a %n h</numerusform>
-                <numerusform>Mis à jour il y a %n h</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Updated on {date}</source>
-            <translation>Mis à jour le {date}</translation>
-        </message>
-        <message>
             <source>In comparison</source>
             <translation>Dans le comparateur</translation>
         </message>

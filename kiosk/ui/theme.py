@@ -260,4 +260,51 @@ QPushButton#KeyboardKey, QPushButton#KeyboardActionKey, QPushButton#KeyboardDone
     color: {c.on_primary};
     border: none;
 }}
+/* --- product screen ------------------------------------------------------------ */
+#GalleryBlock, #Gallery, #PageDots {{
+    background: {c.surface};
+}}
+#PageDots {{
+    color: {c.text_muted};
+    padding-bottom: {self.spacing}px;
+}}
+#ProductName {{
+    font-size: {self.title}px;
+    font-weight: 700;
+}}
+#ProductPrice {{
+    font-size: {self.title}px;
+    font-weight: 700;
+}}
+#ProductSpecial, #StockLevel[level="few_left"] {{
+    color: {c.sale};
+    font-weight: 700;
+}}
+#ProductSection {{
+    font-size: {self.heading}px;
+    font-weight: 700;
+}}
+#StockLevel {{
+    font-size: {self.heading}px;
+    font-weight: 700;
+}}
+#StockLevel[level="in_stock"] {{
+    color: {c.in_stock};
+}}
+#StockDetail, #AttributeName {{
+    color: {c.text_muted};
+}}
+#PhonePanel {{
+    background: {c.scrim};
+}}
+#PhoneCard, #PhoneCard QLabel {{
+    background: {c.surface};
+}}
+#PhoneCard {{
+    border-radius: {self.px(16)}px;
+}}
+#PhoneTitle {{
+    font-size: {self.heading}px;
+    font-weight: 700;
+}}
 """

@@ -57,6 +57,9 @@ class RecordingNavigator:
     def open_compare(self) -> None:
         self.opened.append(("compare",))
 
+    def open_stores(self, variant_sku: str) -> None:
+        self.opened.append(("stores", variant_sku))
+
     def notify(self, message: str) -> None:
         self.messages.append(message)
 

@@ -1,0 +1,669 @@
+"""One product: pictures, price, the size and colour the shopper wants, and where to get it.
+
+The page is read in one query on the database worker; every later tap (a colour, a size)
+only picks another variant from what was read, so nothing waits on the disk.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import quote
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QTextDocumentFragment,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.compare import MAX_COMPARED, TrayAdd
+from kiosk.core.product_page import (
+    DEFAULT_FEW_LEFT,
+    ProductPage,
+    VariantOption,
+    attribute_label,
+    load_product,
+    similar_in_stock,
+    stock_level,
+)
+from kiosk.core.products import ProductCard
+from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.stock_words import age_words, restock_words
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.chips import ChipRow
+from kiosk.ui.widgets.gallery import Gallery, PageDots
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGridModel
+from kiosk.ui.widgets.qr import QrCode
+
+FRESHNESS_REFRESH_MS = 60_000     # "updated 3 min ago" must not stay at 3 for long
+QR_SIZE_PX = 480                  # about 12 cm on the panel: a phone reads it from arm's length
+ZERO_WIDTH_SPACE = "\u200b"
+
+# Catalog words shoppers read (colours, attribute names and yes/no values). They are
+# translated when listed here; any other word is shown as the catalog writes it.
+_CATALOG_WORDS = (
+    QT_TRANSLATE_NOOP("CatalogWords", "Black"), QT_TRANSLATE_NOOP("CatalogWords", "Blue"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Brown"), QT_TRANSLATE_NOOP("CatalogWords", "Gray"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Green"), QT_TRANSLATE_NOOP("CatalogWords", "Lavender"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Orange"), QT_TRANSLATE_NOOP("CatalogWords", "Purple"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Red"), QT_TRANSLATE_NOOP("CatalogWords", "White"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Yellow"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Yes"), QT_TRANSLATE_NOOP("CatalogWords", "No"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Price"), QT_TRANSLATE_NOOP("CatalogWords", "Sizes"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Colours"), QT_TRANSLATE_NOOP("CatalogWords", "Material"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Pattern"), QT_TRANSLATE_NOOP("CatalogWords", "Climate"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Eco collection"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Performance fabric"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Erin recommends"),
+    QT_TRANSLATE_NOOP("CatalogWords", "New"), QT_TRANSLATE_NOOP("CatalogWords", "Sale"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Style"), QT_TRANSLATE_NOOP("CatalogWords", "Features"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Strap"), QT_TRANSLATE_NOOP("CatalogWords", "Activity"),
+    QT_TRANSLATE_NOOP("CatalogWords", "Category"), QT_TRANSLATE_NOOP("CatalogWords", "Gender"),
+)
+
+
+def catalog_word(word: str) -> str:
+    """A catalog word in the shopper's language when it is a known one, else as written."""
+    return QCoreApplication.translate("CatalogWords", word)
+
+
+def attribute_name(key: str) -> str:
+    return catalog_word(attribute_label(key))
+
+
+def date_text(formatter: Formatter, day: date) -> str:
+    """'17 décembre', with the year only when it is not this year's."""
+    pattern = "d MMMM" if day.year == date.today().year else "d MMMM yyyy"
+    return formatter.locale.toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def sentence(words: str) -> str:
+    """Words made to stand as a line of their own: 'updated 3 min ago' -> 'Updated...'."""
+    return words[:1].upper() + words[1:]
+
+
+def plain_text(html: str) -> str:
+    return QTextDocumentFragment.fromHtml(html).toPlainText()
+
+
+class ProductScreen(QWidget):
+    def __init__(self, context: ShopperContext, product_id: int,
+                 variant_sku: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ProductScreen")
+        self._context = context
+        self._theme = context.theme
+        self._formatter = context.formatter
+        self._product_id = product_id
+        self._wanted_sku = variant_sku
+        self.page: ProductPage | None = None
+        self.variant: VariantOption | None = None
+        self.similar: list[ProductCard] = []
+        self._status_source = "loading"
+        self._dots: dict[str, QIcon] = {}
+        self.landscape: bool | None = None
+        self._build()
+        context.session.compare_changed.connect(self._show_compare_state)
+        self._freshness_timer = QTimer(self)
+        self._freshness_timer.setInterval(FRESHNESS_REFRESH_MS)
+        self._freshness_timer.timeout.connect(self._show_stock)
+        self.retranslate()
+        self._load()
+
+    # --- building ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        t = self._theme
+        self.status = QLabel(objectName="StatusMessage")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setWordWrap(True)
+
+        self.gallery = Gallery(t, self._context.pictures)
+        self.dots = PageDots()
+        self.gallery.page_changed.connect(
+            lambda page: self.dots.show_page(page, self.gallery.page_count()))
+        self.gallery_block = QWidget(objectName="GalleryBlock")
+        gallery_layout = QVBoxLayout(self.gallery_block)
+        gallery_layout.setContentsMargins(0, 0, 0, 0)
+        gallery_layout.setSpacing(0)
+        gallery_layout.addWidget(self.gallery, 1)
+        gallery_layout.addWidget(self.dots)
+
+        self.name = self._label("ProductName")
+        self.price = self._label("ProductPrice")
+        self.price.setTextFormat(Qt.TextFormat.RichText)
+        self.special = self._label("ProductSpecial")
+        self.color_title = self._label("ProductSection")
+        self.colors = ChipRow(t, checkable=True)
+        self.colors.chosen.connect(self._on_color_chosen)
+        self.size_title = self._label("ProductSection")
+        self.sizes = ChipRow(t, checkable=True)
+        self.sizes.chosen.connect(self._on_size_chosen)
+        self.stock = self._label("StockLevel")
+        self.stock_age = self._label("StockDetail")
+        self.restock = self._label("StockDetail")
+        self.other_stores = QPushButton(objectName="OtherStores")
+        self.other_stores.clicked.connect(self._on_other_stores)
+
+        self.similar_title = self._label("ProductSection")
+        self.similar_model = ProductGridModel(self._context.thumbnails, self._formatter, self)
+        self.similar_delegate = ProductCardDelegate(t, self._formatter, self)
+        self.similar_list = SimilarStrip(t, self.similar_model, self.similar_delegate)
+        self.similar_list.clicked.connect(self._on_similar_tapped)
+
+        self.phone_button = QPushButton(objectName="ProductAction")
+        self.phone_button.clicked.connect(self._show_phone_panel)
+        self.compare_button = QPushButton(objectName="ProductAction")
+        self.compare_button.setCheckable(True)
+        self.compare_button.clicked.connect(self._on_compare_clicked)
+
+        self.description_title = self._label("ProductSection")
+        self.description = self._label("ProductDescription")
+        self.description.setTextFormat(Qt.TextFormat.RichText)
+        self.attributes_title = self._label("ProductSection")
+        self.attributes = QWidget(objectName="ProductAttributes")
+        self.attributes_layout = QGridLayout(self.attributes)
+        self.attributes_layout.setContentsMargins(0, 0, 0, 0)
+        self.attributes_layout.setHorizontalSpacing(t.spacing * 2)
+        self.attributes_layout.setVerticalSpacing(t.spacing)
+        self.attributes_layout.setColumnStretch(1, 1)
+
+        details = QWidget(objectName="ProductDetails")
+        lines = QVBoxLayout(details)
+        lines.setContentsMargins(0, t.spacing * 2, 0, t.spacing * 4)
+        lines.setSpacing(t.spacing)
+        side = t.spacing * 2
+        # Chip rows and the strip scroll to the screen's edge and carry their own margin;
+        # the rest lines up with the title, leaving a margin each side.
+        edge_to_edge = (self.colors, self.sizes, self.similar_list)
+        for widget in (self.name, self.price, self.special, self.color_title, self.colors,
+                       self.size_title, self.sizes, self.stock, self.stock_age, self.restock,
+                       self.other_stores, self.similar_title, self.similar_list,
+                       self.phone_button, self.compare_button, self.description_title,
+                       self.description, self.attributes_title, self.attributes):
+            row = QHBoxLayout()
+            margin = 0 if widget in edge_to_edge else side
+            row.setContentsMargins(margin, 0, margin, 0)
+            if widget is self.other_stores:      # a button of its own width, not a bar
+                row.addWidget(widget)
+                row.addStretch(1)
+            else:
+                row.addWidget(widget)
+            lines.addLayout(row)
+        lines.addStretch(1)
+        for widget in (self.price, self.color_title, self.size_title, self.similar_title,
+                       self.description_title, self.attributes_title):
+            widget.setContentsMargins(0, t.spacing, 0, 0)
+
+        self.content = QWidget(objectName="ProductContent")
+        self.content_layout = QVBoxLayout(self.content)
+        self.content_layout.setContentsMargins(0, 0, 0, 0)
+        self.content_layout.setSpacing(0)
+        self.content_layout.addWidget(details)
+        self.scroll = QScrollArea(objectName="ProductScroll")
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.content)
+        enable_kinetic_scrolling(self.scroll.viewport())
+
+        self.page_view = QWidget()
+        self.page_layout = QHBoxLayout(self.page_view)
+        self.page_layout.setContentsMargins(0, 0, 0, 0)
+        self.page_layout.setSpacing(0)
+        self.page_layout.addWidget(self.scroll, 1)
+
+        self.body = QStackedWidget()
+        self.body.addWidget(self.status)
+        self.body.addWidget(self.page_view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.body)
+        self.phone_panel = PhonePanel(self._theme, self._context, self)
+        self._set_landscape(False)
+
+    def _label(self, object_name: str) -> QLabel:
+        label = QLabel(objectName=object_name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        return label
+
+    def _set_landscape(self, landscape: bool) -> None:
+        """Pictures above the details on a tall screen; beside them, and still, on a wide one."""
+        if landscape == self.landscape:
+            return
+        self.landscape = landscape
+        self.content_layout.removeWidget(self.gallery_block)
+        self.page_layout.removeWidget(self.gallery_block)
+        if landscape:
+            self.gallery_block.setMinimumHeight(0)
+            self.page_layout.insertWidget(0, self.gallery_block, 1)
+        else:
+            self.content_layout.insertWidget(0, self.gallery_block)
+        self._fit_gallery()
+
+    def _fit_gallery(self) -> None:
+        if not self.landscape:
+            # Nearly square on a tall screen, leaving the name and price in sight below.
+            self.gallery_block.setFixedHeight(min(self.width(), self.height() * 6 // 10))
+        else:
+            self.gallery_block.setMaximumHeight(16777215)
+
+    # --- loading ----------------------------------------------------------------------
+
+    def _load(self) -> None:
+        product_id, store_id = self._product_id, self._context.store_id
+
+        def query(conn):
+            page = load_product(conn, product_id, store_id)
+            similar = similar_in_stock(conn, product_id, store_id) if page else []
+            return page, similar
+
+        self._context.catalog.fetch(self, query, self._on_loaded, self._on_failed)
+
+    def _on_loaded(self, loaded: tuple[ProductPage | None, list[ProductCard]]) -> None:
+        page, self.similar = loaded
+        if page is None:
+            self._show_status("gone")
+            return
+        self.page = page
+        self.similar_model.set_cards(self.similar)
+        self._context.catalog.record("product_view", {"sku": page.sku})
+        self.body.setCurrentWidget(self.page_view)
+        self._show_page()
+        self._choose(page.default_variant(self._wanted_sku))
+        self._freshness_timer.start()
+
+    def _on_failed(self, _error: BaseException) -> None:
+        self._show_status("unavailable")
+
+    def _show_status(self, which: str) -> None:
+        self._status_source = which
+        self._show_status_text()
+        self.body.setCurrentWidget(self.status)
+
+    def _show_status_text(self) -> None:
+        # Kept as a key, not a text, so that a language switch re-translates it.
+        text = {
+            "loading": self.tr("Loading the product…"),
+            "gone": self.tr("Sorry, this product is no longer in our catalogue."),
+            "unavailable": self.tr("The catalogue is not available at the moment. "
+                                   "Please ask a member of staff."),
+        }.get(self._status_source, "")
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+
+    # --- showing ----------------------------------------------------------------------
+
+    def _show_page(self) -> None:
+        """What does not depend on the chosen variant."""
+        page = self.page
+        if page is None:
+            return
+        self._set_text(self.name, page.name)
+        self._show_color_chips()
+        self.color_title.setVisible(bool(page.colors))
+        self.description.setText(page.description_html)
+        self.description.setAccessibleName(plain_text(page.description_html))
+        self.description_title.setVisible(bool(page.description_html))
+        self.description.setVisible(bool(page.description_html))
+        self._show_attributes()
+        self.phone_button.setVisible(bool(self._context.config.product_url_template))
+        self._show_compare_state()
+
+    def _show_attributes(self) -> None:
+        while self.attributes_layout.count():
+            item = self.attributes_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        attributes = self.page.attributes if self.page else {}
+        for row, (key, value) in enumerate(attributes.items()):
+            name, shown = self._label("AttributeName"), self._label("AttributeValue")
+            self._set_text(name, attribute_name(key))
+            self._set_text(shown, catalog_word(value))
+            self.attributes_layout.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.attributes_layout.addWidget(shown, row, 1, Qt.AlignmentFlag.AlignTop)
+        self.attributes_title.setVisible(bool(attributes))
+        self.attributes.setVisible(bool(attributes))
+
+    def _choose(self, variant: VariantOption | None) -> None:
+        self.variant = variant
+        page = self.page
+        if page is None:
+            return
+        if variant is not None and variant.color is not None:
+            self.colors.set_checked({variant.color})
+        self._show_size_chips()
+        self._show_price()
+        self._show_pictures()
+        self._show_stock()
+
+    def _show_color_chips(self) -> None:
+        page = self.page
+        chips = [(color, self._option_label(catalog_word(color), any(
+            v.in_stock_anywhere for v in page.variants if v.color == color)))
+            for color in page.colors]
+        chosen = {self.variant.color} if self.variant and self.variant.color else set()
+        self.colors.set_chips(chips, chosen)
+        for color in page.colors:
+            chip, dot = self.colors.chip(color), self._color_dot(color)
+            chip.setIcon(dot)
+            chip.setIconSize(dot.availableSizes()[0])
+
+    def _show_size_chips(self) -> None:
+        page, color = self.page, self.variant.color if self.variant else None
+        # Only the sizes this colour is made in: a size that does not exist is not offered.
+        sizes = page.sizes_for_color(color)
+        chips = [(size, self._option_label(size, self._in_stock_anywhere(size, color)))
+                 for size in sizes]
+        chosen = {self.variant.size} if self.variant and self.variant.size else set()
+        self.sizes.set_chips(chips, chosen)
+        self.size_title.setVisible(bool(sizes))
+
+    def _in_stock_anywhere(self, size: str | None, color: str | None) -> bool:
+        variant = self.page.variant_for(size, color)
+        return variant is not None and variant.in_stock_anywhere
+
+    def _option_label(self, name: str, in_stock_anywhere: bool) -> str:
+        # Sold out everywhere is still choosable: the shopper may want its restock date.
+        if in_stock_anywhere:
+            return name
+        return self.tr("{option} · sold out").format(option=name)
+
+    def _color_dot(self, color: str) -> QIcon:
+        """A round swatch beside the colour's name, when the name is a colour Qt knows."""
+        if color not in self._dots:
+            size, gap = self._theme.px(28), self._theme.px(10)
+            pixmap = QPixmap(size + gap, size)     # the gap keeps the name off the dot
+            pixmap.fill(Qt.GlobalColor.transparent)
+            if QColor.isValidColorName(color):
+                painter = QPainter(pixmap)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(QColor(self._theme.colors.text_muted))
+                painter.setBrush(QColor.fromString(color))
+                painter.drawEllipse(1, 1, size - 2, size - 2)
+                painter.end()
+            self._dots[color] = QIcon(pixmap)
+        return self._dots[color]
+
+    def _show_price(self) -> None:
+        page, variant = self.page, self.variant
+        price = variant.price_cents if variant else page.price_cents
+        regular = variant.regular_price_cents if variant else page.regular_price_cents
+        now_text = self._formatter.price(price)
+        if price < regular:
+            was_text = self._formatter.price(regular)
+            sale = self._theme.colors.sale
+            self.price.setText(f'<span style="color:{sale}">{now_text}</span>'
+                               f'&nbsp;&nbsp;<s style="font-weight:400">{was_text}</s>')
+            # Read aloud as words: the strike-through is not heard.
+            self.price.setAccessibleName(self.tr("{price} instead of {regular}").format(
+                price=now_text, regular=was_text))
+            special = (self.tr("Special price until {date}").format(
+                date=date_text(self._formatter, page.special_until))
+                if page.special_until else self.tr("Special price"))
+            self._set_text(self.special, special)
+        else:
+            self.price.setText(now_text)
+            self.price.setAccessibleName(now_text)
+        self.special.setVisible(price < regular)
+
+    def _show_pictures(self) -> None:
+        page, variant = self.page, self.variant
+        images = list(page.gallery)
+        if variant is not None and variant.image:
+            images = [variant.image, *(image for image in images if image != variant.image)]
+        images = images or [""]        # the placeholder says a picture would be here
+        if images != self.gallery.gallery_model.images():
+            self.gallery.set_images(images)
+            self.dots.show_page(0, len(images))
+
+    def _show_stock(self) -> None:
+        variant = self.variant
+        for label in (self.stock, self.stock_age, self.restock):
+            label.setVisible(variant is not None)
+        self.other_stores.setVisible(variant is not None)
+        if variant is None:
+            self._show_similar(False)
+            return
+        level = stock_level(variant.quantity_here, DEFAULT_FEW_LEFT)
+        if level == "in_stock":
+            mark, words = "✓", self.tr("In stock here")
+        elif level == "few_left":
+            mark, words = "!", self.tr("Only %n left here", "", variant.quantity_here)
+        elif variant.in_stock_anywhere:
+            mark, words = "✕", self.tr("Not in stock here")
+        else:
+            mark, words = "✕", self.tr("Sold out in every store")
+        self.stock.setText(f"{mark} {words}")
+        self.stock.setAccessibleName(words)
+        self.stock.setProperty("level", level)
+        self.stock.style().unpolish(self.stock)
+        self.stock.style().polish(self.stock)
+        # Worded as on the stores screen, so that a figure reads the same everywhere.
+        age = sentence(age_words(variant.taken_at))
+        self._set_text(self.stock_age, age)
+        self.stock_age.setVisible(bool(age))
+        restock = (restock_words(variant.restock_date, self._formatter.locale)
+                   if level == "out_of_stock" else "")
+        self._set_text(self.restock, restock)
+        self.restock.setVisible(bool(restock))
+        self._show_similar(level == "out_of_stock")
+
+    def _show_similar(self, wanted: bool) -> None:
+        shown = wanted and bool(self.similar)
+        self.similar_title.setVisible(shown)
+        self.similar_list.setVisible(shown)
+
+    def _show_compare_state(self) -> None:
+        in_tray = self._product_id in self._context.session.compare
+        self.compare_button.setChecked(in_tray)
+        words = self.tr("In comparison") if in_tray else self.tr("Add to compare")
+        self.compare_button.setText(f"✓ {words}" if in_tray else words)
+        self.compare_button.setAccessibleName(words)
+
+    def _set_text(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setAccessibleName(text)
+
+    # --- the shopper's taps -----------------------------------------------------------
+
+    def _on_color_chosen(self, color: str) -> None:
+        page = self.page
+        sizes = page.sizes_for_color(color)
+        size = self.variant.size if self.variant and self.variant.size in sizes else None
+        if size is None:
+            options = [page.variant_for(s, color) for s in sizes] or [
+                page.variant_for(None, color)]
+            options = [v for v in options if v is not None]
+            best = (next((v for v in options if v.in_stock_here), None)
+                    or next((v for v in options if v.in_stock_anywhere), None)
+                    or next(iter(options), None))
+            self._choose(best)
+        else:
+            self._choose(page.variant_for(size, color))
+
+    def _on_size_chosen(self, size: str) -> None:
+        color = self.variant.color if self.variant else None
+        variant = self.page.variant_for(size, color)
+        if variant is not None:
+            self._choose(variant)
+
+    def _on_other_stores(self) -> None:
+        if self.variant is not None:
+            self._context.navigator.open_stores(self.variant.sku)
+
+    def _on_similar_tapped(self, index) -> None:
+        self._context.navigator.open_product(self.similar_model.card(index.row()).id)
+
+    def _on_compare_clicked(self) -> None:
+        session = self._context.session
+        if self._product_id in session.compare:
+            session.remove_from_compare(self._product_id)
+        elif session.add_to_compare(self._product_id) is TrayAdd.FULL:
+            self._context.navigator.notify(self.tr(
+                "You can compare up to %n products. Remove one from the comparison "
+                "to add this one.", "", MAX_COMPARED))
+        self._show_compare_state()
+
+    def product_url(self) -> str:
+        template = self._context.config.product_url_template
+        return template.format(sku=quote(self.page.sku, safe="")) if self.page else ""
+
+    def _show_phone_panel(self) -> None:
+        self.phone_panel.show_url(self.product_url())
+
+    # --- language and orientation -----------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.color_title.setText(self.tr("Colour"))
+        self.size_title.setText(self.tr("Size"))
+        self.similar_title.setText(self.tr("Available here instead"))
+        self.description_title.setText(self.tr("Description"))
+        self.attributes_title.setText(self.tr("Details"))
+        for label in (self.color_title, self.size_title, self.similar_title,
+                      self.description_title, self.attributes_title):
+            label.setAccessibleName(label.text())
+        self._set_button(self.other_stores, self.tr("Other stores"))
+        self._set_button(self.phone_button, self.tr("See it on your phone"))
+        self.similar_list.setAccessibleName(self.tr("Available here instead"))
+        self.gallery.setAccessibleName(self.tr("Pictures of the product"))
+        self._show_status_text()
+        self._show_compare_state()
+        if self.page is not None:
+            self._show_page()
+            self._choose(self.variant)
+
+    def _set_button(self, button: QPushButton, text: str) -> None:
+        button.setText(text)
+        button.setAccessibleName(text)
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        self._formatter = formatter
+        self.similar_model.set_formatter(formatter)
+        self.similar_delegate.set_formatter(formatter)
+        if self.page is not None:
+            self._choose(self.variant)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._set_landscape(self.width() > self.height())
+        self._fit_gallery()
+        self.phone_panel.setGeometry(self.rect())
+
+
+class SimilarStrip(QListView):
+    """Product cards in one row the finger scrolls sideways."""
+
+    def __init__(self, theme: Theme, model: ProductGridModel, delegate: ProductCardDelegate,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SimilarStrip")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(False)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The cards' own inner gap plus this margin line them up with the text above.
+        margin = theme.spacing * 2 - theme.px(8)
+        self.setViewportMargins(margin, 0, margin, 0)
+        self.setModel(model)
+        self.setItemDelegate(delegate)
+        self.setFixedHeight(delegate.card_size().height())
+        enable_kinetic_scrolling(self.viewport())
+
+
+class PhonePanel(QWidget):
+    """Over the product: its web page as a large QR code, and the address written out.
+
+    A tap anywhere closes it, as well as the Close button.
+    """
+
+    def __init__(self, theme: Theme, context: ShopperContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("PhonePanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        card = QFrame(objectName="PhoneCard")
+        self.title = QLabel(objectName="PhoneTitle")
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code = QrCode(context.runner, QR_SIZE_PX)
+        self.address = QLabel(objectName="PhoneAddress")
+        self.address.setWordWrap(True)
+        self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.close_button = QPushButton(objectName="PrimaryButton")
+        self.close_button.clicked.connect(self.hide)
+        lines = QVBoxLayout(card)
+        lines.setContentsMargins(theme.spacing * 3, theme.spacing * 3,
+                                 theme.spacing * 3, theme.spacing * 3)
+        lines.setSpacing(theme.spacing * 2)
+        lines.addWidget(self.title)
+        lines.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
+        lines.addWidget(self.address)
+        lines.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.spacing * 2, theme.spacing * 2,
+                                  theme.spacing * 2, theme.spacing * 2)
+        layout.addStretch(1)
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        self.hide()
+        self.retranslate()
+
+    def show_url(self, url: str) -> None:
+        self.code.set_text(url)
+        # Break points after each slash, so a long address wraps instead of running off.
+        self.address.setText(url.replace("/", "/" + ZERO_WIDTH_SPACE))
+        self.address.setAccessibleName(url)
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
+    def url(self) -> str:
+        return self.code.text()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Scan this code with your phone's camera "
+                                   "to open this product's page"))
+        self.title.setAccessibleName(self.title.text())
+        self.code.setAccessibleName(self.tr("QR code of the product's web page"))
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.close_button.text())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.hide()
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
