@@ -307,4 +307,57 @@ QPushButton#KeyboardKey, QPushButton#KeyboardActionKey, QPushButton#KeyboardDone
     font-size: {self.heading}px;
     font-weight: 700;
 }}
+/* --- compare screen and tray bar ------------------------------------------------ */
+#CompareTable QLabel, #CompareHeader QLabel {{
+    background: transparent;
+}}
+#CompareHeader {{
+    background: {c.surface};
+    border: 2px solid {c.border};
+    border-radius: {self.px(12)}px;
+}}
+#CompareProductName {{
+    font-weight: 700;
+}}
+#CompareLegend {{
+    color: {c.text_muted};
+    padding: {self.spacing // 2}px {self.spacing * 2}px;
+}}
+#CompareRowLabel {{
+    color: {c.text_muted};
+    font-size: {self.small}px;
+    font-weight: 700;
+}}
+#CompareRowBand {{
+    background: {c.surface};
+}}
+#CompareRowBand[differs="true"] {{
+    background: {c.placeholder};
+    border-left: {self.px(6)}px solid {c.primary};
+}}
+#CompareTrayBar {{
+    background: {c.surface};
+    border-top: 2px solid {c.border};
+}}
+QPushButton#CompareTrayRemove {{
+    padding: 0px;
+}}
+#CompareTrayItem {{
+    background: transparent;
+}}
+QPushButton#CompareTrayButton {{
+    background: {c.primary};
+    color: {c.on_primary};
+    border: none;
+    font-weight: 700;
+    padding: 0 {self.spacing}px;
+}}
+QPushButton#CompareTrayButton:disabled {{
+    background: {c.primary_light};
+    color: {c.text};
+}}
+#CompareTrayName {{
+    background: transparent;
+    font-size: {self.small}px;
+}}
 """

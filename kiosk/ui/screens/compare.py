@@ -1,0 +1,308 @@
+"""Two or three products side by side, with what differs between them marked.
+
+Each row of the comparison has its name on a line of its own across the table and the
+products' values below it, one column each: on a tall screen every column keeps the
+whole width for its value. Rows that differ get a band, a bar and a "≠" before their
+name, so the difference does not rest on colour alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.compare import CellValue, CompareRow, compare_rows
+from kiosk.core.product_page import ProductPage, load_product
+from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.screens.product import catalog_word
+from kiosk.ui.widgets.compare_tray import TapArea
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.picture import Picture
+
+DIFFERS_MARK = "≠"
+NO_VALUE = "—"
+
+
+class CompareScreen(QWidget):
+    def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CompareScreen")
+        self._context = context
+        self._theme = context.theme
+        self._formatter = context.formatter
+        self._pages: dict[int, ProductPage] = {}
+        self._pictures: dict[str, list[Picture]] = {}
+        self._loading = True
+        self.rows: list[CompareRow] = []
+        self._values: dict[tuple[str, int], QLabel] = {}
+
+        self.title = QLabel(objectName="ScreenTitle")
+        self.title.setWordWrap(True)
+        self.legend = QLabel(objectName="CompareLegend")
+        self.legend.setWordWrap(True)
+
+        self.status = QLabel(objectName="StatusMessage")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setWordWrap(True)
+        self.find_button = QPushButton(objectName="PrimaryButton")
+        self.find_button.clicked.connect(lambda: context.navigator.open_search(""))
+        self.empty = QWidget()
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.setContentsMargins(self._theme.spacing * 4, 0, self._theme.spacing * 4, 0)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.status)
+        empty_layout.addWidget(self.find_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        # The products' headers stay in place while the rows scroll under them, so each
+        # column still says whose it is. Both grids share margins, spacing and stretch,
+        # so their columns line up.
+        side = self._theme.spacing * 2
+        self.headers = QWidget(objectName="CompareHeaders")
+        self.header_grid = QGridLayout(self.headers)
+        self.header_grid.setContentsMargins(side, self._theme.spacing, side, self._theme.spacing)
+        self.table = QWidget(objectName="CompareTable")
+        self.grid = QGridLayout(self.table)
+        self.grid.setContentsMargins(side, 0, side, side * 2)
+        for grid in (self.header_grid, self.grid):
+            grid.setHorizontalSpacing(self._theme.spacing)   # the bands span the gaps
+            grid.setVerticalSpacing(0)
+        self.scroll = QScrollArea()
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.table)
+        enable_kinetic_scrolling(self.scroll.viewport())
+        self.compared = QWidget()
+        compared_layout = QVBoxLayout(self.compared)
+        compared_layout.setContentsMargins(0, 0, 0, 0)
+        compared_layout.setSpacing(0)
+        compared_layout.addWidget(self.legend)
+        compared_layout.addWidget(self.headers)
+        compared_layout.addWidget(self.scroll, 1)
+
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.compared)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body, 1)
+
+        context.session.compare_changed.connect(self._load)
+        context.thumbnails.ready.connect(self._on_image_ready)
+        self.retranslate()
+        self._load()
+
+    # --- loading ----------------------------------------------------------------------
+
+    def _load(self) -> None:
+        """Read the products not read yet; the others are already in hand."""
+        missing = [i for i in self._context.session.compare.product_ids if i not in self._pages]
+        if not missing:
+            self._loading = False
+            self._show()
+            return
+        self._loading = True
+        store_id = self._context.store_id
+
+        def query(conn):
+            return [(product_id, load_product(conn, product_id, store_id))
+                    for product_id in missing]
+
+        self._context.catalog.fetch(self, query, self._on_loaded, self._on_failed)
+
+    def _on_loaded(self, loaded: list[tuple[int, ProductPage | None]]) -> None:
+        self._loading = False
+        for product_id, page in loaded:
+            if page is None:      # gone from the catalogue since it was added
+                self._context.session.remove_from_compare(product_id)
+            else:
+                self._pages[product_id] = page
+        self._show()
+
+    def _on_failed(self, _error: BaseException) -> None:
+        self._loading = False
+        self._pages.clear()
+        self._show_status(self.tr("The catalogue is not available at the moment. "
+                                  "Please ask a member of staff."))
+
+    def pages(self) -> list[ProductPage]:
+        """The products compared, in the order they were added."""
+        return [self._pages[i] for i in self._context.session.compare.product_ids
+                if i in self._pages]
+
+    # --- showing ----------------------------------------------------------------------
+
+    def _show(self) -> None:
+        pages = self.pages()
+        if self._loading:
+            self._show_status(self.tr("Loading the comparison…"))
+        elif len(pages) < 2:
+            self._show_status(self.tr("Add at least two products to compare them side by "
+                                      "side: tap “Add to compare” on a product's page."),
+                              offer_search=True)
+        else:
+            self._show_table(pages)
+
+    def _show_status(self, text: str, offer_search: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setAccessibleName(text)
+        self.find_button.setVisible(offer_search)
+        self.body.setCurrentWidget(self.empty)
+
+    def _show_table(self, pages: list[ProductPage]) -> None:
+        self._clear_table()
+        self.rows = compare_rows(pages)
+        for column, page in enumerate(pages):
+            self.header_grid.addWidget(self._header(page), 0, column)
+            self.header_grid.addWidget(self._remove_button(page), 1, column,
+                                       Qt.AlignmentFlag.AlignHCenter)
+            self.header_grid.setColumnStretch(column, 1)
+            self.grid.setColumnStretch(column, 1)
+        for index, row in enumerate(self.rows):
+            top = 2 * index
+            # The band is added first so that it lies under the row's words.
+            band = QFrame(objectName="CompareRowBand")
+            band.setProperty("differs", row.differs)
+            self.grid.addWidget(band, top, 0, 2, len(pages))
+            name = self._row_name(row)
+            self.grid.addWidget(self._cell(name, "CompareRowLabel", self._row_spoken(row)),
+                                top, 0, 1, len(pages))
+            for column, value in enumerate(row.values):
+                text = self._value_text(row, value)
+                spoken = text if text != NO_VALUE else self.tr("Not stated")
+                cell = self._cell(text, "CompareValue", spoken)
+                self._values[row.key, column] = cell
+                self.grid.addWidget(cell, top + 1, column)
+        self.grid.setRowStretch(2 * len(self.rows), 1)
+        self.body.setCurrentWidget(self.compared)
+
+    def _clear_table(self) -> None:
+        for grid in (self.header_grid, self.grid):
+            while grid.count():
+                item = grid.takeAt(0)
+                if item.widget() is not None:
+                    item.widget().deleteLater()
+            for row in range(grid.rowCount()):
+                grid.setRowStretch(row, 0)
+            for column in range(grid.columnCount()):
+                grid.setColumnStretch(column, 0)
+        self._pictures.clear()
+        self._values.clear()
+
+    def _header(self, page: ProductPage) -> QWidget:
+        t = self._theme
+        header = TapArea(objectName="CompareHeader")
+        header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        price = self._formatter.price(page.price_cents)
+        header.setAccessibleName(f"{page.name}, {price}")
+        header.clicked.connect(lambda: self._context.navigator.open_product(page.id))
+        picture = Picture()
+        picture.setFixedHeight(self._picture_height())
+        # Fixed, not ignored, so that the header's height for its width counts the picture.
+        picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        image = page.gallery[0] if page.gallery else None
+        picture.set_pixmap(self._context.thumbnails.get(image))
+        if image:
+            self._pictures.setdefault(image, []).append(picture)
+        name = self._cell(page.name, "CompareProductName")
+        lines = QVBoxLayout(header)
+        lines.setContentsMargins(t.spacing // 2, t.spacing // 2, t.spacing // 2, t.spacing // 2)
+        lines.setSpacing(t.spacing // 2)
+        lines.addWidget(picture)
+        lines.addWidget(name)
+        lines.addWidget(self._cell(price, "CompareProductPrice"))
+        lines.addStretch(1)
+        return header
+
+    def _picture_height(self) -> int:
+        # Smaller on a wide screen, where the headers would leave the rows little height.
+        return self._theme.px(100 if self.width() > self.height() else 180)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for pictures in self._pictures.values():
+            for picture in pictures:
+                picture.setFixedHeight(self._picture_height())
+
+    def _remove_button(self, page: ProductPage) -> QPushButton:
+        button = QPushButton(self.tr("Remove"), objectName="CompareRemove")
+        button.setAccessibleName(self.tr("Remove {name} from the comparison").format(
+            name=page.name))
+        button.clicked.connect(lambda: self._context.session.remove_from_compare(page.id))
+        return button
+
+    def _cell(self, text: str, object_name: str, spoken: str | None = None) -> QLabel:
+        label = QLabel(text, objectName=object_name)
+        label.setWordWrap(True)
+        # Columns share the width equally, whatever the length of their words.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        pad = self._theme.spacing // 2
+        label.setContentsMargins(0, pad, 0, pad)
+        label.setIndent(pad)       # off the band's edge; counted when wrapping, unlike margins
+        label.setAccessibleName(spoken or text)
+        return label
+
+    def _row_name(self, row: CompareRow) -> str:
+        label = catalog_word(row.label)
+        return f"{DIFFERS_MARK} {label}" if row.differs else label
+
+    def _row_spoken(self, row: CompareRow) -> str:
+        label = catalog_word(row.label)
+        return self.tr("{row}: differs").format(row=label) if row.differs else label
+
+    def _value_text(self, row: CompareRow, value: CellValue) -> str:
+        if value is None or value == ():
+            return NO_VALUE
+        if row.kind == "price":
+            return self._formatter.price(value)
+        if isinstance(value, tuple):
+            words = [catalog_word(item) for item in value] if row.kind == "colors" else value
+            return ", ".join(words)
+        return catalog_word(value)
+
+    def value_label(self, row_key: str, column: int) -> QLabel | None:
+        """The label showing one product's value in one row (for tests and screen readers)."""
+        return self._values.get((row_key, column))
+
+    def _on_image_ready(self, image: str) -> None:
+        for picture in self._pictures.get(image, []):
+            picture.set_pixmap(self._context.thumbnails.get(image))
+
+    # --- language ---------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Comparison"))
+        self.title.setAccessibleName(self.title.text())
+        self.legend.setText(self.tr("{mark} marks what differs between the products").format(
+            mark=DIFFERS_MARK))
+        self.legend.setAccessibleName(self.tr("Rows that differ between the products are "
+                                              "marked"))
+        self.find_button.setText(self.tr("Find products"))
+        self.find_button.setAccessibleName(self.find_button.text())
+        self._show()
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        self._formatter = formatter
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,155 @@
+"""A slim bar with the products set aside to compare, and the way to the comparison."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
+
+from kiosk.core.compare import MAX_COMPARED
+from kiosk.core.products import ProductCard, cards_by_id
+from kiosk.ui.widgets.picture import Picture
+
+if TYPE_CHECKING:
+    from kiosk.ui.screens.context import ShopperContext
+
+
+class TapArea(QAbstractButton):
+    """A button made of other widgets (a picture and words): the whole area takes the tap."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Draws the background and border the style sheet gives its object name.
+        option = QStyleOption()
+        option.initFrom(self)
+        painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when the room is short; the whole text is read aloud."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = text
+        self.setAccessibleName(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                                   self.contentsRect().width()))
+
+
+class CompareTrayBar(QWidget):
+    """Hidden while the tray is empty; follows the session's tray as it changes."""
+
+    def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CompareTrayBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._context = context
+        self._cards: list[ProductCard] = []
+        self._pictures: dict[str, Picture] = {}
+        t = context.theme
+        self._items = QHBoxLayout()
+        self._items.setSpacing(t.spacing)
+        self.compare_button = QPushButton(objectName="CompareTrayButton")
+        self.compare_button.clicked.connect(context.navigator.open_compare)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(t.spacing, t.spacing // 2, t.spacing, t.spacing // 2)
+        layout.setSpacing(t.spacing)
+        layout.addLayout(self._items, 1)
+        layout.addWidget(self.compare_button)
+        context.session.compare_changed.connect(self._reload)
+        context.thumbnails.ready.connect(self._on_image_ready)
+        self._show_cards()
+        self._reload()
+
+    def cards(self) -> list[ProductCard]:
+        return list(self._cards)
+
+    def _reload(self) -> None:
+        ids = self._context.session.compare.product_ids
+        if not ids:
+            self._cards = []
+            self._show_cards()
+            return
+        store_id = self._context.store_id
+        self._context.catalog.fetch(self, lambda conn: cards_by_id(conn, ids, store_id),
+                                    self._on_cards)
+
+    def _on_cards(self, cards: list[ProductCard]) -> None:
+        # The tray may have changed again while the cards were read.
+        self._cards = [card for card in cards if card.id in self._context.session.compare]
+        self._show_cards()
+
+    def _show_cards(self) -> None:
+        while self._items.count():
+            item = self._items.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self._pictures.clear()
+        for card in self._cards:
+            self._items.addWidget(self._item(card), 1)
+        # Room kept for the products not yet added, so an item does not widen as others go.
+        self._items.addStretch(MAX_COMPARED - len(self._cards))
+        self.retranslate()
+        empty = not self._context.session.compare
+        if empty or self.parentWidget() is not None:   # unplaced, it would open as a window
+            self.setHidden(empty)
+
+    def _item(self, card: ProductCard) -> QWidget:
+        t = self._context.theme
+        area = TapArea(objectName="CompareTrayItem")
+        area.setAccessibleName(card.name)
+        area.clicked.connect(lambda: self._context.navigator.open_product(card.id))
+        picture = Picture(area)
+        # Smaller than a touch target: the tap is the whole item's, not the picture's.
+        picture.setFixedSize(t.px(56), t.px(56))
+        picture.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        picture.set_pixmap(self._context.thumbnails.get(card.image))
+        if card.image:
+            self._pictures[card.image] = picture
+        name = ElidedLabel(card.name)
+        name.setObjectName("CompareTrayName")
+        remove = QPushButton("✕", objectName="CompareTrayRemove")
+        remove.setProperty("product_name", card.name)
+        remove.clicked.connect(
+            lambda: self._context.session.remove_from_compare(card.id))
+        row = QHBoxLayout(area)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(t.spacing // 2)
+        row.addWidget(picture)
+        row.addWidget(name, 1)
+        row.addWidget(remove)
+        return area
+
+    def retranslate(self) -> None:
+        count = len(self._cards)
+        self.compare_button.setText(self.tr("Compare (%n)", "", count))
+        self.compare_button.setAccessibleName(self.compare_button.text())
+        self.compare_button.setEnabled(count >= 2)
+        for remove in self.findChildren(QPushButton, "CompareTrayRemove"):
+            remove.setAccessibleName(self.tr("Remove {name} from the comparison").format(
+                name=remove.property("product_name")))
+
+    def _on_image_ready(self, image: str) -> None:
+        picture = self._pictures.get(image)
+        if picture is not None:
+            picture.set_pixmap(self._context.thumbnails.get(image))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
