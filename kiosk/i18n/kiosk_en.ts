@@ -1,778 +1,778 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
-    <context>
-        <name>AttractScreen</name>
-        <message>
-            <source>Find any product of the chain, see where it is in stock, and order it for home delivery.</source>
-            <translation>Find any product of the chain, see where it is in stock, and order it for home delivery.</translation>
-        </message>
-        <message>
-            <source>Touch to start</source>
-            <translation>Touch to start</translation>
-        </message>
-        <message>
-            <source>Start in English</source>
-            <translation>Start in English</translation>
-        </message>
-    </context>
-    <context>
-        <name>CatalogWords</name>
-        <message>
-            <source>Black</source>
-            <translation>Black</translation>
-        </message>
-        <message>
-            <source>Blue</source>
-            <translation>Blue</translation>
-        </message>
-        <message>
-            <source>Brown</source>
-            <translation>Brown</translation>
-        </message>
-        <message>
-            <source>Gray</source>
-            <translation>Gray</translation>
-        </message>
-        <message>
-            <source>Green</source>
-            <translation>Green</translation>
-        </message>
-        <message>
-            <source>Lavender</source>
-            <translation>Lavender</translation>
-        </message>
-        <message>
-            <source>Orange</source>
-            <translation>Orange</translation>
-        </message>
-        <message>
-            <source>Purple</source>
-            <translation>Purple</translation>
-        </message>
-        <message>
-            <source>Red</source>
-            <translation>Red</translation>
-        </message>
-        <message>
-            <source>White</source>
-            <translation>White</translation>
-        </message>
-        <message>
-            <source>Yellow</source>
-            <translation>Yellow</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>No</translation>
-        </message>
-        <message>
-            <source>Price</source>
-            <translation>Price</translation>
-        </message>
-        <message>
-            <source>Sizes</source>
-            <translation>Sizes</translation>
-        </message>
-        <message>
-            <source>Colours</source>
-            <translation>Colours</translation>
-        </message>
-        <message>
-            <source>Material</source>
-            <translation>Material</translation>
-        </message>
-        <message>
-            <source>Pattern</source>
-            <translation>Pattern</translation>
-        </message>
-        <message>
-            <source>Climate</source>
-            <translation>Climate</translation>
-        </message>
-        <message>
-            <source>Eco collection</source>
-            <translation>Eco collection</translation>
-        </message>
-        <message>
-            <source>Performance fabric</source>
-            <translation>Performance fabric</translation>
-        </message>
-        <message>
-            <source>Erin recommends</source>
-            <translation>Erin recommends</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>New</translation>
-        </message>
-        <message>
-            <source>Sale</source>
-            <translation>Sale</translation>
-        </message>
-        <message>
-            <source>Style</source>
-            <translation>Style</translation>
-        </message>
-        <message>
-            <source>Features</source>
-            <translation>Features</translation>
-        </message>
-        <message>
-            <source>Strap</source>
-            <translation>Strap</translation>
-        </message>
-        <message>
-            <source>Activity</source>
-            <translation>Activity</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>Gender</translation>
-        </message>
-    </context>
-    <context>
-        <name>CategoryScreen</name>
-        <message>
-            <source>Filters and sort</source>
-            <translation>Filters and sort</translation>
-        </message>
-        <message numerus="yes">
-            <source>Filters and sort · %n products</source>
-            <translation>
-                <numerusform>Filters and sort · %n product</numerusform>
-                <numerusform>Filters and sort · %n products</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Filtered by: {filters}</source>
-            <translation>Filtered by: {filters}</translation>
-        </message>
-        <message>
-            <source>Products in this category</source>
-            <translation>Products in this category</translation>
-        </message>
-        <message>
-            <source>You are here</source>
-            <translation>You are here</translation>
-        </message>
-        <message>
-            <source>Clear filters</source>
-            <translation>Clear filters</translation>
-        </message>
-        <message>
-            <source>Category not found</source>
-            <translation>Category not found</translation>
-        </message>
-        <message>
-            <source>Loading the products…</source>
-            <translation>Loading the products…</translation>
-        </message>
-        <message>
-            <source>We could not find this category. It may have left the catalogue: please go back and choose another one.</source>
-            <translation>We could not find this category. It may have left the catalogue: please go back and choose another one.</translation>
-        </message>
-        <message>
-            <source>There are no products in this category at the moment.</source>
-            <translation>There are no products in this category at the moment.</translation>
-        </message>
-        <message>
-            <source>No product matches these filters.</source>
-            <translation>No product matches these filters.</translation>
-        </message>
-        <message>
-            <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
-            <translation>The catalogue is not available at the moment. Please ask a member of staff.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompareScreen</name>
-        <message>
-            <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
-            <translation>The catalogue is not available at the moment. Please ask a member of staff.</translation>
-        </message>
-        <message>
-            <source>Loading the comparison…</source>
-            <translation>Loading the comparison…</translation>
-        </message>
-        <message>
-            <source>Add at least two products to compare them side by side: tap “Add to compare” on a product's page.</source>
-            <translation>Add at least two products to compare them side by side: tap “Add to compare” on a product's page.</translation>
-        </message>
-        <message>
-            <source>Not stated</source>
-            <translation>Not stated</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Remove</translation>
-        </message>
-        <message>
-            <source>Remove {name} from the comparison</source>
-            <translation>Remove {name} from the comparison</translation>
-        </message>
-        <message>
-            <source>{row}: differs</source>
-            <translation>{row}: differs</translation>
-        </message>
-        <message>
-            <source>Comparison</source>
-            <translation>Comparison</translation>
-        </message>
-        <message>
-            <source>{mark} marks what differs between the products</source>
-            <translation>{mark} marks what differs between the products</translation>
-        </message>
-        <message>
-            <source>Rows that differ between the products are marked</source>
-            <translation>Rows that differ between the products are marked</translation>
-        </message>
-        <message>
-            <source>Find products</source>
-            <translation>Find products</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompareTrayBar</name>
-        <message numerus="yes">
-            <source>Compare (%n)</source>
-            <translation>
-                <numerusform>Compare (%n)</numerusform>
-                <numerusform>Compare (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Remove {name} from the comparison</source>
-            <translation>Remove {name} from the comparison</translation>
-        </message>
-    </context>
-    <context>
-        <name>FilterPanel</name>
-        <message>
-            <source>Filters and sort</source>
-            <translation>Filters and sort</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Size</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>Colour</translation>
-        </message>
-        <message>
-            <source>Price</source>
-            <translation>Price</translation>
-        </message>
-        <message>
-            <source>Availability</source>
-            <translation>Availability</translation>
-        </message>
-        <message>
-            <source>Sort by</source>
-            <translation>Sort by</translation>
-        </message>
-        <message>
-            <source>Clear filters</source>
-            <translation>Clear filters</translation>
-        </message>
-        <message>
-            <source>Relevance</source>
-            <translation>Relevance</translation>
-        </message>
-        <message>
-            <source>Price: low to high</source>
-            <translation>Price: low to high</translation>
-        </message>
-        <message>
-            <source>Price: high to low</source>
-            <translation>Price: high to low</translation>
-        </message>
-        <message>
-            <source>Show the products</source>
-            <translation>Show the products</translation>
-        </message>
-        <message>
-            <source>No product matches</source>
-            <translation>No product matches</translation>
-        </message>
-        <message numerus="yes">
-            <source>Show %n products</source>
-            <translation>
-                <numerusform>Show %n product</numerusform>
-                <numerusform>Show %n products</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>In stock in this store</source>
-            <translation>In stock in this store</translation>
-        </message>
-        <message>
-            <source>Up to {price}</source>
-            <translation>Up to {price}</translation>
-        </message>
-        <message>
-            <source>Over {price}</source>
-            <translation>Over {price}</translation>
-        </message>
-        <message>
-            <source>{low} to {high}</source>
-            <translation>{low} to {high}</translation>
-        </message>
-    </context>
-    <context>
-        <name>HomeScreen</name>
-        <message>
-            <source>Search for a product…</source>
-            <translation>Search for a product…</translation>
-        </message>
-        <message>
-            <source>Search for a product</source>
-            <translation>Search for a product</translation>
-        </message>
-        <message>
-            <source>You can also scan a product's barcode at the scanner.</source>
-            <translation>You can also scan a product's barcode at the scanner.</translation>
-        </message>
-        <message>
-            <source>Categories</source>
-            <translation>Categories</translation>
-        </message>
-        <message>
-            <source>Our selection</source>
-            <translation>Our selection</translation>
-        </message>
-        <message>
-            <source>Featured products</source>
-            <translation>Featured products</translation>
-        </message>
-        <message>
-            <source>Loading the catalogue…</source>
-            <translation>Loading the catalogue…</translation>
-        </message>
-        <message>
-            <source>The catalogue is not available yet. Please ask a member of staff.</source>
-            <translation>The catalogue is not available yet. Please ask a member of staff.</translation>
-        </message>
-        <message>
-            <source>This terminal is out of order for a moment. Please ask a member of staff.</source>
-            <translation>This terminal is out of order for a moment. Please ask a member of staff.</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskApp</name>
-        <message>
-            <source>The code could not be read. Please scan it again.</source>
-            <translation>The code could not be read. Please scan it again.</translation>
-        </message>
-        <message>
-            <source>We do not know this product. A member of staff can help you.</source>
-            <translation>We do not know this product. A member of staff can help you.</translation>
-        </message>
-        <message>
-            <source>Sorry, something went wrong. The kiosk is starting again.</source>
-            <translation>Sorry, something went wrong. The kiosk is starting again.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OnScreenKeyboard</name>
-        <message>
-            <source>Keyboard</source>
-            <translation>Keyboard</translation>
-        </message>
-        <message>
-            <source>Shift</source>
-            <comment>key label</comment>
-            <translation>Shift</translation>
-        </message>
-        <message>
-            <source>Shift</source>
-            <translation>Shift</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <comment>key label</comment>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>Backspace</source>
-            <translation>Backspace</translation>
-        </message>
-        <message>
-            <source>Clear all</source>
-            <comment>key label</comment>
-            <translation>Clear all</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>Clear</translation>
-        </message>
-        <message>
-            <source>Space</source>
-            <translation>Space</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <source>123</source>
-            <comment>key label</comment>
-            <translation>123</translation>
-        </message>
-        <message>
-            <source>Numbers</source>
-            <translation>Numbers</translation>
-        </message>
-        <message>
-            <source>ABC</source>
-            <comment>key label</comment>
-            <translation>ABC</translation>
-        </message>
-        <message>
-            <source>Letters</source>
-            <translation>Letters</translation>
-        </message>
-        <message>
-            <source>Apostrophe</source>
-            <translation>Apostrophe</translation>
-        </message>
-        <message>
-            <source>Hyphen</source>
-            <translation>Hyphen</translation>
-        </message>
-        <message>
-            <source>Comma</source>
-            <translation>Comma</translation>
-        </message>
-        <message>
-            <source>Full stop</source>
-            <translation>Full stop</translation>
-        </message>
-        <message>
-            <source>At sign</source>
-            <translation>At sign</translation>
-        </message>
-        <message>
-            <source>Underscore</source>
-            <translation>Underscore</translation>
-        </message>
-        <message>
-            <source>Plus</source>
-            <translation>Plus</translation>
-        </message>
-    </context>
-    <context>
-        <name>PageDots</name>
-        <message>
-            <source>Picture {number} of {count}</source>
-            <translation>Picture {number} of {count}</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhonePanel</name>
-        <message>
-            <source>Scan this code with your phone's camera to open this product's page</source>
-            <translation>Scan this code with your phone's camera to open this product's page</translation>
-        </message>
-        <message>
-            <source>QR code of the product's web page</source>
-            <translation>QR code of the product's web page</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Close</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProductCard</name>
-        <message>
-            <source>In stock here</source>
-            <translation>In stock here</translation>
-        </message>
-        <message>
-            <source>Not in stock here</source>
-            <translation>Not in stock here</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProductScreen</name>
-        <message>
-            <source>Loading the product…</source>
-            <translation>Loading the product…</translation>
-        </message>
-        <message>
-            <source>Sorry, this product is no longer in our catalogue.</source>
-            <translation>Sorry, this product is no longer in our catalogue.</translation>
-        </message>
-        <message>
-            <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
-            <translation>The catalogue is not available at the moment. Please ask a member of staff.</translation>
-        </message>
-        <message>
-            <source>{option} · sold out</source>
-            <translation>{option} · sold out</translation>
-        </message>
-        <message>
-            <source>{price} instead of {regular}</source>
-            <translation>{price} instead of {regular}</translation>
-        </message>
-        <message>
-            <source>Special price until {date}</source>
-            <translation>Special price until {date}</translation>
-        </message>
-        <message>
-            <source>Special price</source>
-            <translation>Special price</translation>
-        </message>
-        <message>
-            <source>In stock here</source>
-            <translation>In stock here</translation>
-        </message>
-        <message numerus="yes">
-            <source>Only %n left here</source>
-            <translation>
-                <numerusform>Only %n left here</numerusform>
-                <numerusform>Only %n left here</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Not in stock here</source>
-            <translation>Not in stock here</translation>
-        </message>
-        <message>
-            <source>Sold out in every store</source>
-            <translation>Sold out in every store</translation>
-        </message>
-        <message>
-            <source>In comparison</source>
-            <translation>In comparison</translation>
-        </message>
-        <message>
-            <source>Add to compare</source>
-            <translation>Add to compare</translation>
-        </message>
-        <message numerus="yes">
-            <source>You can compare up to %n products. Remove one from the comparison to add this one.</source>
-            <translation>
-                <numerusform>You can compare up to %n product. Remove one from the comparison to add this one.</numerusform>
-                <numerusform>You can compare up to %n products. Remove one from the comparison to add this one.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>Colour</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Size</translation>
-        </message>
-        <message>
-            <source>Available here instead</source>
-            <translation>Available here instead</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Details</translation>
-        </message>
-        <message>
-            <source>Other stores</source>
-            <translation>Other stores</translation>
-        </message>
-        <message>
-            <source>See it on your phone</source>
-            <translation>See it on your phone</translation>
-        </message>
-        <message>
-            <source>Pictures of the product</source>
-            <translation>Pictures of the product</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchScreen</name>
-        <message>
-            <source>Search</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>A product, a colour, a code…</source>
-            <translation>A product, a colour, a code…</translation>
-        </message>
-        <message>
-            <source>Clear the search</source>
-            <translation>Clear the search</translation>
-        </message>
-        <message>
-            <source>Suggestions</source>
-            <translation>Suggestions</translation>
-        </message>
-        <message>
-            <source>Departments</source>
-            <translation>Departments</translation>
-        </message>
-        <message>
-            <source>Search results</source>
-            <translation>Search results</translation>
-        </message>
-        <message>
-            <source>Popular products</source>
-            <translation>Popular products</translation>
-        </message>
-        <message>
-            <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
-            <translation>The catalogue is not available at the moment. Please ask a member of staff.</translation>
-        </message>
-        <message>
-            <source>We found nothing for “%1”.</source>
-            <translation>We found nothing for “%1”.</translation>
-        </message>
-        <message>
-            <source>Browse a department, or one of our popular products.</source>
-            <translation>Browse a department, or one of our popular products.</translation>
-        </message>
-        <message>
-            <source>Results for “%1”</source>
-            <translation>Results for “%1”</translation>
-        </message>
-        <message numerus="yes">
-            <source>More than %n products</source>
-            <translation>
-                <numerusform>More than %n product</numerusform>
-                <numerusform>More than %n products</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n products</source>
-            <translation>
-                <numerusform>%n product</numerusform>
-                <numerusform>%n products</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>StillThereOverlay</name>
-        <message>
-            <source>Still there?</source>
-            <translation>Still there?</translation>
-        </message>
-        <message numerus="yes">
-            <source>Touch the screen to continue. Otherwise everything will be cleared in %n second(s).</source>
-            <translation>
-                <numerusform>Touch the screen to continue. Otherwise everything will be cleared in %n second.</numerusform>
-                <numerusform>Touch the screen to continue. Otherwise everything will be cleared in %n seconds.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>I'm still here</source>
-            <translation>I'm still here</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoreCard</name>
-        <message>
-            <source>%1 (this store)</source>
-            <translation>%1 (this store)</translation>
-        </message>
-        <message>
-            <source>%1 · %2 km</source>
-            <translation>%1 · %2 km</translation>
-        </message>
-        <message>
-            <source>Address and opening hours</source>
-            <translation>Address and opening hours</translation>
-        </message>
-        <message>
-            <source>Address and opening hours of %1</source>
-            <translation>Address and opening hours of %1</translation>
-        </message>
-        <message>
-            <source>closed</source>
-            <translation>closed</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoresScreen</name>
-        <message>
-            <source>Stock in our stores</source>
-            <translation>Stock in our stores</translation>
-        </message>
-    </context>
-    <context>
-        <name>TopBar</name>
-        <message>
-            <source>Back</source>
-            <translation>Back</translation>
-        </message>
-        <message>
-            <source>Home</source>
-            <translation>Home</translation>
-        </message>
-    </context>
-    <context>
-        <name>_StockWords</name>
-        <message>
-            <source>In stock</source>
-            <translation>In stock</translation>
-        </message>
-        <message numerus="yes">
-            <source>Only %n left</source>
-            <translation>
-                <numerusform>Only %n left</numerusform>
-                <numerusform>Only %n left</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Out of stock</source>
-            <translation>Out of stock</translation>
-        </message>
-        <message>
-            <source>No stock figure</source>
-            <translation>No stock figure</translation>
-        </message>
-        <message>
-            <source>updated just now</source>
-            <translation>updated just now</translation>
-        </message>
-        <message numerus="yes">
-            <source>updated %n min ago</source>
-            <translation>
-                <numerusform>updated %n min ago</numerusform>
-                <numerusform>updated %n min ago</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>updated %n hour(s) ago</source>
-            <translation>
-                <numerusform>updated %n hour ago</numerusform>
-                <numerusform>updated %n hours ago</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>updated %n day(s) ago</source>
-            <translation>
-                <numerusform>updated %n day ago</numerusform>
-                <numerusform>updated %n days ago</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Back on %1</source>
-            <translation>Back on %1</translation>
-        </message>
-    </context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Find any product of the chain, see where it is in stock, and order it for home delivery.</source>
+        <translation>Find any product of the chain, see where it is in stock, and order it for home delivery.</translation>
+    </message>
+    <message>
+        <source>Touch to start</source>
+        <translation>Touch to start</translation>
+    </message>
+    <message>
+        <source>Start in English</source>
+        <translation>Start in English</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogWords</name>
+    <message>
+        <source>Black</source>
+        <translation>Black</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Brown</translation>
+    </message>
+    <message>
+        <source>Gray</source>
+        <translation>Gray</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Lavender</source>
+        <translation>Lavender</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Purple</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>White</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Sizes</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Pattern</translation>
+    </message>
+    <message>
+        <source>Climate</source>
+        <translation>Climate</translation>
+    </message>
+    <message>
+        <source>Eco collection</source>
+        <translation>Eco collection</translation>
+    </message>
+    <message>
+        <source>Performance fabric</source>
+        <translation>Performance fabric</translation>
+    </message>
+    <message>
+        <source>Erin recommends</source>
+        <translation>Erin recommends</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Features</translation>
+    </message>
+    <message>
+        <source>Strap</source>
+        <translation>Strap</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryScreen</name>
+    <message>
+        <source>Filters and sort</source>
+        <translation>Filters and sort</translation>
+    </message>
+    <message numerus="yes">
+        <source>Filters and sort · %n products</source>
+        <translation>
+            <numerusform>Filters and sort · %n product</numerusform>
+            <numerusform>Filters and sort · %n products</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filtered by: {filters}</source>
+        <translation>Filtered by: {filters}</translation>
+    </message>
+    <message>
+        <source>Products in this category</source>
+        <translation>Products in this category</translation>
+    </message>
+    <message>
+        <source>You are here</source>
+        <translation>You are here</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Category not found</source>
+        <translation>Category not found</translation>
+    </message>
+    <message>
+        <source>Loading the products…</source>
+        <translation>Loading the products…</translation>
+    </message>
+    <message>
+        <source>We could not find this category. It may have left the catalogue: please go back and choose another one.</source>
+        <translation>We could not find this category. It may have left the catalogue: please go back and choose another one.</translation>
+    </message>
+    <message>
+        <source>There are no products in this category at the moment.</source>
+        <translation>There are no products in this category at the moment.</translation>
+    </message>
+    <message>
+        <source>No product matches these filters.</source>
+        <translation>No product matches these filters.</translation>
+    </message>
+    <message>
+        <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
+        <translation>The catalogue is not available at the moment. Please ask a member of staff.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareScreen</name>
+    <message>
+        <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
+        <translation>The catalogue is not available at the moment. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <source>Loading the comparison…</source>
+        <translation>Loading the comparison…</translation>
+    </message>
+    <message>
+        <source>Add at least two products to compare them side by side: tap “Add to compare” on a product&apos;s page.</source>
+        <translation>Add at least two products to compare them side by side: tap “Add to compare” on a product&apos;s page.</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the comparison</source>
+        <translation>Remove {name} from the comparison</translation>
+    </message>
+    <message>
+        <source>{row}: differs</source>
+        <translation>{row}: differs</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <source>{mark} marks what differs between the products</source>
+        <translation>{mark} marks what differs between the products</translation>
+    </message>
+    <message>
+        <source>Rows that differ between the products are marked</source>
+        <translation>Rows that differ between the products are marked</translation>
+    </message>
+    <message>
+        <source>Find products</source>
+        <translation>Find products</translation>
+    </message>
+</context>
+<context>
+    <name>CompareTrayBar</name>
+    <message numerus="yes">
+        <source>Compare (%n)</source>
+        <translation>
+            <numerusform>Compare (%n)</numerusform>
+            <numerusform>Compare (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove {name} from the comparison</source>
+        <translation>Remove {name} from the comparison</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Filters and sort</source>
+        <translation>Filters and sort</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>Sort by</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>Relevance</translation>
+    </message>
+    <message>
+        <source>Price: low to high</source>
+        <translation>Price: low to high</translation>
+    </message>
+    <message>
+        <source>Price: high to low</source>
+        <translation>Price: high to low</translation>
+    </message>
+    <message>
+        <source>Show the products</source>
+        <translation>Show the products</translation>
+    </message>
+    <message>
+        <source>No product matches</source>
+        <translation>No product matches</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n products</source>
+        <translation>
+            <numerusform>Show %n product</numerusform>
+            <numerusform>Show %n products</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In stock in this store</source>
+        <translation>In stock in this store</translation>
+    </message>
+    <message>
+        <source>Up to {price}</source>
+        <translation>Up to {price}</translation>
+    </message>
+    <message>
+        <source>Over {price}</source>
+        <translation>Over {price}</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>{low} to {high}</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Search for a product…</source>
+        <translation>Search for a product…</translation>
+    </message>
+    <message>
+        <source>Search for a product</source>
+        <translation>Search for a product</translation>
+    </message>
+    <message>
+        <source>You can also scan a product&apos;s barcode at the scanner.</source>
+        <translation>You can also scan a product&apos;s barcode at the scanner.</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>Our selection</source>
+        <translation>Our selection</translation>
+    </message>
+    <message>
+        <source>Featured products</source>
+        <translation>Featured products</translation>
+    </message>
+    <message>
+        <source>Loading the catalogue…</source>
+        <translation>Loading the catalogue…</translation>
+    </message>
+    <message>
+        <source>The catalogue is not available yet. Please ask a member of staff.</source>
+        <translation>The catalogue is not available yet. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <source>This terminal is out of order for a moment. Please ask a member of staff.</source>
+        <translation>This terminal is out of order for a moment. Please ask a member of staff.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskApp</name>
+    <message>
+        <source>The code could not be read. Please scan it again.</source>
+        <translation>The code could not be read. Please scan it again.</translation>
+    </message>
+    <message>
+        <source>We do not know this product. A member of staff can help you.</source>
+        <translation>We do not know this product. A member of staff can help you.</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong. The kiosk is starting again.</source>
+        <translation>Sorry, something went wrong. The kiosk is starting again.</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <comment>key label</comment>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <comment>key label</comment>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <comment>key label</comment>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>123</source>
+        <comment>key label</comment>
+        <translation>123</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numbers</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <comment>key label</comment>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>Apostrophe</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Hyphen</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Comma</translation>
+    </message>
+    <message>
+        <source>Full stop</source>
+        <translation>Full stop</translation>
+    </message>
+    <message>
+        <source>At sign</source>
+        <translation>At sign</translation>
+    </message>
+    <message>
+        <source>Underscore</source>
+        <translation>Underscore</translation>
+    </message>
+    <message>
+        <source>Plus</source>
+        <translation>Plus</translation>
+    </message>
+</context>
+<context>
+    <name>PageDots</name>
+    <message>
+        <source>Picture {number} of {count}</source>
+        <translation>Picture {number} of {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <source>Scan this code with your phone&apos;s camera to open this product&apos;s page</source>
+        <translation>Scan this code with your phone&apos;s camera to open this product&apos;s page</translation>
+    </message>
+    <message>
+        <source>QR code of the product&apos;s web page</source>
+        <translation>QR code of the product&apos;s web page</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCard</name>
+    <message>
+        <source>In stock here</source>
+        <translation>In stock here</translation>
+    </message>
+    <message>
+        <source>Not in stock here</source>
+        <translation>Not in stock here</translation>
+    </message>
+</context>
+<context>
+    <name>ProductScreen</name>
+    <message>
+        <source>Loading the product…</source>
+        <translation>Loading the product…</translation>
+    </message>
+    <message>
+        <source>Sorry, this product is no longer in our catalogue.</source>
+        <translation>Sorry, this product is no longer in our catalogue.</translation>
+    </message>
+    <message>
+        <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
+        <translation>The catalogue is not available at the moment. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <source>{option} · sold out</source>
+        <translation>{option} · sold out</translation>
+    </message>
+    <message>
+        <source>{price} instead of {regular}</source>
+        <translation>{price} instead of {regular}</translation>
+    </message>
+    <message>
+        <source>Special price until {date}</source>
+        <translation>Special price until {date}</translation>
+    </message>
+    <message>
+        <source>Special price</source>
+        <translation>Special price</translation>
+    </message>
+    <message>
+        <source>In stock here</source>
+        <translation>In stock here</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left here</source>
+        <translation>
+            <numerusform>Only %n left here</numerusform>
+            <numerusform>Only %n left here</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in stock here</source>
+        <translation>Not in stock here</translation>
+    </message>
+    <message>
+        <source>Sold out in every store</source>
+        <translation>Sold out in every store</translation>
+    </message>
+    <message>
+        <source>In comparison</source>
+        <translation>In comparison</translation>
+    </message>
+    <message>
+        <source>Add to compare</source>
+        <translation>Add to compare</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can compare up to %n products. Remove one from the comparison to add this one.</source>
+        <translation>
+            <numerusform>You can compare up to %n product. Remove one from the comparison to add this one.</numerusform>
+            <numerusform>You can compare up to %n products. Remove one from the comparison to add this one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Available here instead</source>
+        <translation>Available here instead</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Other stores</source>
+        <translation>Other stores</translation>
+    </message>
+    <message>
+        <source>See it on your phone</source>
+        <translation>See it on your phone</translation>
+    </message>
+    <message>
+        <source>Pictures of the product</source>
+        <translation>Pictures of the product</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>A product, a colour, a code…</source>
+        <translation>A product, a colour, a code…</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Popular products</source>
+        <translation>Popular products</translation>
+    </message>
+    <message>
+        <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
+        <translation>The catalogue is not available at the moment. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <source>We found nothing for “%1”.</source>
+        <translation>We found nothing for “%1”.</translation>
+    </message>
+    <message>
+        <source>Browse a department, or one of our popular products.</source>
+        <translation>Browse a department, or one of our popular products.</translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>Results for “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n products</source>
+        <translation>
+            <numerusform>More than %n product</numerusform>
+            <numerusform>More than %n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StillThereOverlay</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Still there?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Touch the screen to continue. Otherwise everything will be cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Touch the screen to continue. Otherwise everything will be cleared in %n second.</numerusform>
+            <numerusform>Touch the screen to continue. Otherwise everything will be cleared in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I&apos;m still here</source>
+        <translation>I&apos;m still here</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCard</name>
+    <message>
+        <source>%1 (this store)</source>
+        <translation>%1 (this store)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 km</source>
+        <translation>%1 · %2 km</translation>
+    </message>
+    <message>
+        <source>Address and opening hours</source>
+        <translation>Address and opening hours</translation>
+    </message>
+    <message>
+        <source>Address and opening hours of %1</source>
+        <translation>Address and opening hours of %1</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StoresScreen</name>
+    <message>
+        <source>Stock in our stores</source>
+        <translation>Stock in our stores</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+</context>
+<context>
+    <name>_StockWords</name>
+    <message>
+        <source>In stock</source>
+        <translation>In stock</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left</source>
+        <translation>
+            <numerusform>Only %n left</numerusform>
+            <numerusform>Only %n left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Out of stock</translation>
+    </message>
+    <message>
+        <source>No stock figure</source>
+        <translation>No stock figure</translation>
+    </message>
+    <message>
+        <source>updated just now</source>
+        <translation>updated just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n min ago</source>
+        <translation>
+            <numerusform>updated %n min ago</numerusform>
+            <numerusform>updated %n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n hour(s) ago</source>
+        <translation>
+            <numerusform>updated %n hour ago</numerusform>
+            <numerusform>updated %n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n day(s) ago</source>
+        <translation>
+            <numerusform>updated %n day ago</numerusform>
+            <numerusform>updated %n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back on %1</source>
+        <translation>Back on %1</translation>
+    </message>
+</context>
 </TS>

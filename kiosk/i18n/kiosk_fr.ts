@@ -1,778 +1,778 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
-    <context>
-        <name>AttractScreen</name>
-        <message>
-            <source>Find any product of the chain, see where it is in stock, and order it for home delivery.</source>
-            <translation>Trouvez tous les produits de l’enseigne, voyez où ils sont en stock et faites-vous-les livrer à domicile.</translation>
-        </message>
-        <message>
-            <source>Touch to start</source>
-            <translation>Touchez l’écran pour commencer</translation>
-        </message>
-        <message>
-            <source>Start in English</source>
-            <translation>Commencer en français</translation>
-        </message>
-    </context>
-    <context>
-        <name>CatalogWords</name>
-        <message>
-            <source>Black</source>
-            <translation>Noir</translation>
-        </message>
-        <message>
-            <source>Blue</source>
-            <translation>Bleu</translation>
-        </message>
-        <message>
-            <source>Brown</source>
-            <translation>Marron</translation>
-        </message>
-        <message>
-            <source>Gray</source>
-            <translation>Gris</translation>
-        </message>
-        <message>
-            <source>Green</source>
-            <translation>Vert</translation>
-        </message>
-        <message>
-            <source>Lavender</source>
-            <translation>Lavande</translation>
-        </message>
-        <message>
-            <source>Orange</source>
-            <translation>Orange</translation>
-        </message>
-        <message>
-            <source>Purple</source>
-            <translation>Violet</translation>
-        </message>
-        <message>
-            <source>Red</source>
-            <translation>Rouge</translation>
-        </message>
-        <message>
-            <source>White</source>
-            <translation>Blanc</translation>
-        </message>
-        <message>
-            <source>Yellow</source>
-            <translation>Jaune</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Oui</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>Non</translation>
-        </message>
-        <message>
-            <source>Price</source>
-            <translation>Prix</translation>
-        </message>
-        <message>
-            <source>Sizes</source>
-            <translation>Tailles</translation>
-        </message>
-        <message>
-            <source>Colours</source>
-            <translation>Couleurs</translation>
-        </message>
-        <message>
-            <source>Material</source>
-            <translation>Matière</translation>
-        </message>
-        <message>
-            <source>Pattern</source>
-            <translation>Motif</translation>
-        </message>
-        <message>
-            <source>Climate</source>
-            <translation>Climat</translation>
-        </message>
-        <message>
-            <source>Eco collection</source>
-            <translation>Collection écoresponsable</translation>
-        </message>
-        <message>
-            <source>Performance fabric</source>
-            <translation>Tissu technique</translation>
-        </message>
-        <message>
-            <source>Erin recommends</source>
-            <translation>Recommandé par Erin</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>Nouveauté</translation>
-        </message>
-        <message>
-            <source>Sale</source>
-            <translation>Soldes</translation>
-        </message>
-        <message>
-            <source>Style</source>
-            <translation>Style</translation>
-        </message>
-        <message>
-            <source>Features</source>
-            <translation>Équipement</translation>
-        </message>
-        <message>
-            <source>Strap</source>
-            <translation>Sangle</translation>
-        </message>
-        <message>
-            <source>Activity</source>
-            <translation>Activité</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Catégorie</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>Public</translation>
-        </message>
-    </context>
-    <context>
-        <name>CategoryScreen</name>
-        <message>
-            <source>Filters and sort</source>
-            <translation>Filtres et tri</translation>
-        </message>
-        <message numerus="yes">
-            <source>Filters and sort · %n products</source>
-            <translation>
-                <numerusform>Filtres et tri · %n produit</numerusform>
-                <numerusform>Filtres et tri · %n produits</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Filtered by: {filters}</source>
-            <translation>Filtres : {filters}</translation>
-        </message>
-        <message>
-            <source>Products in this category</source>
-            <translation>Produits de cette catégorie</translation>
-        </message>
-        <message>
-            <source>You are here</source>
-            <translation>Vous êtes ici</translation>
-        </message>
-        <message>
-            <source>Clear filters</source>
-            <translation>Effacer les filtres</translation>
-        </message>
-        <message>
-            <source>Category not found</source>
-            <translation>Catégorie introuvable</translation>
-        </message>
-        <message>
-            <source>Loading the products…</source>
-            <translation>Chargement des produits…</translation>
-        </message>
-        <message>
-            <source>We could not find this category. It may have left the catalogue: please go back and choose another one.</source>
-            <translation>Nous ne trouvons pas cette catégorie. Elle a peut-être quitté le catalogue : revenez en arrière et choisissez-en une autre.</translation>
-        </message>
-        <message>
-            <source>There are no products in this category at the moment.</source>
-            <translation>Il n’y a aucun produit dans cette catégorie pour le moment.</translation>
-        </message>
-        <message>
-            <source>No product matches these filters.</source>
-            <translation>Aucun produit ne correspond à ces filtres.</translation>
-        </message>
-        <message>
-            <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
-            <translation>Le catalogue n’est pas disponible pour le moment. Merci de vous adresser à un vendeur.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompareScreen</name>
-        <message>
-            <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
-            <translation>Le catalogue est momentanément indisponible. Merci de vous adresser à un vendeur.</translation>
-        </message>
-        <message>
-            <source>Loading the comparison…</source>
-            <translation>Chargement du comparatif…</translation>
-        </message>
-        <message>
-            <source>Add at least two products to compare them side by side: tap “Add to compare” on a product's page.</source>
-            <translation>Ajoutez au moins deux produits pour les comparer côte à côte : touchez « Ajouter au comparateur » sur la page d’un produit.</translation>
-        </message>
-        <message>
-            <source>Not stated</source>
-            <translation>Non précisé</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Retirer</translation>
-        </message>
-        <message>
-            <source>Remove {name} from the comparison</source>
-            <translation>Retirer {name} du comparateur</translation>
-        </message>
-        <message>
-            <source>{row}: differs</source>
-            <translation>{row} : diffère</translation>
-        </message>
-        <message>
-            <source>Comparison</source>
-            <translation>Comparatif</translation>
-        </message>
-        <message>
-            <source>{mark} marks what differs between the products</source>
-            <translation>{mark} signale ce qui diffère d’un produit à l’autre</translation>
-        </message>
-        <message>
-            <source>Rows that differ between the products are marked</source>
-            <translation>Les lignes qui diffèrent d’un produit à l’autre sont signalées</translation>
-        </message>
-        <message>
-            <source>Find products</source>
-            <translation>Chercher des produits</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompareTrayBar</name>
-        <message numerus="yes">
-            <source>Compare (%n)</source>
-            <translation>
-                <numerusform>Comparer (%n)</numerusform>
-                <numerusform>Comparer (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Remove {name} from the comparison</source>
-            <translation>Retirer {name} du comparateur</translation>
-        </message>
-    </context>
-    <context>
-        <name>FilterPanel</name>
-        <message>
-            <source>Filters and sort</source>
-            <translation>Filtres et tri</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Taille</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>Couleur</translation>
-        </message>
-        <message>
-            <source>Price</source>
-            <translation>Prix</translation>
-        </message>
-        <message>
-            <source>Availability</source>
-            <translation>Disponibilité</translation>
-        </message>
-        <message>
-            <source>Sort by</source>
-            <translation>Trier par</translation>
-        </message>
-        <message>
-            <source>Clear filters</source>
-            <translation>Effacer les filtres</translation>
-        </message>
-        <message>
-            <source>Relevance</source>
-            <translation>Pertinence</translation>
-        </message>
-        <message>
-            <source>Price: low to high</source>
-            <translation>Prix croissant</translation>
-        </message>
-        <message>
-            <source>Price: high to low</source>
-            <translation>Prix décroissant</translation>
-        </message>
-        <message>
-            <source>Show the products</source>
-            <translation>Voir les produits</translation>
-        </message>
-        <message>
-            <source>No product matches</source>
-            <translation>Aucun produit ne correspond</translation>
-        </message>
-        <message numerus="yes">
-            <source>Show %n products</source>
-            <translation>
-                <numerusform>Voir %n produit</numerusform>
-                <numerusform>Voir %n produits</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>In stock in this store</source>
-            <translation>En stock dans ce magasin</translation>
-        </message>
-        <message>
-            <source>Up to {price}</source>
-            <translation>Jusqu’à {price}</translation>
-        </message>
-        <message>
-            <source>Over {price}</source>
-            <translation>Plus de {price}</translation>
-        </message>
-        <message>
-            <source>{low} to {high}</source>
-            <translation>De {low} à {high}</translation>
-        </message>
-    </context>
-    <context>
-        <name>HomeScreen</name>
-        <message>
-            <source>Search for a product…</source>
-            <translation>Rechercher un produit…</translation>
-        </message>
-        <message>
-            <source>Search for a product</source>
-            <translation>Rechercher un produit</translation>
-        </message>
-        <message>
-            <source>You can also scan a product's barcode at the scanner.</source>
-            <translation>Vous pouvez aussi scanner le code-barres d’un produit au lecteur.</translation>
-        </message>
-        <message>
-            <source>Categories</source>
-            <translation>Rayons</translation>
-        </message>
-        <message>
-            <source>Our selection</source>
-            <translation>Notre sélection</translation>
-        </message>
-        <message>
-            <source>Featured products</source>
-            <translation>Produits à la une</translation>
-        </message>
-        <message>
-            <source>Loading the catalogue…</source>
-            <translation>Chargement du catalogue…</translation>
-        </message>
-        <message>
-            <source>The catalogue is not available yet. Please ask a member of staff.</source>
-            <translation>Le catalogue n’est pas encore disponible. Merci de vous adresser à un vendeur.</translation>
-        </message>
-        <message>
-            <source>This terminal is out of order for a moment. Please ask a member of staff.</source>
-            <translation>Cette borne est momentanément indisponible. Merci de vous adresser à un vendeur.</translation>
-        </message>
-    </context>
-    <context>
-        <name>KioskApp</name>
-        <message>
-            <source>The code could not be read. Please scan it again.</source>
-            <translation>Le code n’a pas pu être lu. Merci de le scanner à nouveau.</translation>
-        </message>
-        <message>
-            <source>We do not know this product. A member of staff can help you.</source>
-            <translation>Nous ne connaissons pas ce produit. Un vendeur peut vous aider.</translation>
-        </message>
-        <message>
-            <source>Sorry, something went wrong. The kiosk is starting again.</source>
-            <translation>Désolé, un problème est survenu. La borne redémarre.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OnScreenKeyboard</name>
-        <message>
-            <source>Keyboard</source>
-            <translation>Clavier</translation>
-        </message>
-        <message>
-            <source>Shift</source>
-            <comment>key label</comment>
-            <translation>Maj</translation>
-        </message>
-        <message>
-            <source>Shift</source>
-            <translation>Majuscule</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <comment>key label</comment>
-            <translation>Effacer</translation>
-        </message>
-        <message>
-            <source>Backspace</source>
-            <translation>Retour arrière</translation>
-        </message>
-        <message>
-            <source>Clear all</source>
-            <comment>key label</comment>
-            <translation>Tout effacer</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>Tout effacer</translation>
-        </message>
-        <message>
-            <source>Space</source>
-            <translation>Espace</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Terminé</translation>
-        </message>
-        <message>
-            <source>123</source>
-            <comment>key label</comment>
-            <translation>123</translation>
-        </message>
-        <message>
-            <source>Numbers</source>
-            <translation>Chiffres</translation>
-        </message>
-        <message>
-            <source>ABC</source>
-            <comment>key label</comment>
-            <translation>ABC</translation>
-        </message>
-        <message>
-            <source>Letters</source>
-            <translation>Lettres</translation>
-        </message>
-        <message>
-            <source>Apostrophe</source>
-            <translation>Apostrophe</translation>
-        </message>
-        <message>
-            <source>Hyphen</source>
-            <translation>Trait d’union</translation>
-        </message>
-        <message>
-            <source>Comma</source>
-            <translation>Virgule</translation>
-        </message>
-        <message>
-            <source>Full stop</source>
-            <translation>Point</translation>
-        </message>
-        <message>
-            <source>At sign</source>
-            <translation>Arobase</translation>
-        </message>
-        <message>
-            <source>Underscore</source>
-            <translation>Tiret bas</translation>
-        </message>
-        <message>
-            <source>Plus</source>
-            <translation>Plus</translation>
-        </message>
-    </context>
-    <context>
-        <name>PageDots</name>
-        <message>
-            <source>Picture {number} of {count}</source>
-            <translation>Image {number} sur {count}</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhonePanel</name>
-        <message>
-            <source>Scan this code with your phone's camera to open this product's page</source>
-            <translation>Scannez ce code avec l’appareil photo de votre téléphone pour ouvrir la page de ce produit</translation>
-        </message>
-        <message>
-            <source>QR code of the product's web page</source>
-            <translation>QR code de la page web du produit</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Fermer</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProductCard</name>
-        <message>
-            <source>In stock here</source>
-            <translation>En stock ici</translation>
-        </message>
-        <message>
-            <source>Not in stock here</source>
-            <translation>Pas en stock ici</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProductScreen</name>
-        <message>
-            <source>Loading the product…</source>
-            <translation>Chargement du produit…</translation>
-        </message>
-        <message>
-            <source>Sorry, this product is no longer in our catalogue.</source>
-            <translation>Désolé, ce produit n’est plus à notre catalogue.</translation>
-        </message>
-        <message>
-            <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
-            <translation>Le catalogue est momentanément indisponible. Merci de vous adresser à un vendeur.</translation>
-        </message>
-        <message>
-            <source>{option} · sold out</source>
-            <translation>{option} · épuisé</translation>
-        </message>
-        <message>
-            <source>{price} instead of {regular}</source>
-            <translation>{price} au lieu de {regular}</translation>
-        </message>
-        <message>
-            <source>Special price until {date}</source>
-            <translation>Prix spécial jusqu’au {date}</translation>
-        </message>
-        <message>
-            <source>Special price</source>
-            <translation>Prix spécial</translation>
-        </message>
-        <message>
-            <source>In stock here</source>
-            <translation>En stock ici</translation>
-        </message>
-        <message numerus="yes">
-            <source>Only %n left here</source>
-            <translation>
-                <numerusform>Plus que %n en stock ici</numerusform>
-                <numerusform>Plus que %n en stock ici</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Not in stock here</source>
-            <translation>Pas en stock ici</translation>
-        </message>
-        <message>
-            <source>Sold out in every store</source>
-            <translation>Épuisé dans tous les magasins</translation>
-        </message>
-        <message>
-            <source>In comparison</source>
-            <translation>Dans le comparateur</translation>
-        </message>
-        <message>
-            <source>Add to compare</source>
-            <translation>Ajouter au comparateur</translation>
-        </message>
-        <message numerus="yes">
-            <source>You can compare up to %n products. Remove one from the comparison to add this one.</source>
-            <translation>
-                <numerusform>Vous pouvez comparer jusqu’à %n produit. Retirez-en un du comparateur pour ajouter celui-ci.</numerusform>
-                <numerusform>Vous pouvez comparer jusqu’à %n produits. Retirez-en un du comparateur pour ajouter celui-ci.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>Couleur</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>Taille</translation>
-        </message>
-        <message>
-            <source>Available here instead</source>
-            <translation>Disponible ici à la place</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>Caractéristiques</translation>
-        </message>
-        <message>
-            <source>Other stores</source>
-            <translation>Autres magasins</translation>
-        </message>
-        <message>
-            <source>See it on your phone</source>
-            <translation>Voir sur votre téléphone</translation>
-        </message>
-        <message>
-            <source>Pictures of the product</source>
-            <translation>Photos du produit</translation>
-        </message>
-    </context>
-    <context>
-        <name>SearchScreen</name>
-        <message>
-            <source>Search</source>
-            <translation>Rechercher</translation>
-        </message>
-        <message>
-            <source>A product, a colour, a code…</source>
-            <translation>Un produit, une couleur, une référence…</translation>
-        </message>
-        <message>
-            <source>Clear the search</source>
-            <translation>Effacer la recherche</translation>
-        </message>
-        <message>
-            <source>Suggestions</source>
-            <translation>Suggestions</translation>
-        </message>
-        <message>
-            <source>Departments</source>
-            <translation>Rayons</translation>
-        </message>
-        <message>
-            <source>Search results</source>
-            <translation>Résultats de la recherche</translation>
-        </message>
-        <message>
-            <source>Popular products</source>
-            <translation>Produits populaires</translation>
-        </message>
-        <message>
-            <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
-            <translation>Le catalogue n’est pas disponible pour le moment. Merci de vous adresser à un vendeur.</translation>
-        </message>
-        <message>
-            <source>We found nothing for “%1”.</source>
-            <translation>Nous n’avons rien trouvé pour « %1 ».</translation>
-        </message>
-        <message>
-            <source>Browse a department, or one of our popular products.</source>
-            <translation>Parcourez un rayon, ou l’un de nos produits populaires.</translation>
-        </message>
-        <message>
-            <source>Results for “%1”</source>
-            <translation>Résultats pour « %1 »</translation>
-        </message>
-        <message numerus="yes">
-            <source>More than %n products</source>
-            <translation>
-                <numerusform>Plus de %n produit</numerusform>
-                <numerusform>Plus de %n produits</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n products</source>
-            <translation>
-                <numerusform>%n produit</numerusform>
-                <numerusform>%n produits</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>StillThereOverlay</name>
-        <message>
-            <source>Still there?</source>
-            <translation>Vous êtes toujours là ?</translation>
-        </message>
-        <message numerus="yes">
-            <source>Touch the screen to continue. Otherwise everything will be cleared in %n second(s).</source>
-            <translation>
-                <numerusform>Touchez l’écran pour continuer. Sinon, tout sera effacé dans %n seconde.</numerusform>
-                <numerusform>Touchez l’écran pour continuer. Sinon, tout sera effacé dans %n secondes.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>I'm still here</source>
-            <translation>Je suis toujours là</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoreCard</name>
-        <message>
-            <source>%1 (this store)</source>
-            <translation>%1 (ce magasin)</translation>
-        </message>
-        <message>
-            <source>%1 · %2 km</source>
-            <translation>%1 · %2 km</translation>
-        </message>
-        <message>
-            <source>Address and opening hours</source>
-            <translation>Adresse et horaires</translation>
-        </message>
-        <message>
-            <source>Address and opening hours of %1</source>
-            <translation>Adresse et horaires de %1</translation>
-        </message>
-        <message>
-            <source>closed</source>
-            <translation>fermé</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1 : %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoresScreen</name>
-        <message>
-            <source>Stock in our stores</source>
-            <translation>Stock dans nos magasins</translation>
-        </message>
-    </context>
-    <context>
-        <name>TopBar</name>
-        <message>
-            <source>Back</source>
-            <translation>Retour</translation>
-        </message>
-        <message>
-            <source>Home</source>
-            <translation>Accueil</translation>
-        </message>
-    </context>
-    <context>
-        <name>_StockWords</name>
-        <message>
-            <source>In stock</source>
-            <translation>En stock</translation>
-        </message>
-        <message numerus="yes">
-            <source>Only %n left</source>
-            <translation>
-                <numerusform>Plus que %n</numerusform>
-                <numerusform>Plus que %n</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Out of stock</source>
-            <translation>Épuisé</translation>
-        </message>
-        <message>
-            <source>No stock figure</source>
-            <translation>Stock inconnu</translation>
-        </message>
-        <message>
-            <source>updated just now</source>
-            <translation>mis à jour à l’instant</translation>
-        </message>
-        <message numerus="yes">
-            <source>updated %n min ago</source>
-            <translation>
-                <numerusform>mis à jour il y a %n min</numerusform>
-                <numerusform>mis à jour il y a %n min</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>updated %n hour(s) ago</source>
-            <translation>
-                <numerusform>mis à jour il y a %n heure</numerusform>
-                <numerusform>mis à jour il y a %n heures</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>updated %n day(s) ago</source>
-            <translation>
-                <numerusform>mis à jour il y a %n jour</numerusform>
-                <numerusform>mis à jour il y a %n jours</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Back on %1</source>
-            <translation>De retour le %1</translation>
-        </message>
-    </context>
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Find any product of the chain, see where it is in stock, and order it for home delivery.</source>
+        <translation>Trouvez tous les produits de l’enseigne, voyez où ils sont en stock et faites-vous-les livrer à domicile.</translation>
+    </message>
+    <message>
+        <source>Touch to start</source>
+        <translation>Touchez l’écran pour commencer</translation>
+    </message>
+    <message>
+        <source>Start in English</source>
+        <translation>Commencer en français</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogWords</name>
+    <message>
+        <source>Black</source>
+        <translation>Noir</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <source>Brown</source>
+        <translation>Marron</translation>
+    </message>
+    <message>
+        <source>Gray</source>
+        <translation>Gris</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <source>Lavender</source>
+        <translation>Lavande</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Violet</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>Rouge</translation>
+    </message>
+    <message>
+        <source>White</source>
+        <translation>Blanc</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Tailles</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Matière</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Climate</source>
+        <translation>Climat</translation>
+    </message>
+    <message>
+        <source>Eco collection</source>
+        <translation>Collection écoresponsable</translation>
+    </message>
+    <message>
+        <source>Performance fabric</source>
+        <translation>Tissu technique</translation>
+    </message>
+    <message>
+        <source>Erin recommends</source>
+        <translation>Recommandé par Erin</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveauté</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Soldes</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Équipement</translation>
+    </message>
+    <message>
+        <source>Strap</source>
+        <translation>Sangle</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Public</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryScreen</name>
+    <message>
+        <source>Filters and sort</source>
+        <translation>Filtres et tri</translation>
+    </message>
+    <message numerus="yes">
+        <source>Filters and sort · %n products</source>
+        <translation>
+            <numerusform>Filtres et tri · %n produit</numerusform>
+            <numerusform>Filtres et tri · %n produits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filtered by: {filters}</source>
+        <translation>Filtres&#xa0;: {filters}</translation>
+    </message>
+    <message>
+        <source>Products in this category</source>
+        <translation>Produits de cette catégorie</translation>
+    </message>
+    <message>
+        <source>You are here</source>
+        <translation>Vous êtes ici</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Category not found</source>
+        <translation>Catégorie introuvable</translation>
+    </message>
+    <message>
+        <source>Loading the products…</source>
+        <translation>Chargement des produits…</translation>
+    </message>
+    <message>
+        <source>We could not find this category. It may have left the catalogue: please go back and choose another one.</source>
+        <translation>Nous ne trouvons pas cette catégorie. Elle a peut-être quitté le catalogue&#xa0;: revenez en arrière et choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <source>There are no products in this category at the moment.</source>
+        <translation>Il n’y a aucun produit dans cette catégorie pour le moment.</translation>
+    </message>
+    <message>
+        <source>No product matches these filters.</source>
+        <translation>Aucun produit ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
+        <translation>Le catalogue n’est pas disponible pour le moment. Merci de vous adresser à un vendeur.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareScreen</name>
+    <message>
+        <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
+        <translation>Le catalogue est momentanément indisponible. Merci de vous adresser à un vendeur.</translation>
+    </message>
+    <message>
+        <source>Loading the comparison…</source>
+        <translation>Chargement du comparatif…</translation>
+    </message>
+    <message>
+        <source>Add at least two products to compare them side by side: tap “Add to compare” on a product&apos;s page.</source>
+        <translation>Ajoutez au moins deux produits pour les comparer côte à côte : touchez « Ajouter au comparateur » sur la page d’un produit.</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the comparison</source>
+        <translation>Retirer {name} du comparateur</translation>
+    </message>
+    <message>
+        <source>{row}: differs</source>
+        <translation>{row} : diffère</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Comparatif</translation>
+    </message>
+    <message>
+        <source>{mark} marks what differs between the products</source>
+        <translation>{mark} signale ce qui diffère d’un produit à l’autre</translation>
+    </message>
+    <message>
+        <source>Rows that differ between the products are marked</source>
+        <translation>Les lignes qui diffèrent d’un produit à l’autre sont signalées</translation>
+    </message>
+    <message>
+        <source>Find products</source>
+        <translation>Chercher des produits</translation>
+    </message>
+</context>
+<context>
+    <name>CompareTrayBar</name>
+    <message numerus="yes">
+        <source>Compare (%n)</source>
+        <translation>
+            <numerusform>Comparer (%n)</numerusform>
+            <numerusform>Comparer (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove {name} from the comparison</source>
+        <translation>Retirer {name} du comparateur</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Filters and sort</source>
+        <translation>Filtres et tri</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>Trier par</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Relevance</source>
+        <translation>Pertinence</translation>
+    </message>
+    <message>
+        <source>Price: low to high</source>
+        <translation>Prix croissant</translation>
+    </message>
+    <message>
+        <source>Price: high to low</source>
+        <translation>Prix décroissant</translation>
+    </message>
+    <message>
+        <source>Show the products</source>
+        <translation>Voir les produits</translation>
+    </message>
+    <message>
+        <source>No product matches</source>
+        <translation>Aucun produit ne correspond</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n products</source>
+        <translation>
+            <numerusform>Voir %n produit</numerusform>
+            <numerusform>Voir %n produits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In stock in this store</source>
+        <translation>En stock dans ce magasin</translation>
+    </message>
+    <message>
+        <source>Up to {price}</source>
+        <translation>Jusqu’à {price}</translation>
+    </message>
+    <message>
+        <source>Over {price}</source>
+        <translation>Plus de {price}</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>De {low} à {high}</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Search for a product…</source>
+        <translation>Rechercher un produit…</translation>
+    </message>
+    <message>
+        <source>Search for a product</source>
+        <translation>Rechercher un produit</translation>
+    </message>
+    <message>
+        <source>You can also scan a product&apos;s barcode at the scanner.</source>
+        <translation>Vous pouvez aussi scanner le code-barres d’un produit au lecteur.</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Rayons</translation>
+    </message>
+    <message>
+        <source>Our selection</source>
+        <translation>Notre sélection</translation>
+    </message>
+    <message>
+        <source>Featured products</source>
+        <translation>Produits à la une</translation>
+    </message>
+    <message>
+        <source>Loading the catalogue…</source>
+        <translation>Chargement du catalogue…</translation>
+    </message>
+    <message>
+        <source>The catalogue is not available yet. Please ask a member of staff.</source>
+        <translation>Le catalogue n’est pas encore disponible. Merci de vous adresser à un vendeur.</translation>
+    </message>
+    <message>
+        <source>This terminal is out of order for a moment. Please ask a member of staff.</source>
+        <translation>Cette borne est momentanément indisponible. Merci de vous adresser à un vendeur.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskApp</name>
+    <message>
+        <source>The code could not be read. Please scan it again.</source>
+        <translation>Le code n’a pas pu être lu. Merci de le scanner à nouveau.</translation>
+    </message>
+    <message>
+        <source>We do not know this product. A member of staff can help you.</source>
+        <translation>Nous ne connaissons pas ce produit. Un vendeur peut vous aider.</translation>
+    </message>
+    <message>
+        <source>Sorry, something went wrong. The kiosk is starting again.</source>
+        <translation>Désolé, un problème est survenu. La borne redémarre.</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Keyboard</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <comment>key label</comment>
+        <translation>Maj</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Majuscule</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <comment>key label</comment>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Retour arrière</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <comment>key label</comment>
+        <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>123</source>
+        <comment>key label</comment>
+        <translation>123</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Chiffres</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <comment>key label</comment>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Lettres</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>Apostrophe</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Trait d’union</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Virgule</translation>
+    </message>
+    <message>
+        <source>Full stop</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <source>At sign</source>
+        <translation>Arobase</translation>
+    </message>
+    <message>
+        <source>Underscore</source>
+        <translation>Tiret bas</translation>
+    </message>
+    <message>
+        <source>Plus</source>
+        <translation>Plus</translation>
+    </message>
+</context>
+<context>
+    <name>PageDots</name>
+    <message>
+        <source>Picture {number} of {count}</source>
+        <translation>Image {number} sur {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <source>Scan this code with your phone&apos;s camera to open this product&apos;s page</source>
+        <translation>Scannez ce code avec l’appareil photo de votre téléphone pour ouvrir la page de ce produit</translation>
+    </message>
+    <message>
+        <source>QR code of the product&apos;s web page</source>
+        <translation>QR code de la page web du produit</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCard</name>
+    <message>
+        <source>In stock here</source>
+        <translation>En stock ici</translation>
+    </message>
+    <message>
+        <source>Not in stock here</source>
+        <translation>Pas en stock ici</translation>
+    </message>
+</context>
+<context>
+    <name>ProductScreen</name>
+    <message>
+        <source>Loading the product…</source>
+        <translation>Chargement du produit…</translation>
+    </message>
+    <message>
+        <source>Sorry, this product is no longer in our catalogue.</source>
+        <translation>Désolé, ce produit n’est plus à notre catalogue.</translation>
+    </message>
+    <message>
+        <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
+        <translation>Le catalogue est momentanément indisponible. Merci de vous adresser à un vendeur.</translation>
+    </message>
+    <message>
+        <source>{option} · sold out</source>
+        <translation>{option} · épuisé</translation>
+    </message>
+    <message>
+        <source>{price} instead of {regular}</source>
+        <translation>{price} au lieu de {regular}</translation>
+    </message>
+    <message>
+        <source>Special price until {date}</source>
+        <translation>Prix spécial jusqu’au {date}</translation>
+    </message>
+    <message>
+        <source>Special price</source>
+        <translation>Prix spécial</translation>
+    </message>
+    <message>
+        <source>In stock here</source>
+        <translation>En stock ici</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left here</source>
+        <translation>
+            <numerusform>Plus que %n en stock ici</numerusform>
+            <numerusform>Plus que %n en stock ici</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not in stock here</source>
+        <translation>Pas en stock ici</translation>
+    </message>
+    <message>
+        <source>Sold out in every store</source>
+        <translation>Épuisé dans tous les magasins</translation>
+    </message>
+    <message>
+        <source>In comparison</source>
+        <translation>Dans le comparateur</translation>
+    </message>
+    <message>
+        <source>Add to compare</source>
+        <translation>Ajouter au comparateur</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can compare up to %n products. Remove one from the comparison to add this one.</source>
+        <translation>
+            <numerusform>Vous pouvez comparer jusqu’à %n produit. Retirez-en un du comparateur pour ajouter celui-ci.</numerusform>
+            <numerusform>Vous pouvez comparer jusqu’à %n produits. Retirez-en un du comparateur pour ajouter celui-ci.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Available here instead</source>
+        <translation>Disponible ici à la place</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Caractéristiques</translation>
+    </message>
+    <message>
+        <source>Other stores</source>
+        <translation>Autres magasins</translation>
+    </message>
+    <message>
+        <source>See it on your phone</source>
+        <translation>Voir sur votre téléphone</translation>
+    </message>
+    <message>
+        <source>Pictures of the product</source>
+        <translation>Photos du produit</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>A product, a colour, a code…</source>
+        <translation>Un produit, une couleur, une référence…</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Rayons</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Popular products</source>
+        <translation>Produits populaires</translation>
+    </message>
+    <message>
+        <source>The catalogue is not available at the moment. Please ask a member of staff.</source>
+        <translation>Le catalogue n’est pas disponible pour le moment. Merci de vous adresser à un vendeur.</translation>
+    </message>
+    <message>
+        <source>We found nothing for “%1”.</source>
+        <translation>Nous n’avons rien trouvé pour «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Browse a department, or one of our popular products.</source>
+        <translation>Parcourez un rayon, ou l’un de nos produits populaires.</translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>Résultats pour «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n products</source>
+        <translation>
+            <numerusform>Plus de %n produit</numerusform>
+            <numerusform>Plus de %n produits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n products</source>
+        <translation>
+            <numerusform>%n produit</numerusform>
+            <numerusform>%n produits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StillThereOverlay</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Vous êtes toujours là ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Touch the screen to continue. Otherwise everything will be cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Touchez l’écran pour continuer. Sinon, tout sera effacé dans %n seconde.</numerusform>
+            <numerusform>Touchez l’écran pour continuer. Sinon, tout sera effacé dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>I&apos;m still here</source>
+        <translation>Je suis toujours là</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCard</name>
+    <message>
+        <source>%1 (this store)</source>
+        <translation>%1 (ce magasin)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 km</source>
+        <translation>%1 · %2 km</translation>
+    </message>
+    <message>
+        <source>Address and opening hours</source>
+        <translation>Adresse et horaires</translation>
+    </message>
+    <message>
+        <source>Address and opening hours of %1</source>
+        <translation>Adresse et horaires de %1</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fermé</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>StoresScreen</name>
+    <message>
+        <source>Stock in our stores</source>
+        <translation>Stock dans nos magasins</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+</context>
+<context>
+    <name>_StockWords</name>
+    <message>
+        <source>In stock</source>
+        <translation>En stock</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left</source>
+        <translation>
+            <numerusform>Plus que %n</numerusform>
+            <numerusform>Plus que %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Épuisé</translation>
+    </message>
+    <message>
+        <source>No stock figure</source>
+        <translation>Stock inconnu</translation>
+    </message>
+    <message>
+        <source>updated just now</source>
+        <translation>mis à jour à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n min ago</source>
+        <translation>
+            <numerusform>mis à jour il y a %n min</numerusform>
+            <numerusform>mis à jour il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n hour(s) ago</source>
+        <translation>
+            <numerusform>mis à jour il y a %n heure</numerusform>
+            <numerusform>mis à jour il y a %n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %n day(s) ago</source>
+        <translation>
+            <numerusform>mis à jour il y a %n jour</numerusform>
+            <numerusform>mis à jour il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back on %1</source>
+        <translation>De retour le %1</translation>
+    </message>
+</context>
 </TS>

@@ -10,28 +10,42 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
+from kiosk.core import journey
+from kiosk.core.categories import CategoryTile, top_categories
 from kiosk.core.config import KioskConfig
 from kiosk.core.db.cache import open_cache, recheck_cache
 from kiosk.core.db.journal import open_journal
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.products import ProductCard, featured_cards
+from kiosk.core.scans import ScanResult, resolve_scan
 from kiosk.core.sync.pull import install_rebuilt_cache
+from kiosk.core.synonyms import Synonyms, SynonymsError, load_synonyms
 from kiosk.i18n import qm_path
 from kiosk.ui.assets import install_fonts
+from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.hardening import KioskGuard
 from kiosk.ui.idle import IdleWatcher, StillThereOverlay
+from kiosk.ui.scanner import ScannerListener
 from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.category import CategoryScreen
+from kiosk.ui.screens.compare import CompareScreen
+from kiosk.ui.screens.context import ShopperContext, ShopperSession
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.shell import KioskShell, TopBar
+from kiosk.ui.screens.product import ProductScreen
+from kiosk.ui.screens.search import SearchScreen
+from kiosk.ui.screens.stores import StoresScreen
+from kiosk.ui.shell import LANGUAGE_NAMES, KioskShell, TopBar
 from kiosk.ui.sync import SyncService
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
+from kiosk.ui.widgets.compare_tray import CompareTrayBar
+from kiosk.ui.widgets.notice import Notice
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +54,8 @@ WINDOWED_SIZE = {"portrait": QSize(540, 960), "landscape": QSize(960, 540)}
 HEARTBEAT_MS = 5000
 HEARTBEAT_FILE = "heartbeat"
 ERROR_MESSAGE_MS = 4000
+# The attract screen's offer to start in another language, in that language's own words.
+START_IN_LANGUAGE = QT_TRANSLATE_NOOP("AttractScreen", "Start in English")
 
 
 class KioskApp:
@@ -54,6 +70,10 @@ class KioskApp:
         self.cache: OpenedDatabase | None = None
         self.journal: OpenedDatabase | None = None
         self.cards: list[ProductCard] | None = None   # None until the first load ends
+        self.categories: list[CategoryTile] = []
+        self.synonyms: Synonyms | None = None
+        self.catalog = CatalogReader(self.runner, self._cache_connection,
+                                     self._journal_connection, config.store_id)
         # One translator and one formatter per language, made once: reloading a .qm file
         # at every switch costs memory that Qt does not give back.
         self.translators: dict[str, QTranslator] = {}
@@ -71,11 +91,16 @@ class KioskApp:
         self.top_bar.language_requested.connect(self.set_language)
         self.attract = AttractScreen(self.theme, self.formatter, self.pictures, store_name)
         self.attract.started.connect(self.start_session)
-        self.home = self._new_home()
+        self.attract.language_chosen.connect(self._start_in_language)
+        self._offer_other_languages()
         self.window = KioskShell(self.theme, self.top_bar, self.attract, config.orientation)
         self.attract.set_landscape(self.window.landscape)
-        self.window.landscape_changed.connect(self.attract.set_landscape)
+        self.window.landscape_changed.connect(self._on_landscape_changed)
+        self.context = self._new_context()
+        self.home = self._new_home()
         self.window.push(self.home)
+        self.window.set_footer(CompareTrayBar(self.context))
+        self.notice = Notice(self.theme, self.window)
 
         self.idle = IdleWatcher(config.inactivity_timeout_seconds, config.countdown_seconds,
                                 app)
@@ -84,6 +109,8 @@ class KioskApp:
         self.idle.extended.connect(self.still_there.hide)
         self.idle.expired.connect(self.end_session)
         self.guard = KioskGuard(app)
+        self.scanner = ScannerListener(app)
+        self.scanner.scanned.connect(self.open_scanned_code)
         self.error_message = QLabel(self.window, objectName="ErrorMessage")
         self.error_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error_message.setWordWrap(True)
@@ -109,13 +136,20 @@ class KioskApp:
     def start_session(self) -> None:
         self.window.show_session()
         self.idle.start()
+        self.catalog.record(journey.SESSION_START)
 
     def end_session(self) -> None:
         """Back to the attract screen with every trace of the shopper gone."""
         self.idle.stop()
         self.still_there.hide()
+        self.notice.hide()
+        if self.window.showing_session():
+            self.catalog.record(journey.SESSION_END)
+        self.context.session.deleteLater()
+        self.context = self._new_context()
         self.home = self._new_home()
         self.window.show_attract(self.home)
+        self.window.set_footer(CompareTrayBar(self.context))
         if self.language != self.config.default_language:
             self.set_language(self.config.default_language)
 
@@ -123,32 +157,112 @@ class KioskApp:
         self.language = language
         self._install_translation(language)   # Qt tells every widget: LanguageChange
         self.formatter = self._formatter_for(language)
+        self.context.formatter = self.formatter
         self.top_bar.show_language(language)
         self.attract.set_formatter(self.formatter)
+        self._offer_other_languages()
         for index in range(self.window.screens.count()):
             screen = self.window.screens.widget(index)
             if hasattr(screen, "set_formatter"):
                 screen.set_formatter(self.formatter)
 
+    def _start_in_language(self, language: str) -> None:
+        self.set_language(language)
+        self.start_session()
+
+    def _offer_other_languages(self) -> None:
+        # Each offer is written in the language it offers, by that language's translator.
+        labels = {}
+        for code in self.config.languages:
+            if code != self.language:
+                translator = self._translator_for(code)
+                labels[code] = (translator.translate("AttractScreen", START_IN_LANGUAGE)
+                                or LANGUAGE_NAMES[code])
+        self.attract.set_other_languages(labels)
+
+    def _new_context(self) -> ShopperContext:
+        """A fresh context for the next shopper: nothing of the last one's session in it."""
+        return ShopperContext(theme=self.theme, formatter=self.formatter,
+                              thumbnails=self.thumbnails, pictures=self.pictures,
+                              catalog=self.catalog, runner=self.runner, navigator=self,
+                              session=ShopperSession(), config=self.config,
+                              synonyms=self.synonyms)
+
     def _new_home(self) -> HomeScreen:
-        home = HomeScreen(self.theme, self.formatter, self.thumbnails)
+        home = HomeScreen(self.context)
+        home.set_landscape(self.window.landscape)
         if self.cache is not None:
+            home.show_categories(self.categories)
             home.show_cards(self.cards or [])
         elif self.cards is not None:    # loading ended without a cache: out of order
             home.show_out_of_order()
         return home
+
+    def _on_landscape_changed(self, landscape: bool) -> None:
+        self.attract.set_landscape(landscape)
+        for index in range(self.window.screens.count()):
+            screen = self.window.screens.widget(index)
+            if hasattr(screen, "set_landscape"):
+                screen.set_landscape(landscape)
+
+    # --- navigation: what screens ask for (the Navigator of kiosk.ui.screens.context) ---
+
+    def open_category(self, path: str) -> None:
+        self._open(CategoryScreen(self.context, path))
+
+    def open_search(self, text: str = "") -> None:
+        self._open(SearchScreen(self.context, text))
+
+    def open_product(self, product_id: int, variant_sku: str | None = None) -> None:
+        self._open(ProductScreen(self.context, product_id, variant_sku))
+
+    def open_compare(self) -> None:
+        self._open(CompareScreen(self.context))
+
+    def open_stores(self, variant_sku: str) -> None:
+        self._open(StoresScreen(self.context, variant_sku))
+
+    def notify(self, message: str) -> None:
+        self.notice.show_message(message)
+
+    def _open(self, screen) -> None:
+        if hasattr(screen, "set_landscape"):
+            screen.set_landscape(self.window.landscape)
+        self.window.push(screen)
+
+    def open_scanned_code(self, code: str) -> None:
+        """A scan anywhere: the product opens with its variant chosen, even from the
+        attract screen, which a scan wakes like a touch."""
+        if not self.window.showing_session():
+            self.start_session()
+        self.catalog.fetch(self.window, lambda conn: resolve_scan(conn, code),
+                           self._on_scan_resolved)
+
+    def _on_scan_resolved(self, result: ScanResult) -> None:
+        self.catalog.record(journey.SCAN, {"known": result.outcome == "found"})
+        if result.outcome == "found":
+            self.open_product(result.product_id, result.variant_sku)
+        elif result.outcome == "misread":
+            self.notify(QCoreApplication.translate(
+                "KioskApp", "The code could not be read. Please scan it again."))
+        else:
+            self.notify(QCoreApplication.translate(
+                "KioskApp", "We do not know this product. A member of staff can help you."))
 
     # --- start-up ---------------------------------------------------------------------
 
     def _install_translation(self, language: str) -> None:
         for translator in self.translators.values():
             self.app.removeTranslator(translator)
+        self.app.installTranslator(self._translator_for(language))
+
+    def _translator_for(self, language: str) -> QTranslator:
         if language not in self.translators:
             translator = QTranslator(self.app)
             if not translator.load(str(qm_path(language))):
                 log.error("no translation file for %r: texts stay in English", language)
             self.translators[language] = translator
-        self.app.installTranslator(self.translators[language])
+        return self.translators[language]
 
     def _formatter_for(self, language: str) -> Formatter:
         if language not in self.formatters:
@@ -176,7 +290,9 @@ class KioskApp:
         # the filters sit there. On the application they would also be called, in Python,
         # for every paint, polish and timer event of every widget.
         self.input_window = self.window.windowHandle()
-        for watcher in (self.guard, self.idle):
+        # Filters run last installed first: the scanner runs after the idle watcher, so
+        # a scan counts as activity, and keys it holds back never reach the guard twice.
+        for watcher in (self.scanner, self.guard, self.idle):
             self.input_window.installEventFilter(watcher)
 
     def _open_databases(self):
@@ -188,16 +304,27 @@ class KioskApp:
         install_rebuilt_cache(data_dir)   # one finished just before the kiosk stopped
         cache = open_cache(data_dir, check=False)
         try:
-            cards = featured_cards(cache.conn, self.config.store_id)
+            content = self._home_content(cache.conn)
         except sqlite3.DatabaseError:
             cache.conn.close()
             cache = open_cache(data_dir)
-            cards = featured_cards(cache.conn, self.config.store_id)
-        return cache, journal, cards
+            content = self._home_content(cache.conn)
+        return cache, journal, content, self._load_synonyms()
+
+    def _load_synonyms(self) -> Synonyms | None:
+        try:
+            return load_synonyms(self.config.synonyms_path)
+        except SynonymsError as error:   # check-config names it too; search still works
+            log.error("search synonyms not loaded: %s", error)
+            return None
+
+    def _home_content(self, conn) -> tuple[list[ProductCard], list[CategoryTile]]:
+        return featured_cards(conn, self.config.store_id), top_categories(conn)
 
     def _on_databases_open(self, opened) -> None:
-        self.cache, self.journal, cards = opened
-        self._show_cards(cards)
+        self.cache, self.journal, content, self.synonyms = opened
+        self.context.synonyms = self.synonyms
+        self._show_home_content(content)
         self.runner.run_db(self._check_cache, self._on_cache_checked)
         if self.sync is not None:
             self.sync.start()
@@ -205,40 +332,44 @@ class KioskApp:
     def _reload_cards(self) -> None:
         if self.cache is not None:
             self._cards_loading = True
-            cache = self.cache
-            self.runner.run_db(lambda: featured_cards(cache.conn, self.config.store_id),
-                               self._show_cards)
+            self.runner.run_db(lambda: self._home_content(self.cache.conn),
+                               self._show_home_content)
 
     def _install_rebuilt_cache(self, then: Callable[[], None]) -> None:
         """Swap in the cache sync rebuilt, on the database worker that reads the old one."""
-        def swap() -> OpenedDatabase:
+        def swap() -> None:
+            # Replaced here, on the worker, so that the next query queued behind this one
+            # already reads the new file.
             if self.cache is not None:
                 self.cache.conn.close()
             install_rebuilt_cache(self.config.data_dir)
-            return open_cache(self.config.data_dir)
+            self.cache = open_cache(self.config.data_dir)
 
-        def done(cache: OpenedDatabase) -> None:
-            self.cache = cache
-            then()
+        self.runner.run_db(swap, lambda _none: then(), self._on_start_error)
 
-        self.runner.run_db(swap, done, self._on_start_error)
-
-    def _show_cards(self, cards: list[ProductCard]) -> None:
+    def _show_home_content(self, content: tuple[list[ProductCard], list[CategoryTile]]) -> None:
         self._cards_loading = False
-        self.cards = cards
-        self.home.show_cards(cards)
-        self.attract.set_cards(cards)
+        self.cards, self.categories = content
+        self.home.show_categories(self.categories)
+        self.home.show_cards(self.cards)
+        self.attract.set_cards(self.cards)
 
     def _check_cache(self):
         checked = recheck_cache(self.cache)
         if checked is self.cache:
             return None
-        return checked, featured_cards(checked.conn, self.config.store_id)
+        self.cache = checked     # on the worker, before any query queued behind
+        return self._home_content(checked.conn)
 
-    def _on_cache_checked(self, replaced) -> None:
-        if replaced is not None:    # the damaged cache was set aside; sync refills the new one
-            self.cache, cards = replaced
-            self._show_cards(cards)
+    def _on_cache_checked(self, content) -> None:
+        if content is not None:    # the damaged cache was set aside; sync refills the new one
+            self._show_home_content(content)
+
+    def _cache_connection(self):
+        return self.cache.conn if self.cache is not None else None
+
+    def _journal_connection(self):
+        return self.journal.conn if self.journal is not None else None
 
     def _on_start_error(self, error: BaseException) -> None:
         log.error("could not open the terminal's data", exc_info=error)
@@ -288,7 +419,7 @@ class KioskApp:
             self.sync.stop()
         self.idle.stop()
         self._heartbeat.stop()
-        for watcher in (self.guard, self.idle):
+        for watcher in (self.scanner, self.guard, self.idle):
             self.input_window.removeEventFilter(watcher)
         for translator in self.translators.values():
             self.app.removeTranslator(translator)

@@ -105,6 +105,8 @@ class KioskShell(QWidget):
         session_layout.setSpacing(0)
         session_layout.addWidget(top_bar)
         session_layout.addWidget(self.screens, 1)
+        self._session_layout = session_layout
+        self.footer: QWidget | None = None
         self.layers = QStackedWidget()
         self.layers.addWidget(attract)
         self.layers.addWidget(session)
@@ -148,6 +150,16 @@ class KioskShell(QWidget):
             self._drop(self.screens.widget(0))
         self.push(fresh_home)
         self.layers.setCurrentWidget(self.attract)
+
+    def set_footer(self, footer: QWidget) -> None:
+        """What stays under every screen of a session (the compare tray), replaced whole
+        with the session."""
+        if self.footer is not None:
+            self.footer.hide()
+            self._session_layout.removeWidget(self.footer)
+            self.footer.deleteLater()
+        self.footer = footer
+        self._session_layout.addWidget(footer)
 
     def _drop(self, screen: QWidget) -> None:
         self.screens.removeWidget(screen)

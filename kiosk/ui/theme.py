@@ -121,6 +121,13 @@ QWidget {{
     font-size: {self.heading}px;
     font-weight: 600;
 }}
+#AttractLanguageButton {{
+    font-size: {self.heading}px;
+    min-height: {self.touch_target}px;
+}}
+#AttractLanguages {{
+    background: transparent;
+}}
 #StillThere, #ErrorMessage {{
     background: {c.scrim};
 }}
@@ -202,6 +209,38 @@ QPushButton {{
     background: {c.surface};
     border: 2px solid {c.border};
     font-size: {self.body}px;
+}}
+#Notice {{
+    background: {c.scrim};
+    color: {c.on_primary};
+    font-size: {self.heading}px;
+    padding: {self.spacing * 2}px;
+    border-radius: {self.px(12)}px;
+}}
+#SearchEntry {{
+    text-align: left;
+    padding-left: {self.spacing * 2}px;
+    color: {c.text_muted};
+    border-radius: {self.touch_target // 2}px;
+}}
+#SectionTitle {{
+    font-size: {self.heading}px;
+    font-weight: 700;
+    padding: {self.spacing}px {self.spacing * 2}px 0 0;
+}}
+#Hint {{
+    color: {c.text_muted};
+}}
+#StoreCard {{
+    background: {c.surface};
+    border: 2px solid {c.border};
+    border-radius: {self.px(12)}px;
+}}
+#StoreCard QLabel {{
+    background: transparent;
+}}
+#StoreCardName {{
+    font-weight: 700;
 }}
 #ChipRow, #ChipStrip {{
     background: transparent;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton, QScrollArea
 
 
 def find_named(root, cls, name):
@@ -20,10 +21,43 @@ def tap(qtbot, widget, button=Qt.MouseButton.LeftButton):
     """A finger on the screen: the press enters through the window, as real input does."""
     window = widget.window()
     assert widget.isVisible(), "a shopper cannot tap what is not on screen"
-    QTest.mouseClick(window.windowHandle(), button, Qt.KeyboardModifier.NoModifier,
-                     widget.mapTo(window, widget.rect().center()))
+    scroll_into_view(widget)
+    touch(window, widget.mapTo(window, widget.rect().center()), button)
 
 
 def press_key(window, key, modifiers=Qt.KeyboardModifier.NoModifier):
     """A key from a keyboard plugged into the terminal, entering through the window."""
     QTest.keyClick(window.windowHandle(), key, modifiers)
+
+
+def start(qtbot, kiosk):
+    """A French-speaking shopper touches the attract screen."""
+    tap(qtbot, named(kiosk.window, QPushButton, "Touchez l’écran pour commencer"))
+    assert kiosk.window.showing_session()
+
+
+def scroll_into_view(widget):
+    """What a shopper does first with a finger: bring the control into its scrolled area."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 0, 0)
+        parent = parent.parentWidget()
+
+
+def tap_item(qtbot, view, row):
+    """A finger on one item of a list or grid view (a product card)."""
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    centre = view.visualRect(index).center()
+    window = view.window()
+    touch(window, view.viewport().mapTo(window, centre))
+
+
+def touch(window, position, button=Qt.MouseButton.LeftButton):
+    """Press, rest a moment as a finger does, release. A press and release in the same
+    millisecond can be taken by a kinetic scroller for nothing at all."""
+    handle = window.windowHandle()
+    QTest.mousePress(handle, button, Qt.KeyboardModifier.NoModifier, position)
+    QTest.qWait(50)
+    QTest.mouseRelease(handle, button, Qt.KeyboardModifier.NoModifier, position)

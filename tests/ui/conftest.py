@@ -12,6 +12,7 @@ from kiosk.core.config import load_config
 from kiosk.core.db.cache import open_cache
 from kiosk.core.db.journal import open_journal
 from kiosk.core.synonyms import load_synonyms
+from kiosk.ui.app import KioskApp
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.screens.context import ShopperContext, ShopperSession
@@ -87,3 +88,13 @@ def shopper_context(qapp, demo_config):
     runner.wait_idle()
     cache.close()
     journal.close()
+
+
+@pytest.fixture
+def kiosk(qtbot, qapp, demo_config):
+    """The whole kiosk, windowed, on a private copy of the demo catalog (no server)."""
+    kiosk = KioskApp(qapp, demo_config, windowed=True)
+    qtbot.addWidget(kiosk.window)
+    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
+    yield kiosk
+    kiosk.shutdown()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
@@ -20,6 +20,7 @@ ROTATION_MS = 5000
 
 class AttractScreen(QWidget):
     started = Signal()
+    language_chosen = Signal(str)    # a shopper who reads another language starts in it
 
     def __init__(self, theme: Theme, formatter: Formatter, thumbnails: ThumbnailCache,
                  store_name: str, parent: QWidget | None = None) -> None:
@@ -47,6 +48,12 @@ class AttractScreen(QWidget):
         self.start_button = QPushButton(objectName="PrimaryButton")
         self.start_button.setMinimumHeight(theme.touch_target * 2)
         self.start_button.clicked.connect(self.started)
+        # One button per other offered language, each written in its own language.
+        self.language_row = QWidget(objectName="AttractLanguages")
+        self._language_layout = QHBoxLayout(self.language_row)
+        self._language_layout.setContentsMargins(0, 0, 0, 0)
+        self._language_layout.setSpacing(theme.spacing * 2)
+        self.language_buttons: dict[str, QPushButton] = {}
 
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(theme.spacing * 4, theme.spacing * 4,
@@ -67,24 +74,27 @@ class AttractScreen(QWidget):
             return
         self.landscape = landscape
         grid = self._layout
-        words = (self.store, self.welcome, self.caption, self.start_button)
+        words = (self.store, self.welcome, self.caption, self.start_button, self.language_row)
         for widget in (self.picture, *words):
             grid.removeWidget(widget)
-        for row in range(7):
+        for row in range(8):
             grid.setRowStretch(row, 0)
             grid.setRowMinimumHeight(row, 0)
         grid.setColumnStretch(0, 1)             # the picture takes the room left over
         if landscape:
             # The words stand as one block, centred beside the picture.
-            grid.addWidget(self.picture, 0, 0, 7, 1)
-            for row, widget in zip((1, 2, 4, 5), words, strict=True):
+            grid.addWidget(self.picture, 0, 0, 8, 1)
+            for row, widget in zip((1, 2, 4, 5, 6), words, strict=True):
                 grid.addWidget(widget, row, 1)
             grid.setRowStretch(0, 1)
-            grid.setRowStretch(6, 1)
-            grid.setRowMinimumHeight(3, self._theme.spacing * 4)
+            grid.setRowStretch(7, 1)
+            grid.setRowMinimumHeight(3, self._theme.spacing * 2)
+            # The height is short: in large type, wide gaps would squeeze the words.
+            grid.setVerticalSpacing(self._theme.spacing)
         else:
+            grid.setVerticalSpacing(self._theme.spacing * 2)
             for row, widget in enumerate((self.store, self.welcome, self.picture,
-                                          self.caption, self.start_button)):
+                                          self.caption, self.start_button, self.language_row)):
                 grid.addWidget(widget, row, 0)
             grid.setRowStretch(2, 1)
         self._show_current()
@@ -95,6 +105,22 @@ class AttractScreen(QWidget):
         self.start_button.setText(self.tr("Touch to start"))
         self.start_button.setAccessibleName(self.start_button.text())
         self._show_current()
+
+    def set_other_languages(self, labels: dict[str, str]) -> None:
+        """Offer to start in each of `labels` (code -> "Continue in English", written in
+        that language, so that a shopper who cannot read the current one finds theirs)."""
+        for button in self.language_buttons.values():
+            button.hide()           # at once: deleteLater() leaves it on screen a moment
+            button.deleteLater()
+        self.language_buttons = {}
+        for code, label in labels.items():
+            button = QPushButton(label, objectName="AttractLanguageButton")
+            button.setAccessibleName(label)
+            button.clicked.connect(lambda _checked=False, code=code:
+                                   self.language_chosen.emit(code))
+            self._language_layout.addWidget(button)
+            self.language_buttons[code] = button
+        self.language_row.setVisible(bool(labels))
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter

@@ -1,51 +1,155 @@
-"""The shopper's home screen: featured products (categories come with the catalog screens)."""
+"""The shopper's home: a way into search, the top categories as tiles, featured products."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from kiosk.core.categories import CategoryTile
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
 
+# Tiles per row: the menu's top level is short (Women, Men, Gear), so one row holds it.
+TILE_COLUMNS = {False: 3, True: 4}    # portrait, landscape
 
-class HomeScreen(QWidget):
-    def __init__(self, theme: Theme, formatter: Formatter, thumbnails: ThumbnailCache,
+
+class CategoryButton(QAbstractButton):
+    """A large tile: the category's picture with its name written under it."""
+
+    def __init__(self, theme: Theme, tile: CategoryTile, thumbnails: ThumbnailCache,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(objectName="ScreenTitle")
+        self.setObjectName("CategoryTile")
+        self.tile = tile
+        self._theme = theme
+        self._thumbnails = thumbnails
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setText(tile.name)
+        self.setAccessibleName(tile.name)
+        thumbnails.ready.connect(self._on_image_ready)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._theme.px(240), self._theme.px(250))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._theme.touch_target * 2, self.sizeHint().height())
+
+    def _on_image_ready(self, image: str) -> None:
+        if image == self.tile.image:
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        t, c = self._theme, self._theme.colors
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = self.rect().adjusted(1, 1, -1, -1)
+        outline = QPainterPath()
+        outline.addRoundedRect(box, t.px(14), t.px(14))
+        painter.fillPath(outline, QColor(c.border if self.isDown() else c.surface))
+        label_height = t.body + t.spacing * 2
+        picture_box = box.adjusted(t.spacing, t.spacing, -t.spacing, -label_height)
+        pixmap = self._thumbnails.get(self.tile.image)
+        if pixmap is not None:
+            fitted = pixmap.size().scaled(picture_box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, fitted.width(), fitted.height())
+            target.moveCenter(picture_box.center())
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawPixmap(target, pixmap)
+        else:
+            painter.fillRect(picture_box, QColor(c.placeholder))
+        font = self.font()
+        font.setPixelSize(t.body)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(c.text))
+        label_box = QRect(box.left() + t.spacing, box.bottom() - label_height,
+                          box.width() - 2 * t.spacing, label_height)
+        name = painter.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                                label_box.width())
+        painter.drawText(label_box, Qt.AlignmentFlag.AlignCenter, name)
+
+
+class HomeScreen(QWidget):
+    """Made anew for each shopper. Its categories and featured products are given by the
+    app, which loads them once at start and again after a sync changes the catalog."""
+
+    def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        theme = context.theme
+        self.search_entry = QPushButton(objectName="SearchEntry")
+        self.search_entry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.search_entry.setMinimumHeight(theme.touch_target + theme.spacing)
+        self.search_entry.clicked.connect(lambda: context.navigator.open_search())
+        self.scan_hint = QLabel(objectName="Hint")
+        self.scan_hint.setWordWrap(True)
+        self.categories_title = QLabel(objectName="SectionTitle")
+        self.tiles = QWidget(objectName="CategoryTiles")
+        self._tiles_layout = QGridLayout(self.tiles)
+        self._tiles_layout.setContentsMargins(0, 0, 0, 0)
+        self._tiles_layout.setSpacing(theme.spacing)
+        self._tile_buttons: list[CategoryButton] = []
+
+        self.title = QLabel(objectName="SectionTitle")
+        self.title.setContentsMargins(theme.spacing * 2, 0, 0, 0)
         self.status = QLabel(objectName="StatusMessage")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setWordWrap(True)
-
-        self.model = ProductGridModel(thumbnails, formatter, self)
-        self.delegate = ProductCardDelegate(theme, formatter, self)
+        self.model = ProductGridModel(context.thumbnails, context.formatter, self)
+        self.delegate = ProductCardDelegate(theme, context.formatter, self)
         self.grid = ProductGrid(theme, self.model, self.delegate)
+        self.grid.clicked.connect(
+            lambda index: context.navigator.open_product(self.model.card(index.row()).id))
         self.body = QStackedWidget()
         self.body.addWidget(self.status)
         self.body.addWidget(self.grid)
 
+        top = QWidget(objectName="HomeTop")
+        top_layout = QVBoxLayout(top)
+        margin = theme.spacing * 2
+        top_layout.setContentsMargins(margin, theme.spacing, margin, 0)
+        top_layout.setSpacing(theme.spacing)
+        top_layout.addWidget(self.search_entry)
+        top_layout.addWidget(self.scan_hint)
+        top_layout.addWidget(self.categories_title)
+        top_layout.addWidget(self.tiles)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(top)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 1)
         self._status_source = ""
+        self._landscape = False
         self.retranslate()
         self.show_loading()
 
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Our selection"))
-        self.title.setAccessibleName(self.title.text())
-        self.grid.setAccessibleName(self.tr("Featured products"))
-        self._show_status_text()
+    # --- what the app gives it ---------------------------------------------------------
 
     def set_formatter(self, formatter: Formatter) -> None:
         self.delegate.set_formatter(formatter)
         self.model.set_formatter(formatter)
+
+    def set_landscape(self, landscape: bool) -> None:
+        if landscape != self._landscape:
+            self._landscape = landscape
+            self._lay_out_tiles()
 
     def show_loading(self) -> None:
         self._show_status("loading")
@@ -59,6 +163,38 @@ class HomeScreen(QWidget):
             return
         self.model.set_cards(cards)
         self.body.setCurrentWidget(self.grid)
+
+    def show_categories(self, tiles: list[CategoryTile]) -> None:
+        for button in self._tile_buttons:
+            button.hide()           # at once: deleteLater() leaves it on screen a moment
+            button.deleteLater()
+        self._tile_buttons.clear()
+        for tile in tiles:
+            if tile.product_count == 0:
+                continue    # an empty category would only disappoint
+            button = CategoryButton(self._context.theme, tile, self._context.thumbnails)
+            button.clicked.connect(
+                lambda _checked=False, path=tile.path: self._context.navigator.open_category(path))
+            self._tile_buttons.append(button)
+        self._lay_out_tiles()
+        self.categories_title.setVisible(bool(self._tile_buttons))
+
+    # --- inside ------------------------------------------------------------------------
+
+    def _lay_out_tiles(self) -> None:
+        columns = TILE_COLUMNS[self._landscape]
+        for index, button in enumerate(self._tile_buttons):
+            self._tiles_layout.addWidget(button, index // columns, index % columns)
+
+    def retranslate(self) -> None:
+        self.search_entry.setText("🔍  " + self.tr("Search for a product…"))
+        self.search_entry.setAccessibleName(self.tr("Search for a product"))
+        self.scan_hint.setText(self.tr("You can also scan a product's barcode at the scanner."))
+        self.categories_title.setText(self.tr("Categories"))
+        self.title.setText(self.tr("Our selection"))
+        self.title.setAccessibleName(self.title.text())
+        self.grid.setAccessibleName(self.tr("Featured products"))
+        self._show_status_text()
 
     def _show_status(self, which: str) -> None:
         self._status_source = which

@@ -1,0 +1,88 @@
+"""The whole kiosk as a shopper uses it: from the attract screen to a product and back."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
+from support.gestures import find_named, named, start, tap, tap_item
+
+from kiosk.core.db.journal import open_journal
+from kiosk.ui.screens.category import CategoryScreen
+from kiosk.ui.screens.product import ProductScreen
+from kiosk.ui.screens.search import SearchScreen
+
+
+def scan(kiosk, code):
+    """A keyboard-wedge scanner: the code's keys in a burst, then Enter, into the window."""
+    window = kiosk.window.windowHandle()
+    for char in code:
+        QTest.keyClick(window, char)
+    QTest.keyClick(window, Qt.Key.Key_Return)
+
+
+def current(kiosk):
+    return kiosk.window.current_screen()
+
+
+def variant_with_barcode(kiosk):
+    conn = open_journal(kiosk.config.data_dir).conn   # any sqlite handle to the data dir
+    conn.execute("ATTACH DATABASE ? AS cache", (str(kiosk.config.data_dir / "cache.db"),))
+    return conn.execute("SELECT v.sku, v.barcode, p.name FROM cache.variants v "
+                        "JOIN cache.products p ON p.id = v.product_id "
+                        "WHERE v.sku LIKE 'WJ01-%' ORDER BY v.id LIMIT 1").fetchone()
+
+
+def test_a_shopper_finds_jackets_by_category_and_opens_one(qtbot, kiosk):
+    start(qtbot, kiosk)
+    qtbot.waitUntil(lambda: find_named(kiosk.window, QAbstractButton, "Women") is not None)
+    tap(qtbot, named(kiosk.window, QAbstractButton, "Women"))    # a category tile
+    assert isinstance(current(kiosk), CategoryScreen)
+    qtbot.waitUntil(lambda: find_named(current(kiosk), QPushButton, "Tops") is not None)
+    tap(qtbot, named(current(kiosk), QPushButton, "Tops"))
+    qtbot.waitUntil(lambda: find_named(current(kiosk), QPushButton, "Jackets") is not None)
+    tap(qtbot, named(current(kiosk), QPushButton, "Jackets"))
+    screen = current(kiosk)
+    qtbot.waitUntil(lambda: screen.title.text() == "Jackets", timeout=5000)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=5000)
+    tapped = screen.model.card(0)
+    tap_item(qtbot, screen.grid, 0)
+    product = current(kiosk)
+    assert isinstance(product, ProductScreen)
+    qtbot.waitUntil(lambda: product.page is not None, timeout=5000)
+    assert product.page.id == tapped.id and product.name.text() == tapped.name
+    tap(qtbot, kiosk.top_bar.home_button)
+    assert kiosk.window.screens.count() == 1
+
+
+def test_the_home_search_entry_opens_the_search_screen(qtbot, kiosk):
+    start(qtbot, kiosk)
+    tap(qtbot, named(kiosk.window, QPushButton, "Rechercher un produit"))
+    assert isinstance(current(kiosk), SearchScreen)
+
+
+def test_a_scan_anywhere_opens_the_product_with_that_variant_chosen(qtbot, kiosk):
+    sku, barcode, name = variant_with_barcode(kiosk)
+    scan(kiosk, barcode)           # from the attract screen: a scan wakes the kiosk too
+    qtbot.waitUntil(lambda: isinstance(current(kiosk), ProductScreen), timeout=5000)
+    screen = current(kiosk)
+    assert kiosk.window.showing_session()
+    qtbot.waitUntil(lambda: screen.variant is not None, timeout=5000)
+    assert screen.variant.sku == sku
+
+
+def test_an_unknown_or_misread_code_gets_a_short_message(qtbot, kiosk):
+    start(qtbot, kiosk)
+    scan(kiosk, "2000000000008")      # a valid EAN-13 the catalog does not have
+    qtbot.waitUntil(lambda: kiosk.notice.isVisible(), timeout=5000)
+    assert "ne connaissons pas" in kiosk.notice.text()
+    scan(kiosk, "2000000000009")      # its check digit is wrong: a misread
+    qtbot.waitUntil(lambda: "scanner à nouveau" in kiosk.notice.text(), timeout=5000)
+    assert kiosk.window.screens.count() == 1
+
+
+def test_a_shopper_who_reads_english_starts_in_english(qtbot, kiosk):
+    tap(qtbot, named(kiosk.window, QPushButton, "Start in English"))
+    assert kiosk.window.showing_session() and kiosk.language == "en"
+    qtbot.waitUntil(lambda: find_named(kiosk.window, QLabel, "Our selection") is not None)
+    kiosk.end_session()
+    assert kiosk.language == "fr"
+    qtbot.waitUntil(lambda: named(kiosk.window, QPushButton, "Start in English").isVisible())
