@@ -140,7 +140,7 @@ def load_product(conn: sqlite3.Connection, product_id: int, store_id: str,
     today = today or date.today()
     special_runs = _special_runs(row["special_from"], row["special_to"], today)
     price = price_today(row["price_cents"], row["special_price_cents"], special_runs)
-    variants = tuple(_variant(v, special_runs)
+    variants = tuple(_variant(v, special_runs, row["price_cents"], row["special_price_cents"])
                      for v in conn.execute(_VARIANTS_SQL, (store_id, product_id)))
     return ProductPage(
         id=row["id"], sku=row["sku"], name=row["name"],
@@ -222,9 +222,14 @@ def stock_level(quantity: int, few_threshold: int = DEFAULT_FEW_LEFT) -> StockLe
     return "few_left" if quantity <= few_threshold else "in_stock"
 
 
-def _variant(row: sqlite3.Row, special_runs: bool) -> VariantOption:
+def _variant(row: sqlite3.Row, special_runs: bool, product_price: int,
+             product_special: int | None) -> VariantOption:
     (sku, size, color, barcode, price, special, image, quantity, taken_at, restock_date,
      anywhere) = row
+    # A special price set on the product covers its variants at the product's price
+    # (Magento's simple products carry it that way); a variant's own one wins.
+    if special is None and price == product_price:
+        special = product_special
     return VariantOption(sku=sku, size=size, color=color, barcode=barcode,
                          price_cents=price_today(price, special, special_runs),
                          regular_price_cents=price, image=image,

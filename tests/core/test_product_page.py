@@ -94,6 +94,14 @@ def test_a_running_special_price_is_shown_with_its_last_day(cache):
     assert later.variant_for("M", "Blue").price_cents == 7000
 
 
+def test_a_special_price_set_on_the_product_covers_its_variants(cache):
+    page = load_product(cache, product_id(cache, "J1"), "paris", TODAY)
+    red_s = page.variant_for("S", "Red")      # no special of its own
+    assert (red_s.price_cents, red_s.on_special) == (5600, True)
+    single = load_product(cache, product_id(cache, "D"), "paris", TODAY)
+    assert single.variants[0].price_cents == single.price_cents == 5650
+
+
 def test_a_special_price_above_the_price_is_ignored(cache):
     page = load_product(cache, product_id(cache, "G"), "paris", TODAY)
     assert (page.price_cents, page.on_special, page.special_until) == (3000, False, None)
