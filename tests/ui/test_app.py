@@ -5,6 +5,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPushButton, QWidget
 from support.gestures import find_named, named, press_key, start, tap
+from support.layout import clipped_text
 
 import kiosk.ui.app as app_module
 from kiosk.ui.app import KioskApp
@@ -169,27 +170,6 @@ def test_missing_and_broken_images_end_as_placeholders_without_error(qtbot, qapp
     assert cache.get("good.png").size() == QSize(10, 5)
     assert cache.get("broken.jpg") is None and cache.get("absent.jpg") is None
     assert not cache.busy   # known-bad images are not decoded again
-
-
-def clipped_text(window):
-    """Describe every visible label or button whose text does not fit inside it."""
-    problems = []
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible() or not isinstance(widget, QLabel | QPushButton):
-            continue
-        if not window.rect().contains(widget.mapTo(window, widget.rect().bottomRight())):
-            problems.append(f"{widget.objectName()} leaves the window")
-        text = widget.text()
-        if not text:
-            continue
-        box = widget.contentsRect()
-        if isinstance(widget, QLabel) and widget.wordWrap():
-            needed = widget.heightForWidth(box.width())
-            if needed > widget.height():
-                problems.append(f"{text!r} needs {needed}px of height, has {widget.height()}")
-        elif widget.fontMetrics().horizontalAdvance(text) > box.width():
-            problems.append(f"{text!r} is wider than its {box.width()}px")
-    return problems
 
 
 @pytest.mark.parametrize("orientation, size", [("portrait", QSize(1080, 1920)),

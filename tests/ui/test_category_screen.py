@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QSize, QTranslator
 from PySide6.QtWidgets import QLabel, QListView, QPushButton
 from support.gestures import find_named, named, tap
-from test_app import clipped_text
+from support.layout import clipped_text
 
 from kiosk.core.db.cache import open_cache
 from kiosk.core.search import SearchFilters, facets, search

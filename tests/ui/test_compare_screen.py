@@ -5,7 +5,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
 from support.gestures import find_named, named
-from test_app import clipped_text
+from support.layout import clipped_text
 
 from kiosk.i18n import qm_path
 from kiosk.i18n.build import build

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize, Qt, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from support.gestures import find_named, named, tap
+from support.layout import clipped_text
 
 from kiosk.core.db.cache import open_cache
 from kiosk.core.db.journal import open_journal
@@ -259,9 +260,6 @@ def test_the_language_switch_turns_the_keyboard_to_qwerty_and_translates(
                          ids=["portrait", "landscape"])
 def test_no_text_is_clipped_at_one_and_a_half_type_scale(qtbot, qapp, shopper_context,
                                                          language, size):
-    # Imported here: test_app brings the whole app, which this file's other tests do not need.
-    from test_app import clipped_text
-
     theme = Theme(scale=1.5, font_family=install_fonts())
     context = dataclasses.replace(shopper_context, theme=theme)
     top_bar = TopBar(theme, "Luma Paris Rivoli", ("fr", "en"))

@@ -1,0 +1,38 @@
+"""Layout checks for UI tests: text that does not fit, controls off the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QWidget
+
+
+def scrolled(widget: QWidget, window: QWidget) -> bool:
+    """Inside a scrolled area below the window: a finger brings it into view."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def clipped_text(window: QWidget) -> list[str]:
+    """Describe every visible label or button whose text does not fit inside it, or that
+    lies outside the window where no scrolling can bring it."""
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, QLabel | QPushButton):
+            continue
+        if not scrolled(widget, window) and \
+                not window.rect().contains(widget.mapTo(window, widget.rect().bottomRight())):
+            problems.append(f"{widget.objectName()} leaves the window")
+        text = widget.text()
+        if not text:
+            continue
+        box = widget.contentsRect()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed = widget.heightForWidth(box.width())
+            if needed > widget.height():
+                problems.append(f"{text!r} needs {needed}px of height, has {widget.height()}")
+        elif widget.fontMetrics().horizontalAdvance(text) > box.width():
+            problems.append(f"{text!r} is wider than its {box.width()}px")
+    return problems
