@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QScroller
 from support.gestures import find_named, named
-from test_app import clipped_text
+from support.layout import clipped_text
 
 from kiosk.core.db.journal import open_journal
 from kiosk.i18n import qm_path

@@ -1,11 +1,16 @@
 """The whole kiosk as a shopper uses it: from the attract screen to a product and back."""
 
-from PySide6.QtCore import Qt
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
 from support.gestures import find_named, named, start, tap, tap_item
+from support.layout import clipped_text
 
 from kiosk.core.db.journal import open_journal
+from kiosk.ui.app import KioskApp
 from kiosk.ui.screens.category import CategoryScreen
 from kiosk.ui.screens.product import ProductScreen
 from kiosk.ui.screens.search import SearchScreen
@@ -86,3 +91,37 @@ def test_a_shopper_who_reads_english_starts_in_english(qtbot, kiosk):
     kiosk.end_session()
     assert kiosk.language == "fr"
     qtbot.waitUntil(lambda: named(kiosk.window, QPushButton, "Start in English").isVisible())
+
+
+@pytest.mark.parametrize("orientation, size", [("portrait", QSize(1080, 1920)),
+                                               ("landscape", QSize(1920, 1080))])
+def test_every_screen_holds_its_text_at_one_and_a_half_type_scale(
+        qtbot, qapp, demo_config, orientation, size):
+    config = dataclasses.replace(demo_config, text_scale=1.5, orientation=orientation)
+    kiosk = KioskApp(qapp, config, windowed=True)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(size)
+    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
+    try:
+        kiosk.start_session()
+        jackets = [card.id for card in kiosk.cards][:2]
+        for product_id in jackets:
+            kiosk.context.session.add_to_compare(product_id)
+        screens = {
+            "category": lambda: kiosk.open_category("Women/Tops/Jackets"),
+            "product": lambda: kiosk.open_product(jackets[0]),
+            "stores": lambda: kiosk.open_stores("WJ01-L-Red"),
+            "search": lambda: kiosk.open_search("veste"),
+            "compare": kiosk.open_compare,
+        }
+        for name, open_screen in screens.items():
+            open_screen()
+            qtbot.wait(300)      # the screen's data and pictures arrive
+            for language in ("fr", "en"):
+                kiosk.set_language(language)
+                qapp.processEvents()
+                problems = clipped_text(kiosk.window)
+                assert problems == [], f"{name}, {language}: " + "; ".join(problems)
+            kiosk.window.back()
+    finally:
+        kiosk.shutdown()

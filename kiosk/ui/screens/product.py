@@ -335,14 +335,18 @@ class ProductScreen(QWidget):
         while self.attributes_layout.count():
             item = self.attributes_layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()
                 item.widget().deleteLater()
         attributes = self.page.attributes if self.page else {}
         for row, (key, value) in enumerate(attributes.items()):
             name, shown = self._label("AttributeName"), self._label("AttributeValue")
             self._set_text(name, attribute_name(key))
             self._set_text(shown, catalog_word(value))
-            self.attributes_layout.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.attributes_layout.addWidget(shown, row, 1, Qt.AlignmentFlag.AlignTop)
+            # The cells are filled, the text set at their top: a grid gives an item added
+            # with an alignment its one-line height, not the height its wrapped text needs.
+            for column, label in enumerate((name, shown)):
+                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.attributes_layout.addWidget(label, row, column)
         self.attributes_title.setVisible(bool(attributes))
         self.attributes.setVisible(bool(attributes))
 
