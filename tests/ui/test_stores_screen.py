@@ -48,7 +48,9 @@ def test_every_store_is_listed_here_first_with_address_and_hours_a_tap_away(
     assert "Stellar Solar Jacket" in screen.variant.text()
     assert first.figure.text()[0] in "✓!✕"
     assert not first.details.isVisible()
-    tap(qtbot, named(screen, QPushButton, "Address and opening hours of Luma Paris Rivoli"))
+    details = named(screen, QPushButton, "Address and opening hours of Luma Paris Rivoli")
+    qtbot.waitUntil(details.isVisible)   # a widget added to a shown layout appears next turn
+    tap(qtbot, details)
     assert first.details.isVisible()
     assert "112 rue de Rivoli" in first.details.text()
     assert "10:00 – 20:00" in first.details.text()
