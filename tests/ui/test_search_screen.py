@@ -4,9 +4,8 @@ import time
 
 import pytest
 from PySide6.QtCore import QSize, Qt, QTranslator
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
-from support.gestures import find_named, named, tap
+from support.gestures import find_named, named, tap, tap_item
 from support.layout import clipped_text
 
 from kiosk.core.db.cache import open_cache
@@ -81,14 +80,6 @@ def card_names(screen):
     return [screen.model.card(row).name for row in range(screen.model.rowCount())]
 
 
-def tap_card(qtbot, screen, row):
-    rect = screen.grid.visualRect(screen.model.index(row))
-    window = screen.window()
-    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.NoModifier,
-                     screen.grid.viewport().mapTo(window, rect.center()))
-
-
 def journalled_searches(context):
     assert context.runner.wait_idle()
     journal = open_journal(context.config.data_dir).conn
@@ -132,7 +123,7 @@ def test_a_suggestion_completes_the_word_being_typed(qtbot, screen):
 def test_tapping_a_result_asks_the_navigator_to_open_that_product(qtbot, screen,
                                                                    shopper_context):
     type_on_keys(qtbot, screen, "veste")
-    tap_card(qtbot, screen, 1)
+    tap_item(qtbot, screen.grid, 1)
     assert shopper_context.navigator.opened == [("product", screen.model.card(1).id, None)]
 
 
@@ -149,7 +140,7 @@ def test_a_typed_code_ranks_first_and_opens_its_variant_only_when_tapped(
             screen.search_now()
         assert screen.model.card(0).id == product_id
         assert shopper_context.navigator.opened == []
-    tap_card(qtbot, screen, 0)
+    tap_item(qtbot, screen.grid, 0)
     assert shopper_context.navigator.opened == [("product", product_id, sku)]
 
 
@@ -178,7 +169,7 @@ def test_nothing_found_offers_departments_and_is_journalled_once_it_settles(
 def test_a_search_is_journalled_when_the_shopper_leaves_before_it_settles(
         qtbot, screen, shopper_context):
     type_on_keys(qtbot, screen, "veste")
-    tap_card(qtbot, screen, 0)
+    tap_item(qtbot, screen.grid, 0)
     screen.hide()
     assert journalled_searches(shopper_context) == [("search", "veste")]
 

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -140,7 +140,7 @@ class SearchScreen(QWidget):
         self.grid = ProductGrid(theme, self.model, self.delegate)
         self.grid.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # the field keeps the cursor
         self.grid.setMinimumHeight(1)    # the keyboard may leave it no room: Done gives it back
-        self.grid.clicked.connect(self._on_card_clicked)
+        self.grid.card_tapped.connect(self._on_card_tapped)
         self.keyboard = OnScreenKeyboard(theme)
         self.keyboard.set_language(context.formatter.language)
         self.keyboard.set_target(self.field)
@@ -364,13 +364,13 @@ class SearchScreen(QWidget):
 
     # --- leaving ----------------------------------------------------------------------
 
-    def _on_card_clicked(self, index: QModelIndex) -> None:
-        card = self.model.card(index.row())
-        answer = self._shown
+    def _on_card_tapped(self, product_id: int) -> None:
         # The variant whose code was typed opens as itself; other cards open as products.
-        sku = answer.exact_variant_sku if answer and answer.exact_product_id == card.id else None
+        answer, sku = self._shown, None
+        if answer is not None and answer.exact_product_id == product_id:
+            sku = answer.exact_variant_sku
         self._record_settled()
-        self._context.navigator.open_product(card.id, sku)
+        self._context.navigator.open_product(product_id, sku)
 
     def _on_category(self, path: str) -> None:
         self._record_settled()
@@ -415,7 +415,7 @@ class SearchScreen(QWidget):
 
 
 def _set_chips(row: ChipRow, chips: list[tuple[str, str]]) -> None:
-    # The same chips are kept rather than made anew: a row's old chips linger, laid out,
-    # until the event loop deletes them.
+    # The same chips are kept rather than made anew: each keystroke that finds nothing
+    # offers the same departments, and a chip under the shopper's finger must stay put.
     if row.keys() != [key for key, _ in chips]:
         row.set_chips(chips)
