@@ -16,6 +16,7 @@ from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.screens.search import SETTLE_MS, SearchScreen
 from kiosk.ui.shell import KioskShell, TopBar
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.compare_tray import CompareTrayBar
 
 NBSP = "\u00a0"
 
@@ -247,10 +248,11 @@ def test_the_language_switch_turns_the_keyboard_to_qwerty_and_translates(
     assert screen.field.text() == "vestez"
 
 
+@pytest.mark.parametrize("tray", [False, True], ids=["alone", "over the compare tray"])
 @pytest.mark.parametrize("size", [QSize(1080, 1920), QSize(1920, 1080)],
                          ids=["portrait", "landscape"])
 def test_no_text_is_clipped_at_one_and_a_half_type_scale(qtbot, qapp, shopper_context,
-                                                         language, size):
+                                                         language, size, tray):
     theme = Theme(scale=1.5, font_family=install_fonts())
     context = dataclasses.replace(shopper_context, theme=theme)
     top_bar = TopBar(theme, "Luma Paris Rivoli", ("fr", "en"))
@@ -258,23 +260,35 @@ def test_no_text_is_clipped_at_one_and_a_half_type_scale(qtbot, qapp, shopper_co
     screen = SearchScreen(context)
     window.push(screen)
     window.show_session()
+    if tray:      # the app's bar under every screen, once the shopper compares products
+        window.set_footer(CompareTrayBar(context))
+        for product_id in (1, 2):
+            context.session.add_to_compare(product_id)
     qtbot.addWidget(window)
     window.resize(size)
     window.show()
     qtbot.waitExposed(window)
+    if tray:
+        qtbot.waitUntil(window.footer.isVisible, timeout=5000)
+    assert screen.minimumSizeHint().width() <= size.width()
     assert window.minimumSizeHint().height() <= size.height()
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=5000)
+    # Every change of state with the keyboard up and down; the keyboard itself comes and
+    # goes while nothing is found, when the line about popular products comes and goes.
+    texts = ("", "hoo", "zzzzqx", "jaket", "hoo", "a" * 200, "", "zzzzqx")
     for code in ("fr", "en"):
         language(code)
         screen.set_formatter(Formatter(shopper_locale(code, context.config.locale),
                                        context.config.currency))
-        for text in ("", "jaket", "hoo", "zzzzqx", "a" * 200):
-            screen.field.setText(text)
-            if text:
-                with qtbot.waitSignal(screen.answered, timeout=5000):
-                    screen.search_now()
-            for keyboard_up in (True, False):
-                screen.keyboard.setVisible(keyboard_up)
+        for keyboard_up in (True, False):
+            screen.show_keyboard() if keyboard_up else screen.hide_keyboard()
+            for text in texts:
+                screen.field.setText(text)
+                if text:
+                    with qtbot.waitSignal(screen.answered, timeout=5000):
+                        screen.search_now()
                 qapp.processEvents()
                 assert clipped_text(window) == [], (code, text, keyboard_up)
+                # Nothing pushed the window past the screen's height, even for a moment.
+                assert window.height() == size.height(), (code, text, keyboard_up)
                 assert screen.grid.isVisible()

@@ -14,7 +14,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -96,6 +96,11 @@ def echoed(text: str) -> str:
 class SearchScreen(QWidget):
     """Type to search; tap a result, a completion, or a category.
 
+    Only the field and the keyboard are sure of their room. The status line, the row of
+    chips and the hint show as far as the height allows, in that order (_arrange): the
+    top bar, a compare tray and the keyboard may leave little at 1.5x in landscape, and
+    a window asked for more than the screen grows past it and stays so.
+
     `answered(text)` is emitted each time the results for the field's current text are
     on screen (tests and the latency benchmark wait for it).
     """
@@ -147,22 +152,21 @@ class SearchScreen(QWidget):
         self.keyboard.done.connect(self.hide_keyboard)
         self.field.returnPressed.connect(self.hide_keyboard)
 
+        self._gap = theme.spacing // 2       # above the field and above the status line
+        self._side = theme.spacing * 2
         field_row = QHBoxLayout()
-        field_row.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
-                                     theme.spacing * 2, 0)
+        field_row.setContentsMargins(self._side, self._gap, self._side, 0)
         field_row.setSpacing(theme.spacing)
         field_row.addWidget(self.field, 1)
         field_row.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        # Packed tight: at 1.5x in landscape the top bar and the keyboard leave the field,
-        # the status line and a row of chips about 330 pixels between them.
-        layout.setSpacing(0)
+        layout.setSpacing(0)        # _arrange counts the rows' heights, and nothing else
         layout.addLayout(field_row)
         # Margins here rather than padding in the style sheet, so that a label's own width
         # is the width its lines wrap to.
         texts = QVBoxLayout()
-        texts.setContentsMargins(theme.spacing * 2, theme.spacing // 2, theme.spacing * 2, 0)
+        texts.setContentsMargins(self._side, self._gap, self._side, 0)
         texts.setSpacing(0)
         texts.addWidget(self.status)
         texts.addWidget(self.hint)
@@ -209,12 +213,12 @@ class SearchScreen(QWidget):
     def show_keyboard(self) -> None:
         self.keyboard.show()
         self.field.setFocus()
-        self._show_hint()
+        self._arrange()
 
     def hide_keyboard(self) -> None:
         """Give the results the keyboard's room; a tap on the field brings it back."""
         self.keyboard.hide()
-        self._show_hint()
+        self._arrange()
         if self._debounce.isActive():
             self.search_now()
 
@@ -229,7 +233,7 @@ class SearchScreen(QWidget):
         self.clear_button.setAccessibleName(self.tr("Clear the search"))
         self.suggestions.setAccessibleName(self.tr("Suggestions"))
         self.categories.setAccessibleName(self.tr("Departments"))
-        self._show_status_text()
+        self._show_state()
 
     # --- typing -----------------------------------------------------------------------
 
@@ -267,13 +271,13 @@ class SearchScreen(QWidget):
         self._unavailable = False
         self._shown = answer
         if answer.cards:
-            self._show_suggestions(answer.suggestions)
             _set_chips(self.categories, [])
+            self._show_suggestions(answer.suggestions)
             self._show_cards(answer.cards)
         else:
             self._show_suggestions([])     # one row of chips: departments, not completions
             self._offer_discovery()
-        self._show_status_text()
+        self._show_state()
         if self._settle_due:
             self._record_settled()
         self.answered.emit(answer.text)
@@ -286,18 +290,18 @@ class SearchScreen(QWidget):
         self._discovery = discovery
         if self._shown is None or not self._shown.cards:
             self._offer_discovery()
-        self._show_status_text()
+        self._show_state()
 
     def _on_unavailable(self, _error: BaseException | None = None) -> None:
         self._unavailable = True
-        self._show_status_text()
+        self._show_state()
 
     def _show_discovery(self) -> None:
         """The field is empty: departments and popular products, nothing searched."""
         self._shown = None
         self._show_suggestions([])
         self._offer_discovery()
-        self._show_status_text()
+        self._show_state()
 
     def _offer_discovery(self) -> None:
         found = self._discovery
@@ -324,8 +328,8 @@ class SearchScreen(QWidget):
             room -= chip.sizeHint().width() + strip.spacing()
             chip.setVisible(room >= 0)
 
-    def _show_status_text(self) -> None:
-        # Built from the state, not kept as text, so that a language switch redoes it.
+    def _show_state(self) -> None:
+        # Texts built from the state, not kept, so that a language switch redoes them.
         answer = self._shown
         found = answer is not None and bool(answer.cards)
         self.grid.setAccessibleName(self.tr("Search results") if found
@@ -346,17 +350,40 @@ class SearchScreen(QWidget):
         self.status.setAccessibleName(text)
         self.hint.setText(self._browse_text())
         self.hint.setAccessibleName(self.hint.text())
-        self._show_hint()
+        self._arrange()
 
     def _browse_text(self) -> str:
         return self.tr("Browse a department, or one of our popular products.")
 
-    def _show_hint(self) -> None:
-        # Says what the cards below are when nothing was found. A landscape screen with
-        # the keyboard up has no line to spare: the departments and the field get it.
+    def _arrange(self) -> None:
+        """Show the optional rows that fit below the field and above the keyboard: the
+        status line, then the row of chips on offer, then the hint that says what the
+        cards are when nothing was found. A row that does not fit waits for the room
+        that Done or a portrait screen gives."""
         nothing_found = self._shown is not None and not self._shown.cards
-        room = self.keyboard.isHidden() or self.height() > self.width()
-        self.hint.setVisible(nothing_found and not self._unavailable and room)
+        chips = next((row for row in (self.suggestions, self.categories) if row.keys()), None)
+        width = self.width() - 2 * self._side
+        room = self.height() - self._sure_height() - self.grid.minimumHeight()
+        for row, wanted in ((self.status, True), (chips, chips is not None),
+                            (self.hint, nothing_found and not self._unavailable)):
+            if row is None:
+                continue
+            needed = row.heightForWidth(width) if isinstance(row, QLabel) else row.height()
+            fits = wanted and needed <= room
+            room -= needed if fits else 0
+            row.setVisible(fits)
+        for row in (self.suggestions, self.categories):
+            if row is not chips:
+                row.hide()
+
+    def _sure_height(self) -> int:
+        """The field's row, the keyboard when it is up, the gap above the status line."""
+        keyboard = 0 if self.keyboard.isHidden() else self.keyboard.sizeHint().height()
+        return self._gap + self.field.sizeHint().height() + self._gap + keyboard
+
+    def minimumSizeHint(self) -> QSize:
+        # Only what is sure of its room: the window must never grow for an optional row.
+        return QSize(super().minimumSizeHint().width(), self._sure_height())
 
     def _count_text(self, count: int, more: bool) -> str:
         return (self.tr("More than %n products", "", count) if more
@@ -399,7 +426,7 @@ class SearchScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_suggestions()
-        self._show_hint()
+        self._arrange()
 
     def hideEvent(self, event: QHideEvent) -> None:
         # The shopper left (Back, Home, another screen): the search has settled.
