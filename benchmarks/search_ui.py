@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app_shell import CACHE_DIR, LUMA_DIR, build_cache, config_file  # noqa: E402
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, QTimer, Signal  # noqa: E402
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget  # noqa: E402
 
 from kiosk.core.config import load_config  # noqa: E402
@@ -88,6 +88,8 @@ def make_screen(runner: TaskRunner, journal_dir: Path, synonyms: Synonyms):
 class PaintCounter(QObject):
     """Counts the paint events of the results grid."""
 
+    painted = Signal()
+
     def __init__(self) -> None:
         super().__init__()
         self.paints = 0
@@ -95,30 +97,38 @@ class PaintCounter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.paints += 1
+            self.painted.emit()
         return False
 
 
-def keystroke_to_paint(app: QApplication, screen: SearchScreen, counter: PaintCounter,
-                       char: str) -> float:
+def keystroke_to_paint(screen: SearchScreen, counter: PaintCounter, char: str) -> float:
     """Milliseconds from the key to the results grid painted with its answer.
 
     Qt paints only what changed, when it next turns the event loop: the clock stops at
-    the first paint of the grid after the answer reached the screen.
+    the first paint of the grid after the answer reached the screen. The wait is an
+    event loop that sleeps, not a polling one that would hold the GIL from the worker.
     """
-    painted_before: list[int] = []
+    loop = QEventLoop()
+    paints_at_answer: list[int] = []
 
     def on_answered(text: str) -> None:
         if text == screen.field.text():
-            painted_before.append(counter.paints)
+            paints_at_answer.append(counter.paints)
+
+    def on_painted() -> None:
+        if paints_at_answer and counter.paints > paints_at_answer[-1]:
+            loop.quit()
 
     screen.answered.connect(on_answered)
+    counter.painted.connect(on_painted)
+    QTimer.singleShot(5000, loop.quit)      # a lost answer shows as 5 s, not a hang
     started = time.perf_counter()
     screen.field.insert(char)
     screen.search_now()
-    while not painted_before or counter.paints == painted_before[-1]:
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    loop.exec()
     elapsed = time.perf_counter() - started
     screen.answered.disconnect(on_answered)
+    counter.painted.disconnect(on_painted)
     return elapsed * 1000
 
 
@@ -142,14 +152,14 @@ def main() -> int:
         for query in TYPED_QUERIES[:2]:
             screen.field.clear()
             for char in query:
-                keystroke_to_paint(app, screen, counter, char)
+                keystroke_to_paint(screen, counter, char)
         painted: dict[str, list[float]] = {query: [] for query in TYPED_QUERIES}
         for _ in range(ROUNDS):
             for query in TYPED_QUERIES:
                 screen.field.clear()
                 app.processEvents()
                 for char in query:
-                    painted[query].append(keystroke_to_paint(app, screen, counter, char))
+                    painted[query].append(keystroke_to_paint(screen, counter, char))
         # The worker's share: the same look-ups, straight on the connection.
         worker = []
         for query in TYPED_QUERIES:
