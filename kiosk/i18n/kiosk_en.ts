@@ -138,6 +138,66 @@
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
+    <message>
+        <source>Women</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Men</translation>
+    </message>
+    <message>
+        <source>Gear</source>
+        <translation>Gear</translation>
+    </message>
+    <message>
+        <source>Tops</source>
+        <translation>Tops</translation>
+    </message>
+    <message>
+        <source>Bottoms</source>
+        <translation>Bottoms</translation>
+    </message>
+    <message>
+        <source>Jackets</source>
+        <translation>Jackets</translation>
+    </message>
+    <message>
+        <source>Hoodies &amp; Sweatshirts</source>
+        <translation>Hoodies &amp; Sweatshirts</translation>
+    </message>
+    <message>
+        <source>Tees</source>
+        <translation>Tees</translation>
+    </message>
+    <message>
+        <source>Tanks</source>
+        <translation>Tanks</translation>
+    </message>
+    <message>
+        <source>Bras &amp; Tanks</source>
+        <translation>Bras &amp; Tanks</translation>
+    </message>
+    <message>
+        <source>Pants</source>
+        <translation>Pants</translation>
+    </message>
+    <message>
+        <source>Shorts</source>
+        <translation>Shorts</translation>
+    </message>
+    <message>
+        <source>Bags</source>
+        <translation>Bags</translation>
+    </message>
+    <message>
+        <source>Fitness Equipment</source>
+        <translation>Fitness Equipment</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>Watches</translation>
+    </message>
 </context>
 <context>
     <name>CategoryScreen</name>
@@ -501,6 +561,10 @@
     <message>
         <source>Not in stock here</source>
         <translation>Not in stock here</translation>
+    </message>
+    <message>
+        <source>%1 instead of %2</source>
+        <translation>%1 instead of %2</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,66 @@
         <source>Gender</source>
         <translation>Public</translation>
     </message>
+    <message>
+        <source>Women</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Gear</source>
+        <translation>Équipement</translation>
+    </message>
+    <message>
+        <source>Tops</source>
+        <translation>Hauts</translation>
+    </message>
+    <message>
+        <source>Bottoms</source>
+        <translation>Bas</translation>
+    </message>
+    <message>
+        <source>Jackets</source>
+        <translation>Vestes</translation>
+    </message>
+    <message>
+        <source>Hoodies &amp; Sweatshirts</source>
+        <translation>Sweats à capuche et sweat-shirts</translation>
+    </message>
+    <message>
+        <source>Tees</source>
+        <translation>T-shirts</translation>
+    </message>
+    <message>
+        <source>Tanks</source>
+        <translation>Débardeurs</translation>
+    </message>
+    <message>
+        <source>Bras &amp; Tanks</source>
+        <translation>Brassières et débardeurs</translation>
+    </message>
+    <message>
+        <source>Pants</source>
+        <translation>Pantalons</translation>
+    </message>
+    <message>
+        <source>Shorts</source>
+        <translation>Shorts</translation>
+    </message>
+    <message>
+        <source>Bags</source>
+        <translation>Sacs</translation>
+    </message>
+    <message>
+        <source>Fitness Equipment</source>
+        <translation>Matériel de fitness</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>Montres</translation>
+    </message>
 </context>
 <context>
     <name>CategoryScreen</name>
@@ -501,6 +561,10 @@
     <message>
         <source>Not in stock here</source>
         <translation>Pas en stock ici</translation>
+    </message>
+    <message>
+        <source>%1 instead of %2</source>
+        <translation>%1 au lieu de %2</translation>
     </message>
 </context>
 <context>

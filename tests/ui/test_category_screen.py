@@ -93,7 +93,7 @@ def test_a_category_shows_its_products_with_their_count(qtbot, context, cache):
     expected = search(cache, "", SearchFilters(category_path=JACKETS), limit=100).product_ids
     screen = open_screen(qtbot, context, JACKETS)
     settled(qtbot, screen, len(expected))
-    assert named(screen, QLabel, "Jackets").isVisible()
+    assert named(screen, QLabel, "Vestes").isVisible()   # the catalog word, in French
     button = named(screen, QPushButton, f"Filtres et tri · {len(expected)} produits")
     assert button.isVisible()
     grid = named(screen, QListView, "Produits de cette catégorie")
@@ -113,10 +113,10 @@ def test_tapping_a_card_opens_its_product(qtbot, context):
 
 def test_sub_category_chips_open_their_category(qtbot, context):
     screen = open_screen(qtbot, context, "Women")
-    qtbot.waitUntil(lambda: find_named(screen, QPushButton, "Tops") is not None)
+    qtbot.waitUntil(lambda: find_named(screen, QPushButton, "Hauts") is not None)
     assert not screen.breadcrumb.isVisible()     # a top category: the title says it all
-    tap(qtbot, named(screen, QPushButton, "Tops"))
-    tap(qtbot, named(screen, QPushButton, "Bottoms"))
+    tap(qtbot, named(screen, QPushButton, "Hauts"))
+    tap(qtbot, named(screen, QPushButton, "Bas"))
     assert context.navigator.opened == [("category", "Women/Tops"),
                                                 ("category", "Women/Bottoms")]
 
@@ -124,12 +124,12 @@ def test_sub_category_chips_open_their_category(qtbot, context):
 def test_the_breadcrumb_opens_each_level_above_this_one(qtbot, context):
     screen = open_screen(qtbot, context, JACKETS)
     qtbot.waitUntil(screen.breadcrumb.isVisible)
-    tap(qtbot, named(screen.breadcrumb, QPushButton, "Women"))
-    tap(qtbot, named(screen.breadcrumb, QPushButton, "Tops"))
+    tap(qtbot, named(screen.breadcrumb, QPushButton, "Femme"))
+    tap(qtbot, named(screen.breadcrumb, QPushButton, "Hauts"))
     assert context.navigator.opened == [("category", "Women"),
                                                 ("category", "Women/Tops")]
-    assert find_named(screen.breadcrumb, QPushButton, "Jackets") is None   # we are here
-    assert named(screen.breadcrumb, QLabel, "Jackets").isVisible()
+    assert find_named(screen.breadcrumb, QPushButton, "Vestes") is None   # we are here
+    assert named(screen.breadcrumb, QLabel, "Vestes").isVisible()
 
 
 def test_size_and_stock_here_keep_what_the_facets_count(qtbot, context, cache):

@@ -12,7 +12,7 @@ import itertools
 import sqlite3
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.categories import CategoryTile, breadcrumb, category, sub_categories
 from kiosk.core.products import ProductCard, cards_by_id
 from kiosk.core.search import Facets, SearchFilters, facets, search
+from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
@@ -77,6 +78,7 @@ class CategoryScreen(QWidget):
         self._context = context
         self._page_size = page_size
         self._tile: CategoryTile | None = None
+        self._children: list[CategoryTile] = []
         self._generation = 0
         self._count: int | None = None
         self._status_source = "loading"
@@ -163,16 +165,23 @@ class CategoryScreen(QWidget):
     # --- answers from the database worker ---------------------------------------------
 
     def _show_category(self, answer: tuple[CategoryTile | None, list[CategoryTile]]) -> None:
-        self._tile, children = answer
+        self._tile, self._children = answer
         if self._tile is None:
             self._show_status("unknown")
             self.retranslate()
             return
-        self.title.setText(self._tile.name)
-        self.title.setAccessibleName(self._tile.name)
-        self.breadcrumb.set_crumbs([(crumb.path, crumb.name) for crumb in breadcrumb(self.path)])
-        self.sub_categories.set_chips([(child.path, child.name) for child in children])
+        self._show_names()
         self._reload()
+
+    def _show_names(self) -> None:
+        # Catalog names, in the shopper's language where they are known words.
+        name = catalog_word(self._tile.name)
+        self.title.setText(name)
+        self.title.setAccessibleName(name)
+        self.breadcrumb.set_crumbs([(crumb.path, catalog_word(crumb.name))
+                                    for crumb in breadcrumb(self.path)])
+        self.sub_categories.set_chips([(child.path, catalog_word(child.name))
+                                       for child in self._children])
 
     def _reload(self) -> None:
         """Count, facets and the first page for the current filters, in one answer."""
@@ -260,6 +269,8 @@ class CategoryScreen(QWidget):
         if self._tile is None and self._status_source == "unknown":
             self.title.setText(self.tr("Category not found"))
             self.title.setAccessibleName(self.title.text())
+        elif self._tile is not None:
+            self._show_names()
         self._update_count_texts()
         self._update_summary()
         self._show_status_text()
@@ -610,7 +621,7 @@ class FilterPanel(QFrame):
     def _color_name(color: str) -> str:
         """In the shopper's language when the product page's catalog words know the colour;
         any other as the catalogue spells it."""
-        return QCoreApplication.translate("CatalogWords", color)
+        return catalog_word(color)
 
     # --- layout -----------------------------------------------------------------------
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.compare import CellValue, CompareRow, compare_rows
 from kiosk.core.product_page import ProductPage, load_product
+from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
-from kiosk.ui.screens.product import catalog_word
 from kiosk.ui.widgets.compare_tray import TapArea
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 from kiosk.ui.widgets.picture import Picture

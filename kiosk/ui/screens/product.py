@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import quote
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QIcon,
@@ -44,6 +44,7 @@ from kiosk.core.product_page import (
     stock_level,
 )
 from kiosk.core.products import ProductCard
+from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import age_words, restock_words
@@ -57,34 +58,6 @@ from kiosk.ui.widgets.qr import QrCode
 FRESHNESS_REFRESH_MS = 60_000     # "updated 3 min ago" must not stay at 3 for long
 QR_SIZE_PX = 480                  # about 12 cm on the panel: a phone reads it from arm's length
 ZERO_WIDTH_SPACE = "\u200b"
-
-# Catalog words shoppers read (colours, attribute names and yes/no values). They are
-# translated when listed here; any other word is shown as the catalog writes it.
-_CATALOG_WORDS = (
-    QT_TRANSLATE_NOOP("CatalogWords", "Black"), QT_TRANSLATE_NOOP("CatalogWords", "Blue"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Brown"), QT_TRANSLATE_NOOP("CatalogWords", "Gray"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Green"), QT_TRANSLATE_NOOP("CatalogWords", "Lavender"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Orange"), QT_TRANSLATE_NOOP("CatalogWords", "Purple"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Red"), QT_TRANSLATE_NOOP("CatalogWords", "White"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Yellow"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Yes"), QT_TRANSLATE_NOOP("CatalogWords", "No"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Price"), QT_TRANSLATE_NOOP("CatalogWords", "Sizes"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Colours"), QT_TRANSLATE_NOOP("CatalogWords", "Material"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Pattern"), QT_TRANSLATE_NOOP("CatalogWords", "Climate"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Eco collection"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Performance fabric"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Erin recommends"),
-    QT_TRANSLATE_NOOP("CatalogWords", "New"), QT_TRANSLATE_NOOP("CatalogWords", "Sale"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Style"), QT_TRANSLATE_NOOP("CatalogWords", "Features"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Strap"), QT_TRANSLATE_NOOP("CatalogWords", "Activity"),
-    QT_TRANSLATE_NOOP("CatalogWords", "Category"), QT_TRANSLATE_NOOP("CatalogWords", "Gender"),
-)
-
-
-def catalog_word(word: str) -> str:
-    """A catalog word in the shopper's language when it is a known one, else as written."""
-    return QCoreApplication.translate("CatalogWords", word)
-
 
 def attribute_name(key: str) -> str:
     return catalog_word(attribute_label(key))
