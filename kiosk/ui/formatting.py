@@ -24,6 +24,7 @@ class Formatter:
         self.in_stock_here = QCoreApplication.translate("ProductCard", "In stock here")
         self.not_in_stock_here = QCoreApplication.translate("ProductCard",
                                                             "Not in stock here")
+        self.instead_of = QCoreApplication.translate("ProductCard", "%1 instead of %2")
 
     def price(self, cents: int) -> str:
         return self.locale.toCurrencyString(cents / 100, self._symbol, 2)
@@ -31,4 +32,8 @@ class Formatter:
     def card_description(self, card: ProductCard) -> str:
         """What a screen reader says for a card: the same facts the card shows."""
         stock = self.in_stock_here if card.in_stock_here else self.not_in_stock_here
-        return f"{card.name}, {self.price(card.price_cents)}, {stock}"
+        price = self.price(card.price_cents)
+        if card.on_special:
+            price = self.instead_of.replace("%1", price).replace(
+                "%2", self.price(card.regular_price_cents))
+        return f"{card.name}, {price}, {stock}"

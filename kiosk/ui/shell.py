@@ -74,6 +74,9 @@ class TopBar(QWidget):
     def show_language(self, code: str) -> None:
         # Only the languages one can switch to are offered, each named in itself: the
         # bar stays short enough for large type on a portrait screen.
+        # Hide before showing: with both shown for a moment, the bar would ask for more
+        # width than a portrait screen in large type has, and the window would grow.
+        self.language_buttons[code].hide()
         for language, button in self.language_buttons.items():
             button.setVisible(language != code)
 

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QLabel, QListView, QPushButton
 from support.gestures import find_named, named, start, tap, tap_item
 from support.layout import clipped_text
 
@@ -38,15 +38,16 @@ def variant_with_barcode(kiosk):
 
 def test_a_shopper_finds_jackets_by_category_and_opens_one(qtbot, kiosk):
     start(qtbot, kiosk)
-    qtbot.waitUntil(lambda: find_named(kiosk.window, QAbstractButton, "Women") is not None)
-    tap(qtbot, named(kiosk.window, QAbstractButton, "Women"))    # a category tile
+    qtbot.waitUntil(lambda: find_named(kiosk.window, QAbstractButton, "Femme") is not None)
+    tap(qtbot, named(kiosk.window, QAbstractButton, "Femme"))    # a category tile
     assert isinstance(current(kiosk), CategoryScreen)
-    qtbot.waitUntil(lambda: find_named(current(kiosk), QPushButton, "Tops") is not None)
-    tap(qtbot, named(current(kiosk), QPushButton, "Tops"))
-    qtbot.waitUntil(lambda: find_named(current(kiosk), QPushButton, "Jackets") is not None)
-    tap(qtbot, named(current(kiosk), QPushButton, "Jackets"))
+    qtbot.waitUntil(lambda: find_named(current(kiosk), QPushButton, "Hauts") is not None)
+    tap(qtbot, named(current(kiosk), QPushButton, "Hauts"))
+    qtbot.waitUntil(lambda: find_named(current(kiosk), QPushButton, "Vestes") is not None)
+    tap(qtbot, named(current(kiosk), QPushButton, "Vestes"))
     screen = current(kiosk)
-    qtbot.waitUntil(lambda: screen.title.text() == "Jackets", timeout=5000)
+    assert screen.path == "Women/Tops/Jackets"
+    qtbot.waitUntil(lambda: screen.title.text() == "Vestes", timeout=5000)
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=5000)
     tapped = screen.model.card(0)
     tap_item(qtbot, screen.grid, 0)
@@ -122,6 +123,19 @@ def test_every_screen_holds_its_text_at_one_and_a_half_type_scale(
                 qapp.processEvents()
                 problems = clipped_text(kiosk.window)
                 assert problems == [], f"{name}, {language}: " + "; ".join(problems)
+                # Nothing asked for more room than the screen has (the window would grow).
+                assert kiosk.window.size() == size, f"{name}, {language}"
             kiosk.window.back()
     finally:
         kiosk.shutdown()
+
+
+def test_a_reduced_price_is_told_with_the_price_it_replaces(qtbot, kiosk):
+    start(qtbot, kiosk)
+    grid = named(kiosk.window, QListView, "Produits à la une")
+    rows = [row for row in range(grid.model().rowCount()) if grid.model().card(row).on_special]
+    assert rows, "the demo's featured products include reduced ones"
+    spoken = grid.model().index(rows[0], 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    card = grid.model().card(rows[0])
+    assert f"{kiosk.formatter.price(card.price_cents)} au lieu de " \
+        f"{kiosk.formatter.price(card.regular_price_cents)}" in spoken

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.categories import CategoryTile
 from kiosk.core.products import ProductCard
+from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
+from kiosk.ui.widgets.icons import magnifier_icon
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
 
 # Tiles per row: the menu's top level is short (Women, Men, Gear), so one row holds it.
@@ -38,16 +40,21 @@ class CategoryButton(QAbstractButton):
         self._theme = theme
         self._thumbnails = thumbnails
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setText(tile.name)
-        self.setAccessibleName(tile.name)
+        # Shorter than its hint when room is short (large type on a landscape screen),
+        # never below two touch targets.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.retranslate()
         thumbnails.ready.connect(self._on_image_ready)
 
+    def retranslate(self) -> None:
+        self.setText(catalog_word(self.tile.name))
+        self.setAccessibleName(self.text())
+
     def sizeHint(self) -> QSize:
-        return QSize(self._theme.px(240), self._theme.px(250))
+        return QSize(self._theme.px(240), self._theme.px(220))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._theme.touch_target * 2, self.sizeHint().height())
+        return QSize(self._theme.touch_target * 2, self._theme.touch_target * 2)
 
     def _on_image_ready(self, image: str) -> None:
         if image == self.tile.image:
@@ -95,6 +102,8 @@ class HomeScreen(QWidget):
         self.search_entry = QPushButton(objectName="SearchEntry")
         self.search_entry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.search_entry.setMinimumHeight(theme.touch_target + theme.spacing)
+        self.search_entry.setIcon(magnifier_icon(theme.px(40), theme.colors.text_muted))
+        self.search_entry.setIconSize(QSize(theme.px(40), theme.px(40)))
         self.search_entry.clicked.connect(lambda: context.navigator.open_search())
         self.scan_hint = QLabel(objectName="Hint")
         self.scan_hint.setWordWrap(True)
@@ -187,7 +196,9 @@ class HomeScreen(QWidget):
             self._tiles_layout.addWidget(button, index // columns, index % columns)
 
     def retranslate(self) -> None:
-        self.search_entry.setText("🔍  " + self.tr("Search for a product…"))
+        for button in self._tile_buttons:
+            button.retranslate()
+        self.search_entry.setText(" " + self.tr("Search for a product…"))
         self.search_entry.setAccessibleName(self.tr("Search for a product"))
         self.scan_hint.setText(self.tr("You can also scan a product's barcode at the scanner."))
         self.categories_title.setText(self.tr("Categories"))

@@ -162,8 +162,21 @@ class ProductCardDelegate(QStyledItemDelegate):
         price_font.setWeight(QFont.Weight.Bold)
         painter.setFont(price_font)
         painter.setPen(QColor(c.sale if card.on_special else c.text))
+        price = self._formatter.price(card.price_cents)
         painter.drawText(QRect(text_left, y, text_width, t.body + gap),
-                         Qt.AlignmentFlag.AlignLeft, self._formatter.price(card.price_cents))
+                         Qt.AlignmentFlag.AlignLeft, price)
+        if card.on_special:
+            # The old price struck through beside the new one: a reduction is seen without
+            # telling red from black.
+            old_left = text_left + painter.fontMetrics().horizontalAdvance(price) + gap * 2
+            old_font = QFont(option.font)
+            old_font.setPixelSize(t.small)
+            old_font.setStrikeOut(True)
+            painter.setFont(old_font)
+            painter.setPen(QColor(c.text_muted))
+            painter.drawText(QRect(old_left, y, text_left + text_width - old_left, t.body + gap),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             self._formatter.price(card.regular_price_cents))
         y += t.body + gap * 2
 
         badge_font = QFont(option.font)
