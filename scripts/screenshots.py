@@ -1,0 +1,97 @@
+"""Screenshots of every shopper screen, in both orientations and both languages.
+
+For looking at what shoppers see (the pictures are meant for a person, not for tests).
+Run under a display, e.g. through ./scripts/screenshots, which starts Xvfb:
+
+    ./scripts/screenshots OUT_DIR
+
+The kiosk runs on a demo cache built from the Luma dataset into a temporary directory,
+without a central server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSize, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.core.config import load_config  # noqa: E402
+from kiosk.core.demo import build_demo_cache  # noqa: E402
+
+SIZES = {"portrait": QSize(1080, 1920), "landscape": QSize(1920, 1080)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--luma", type=Path, default=ROOT.parent / "shared/datasets/luma")
+    parser.add_argument("--scale", type=float, default=1.0, help="text scale (1.5: large)")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
+    build_demo_cache(args.luma, work / "data")
+    (work / "kiosk.toml").write_text(
+        '[terminal]\nstore_id = "paris-rivoli"\nterminal_id = "shots"\n'
+        'store_name = "Luma Paris Rivoli"\n'
+        f'[paths]\ndata_dir = "{work / "data"}"\nlog_dir = "{work / "logs"}"\n'
+        f'catalog_images_dir = "{args.luma / "images"}"\n'
+        '[website]\nproduct_url_template = "https://shop.example.com/p/{sku}"\n',
+        encoding="utf-8")
+    app = QApplication(sys.argv[:1])
+    from kiosk.ui.app import KioskApp
+
+    config = dataclasses.replace(load_config(work / "kiosk.toml"), text_scale=args.scale)
+    for orientation, size in SIZES.items():
+        kiosk = KioskApp(app, dataclasses.replace(config, orientation=orientation),
+                         windowed=True)
+        kiosk.window.resize(size)
+        shoot_every_screen(app, kiosk, args.out / orientation)
+        kiosk.shutdown()
+        kiosk.window.deleteLater()
+    print(f"screenshots in {args.out}")
+    return 0
+
+
+def wait(app: QApplication, ms: int) -> None:
+    # exit(), not quit(): quit() first asks the windows to close, and the kiosk's says no.
+    QTimer.singleShot(ms, lambda: app.exit(0))
+    app.exec()
+
+
+def shoot_every_screen(app: QApplication, kiosk, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    while kiosk.cards is None:
+        wait(app, 50)
+    jacket = next(card.id for card in kiosk.cards)
+    steps = {
+        "attract": lambda: None,
+        "home": kiosk.start_session,
+        "category": lambda: kiosk.open_category("Women/Tops/Jackets"),
+        "product": lambda: kiosk.open_product(jacket),
+        "stores": lambda: kiosk.open_stores("WJ01-L-Red"),
+        "search": lambda: kiosk.open_search("veste"),
+        "compare": lambda: (kiosk.context.session.add_to_compare(jacket),
+                            kiosk.context.session.add_to_compare(kiosk.cards[1].id),
+                            kiosk.open_compare()),
+    }
+    for name, step in steps.items():
+        step()
+        for language in ("fr", "en"):
+            kiosk.set_language(language)
+            wait(app, 700)        # data, pictures and a repaint
+            kiosk.window.grab().save(str(out / f"{name}-{language}.png"))
+        if name not in ("attract", "home"):
+            kiosk.window.back()
+    kiosk.end_session()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
