@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -22,7 +23,6 @@ from kiosk.core.db.journal import open_journal
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.products import ProductCard, featured_cards
 from kiosk.core.scans import ScanResult, resolve_scan
-from kiosk.core.sync.pull import install_rebuilt_cache
 from kiosk.core.synonyms import Synonyms, SynonymsError, load_synonyms
 from kiosk.i18n import qm_path
 from kiosk.ui.assets import install_fonts
@@ -40,12 +40,14 @@ from kiosk.ui.screens.product import ProductScreen
 from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.screens.stores import StoresScreen
 from kiosk.ui.shell import LANGUAGE_NAMES, KioskShell, TopBar
-from kiosk.ui.sync import SyncService
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.compare_tray import CompareTrayBar
 from kiosk.ui.widgets.notice import Notice
+
+if TYPE_CHECKING:
+    from kiosk.ui.sync import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -125,10 +127,7 @@ class KioskApp:
         self._heartbeat.start(HEARTBEAT_MS)
         self._beat()
         self._cards_loading = False
-        self.sync: SyncService | None = None
-        if config.central_url:
-            self.sync = SyncService(self.runner, config, self._install_rebuilt_cache, app)
-            self.sync.catalog_changed.connect(self._reload_cards)
+        self.sync: SyncService | None = None     # made once the data is open
         self.runner.run_db(self._open_databases, self._on_databases_open, self._on_start_error)
 
     # --- sessions ---------------------------------------------------------------------
@@ -299,6 +298,10 @@ class KioskApp:
         # On the database worker. The cache's integrity check reads the whole file, so it
         # waits until the first screen is up (_check_cache); a file too damaged to open
         # is checked, and replaced, at once.
+        # The sync modules bring the HTTP stack, a fifth of a second to import: here, on
+        # the worker, it loads while the first screen paints.
+        from kiosk.core.sync.pull import install_rebuilt_cache
+
         data_dir = self.config.data_dir
         journal = open_journal(data_dir)
         install_rebuilt_cache(data_dir)   # one finished just before the kiosk stopped
@@ -326,7 +329,12 @@ class KioskApp:
         self.context.synonyms = self.synonyms
         self._show_home_content(content)
         self.runner.run_db(self._check_cache, self._on_cache_checked)
-        if self.sync is not None:
+        if self.config.central_url:
+            from kiosk.ui.sync import SyncService  # loaded by now, on the worker
+
+            self.sync = SyncService(self.runner, self.config, self._install_rebuilt_cache,
+                                    self.app)
+            self.sync.catalog_changed.connect(self._reload_cards)
             self.sync.start()
 
     def _reload_cards(self) -> None:
@@ -337,6 +345,8 @@ class KioskApp:
 
     def _install_rebuilt_cache(self, then: Callable[[], None]) -> None:
         """Swap in the cache sync rebuilt, on the database worker that reads the old one."""
+        from kiosk.core.sync.pull import install_rebuilt_cache
+
         def swap() -> None:
             # Replaced here, on the worker, so that the next query queued behind this one
             # already reads the new file.
