@@ -139,3 +139,15 @@ def test_a_reduced_price_is_told_with_the_price_it_replaces(qtbot, kiosk):
     card = grid.model().card(rows[0])
     assert f"{kiosk.formatter.price(card.price_cents)} au lieu de " \
         f"{kiosk.formatter.price(card.regular_price_cents)}" in spoken
+
+
+def test_the_idle_reset_empties_the_compare_tray(qtbot, kiosk):
+    start(qtbot, kiosk)
+    for card in kiosk.cards[:2]:
+        kiosk.context.session.add_to_compare(card.id)
+    tray = kiosk.window.footer
+    qtbot.waitUntil(lambda: tray.isVisible() and len(tray.cards()) == 2, timeout=5000)
+    kiosk.end_session()          # what the idle countdown ends with
+    start(qtbot, kiosk)
+    assert len(kiosk.context.session.compare) == 0
+    assert kiosk.window.footer is not tray and not kiosk.window.footer.isVisible()
