@@ -99,9 +99,14 @@ class KioskApp:
         self.attract.set_landscape(self.window.landscape)
         self.window.landscape_changed.connect(self._on_landscape_changed)
         self.context = self._new_context()
-        self.home = self._new_home()
+        # The home and the tray bar live as long as the app: the home holds nothing of a
+        # shopper's, and the bar follows each new session's tray. Screens a shopper opens
+        # are made for them and destroyed at the reset.
+        self.home = HomeScreen(self.context)
+        self.home.set_landscape(self.window.landscape)
         self.window.push(self.home)
-        self.window.set_footer(CompareTrayBar(self.context))
+        self.tray = CompareTrayBar(self.context)
+        self.window.set_footer(self.tray)
         self.notice = Notice(self.theme, self.window)
 
         self.idle = IdleWatcher(config.inactivity_timeout_seconds, config.countdown_seconds,
@@ -146,9 +151,9 @@ class KioskApp:
             self.catalog.record(journey.SESSION_END)
         self.context.session.deleteLater()
         self.context = self._new_context()
-        self.home = self._new_home()
-        self.window.show_attract(self.home)
-        self.window.set_footer(CompareTrayBar(self.context))
+        self.tray.follow(self.context)
+        self.window.show_attract()
+        self.home.scroll_to_top()
         if self.language != self.config.default_language:
             self.set_language(self.config.default_language)
 
@@ -186,16 +191,6 @@ class KioskApp:
                               catalog=self.catalog, runner=self.runner, navigator=self,
                               session=ShopperSession(), config=self.config,
                               synonyms=self.synonyms)
-
-    def _new_home(self) -> HomeScreen:
-        home = HomeScreen(self.context)
-        home.set_landscape(self.window.landscape)
-        if self.cache is not None:
-            home.show_categories(self.categories)
-            home.show_cards(self.cards or [])
-        elif self.cards is not None:    # loading ended without a cache: out of order
-            home.show_out_of_order()
-        return home
 
     def _on_landscape_changed(self, landscape: bool) -> None:
         self.attract.set_landscape(landscape)

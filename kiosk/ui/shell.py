@@ -147,11 +147,12 @@ class KioskShell(QWidget):
     def show_session(self) -> None:
         self.layers.setCurrentWidget(self._session)
 
-    def show_attract(self, fresh_home: QWidget) -> None:
-        """End the session: every screen is destroyed and a new home waits behind."""
-        while self.screens.count():
-            self._drop(self.screens.widget(0))
-        self.push(fresh_home)
+    def show_attract(self) -> None:
+        """End the session: every screen above the first is destroyed, so whatever a
+        shopper typed or chose there goes with it; the first (home) holds nothing of theirs."""
+        while self.screens.count() > 1:
+            self._drop(self.screens.widget(self.screens.count() - 1))
+        self._update_navigation()
         self.layers.setCurrentWidget(self.attract)
 
     def set_footer(self, footer: QWidget) -> None:

@@ -77,17 +77,18 @@ def test_the_idle_countdown_warns_and_one_tap_extends_it(qtbot, kiosk):
 def test_an_idle_reset_wipes_typed_text_history_and_language(qtbot, kiosk):
     start(qtbot, kiosk)
     tap(qtbot, named(kiosk.window, QPushButton, "English"))
+    kiosk.home.grid.verticalScrollBar().setValue(200)     # the shopper scrolled the home
     form = QLineEdit()
     kiosk.window.push(form)
     qtbot.keyClicks(form, "Jeanne Dupont, 12 rue des Lilas")
-    old_home = kiosk.home
     short_idle(kiosk)
     kiosk.idle.start()
     with qtbot.waitSignals([kiosk.idle.expired, form.destroyed], timeout=5000):
         pass   # the typed text is gone with its widget, not merely hidden
     assert not kiosk.window.showing_session()
     assert kiosk.window.screens.count() == 1
-    assert kiosk.window.screens.widget(0) is kiosk.home is not old_home
+    assert kiosk.window.screens.widget(0) is kiosk.home
+    assert kiosk.home.grid.verticalScrollBar().value() == 0
     assert kiosk.window.findChildren(QLineEdit) == []
     assert kiosk.language == "fr"
     qtbot.waitUntil(lambda: find_named(kiosk.window, QPushButton,
@@ -197,7 +198,7 @@ def test_layouts_hold_at_one_and_a_half_type_scale_in_both_orientations(
             start(qtbot, kiosk) if language == "fr" else kiosk.start_session()
             qapp.processEvents()
             assert clipped_text(kiosk.window) == [], f"home, {language}"
-            kiosk.window.show_attract(kiosk.home)
+            kiosk.window.show_attract()
     finally:
         kiosk.shutdown()
 

@@ -109,6 +109,11 @@ class AttractScreen(QWidget):
     def set_other_languages(self, labels: dict[str, str]) -> None:
         """Offer to start in each of `labels` (code -> "Continue in English", written in
         that language, so that a shopper who cannot read the current one finds theirs)."""
+        if labels.keys() == self.language_buttons.keys():
+            for code, label in labels.items():     # the same offers: only their words
+                self.language_buttons[code].setText(label)
+                self.language_buttons[code].setAccessibleName(label)
+            return
         for button in self.language_buttons.values():
             button.hide()           # at once: deleteLater() leaves it on screen a moment
             button.deleteLater()

@@ -173,6 +173,10 @@ class HomeScreen(QWidget):
         self.model.set_cards(cards)
         self.body.setCurrentWidget(self.grid)
 
+    def scroll_to_top(self) -> None:
+        """As the next shopper should find it."""
+        self.grid.scrollToTop()
+
     def show_categories(self, tiles: list[CategoryTile]) -> None:
         for button in self._tile_buttons:
             button.hide()           # at once: deleteLater() leaves it on screen a moment

@@ -65,14 +65,20 @@ class CompareTrayBar(QWidget):
         self._items = QHBoxLayout()
         self._items.setSpacing(t.spacing)
         self.compare_button = QPushButton(objectName="CompareTrayButton")
-        self.compare_button.clicked.connect(context.navigator.open_compare)
+        self.compare_button.clicked.connect(lambda: self._context.navigator.open_compare())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(t.spacing, t.spacing // 2, t.spacing, t.spacing // 2)
         layout.setSpacing(t.spacing)
         layout.addLayout(self._items, 1)
         layout.addWidget(self.compare_button)
-        context.session.compare_changed.connect(self._reload)
         context.thumbnails.ready.connect(self._on_image_ready)
+        self.follow(context)
+
+    def follow(self, context: ShopperContext) -> None:
+        """Show the tray of `context`'s session: the app gives each new shopper's."""
+        self._context = context
+        context.session.compare_changed.connect(self._reload)
+        self._cards = []
         self._show_cards()
         self._reload()
 
@@ -98,6 +104,7 @@ class CompareTrayBar(QWidget):
         while self._items.count():
             item = self._items.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()
                 item.widget().deleteLater()
         self._pictures.clear()
         for card in self._cards:
