@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Connection, Row, Select, bindparam, select
+from sqlalchemy.orm import Session
 
 from central.db import models
 from central.db.engine import iso
@@ -54,7 +55,8 @@ def read_page(session: Session, cursor: str | None, limit: int) -> dict[str, Any
             return {"reset": True, "cursor": None, "has_more": False, "categories": [],
                     "products": [], "stores": [], "stock": [], "deletions": []}
         after = position.seq
-    rows = session.execute(
+    connection = session.connection()
+    rows = connection.execute(
         select(models.ChangeLog.kind, models.ChangeLog.key, models.ChangeLog.seq,
                models.ChangeLog.deleted)
         .where(models.ChangeLog.seq > after).order_by(models.ChangeLog.seq).limit(limit + 1)
@@ -73,69 +75,86 @@ def read_page(session: Session, cursor: str | None, limit: int) -> dict[str, Any
         "reset": False,
         "cursor": encode_cursor(Position(epoch, last)),
         "has_more": has_more,
-        "categories": _categories(session, live["category"]),
-        "products": _products(session, live["product"]),
-        "stores": _stores(session, live["store"]),
-        "stock": _stock(session, live["stock"]),
+        "categories": _categories(connection, live["category"]),
+        "products": _products(connection, live["product"]),
+        "stores": _stores(connection, live["store"]),
+        "stock": _stock(connection, live["stock"]),
         "deletions": deletions,
     }
 
 
-def _categories(session: Session, paths: list[str]) -> list[dict]:
-    if not paths:
-        return []
-    found = session.scalars(select(models.Category).where(models.Category.path.in_(paths)))
-    return [{"path": c.path, "name": c.name, "position": c.position, "in_menu": c.in_menu,
-             "image": c.image} for c in found]
+# Records are read with Core selects on the session's connection, all rows at once, into
+# plain dicts that the route encodes as they are: ORM objects, rows fetched one by one
+# and statements built anew for each query cost more than the queries themselves on a
+# page of thousands. Each statement takes its keys as one expanding parameter, `keys`.
+_KEYS = bindparam("keys", expanding=True)
+_C, _P, _V, _S, _K = models.Category, models.Product, models.Variant, models.Store, models.Stock
+_CATEGORIES = select(_C.path, _C.name, _C.position, _C.in_menu, _C.image) \
+    .where(_C.path.in_(_KEYS))
+_PRODUCTS = select(_P.sku, _P.name, _P.price_cents, _P.special_price_cents, _P.special_from,
+                   _P.special_to, _P.description_html, _P.categories, _P.image, _P.gallery,
+                   _P.attributes, _P.featured).where(_P.sku.in_(_KEYS))
+_VARIANTS = select(_V.product_sku, _V.sku, _V.price_cents, _V.special_price_cents, _V.size,
+                   _V.color, _V.barcode, _V.image) \
+    .where(_V.product_sku.in_(_KEYS)).order_by(_V.position)
+_STORES = select(_S.id, _S.name, _S.address, _S.postal_code, _S.city, _S.latitude,
+                 _S.longitude, _S.phone, _S.opening_hours).where(_S.id.in_(_KEYS))
+# One store at a time, on the primary key's columns: a row-value IN over
+# (variant_sku, store_id) pairs makes SQLite scan the whole stock table.
+_STOCK_OF_STORE = select(_K.variant_sku, _K.quantity, _K.taken_at, _K.restock_date) \
+    .where(_K.store_id == bindparam("store_id"), _K.variant_sku.in_(_KEYS))
 
 
-def _products(session: Session, skus: list[str]) -> list[dict]:
-    if not skus:
-        return []
-    found = session.scalars(select(models.Product).where(models.Product.sku.in_(skus))
-                            .options(selectinload(models.Product.variants)))
-    return [product_json(p) for p in found]
+def _categories(connection: Connection, paths: list[str]) -> list[dict]:
+    return _records(connection, _CATEGORIES, paths)
 
 
-def product_json(p: models.Product) -> dict:
-    return {
-        "sku": p.sku, "name": p.name, "price_cents": p.price_cents,
-        "special_price_cents": p.special_price_cents, "special_from": p.special_from,
-        "special_to": p.special_to, "description_html": p.description_html,
-        "categories": p.categories, "image": p.image, "gallery": p.gallery,
-        "attributes": p.attributes, "featured": p.featured,
-        "variants": [{"sku": v.sku, "price_cents": v.price_cents,
-                      "special_price_cents": v.special_price_cents, "size": v.size,
-                      "color": v.color, "barcode": v.barcode, "image": v.image}
-                     for v in p.variants]}
+def _products(connection: Connection, skus: list[str]) -> list[dict]:
+    variants: dict[str, list[dict]] = {}
+    for variant in _records(connection, _VARIANTS, skus):
+        variants.setdefault(variant.pop("product_sku"), []).append(variant)
+    products = _records(connection, _PRODUCTS, skus)
+    for product in products:
+        product["variants"] = variants.get(product["sku"], [])
+    return products
 
 
-def _stores(session: Session, ids: list[str]) -> list[dict]:
-    if not ids:
-        return []
-    found = session.scalars(select(models.Store).where(models.Store.id.in_(ids)))
-    return [{"id": s.id, "name": s.name, "address": s.address, "postal_code": s.postal_code,
-             "city": s.city, "latitude": s.latitude, "longitude": s.longitude,
-             "phone": s.phone, "opening_hours": s.opening_hours} for s in found]
+def _stores(connection: Connection, ids: list[str]) -> list[dict]:
+    return _records(connection, _STORES, ids)
 
 
-def _stock(session: Session, keys: list[str]) -> list[dict]:
-    # One query per store, on the primary key's columns: a row-value IN over
-    # (variant_sku, store_id) pairs makes SQLite scan the whole stock table.
+def _stock(connection: Connection, keys: list[str]) -> list[dict]:
     skus_by_store: dict[str, list[str]] = {}
     for key in keys:
         sku, _, store_id = key.rpartition("@")
         skus_by_store.setdefault(store_id, []).append(sku)
+    # Figures counted together share their moment: each moment is written out once.
+    moments: dict[datetime, str | None] = {}
     found = []
     for store_id, skus in skus_by_store.items():
-        for start in range(0, len(skus), 500):
-            found += session.scalars(select(models.Stock).where(
-                models.Stock.store_id == store_id,
-                models.Stock.variant_sku.in_(skus[start:start + 500])))
-    return [stock_json(s) for s in found]
+        for sku, quantity, taken_at, restock_date in _rows(
+                connection, _STOCK_OF_STORE, skus, store_id=store_id):
+            taken = moments.get(taken_at)
+            if taken is None:
+                taken = moments[taken_at] = iso(taken_at)
+            found.append({"variant_sku": sku, "store_id": store_id, "quantity": quantity,
+                          "taken_at": taken,
+                          "restock_date": restock_date.isoformat() if restock_date else None})
+    return found
 
 
-def stock_json(s: models.Stock) -> dict:
-    return {"variant_sku": s.variant_sku, "store_id": s.store_id, "quantity": s.quantity,
-            "taken_at": iso(s.taken_at),
-            "restock_date": s.restock_date.isoformat() if s.restock_date else None}
+def _rows(connection: Connection, statement: Select, keys: list[str],
+          **params: str) -> list[Row]:
+    """The rows of `statement` for `keys`, a few hundred keys at a time: IN lists stay
+    short."""
+    rows: list[Row] = []
+    for start in range(0, len(keys), 500):
+        rows += connection.execute(statement,
+                                   {"keys": keys[start:start + 500], **params}).all()
+    return rows
+
+
+def _records(connection: Connection, statement: Select, keys: list[str]) -> list[dict]:
+    """`_rows` as dicts keyed by column name."""
+    names = statement.selected_columns.keys()
+    return [dict(zip(names, row, strict=True)) for row in _rows(connection, statement, keys)]

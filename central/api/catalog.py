@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
@@ -15,7 +16,7 @@ from central.api.deps import DB, AppSettings, CurrentTerminal
 from central.api.errors import ApiError, ErrorBody
 from central.db import models
 from central.db.engine import iso, utc_now
-from central.feed import BadCursor, read_page, stock_json
+from central.feed import BadCursor, read_page
 from central.schemas import ORDER_EXAMPLE, ChangesOut, StockOut, free_text
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -24,18 +25,21 @@ router = APIRouter(prefix="/v1", responses=ERRORS)
 
 
 # The page is declared, not run through ChangesOut: pages are large and hot, and
-# tests/central/test_contract.py checks that they match it.
+# tests/central/test_contract.py checks that they match it. It is encoded here, in one
+# json.dumps: FastAPI's jsonable_encoder would first copy every value of the page.
 @router.get("/changes", summary="Catalog, store and stock changes after a cursor",
             response_model=None, responses={200: {"model": ChangesOut}})
 def changes(db: DB, settings: AppSettings, _: CurrentTerminal,
             cursor: Annotated[str | None, Query(max_length=200)] = None,
-            limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> dict[str, Any]:
+            limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> Response:
     with db.reading() as session:
         try:
-            return read_page(session, cursor, min(limit, settings.max_page))
+            page = read_page(session, cursor, min(limit, settings.max_page))
         except BadCursor:
             raise ApiError(400, "bad_cursor", "this cursor was not made by this server") \
                 from None
+    body = json.dumps(page, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return Response(body.encode(), media_type="application/json")
 
 
 @router.get("/stock", response_model=StockOut, summary="Live stock of one variant")
@@ -45,10 +49,12 @@ def stock(db: DB, _: CurrentTerminal,
     with db.reading() as session:
         if session.get(models.Variant, sku) is None:
             raise ApiError(404, "not_found", f"no variant {sku!r}")
-        rows = session.scalars(select(models.Stock).where(models.Stock.variant_sku == sku)
-                               .order_by(models.Stock.store_id))
-        stores = [{k: v for k, v in stock_json(row).items() if k != "variant_sku"}
-                  for row in rows]
+        s = models.Stock
+        stores = [{"store_id": store_id, "quantity": quantity, "taken_at": iso(taken_at),
+                   "restock_date": restock_date.isoformat() if restock_date else None}
+                  for store_id, quantity, taken_at, restock_date in session.execute(
+                      select(s.store_id, s.quantity, s.taken_at, s.restock_date)
+                      .where(s.variant_sku == sku).order_by(s.store_id))]
     return {"sku": sku, "server_time": iso(utc_now()), "stores": stores}
 
 
