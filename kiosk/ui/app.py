@@ -302,12 +302,17 @@ class KioskApp:
         install_rebuilt_cache(data_dir)   # one finished just before the kiosk stopped
         cache = open_cache(data_dir, check=False)
         try:
-            content = self._home_content(cache.conn)
+            cards = featured_cards(cache.conn, self.config.store_id)
         except sqlite3.DatabaseError:
             cache.conn.close()
             cache = open_cache(data_dir)
-            content = self._home_content(cache.conn)
-        return cache, journal, content, self._load_synonyms()
+            cards = featured_cards(cache.conn, self.config.store_id)
+        return cache, journal, cards
+
+    def _on_menu_loaded(self, loaded: tuple[list[CategoryTile], Synonyms | None]) -> None:
+        self.categories, self.synonyms = loaded
+        self.context.synonyms = self.synonyms
+        self.home.show_categories(self.categories)
 
     def _load_synonyms(self) -> Synonyms | None:
         try:
@@ -320,9 +325,12 @@ class KioskApp:
         return featured_cards(conn, self.config.store_id), top_categories(conn)
 
     def _on_databases_open(self, opened) -> None:
-        self.cache, self.journal, content, self.synonyms = opened
-        self.context.synonyms = self.synonyms
-        self._show_home_content(content)
+        # The featured products first: the attract screen waits for nothing else. The
+        # category tiles (counted over the whole catalog) and the synonyms come next.
+        self.cache, self.journal, cards = opened
+        self._show_home_content((cards, self.categories))
+        self.runner.run_db(lambda: (top_categories(self.cache.conn), self._load_synonyms()),
+                           self._on_menu_loaded)
         self.runner.run_db(self._check_cache, self._on_cache_checked)
         if self.config.central_url:
             from kiosk.ui.sync import SyncService  # loaded by now, on the worker
