@@ -17,6 +17,16 @@ def named(root, cls, name):
     return found
 
 
+def shown(qtbot, root, cls, name, timeout=5000):
+    """Wait for a widget of that name to be on screen (a widget added to a shown layout
+    appears at the next turn of the event loop), and return it."""
+    def on_screen():
+        return next((w for w in root.findChildren(cls)
+                     if w.accessibleName() == name and w.isVisible()), None)
+    qtbot.waitUntil(lambda: on_screen() is not None, timeout=timeout)
+    return on_screen()
+
+
 def tap(qtbot, widget, button=Qt.MouseButton.LeftButton):
     """A finger on the screen: the press enters through the window, as real input does."""
     window = widget.window()

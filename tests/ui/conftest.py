@@ -6,12 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTranslator
+from support.languages import formatter_for
 
 from kiosk.core.config import load_config
 from kiosk.core.db.cache import open_cache
 from kiosk.core.db.journal import open_journal
 from kiosk.core.synonyms import load_synonyms
+from kiosk.i18n import qm_path
+from kiosk.i18n.build import build
 from kiosk.ui.app import KioskApp
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter, shopper_locale
@@ -98,3 +101,20 @@ def kiosk(qtbot, qapp, demo_config):
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
     yield kiosk
     kiosk.shutdown()
+
+
+@pytest.fixture
+def shopper(qapp, shopper_context):
+    """The shopper context with the French translation installed, as the app starts; the
+    English one is at hand in `translators` for a language switch."""
+    build()
+    translators = {}
+    for language in ("fr", "en"):
+        translators[language] = QTranslator(qapp)
+        assert translators[language].load(str(qm_path(language)))
+    qapp.installTranslator(translators["fr"])
+    shopper_context.translators = translators
+    shopper_context.formatter = formatter_for(shopper_context, "fr")
+    yield shopper_context
+    for translator in translators.values():
+        qapp.removeTranslator(translator)

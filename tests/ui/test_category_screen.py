@@ -3,7 +3,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QSize, QTranslator
 from PySide6.QtWidgets import QLabel, QListView, QPushButton
-from support.gestures import find_named, named, tap
+from support.gestures import find_named, named, shown, tap
 from support.layout import clipped_text
 
 from kiosk.core.db.cache import open_cache
@@ -113,9 +113,9 @@ def test_tapping_a_card_opens_its_product(qtbot, context):
 
 def test_sub_category_chips_open_their_category(qtbot, context):
     screen = open_screen(qtbot, context, "Women")
-    qtbot.waitUntil(lambda: find_named(screen, QPushButton, "Hauts") is not None)
+    tops = shown(qtbot, screen, QPushButton, "Hauts")
     assert not screen.breadcrumb.isVisible()     # a top category: the title says it all
-    tap(qtbot, named(screen, QPushButton, "Hauts"))
+    tap(qtbot, tops)
     tap(qtbot, named(screen, QPushButton, "Bas"))
     assert context.navigator.opened == [("category", "Women/Tops"),
                                                 ("category", "Women/Bottoms")]

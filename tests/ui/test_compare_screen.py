@@ -1,41 +1,19 @@
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
 from support.gestures import find_named, named
+from support.languages import formatter_for
 from support.layout import clipped_text
 
-from kiosk.i18n import qm_path
-from kiosk.i18n.build import build
-from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.screens.compare import CompareScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.compare_tray import CompareTrayBar
 
 PORTRAIT, LANDSCAPE = QSize(1080, 1920), QSize(1920, 1080)
 FINGER_REST_MS = 50
-
-
-@pytest.fixture
-def shopper(qapp, shopper_context):
-    """The shopper context with the French translation installed, as the app starts."""
-    build()
-    translators = {}
-    for language in ("fr", "en"):
-        translators[language] = QTranslator(qapp)
-        assert translators[language].load(str(qm_path(language)))
-    qapp.installTranslator(translators["fr"])
-    shopper_context.translators = translators
-    shopper_context.formatter = formatter_for(shopper_context, "fr")
-    yield shopper_context
-    for translator in translators.values():
-        qapp.removeTranslator(translator)
-
-
-def formatter_for(context, language):
-    return Formatter(shopper_locale(language, context.config.locale), context.config.currency)
 
 
 def ids(context, *skus):

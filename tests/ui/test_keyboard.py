@@ -2,31 +2,13 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QSize, Qt, QTranslator
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from support.gestures import find_named, named, tap
 
 from kiosk.i18n import qm_path
 from kiosk.ui.assets import install_fonts
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.keyboard import ACCENTS, OnScreenKeyboard
-
-
-def find_named(root, cls, name):
-    return next((w for w in root.findChildren(cls) if w.accessibleName() == name), None)
-
-
-def named(root, cls, name):
-    found = find_named(root, cls, name)
-    assert found is not None, f"no {cls.__name__} named {name!r}"
-    return found
-
-
-def tap(qtbot, widget):
-    """A finger on the key: the press enters through the window, as a real touch does."""
-    window = widget.window()
-    assert widget.isVisible(), "a shopper cannot tap a key that is not on screen"
-    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.NoModifier, widget.mapTo(window, widget.rect().center()))
 
 
 def tap_keys(qtbot, keyboard, *names):

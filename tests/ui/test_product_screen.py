@@ -4,17 +4,15 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 import qrcode
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, QSize, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QScroller
 from support.gestures import find_named, named
+from support.languages import formatter_for
 from support.layout import clipped_text
 
 from kiosk.core.db.journal import open_journal
-from kiosk.i18n import qm_path
-from kiosk.i18n.build import build
-from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.screens.product import ProductScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.qr import ERROR_CORRECTION, qr_image
@@ -26,25 +24,10 @@ FINGER_STEP_MS = 60
 
 
 @pytest.fixture
-def shopper(qapp, shopper_context):
-    """The shopper context with the French translation installed, as the app starts."""
-    build()
-    translators = {}
-    for language in ("fr", "en"):
-        translators[language] = QTranslator(qapp)
-        assert translators[language].load(str(qm_path(language)))
-    qapp.installTranslator(translators["fr"])
-    shopper_context.translators = translators
-    shopper_context.formatter = formatter_for(shopper_context, "fr")
-    shopper_context.config = dataclasses.replace(shopper_context.config,
-                                                 product_url_template=URL_TEMPLATE)
-    yield shopper_context
-    for translator in translators.values():
-        qapp.removeTranslator(translator)
-
-
-def formatter_for(context, language):
-    return Formatter(shopper_locale(language, context.config.locale), context.config.currency)
+def shopper(shopper):
+    """The French shopper, on a terminal whose config names the website's product pages."""
+    shopper.config = dataclasses.replace(shopper.config, product_url_template=URL_TEMPLATE)
+    return shopper
 
 
 def switch_to_english(qapp, context, screen):

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QListView, QPushButton
-from support.gestures import find_named, named, start, tap, tap_item
+from support.gestures import find_named, named, shown, start, tap, tap_item
 from support.layout import clipped_text
 
 from kiosk.core.db.journal import open_journal
@@ -38,13 +38,10 @@ def variant_with_barcode(kiosk):
 
 def test_a_shopper_finds_jackets_by_category_and_opens_one(qtbot, kiosk):
     start(qtbot, kiosk)
-    qtbot.waitUntil(lambda: find_named(kiosk.window, QAbstractButton, "Femme") is not None)
-    tap(qtbot, named(kiosk.window, QAbstractButton, "Femme"))    # a category tile
+    tap(qtbot, shown(qtbot, kiosk.window, QAbstractButton, "Femme"))    # a category tile
     assert isinstance(current(kiosk), CategoryScreen)
-    qtbot.waitUntil(lambda: find_named(current(kiosk), QPushButton, "Hauts") is not None)
-    tap(qtbot, named(current(kiosk), QPushButton, "Hauts"))
-    qtbot.waitUntil(lambda: find_named(current(kiosk), QPushButton, "Vestes") is not None)
-    tap(qtbot, named(current(kiosk), QPushButton, "Vestes"))
+    tap(qtbot, shown(qtbot, current(kiosk), QPushButton, "Hauts"))
+    tap(qtbot, shown(qtbot, current(kiosk), QPushButton, "Vestes"))
     screen = current(kiosk)
     assert screen.path == "Women/Tops/Jackets"
     qtbot.waitUntil(lambda: screen.title.text() == "Vestes", timeout=5000)
