@@ -21,6 +21,8 @@ T = TypeVar("T")
 
 # SQLite accepts far more bound variables; this keeps IN (...) lists modest.
 _CHUNK = 500
+# json.dumps makes a new encoder at each call given an option: this one is made once.
+_unicode_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass
@@ -101,8 +103,8 @@ def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
         "featured = excluded.featured, category_paths = excluded.category_paths",
         [(p.sku, p.name, html, p.price_cents, p.special_price_cents, p.special_from,
           p.special_to, p.image, json.dumps(list(p.gallery)),
-          json.dumps(p.attributes, ensure_ascii=False), int(p.featured),
-          json.dumps(list(dict.fromkeys(p.categories)), ensure_ascii=False))
+          _unicode_json(p.attributes), int(p.featured),
+          _unicode_json(list(dict.fromkeys(p.categories))))
          for p, (html, _) in zip(products, descriptions, strict=True)],
     )
     ids = _ids_by_sku(conn, [p.sku for p in products])

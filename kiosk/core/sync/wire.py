@@ -32,7 +32,7 @@ def read_changes_page(body: Any) -> ChangesPage:
         categories=[_category(item) for item in doc.items("categories")],
         products=[_product(item) for item in doc.items("products")],
         stores=[_store(item) for item in doc.items("stores")],
-        stock=[_stock(item) for item in doc.items("stock")],
+        stock=_stock_levels(doc),
         deletions=[_tombstone(item) for item in doc.items("deletions")],
     )
     return ChangesPage(batch, doc.text("cursor"), doc.boolean("has_more"), False)
@@ -65,6 +65,31 @@ def _store(r: _Reader) -> Store:
     return Store(r.text("id"), r.text("name"), r.text("address"), r.text("postal_code"),
                  r.text("city"), r.number("latitude"), r.number("longitude"),
                  r.optional_text("phone") or "", r.text_map("opening_hours"))
+
+
+def _stock_levels(doc: _Reader) -> list[StockLevel]:
+    # A first sync reads millions of these: each is checked in one go, and only one that
+    # fails goes through the field-by-field reader, which names what is wrong with it.
+    levels = []
+    for n, item in enumerate(doc.raw_items("stock")):
+        level = _plain_stock(item)
+        if level is None:
+            level = _stock(_Reader(item, f"{doc.path}.stock.{n}"))
+        levels.append(level)
+    return levels
+
+
+def _plain_stock(item: Any) -> StockLevel | None:
+    """The stock figure `item` holds, if it is exactly as the contract says; else None."""
+    if type(item) is not dict:
+        return None
+    sku, store, quantity = item.get("variant_sku"), item.get("store_id"), item.get("quantity")
+    taken_at, restock_date = item.get("taken_at"), item.get("restock_date")
+    # type() rather than isinstance(): True is an int to isinstance, not to the contract.
+    if type(sku) is str and type(store) is str and type(quantity) is int and quantity >= 0 \
+            and type(taken_at) is str and (restock_date is None or type(restock_date) is str):
+        return StockLevel(sku, store, quantity, taken_at, restock_date)
+    return None
 
 
 def _stock(r: _Reader) -> StockLevel:
@@ -150,8 +175,12 @@ class _Reader:
             raise self._fail(key, "an object of strings")
         return dict(value)
 
-    def items(self, key: str) -> list[_Reader]:
+    def raw_items(self, key: str) -> list[Any]:
         value = self._get(key, [])
         if not isinstance(value, list):
             raise self._fail(key, "a list")
-        return [_Reader(item, f"{self.path}.{key}.{n}") for n, item in enumerate(value)]
+        return value
+
+    def items(self, key: str) -> list[_Reader]:
+        return [_Reader(item, f"{self.path}.{key}.{n}")
+                for n, item in enumerate(self.raw_items(key))]
