@@ -11,13 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import CACHE_FILE, open_cache
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
-from kiosk.core.sync.wire import ProtocolError, read_changes_page
+from kiosk.core.sync.wire import PageHead, ProtocolError, read_changes_page, read_page_head
 
 log = logging.getLogger(__name__)
 
@@ -41,39 +42,64 @@ def read_cursor(conn: sqlite3.Connection) -> str | None:
 
 
 def pull(conn: sqlite3.Connection, client: CentralClient, *,
-         page_limit: int = PAGE_LIMIT, max_pages: int | None = None) -> PullResult:
-    """Apply pages from the stored cursor until the feed is exhausted or something fails."""
+         page_limit: int = PAGE_LIMIT) -> PullResult:
+    """Apply pages from the stored cursor until the feed is exhausted or something fails.
+
+    The next page is asked for as soon as this one's cursor is known, and travels (and
+    is built by the server, and parsed) on another thread while this one is read and
+    written. Never more than one page ahead, so memory stays bounded; a page fetched
+    ahead but not applied (a failure, a crash) is asked for again from the stored cursor.
+    """
     result = PullResult()
     cursor = read_cursor(conn)
-    while max_pages is None or result.pages < max_pages:
-        answer = client.changes(cursor, page_limit)
-        if answer.verdict is Verdict.REJECTED and cursor is not None:
-            # The cursor is the only thing we send: this server cannot continue from it
-            # (its database was replaced, say). Start a new copy, as for a reset.
-            log.warning("the server refused the sync cursor (%s)", answer.reason)
-            result.reset = True
-            return result
-        if answer.verdict is not Verdict.OK:
-            result.failure = answer
-            return result
-        try:
-            page = read_changes_page(answer.body)
-        except ProtocolError as error:
-            # Not applied: the next round asks for the same page again.
-            result.failure = Answer(Verdict.UNREACHABLE, answer.status,
-                                    reason=f"unreadable change page: {error}")
-            return result
-        if page.reset:
-            result.reset = True
-            return result
-        apply_changes(conn, page.batch, cursor=page.cursor)
-        cursor = page.cursor
-        result.pages += 1
-        result.records += len(page.batch)
-        if not page.has_more:
-            result.complete = True
-            return result
-    return result
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as fetcher:
+        coming = fetcher.submit(_fetch, client, cursor, page_limit)
+        while True:
+            answer, head = coming.result()
+            if answer.verdict is Verdict.REJECTED and cursor is not None:
+                # The cursor is the only thing we send: this server cannot continue from
+                # it (its database was replaced, say). Start a new copy, as for a reset.
+                log.warning("the server refused the sync cursor (%s)", answer.reason)
+                result.reset = True
+                return result
+            if head is None:
+                result.failure = answer
+                return result
+            if head.reset:
+                result.reset = True
+                return result
+            if head.has_more:
+                coming = fetcher.submit(_fetch, client, head.cursor, page_limit)
+            try:
+                page = read_changes_page(answer.body)
+            except ProtocolError as error:
+                result.failure = _unreadable(answer, error)
+                return result
+            del answer       # the parsed JSON: the records are all that is needed now
+            apply_changes(conn, page.batch, cursor=page.cursor)
+            cursor = page.cursor
+            result.pages += 1
+            result.records += len(page.batch)
+            if not page.has_more:
+                result.complete = True
+                return result
+
+
+def _fetch(client: CentralClient, cursor: str | None,
+           limit: int) -> tuple[Answer, PageHead | None]:
+    """The page after `cursor`, parsed, and its head; or, without a head, why not."""
+    answer = client.changes(cursor, limit)
+    if answer.verdict is not Verdict.OK:
+        return answer, None
+    try:
+        return answer, read_page_head(answer.body)
+    except ProtocolError as error:
+        return _unreadable(answer, error), None
+
+
+def _unreadable(answer: Answer, error: ProtocolError) -> Answer:
+    # Not applied: the next round asks for the same page again.
+    return Answer(Verdict.UNREACHABLE, answer.status, reason=f"unreadable change page: {error}")
 
 
 def rebuild_beside(data_dir: Path, client: CentralClient, *,

@@ -17,6 +17,13 @@ class ProtocolError(ValueError):
 
 
 @dataclass(frozen=True)
+class PageHead:
+    cursor: str | None
+    has_more: bool
+    reset: bool
+
+
+@dataclass(frozen=True)
 class ChangesPage:
     batch: ChangeBatch
     cursor: str | None
@@ -24,10 +31,20 @@ class ChangesPage:
     reset: bool
 
 
-def read_changes_page(body: Any) -> ChangesPage:
+def read_page_head(body: Any) -> PageHead:
+    """Where a page ends and whether more follow: enough to ask for the next page
+    before reading this one's records."""
     doc = _Reader(body, "page")
     if doc.boolean("reset"):
+        return PageHead(None, False, True)
+    return PageHead(doc.text("cursor"), doc.boolean("has_more"), False)
+
+
+def read_changes_page(body: Any) -> ChangesPage:
+    head = read_page_head(body)
+    if head.reset:
         return ChangesPage(ChangeBatch(), None, False, True)
+    doc = _Reader(body, "page")
     batch = ChangeBatch(
         categories=[_category(item) for item in doc.items("categories")],
         products=[_product(item) for item in doc.items("products")],
@@ -35,7 +52,7 @@ def read_changes_page(body: Any) -> ChangesPage:
         stock=_stock_levels(doc),
         deletions=[_tombstone(item) for item in doc.items("deletions")],
     )
-    return ChangesPage(batch, doc.text("cursor"), doc.boolean("has_more"), False)
+    return ChangesPage(batch, head.cursor, head.has_more, False)
 
 
 def _category(r: _Reader) -> Category:
