@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DATABASE_URL = "sqlite:///./central.db"
+# The most change records a page of the feed may hold (the contract's maximum `limit`).
+MAX_PAGE = 10_000
 
 
 def database_url_from_env() -> str:
@@ -20,4 +22,4 @@ class Settings:
     max_body_bytes: int = 1024 * 1024
     # Deletions older than this may be pruned; terminals further behind start again.
     tombstone_retention_days: int = 30
-    max_page: int = 2000
+    max_page: int = MAX_PAGE

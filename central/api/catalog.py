@@ -18,6 +18,7 @@ from central.db import models
 from central.db.engine import iso, utc_now
 from central.feed import BadCursor, read_page
 from central.schemas import ORDER_EXAMPLE, ChangesOut, StockOut, free_text
+from central.settings import MAX_PAGE
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422)}
@@ -31,7 +32,7 @@ router = APIRouter(prefix="/v1", responses=ERRORS)
             response_model=None, responses={200: {"model": ChangesOut}})
 def changes(db: DB, settings: AppSettings, _: CurrentTerminal,
             cursor: Annotated[str | None, Query(max_length=200)] = None,
-            limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> Response:
+            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500) -> Response:
     with db.reading() as session:
         try:
             page = read_page(session, cursor, min(limit, settings.max_page))

@@ -22,7 +22,9 @@ from kiosk.core.sync.wire import PageHead, ProtocolError, read_changes_page, rea
 
 log = logging.getLogger(__name__)
 
-PAGE_LIMIT = 1000
+# The most the contract allows: a terminal far behind catches up in fewer round trips and
+# transactions; one up to date gets a small page anyway.
+PAGE_LIMIT = 10_000
 REBUILT_CACHE_FILE = "cache.db.rebuilt"   # complete, waiting to be swapped in
 REBUILDING_CACHE_FILE = "cache.db.rebuilding"
 
