@@ -115,6 +115,10 @@ def _judge(response: requests.Response, content: bytes, raw: bool) -> Answer:
     status = response.status_code
     retry_after = _retry_after(response.headers.get("Retry-After"))
     if 200 <= status < 300:
+        if _cut_short(response, content) or (raw and not content):
+            # A connection closed early, even right after the status line: requests
+            # hands that over as a 200 with what little arrived.
+            return Answer(Verdict.UNREACHABLE, status, reason=f"{status} answer cut short")
         if raw:
             return Answer(Verdict.OK, status, content)
         try:
@@ -130,6 +134,14 @@ def _judge(response: requests.Response, content: bytes, raw: bool) -> Answer:
     if status in (401, 403):
         return Answer(Verdict.UNAUTHORIZED, status, reason=reason)
     return Answer(Verdict.REJECTED, status, reason=reason)
+
+
+def _cut_short(response: requests.Response, content: bytes) -> bool:
+    """Fewer bytes than the answer announced. Only for an uncompressed body, whose
+    length on the wire is the length of what we read."""
+    announced = response.headers.get("Content-Length", "")
+    encoding = response.headers.get("Content-Encoding", "identity")
+    return announced.isdigit() and encoding == "identity" and len(content) < int(announced)
 
 
 def _server_reason(status: int, content: bytes) -> str:

@@ -20,7 +20,7 @@ from kiosk.core.db.cache import is_empty, open_cache
 from kiosk.core.db.journal import open_journal, raise_alert
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
-from kiosk.core.sync.images import fetch_images, missing_images
+from kiosk.core.sync.images import fetch_images, have_image, missing_images
 from kiosk.core.sync.pull import (
     PullResult,
     pull,
@@ -134,7 +134,7 @@ class SyncEngine:
         fetched = fetch_images(self._images_to_fetch, self.client, self.images_dir,
                                self._unavailable_images)
         self._images_to_fetch = [p for p in self._images_to_fetch
-                                 if not (self.images_dir / p).exists()]
+                                 if not have_image(self.images_dir, p)]
         self.status.images_fetched = fetched
 
     def _rebuild(self) -> PullResult:

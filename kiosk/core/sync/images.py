@@ -23,7 +23,16 @@ UNION SELECT image FROM categories WHERE image IS NOT NULL
 
 def missing_images(conn: sqlite3.Connection, images_dir: Path) -> list[str]:
     return [path for (path,) in conn.execute(_NAMED_IMAGES)
-            if is_safe_image_path(path) and not (images_dir / path).exists()]
+            if is_safe_image_path(path) and not have_image(images_dir, path)]
+
+
+def have_image(images_dir: Path, path: str) -> bool:
+    """An empty file is no image: what a cut answer left before answers were checked, or
+    what a power cut can leave of a file whose data never reached the disk."""
+    try:
+        return (images_dir / path).stat().st_size > 0
+    except OSError:
+        return False
 
 
 def fetch_images(paths: list[str], client: CentralClient, images_dir: Path,
