@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 STARTUP_TIMEOUT_S = 30
@@ -75,7 +76,8 @@ def orders_on_server(central: CentralServer, terminal_name: str) -> dict[str, li
     """The orders the server holds from one terminal, by idempotency key, with their
     lines as (sku, quantity, unit price)."""
     database = central.database_url.removeprefix("sqlite:///")
-    with sqlite3.connect(database) as conn:
+    # closing(): a connection's own `with` commits but leaves it open.
+    with closing(sqlite3.connect(database)) as conn:
         orders = conn.execute(
             "SELECT o.id, o.idempotency_key FROM orders o JOIN terminals t "
             "ON t.id = o.terminal_id WHERE t.name = ?", (terminal_name,)).fetchall()

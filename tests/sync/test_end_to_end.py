@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+from contextlib import closing
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -113,7 +114,7 @@ def test_a_first_sync_fills_an_empty_cache_and_the_next_pulls_nothing(terminal, 
     products, stores, stock = cache.execute(
         "SELECT (SELECT count(*) FROM products), (SELECT count(*) FROM stores), "
         "(SELECT count(*) FROM stock)").fetchone()
-    with sqlite3.connect(central.database_url.removeprefix("sqlite:///")) as server:
+    with closing(sqlite3.connect(central.database_url.removeprefix("sqlite:///"))) as server:
         expected = server.execute("SELECT (SELECT count(*) FROM products), "
                                   "(SELECT count(*) FROM stock)").fetchone()
     assert (products, stock) == expected and products > 150 and stores == 8
