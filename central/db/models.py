@@ -18,6 +18,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -89,6 +90,10 @@ class Variant(Base):
     barcode: Mapped[str | None] = mapped_column(String(20))
     image: Mapped[str | None] = mapped_column(String(300))
     product: Mapped[Product] = relationship(back_populates="variants")
+
+
+# Orders price their lines by SKU in any case: lower(sku) IN (...) reads this index.
+Index("variants_by_lower_sku", func.lower(Variant.sku))
 
 
 class Store(Base):

@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 import central.api.orders as orders_module
 from central.catalog import CatalogWriter
@@ -246,6 +246,20 @@ def test_the_quoted_price_is_kept_and_a_mismatch_or_an_unknown_sku_is_flagged(ap
     assert result["lines"][0] == {"sku": SKU, "quantity": 2, "unit_price_cents": 4000,
                                   "server_unit_price_cents": PRICE, "known_sku": True}
     assert result["lines"][1]["known_sku"] is False
+
+
+def test_an_order_finds_its_lines_variants_through_an_index_in_any_case(api):
+    # Lines are priced by lower(sku): without an index on it, every new order read the
+    # whole variants table (35 ms a request with 217,000 variants).
+    query = "SELECT sku FROM variants WHERE lower(sku) IN ('mh01-xs-black', 'mj01-xs-red')"
+    with api.db.reading() as session:
+        if api.db.is_sqlite:
+            plan = session.execute(text(f"EXPLAIN QUERY PLAN {query}")).all()
+        else:
+            # The demo's table is small enough to read whole: ask whether it need be.
+            session.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = session.execute(text(f"EXPLAIN {query}")).all()
+    assert "variants_by_lower_sku" in str(plan)
 
 
 def test_an_order_status_is_seen_by_its_store_only_without_personal_data(api):
