@@ -88,11 +88,15 @@ class CatalogWriter:
     # --- plumbing --------------------------------------------------------------------
 
     def _upsert(self, model: type, keys: list[str], rows: list[dict[str, Any]]) -> None:
-        for chunk in _chunks(rows):
-            statement = self._insert(model).values(chunk)
-            updated = {c: statement.excluded[c] for c in chunk[0] if c not in keys}
-            self.session.execute(statement.on_conflict_do_update(index_elements=keys,
-                                                                 set_=updated))
+        if not rows:
+            return
+        # One statement run for every row (the driver's executemany), on the table: a
+        # multi-row VALUES statement through the ORM was checked and compiled anew for
+        # every chunk, which took far longer than the writing itself.
+        statement = self._insert(model.__table__)
+        updated = {c: statement.excluded[c] for c in rows[0] if c not in keys}
+        self.session.connection().execute(
+            statement.on_conflict_do_update(index_elements=keys, set_=updated), rows)
 
     def _log(self, kind: str, keys: Iterable[str], *, deleted: bool = False) -> None:
         rows = []
