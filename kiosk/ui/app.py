@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sqlite3
 import sys
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from kiosk.core import journey
 from kiosk.core.categories import CategoryTile, top_categories
 from kiosk.core.config import KioskConfig
-from kiosk.core.db.cache import open_cache, recheck_cache
+from kiosk.core.db.cache import install_rebuilt_cache, open_cache, recheck_cache
 from kiosk.core.db.journal import open_journal
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.products import ProductCard, featured_cards
@@ -293,10 +294,6 @@ class KioskApp:
         # On the database worker. The cache's integrity check reads the whole file, so it
         # waits until the first screen is up (_check_cache); a file too damaged to open
         # is checked, and replaced, at once.
-        # The sync modules bring the HTTP stack, a fifth of a second to import: here, on
-        # the worker, it loads while the first screen paints.
-        from kiosk.core.sync.pull import install_rebuilt_cache
-
         data_dir = self.config.data_dir
         journal = open_journal(data_dir)
         install_rebuilt_cache(data_dir)   # one finished just before the kiosk stopped
@@ -333,12 +330,17 @@ class KioskApp:
                            self._on_menu_loaded)
         self.runner.run_db(self._check_cache, self._on_cache_checked)
         if self.config.central_url:
-            from kiosk.ui.sync import SyncService  # loaded by now, on the worker
+            # The sync modules bring the HTTP stack, a fifth of a second to load: loaded
+            # off the GUI thread, after the first screen, which does not need them.
+            self.runner.run_compute(lambda: importlib.import_module("kiosk.core.sync.engine"),
+                                    self._start_sync)
 
-            self.sync = SyncService(self.runner, self.config, self._install_rebuilt_cache,
-                                    self.app)
-            self.sync.catalog_changed.connect(self._reload_cards)
-            self.sync.start()
+    def _start_sync(self, _engine_module) -> None:
+        from kiosk.ui.sync import SyncService  # its heavy imports are loaded by now
+
+        self.sync = SyncService(self.runner, self.config, self._install_rebuilt_cache, self.app)
+        self.sync.catalog_changed.connect(self._reload_cards)
+        self.sync.start()
 
     def _reload_cards(self) -> None:
         if self.cache is not None:
@@ -348,8 +350,6 @@ class KioskApp:
 
     def _install_rebuilt_cache(self, then: Callable[[], None]) -> None:
         """Swap in the cache sync rebuilt, on the database worker that reads the old one."""
-        from kiosk.core.sync.pull import install_rebuilt_cache
-
         def swap() -> None:
             # Replaced here, on the worker, so that the next query queued behind this one
             # already reads the new file.
@@ -442,7 +442,8 @@ class KioskApp:
 
     def settled(self) -> bool:
         """Data shown and every visible image decoded (for screenshots and benchmarks)."""
-        first_sync_done = self.sync is None or self.sync.rounds_done > 0
+        first_sync_done = not self.config.central_url or (
+            self.sync is not None and self.sync.rounds_done > 0)
         return (self.cards is not None and self.window.isVisible() and first_sync_done
                 and not self._cards_loading
                 and not self.thumbnails.busy and not self.pictures.busy)

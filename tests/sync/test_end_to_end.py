@@ -17,11 +17,10 @@ from support.central_server import orders_on_server
 from support.faulty_proxy import Fault, FaultyProxy
 
 from kiosk.core import outbox
-from kiosk.core.db.cache import open_cache
+from kiosk.core.db.cache import install_rebuilt_cache, open_cache
 from kiosk.core.db.journal import open_alerts, open_journal
 from kiosk.core.sync.client import CentralClient
 from kiosk.core.sync.engine import SyncEngine
-from kiosk.core.sync.pull import install_rebuilt_cache
 
 SKU, PRICE = "MH01-XS-Black", 5200
 

@@ -8,6 +8,7 @@ product from the source has exactly one variant, so stock and orders always name
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from kiosk.core.db.opening import OpenedDatabase, damage_of, open_or_replace
@@ -16,6 +17,8 @@ from kiosk.core.db.sqlite import Migration, sql_step
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "cache.db"
+# A cache rebuilt by sync after a reset, complete and waiting to be swapped in.
+REBUILT_CACHE_FILE = "cache.db.rebuilt"
 
 _V1 = """
 CREATE TABLE categories (
@@ -178,3 +181,20 @@ def recheck_cache(opened: OpenedDatabase) -> OpenedDatabase:
 
 def is_empty(opened: OpenedDatabase) -> bool:
     return opened.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM products)").fetchone()[0] == 1
+
+
+def install_rebuilt_cache(data_dir: Path) -> bool:
+    """Swap a rebuilt cache in. Every connection to the old cache must be closed first."""
+    rebuilt = data_dir / REBUILT_CACHE_FILE
+    if not rebuilt.exists():
+        return False
+    current = data_dir / CACHE_FILE
+    for companion in ("-wal", "-shm"):   # the old file's, closed: nothing left in them
+        Path(f"{current}{companion}").unlink(missing_ok=True)
+    os.replace(rebuilt, current)
+    log.info("the rebuilt cache is in place")
+    return True
+
+
+def rebuilt_cache_waiting(data_dir: Path) -> bool:
+    return (data_dir / REBUILT_CACHE_FILE).exists()

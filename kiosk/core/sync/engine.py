@@ -16,18 +16,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from kiosk.core import outbox
-from kiosk.core.db.cache import is_empty, open_cache
+from kiosk.core.db.cache import is_empty, open_cache, rebuilt_cache_waiting
 from kiosk.core.db.journal import open_journal, raise_alert
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.images import fetch_images, have_image, missing_images
-from kiosk.core.sync.pull import (
-    PullResult,
-    pull,
-    read_cursor,
-    rebuild_beside,
-    rebuilt_cache_waiting,
-)
+from kiosk.core.sync.pull import PullResult, pull, read_cursor, rebuild_beside
 from kiosk.core.sync.push import Pusher, backoff_s
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.changes import apply_changes
-from kiosk.core.db.cache import CACHE_FILE, open_cache
+from kiosk.core.db.cache import REBUILT_CACHE_FILE, open_cache
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.wire import PageHead, ProtocolError, read_changes_page, read_page_head
 
@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 # The most the contract allows: a terminal far behind catches up in fewer round trips and
 # transactions; one up to date gets a small page anyway.
 PAGE_LIMIT = 10_000
-REBUILT_CACHE_FILE = "cache.db.rebuilt"   # complete, waiting to be swapped in
 REBUILDING_CACHE_FILE = "cache.db.rebuilding"
 
 
@@ -128,23 +127,6 @@ def rebuild_beside(data_dir: Path, client: CentralClient, *,
     if result.complete:
         os.replace(building, data_dir / REBUILT_CACHE_FILE)
     return result
-
-
-def install_rebuilt_cache(data_dir: Path) -> bool:
-    """Swap a rebuilt cache in. Every connection to the old cache must be closed first."""
-    rebuilt = data_dir / REBUILT_CACHE_FILE
-    if not rebuilt.exists():
-        return False
-    current = data_dir / CACHE_FILE
-    for companion in ("-wal", "-shm"):   # the old file's, closed: nothing left in them
-        Path(f"{current}{companion}").unlink(missing_ok=True)
-    os.replace(rebuilt, current)
-    log.info("the rebuilt cache is in place")
-    return True
-
-
-def rebuilt_cache_waiting(data_dir: Path) -> bool:
-    return (data_dir / REBUILT_CACHE_FILE).exists()
 
 
 def _remove_database(path: Path) -> None:
