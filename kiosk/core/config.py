@@ -25,6 +25,9 @@ LANGUAGES = ("fr", "en")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 PIN_HASH_PATTERN = re.compile(r"pbkdf2_sha256\$(\d+)\$[A-Za-z0-9+/=._-]+\$[A-Za-z0-9+/=._-]+")
 MIN_PIN_ITERATIONS = 100_000
+# Order references avoid letters and digits that look alike (0/O, 1/I/L, 2/Z, 5/S, 8/B).
+REFERENCE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
+REFERENCE_PREFIX_PATTERN = re.compile(f"[{REFERENCE_ALPHABET}]{{2,3}}")
 SHIPPED_SYNONYMS = Path(__file__).resolve().parents[2] / "assets" / "search" / "synonyms.toml"
 
 
@@ -101,6 +104,28 @@ def _url_template(value: str) -> str | None:
     return None
 
 
+def _status_url_template(value: str) -> str | None:
+    if not value:
+        return None
+    if problem := _url(value):
+        return problem
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+    except ValueError as error:
+        return f"is not a valid template: {error}"
+    if fields != {"reference"}:
+        return "must contain {reference}, where the order's reference goes, and nothing else"
+    return None
+
+
+def _money(value: float) -> str | None:
+    if not 0 <= value <= 1000:
+        return f"must be between 0 and 1000, got {value}"
+    if abs(value * 100 - round(value * 100)) > 1e-6:
+        return f"must have at most two decimals, got {value}"
+    return None
+
+
 def _pin_hash(value: str) -> str | None:
     if not value:
         return None
@@ -173,6 +198,41 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("stock.few_left_threshold", "few_left_threshold", int, 3,
             doc="at or below this many, a variant shows 'only a few left'",
             check=in_range(1, 100)),
+    Setting("stock.live_timeout_seconds", "live_stock_timeout_seconds", float, 1.5,
+            doc="how long a product page waits for live stock before showing the cache's",
+            check=in_range(0.2, 10.0)),
+    Setting("stock.max_age_minutes", "stock_max_age_minutes", int, 60,
+            doc="older stock figures are shown as possibly out of date",
+            check=in_range(1, 10080)),
+    Setting("orders.max_quantity_per_line", "max_quantity_per_line", int, 5,
+            doc="most units of one variant in an order", check=in_range(1, 99)),
+    Setting("orders.max_lines", "max_order_lines", int, 10,
+            doc="most different variants in an order", check=in_range(1, 50)),
+    Setting("orders.max_items", "max_order_items", int, 20,
+            doc="most units in an order, all lines together", check=in_range(1, 500)),
+    Setting("orders.reference_prefix", "reference_prefix", str, "",
+            doc="start of this terminal's order references; empty: made from terminal_id",
+            check=lambda v: None if not v or REFERENCE_PREFIX_PATTERN.fullmatch(v) else
+            f"must be 2 or 3 of {REFERENCE_ALPHABET}, got {v!r}"),
+    Setting("orders.status_url_template", "status_url_template", str, "",
+            doc="public page of an order, for its QR code; empty: the central server's",
+            check=_status_url_template),
+    Setting("delivery.standard_fee", "standard_fee", float, 4.90,
+            doc="fee for standard delivery", check=_money),
+    Setting("delivery.standard_days", "standard_days", int, 3,
+            doc="working days to deliver by standard delivery", check=in_range(1, 60)),
+    Setting("delivery.express_offered", "express_offered", bool, True,
+            doc="whether express delivery is offered"),
+    Setting("delivery.express_fee", "express_fee", float, 9.90,
+            doc="fee for express delivery", check=_money),
+    Setting("delivery.express_days", "express_days", int, 1,
+            doc="working days to deliver by express delivery", check=in_range(1, 60)),
+    Setting("privacy.notice_version", "privacy_notice_version", str, "2026-01",
+            doc="version of the privacy notice the shopper agrees to",
+            check=matches(re.compile(r"[A-Za-z0-9._-]{1,40}"), "1 to 40 letters, digits, . _ -")),
+    Setting("privacy.notice_url", "privacy_notice_url", str,
+            "https://shop.example.com/privacy", doc="the privacy notice, for its QR code",
+            check=_url),
     Setting("privacy.purge_order_details_after_days", "purge_order_details_after_days", int,
             30, doc="days after which a sent order's customer details leave the terminal",
             check=in_range(1, 365)),
@@ -212,6 +272,20 @@ class KioskConfig:
     product_url_template: str
     synonyms_file: Path | None
     few_left_threshold: int
+    live_stock_timeout_seconds: float
+    stock_max_age_minutes: int
+    max_quantity_per_line: int
+    max_order_lines: int
+    max_order_items: int
+    reference_prefix: str
+    status_url_template: str
+    standard_fee: float
+    standard_days: int
+    express_offered: bool
+    express_fee: float
+    express_days: int
+    privacy_notice_version: str
+    privacy_notice_url: str
     purge_order_details_after_days: int
     admin_pin_hash: str
     allow_exit_to_desktop: bool
@@ -223,6 +297,13 @@ class KioskConfig:
     @property
     def synonyms_path(self) -> Path:
         return self.synonyms_file or SHIPPED_SYNONYMS
+
+    @property
+    def order_status_url_template(self) -> str:
+        """Where a shopper's phone finds an order, from its QR code; '' without a server."""
+        if self.status_url_template:
+            return self.status_url_template
+        return self.central_url.rstrip("/") + "/o/{reference}" if self.central_url else ""
 
     def read_token(self) -> str | None:
         """The terminal's token, or None without a token file. Raises OSError if it vanished."""
