@@ -52,9 +52,17 @@ ALTER TABLE outbox ADD COLUMN discard_reason TEXT;
 ALTER TABLE outbox ADD COLUMN purged_at TEXT;
 """
 
+# An order reference is drawn at random: the journal makes sure this terminal never
+# gives the same one twice.
+_V3 = """
+CREATE UNIQUE INDEX outbox_order_reference ON outbox (json_extract(payload, '$.reference'))
+    WHERE kind = 'order';
+"""
+
 JOURNAL_MIGRATIONS = [
     Migration(1, "outbox and alerts", sql_step(_V1)),
     Migration(2, "server answers, discard reasons, purges", sql_step(_V2)),
+    Migration(3, "unique order references", sql_step(_V3)),
 ]
 
 
