@@ -150,10 +150,16 @@ class Order(Base):
     total_cents: Mapped[int] = mapped_column(Integer)
     currency: Mapped[str] = mapped_column(String(3))
     price_mismatch: Mapped[bool] = mapped_column(Boolean)
+    # Some line asked for more than the whole chain held when the order arrived.
+    stock_shortfall: Mapped[bool] = mapped_column(Boolean, default=False)
     response_status: Mapped[int] = mapped_column(Integer)
     response_body: Mapped[str] = mapped_column(Text)
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.position")
+    history: Mapped[list[OrderHistory]] = relationship(
+        back_populates="order", cascade="all, delete-orphan",
+        order_by="OrderHistory.id")
+    __table_args__ = (Index("orders_by_status_time", "status", "received_at"),)
 
 
 class OrderLine(Base):
@@ -170,7 +176,51 @@ class OrderLine(Base):
     unit_price_cents: Mapped[int] = mapped_column(Integer)          # what the shopper saw
     server_unit_price_cents: Mapped[int | None] = mapped_column(Integer)
     known_sku: Mapped[bool] = mapped_column(Boolean)
+    # The variant's stock summed over every store when the order arrived (None: orders
+    # received before the check existed).
+    stock_in_chain: Mapped[int | None] = mapped_column(Integer)
     order: Mapped[Order] = relationship(back_populates="lines")
+
+
+class OrderHistory(Base):
+    """Every status an order took, its first (`received`) included."""
+
+    __tablename__ = "order_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"),
+                                          index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    changed_at: Mapped[datetime]
+    changed_by: Mapped[str] = mapped_column(String(120))
+    note: Mapped[str] = mapped_column(Text, default="")
+    order: Mapped[Order] = relationship(back_populates="history")
+
+
+class OrderRefusal(Base):
+    """An order the server would not accept (an item withdrawn, a price gone up). The
+    order itself is not kept, nor anything about the customer: this is what the public
+    status page needs to explain, and what staff need to follow up a retry."""
+
+    __tablename__ = "order_refusals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reference: Mapped[str] = mapped_column(String(20), index=True)
+    idempotency_key: Mapped[str] = mapped_column(String(36))
+    store_id: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
+    error: Mapped[str] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(Text)
+    refused_at: Mapped[datetime]
+
+
+class StaffUser(Base):
+    """A person of the chain's staff; the password is kept only as a salted KDF hash."""
+
+    __tablename__ = "staff_users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[datetime]
+    disabled_at: Mapped[datetime | None]
 
 
 class Rating(Base):
