@@ -107,9 +107,10 @@ ORDER_EXAMPLE = {
                              "city": "Lyon", "country": "FR"},
                  "instructions": "Code 4512B"},
     "delivery": {"method": "standard", "fee_cents": 490},
+    # The demo catalog's price: the server would refuse a quote far below it.
     "lines": [{"sku": "MJ01-XS-Red", "name": "Beaumont Summit Kit", "size": "XS",
-               "color": "Red", "quantity": 1, "unit_price_cents": 3900}],
-    "total_cents": 4390, "currency": "EUR",
+               "color": "Red", "quantity": 1, "unit_price_cents": 4200}],
+    "total_cents": 4690, "currency": "EUR",
     "consent": {"privacy_notice": "2026-01", "given_terminal_at": "2026-11-24T15:02:40+01:00"},
 }
 ORDER_ID_EXAMPLE = "3f0c9a57-1d7e-4c43-9a4e-3c1f1c6f2b10"
@@ -144,6 +145,8 @@ class OrderLineOut(BaseModel):
     unit_price_cents: int
     server_unit_price_cents: int | None
     known_sku: bool
+    # Absent from the answers replayed for orders stored before the stock check existed.
+    stock_in_chain: int | None = None
 
 
 class OrderOut(BaseModel):
@@ -152,6 +155,7 @@ class OrderOut(BaseModel):
     status: str
     received_at: str
     price_mismatch: bool
+    stock_shortfall: bool = False
     lines: list[OrderLineOut]
 
 
@@ -170,6 +174,64 @@ class OrderStatus(BaseModel):
     total_cents: int
     currency: str
     lines: list[OrderStatusLine]
+
+
+# --- staff ---------------------------------------------------------------------------
+
+OrderStatusName = Literal["received", "awaiting_payment", "paid", "shipped", "delivered",
+                          "cancelled"]
+
+
+class StatusChangeIn(Strict):
+    status: OrderStatusName
+    note: free_text(1000) = ""
+
+
+class StaffOrderSummary(BaseModel):
+    reference: str
+    store_id: str
+    status: str
+    received_at: str
+    total_cents: int
+    currency: str
+    price_mismatch: bool
+    stock_shortfall: bool
+
+
+class StaffOrderList(BaseModel):
+    orders: list[StaffOrderSummary]
+
+
+class StaffOrderLine(BaseModel):
+    sku: str
+    name: str
+    size: str | None
+    color: str | None
+    quantity: int
+    unit_price_cents: int
+    server_unit_price_cents: int | None
+    known_sku: bool
+    stock_in_chain: int | None
+
+
+class HistoryEntry(BaseModel):
+    status: str
+    at: str
+    by: str
+    note: str
+
+
+class StaffOrder(StaffOrderSummary):
+    order_id: str
+    terminal_id: int
+    placed_terminal_at: str
+    language: str
+    customer: dict[str, Any]
+    delivery: dict[str, Any]
+    consent: dict[str, Any]
+    lines: list[StaffOrderLine]
+    history: list[HistoryEntry]
+    allowed_next: list[str]
 
 
 class RatingIn(Strict):

@@ -6,21 +6,24 @@ import hashlib
 import json
 import threading
 import uuid
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from sqlalchemy import func, select, text
+from sqlalchemy import case, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from central.api.deps import DB, CurrentTerminal, same_store
+from central.api.deps import DB, AppSettings, Caller, CurrentTerminal, same_store
 from central.api.errors import ApiError, ErrorBody, validation_error
 from central.db import models
 from central.db.engine import Database, iso, utc_now
+from central.order_lifecycle import RECEIVED, record
 from central.schemas import (
     ORDER_EXAMPLE,
     ORDER_ID_EXAMPLE,
@@ -54,7 +57,8 @@ IDEMPOTENCY_KEY_HEADER = {
              openapi_extra={"parameters": [IDEMPOTENCY_KEY_HEADER],
                             "requestBody": {"required": True, "content": {"application/json": {
                                 "schema": {"$ref": "#/components/schemas/OrderIn"}}}}})
-async def post_order(request: Request, db: DB, caller: CurrentTerminal) -> JSONResponse:
+async def post_order(request: Request, db: DB, caller: CurrentTerminal,
+                     settings: AppSettings) -> JSONResponse:
     key = _checked_key(request.headers.get("idempotency-key"))
     order = _parse(await request.body())
     same_store(caller, order.store_id)
@@ -65,8 +69,8 @@ async def post_order(request: Request, db: DB, caller: CurrentTerminal) -> JSONR
         _in_flight.add(key)
     try:
         # In a worker thread: the event loop keeps serving others (and can answer 409).
-        status, body = await run_in_threadpool(_store, db, caller.terminal_id, key,
-                                               fingerprint, order)
+        status, body = await run_in_threadpool(_store, db, caller, key, fingerprint, order,
+                                               settings.price_tolerance_percent)
     finally:
         with _in_flight_lock:
             _in_flight.discard(key)
@@ -123,9 +127,11 @@ def _in_progress() -> ApiError:
                     "a request with this Idempotency-Key is being processed; retry later")
 
 
-def _store(db: Database, terminal_id: int, key: str, fingerprint: str,
-           order: OrderIn) -> tuple[int, str]:
-    """Claim the key and store the order in one transaction; or replay the stored answer."""
+def _store(db: Database, caller: Caller, key: str, fingerprint: str, order: OrderIn,
+           tolerance_percent: Decimal) -> tuple[int, str]:
+    """Claim the key and store the order in one transaction; or replay the stored answer;
+    or record why the order is refused (and claim nothing, so that the terminal may send
+    it again under the same key once the catalog is put right)."""
     try:
         with db.writing() as session:
             if not db.is_sqlite and not session.scalar(
@@ -138,7 +144,15 @@ def _store(db: Database, terminal_id: int, key: str, fingerprint: str,
                     models.Order.reference == order.reference)) is not None:
                 raise ApiError(422, "reference_in_use",
                                f"another order already has the reference {order.reference}")
-            return _insert(session, terminal_id, key, fingerprint, order)
+            checks = _check_lines(session, order)
+            refusal = _refusal(order, checks, tolerance_percent)
+            if refusal is None:
+                return _insert(session, caller, key, fingerprint, order, checks)
+            # Committed with the transaction; the 422 is raised once it is.
+            session.add(models.OrderRefusal(
+                reference=order.reference, idempotency_key=key, store_id=order.store_id,
+                terminal_id=caller.terminal_id, error=refusal.error, message=refusal.message,
+                refused_at=utc_now()))
     except IntegrityError:
         # Another process stored the same key (or reference) between our read and write.
         with db.reading() as session:
@@ -148,6 +162,7 @@ def _store(db: Database, terminal_id: int, key: str, fingerprint: str,
                            f"another order already has the reference {order.reference}") \
                 from None
         return known
+    raise refusal
 
 
 def _replay(session: Session, key: str, fingerprint: str) -> tuple[int, str] | None:
@@ -160,40 +175,109 @@ def _replay(session: Session, key: str, fingerprint: str) -> tuple[int, str] | N
     return stored.response_status, stored.response_body
 
 
-def _insert(session: Session, terminal_id: int, key: str, fingerprint: str,
-            order: OrderIn) -> tuple[int, str]:
-    prices = _current_prices(session, [line.sku for line in order.lines])
+@dataclass(frozen=True)
+class LineCheck:
+    """What the catalog says about a line when the order arrives."""
+
+    server_unit_price_cents: int | None     # None: the SKU is not (or no longer) sold
+    stock_in_chain: int | None
+
+
+def _check_lines(session: Session, order: OrderIn) -> list[LineCheck]:
+    facts = _catalog_facts(session, [line.sku for line in order.lines])
+    return [LineCheck(*facts.get(line.sku, (None, None))) for line in order.lines]
+
+
+def _refusal(order: OrderIn, checks: list[LineCheck], tolerance_percent: Decimal
+             ) -> ApiError | None:
+    """A 422 naming every line the server cannot accept, or None.
+
+    An item no longer sold cannot be delivered; a price that went up by more than the
+    tolerance is not the chain's price any more. A price that went down, or up within
+    the tolerance, is accepted at the quoted price and flagged (price_mismatch)."""
+    withdrawn, repriced, withdrawn_skus = [], [], []
+    for position, (line, check) in enumerate(zip(order.lines, checks, strict=True)):
+        if check.server_unit_price_cents is None:
+            withdrawn_skus.append(line.sku)
+            withdrawn.append({"path": f"lines.{position}.sku",
+                              "message": f"{line.sku} is no longer sold"})
+        elif _too_low(line.unit_price_cents, check.server_unit_price_cents, tolerance_percent):
+            repriced.append({
+                "path": f"lines.{position}.unit_price_cents",
+                "message": f"{line.sku}: quoted {line.unit_price_cents} cents, the price is "
+                           f"now {check.server_unit_price_cents} cents"})
+    if withdrawn:
+        return ApiError(422, "item_withdrawn", f"{_items(len(withdrawn))} no longer sold: "
+                        f"{', '.join(withdrawn_skus)}", withdrawn + repriced)
+    if repriced:
+        return ApiError(422, "price_changed",
+                        f"the price of {_items(len(repriced))} went up by more than "
+                        f"{tolerance_percent}% since the order was placed", repriced)
+    return None
+
+
+def _too_low(quoted: int, current: int, tolerance_percent: Decimal) -> bool:
+    return Decimal(quoted) * 100 < Decimal(current) * (100 - tolerance_percent)
+
+
+def _items(count: int) -> str:
+    return "1 item is" if count == 1 else f"{count} items are"
+
+
+def _insert(session: Session, caller: Caller, key: str, fingerprint: str, order: OrderIn,
+            checks: list[LineCheck]) -> tuple[int, str]:
     now = utc_now()
     lines = []
-    for position, line in enumerate(order.lines):
-        server_price = prices.get(line.sku)
+    for position, (line, check) in enumerate(zip(order.lines, checks, strict=True)):
         lines.append(models.OrderLine(
             position=position, sku=line.sku, name=line.name, size=line.size, color=line.color,
             quantity=line.quantity, unit_price_cents=line.unit_price_cents,
-            server_unit_price_cents=server_price, known_sku=server_price is not None))
+            server_unit_price_cents=check.server_unit_price_cents,
+            known_sku=check.server_unit_price_cents is not None,
+            stock_in_chain=check.stock_in_chain))
     mismatch = any(line.server_unit_price_cents != line.unit_price_cents for line in lines)
+    shortfall = _stock_shortfall(lines)
     body = json.dumps({
-        "order_id": key, "reference": order.reference, "status": "received",
-        "received_at": iso(now), "price_mismatch": mismatch,
+        "order_id": key, "reference": order.reference, "status": RECEIVED,
+        "received_at": iso(now), "price_mismatch": mismatch, "stock_shortfall": shortfall,
         "lines": [{"sku": line.sku, "quantity": line.quantity,
                    "unit_price_cents": line.unit_price_cents,
                    "server_unit_price_cents": line.server_unit_price_cents,
-                   "known_sku": line.known_sku} for line in lines]})
-    session.add(models.Order(
+                   "known_sku": line.known_sku, "stock_in_chain": line.stock_in_chain}
+                  for line in lines]})
+    stored = models.Order(
         idempotency_key=key, request_hash=fingerprint, reference=order.reference,
-        terminal_id=terminal_id, store_id=order.store_id, status="received", received_at=now,
-        placed_terminal_at=order.placed_terminal_at, language=order.language,
+        terminal_id=caller.terminal_id, store_id=order.store_id, status=RECEIVED,
+        received_at=now, placed_terminal_at=order.placed_terminal_at, language=order.language,
         customer=order.customer.model_dump(), delivery=order.delivery.model_dump(),
         consent=order.consent.model_dump(), total_cents=order.total_cents,
-        currency=order.currency, price_mismatch=mismatch, response_status=201,
-        response_body=body, lines=lines))
+        currency=order.currency, price_mismatch=mismatch, stock_shortfall=shortfall,
+        response_status=201, response_body=body, lines=lines)
+    record(stored, RECEIVED, f"terminal {caller.name}")
+    session.add(stored)
     session.flush()
     return 201, body
 
 
-def _current_prices(session: Session, skus: list[str]) -> dict[str, int]:
-    """Each variant's price today: its own special price, else the product's special
-    price within its dates, else its price."""
+def _stock_shortfall(lines: list[models.OrderLine]) -> bool:
+    """Whether some variant is asked for (over all the lines naming it) beyond what the
+    chain held."""
+    wanted: dict[str, int] = {}
+    held: dict[str, int] = {}
+    for line in lines:
+        if line.stock_in_chain is None:
+            continue
+        wanted[line.sku.lower()] = wanted.get(line.sku.lower(), 0) + line.quantity
+        held[line.sku.lower()] = line.stock_in_chain
+    return any(wanted[sku] > held[sku] for sku in wanted)
+
+
+def _catalog_facts(session: Session, skus: list[str]) -> dict[str, tuple[int, int]]:
+    """Each known variant's price today and its stock summed over the chain's stores,
+    by the SKU as the order spells it.
+
+    The price is the variant's own special price, else the product's special price
+    within its dates, else its price."""
     today = date.today().isoformat()
     rows = session.execute(
         select(models.Variant.sku, models.Variant.price_cents,
@@ -207,6 +291,12 @@ def _current_prices(session: Session, skus: list[str]) -> dict[str, int]:
         candidates = [price] + ([own_special] if own_special is not None else []) \
             + ([special] if running else [])
         prices[sku] = min(candidates)
+    # A negative figure (stock counted wrong) holds nothing for anyone else either.
+    held = dict(session.execute(
+        select(models.Stock.variant_sku,
+               func.sum(case((models.Stock.quantity > 0, models.Stock.quantity), else_=0)))
+        .where(models.Stock.variant_sku.in_(list(prices)))
+        .group_by(models.Stock.variant_sku)).all()) if prices else {}
     # The kiosk may have written the SKU in another case: match it back.
-    by_lower = {sku.lower(): price for sku, price in prices.items()}
+    by_lower = {sku.lower(): (price, int(held.get(sku) or 0)) for sku, price in prices.items()}
     return {sku: by_lower[sku.lower()] for sku in skus if sku.lower() in by_lower}
