@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from central.api import catalog, errors, orders, terminal_reports
+from central.api import (
+    catalog,
+    errors,
+    orders,
+    staff_orders,
+    status_page,
+    terminal_reports,
+)
 from central.db.engine import Database
 from central.settings import Settings
 
@@ -17,7 +24,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.db = db or Database(settings.database_url)
     errors.install(app)
     app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
-    for module in (catalog, orders, terminal_reports):
+    for module in (catalog, orders, terminal_reports, staff_orders, status_page):
         app.include_router(module.router)
     app.openapi_schema = None
     _declare_order_schema(app)

@@ -12,7 +12,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from central.settings import Settings, database_url_from_env
+from central.order_lifecycle import STATUSES
+from central.settings import Settings, database_url_from_env, price_tolerance_from_env
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,9 +67,33 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("terminal", help="name or id")
     revoke.set_defaults(handler=_terminal_revoke)
 
-    orders = commands.add_parser("orders", help="list orders")
-    orders.add_argument("action", choices=["list"])
-    orders.set_defaults(handler=_orders_list)
+    orders = commands.add_parser("orders", help="list orders, show one, change its status")
+    order_actions = orders.add_subparsers(dest="action", required=True, metavar="ACTION")
+    listing = order_actions.add_parser("list", help="orders, oldest first")
+    listing.add_argument("--status", choices=STATUSES, default=None)
+    listing.add_argument("--store", default=None, help="a store id")
+    listing.set_defaults(handler=_orders_list)
+    show = order_actions.add_parser("show", help="one order in full, customer included")
+    show.add_argument("reference")
+    show.set_defaults(handler=_orders_show)
+    set_status = order_actions.add_parser(
+        "set-status", help="move an order to its next status (the history records it)")
+    set_status.add_argument("reference")
+    set_status.add_argument("status", choices=STATUSES)
+    set_status.add_argument("--note", default="", help="why, for the order's history")
+    set_status.set_defaults(handler=_orders_set_status)
+
+    staff = commands.add_parser("staff", help="staff accounts for the staff API")
+    staff_actions = staff.add_subparsers(dest="action", required=True, metavar="ACTION")
+    staff_add = staff_actions.add_parser("add", help="a new account; asks for its password")
+    staff_add.add_argument("username")
+    staff_add.add_argument("--password-stdin", action="store_true",
+                           help="read the password from the first line of standard input")
+    staff_add.set_defaults(handler=_staff_add)
+    staff_actions.add_parser("list", help="every account").set_defaults(handler=_staff_list)
+    staff_disable = staff_actions.add_parser("disable", help="refuse an account from now on")
+    staff_disable.add_argument("username")
+    staff_disable.set_defaults(handler=_staff_disable)
     return parser
 
 
@@ -117,7 +142,8 @@ def _serve(args, db) -> int:
     from central.app import create_app
 
     images = args.images or _default_images(args.database_url)
-    settings = Settings(database_url=args.database_url, images_dir=images)
+    settings = Settings(database_url=args.database_url, images_dir=images,
+                        price_tolerance_percent=price_tolerance_from_env())
     app = create_app(settings, db)
     # What start-up made (modules, the app, SQLAlchemy's and pydantic's structures) lives
     # as long as the process: out of the collector's sight, it is no longer walked at
@@ -201,8 +227,119 @@ def _terminal_revoke(args, db) -> int:
 def _orders_list(args, db) -> int:
     from central.db import models
     from central.db.engine import iso
+    query = select(models.Order).order_by(models.Order.id)
+    if args.status:
+        query = query.where(models.Order.status == args.status)
+    if args.store:
+        query = query.where(models.Order.store_id == args.store)
     with db.reading() as session:
-        for o in session.scalars(select(models.Order).order_by(models.Order.id)):
+        for o in session.scalars(query):
+            flags = [flag for flag, raised in (("price mismatch", o.price_mismatch),
+                                                ("stock shortfall", o.stock_shortfall))
+                     if raised]
             print(f"{o.reference}\t{o.store_id}\t{iso(o.received_at)}\t{o.status}\t"
-                  f"{'price mismatch' if o.price_mismatch else ''}")
+                  f"{', '.join(flags)}")
+    return 0
+
+
+def _orders_show(args, db) -> int:
+    from central.db import models
+    from central.db.engine import iso
+    from central.order_lifecycle import TRANSITIONS, OrderNotFound, find_order
+    with db.reading() as session:
+        try:
+            o = find_order(session, args.reference.strip().upper())
+        except OrderNotFound as missing:
+            refusals = session.scalars(select(models.OrderRefusal).where(
+                models.OrderRefusal.reference == args.reference.strip().upper())
+                .order_by(models.OrderRefusal.id)).all()
+            print(f"central orders show: {missing.args[0]}", file=sys.stderr)
+            for refusal in refusals:
+                print(f"refused {iso(refusal.refused_at)}: {refusal.error}: {refusal.message}",
+                      file=sys.stderr)
+            return 1
+        customer, address = o.customer, o.customer.get("address", {})
+        print(f"order {o.reference}  ({o.idempotency_key})")
+        print(f"status      {o.status}  (next: "
+              f"{', '.join(sorted(TRANSITIONS[o.status])) or 'none, final'})")
+        print(f"store       {o.store_id}, terminal {o.terminal_id}")
+        print(f"received    {iso(o.received_at)}  (terminal clock: {o.placed_terminal_at})")
+        print(f"customer    {customer.get('first_name')} {customer.get('last_name')}, "
+              f"{customer.get('email')}, {customer.get('phone')}")
+        print(f"address     {address.get('line1')}"
+              f"{', ' + address['line2'] if address.get('line2') else ''}, "
+              f"{address.get('postal_code')} {address.get('city')} {address.get('country')}")
+        if customer.get("instructions"):
+            print(f"instructions {customer['instructions']}")
+        print(f"delivery    {o.delivery.get('method')}, fee {o.delivery.get('fee_cents')} cents")
+        print(f"language    {o.language}")
+        for line in o.lines:
+            server = "unknown SKU" if line.server_unit_price_cents is None \
+                else f"server price {line.server_unit_price_cents}"
+            stock = "" if line.stock_in_chain is None \
+                else f", chain stock {line.stock_in_chain}"
+            variant = " / ".join(part for part in (line.size, line.color) if part)
+            print(f"  {line.quantity} x {line.sku} {line.name}"
+                  f"{' (' + variant + ')' if variant else ''} at {line.unit_price_cents} "
+                  f"cents ({server}{stock})")
+        print(f"total       {o.total_cents} cents {o.currency}"
+              f"{'  PRICE MISMATCH' if o.price_mismatch else ''}"
+              f"{'  STOCK SHORTFALL' if o.stock_shortfall else ''}")
+        print("history")
+        for entry in o.history:
+            print(f"  {iso(entry.changed_at)}  {entry.status}  by {entry.changed_by}"
+                  f"{'  - ' + entry.note if entry.note else ''}")
+    return 0
+
+
+def _orders_set_status(args, db) -> int:
+    import getpass
+
+    from central.order_lifecycle import OrderNotFound, TransitionNotAllowed, change_status
+    try:
+        with db.writing() as session:
+            order = change_status(session, args.reference.strip().upper(), args.status,
+                                  by=f"cli {getpass.getuser()}", note=args.note)
+            print(f"order {order.reference} is now {order.status}")
+    except (OrderNotFound, TransitionNotAllowed) as refused:
+        print(f"central orders set-status: {refused}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _staff_add(args, db) -> int:
+    from central.staff import add_staff, check_new_password
+    password = _read_new_password(args.password_stdin)
+    check_new_password(password)
+    with db.writing() as session:
+        user = add_staff(session, args.username, password)
+        print(f"staff account {user.username} added")
+    return 0
+
+
+def _read_new_password(from_stdin: bool) -> str:
+    import getpass
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != password:
+        raise ValueError("the two passwords differ")
+    return password
+
+
+def _staff_list(args, db) -> int:
+    from central.db.engine import iso
+    from central.staff import list_staff
+    with db.reading() as session:
+        for user in list_staff(session):
+            state = f"disabled {iso(user.disabled_at)}" if user.disabled_at else "active"
+            print(f"{user.username}\tcreated {iso(user.created_at)}\t{state}")
+    return 0
+
+
+def _staff_disable(args, db) -> int:
+    from central.staff import disable_staff
+    with db.writing() as session:
+        user = disable_staff(session, args.username)
+        print(f"staff account {user.username} disabled")
     return 0

@@ -1,19 +1,50 @@
-"""What routes are given: the database and the terminal calling."""
+"""What routes are given: the database, the terminal calling, the staff member calling."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import (
+    HTTPAuthorizationCredentials,
+    HTTPBasic,
+    HTTPBasicCredentials,
+    HTTPBearer,
+)
+from fastapi.security.utils import get_authorization_scheme_param
 
 from central.api.errors import ApiError
 from central.db.engine import Database
 from central.settings import Settings
+from central.staff import StaffMember, authenticate
 from central.terminals import find_by_token
 
 _bearer = HTTPBearer(auto_error=False)
+STAFF_CHALLENGE = 'Basic realm="central staff", charset="UTF-8"'
+
+
+class _StaffBasic(HTTPBasic):
+    """HTTP Basic read as RFC 7617 says, in UTF-8 (FastAPI's own reads ASCII only, which
+    would shut out a password with an accent); anything unreadable is no credentials."""
+
+    async def __call__(self, request: Request) -> HTTPBasicCredentials | None:  # type: ignore[override]
+        scheme, param = get_authorization_scheme_param(request.headers.get("Authorization"))
+        if scheme.lower() != "basic":
+            return None
+        try:
+            decoded = base64.b64decode(param, validate=True).decode("utf-8")
+        except (binascii.Error, ValueError):
+            return None
+        username, separator, password = decoded.partition(":")
+        return HTTPBasicCredentials(username=username, password=password) if separator \
+            else None
+
+
+_basic = _StaffBasic(auto_error=False, scheme_name="StaffBasic",
+                     description="A staff account (`central staff add`)")
 
 
 @dataclass(frozen=True)
@@ -45,6 +76,20 @@ def get_caller(db: Annotated[Database, Depends(get_db)],
         return Caller(terminal.id, terminal.name, terminal.store_id)
 
 
+def get_staff(db: Annotated[Database, Depends(get_db)],
+              credentials: Annotated[HTTPBasicCredentials | None, Depends(_basic)]
+              ) -> StaffMember:
+    """The staff member whose username and password came with the request. A terminal's
+    token is no staff credential: it gets the same 401 as no credentials at all."""
+    if credentials is not None:
+        with db.reading() as session:
+            member = authenticate(session, credentials.username, credentials.password)
+        if member is not None:
+            return member
+    raise ApiError(401, "unauthorized", "a staff username and password are required",
+                   headers={"WWW-Authenticate": STAFF_CHALLENGE})
+
+
 def same_store(caller: Caller, store_id: str) -> None:
     if store_id != caller.store_id:
         raise ApiError(403, "forbidden",
@@ -53,4 +98,5 @@ def same_store(caller: Caller, store_id: str) -> None:
 
 DB = Annotated[Database, Depends(get_db)]
 CurrentTerminal = Annotated[Caller, Depends(get_caller)]
+CurrentStaff = Annotated[StaffMember, Depends(get_staff)]
 AppSettings = Annotated[Settings, Depends(get_settings)]

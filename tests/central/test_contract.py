@@ -10,6 +10,8 @@ CI runs the same cases every time, in about half a minute.
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -20,6 +22,7 @@ from central.app import create_app
 from central.db import models
 from central.db.engine import utc_now
 from central.settings import Settings
+from central.staff import add_staff
 from central.terminals import token_hash
 
 # Schemathesis needs the operations when pytest collects, before any fixture exists, and
@@ -43,7 +46,8 @@ RULES_BEYOND_JSON_SCHEMA = {
     # A cursor is opaque: only one that this server made is accepted (400 bad_cursor).
     "GET /v1/changes",
     # total_cents must be the lines plus the fee, and a reference is unique in the chain
-    # (422); an Idempotency-Key used before with another body is refused (422).
+    # (422); an Idempotency-Key used before with another body is refused (422); an item no
+    # longer sold, or a price gone up, is refused (422).
     "POST /v1/orders",
 }
 
@@ -52,6 +56,8 @@ RULES_BEYOND_JSON_SCHEMA = {
 # collects, before any fixture runs: the token has to be known by then. So this test's
 # terminal has a fixed token, which contract_terminal registers in each database.
 CONTRACT_TOKEN = "contract-test-token"
+STAFF_USERNAME, STAFF_PASSWORD = "contract-staff", "contract-staff-password"
+STAFF_BASIC = "Basic " + base64.b64encode(f"{STAFF_USERNAME}:{STAFF_PASSWORD}".encode()).decode()
 
 
 @contract.auth(refresh_interval=None, retry_on=[])
@@ -63,7 +69,10 @@ class ContractTerminalAuth:
         return CONTRACT_TOKEN
 
     def set(self, case, token, context):
-        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {token}"}
+        # The staff API takes a staff account instead (a terminal's token gets 401 there).
+        credentials = STAFF_BASIC if case.operation.path.startswith("/v1/staff/") \
+            else f"Bearer {token}"
+        case.headers = {**(case.headers or {}), "Authorization": credentials}
 
 
 @pytest.fixture
@@ -77,6 +86,9 @@ def contract_terminal(api):
                                         created_at=utc_now()))
         else:
             terminal.revoked_at = None          # test_api revokes every terminal once
+        if session.scalar(select(models.StaffUser.id).where(
+                models.StaffUser.username == STAFF_USERNAME)) is None:
+            add_staff(session, STAFF_USERNAME, STAFF_PASSWORD)
 
 
 def test_the_contract_under_test_is_the_one_served(api):

@@ -1,0 +1,86 @@
+"""GET /o/{reference}: where a customer follows an order, from the link or QR code on
+the receipt. Public, server-rendered, outside the terminals' API (and its OpenAPI)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from central.api.deps import DB
+from central.db import models
+from central.db.engine import as_utc
+from central.status_page import (
+    HEADERS,
+    REFERENCE_PATTERN,
+    LineView,
+    OrderView,
+    RefusalView,
+    choose_language,
+    initials,
+    not_found_page,
+    order_page,
+    refusal_page,
+)
+
+router = APIRouter()
+
+
+@router.get("/o/{reference:path}", include_in_schema=False, response_class=HTMLResponse)
+def status_page(reference: str, db: DB,
+                lang: Annotated[str | None, Query()] = None,
+                accept_language: Annotated[str | None, Header()] = None) -> HTMLResponse:
+    language = choose_language(lang, accept_language)
+    # Customers type references from a receipt: forgive case and stray spaces.
+    wanted = reference.strip().upper()
+    if REFERENCE_PATTERN.match(wanted):
+        with db.reading() as session:
+            order = _order_view(session, wanted)
+            if order is not None:
+                return _html(order_page(order, language), 200)
+            refusal = _refusal_view(session, wanted)
+            if refusal is not None:
+                return _html(refusal_page(refusal, language), 200)
+    return _html(not_found_page(language), 404)
+
+
+def _html(content: str, status: int) -> HTMLResponse:
+    return HTMLResponse(content, status_code=status, headers=HEADERS)
+
+
+def _order_view(session: Session, reference: str) -> OrderView | None:
+    order = session.scalar(select(models.Order).where(models.Order.reference == reference)
+                           .options(selectinload(models.Order.lines)))
+    if order is None:
+        return None
+    customer = order.customer or {}
+    return OrderView(
+        reference=order.reference, status=order.status,
+        store_name=_store_name(session, order.store_id),
+        received_at=as_utc(order.received_at),
+        initials=initials(str(customer.get("first_name", "")),
+                          str(customer.get("last_name", ""))),
+        lines=tuple(LineView(line.name, line.size, line.color, line.quantity,
+                             line.unit_price_cents) for line in order.lines),
+        delivery_fee_cents=int((order.delivery or {}).get("fee_cents", 0)),
+        total_cents=order.total_cents, currency=order.currency)
+
+
+def _refusal_view(session: Session, reference: str) -> RefusalView | None:
+    refusal = session.scalar(select(models.OrderRefusal)
+                             .where(models.OrderRefusal.reference == reference)
+                             .order_by(models.OrderRefusal.refused_at.desc(),
+                                       models.OrderRefusal.id.desc()).limit(1))
+    if refusal is None:
+        return None
+    return RefusalView(reference=refusal.reference,
+                       store_name=_store_name(session, refusal.store_id),
+                       refused_at=as_utc(refusal.refused_at), error=refusal.error)
+
+
+def _store_name(session: Session, store_id: str) -> str:
+    return session.scalar(select(models.Store.name).where(models.Store.id == store_id)) \
+        or store_id

@@ -1,0 +1,331 @@
+"""The public order status page, in French and English: plain HTML, no script.
+
+Anyone holding the reference can open it, so it shows no personal data beyond the
+customer's initials. Everything that comes from a terminal or the catalog is escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from zoneinfo import ZoneInfo
+
+import qrcode
+import qrcode.image.svg
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+PARIS = ZoneInfo("Europe/Paris")
+REFERENCE_PATTERN = re.compile(r"^[A-Z0-9-]{4,20}$")
+
+STYLE = (
+    "body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
+    "background:#f4f4f1;color:#1c1c1c;line-height:1.45}"
+    "main{max-width:36rem;margin:0 auto;padding:1rem}"
+    "h1{font-size:1.35rem;margin:.5rem 0}h2{font-size:1.1rem;margin:0 0 .5rem}"
+    "section{background:#fff;border-radius:.5rem;padding:1rem;margin:1rem 0;"
+    "box-shadow:0 1px 2px rgba(0,0,0,.1)}"
+    ".status{font-size:1.15rem;font-weight:600}"
+    "ol.steps{list-style:none;padding:0;margin:.75rem 0 0;display:flex;flex-wrap:wrap;gap:.4rem}"
+    "ol.steps li{flex:1 1 6.5rem;border:2px solid #b9b9b9;border-radius:.4rem;padding:.35rem .5rem}"
+    "ol.steps li.done{border-color:#2f6f3e}ol.steps li.current{border-color:#9a5b00;"
+    "font-weight:600}ol.steps small{display:block;color:#555}"
+    "table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.35rem .2rem;"
+    "vertical-align:top;border-bottom:1px solid #e4e4e0}.num{text-align:right;white-space:nowrap}"
+    "tfoot td{font-weight:600;border-bottom:none}dl{margin:0}dt{color:#555;font-size:.9rem}"
+    "dd{margin:0 0 .5rem}.qr{background:#fff;text-align:center}"
+    ".qr svg{width:12rem;height:12rem}nav{text-align:right}a{color:#1a4d8f}"
+)
+# The page's only inline content the browser runs is this stylesheet: the policy names
+# its hash, so nothing else injected could be styled, scripted or loaded.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; "
+    f"style-src 'sha256-{base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()}'; "
+    "img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+HEADERS = {"Cache-Control": "no-store", "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+           "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+TEXT = {
+    "fr": {
+        "order": "Commande {reference}",
+        "other_language": "English", "other_code": "en",
+        "status": {
+            "received": "Reçue : le magasin l'a bien enregistrée.",
+            "awaiting_payment": "En attente de votre paiement.",
+            "paid": "Payée : elle sera bientôt expédiée.",
+            "shipped": "Expédiée : elle est en route.",
+            "delivered": "Livrée.",
+            "cancelled": "Annulée.",
+        },
+        "steps": ("Reçue", "Paiement", "Expédiée", "Livrée"),
+        "step_state": {"done": "étape franchie", "current": "en attente",
+                       "todo": "à venir"},
+        "progress": "Avancement",
+        "details": "Détails",
+        "store": "Magasin", "received_on": "Reçue le", "for": "Pour",
+        "item": "Article", "size": "Taille", "color": "Couleur", "quantity": "Qté",
+        "price": "Prix", "delivery": "Livraison", "total": "Total",
+        "how_to_pay": "Comment payer",
+        "pay_text": "Montrez le code QR de cette page à la caisse du magasin, ou utilisez "
+                    "le lien de paiement reçu par e-mail.",
+        "qr_label": "Code QR de la commande {reference}",
+        "refused_title": "Commande {reference} non acceptée",
+        "refused_text": "Cette commande n'a pas pu être acceptée. Merci de vous adresser "
+                        "au magasin.",
+        "refused_on": "Refusée le",
+        "reason": "Raison\u00a0: {reason}",
+        "reasons": {
+            "item_withdrawn": "un des articles n'est plus vendu.",
+            "price_changed": "le prix d'un des articles a changé depuis la commande.",
+        },
+        "other_reason": "la commande n'a pas passé les contrôles du serveur.",
+        "not_found_title": "Commande introuvable",
+        "not_found_text": "Nous ne trouvons pas cette commande. Si elle a été passée "
+                          "pendant une coupure du réseau du magasin, elle ne nous est "
+                          "peut-être pas encore parvenue : réessayez un peu plus tard. "
+                          "Vérifiez aussi la référence sur votre reçu.",
+        "months": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                   "septembre", "octobre", "novembre", "décembre"),
+        "date": "{day} {month} {year} à {hour:02d} h {minute:02d}",
+    },
+    "en": {
+        "order": "Order {reference}",
+        "other_language": "Français", "other_code": "fr",
+        "status": {
+            "received": "Received: the store has recorded it.",
+            "awaiting_payment": "Waiting for your payment.",
+            "paid": "Paid: it will be shipped soon.",
+            "shipped": "Shipped: it is on its way.",
+            "delivered": "Delivered.",
+            "cancelled": "Cancelled.",
+        },
+        "steps": ("Received", "Payment", "Shipped", "Delivered"),
+        "step_state": {"done": "done", "current": "waiting", "todo": "to come"},
+        "progress": "Progress",
+        "details": "Details",
+        "store": "Store", "received_on": "Received on", "for": "For",
+        "item": "Item", "size": "Size", "color": "Colour", "quantity": "Qty",
+        "price": "Price", "delivery": "Delivery", "total": "Total",
+        "how_to_pay": "How to pay",
+        "pay_text": "Show this page's QR code at the store's till, or use the payment link "
+                    "sent to you by e-mail.",
+        "qr_label": "QR code of order {reference}",
+        "refused_title": "Order {reference} not accepted",
+        "refused_text": "This order could not be accepted. Please ask in store.",
+        "refused_on": "Refused on",
+        "reason": "Reason: {reason}",
+        "reasons": {
+            "item_withdrawn": "one of the items is no longer sold.",
+            "price_changed": "the price of one of the items changed after the order was "
+                             "placed.",
+        },
+        "other_reason": "the order did not pass the server's checks.",
+        "not_found_title": "Order not found",
+        "not_found_text": "We cannot find this order. If it was placed while the store's "
+                          "network was down, it may not have reached us yet: try again a "
+                          "little later. Please also check the reference on your receipt.",
+        "months": ("January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December"),
+        "date": "{day} {month} {year} at {hour:02d}:{minute:02d}",
+    },
+}
+
+# Where each status stands on the four steps shown: step index -> state.
+_STEP_STATES = {
+    "received": ("done", "todo", "todo", "todo"),
+    "awaiting_payment": ("done", "current", "todo", "todo"),
+    "paid": ("done", "done", "todo", "todo"),
+    "shipped": ("done", "done", "done", "todo"),
+    "delivered": ("done", "done", "done", "done"),
+}
+
+
+@dataclass(frozen=True)
+class LineView:
+    name: str
+    size: str | None
+    color: str | None
+    quantity: int
+    unit_price_cents: int
+
+
+@dataclass(frozen=True)
+class OrderView:
+    reference: str
+    status: str
+    store_name: str
+    received_at: datetime
+    initials: str
+    lines: tuple[LineView, ...]
+    delivery_fee_cents: int
+    total_cents: int
+    currency: str
+
+
+@dataclass(frozen=True)
+class RefusalView:
+    reference: str
+    store_name: str
+    refused_at: datetime
+    error: str
+
+
+def choose_language(asked: str | None, accept_language: str | None) -> str:
+    """`?lang=` if it names a language we have, else the browser's preference among
+    ours, else French."""
+    if asked in LANGUAGES:
+        return asked
+    best, best_q = DEFAULT_LANGUAGE, 0.0
+    for item in (accept_language or "").split(",")[:20]:
+        tag, _, params = item.strip().partition(";")
+        primary = tag.strip().lower().split("-")[0]
+        quality = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if primary in LANGUAGES and 0 < quality <= 1 and quality > best_q:
+            best, best_q = primary, quality
+    return best
+
+
+def initials(first_name: str, last_name: str) -> str:
+    """"J. D." for Jeanne Dupont: enough for the customer to recognise the order."""
+    parts = [name.strip()[:1].upper() + "." for name in (first_name, last_name)
+             if name.strip()]
+    return " ".join(parts)
+
+
+def money(cents: int, currency: str, language: str) -> str:
+    units, rest = divmod(abs(cents), 100)
+    sign = "-" if cents < 0 else ""
+    if language == "fr":
+        # Typeset as in French: narrow no-break spaces between thousands, a comma, and a
+        # no-break space before the symbol so that it never wraps alone.
+        grouped = f"{units:,}".replace(",", "\u202f")
+        symbol = "€" if currency == "EUR" else currency
+        return f"{sign}{grouped},{rest:02d}\u00a0{symbol}"
+    grouped = f"{units:,}"
+    symbol = "€" if currency == "EUR" else currency + "\u00a0"
+    return f"{sign}{symbol}{grouped}.{rest:02d}"
+
+
+def when(moment: datetime, language: str) -> str:
+    local = moment.astimezone(PARIS)
+    text = TEXT[language]
+    return text["date"].format(day=local.day, month=text["months"][local.month - 1],
+                               year=local.year, hour=local.hour, minute=local.minute)
+
+
+def order_page(order: OrderView, language: str) -> str:
+    text = TEXT[language]
+    status = text["status"].get(order.status, order.status)
+    body = [f"<h1>{escape(text['order'].format(reference=order.reference))}</h1>",
+            "<section>", f"<p class=\"status\">{escape(status)}</p>"]
+    if order.status in _STEP_STATES:
+        body.append(_steps(order.status, text))
+    body.append("</section>")
+    if order.status == "awaiting_payment":
+        label = text["qr_label"].format(reference=order.reference)
+        body += ["<section class=\"qr\">", f"<h2>{escape(text['how_to_pay'])}</h2>",
+                 f"<p>{escape(text['pay_text'])}</p>", _qr_svg(order.reference, label),
+                 "</section>"]
+    body += [
+        "<section>", f"<h2>{escape(text['details'])}</h2>", "<dl>",
+        f"<dt>{escape(text['store'])}</dt><dd>{escape(order.store_name)}</dd>",
+        f"<dt>{escape(text['received_on'])}</dt>"
+        f"<dd>{escape(when(order.received_at, language))}</dd>",
+        f"<dt>{escape(text['for'])}</dt><dd>{escape(order.initials)}</dd>",
+        "</dl>", "</section>",
+        "<section>", _lines_table(order, text, language), "</section>",
+    ]
+    return _page(language, text["order"].format(reference=order.reference), body)
+
+
+def refusal_page(refusal: RefusalView, language: str) -> str:
+    text = TEXT[language]
+    reason = text["reasons"].get(refusal.error, text["other_reason"])
+    title = text["refused_title"].format(reference=refusal.reference)
+    body = [f"<h1>{escape(title)}</h1>", "<section>",
+            f"<p class=\"status\">{escape(text['refused_text'])}</p>",
+            f"<p>{escape(text['reason'].format(reason=reason))}</p>",
+            "<dl>",
+            f"<dt>{escape(text['store'])}</dt><dd>{escape(refusal.store_name)}</dd>",
+            f"<dt>{escape(text['refused_on'])}</dt>"
+            f"<dd>{escape(when(refusal.refused_at, language))}</dd>",
+            "</dl>", "</section>"]
+    return _page(language, title, body)
+
+
+def not_found_page(language: str) -> str:
+    text = TEXT[language]
+    body = [f"<h1>{escape(text['not_found_title'])}</h1>", "<section>",
+            f"<p>{escape(text['not_found_text'])}</p>", "</section>"]
+    return _page(language, text["not_found_title"], body)
+
+
+def _steps(status: str, text: dict) -> str:
+    states = _STEP_STATES[status]
+    # The last step reached (or the one waiting) is the one a screen reader announces.
+    here = max(i for i, state in enumerate(states) if state != "todo")
+    items = []
+    for index, (label, state) in enumerate(zip(text["steps"], states, strict=True)):
+        mark = {"done": "✓", "current": "…", "todo": "○"}[state]
+        current = " aria-current=\"step\"" if index == here else ""
+        items.append(f"<li class=\"{state}\"{current}><span aria-hidden=\"true\">{mark}</span> "
+                     f"{escape(label)}<small>{escape(text['step_state'][state])}</small></li>")
+    return (f"<ol class=\"steps\" aria-label=\"{escape(text['progress'])}\">"
+            + "".join(items) + "</ol>")
+
+
+def _lines_table(order: OrderView, text: dict, language: str) -> str:
+    rows = []
+    for line in order.lines:
+        rows.append(
+            "<tr>"
+            f"<td>{escape(line.name)}</td>"
+            f"<td>{escape(line.size or '')}</td>"
+            f"<td>{escape(line.color or '')}</td>"
+            f"<td class=\"num\">{line.quantity}</td>"
+            f"<td class=\"num\">"
+            f"{escape(money(line.unit_price_cents, order.currency, language))}</td>"
+            "</tr>")
+    fee = money(order.delivery_fee_cents, order.currency, language)
+    total = money(order.total_cents, order.currency, language)
+    return ("<table><thead><tr>"
+            f"<th>{escape(text['item'])}</th><th>{escape(text['size'])}</th>"
+            f"<th>{escape(text['color'])}</th><th class=\"num\">{escape(text['quantity'])}</th>"
+            f"<th class=\"num\">{escape(text['price'])}</th></tr></thead>"
+            f"<tbody>{''.join(rows)}"
+            f"<tr><td colspan=\"4\">{escape(text['delivery'])}</td>"
+            f"<td class=\"num\">{escape(fee)}</td></tr></tbody>"
+            f"<tfoot><tr><td colspan=\"4\">{escape(text['total'])}</td>"
+            f"<td class=\"num\">{escape(total)}</td></tr></tfoot></table>")
+
+
+def _qr_svg(reference: str, label: str) -> str:
+    """The reference as a QR code, for the till's scanner: inline SVG, nothing fetched."""
+    image = qrcode.make(reference, image_factory=qrcode.image.svg.SvgPathImage, border=4)
+    svg = image.to_string(encoding="unicode")
+    return svg.replace("<svg ", f"<svg role=\"img\" aria-label=\"{escape(label)}\" ", 1)
+
+
+def _page(language: str, title: str, body: list[str]) -> str:
+    text = TEXT[language]
+    other = text["other_code"]
+    return (
+        "<!DOCTYPE html>\n"
+        f"<html lang=\"{language}\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<meta name=\"robots\" content=\"noindex\">"
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>"
+        f"<nav><a href=\"?lang={other}\" hreflang=\"{other}\" lang=\"{other}\">"
+        f"{escape(text['other_language'])}</a></nav>"
+        + "".join(body) + "</main></body></html>\n")
