@@ -1,7 +1,8 @@
 """A variant's stock in every store of the chain: this store first, then the nearest.
 
 The figures are the cache's, each with the server time it was counted at, so the screen
-can say how fresh it is. Distances are great-circle distances between the stores'
+can say how fresh it is; a live answer from the central server replaces them store by
+store when it arrives in time. Distances are great-circle distances between the stores'
 coordinates: a shopper wants the store nearest to this one, not a route.
 """
 
@@ -10,7 +11,11 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import Enum
+
+from kiosk.core.product_page import freshness
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -28,6 +33,7 @@ class StoreStock:
     quantity: int | None               # None: no figure for this store
     taken_at: str | None               # server time of the figure
     restock_date: str | None
+    live: bool = False                 # from the server's live answer, not the cache
 
     @property
     def is_here(self) -> bool:
@@ -62,3 +68,74 @@ def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     h = (math.sin((lat2 - lat1) / 2) ** 2
          + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+class Certainty(Enum):
+    """How far a shopper may trust a figure."""
+
+    CURRENT = "current"                   # counted within the configured age
+    MAY_HAVE_CHANGED = "may_have_changed"  # older than that: shown, never as certain
+    NO_FIGURE = "no_figure"
+
+
+def certainty(store: StoreStock, now: datetime, max_age: timedelta) -> Certainty:
+    if store.quantity is None or not store.taken_at:
+        return Certainty.NO_FIGURE
+    try:
+        age = freshness(store.taken_at, now)
+    except ValueError:       # a time we cannot read is no better than an old one
+        return Certainty.MAY_HAVE_CHANGED
+    return Certainty.CURRENT if age <= max_age else Certainty.MAY_HAVE_CHANGED
+
+
+@dataclass(frozen=True)
+class LiveFigure:
+    quantity: int
+    taken_at: str
+    restock_date: str | None
+
+
+class BadLiveAnswer(ValueError):
+    """The server's answer is not the stock of the variant asked for."""
+
+
+def live_figures(body: object, variant_sku: str) -> dict[str, LiveFigure]:
+    """The figures of a GET /v1/stock answer by store, checked: it comes off the network."""
+    if not isinstance(body, dict) or not isinstance(body.get("stores"), list):
+        raise BadLiveAnswer("no list of stores")
+    # Variant SKUs are case-insensitive, as in the cache.
+    if str(body.get("sku", "")).lower() != variant_sku.lower():
+        raise BadLiveAnswer(f"an answer for {body.get('sku')!r}, not {variant_sku!r}")
+    figures = {}
+    for entry in body["stores"]:
+        try:
+            store_id, quantity, taken_at = entry["store_id"], entry["quantity"], \
+                entry["taken_at"]
+            restock = entry.get("restock_date")
+            datetime.fromisoformat(taken_at)        # readable, or the answer is refused
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise BadLiveAnswer(f"unreadable store entry: {error}") from None
+        if not (isinstance(store_id, str) and type(quantity) is int
+                and (restock is None or isinstance(restock, str))):
+            raise BadLiveAnswer(f"unreadable figure for store {store_id!r}")
+        figures[store_id] = LiveFigure(quantity, taken_at, restock)
+    return figures
+
+
+def merge_live(cached: list[StoreStock], live: dict[str, LiveFigure]) -> list[StoreStock]:
+    """The cached list with each store's live figure in place of its cached one.
+
+    A store the live answer does not mention keeps its cached figure: the server lists
+    only the stores it has a count for, and no count is not a count of zero. Stores the
+    cache does not know are left out: without an address there is nothing to show.
+    The order (this store, then by distance) is kept.
+    """
+    merged = []
+    for store in cached:
+        figure = live.get(store.store_id)
+        if figure is None:
+            merged.append(store)
+        else:
+            merged.append(replace(store, quantity=figure.quantity, taken_at=figure.taken_at,
+                                  restock_date=figure.restock_date, live=True))
+    return merged

@@ -773,6 +773,14 @@
 <context>
     <name>StoresScreen</name>
     <message>
+        <source>Checking the latest figures with our stores…</source>
+        <translation>Checking the latest figures with our stores…</translation>
+    </message>
+    <message>
+        <source>Live figures could not be fetched: these are the last we received, with their age.</source>
+        <translation>Live figures could not be fetched: these are the last we received, with their age.</translation>
+    </message>
+    <message>
         <source>Stock in our stores</source>
         <translation>Stock in our stores</translation>
     </message>
@@ -833,6 +841,56 @@
             <numerusform>updated %n day ago</numerusform>
             <numerusform>updated %n days ago</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Counted just now</source>
+        <translation>Counted just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted %n min ago</source>
+        <translation>
+            <numerusform>Counted %n min ago</numerusform>
+            <numerusform>Counted %n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted %n hour(s) ago</source>
+        <translation>
+            <numerusform>Counted %n hour ago</numerusform>
+            <numerusform>Counted %n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted %n day(s) ago</source>
+        <translation>
+            <numerusform>Counted %n day ago</numerusform>
+            <numerusform>Counted %n days ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>May have changed — counted %n min ago</source>
+        <translation>
+            <numerusform>May have changed — counted %n min ago</numerusform>
+            <numerusform>May have changed — counted %n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>May have changed — counted %n hour(s) ago</source>
+        <translation>
+            <numerusform>May have changed — counted %n hour ago</numerusform>
+            <numerusform>May have changed — counted %n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>May have changed — counted %n day(s) ago</source>
+        <translation>
+            <numerusform>May have changed — counted %n day ago</numerusform>
+            <numerusform>May have changed — counted %n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>May have changed</source>
+        <translation>May have changed</translation>
     </message>
     <message>
         <source>Back on %1</source>

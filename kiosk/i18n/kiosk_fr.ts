@@ -773,6 +773,14 @@
 <context>
     <name>StoresScreen</name>
     <message>
+        <source>Checking the latest figures with our stores…</source>
+        <translation>Vérification des derniers chiffres auprès de nos magasins…</translation>
+    </message>
+    <message>
+        <source>Live figures could not be fetched: these are the last we received, with their age.</source>
+        <translation>Impossible d’obtenir les chiffres en direct : voici les derniers reçus, avec leur ancienneté.</translation>
+    </message>
+    <message>
         <source>Stock in our stores</source>
         <translation>Stock dans nos magasins</translation>
     </message>
@@ -833,6 +841,56 @@
             <numerusform>mis à jour il y a %n jour</numerusform>
             <numerusform>mis à jour il y a %n jours</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Counted just now</source>
+        <translation>Vérifié à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted %n min ago</source>
+        <translation>
+            <numerusform>Vérifié il y a %n min</numerusform>
+            <numerusform>Vérifié il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted %n hour(s) ago</source>
+        <translation>
+            <numerusform>Vérifié il y a %n heure</numerusform>
+            <numerusform>Vérifié il y a %n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counted %n day(s) ago</source>
+        <translation>
+            <numerusform>Vérifié il y a %n jour</numerusform>
+            <numerusform>Vérifié il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>May have changed — counted %n min ago</source>
+        <translation>
+            <numerusform>Peut avoir changé — vérifié il y a %n min</numerusform>
+            <numerusform>Peut avoir changé — vérifié il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>May have changed — counted %n hour(s) ago</source>
+        <translation>
+            <numerusform>Peut avoir changé — vérifié il y a %n heure</numerusform>
+            <numerusform>Peut avoir changé — vérifié il y a %n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>May have changed — counted %n day(s) ago</source>
+        <translation>
+            <numerusform>Peut avoir changé — vérifié il y a %n jour</numerusform>
+            <numerusform>Peut avoir changé — vérifié il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>May have changed</source>
+        <translation>Peut avoir changé</translation>
     </message>
     <message>
         <source>Back on %1</source>

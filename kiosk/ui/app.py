@@ -31,6 +31,7 @@ from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.hardening import KioskGuard
 from kiosk.ui.idle import IdleWatcher, StillThereOverlay
+from kiosk.ui.live_stock import LiveStock
 from kiosk.ui.scanner import ScannerListener
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.category import CategoryScreen
@@ -134,6 +135,7 @@ class KioskApp:
         self._beat()
         self._cards_loading = False
         self.sync: SyncService | None = None     # made once the data is open
+        self.live_stock = LiveStock(self.runner, config, self._known_offline)
         self.runner.run_db(self._open_databases, self._on_databases_open, self._on_start_error)
 
     # --- sessions ---------------------------------------------------------------------
@@ -215,7 +217,12 @@ class KioskApp:
         self._open(CompareScreen(self.context))
 
     def open_stores(self, variant_sku: str) -> None:
-        self._open(StoresScreen(self.context, variant_sku))
+        self._open(StoresScreen(self.context, variant_sku, self.live_stock))
+
+    def _known_offline(self) -> bool:
+        # Only once sync has tried: before its first round, a live question may well work.
+        sync = self.sync
+        return sync is not None and sync.rounds_done > 0 and not sync.status.online
 
     def notify(self, message: str) -> None:
         self.notice.show_message(message)
@@ -430,6 +437,7 @@ class KioskApp:
         """Let go of the application-wide hooks (at exit, and between tests)."""
         if self.sync is not None:
             self.sync.stop()
+        self.live_stock.close()
         self.idle.stop()
         self._heartbeat.stop()
         for watcher in (self.scanner, self.guard, self.idle):

@@ -22,8 +22,12 @@ def level_of(quantity: int | None, few_left: int) -> str:
 
 def level_words(quantity: int | None, few_left: int) -> str:
     """"✓ In stock", "! Only 2 left", "✕ Out of stock", "? No stock figure"."""
-    level = level_of(quantity, few_left)
-    return f"{MARKS[level]} {_StockWords().level(level, quantity or 0)}"
+    return f"{MARKS[level_of(quantity, few_left)]} {level_text(quantity, few_left)}"
+
+
+def level_text(quantity: int | None, few_left: int) -> str:
+    """The words alone, for a place that draws the level's mark as an icon."""
+    return _StockWords().level(level_of(quantity, few_left), quantity or 0)
 
 
 def age_words(taken_at: str | None, now: datetime | None = None) -> str:
@@ -31,6 +35,20 @@ def age_words(taken_at: str | None, now: datetime | None = None) -> str:
     if not taken_at:
         return ""
     return _StockWords().age(freshness(taken_at, now or datetime.now(timezone.utc)))
+
+
+def counted_words(taken_at: str | None, certain: bool,
+                  now: datetime | None = None) -> str:
+    """"Counted 5 min ago"; "May have changed — counted 3 hours ago" for a figure past
+    the age limit, which is never told as certain."""
+    if not taken_at:
+        return ""
+    words = _StockWords()
+    try:
+        age = freshness(taken_at, now or datetime.now(timezone.utc))
+    except ValueError:
+        return words.unreadable_time()
+    return words.counted(age) if certain else words.uncertain(age)
 
 
 def restock_words(restock_date: str | None, locale: QLocale, today: date | None = None) -> str:
@@ -71,6 +89,28 @@ class _StockWords(QObject):
         if days < 1:
             return self.tr("updated %n hour(s) ago", "", hours)
         return self.tr("updated %n day(s) ago", "", days)
+
+    def counted(self, age: timedelta) -> str:
+        minutes, hours, days = age // timedelta(minutes=1), age // timedelta(hours=1), age.days
+        if minutes < 1:
+            return self.tr("Counted just now")
+        if hours < 1:
+            return self.tr("Counted %n min ago", "", minutes)
+        if days < 1:
+            return self.tr("Counted %n hour(s) ago", "", hours)
+        return self.tr("Counted %n day(s) ago", "", days)
+
+    def uncertain(self, age: timedelta) -> str:
+        # Whole sentences rather than a prefix: each language words the pair its own way.
+        minutes, hours, days = age // timedelta(minutes=1), age // timedelta(hours=1), age.days
+        if hours < 1:
+            return self.tr("May have changed — counted %n min ago", "", minutes)
+        if days < 1:
+            return self.tr("May have changed — counted %n hour(s) ago", "", hours)
+        return self.tr("May have changed — counted %n day(s) ago", "", days)
+
+    def unreadable_time(self) -> str:
+        return self.tr("May have changed")
 
     def back_on(self, day: str) -> str:
         return self.tr("Back on %1").replace("%1", day)

@@ -3,8 +3,10 @@
 Pools as in Anki's task manager: a single worker for the cache database, so reads and
 writes never race on one connection; a single worker for the network (sync with the
 central server, with connections of its own), so a slow server never delays a screen;
-and a small pool for CPU work such as image decoding. Results come back to the GUI
-thread through a queued signal; a callback never runs on a worker thread.
+a single worker for the live questions a shopper waits on (the stock in other stores),
+which a long sync round on the network worker must not hold up; and a small pool for
+CPU work such as image decoding. Results come back to the GUI thread through a queued
+signal; a callback never runs on a worker thread.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class TaskRunner(QObject):
         self._database.setMaxThreadCount(1)
         self._network = QThreadPool(self)
         self._network.setMaxThreadCount(1)
+        self._live = QThreadPool(self)
+        self._live.setMaxThreadCount(1)
         self._compute = QThreadPool(self)
         self._compute.setMaxThreadCount(2)
 
@@ -63,6 +67,13 @@ class TaskRunner(QObject):
         """Run `work` on the network worker (one at a time, in submission order)."""
         self._network.start(_Job(self._relay, work, on_done, on_error))
 
+    def run_live(self, work: Callable[[], Any],
+                 on_done: Callable[[Any], None] | None = None,
+                 on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run `work` on the live worker: short network questions a shopper is waiting
+        for, one at a time, never queued behind a sync round."""
+        self._live.start(_Job(self._relay, work, on_done, on_error))
+
     def run_compute(self, work: Callable[[], Any],
                     on_done: Callable[[Any], None] | None = None,
                     on_error: Callable[[BaseException], None] | None = None) -> None:
@@ -71,7 +82,7 @@ class TaskRunner(QObject):
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
         """Block until queued work is done: for shutdown and tests only."""
         return all(pool.waitForDone(timeout_ms)
-                   for pool in (self._network, self._database, self._compute))
+                   for pool in (self._network, self._live, self._database, self._compute))
 
     @Slot(object, object, object)
     def _deliver(self, callback: Callable | None, result: Any, error: BaseException | None) -> None:

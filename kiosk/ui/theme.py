@@ -242,6 +242,31 @@ QPushButton {{
 #StoreCardName {{
     font-weight: 700;
 }}
+#StoreCardLevel {{
+    font-weight: 700;
+}}
+#StoreCardLevel[level="in_stock"][certain="true"] {{
+    color: {c.in_stock};
+}}
+#StoreCardLevel[level="few_left"][certain="true"] {{
+    color: {c.sale};
+}}
+#StoreCardAge, #StoreCardDetails {{
+    color: {c.text_muted};
+}}
+#StoreCardAge[certain="false"] {{
+    color: {c.text};
+    font-style: italic;
+}}
+#LiveStockNote {{
+    color: {c.text_muted};
+    font-style: italic;
+}}
+QPushButton#StoreDetailsButton:checked {{
+    background: {c.primary};
+    color: {c.on_primary};
+    border-color: {c.primary};
+}}
 #ChipRow, #ChipStrip {{
     background: transparent;
 }}

@@ -1,7 +1,19 @@
 import shutil
+from datetime import datetime, timedelta, timezone
+
+import pytest
 
 from kiosk.core.db.cache import open_cache
-from kiosk.core.store_stock import great_circle_km, stock_in_stores
+from kiosk.core.store_stock import (
+    BadLiveAnswer,
+    Certainty,
+    StoreStock,
+    certainty,
+    great_circle_km,
+    live_figures,
+    merge_live,
+    stock_in_stores,
+)
 
 PARIS, LYON = (48.8603, 2.3447), (45.7620, 4.8358)
 
@@ -33,3 +45,65 @@ def test_a_store_without_a_figure_says_so_rather_than_zero(demo_cache_dir, tmp_p
     paris = next(s for s in stock_in_stores(conn, sku, "lyon-republique")
                  if s.store_id == "paris-rivoli")
     assert paris.quantity is None and paris.taken_at is None
+
+
+NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
+HOUR = timedelta(hours=1)
+
+
+def a_store(store_id, distance, quantity=5, taken_at="2026-11-25T09:00:00Z",
+            restock_date=None):
+    return StoreStock(store_id, store_id.title(), "1 rue X", "75001", "Paris", "01", {},
+                      distance, quantity, taken_at, restock_date)
+
+
+def test_a_figure_is_current_until_the_age_limit_then_may_have_changed():
+    assert certainty(a_store("a", 0, taken_at="2026-11-25T09:30:00Z"), NOW, HOUR) \
+        is Certainty.CURRENT
+    assert certainty(a_store("a", 0, taken_at="2026-11-25T09:00:00Z"), NOW, HOUR) \
+        is Certainty.CURRENT                                   # exactly at the limit
+    assert certainty(a_store("a", 0, taken_at="2026-11-25T08:59:00Z"), NOW, HOUR) \
+        is Certainty.MAY_HAVE_CHANGED
+    # Counted "in the future" (the clocks disagree): as fresh as can be.
+    assert certainty(a_store("a", 0, taken_at="2026-11-25T10:05:00+00:00"), NOW, HOUR) \
+        is Certainty.CURRENT
+
+
+def test_no_figure_is_not_a_certain_zero_and_an_unreadable_time_is_not_trusted():
+    assert certainty(a_store("a", 0, quantity=None, taken_at=None), NOW, HOUR) \
+        is Certainty.NO_FIGURE
+    assert certainty(a_store("a", 0, taken_at="yesterday"), NOW, HOUR) \
+        is Certainty.MAY_HAVE_CHANGED
+
+
+def live_answer(*stores, sku="WJ01-L-Red"):
+    return {"sku": sku, "server_time": "2026-11-25T10:00:00Z",
+            "stores": [{"store_id": s, "quantity": q, "taken_at": t, "restock_date": r}
+                       for s, q, t, r in stores]}
+
+
+def test_live_figures_replace_the_cached_ones_store_by_store_in_the_same_order():
+    cached = [a_store("here", 0, 5), a_store("near", 3, 7), a_store("far", 400, 2)]
+    live = live_figures(live_answer(("far", 0, "2026-11-25T09:59:30Z", "2026-12-12"),
+                                    ("here", 9, "2026-11-25T09:58:00Z", None),
+                                    ("elsewhere", 4, "2026-11-25T09:58:00Z", None)),
+                        "wj01-l-red")
+    merged = merge_live(cached, live)
+    assert [s.store_id for s in merged] == ["here", "near", "far"]
+    here, near, far = merged
+    assert (here.quantity, here.taken_at, here.live) == (9, "2026-11-25T09:58:00Z", True)
+    assert near == cached[1] and not near.live        # not in the answer: the cache's figure
+    assert (far.quantity, far.restock_date) == (0, "2026-12-12")
+    assert far.address == "1 rue X"                   # the store's own facts are kept
+
+
+@pytest.mark.parametrize("body", [
+    None, [], {"sku": "WJ01-L-Red"}, live_answer(sku="MH01-XS-Black"),
+    {"sku": "WJ01-L-Red", "stores": [{"store_id": "a"}]},
+    live_answer(("a", "12", "2026-11-25T09:58:00Z", None)),
+    live_answer(("a", 3, "not a time", None)),
+    live_answer(("a", 3, None, None)),
+])
+def test_an_answer_that_is_not_this_variants_stock_is_refused_whole(body):
+    with pytest.raises(BadLiveAnswer):
+        live_figures(body, "WJ01-L-Red")

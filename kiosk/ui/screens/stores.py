@@ -1,10 +1,19 @@
-"""Where else the chosen variant is: its stock in every store, this one first, then nearest."""
+"""Where else the chosen variant is: its stock in every store, this one first, then nearest.
+
+The cache's figures are shown at once; meanwhile the central server is asked for live
+ones, which replace them card by card if they come within the configured time. Past it,
+or without a server, the cached figures stay, each with its age, and a note says so.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from datetime import datetime, timedelta, timezone
+from enum import Enum
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -12,13 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.store_stock import StoreStock, stock_in_stores
+from kiosk.core.store_stock import (
+    Certainty,
+    LiveFigure,
+    StoreStock,
+    certainty,
+    merge_live,
+    stock_in_stores,
+)
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.live_stock import LiveStock
 from kiosk.ui.screens.context import ShopperContext
-from kiosk.ui.stock_words import age_words, level_words, restock_words
+from kiosk.ui.stock_words import counted_words, level_of, level_text, restock_words
+from kiosk.ui.widgets.icons import stock_level_pixmap
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+AGE_REFRESH_MS = 60_000     # "counted 3 min ago" must not stay at 3 for long
 
 
 def _variant_line(conn, variant_sku: str) -> str:
@@ -26,6 +45,14 @@ def _variant_line(conn, variant_sku: str) -> str:
                        "JOIN products p ON p.id = v.product_id WHERE v.sku = ?",
                        (variant_sku,)).fetchone()
     return " · ".join(part for part in row if part) if row else variant_sku
+
+
+class Figures(Enum):
+    """Where the figures on screen come from."""
+
+    CHECKING = "checking"    # the cache's, while the server is asked
+    LIVE = "live"            # the server answered in time
+    CACHED = "cached"        # the cache's, and no live answer will replace them
 
 
 class StoreCard(QFrame):
@@ -39,37 +66,81 @@ class StoreCard(QFrame):
         self.store = store
         self.name = QLabel(objectName="StoreCardName")
         self.name.setWordWrap(True)
-        self.figure = QLabel(objectName="StoreCardFigure")
-        self.figure.setWordWrap(True)
+        self.icon = QLabel(objectName="StoreCardIcon")
+        self.level = QLabel(objectName="StoreCardLevel")
+        self.level.setWordWrap(True)
+        self.age = QLabel(objectName="StoreCardAge")
+        self.age.setWordWrap(True)
+        self.restock = QLabel(objectName="StoreCardRestock")
+        self.restock.setWordWrap(True)
         self.details_button = QPushButton(objectName="StoreDetailsButton")
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._show_details)
         self.details = QLabel(objectName="StoreCardDetails")
         self.details.setWordWrap(True)
         self.details.hide()
-        layout = QVBoxLayout(self)
         spacing = context.theme.spacing
+        level_row = QHBoxLayout()
+        level_row.setSpacing(spacing)
+        level_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        level_row.addWidget(self.level, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
         layout.setSpacing(spacing // 2)
-        for widget in (self.name, self.figure, self.details_button, self.details):
+        layout.addWidget(self.name)
+        layout.addLayout(level_row)
+        for widget in (self.age, self.restock, self.details_button, self.details):
             layout.addWidget(widget)
         self.retranslate()
 
+    @property
+    def certainty(self) -> Certainty:
+        max_age = timedelta(minutes=self._context.config.stock_max_age_minutes)
+        return certainty(self.store, datetime.now(timezone.utc), max_age)
+
+    def set_store(self, store: StoreStock) -> None:
+        """The same store with a newer figure (a live one)."""
+        self.store = store
+        self.retranslate()
+
     def retranslate(self) -> None:
-        store, formatter = self.store, self._context.formatter
+        store, formatter, theme = self.store, self._context.formatter, self._context.theme
         if store.is_here:
             title = self.tr("%1 (this store)").replace("%1", store.name)
         else:
-            distance = formatter.locale.toString(round(store.distance_km))
+            # Tenths only where they tell something: the store across the street.
+            km = store.distance_km
+            distance = formatter.locale.toString(km, "f", 1 if km < 10 else 0)
             title = self.tr("%1 · %2 km").replace("%1", store.name).replace("%2", distance)
-        self.name.setText(title)
-        self.name.setAccessibleName(title)
-        facts = [level_words(store.quantity, self._context.config.few_left_threshold),
-                 age_words(store.taken_at),
-                 restock_words(store.restock_date, formatter.locale)]
-        figure = " · ".join(fact for fact in facts if fact)
-        self.figure.setText(figure)
-        self.figure.setAccessibleName(figure)
+        self._set_text(self.name, title)
+
+        few_left = self._context.config.few_left_threshold
+        level = level_of(store.quantity, few_left)
+        sure = self.certainty is not Certainty.MAY_HAVE_CHANGED
+        words = level_text(store.quantity, few_left)
+        self._set_text(self.level, words)
+        self.level.setProperty("level", level)
+        self.level.setProperty("certain", sure)
+        self._repolish(self.level)
+        colors = theme.colors
+        ink = {"in_stock": colors.in_stock, "few_left": colors.sale}.get(level,
+                                                                         colors.text_muted)
+        size = theme.px(40)
+        self.icon.setPixmap(stock_level_pixmap(level, size, ink, sure))
+        self.icon.setFixedSize(size, size)
+        self.icon.setAccessibleName(words)
+
+        age = counted_words(store.taken_at, sure)
+        self._set_text(self.age, age)
+        self.age.setProperty("certain", sure)
+        self._repolish(self.age)
+        self.age.setVisible(bool(age))
+        restock = (restock_words(store.restock_date, formatter.locale)
+                   if level == "out_of_stock" else "")
+        self._set_text(self.restock, restock)
+        self.restock.setVisible(bool(restock))
+        self.setAccessibleName(", ".join(part for part in (title, words, age, restock) if part))
+
         self.details_button.setText(self.tr("Address and opening hours"))
         self.details_button.setAccessibleName(
             self.tr("Address and opening hours of %1").replace("%1", store.name))
@@ -80,8 +151,7 @@ class StoreCard(QFrame):
             text = "\n".join([self.store.address,
                               f"{self.store.postal_code} {self.store.city}",
                               self.store.phone, "", *self._hours()])
-            self.details.setText(text)
-            self.details.setAccessibleName(text)
+            self._set_text(self.details, text)
         self.details.setVisible(shown)
 
     def _hours(self) -> list[str]:
@@ -95,21 +165,34 @@ class StoreCard(QFrame):
                          .replace("%2", shown))
         return lines
 
+    @staticmethod
+    def _set_text(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setAccessibleName(text)
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
 
 class StoresScreen(QWidget):
     def __init__(self, context: ShopperContext, variant_sku: str,
-                 parent: QWidget | None = None) -> None:
+                 live: LiveStock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.variant_sku = variant_sku
         self.title = QLabel(objectName="ScreenTitle")
         self.title.setWordWrap(True)
+        spacing = context.theme.spacing
         self.variant = QLabel(objectName="Hint")
         self.variant.setWordWrap(True)
-        self.variant.setContentsMargins(context.theme.spacing * 2, 0, context.theme.spacing * 2, 0)
+        self.variant.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
+        self.note = QLabel(objectName="LiveStockNote")
+        self.note.setWordWrap(True)
+        self.note.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self.list = QWidget(objectName="StoreList")
         self._list_layout = QVBoxLayout(self.list)
-        spacing = context.theme.spacing
         self._list_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
         self._list_layout.setSpacing(spacing)
         self._list_layout.addStretch()
@@ -123,10 +206,26 @@ class StoresScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)
-        layout.addWidget(self.title)
-        layout.addWidget(self.variant)
+        for widget in (self.title, self.variant, self.note):
+            layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         self.cards: list[StoreCard] = []
+        self._cached: list[StoreStock] | None = None
+        self._live: dict[str, LiveFigure] | None = None
+
+        # The clock that keeps the ages right while the shopper reads.
+        self._ages = QTimer(self)
+        self._ages.timeout.connect(self._refresh_ages)
+        self._ages.start(AGE_REFRESH_MS)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.timeout.connect(self._settle_on_cache)
+        if live is not None and live.can_ask():
+            self.figures = Figures.CHECKING
+            self._deadline.start(round(live.timeout_s * 1000))
+            live.fetch(self, variant_sku, self._on_live, self._on_live_failed)
+        else:
+            self.figures = Figures.CACHED
         self.retranslate()
         store_id = context.store_id
         context.catalog.fetch(self, lambda conn: (_variant_line(conn, variant_sku),
@@ -137,10 +236,49 @@ class StoresScreen(QWidget):
         line, stores = found
         self.variant.setText(line)
         self.variant.setAccessibleName(line)
+        self._cached = stores
+        if self._live is not None:          # the server was quicker than the cache
+            stores = merge_live(stores, self._live)
         for store in stores:
             card = StoreCard(self._context, store)
             self._list_layout.insertWidget(self._list_layout.count() - 1, card)
             self.cards.append(card)
+
+    def _on_live(self, figures: dict[str, LiveFigure]) -> None:
+        if self.figures is not Figures.CHECKING:
+            return      # too late: the shopper has been told these are the cached ones
+        self._deadline.stop()
+        self._live = figures
+        self.figures = Figures.LIVE
+        if self._cached is not None:
+            for card, store in zip(self.cards, merge_live(self._cached, figures), strict=True):
+                card.set_store(store)
+        self._show_note()
+
+    def _on_live_failed(self, _error: BaseException) -> None:
+        self._settle_on_cache()
+
+    def _settle_on_cache(self) -> None:
+        if self.figures is Figures.CHECKING:
+            self._deadline.stop()
+            self.figures = Figures.CACHED
+            self._show_note()
+
+    def _refresh_ages(self) -> None:
+        for card in self.cards:
+            card.retranslate()
+
+    def _show_note(self) -> None:
+        if self.figures is Figures.CHECKING:
+            text = self.tr("Checking the latest figures with our stores…")
+        elif self.figures is Figures.CACHED:
+            text = self.tr("Live figures could not be fetched: these are the last we "
+                           "received, with their age.")
+        else:
+            text = ""
+        self.note.setText(text)
+        self.note.setAccessibleName(text)
+        self.note.setVisible(bool(text))
 
     def set_formatter(self, formatter: Formatter) -> None:
         for card in self.cards:
@@ -149,6 +287,7 @@ class StoresScreen(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Stock in our stores"))
         self.title.setAccessibleName(self.title.text())
+        self._show_note()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
 
 def magnifier_icon(size: int, color: str) -> QIcon:
@@ -22,3 +22,53 @@ def magnifier_icon(size: int, color: str) -> QIcon:
     painter.drawLine(handle_start, QPointF(size * 0.9, size * 0.9))
     painter.end()
     return QIcon(pixmap)
+
+
+def stock_level_pixmap(level: str, size: int, color: str, certain: bool = True) -> QPixmap:
+    """A stock level's mark, told by its shape as well as its colour: a circle with a tick
+    (in stock), a triangle with a bang (only a few left), a square with a cross (out of
+    stock), an open circle with a question mark (no figure). A figure that may have
+    changed gets a dashed outline and no fill: the same shape, not as sure of itself."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    ink = QColor(color)
+    width = max(2.0, size / 12)
+    filled = certain and level != "unknown"
+    outline = QPen(ink, width, Qt.PenStyle.SolidLine if certain else Qt.PenStyle.DashLine,
+                   Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(outline)
+    painter.setBrush(ink if filled else Qt.BrushStyle.NoBrush)
+    inset = width
+    box = QRectF(inset, inset, size - 2 * inset, size - 2 * inset)
+    if level == "few_left":
+        painter.drawPolygon(QPolygonF([QPointF(size / 2, inset),
+                                       QPointF(size - inset, size - inset),
+                                       QPointF(inset, size - inset)]))
+    elif level == "out_of_stock":
+        painter.drawRoundedRect(box, size / 8, size / 8)
+    else:
+        painter.drawEllipse(box)
+    glyph = QPen(QColor("#FFFFFF") if filled else ink, max(2.0, size / 9),
+                 Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(glyph)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    s = size
+    if level == "in_stock":
+        painter.drawPolyline(QPolygonF([QPointF(s * 0.3, s * 0.52), QPointF(s * 0.44, s * 0.66),
+                                        QPointF(s * 0.7, s * 0.36)]))
+    elif level == "few_left":
+        painter.drawLine(QPointF(s * 0.5, s * 0.38), QPointF(s * 0.5, s * 0.64))
+        painter.drawPoint(QPointF(s * 0.5, s * 0.78))
+    elif level == "out_of_stock":
+        painter.drawLine(QPointF(s * 0.33, s * 0.33), QPointF(s * 0.67, s * 0.67))
+        painter.drawLine(QPointF(s * 0.67, s * 0.33), QPointF(s * 0.33, s * 0.67))
+    else:
+        font = QFont()
+        font.setPixelSize(round(s * 0.6))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(QRectF(0, 0, s, s), Qt.AlignmentFlag.AlignCenter, "?")
+    painter.end()
+    return pixmap
