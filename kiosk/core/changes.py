@@ -18,6 +18,9 @@ from kiosk.core.db.sqlite import write_transaction
 from kiosk.core.richtext import sanitize
 
 T = TypeVar("T")
+# A stock figure as the stock table holds it: (variant_sku, store_id, quantity, taken_at,
+# restock_date). The change feed hands figures over this way: millions of them.
+StockRow = tuple[str, str, int, str, str | None]
 
 # SQLite accepts far more bound variables; this keeps IN (...) lists modest.
 _CHUNK = 500
@@ -37,8 +40,11 @@ class ApplyReport:
 
 
 def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
-                  cursor: str | None = None) -> ApplyReport:
+                  cursor: str | None = None,
+                  stock_rows: Sequence[StockRow] = ()) -> ApplyReport:
     """Write a batch in one transaction, and the sync cursor that covers it, if any.
+
+    `stock_rows` are more stock figures of the same batch, already checked.
 
     Deletions go first, then upserts: a batch carries only the latest state of each
     record, so the two never concern the same record.
@@ -49,7 +55,7 @@ def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
         report.categories = _upsert_categories(conn, batch)
         _upsert_products(conn, batch.products, report)
         report.stores = _upsert_stores(conn, batch)
-        report.stock = _upsert_stock(conn, batch)
+        report.stock = _upsert_stock(conn, batch, stock_rows)
         if cursor is not None:
             conn.execute("INSERT INTO sync_state (key, value) VALUES ('cursor', ?) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (cursor,))
@@ -167,17 +173,19 @@ def _upsert_stores(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
     return len(batch.stores)
 
 
-def _upsert_stock(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
+def _upsert_stock(conn: sqlite3.Connection, batch: ChangeBatch,
+                  rows: Sequence[StockRow]) -> int:
+    rows = [*((s.variant_sku, s.store_id, s.quantity, s.taken_at, s.restock_date)
+              for s in batch.stock), *rows]
     # An older figure never overwrites a newer one (pages can overlap after a retry).
     conn.executemany(
         "INSERT INTO stock (variant_sku, store_id, quantity, taken_at, restock_date) "
         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (variant_sku, store_id) DO UPDATE SET "
         "quantity = excluded.quantity, taken_at = excluded.taken_at, "
         "restock_date = excluded.restock_date WHERE excluded.taken_at >= stock.taken_at",
-        [(s.variant_sku, s.store_id, s.quantity, s.taken_at, s.restock_date)
-         for s in batch.stock],
+        rows,
     )
-    return len(batch.stock)
+    return len(rows)
 
 
 def _apply_deletions(conn: sqlite3.Connection, batch: ChangeBatch) -> int:

@@ -29,12 +29,14 @@ def test_a_page_becomes_one_batch_and_its_cursor():
     [product] = page.batch.products
     assert product.variants[0].size == "XS" and product.categories == ("Men/Tops",)
     assert page.batch.stores[0].opening_hours == {"mon": "10:00-20:00"}
-    assert page.batch.deletions[0].key == "MJ01-XS@lyon" and len(page.batch) == 5
+    assert page.batch.deletions[0].key == "MJ01-XS@lyon"
+    assert page.stock_rows == [("MJ01-XS", "paris", 3, "2026-11-24T13:58:02Z", None)]
+    assert page.records == 5
 
 
 def test_a_reset_carries_nothing_else():
     page = read_changes_page({"reset": True, "cursor": None, "has_more": False})
-    assert page.reset and page.cursor is None and len(page.batch) == 0
+    assert page.reset and page.cursor is None and page.records == 0
 
 
 @pytest.mark.parametrize("damage, where", [

@@ -77,10 +77,10 @@ def pull(conn: sqlite3.Connection, client: CentralClient, *,
                 result.failure = _unreadable(answer, error)
                 return result
             del answer       # the parsed JSON: the records are all that is needed now
-            apply_changes(conn, page.batch, cursor=page.cursor)
+            apply_changes(conn, page.batch, cursor=page.cursor, stock_rows=page.stock_rows)
             cursor = page.cursor
             result.pages += 1
-            result.records += len(page.batch)
+            result.records += page.records
             if not page.has_more:
                 result.complete = True
                 return result

@@ -2,14 +2,20 @@
 
 A page the kiosk cannot read is an error of the server or of the network (a truncated
 body): it is refused whole, never half applied.
+
+A first sync reads millions of stock figures and hundreds of thousands of products, so
+each record is first checked in one go, the common case; only a record that fails that
+check goes through the field-by-field reader, which accepts it or names what is wrong.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Store, Tombstone, Variant
+from kiosk.core.changes import StockRow
 
 
 class ProtocolError(ValueError):
@@ -29,6 +35,13 @@ class ChangesPage:
     cursor: str | None
     has_more: bool
     reset: bool
+    # The page's stock figures, as rows for `apply_changes(stock_rows=...)`: a StockLevel
+    # for each of millions would cost more than the rest of the page.
+    stock_rows: list[StockRow] = field(default_factory=list)
+
+    @property
+    def records(self) -> int:
+        return len(self.batch) + len(self.stock_rows)
 
 
 def read_page_head(body: Any) -> PageHead:
@@ -47,12 +60,11 @@ def read_changes_page(body: Any) -> ChangesPage:
     doc = _Reader(body, "page")
     batch = ChangeBatch(
         categories=[_category(item) for item in doc.items("categories")],
-        products=[_product(item) for item in doc.items("products")],
+        products=_products(doc),
         stores=[_store(item) for item in doc.items("stores")],
-        stock=_stock_levels(doc),
         deletions=[_tombstone(item) for item in doc.items("deletions")],
     )
-    return ChangesPage(batch, head.cursor, head.has_more, False)
+    return ChangesPage(batch, head.cursor, head.has_more, False, _stock_rows(doc))
 
 
 def _category(r: _Reader) -> Category:
@@ -78,35 +90,104 @@ def _product(r: _Reader) -> Product:
         attributes=r.text_map("attributes"), featured=r.boolean("featured", default=False))
 
 
+def _products(doc: _Reader) -> list[Product]:
+    products = []
+    for n, item in enumerate(doc.raw_items("products")):
+        product = _plain_product(item)
+        if product is None:
+            product = _product(_Reader(item, f"{doc.path}.products.{n}"))
+        products.append(product)
+    return products
+
+
+def _plain_product(item: Any) -> Product | None:
+    """The product `item` holds, if every field is plainly as the contract says (lists
+    and flags present, not left out); else None."""
+    if type(item) is not dict:
+        return None
+    get = item.get
+    sku, name, price, special = get("sku"), get("name"), get("price_cents"), \
+        get("special_price_cents")
+    description, special_from, special_to, image = get("description_html"), \
+        get("special_from"), get("special_to"), get("image")
+    raw_variants, categories, gallery, attributes, featured = get("variants"), \
+        get("categories"), get("gallery"), get("attributes"), get("featured")
+    if not (type(sku) is str and type(name) is str and _is_cents(price)
+            and (special is None or _is_cents(special)) and _is_text_or_none(description)
+            and _is_text_or_none(special_from) and _is_text_or_none(special_to)
+            and _is_text_or_none(image) and type(featured) is bool
+            and type(categories) is list and set(map(type, categories)) <= _STR
+            and type(gallery) is list and set(map(type, gallery)) <= _STR
+            and type(attributes) is dict and set(map(type, attributes.values())) <= _STR
+            and type(raw_variants) is list):
+        return None
+    variants = tuple(map(_plain_variant, raw_variants))
+    if not all(variants):       # a variant is always true, None never (and `in` calls __eq__)
+        return None
+    return Product(sku=sku, name=name, price_cents=price, variants=variants,  # type: ignore[arg-type]
+                   categories=tuple(categories), description_html=description or "",
+                   special_price_cents=special, special_from=special_from,
+                   special_to=special_to, image=image, gallery=tuple(gallery),
+                   attributes=attributes, featured=featured)
+
+
+def _plain_variant(item: Any) -> Variant | None:
+    if type(item) is not dict:
+        return None
+    get = item.get
+    sku, price, special = get("sku"), get("price_cents"), get("special_price_cents")
+    size, color, barcode, image = get("size"), get("color"), get("barcode"), get("image")
+    if (type(sku) is str and _is_cents(price) and (special is None or _is_cents(special))
+            and _is_text_or_none(size) and _is_text_or_none(color)
+            and _is_text_or_none(barcode) and _is_text_or_none(image)):
+        return Variant(sku, price, size, color, barcode, special, image)
+    return None
+
+
+def _is_cents(value: Any) -> bool:
+    return type(value) is int and value >= 0
+
+
+def _is_text_or_none(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
 def _store(r: _Reader) -> Store:
     return Store(r.text("id"), r.text("name"), r.text("address"), r.text("postal_code"),
                  r.text("city"), r.number("latitude"), r.number("longitude"),
                  r.optional_text("phone") or "", r.text_map("opening_hours"))
 
 
-def _stock_levels(doc: _Reader) -> list[StockLevel]:
-    # A first sync reads millions of these: each is checked in one go, and only one that
-    # fails goes through the field-by-field reader, which names what is wrong with it.
-    levels = []
-    for n, item in enumerate(doc.raw_items("stock")):
-        level = _plain_stock(item)
-        if level is None:
-            level = _stock(_Reader(item, f"{doc.path}.stock.{n}"))
-        levels.append(level)
-    return levels
+_STOCK_FIELDS = itemgetter("variant_sku", "store_id", "quantity", "taken_at", "restock_date")
 
 
-def _plain_stock(item: Any) -> StockLevel | None:
-    """The stock figure `item` holds, if it is exactly as the contract says; else None."""
-    if type(item) is not dict:
-        return None
-    sku, store, quantity = item.get("variant_sku"), item.get("store_id"), item.get("quantity")
-    taken_at, restock_date = item.get("taken_at"), item.get("restock_date")
-    # type() rather than isinstance(): True is an int to isinstance, not to the contract.
-    if type(sku) is str and type(store) is str and type(quantity) is int and quantity >= 0 \
-            and type(taken_at) is str and (restock_date is None or type(restock_date) is str):
-        return StockLevel(sku, store, quantity, taken_at, restock_date)
-    return None
+def _stock_rows(doc: _Reader) -> list[StockRow]:
+    items = doc.raw_items("stock")
+    try:
+        # Not a dict, or a key missing (restock_date may be left out): the slow path.
+        rows = list(map(_STOCK_FIELDS, items))
+    except (KeyError, TypeError):
+        rows = None
+    # Checked a column at a time, with the loops in C. type() rather than isinstance():
+    # True is an int to isinstance, not to the contract.
+    if rows:
+        skus, stores, quantities, taken, restock = zip(*rows, strict=True)
+        if (set(map(type, skus)) == _STR and set(map(type, stores)) == _STR
+                and set(map(type, quantities)) == _INT and min(quantities) >= 0
+                and set(map(type, taken)) == _STR and set(map(type, restock)) <= _STR_OR_NONE):
+            return rows
+    elif rows is not None:
+        return rows
+    return [_stock_row(_Reader(item, f"{doc.path}.stock.{n}")) for n, item in enumerate(items)]
+
+
+_STR, _INT, _STR_OR_NONE = {str}, {int}, {str, type(None)}
+
+
+def _stock_row(r: _Reader) -> StockRow:
+    level = _stock(r)
+    return (level.variant_sku, level.store_id, level.quantity, level.taken_at,
+            level.restock_date)
 
 
 def _stock(r: _Reader) -> StockLevel:
