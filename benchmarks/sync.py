@@ -80,14 +80,28 @@ def build_central(url: str) -> None:
 
 def build_sqlite_central_once(path: Path) -> None:
     """Built under another name and renamed when complete: a build cut short is never
-    taken for the database."""
-    if path.exists():
+    taken for the database. One built before the change log kept each record's JSON is
+    built again: its feed would be measured on the slower path kept for old rows."""
+    if path.exists() and records_kept(path):
         return
     building = path.with_name(path.name + ".building")
     for leftover in ("", "-wal", "-shm"):
         Path(f"{building}{leftover}").unlink(missing_ok=True)
     build_central(f"sqlite:///{building}")
+    for leftover in ("-wal", "-shm"):      # the replaced database's
+        Path(f"{path}{leftover}").unlink(missing_ok=True)
     os.replace(building, path)
+
+
+def records_kept(path: Path) -> bool:
+    import sqlite3
+    from contextlib import closing
+    with closing(sqlite3.connect(path)) as conn:
+        try:
+            return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM change_log "
+                                "WHERE record IS NULL)").fetchone()[0] == 1
+        except sqlite3.OperationalError:     # no such column: an older database
+            return False
 
 
 FIRST_SYNC = """

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from central.db import models
 from central.db.engine import utc_now
+from central.feed import build_records, encode
 from kiosk.core import catalog as records
 
 CHUNK = 500
@@ -99,10 +100,21 @@ class CatalogWriter:
             statement.on_conflict_do_update(index_elements=keys, set_=updated), rows)
 
     def _log(self, kind: str, keys: Iterable[str], *, deleted: bool = False) -> None:
+        """Renumber the records and store the JSON the feed will serve for each.
+
+        The JSON is read back from the tables just written, by the code that builds a
+        record the log holds none for: one way to make it, whatever wrote the record.
+        """
+        keys = list(dict.fromkeys(keys))
+        records: dict[str, str] = {}
+        if not deleted:
+            for chunk in _chunks(keys, 5000):
+                records.update(build_records(self.session.connection(), kind, chunk))
         rows = []
-        for key in dict.fromkeys(keys):
+        for key in keys:
+            record = encode({"kind": kind, "key": key}) if deleted else records.get(key)
             rows.append({"kind": kind, "key": key, "seq": self._next, "deleted": deleted,
-                         "changed_at": self.now})
+                         "changed_at": self.now, "record": record})
             self._next += 1
         self._upsert(models.ChangeLog, ["kind", "key"], rows)
 

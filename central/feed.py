@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -46,41 +47,71 @@ def meta(session: Session, key: str) -> str:
     return session.get(models.Meta, key).value
 
 
-def read_page(session: Session, cursor: str | None, limit: int) -> dict[str, Any]:
+def read_page(session: Session, cursor: str | None, limit: int) -> str:
+    """The page after `cursor`, as the JSON text the route sends."""
     epoch = meta(session, "epoch")
     after = 0
     if cursor is not None:
         position = decode_cursor(cursor)
         if position.epoch != epoch or position.seq < int(meta(session, "pruned_through")):
-            return {"reset": True, "cursor": None, "has_more": False, "categories": [],
-                    "products": [], "stores": [], "stock": [], "deletions": []}
+            return encode({"reset": True, "cursor": None, "has_more": False,
+                           "categories": [], "products": [], "stores": [], "stock": [],
+                           "deletions": []})
         after = position.seq
     connection = session.connection()
-    rows = connection.execute(
-        select(models.ChangeLog.kind, models.ChangeLog.key, models.ChangeLog.seq,
-               models.ChangeLog.deleted)
-        .where(models.ChangeLog.seq > after).order_by(models.ChangeLog.seq).limit(limit + 1)
-    ).all()
+    rows = connection.execute(_PAGE, {"after": after, "limit": limit + 1}).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
-    live: dict[str, list[str]] = {"category": [], "product": [], "store": [], "stock": []}
-    deletions = []
-    for kind, key, _, deleted in rows:
-        if deleted:
-            deletions.append({"kind": kind, "key": key})
+    # Each record was encoded when it was written (CatalogWriter): a page is a range of
+    # the log and string joins. A row written before records were kept has none, and is
+    # built here from the tables.
+    parts: dict[str, list[Any]] = {kind: [] for kind in _LISTS}
+    unbuilt: dict[str, list[str]] = {}
+    for kind, key, deleted, record, _ in rows:
+        if record is not None:
+            parts["deletion" if deleted else kind].append(record)
+        elif deleted:
+            parts["deletion"].append(encode({"kind": kind, "key": key}))
         else:
-            live[kind].append(key)
+            unbuilt.setdefault(kind, []).append(key)
+            parts[kind].append(_Unbuilt(key))     # keeps its place in log order
+    for kind, keys in unbuilt.items():
+        built = build_records(connection, kind, keys)
+        # A record deleted since it was logged has nothing to send (its tombstone follows).
+        parts[kind] = [built.get(p.key) if type(p) is _Unbuilt else p for p in parts[kind]]
     last = rows[-1].seq if rows else after
-    return {
-        "reset": False,
-        "cursor": encode_cursor(Position(epoch, last)),
-        "has_more": has_more,
-        "categories": _categories(connection, live["category"]),
-        "products": _products(connection, live["product"]),
-        "stores": _stores(connection, live["store"]),
-        "stock": _stock(connection, live["stock"]),
-        "deletions": deletions,
-    }
+    head = encode({"reset": False, "cursor": encode_cursor(Position(epoch, last)),
+                   "has_more": has_more})
+    lists = ",".join(f'"{name}":[{",".join(filter(None, parts[kind]))}]'
+                     for kind, name in _LISTS.items())
+    return f"{head[:-1]},{lists}}}"
+
+
+@dataclass(frozen=True)
+class _Unbuilt:
+    key: str
+
+
+# The page's lists, in the order of docs/api.md, by the kind of record each holds.
+_LISTS = {"category": "categories", "product": "products", "store": "stores",
+          "stock": "stock", "deletion": "deletions"}
+_CL = models.ChangeLog
+_PAGE = select(_CL.kind, _CL.key, _CL.deleted, _CL.record, _CL.seq) \
+    .where(_CL.seq > bindparam("after")).order_by(_CL.seq).limit(bindparam("limit"))
+# The feed's JSON: as compact as it goes, any text as it is (the body is UTF-8).
+encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+
+
+def build_records(connection: Connection, kind: str, keys: list[str]) -> dict[str, str]:
+    """The JSON of the live records of `kind` named by `keys`, by key; a key with no
+    record (deleted since) is left out."""
+    if kind == "category":
+        return {r["path"]: encode(r) for r in _categories(connection, keys)}
+    if kind == "product":
+        return {r["sku"]: encode(r) for r in _products(connection, keys)}
+    if kind == "store":
+        return {r["id"]: encode(r) for r in _stores(connection, keys)}
+    return {f"{r['variant_sku']}@{r['store_id']}": encode(r) for r in _stock(connection, keys)}
 
 
 # Records are read with Core selects on the session's connection, all rows at once, into

@@ -48,6 +48,9 @@ class ChangeLog(Base):
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     changed_at: Mapped[datetime]
+    # The record's JSON as the feed serves it (a deletion's: kind and key), written with
+    # the row; none for rows written before it was kept, which the feed builds itself.
+    record: Mapped[str | None] = mapped_column(Text)
 
 
 class Category(Base):

@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import bindparam, func, select, text
 
 import central.api.orders as orders_module
 from central.catalog import CatalogWriter
@@ -366,6 +366,45 @@ def test_changes_after_a_cursor_include_same_second_writes_and_deletions(api):
         CatalogWriter(session).delete("category", ["Men/Test"])
     pages, _ = read_all(api, headers, cursor)
     assert {d["key"] for page in pages for d in page["deletions"]} == {"ZZ-NEW", "Men/Test"}
+
+
+def test_records_logged_before_their_json_was_kept_are_served_the_same(api):
+    """The log holds each record's JSON, written with the change; rows from before that
+    have none and the feed builds theirs from the tables. Both ways give the same pages,
+    deletions included."""
+    headers = api.terminal()
+    with api.db.writing(catalog=True) as session:
+        writer = CatalogWriter(session)
+        writer.products([Product("ZZ-JSON", "Pull « été »", 900, (Variant("ZZ-JSON-1", 900),),
+                                 attributes={"material": "Laine"})])
+        writer.stock([StockLevel("ZZ-JSON-1", "paris-rivoli", 2, "2026-11-24T10:00:00Z",
+                                 "2026-12-01")])
+        writer.delete("stock", ["ZZ-JSON-1@lyon-part-dieu"])
+
+    def raw_pages():
+        pages, cursor = [], None
+        while True:
+            params = {"limit": 300} | ({"cursor": cursor} if cursor else {})
+            answer = api.client.get("/v1/changes", params=params, headers=headers)
+            pages.append(answer.content)
+            cursor, more = answer.json()["cursor"], answer.json()["has_more"]
+            if not more:
+                return pages
+
+    kept = raw_pages()
+    log = models.ChangeLog.__table__
+    with api.db.writing(catalog=True) as session:
+        records = [{"k": kind, "y": key, "r": record} for kind, key, record in session.execute(
+            select(log.c.kind, log.c.key, log.c.record))]
+        assert all(r["r"] is not None for r in records)
+        session.execute(log.update().values(record=None))
+    try:
+        assert raw_pages() == kept
+    finally:
+        with api.db.writing(catalog=True) as session:
+            session.execute(log.update().where(log.c.kind == bindparam("k"),
+                                               log.c.key == bindparam("y"))
+                            .values(record=bindparam("r")), records)
 
 
 def test_a_cursor_older_than_pruned_deletions_is_told_to_reset_and_garbage_gets_400(api):
