@@ -3,10 +3,15 @@ from pathlib import Path
 
 import pytest
 
-# Set before any Qt import so that no test ever needs a display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Set before any Qt import so that no test ever needs a display. The offscreen screen is
+# 800x800 unless told otherwise: a whole portrait kiosk window must fit on it, or a tap
+# on its lower part, replayed by the kinetic scroller to whatever lies at that screen
+# point, would find nothing there.
+OFFSCREEN_SCREEN = PROJECT_ROOT / "tests" / "support" / "offscreen-screen.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={OFFSCREEN_SCREEN}"
 LUMA_DIR = PROJECT_ROOT.parent / "shared" / "datasets" / "luma"
 
 

@@ -17,6 +17,90 @@
     </message>
 </context>
 <context>
+    <name>BasketLimits</name>
+    <message numerus="yes">
+        <source>You can order up to %n of the same item.</source>
+        <translation>
+            <numerusform>You can order up to %n of the same item.</numerusform>
+            <numerusform>You can order up to %n of the same item.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An order can hold up to %n items.</source>
+        <translation>
+            <numerusform>An order can hold up to %n item.</numerusform>
+            <numerusform>An order can hold up to %n items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An order can hold up to %n different items.</source>
+        <translation>
+            <numerusform>An order can hold up to %n different item.</numerusform>
+            <numerusform>An order can hold up to %n different items.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BasketRow</name>
+    <message>
+        <source>%1 each · %2</source>
+        <translation>%1 each · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quantity: %n</source>
+        <translation>
+            <numerusform>Quantity: %n</numerusform>
+            <numerusform>Quantity: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One less %1</source>
+        <translation>One less %1</translation>
+    </message>
+    <message>
+        <source>One more %1</source>
+        <translation>One more %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+</context>
+<context>
+    <name>BasketScreen</name>
+    <message numerus="yes">
+        <source>%n item(s) · %1 before delivery</source>
+        <translation>
+            <numerusform>%n item · %1 before delivery</numerusform>
+            <numerusform>%n items · %1 before delivery</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your home delivery</source>
+        <translation>Your home delivery</translation>
+    </message>
+    <message>
+        <source>We deliver these items to your home. You pay at the till or by the link we e-mail you.</source>
+        <translation>We deliver these items to your home. You pay at the till or by the link we e-mail you.</translation>
+    </message>
+    <message>
+        <source>Your basket is empty. Choose an item and tap “Deliver to my home”.</source>
+        <translation>Your basket is empty. Choose an item and tap “Deliver to my home”.</translation>
+    </message>
+    <message>
+        <source>Keep shopping</source>
+        <translation>Keep shopping</translation>
+    </message>
+    <message>
+        <source>Enter delivery details</source>
+        <translation>Enter delivery details</translation>
+    </message>
+</context>
+<context>
     <name>CatalogWords</name>
     <message>
         <source>Black</source>
@@ -312,6 +396,193 @@
     <message>
         <source>Remove {name} from the comparison</source>
         <translation>Remove {name} from the comparison</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationScreen</name>
+    <message>
+        <source>Thank you, your order is placed</source>
+        <translation>Thank you, your order is placed</translation>
+    </message>
+    <message>
+        <source>It is on its way to our order service.</source>
+        <translation>It is on its way to our order service.</translation>
+    </message>
+    <message>
+        <source>This terminal is offline at the moment: your order is saved here and will be sent to our order service as soon as the connection is back.</source>
+        <translation>This terminal is offline at the moment: your order is saved here and will be sent to our order service as soon as the connection is back.</translation>
+    </message>
+    <message>
+        <source>Your order reference</source>
+        <translation>Your order reference</translation>
+    </message>
+    <message>
+        <source>QR code of your order&apos;s page</source>
+        <translation>QR code of your order&apos;s page</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone to follow your order.</source>
+        <translation>Scan this code with your phone to follow your order.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) · total %1</source>
+        <translation>
+            <numerusform>%n item · total %1</numerusform>
+            <numerusform>%n items · total %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delivered to your home by %1</source>
+        <translation>Delivered to your home by %1</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>What happens next</translation>
+    </message>
+    <message>
+        <source>You will receive an e-mail confirming your order, with a link to pay. We send your items once the order is paid, and e-mail you when they leave.</source>
+        <translation>You will receive an e-mail confirming your order, with a link to pay. We send your items once the order is paid, and e-mail you when they leave.</translation>
+    </message>
+    <message>
+        <source>How to pay</source>
+        <translation>How to pay</translation>
+    </message>
+    <message>
+        <source>At the till of this store: show your order reference or its QR code. Or online: use the payment link in the e-mail. This terminal never asks for your card.</source>
+        <translation>At the till of this store: show your order reference or its QR code. Or online: use the payment link in the e-mail. This terminal never asks for your card.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFormScreen</name>
+    <message numerus="yes">
+        <source>Please check %n field(s).</source>
+        <translation>
+            <numerusform>Please check %n field.</numerusform>
+            <numerusform>Please check %n fields.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Apartment, building, floor (optional)</source>
+        <translation>Apartment, building, floor (optional)</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Delivery instructions (optional)</source>
+        <translation>Delivery instructions (optional)</translation>
+    </message>
+    <message>
+        <source>Please enter your first name.</source>
+        <translation>Please enter your first name.</translation>
+    </message>
+    <message>
+        <source>Please enter your last name.</source>
+        <translation>Please enter your last name.</translation>
+    </message>
+    <message>
+        <source>Please enter your e-mail address.</source>
+        <translation>Please enter your e-mail address.</translation>
+    </message>
+    <message>
+        <source>Please enter your mobile phone number.</source>
+        <translation>Please enter your mobile phone number.</translation>
+    </message>
+    <message>
+        <source>Please enter the street and number.</source>
+        <translation>Please enter the street and number.</translation>
+    </message>
+    <message>
+        <source>Please enter the postal code.</source>
+        <translation>Please enter the postal code.</translation>
+    </message>
+    <message>
+        <source>Please enter the city.</source>
+        <translation>Please enter the city.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This is too long: %n characters at most.</source>
+        <translation>
+            <numerusform>This is too long: %n character at most.</numerusform>
+            <numerusform>This is too long: %n characters at most.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please use only letters, digits and punctuation.</source>
+        <translation>Please use only letters, digits and punctuation.</translation>
+    </message>
+    <message>
+        <source>Please write it with letters.</source>
+        <translation>Please write it with letters.</translation>
+    </message>
+    <message>
+        <source>An e-mail address contains an @, as in marie@example.fr.</source>
+        <translation>An e-mail address contains an @, as in marie@example.fr.</translation>
+    </message>
+    <message>
+        <source>Please complete the part after the @, as in marie@example.fr.</source>
+        <translation>Please complete the part after the @, as in marie@example.fr.</translation>
+    </message>
+    <message>
+        <source>This e-mail address is not valid. Example: marie@example.fr.</source>
+        <translation>This e-mail address is not valid. Example: marie@example.fr.</translation>
+    </message>
+    <message>
+        <source>This phone number is not valid. Example: 06 12 34 56 78.</source>
+        <translation>This phone number is not valid. Example: 06 12 34 56 78.</translation>
+    </message>
+    <message>
+        <source>Please give a mobile number: the carrier texts you before delivering.</source>
+        <translation>Please give a mobile number: the carrier texts you before delivering.</translation>
+    </message>
+    <message>
+        <source>A postal code has five digits, as in 69003.</source>
+        <translation>A postal code has five digits, as in 69003.</translation>
+    </message>
+    <message>
+        <source>This postal code does not exist in France.</source>
+        <translation>This postal code does not exist in France.</translation>
+    </message>
+    <message>
+        <source>Delivery details</source>
+        <translation>Delivery details</translation>
+    </message>
+    <message>
+        <source>Who should we deliver to? Tap a field to type.</source>
+        <translation>Who should we deliver to? Tap a field to type.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -617,6 +888,14 @@
         <translation>Sold out in every store</translation>
     </message>
     <message>
+        <source>In your basket · view</source>
+        <translation>In your basket · view</translation>
+    </message>
+    <message>
+        <source>Deliver to my home</source>
+        <translation>Deliver to my home</translation>
+    </message>
+    <message>
         <source>In comparison</source>
         <translation>In comparison</translation>
     </message>
@@ -662,6 +941,100 @@
     <message>
         <source>Pictures of the product</source>
         <translation>Pictures of the product</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Standard delivery</source>
+        <translation>Standard delivery</translation>
+    </message>
+    <message>
+        <source>Express delivery</source>
+        <translation>Express delivery</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <source>delivered by %1</source>
+        <translation>delivered by %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 · %3</source>
+        <translation>%1 × %2 · %3</translation>
+    </message>
+    <message>
+        <source>Items: %1</source>
+        <translation>Items: %1</translation>
+    </message>
+    <message>
+        <source>Delivery: %1</source>
+        <translation>Delivery: %1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <source>Tick the box above to confirm your order.</source>
+        <translation>Tick the box above to confirm your order.</translation>
+    </message>
+    <message>
+        <source>Sorry, your order could not be saved, so nothing was ordered. Please ask a member of staff.</source>
+        <translation>Sorry, your order could not be saved, so nothing was ordered. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <source>Check and confirm</source>
+        <translation>Check and confirm</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Your items</source>
+        <translation>Your items</translation>
+    </message>
+    <message>
+        <source>Delivered to</source>
+        <translation>Delivered to</translation>
+    </message>
+    <message>
+        <source>Your personal data</source>
+        <translation>Your personal data</translation>
+    </message>
+    <message numerus="yes">
+        <source>We use your name, address, e-mail and phone number only to deliver this order and to keep you informed about it. This terminal deletes them %n day(s) after our order service has received them. You can ask to see, correct or erase them at any time.</source>
+        <translation>
+            <numerusform>We use your name, address, e-mail and phone number only to deliver this order and to keep you informed about it. This terminal deletes them %n day after our order service has received them. You can ask to see, correct or erase them at any time.</numerusform>
+            <numerusform>We use your name, address, e-mail and phone number only to deliver this order and to keep you informed about it. This terminal deletes them %n days after our order service has received them. You can ask to see, correct or erase them at any time.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan this code to read our privacy notice on your phone.</source>
+        <translation>Scan this code to read our privacy notice on your phone.</translation>
+    </message>
+    <message>
+        <source>You pay at the store&apos;s till by showing your order&apos;s QR code, or by the payment link we e-mail you. This terminal never asks for your card.</source>
+        <translation>You pay at the store&apos;s till by showing your order&apos;s QR code, or by the payment link we e-mail you. This terminal never asks for your card.</translation>
+    </message>
+    <message>
+        <source>I agree that my data is used to deliver this order.</source>
+        <translation>I agree that my data is used to deliver this order.</translation>
+    </message>
+    <message>
+        <source>QR code of the privacy notice</source>
+        <translation>QR code of the privacy notice</translation>
+    </message>
+    <message>
+        <source>Change the details</source>
+        <translation>Change the details</translation>
+    </message>
+    <message>
+        <source>Confirm the order</source>
+        <translation>Confirm the order</translation>
     </message>
 </context>
 <context>
@@ -794,6 +1167,20 @@
     <message>
         <source>Home</source>
         <translation>Home</translation>
+    </message>
+    <message numerus="yes">
+        <source>Basket (%n)</source>
+        <translation>
+            <numerusform>Basket (%n)</numerusform>
+            <numerusform>Basket (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Basket, %n item(s)</source>
+        <translation>
+            <numerusform>Basket, %n item</numerusform>
+            <numerusform>Basket, %n items</numerusform>
+        </translation>
     </message>
 </context>
 <context>

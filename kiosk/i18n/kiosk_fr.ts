@@ -17,6 +17,90 @@
     </message>
 </context>
 <context>
+    <name>BasketLimits</name>
+    <message numerus="yes">
+        <source>You can order up to %n of the same item.</source>
+        <translation>
+            <numerusform>Vous pouvez commander jusqu’à %n fois le même article.</numerusform>
+            <numerusform>Vous pouvez commander jusqu’à %n fois le même article.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An order can hold up to %n items.</source>
+        <translation>
+            <numerusform>Une commande peut contenir jusqu’à %n article.</numerusform>
+            <numerusform>Une commande peut contenir jusqu’à %n articles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An order can hold up to %n different items.</source>
+        <translation>
+            <numerusform>Une commande peut contenir jusqu’à %n article différent.</numerusform>
+            <numerusform>Une commande peut contenir jusqu’à %n articles différents.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BasketRow</name>
+    <message>
+        <source>%1 each · %2</source>
+        <translation>%1 l’unité · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Quantity: %n</source>
+        <translation>
+            <numerusform>Quantité : %n</numerusform>
+            <numerusform>Quantité : %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One less %1</source>
+        <translation>Un de moins : %1</translation>
+    </message>
+    <message>
+        <source>One more %1</source>
+        <translation>Un de plus : %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+</context>
+<context>
+    <name>BasketScreen</name>
+    <message numerus="yes">
+        <source>%n item(s) · %1 before delivery</source>
+        <translation>
+            <numerusform>%n article · %1 hors livraison</numerusform>
+            <numerusform>%n articles · %1 hors livraison</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your home delivery</source>
+        <translation>Votre livraison à domicile</translation>
+    </message>
+    <message>
+        <source>We deliver these items to your home. You pay at the till or by the link we e-mail you.</source>
+        <translation>Nous livrons ces articles chez vous. Vous payez en caisse ou avec le lien que nous vous envoyons par e-mail.</translation>
+    </message>
+    <message>
+        <source>Your basket is empty. Choose an item and tap “Deliver to my home”.</source>
+        <translation>Votre panier est vide. Choisissez un article et touchez « Livrer à mon domicile ».</translation>
+    </message>
+    <message>
+        <source>Keep shopping</source>
+        <translation>Continuer mes achats</translation>
+    </message>
+    <message>
+        <source>Enter delivery details</source>
+        <translation>Saisir mes coordonnées</translation>
+    </message>
+</context>
+<context>
     <name>CatalogWords</name>
     <message>
         <source>Black</source>
@@ -312,6 +396,193 @@
     <message>
         <source>Remove {name} from the comparison</source>
         <translation>Retirer {name} du comparateur</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationScreen</name>
+    <message>
+        <source>Thank you, your order is placed</source>
+        <translation>Merci, votre commande est passée</translation>
+    </message>
+    <message>
+        <source>It is on its way to our order service.</source>
+        <translation>Elle part vers notre service commandes.</translation>
+    </message>
+    <message>
+        <source>This terminal is offline at the moment: your order is saved here and will be sent to our order service as soon as the connection is back.</source>
+        <translation>Cette borne est hors ligne pour le moment : votre commande est enregistrée ici et partira vers notre service commandes dès le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Your order reference</source>
+        <translation>Votre numéro de commande</translation>
+    </message>
+    <message>
+        <source>QR code of your order&apos;s page</source>
+        <translation>Code QR de la page de votre commande</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone to follow your order.</source>
+        <translation>Scannez ce code avec votre téléphone pour suivre votre commande.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) · total %1</source>
+        <translation>
+            <numerusform>%n article · total %1</numerusform>
+            <numerusform>%n articles · total %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delivered to your home by %1</source>
+        <translation>Livrée chez vous au plus tard le %1</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Et maintenant ?</translation>
+    </message>
+    <message>
+        <source>You will receive an e-mail confirming your order, with a link to pay. We send your items once the order is paid, and e-mail you when they leave.</source>
+        <translation>Vous allez recevoir un e-mail de confirmation avec un lien de paiement. Nous expédions vos articles dès le paiement reçu et vous prévenons par e-mail à leur départ.</translation>
+    </message>
+    <message>
+        <source>How to pay</source>
+        <translation>Comment payer</translation>
+    </message>
+    <message>
+        <source>At the till of this store: show your order reference or its QR code. Or online: use the payment link in the e-mail. This terminal never asks for your card.</source>
+        <translation>En caisse dans ce magasin : montrez votre numéro de commande ou son code QR. Ou en ligne : utilisez le lien de paiement de l’e-mail. Cette borne ne vous demande jamais votre carte.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFormScreen</name>
+    <message numerus="yes">
+        <source>Please check %n field(s).</source>
+        <translation>
+            <numerusform>Vérifiez %n champ, s’il vous plaît.</numerusform>
+            <numerusform>Vérifiez %n champs, s’il vous plaît.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Téléphone portable</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Apartment, building, floor (optional)</source>
+        <translation>Appartement, bâtiment, étage (facultatif)</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Delivery instructions (optional)</source>
+        <translation>Instructions de livraison (facultatif)</translation>
+    </message>
+    <message>
+        <source>Please enter your first name.</source>
+        <translation>Indiquez votre prénom.</translation>
+    </message>
+    <message>
+        <source>Please enter your last name.</source>
+        <translation>Indiquez votre nom.</translation>
+    </message>
+    <message>
+        <source>Please enter your e-mail address.</source>
+        <translation>Indiquez votre adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Please enter your mobile phone number.</source>
+        <translation>Indiquez votre numéro de portable.</translation>
+    </message>
+    <message>
+        <source>Please enter the street and number.</source>
+        <translation>Indiquez le numéro et la rue.</translation>
+    </message>
+    <message>
+        <source>Please enter the postal code.</source>
+        <translation>Indiquez le code postal.</translation>
+    </message>
+    <message>
+        <source>Please enter the city.</source>
+        <translation>Indiquez la ville.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This is too long: %n characters at most.</source>
+        <translation>
+            <numerusform>C’est trop long : %n caractère au plus.</numerusform>
+            <numerusform>C’est trop long : %n caractères au plus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please use only letters, digits and punctuation.</source>
+        <translation>Utilisez seulement des lettres, des chiffres et de la ponctuation.</translation>
+    </message>
+    <message>
+        <source>Please write it with letters.</source>
+        <translation>Écrivez-le en lettres, s’il vous plaît.</translation>
+    </message>
+    <message>
+        <source>An e-mail address contains an @, as in marie@example.fr.</source>
+        <translation>Une adresse e-mail contient un @, comme marie@example.fr.</translation>
+    </message>
+    <message>
+        <source>Please complete the part after the @, as in marie@example.fr.</source>
+        <translation>Complétez la partie après le @, comme marie@example.fr.</translation>
+    </message>
+    <message>
+        <source>This e-mail address is not valid. Example: marie@example.fr.</source>
+        <translation>Cette adresse e-mail n’est pas valide. Exemple : marie@example.fr.</translation>
+    </message>
+    <message>
+        <source>This phone number is not valid. Example: 06 12 34 56 78.</source>
+        <translation>Ce numéro n’est pas valide. Exemple : 06 12 34 56 78.</translation>
+    </message>
+    <message>
+        <source>Please give a mobile number: the carrier texts you before delivering.</source>
+        <translation>Indiquez un numéro de portable : le livreur vous envoie un SMS avant de passer.</translation>
+    </message>
+    <message>
+        <source>A postal code has five digits, as in 69003.</source>
+        <translation>Un code postal a cinq chiffres, comme 69003.</translation>
+    </message>
+    <message>
+        <source>This postal code does not exist in France.</source>
+        <translation>Ce code postal n’existe pas en France.</translation>
+    </message>
+    <message>
+        <source>Delivery details</source>
+        <translation>Vos coordonnées de livraison</translation>
+    </message>
+    <message>
+        <source>Who should we deliver to? Tap a field to type.</source>
+        <translation>À qui livrons-nous ? Touchez un champ pour écrire.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
     </message>
 </context>
 <context>
@@ -617,6 +888,14 @@
         <translation>Épuisé dans tous les magasins</translation>
     </message>
     <message>
+        <source>In your basket · view</source>
+        <translation>Dans votre panier · voir</translation>
+    </message>
+    <message>
+        <source>Deliver to my home</source>
+        <translation>Livrer à mon domicile</translation>
+    </message>
+    <message>
         <source>In comparison</source>
         <translation>Dans le comparateur</translation>
     </message>
@@ -662,6 +941,100 @@
     <message>
         <source>Pictures of the product</source>
         <translation>Photos du produit</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Standard delivery</source>
+        <translation>Livraison standard</translation>
+    </message>
+    <message>
+        <source>Express delivery</source>
+        <translation>Livraison express</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>gratuite</translation>
+    </message>
+    <message>
+        <source>delivered by %1</source>
+        <translation>livrée au plus tard le %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 · %3</source>
+        <translation>%1 × %2 · %3</translation>
+    </message>
+    <message>
+        <source>Items: %1</source>
+        <translation>Articles : %1</translation>
+    </message>
+    <message>
+        <source>Delivery: %1</source>
+        <translation>Livraison : %1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total : %1</translation>
+    </message>
+    <message>
+        <source>Tick the box above to confirm your order.</source>
+        <translation>Cochez la case ci-dessus pour confirmer votre commande.</translation>
+    </message>
+    <message>
+        <source>Sorry, your order could not be saved, so nothing was ordered. Please ask a member of staff.</source>
+        <translation>Désolés, votre commande n’a pas pu être enregistrée : rien n’a été commandé. Adressez-vous à un vendeur, s’il vous plaît.</translation>
+    </message>
+    <message>
+        <source>Check and confirm</source>
+        <translation>Vérifier et confirmer</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Your items</source>
+        <translation>Vos articles</translation>
+    </message>
+    <message>
+        <source>Delivered to</source>
+        <translation>Livré à</translation>
+    </message>
+    <message>
+        <source>Your personal data</source>
+        <translation>Vos données personnelles</translation>
+    </message>
+    <message numerus="yes">
+        <source>We use your name, address, e-mail and phone number only to deliver this order and to keep you informed about it. This terminal deletes them %n day(s) after our order service has received them. You can ask to see, correct or erase them at any time.</source>
+        <translation>
+            <numerusform>Nous utilisons vos nom, adresse, e-mail et numéro de téléphone uniquement pour livrer cette commande et vous en informer. Cette borne les efface %n jour après leur réception par notre service commandes. Vous pouvez à tout moment demander à les consulter, les corriger ou les effacer.</numerusform>
+            <numerusform>Nous utilisons vos nom, adresse, e-mail et numéro de téléphone uniquement pour livrer cette commande et vous en informer. Cette borne les efface %n jours après leur réception par notre service commandes. Vous pouvez à tout moment demander à les consulter, les corriger ou les effacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan this code to read our privacy notice on your phone.</source>
+        <translation>Scannez ce code pour lire notre politique de confidentialité sur votre téléphone.</translation>
+    </message>
+    <message>
+        <source>You pay at the store&apos;s till by showing your order&apos;s QR code, or by the payment link we e-mail you. This terminal never asks for your card.</source>
+        <translation>Vous payez en caisse du magasin en montrant le code QR de votre commande, ou avec le lien de paiement envoyé par e-mail. Cette borne ne vous demande jamais votre carte.</translation>
+    </message>
+    <message>
+        <source>I agree that my data is used to deliver this order.</source>
+        <translation>J’accepte que mes données servent à livrer cette commande.</translation>
+    </message>
+    <message>
+        <source>QR code of the privacy notice</source>
+        <translation>Code QR de la politique de confidentialité</translation>
+    </message>
+    <message>
+        <source>Change the details</source>
+        <translation>Modifier mes coordonnées</translation>
+    </message>
+    <message>
+        <source>Confirm the order</source>
+        <translation>Confirmer la commande</translation>
     </message>
 </context>
 <context>
@@ -794,6 +1167,20 @@
     <message>
         <source>Home</source>
         <translation>Accueil</translation>
+    </message>
+    <message numerus="yes">
+        <source>Basket (%n)</source>
+        <translation>
+            <numerusform>Panier (%n)</numerusform>
+            <numerusform>Panier (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Basket, %n item(s)</source>
+        <translation>
+            <numerusform>Panier, %n article</numerusform>
+            <numerusform>Panier, %n articles</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from kiosk.core.config import KioskConfig
 from kiosk.core.db.cache import install_rebuilt_cache, open_cache, recheck_cache
 from kiosk.core.db.journal import open_journal
 from kiosk.core.db.opening import OpenedDatabase
+from kiosk.core.orders import OrderLimits, PlacedOrder
 from kiosk.core.products import ProductCard, featured_cards
 from kiosk.core.scans import ScanResult, resolve_scan
 from kiosk.core.synonyms import Synonyms, SynonymsError, load_synonyms
@@ -34,11 +35,15 @@ from kiosk.ui.idle import IdleWatcher, StillThereOverlay
 from kiosk.ui.live_stock import LiveStock
 from kiosk.ui.scanner import ScannerListener
 from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.basket import BasketScreen
 from kiosk.ui.screens.category import CategoryScreen
 from kiosk.ui.screens.compare import CompareScreen
+from kiosk.ui.screens.confirmation import ConfirmationScreen
 from kiosk.ui.screens.context import ShopperContext, ShopperSession
+from kiosk.ui.screens.customer_form import CustomerFormScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.product import ProductScreen
+from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.screens.stores import StoresScreen
 from kiosk.ui.shell import LANGUAGE_NAMES, KioskShell, TopBar
@@ -93,6 +98,7 @@ class KioskApp:
         self.top_bar = TopBar(self.theme, store_name, config.languages)
         self.top_bar.show_language(self.language)
         self.top_bar.language_requested.connect(self.set_language)
+        self.top_bar.basket_requested.connect(self.open_basket)
         self.attract = AttractScreen(self.theme, self.formatter, self.pictures, store_name)
         self.attract.started.connect(self.start_session)
         self.attract.language_chosen.connect(self._start_in_language)
@@ -154,6 +160,7 @@ class KioskApp:
             self.catalog.record(journey.SESSION_END)
         self.context.session.deleteLater()
         self.context = self._new_context()
+        self.top_bar.show_basket_count(0)
         self.tray.follow(self.context)
         self.window.show_attract()
         self.home.scroll_to_top()
@@ -192,8 +199,14 @@ class KioskApp:
         return ShopperContext(theme=self.theme, formatter=self.formatter,
                               thumbnails=self.thumbnails, pictures=self.pictures,
                               catalog=self.catalog, runner=self.runner, navigator=self,
-                              session=ShopperSession(), config=self.config,
+                              session=self._new_session(), config=self.config,
                               synonyms=self.synonyms)
+
+    def _new_session(self) -> ShopperSession:
+        session = ShopperSession(OrderLimits.from_config(self.config))
+        session.basket_changed.connect(
+            lambda: self.top_bar.show_basket_count(session.basket.item_count))
+        return session
 
     def _on_landscape_changed(self, landscape: bool) -> None:
         self.attract.set_landscape(landscape)
@@ -226,6 +239,32 @@ class KioskApp:
 
     def notify(self, message: str) -> None:
         self.notice.show_message(message)
+
+    def go_back(self) -> None:
+        self.window.back()
+
+    def open_basket(self) -> None:
+        if not isinstance(self.window.current_screen(), BasketScreen):
+            self._open(BasketScreen(self.context))
+
+    def open_customer_form(self) -> None:
+        self._open(CustomerFormScreen(self.context))
+
+    def open_review(self) -> None:
+        self._open(ReviewScreen(self.context))
+
+    def show_confirmation(self, order: PlacedOrder) -> None:
+        """The basket, the form and the review go: Back leads home, not to the address."""
+        self.window.home()
+        online = self.sync is not None and self.sync.status.online
+        self._open(ConfirmationScreen(self.context, order, online))
+
+    def order_sent(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def finish_session(self) -> None:
+        self.end_session()
 
     def _open(self, screen) -> None:
         if hasattr(screen, "set_landscape"):
@@ -446,7 +485,7 @@ class KioskApp:
             self.app.removeTranslator(translator)
         if sys.excepthook == self._on_unexpected_error:
             sys.excepthook = sys.__excepthook__
-        self.runner.wait_idle()
+        self.runner.close()
 
     def settled(self) -> bool:
         """Data shown and every visible image decoded (for screenshots and benchmarks)."""

@@ -53,6 +53,22 @@ class CatalogReader:
 
         self._runner.run_db(work, done, failed)
 
+    def write_journal(self, work: Callable[[sqlite3.Connection], T],
+                      on_done: Callable[[T], None],
+                      on_error: Callable[[BaseException], None]) -> None:
+        """Run `work(journal connection)` on the database worker (an order being placed).
+
+        The answer is delivered whatever screen asked: once written, an order exists, and
+        the app must show its confirmation even if the screen that sent it is gone.
+        """
+        def work_on_journal() -> T:
+            conn = self._journal()
+            if conn is None:
+                raise CatalogUnavailable("the journal is not open yet")
+            return work(conn)
+
+        self._runner.run_db(work_on_journal, on_done, on_error)
+
     def record(self, event_type: str, data: dict[str, Any] | None = None) -> None:
         """Journal an anonymous shopper event (it is synced later); never blocks or raises."""
         def work() -> None:

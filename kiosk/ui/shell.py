@@ -28,6 +28,7 @@ LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 class TopBar(QWidget):
     back_requested = Signal()
     home_requested = Signal()
+    basket_requested = Signal()
     language_requested = Signal(str)
 
     def __init__(self, theme: Theme, store_name: str, languages: tuple[str, ...],
@@ -42,6 +43,11 @@ class TopBar(QWidget):
         self.store_label = QLabel(store_name, objectName="StoreName")
         self.store_label.setAccessibleName(store_name)
         self.store_label.setWordWrap(True)   # a long name takes two lines in large type
+        # Shown only while the shopper has something to be delivered.
+        self.basket_button = QPushButton(objectName="TopBarButton")
+        self.basket_button.clicked.connect(self.basket_requested)
+        self.basket_button.hide()
+        self._basket_count = 0
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(theme.spacing, theme.spacing // 2,
@@ -50,6 +56,7 @@ class TopBar(QWidget):
         layout.addWidget(self.back_button)
         layout.addWidget(self.home_button)
         layout.addWidget(self.store_label, 1)
+        layout.addWidget(self.basket_button)
         self.language_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         for index, code in enumerate(languages):
@@ -70,6 +77,13 @@ class TopBar(QWidget):
         self.back_button.setAccessibleName(self.tr("Back"))
         self.home_button.setText(self.tr("Home"))
         self.home_button.setAccessibleName(self.tr("Home"))
+        self.show_basket_count(self._basket_count)
+
+    def show_basket_count(self, count: int) -> None:
+        self._basket_count = count
+        self.basket_button.setText(self.tr("Basket (%n)", "", count))
+        self.basket_button.setAccessibleName(self.tr("Basket, %n item(s)", "", count))
+        self.basket_button.setVisible(count > 0)
 
     def show_language(self, code: str) -> None:
         # Only the languages one can switch to are offered, each named in itself: the

@@ -55,6 +55,7 @@ class TaskRunner(QObject):
         self._live.setMaxThreadCount(1)
         self._compute = QThreadPool(self)
         self._compute.setMaxThreadCount(2)
+        self._closed = False
 
     def run_db(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> None:
@@ -84,8 +85,16 @@ class TaskRunner(QObject):
         return all(pool.waitForDone(timeout_ms)
                    for pool in (self._network, self._live, self._database, self._compute))
 
+    def close(self) -> None:
+        """Finish what is queued, then drop any answer still on its way: its callback
+        belongs to an app that is shutting down and whose widgets are going."""
+        self.wait_idle()
+        self._closed = True
+
     @Slot(object, object, object)
     def _deliver(self, callback: Callable | None, result: Any, error: BaseException | None) -> None:
+        if self._closed:
+            return
         if error is not None:
             if callback is None:
                 log.error("background task failed", exc_info=error)

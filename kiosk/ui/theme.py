@@ -210,6 +210,75 @@ QPushButton {{
     border: 2px solid {c.border};
     font-size: {self.body}px;
 }}
+#SecondaryButton {{
+    color: {c.primary};
+    border: 2px solid {c.primary};
+    font-weight: 700;
+}}
+#PrimaryButton:disabled {{
+    background: {c.placeholder};
+    color: {c.text_muted};
+}}
+#BasketRow {{
+    background: {c.surface};
+    border: 2px solid {c.border};
+    border-radius: {self.px(12)}px;
+}}
+#BasketRow QLabel {{
+    background: transparent;
+}}
+#BasketLineName, #FieldLabel {{
+    font-weight: 700;
+}}
+#StepButton {{
+    font-size: {self.title}px;
+    font-weight: 700;
+    padding: 0;
+}}
+#BasketQuantity {{
+    font-size: {self.heading}px;
+    font-weight: 700;
+    min-width: {self.touch_target}px;
+}}
+#BasketSubtotal, #ReviewTotal, #ConfirmationSummary {{
+    font-size: {self.heading}px;
+    font-weight: 700;
+}}
+QLineEdit#FormField {{
+    min-height: {self.touch_target}px;
+    padding: 0 {self.spacing}px;
+    background: {c.surface};
+    border: 2px solid {c.border};
+    border-radius: {self.px(12)}px;
+}}
+QLineEdit#FormField:focus {{
+    border: 3px solid {c.primary};
+}}
+QLineEdit#FormField[invalid="true"] {{
+    border: 3px solid {c.sale};
+}}
+#FieldError {{
+    color: {c.sale};
+    font-weight: 700;
+}}
+QCheckBox#ConsentBox {{
+    min-height: {self.touch_target}px;
+    spacing: {self.spacing}px;
+    font-weight: 700;
+}}
+QCheckBox#ConsentBox::indicator {{
+    width: {self.px(48)}px;
+    height: {self.px(48)}px;
+}}
+#ReferenceCaption {{
+    font-size: {self.heading}px;
+}}
+#OrderReference {{
+    font-size: {self.px(72)}px;
+    font-weight: 700;
+    letter-spacing: {self.px(6)}px;
+    color: {c.primary};
+}}
 #Notice {{
     background: {c.scrim};
     color: {c.on_primary};

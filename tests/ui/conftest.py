@@ -67,6 +67,27 @@ class RecordingNavigator:
     def notify(self, message: str) -> None:
         self.messages.append(message)
 
+    def go_back(self) -> None:
+        self.opened.append(("back",))
+
+    def open_basket(self) -> None:
+        self.opened.append(("basket",))
+
+    def open_customer_form(self) -> None:
+        self.opened.append(("customer_form",))
+
+    def open_review(self) -> None:
+        self.opened.append(("review",))
+
+    def show_confirmation(self, order) -> None:
+        self.opened.append(("confirmation", order.reference))
+
+    def order_sent(self) -> None:
+        self.opened.append(("order_sent",))
+
+    def finish_session(self) -> None:
+        self.opened.append(("finished",))
+
 
 @pytest.fixture
 def shopper_context(qapp, demo_config):

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.core.compare import CompareTray, TrayAdd
 from kiosk.core.config import KioskConfig
+from kiosk.core.orders import Basket, BasketChange, BasketLine, OrderLimits, PlacedOrder
 from kiosk.core.synonyms import Synonyms
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter
@@ -31,16 +32,51 @@ class Navigator(Protocol):
     def open_compare(self) -> None: ...
     def open_stores(self, variant_sku: str) -> None: ...  # stock of one variant store by store
     def notify(self, message: str) -> None: ...     # a short message over the screen
+    def go_back(self) -> None: ...                  # as the top bar's Back
+    def open_basket(self) -> None: ...
+    def open_customer_form(self) -> None: ...       # the delivery details of the order
+    def open_review(self) -> None: ...              # summary, consent, Confirm
+    def show_confirmation(self, order: PlacedOrder) -> None: ...  # the form is gone by then
+    def order_sent(self) -> None: ...               # a new order waits: sync it now
+    def finish_session(self) -> None: ...           # the shopper is done: back to the start
+
+
+DEFAULT_LIMITS = OrderLimits(max_quantity_per_line=5, max_lines=10, max_items=20)
 
 
 class ShopperSession(QObject):
-    """What one shopper has gathered during a visit."""
+    """What one shopper has gathered during a visit: the compare tray, the basket, and
+    what they typed in the delivery form (kept across Back and forth, gone at the reset)."""
 
     compare_changed = Signal()
+    basket_changed = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, limits: OrderLimits = DEFAULT_LIMITS,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.compare = CompareTray()
+        self.basket = Basket(limits)
+        self.customer_fields: dict[str, str] = {}
+        self.delivery_method = "standard"
+
+    def add_to_basket(self, line: BasketLine) -> BasketChange:
+        change = self.basket.add(line)
+        if change in (BasketChange.ADDED, BasketChange.UPDATED):
+            self.basket_changed.emit()
+        return change
+
+    def set_basket_quantity(self, sku: str, quantity: int) -> BasketChange:
+        change = self.basket.set_quantity(sku, quantity)
+        if change is BasketChange.UPDATED:
+            self.basket_changed.emit()
+        return change
+
+    def order_placed(self) -> None:
+        """The order is in the journal: nothing of it stays with the session."""
+        self.basket.clear()
+        self.customer_fields.clear()
+        self.delivery_method = "standard"
+        self.basket_changed.emit()
 
     def add_to_compare(self, product_id: int) -> TrayAdd:
         outcome = self.compare.add(product_id)

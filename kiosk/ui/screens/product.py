@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.compare import MAX_COMPARED, TrayAdd
+from kiosk.core.orders import BasketLine
 from kiosk.core.product_page import (
-    DEFAULT_FEW_LEFT,
     ProductPage,
     VariantOption,
     attribute_label,
@@ -46,6 +46,7 @@ from kiosk.core.product_page import (
 from kiosk.core.products import ProductCard
 from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.basket import limit_message
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import age_words, restock_words
 from kiosk.ui.theme import Theme
@@ -96,6 +97,7 @@ class ProductScreen(QWidget):
         self.landscape: bool | None = None
         self._build()
         context.session.compare_changed.connect(self._show_compare_state)
+        context.session.basket_changed.connect(self._show_order_state)
         self._freshness_timer = QTimer(self)
         self._freshness_timer.setInterval(FRESHNESS_REFRESH_MS)
         self._freshness_timer.timeout.connect(self._show_stock)
@@ -136,6 +138,9 @@ class ProductScreen(QWidget):
         self.restock = self._label("StockDetail")
         self.other_stores = QPushButton(objectName="OtherStores")
         self.other_stores.clicked.connect(self._on_other_stores)
+        # Prominent (the primary style) when the variant is not on this store's shelves.
+        self.order_button = QPushButton(objectName="ProductAction")
+        self.order_button.clicked.connect(self._on_order_clicked)
 
         self.similar_title = self._label("ProductSection")
         self.similar_model = ProductGridModel(self._context.thumbnails, self._formatter, self)
@@ -170,7 +175,7 @@ class ProductScreen(QWidget):
         edge_to_edge = (self.colors, self.sizes, self.similar_list)
         for widget in (self.name, self.price, self.special, self.color_title, self.colors,
                        self.size_title, self.sizes, self.stock, self.stock_age, self.restock,
-                       self.other_stores, self.similar_title, self.similar_list,
+                       self.other_stores, self.order_button, self.similar_title, self.similar_list,
                        self.phone_button, self.compare_button, self.description_title,
                        self.description, self.attributes_title, self.attributes):
             row = QHBoxLayout()
@@ -420,10 +425,11 @@ class ProductScreen(QWidget):
         for label in (self.stock, self.stock_age, self.restock):
             label.setVisible(variant is not None)
         self.other_stores.setVisible(variant is not None)
+        self._show_order_state()
         if variant is None:
             self._show_similar(False)
             return
-        level = stock_level(variant.quantity_here, DEFAULT_FEW_LEFT)
+        level = stock_level(variant.quantity_here, self._context.config.few_left_threshold)
         if level == "in_stock":
             mark, words = "✓", self.tr("In stock here")
         elif level == "few_left":
@@ -451,6 +457,21 @@ class ProductScreen(QWidget):
         shown = wanted and bool(self.similar)
         self.similar_title.setVisible(shown)
         self.similar_list.setVisible(shown)
+
+    def _show_order_state(self) -> None:
+        variant = self.variant
+        self.order_button.setVisible(variant is not None)
+        if variant is None:
+            return
+        in_basket = self._context.session.basket.quantity_of(variant.sku) > 0
+        words = (self.tr("In your basket · view") if in_basket
+                 else self.tr("Deliver to my home"))
+        self._set_button(self.order_button, words)
+        wanted = "PrimaryButton" if not variant.in_stock_here else "ProductAction"
+        if self.order_button.objectName() != wanted:
+            self.order_button.setObjectName(wanted)
+            self.order_button.style().unpolish(self.order_button)
+            self.order_button.style().polish(self.order_button)
 
     def _show_compare_state(self) -> None:
         in_tray = self._product_id in self._context.session.compare
@@ -489,6 +510,22 @@ class ProductScreen(QWidget):
     def _on_other_stores(self) -> None:
         if self.variant is not None:
             self._context.navigator.open_stores(self.variant.sku)
+
+    def _on_order_clicked(self) -> None:
+        """One of this variant goes in the basket (unless it is there), then the basket."""
+        page, variant, session = self.page, self.variant, self._context.session
+        if page is None or variant is None:
+            return
+        if session.basket.quantity_of(variant.sku) == 0:
+            change = session.add_to_basket(BasketLine(
+                sku=variant.sku, product_id=page.id, name=page.name, size=variant.size,
+                color=variant.color, unit_price_cents=variant.price_cents, quantity=1,
+                image=variant.image or (page.gallery[0] if page.gallery else None)))
+            if message := limit_message(change, self._context):
+                self._context.navigator.notify(message)
+                return
+        self._show_order_state()
+        self._context.navigator.open_basket()
 
     def _on_similar_tapped(self, index) -> None:
         self._context.navigator.open_product(self.similar_model.card(index.row()).id)

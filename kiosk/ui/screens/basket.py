@@ -1,0 +1,218 @@
+"""The delivery basket: what the shopper will have delivered, with quantities to adjust."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.orders import BasketChange, BasketLine, OrderLimits
+from kiosk.ui.catalog_words import catalog_word
+from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+
+
+def variant_words(line: BasketLine) -> str:
+    """'M · Rouge': the size and colour the shopper chose, in their language."""
+    return " · ".join(part for part in (line.size, catalog_word(line.color or "")) if part)
+
+
+class BasketLimits(QObject):
+    """The basket's refusals in the shopper's words (a QObject for plural-aware tr)."""
+
+    def message(self, change: BasketChange, limits: OrderLimits) -> str:
+        if change is BasketChange.LINE_LIMIT:
+            count = limits.max_quantity_per_line
+            return self.tr("You can order up to %n of the same item.", "", count)
+        if change is BasketChange.ITEMS_LIMIT:
+            count = limits.max_items
+            return self.tr("An order can hold up to %n items.", "", count)
+        if change is BasketChange.LINES_LIMIT:
+            count = limits.max_lines
+            return self.tr("An order can hold up to %n different items.", "", count)
+        return ""
+
+
+def limit_message(change: BasketChange, context: ShopperContext) -> str:
+    """Why the basket refused, in the shopper's words; '' when it did not."""
+    return BasketLimits().message(change, context.session.basket.limits)
+
+
+class BasketRow(QFrame):
+    """One line: the item, its size and colour, a quantity to step, and Remove."""
+
+    def __init__(self, context: ShopperContext, line: BasketLine,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BasketRow")
+        self._context = context
+        self.line = line
+        self.name = QLabel(objectName="BasketLineName")
+        self.name.setWordWrap(True)
+        self.variant = QLabel(objectName="Hint")
+        self.variant.setWordWrap(True)
+        self.price = QLabel(objectName="BasketLinePrice")
+        self.price.setWordWrap(True)
+        self.less = QPushButton("−", objectName="StepButton")
+        self.less.clicked.connect(lambda: self._step(-1))
+        self.quantity = QLabel(objectName="BasketQuantity")
+        self.quantity.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more = QPushButton("+", objectName="StepButton")
+        self.more.clicked.connect(lambda: self._step(+1))
+        self.remove = QPushButton(objectName="RemoveButton")
+        self.remove.clicked.connect(lambda: self._context.session.set_basket_quantity(
+            self.line.sku, 0))
+        spacing = context.theme.spacing
+        stepper = QHBoxLayout()
+        stepper.setSpacing(spacing)
+        stepper.addWidget(self.less)
+        stepper.addWidget(self.quantity)
+        stepper.addWidget(self.more)
+        stepper.addStretch(1)
+        stepper.addWidget(self.remove)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
+        layout.setSpacing(spacing // 2)
+        for widget in (self.name, self.variant, self.price):
+            layout.addWidget(widget)
+        layout.addLayout(stepper)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        line, formatter = self.line, self._context.formatter
+        self._set(self.name, line.name)
+        variant = variant_words(line)
+        self._set(self.variant, variant)
+        self.variant.setVisible(bool(variant))
+        unit, total = formatter.price(line.unit_price_cents), formatter.price(line.total_cents)
+        quantity = line.quantity
+        prices = (self.tr("%1 each · %2").replace("%1", unit).replace("%2", total)
+                  if quantity > 1 else unit)
+        self._set(self.price, prices)
+        self.quantity.setText(formatter.locale.toString(quantity))
+        self.quantity.setAccessibleName(self.tr("Quantity: %n", "", quantity))
+        self.less.setAccessibleName(self.tr("One less %1").replace("%1", line.name))
+        self.less.setEnabled(quantity > 1)
+        self.more.setAccessibleName(self.tr("One more %1").replace("%1", line.name))
+        self.remove.setText(self.tr("Remove"))
+        self.remove.setAccessibleName(self.tr("Remove %1").replace("%1", line.name))
+
+    def _step(self, by: int) -> None:
+        change = self._context.session.set_basket_quantity(self.line.sku,
+                                                           self.line.quantity + by)
+        if message := limit_message(change, self._context):
+            self._context.navigator.notify(message)
+
+    def _set(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setAccessibleName(text)
+
+
+class BasketScreen(QWidget):
+    def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BasketScreen")
+        self._context = context
+        spacing = context.theme.spacing
+        self.title = QLabel(objectName="ScreenTitle")
+        self.title.setWordWrap(True)
+        self.explanation = QLabel(objectName="Hint")
+        self.explanation.setWordWrap(True)
+        self.explanation.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
+        self.empty = QLabel(objectName="StatusMessage")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list = QWidget(objectName="BasketList")
+        self._list_layout = QVBoxLayout(self.list)
+        self._list_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
+        self._list_layout.setSpacing(spacing)
+        self._list_layout.addStretch(1)
+        scroll = QScrollArea(objectName="BasketScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.list)
+        enable_kinetic_scrolling(scroll.viewport())
+        self.subtotal = QLabel(objectName="BasketSubtotal")
+        self.subtotal.setWordWrap(True)
+        self.keep_shopping = QPushButton(objectName="SecondaryButton")
+        self.keep_shopping.clicked.connect(context.navigator.go_back)
+        self.proceed = QPushButton(objectName="PrimaryButton")
+        self.proceed.clicked.connect(context.navigator.open_customer_form)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        actions.setSpacing(spacing)
+        actions.addWidget(self.keep_shopping, 1)
+        actions.addWidget(self.proceed, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.empty)
+        layout.addWidget(scroll, 1)
+        self.subtotal.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
+        layout.addWidget(self.subtotal)
+        layout.addLayout(actions)
+        self.rows: list[BasketRow] = []
+        context.session.basket_changed.connect(self._show_lines)
+        self.retranslate()
+        self._show_lines()
+
+    def _show_lines(self) -> None:
+        for row in self.rows:
+            row.hide()
+            row.deleteLater()
+        self.rows = []
+        for line in self._context.session.basket.lines:
+            row = BasketRow(self._context, line)
+            self._list_layout.insertWidget(self._list_layout.count() - 1, row)
+            self.rows.append(row)
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        basket, formatter = self._context.session.basket, self._context.formatter
+        self.empty.setVisible(basket.is_empty)
+        self.subtotal.setVisible(not basket.is_empty)
+        count = basket.item_count
+        text = self.tr("%n item(s) · %1 before delivery", "", count).replace(
+            "%1", formatter.price(basket.subtotal_cents))
+        self.subtotal.setText(text)
+        self.subtotal.setAccessibleName(text)
+        self.proceed.setEnabled(not basket.is_empty)
+
+    def retranslate(self) -> None:
+        for label, text in (
+                (self.title, self.tr("Your home delivery")),
+                (self.explanation, self.tr("We deliver these items to your home. You pay "
+                                           "at the till or by the link we e-mail you.")),
+                (self.empty, self.tr("Your basket is empty. Choose an item and tap "
+                                     "“Deliver to my home”."))):
+            label.setText(text)
+            label.setAccessibleName(text)
+        for button, text in ((self.keep_shopping, self.tr("Keep shopping")),
+                             (self.proceed, self.tr("Enter delivery details"))):
+            button.setText(text)
+            button.setAccessibleName(text)
+        self._show_totals()
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        for row in self.rows:
+            row.retranslate()
+        self._show_totals()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            for row in self.rows:
+                row.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,129 @@
+"""The order is placed: its reference in large type, a QR code of its status page, what
+happens next and how to pay. Nothing personal is shown: the next shopper may read it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.core.orders import PlacedOrder, status_url
+from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.screens.review import long_date
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.qr import QrCode
+
+QR_SIZE_PX = 420
+
+
+def spelled_out(reference: str) -> str:
+    """'K 7 D, 3 M X Q 9 P': read aloud character by character, not as a word."""
+    return ", ".join(" ".join(part) for part in reference.split("-"))
+
+
+class ConfirmationScreen(QWidget):
+    def __init__(self, context: ShopperContext, order: PlacedOrder, online: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ConfirmationScreen")
+        self._context = context
+        self.order = order
+        self.online = online
+        spacing = context.theme.spacing
+        self.title = self._label("ScreenTitle")
+        self.sending = self._label("Hint")
+        self.reference_caption = self._label("ReferenceCaption")
+        self.reference = self._label("OrderReference")
+        self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.code = QrCode(context.runner, context.theme.px(QR_SIZE_PX))
+        self.url = status_url(context.config, order.reference)
+        self.code.set_text(self.url)
+        self.code.setVisible(bool(self.url))
+        self.code_caption = self._label("Hint")
+        self.code_caption.setVisible(bool(self.url))
+        self.summary = self._label("ConfirmationSummary")
+        self.next_steps_title = self._label("SectionTitle")
+        self.next_steps = self._label("ConfirmationText")
+        self.payment_title = self._label("SectionTitle")
+        self.payment = self._label("ConfirmationText")
+        self.done = QPushButton(objectName="PrimaryButton")
+        self.done.clicked.connect(context.navigator.finish_session)
+        for label in (self.title, self.reference_caption, self.reference, self.code_caption):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        content = QWidget(objectName="ConfirmationContent")
+        lines = QVBoxLayout(content)
+        lines.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        lines.setSpacing(spacing)
+        for widget in (self.sending, self.reference_caption, self.reference):
+            lines.addWidget(widget)
+        lines.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self.code_caption, self.summary, self.next_steps_title,
+                       self.next_steps, self.payment_title, self.payment):
+            lines.addWidget(widget)
+        lines.addStretch(1)
+        scroll = QScrollArea(objectName="ConfirmationScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        enable_kinetic_scrolling(scroll.viewport())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        done_row = QVBoxLayout()
+        done_row.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        done_row.addWidget(self.done)
+        layout.addLayout(done_row)
+        self.retranslate()
+
+    def _label(self, object_name: str) -> QLabel:
+        label = QLabel(objectName=object_name)
+        label.setWordWrap(True)
+        return label
+
+    def _set(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setAccessibleName(text)
+
+    def retranslate(self) -> None:
+        order, formatter = self.order, self._context.formatter
+        self._set(self.title, self.tr("Thank you, your order is placed"))
+        self._set(self.sending, self.tr(
+            "It is on its way to our order service.") if self.online else self.tr(
+            "This terminal is offline at the moment: your order is saved here and will be "
+            "sent to our order service as soon as the connection is back."))
+        self._set(self.reference_caption, self.tr("Your order reference"))
+        self.reference.setText(order.reference)
+        self.reference.setAccessibleName(spelled_out(order.reference))
+        self.code.setAccessibleName(self.tr("QR code of your order's page"))
+        self._set(self.code_caption, self.tr(
+            "Scan this code with your phone to follow your order."))
+        count = order.item_count
+        self._set(self.summary, "\n".join([
+            self.tr("%n item(s) · total %1", "", count).replace(
+                "%1", formatter.price(order.total_cents)),
+            self.tr("Delivered to your home by %1").replace(
+                "%1", long_date(formatter, order.expected_date))]))
+        self._set(self.next_steps_title, self.tr("What happens next"))
+        self._set(self.next_steps, self.tr(
+            "You will receive an e-mail confirming your order, with a link to pay. "
+            "We send your items once the order is paid, and e-mail you when they leave."))
+        self._set(self.payment_title, self.tr("How to pay"))
+        self._set(self.payment, self.tr(
+            "At the till of this store: show your order reference or its QR code. "
+            "Or online: use the payment link in the e-mail. This terminal never asks for "
+            "your card."))
+        self.done.setText(self.tr("Done"))
+        self.done.setAccessibleName(self.done.text())
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,292 @@
+"""Check and confirm: delivery method, the items, the address, consent, then Confirm.
+
+Confirm writes the order to the journal on the database worker; only once it is there
+does the confirmation appear. Nothing on this screen is ticked or chosen for the shopper
+except the cheapest delivery, which they can change.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core import outbox
+from kiosk.core.orders import (
+    DeliveryOption,
+    OrderRequest,
+    PlacedOrder,
+    delivery_options,
+    place_order,
+    reference_prefix,
+)
+from kiosk.core.validation import check_customer, customer_payload, format_phone_for_display
+from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.basket import variant_words
+from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.qr import QrCode
+
+PRIVACY_QR_PX = 220
+
+
+def customer_for_order(fields: dict[str, str]) -> dict | None:
+    """The server-ready customer from what was typed, or None if a field is wrong."""
+    results = check_customer(fields)
+    return customer_payload(results) if all(r.ok for r in results.values()) else None
+
+
+def long_date(formatter: Formatter, day: date) -> str:
+    """'lundi 30 novembre' / 'Monday 30 November'."""
+    return formatter.locale.toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+
+
+class ReviewScreen(QWidget):
+    def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReviewScreen")
+        self._context = context
+        self._options = delivery_options(context.config)
+        self._placing = False
+        spacing = context.theme.spacing
+        self.title = QLabel(objectName="ScreenTitle")
+        self.title.setWordWrap(True)
+
+        self.delivery_title = self._label("SectionTitle")
+        self.delivery_buttons = QButtonGroup(self)
+        self.delivery_buttons.setExclusive(True)
+        self.delivery_rows = QVBoxLayout()
+        self.delivery_rows.setSpacing(spacing)
+        for index, option in enumerate(self._options):
+            button = QPushButton(objectName="ToggleButton")
+            button.setCheckable(True)
+            button.setChecked(option.method == context.session.delivery_method)
+            self.delivery_buttons.addButton(button, index)
+            self.delivery_rows.addWidget(button)
+        if self.delivery_buttons.checkedButton() is None:
+            self.delivery_buttons.button(0).setChecked(True)
+        self.delivery_buttons.idClicked.connect(self._on_delivery_chosen)
+
+        self.items_title = self._label("SectionTitle")
+        self.items = self._label("ReviewItems")
+        self.totals = self._label("ReviewTotals")
+        self.total = self._label("ReviewTotal")
+
+        self.address_title = self._label("SectionTitle")
+        self.address = self._label("ReviewAddress")
+        self.change_address = QPushButton(objectName="SecondaryButton")
+        self.change_address.clicked.connect(context.navigator.go_back)
+
+        self.consent_title = self._label("SectionTitle")
+        self.consent_text = self._label("ConsentText")
+        self.privacy_code = QrCode(context.runner, context.theme.px(PRIVACY_QR_PX))
+        self.privacy_code.set_text(context.config.privacy_notice_url)
+        self.privacy_caption = self._label("Hint")
+        self.consent = QCheckBox(objectName="ConsentBox")
+        self.consent.setChecked(False)          # never ticked for the shopper
+        self.consent.toggled.connect(self._show_confirm_state)
+
+        self.payment = self._label("Hint")
+        self.confirm_hint = self._label("Hint")
+        self.confirm = QPushButton(objectName="PrimaryButton")
+        self.confirm.clicked.connect(self._on_confirm)
+
+        privacy = QHBoxLayout()
+        privacy.setSpacing(spacing * 2)
+        privacy.addWidget(self.privacy_code, 0, Qt.AlignmentFlag.AlignTop)
+        privacy.addWidget(self.privacy_caption, 1)
+
+        content = QWidget(objectName="ReviewContent")
+        lines = QVBoxLayout(content)
+        lines.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        lines.setSpacing(spacing)
+        lines.addWidget(self.delivery_title)
+        lines.addLayout(self.delivery_rows)
+        for widget in (self.items_title, self.items, self.totals, self.total,
+                       self.address_title, self.address):
+            lines.addWidget(widget)
+        lines.addWidget(self.change_address, 0, Qt.AlignmentFlag.AlignLeft)
+        lines.addWidget(self.consent_title)
+        lines.addWidget(self.consent_text)
+        lines.addLayout(privacy)
+        lines.addWidget(self.consent)
+        lines.addWidget(self.payment)
+        lines.addStretch(1)
+        scroll = QScrollArea(objectName="ReviewScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        enable_kinetic_scrolling(scroll.viewport())
+
+        footer = QVBoxLayout()
+        footer.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        footer.setSpacing(spacing // 2)
+        footer.addWidget(self.confirm_hint)
+        footer.addWidget(self.confirm)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        layout.addWidget(self.title)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(footer)
+        self.retranslate()
+
+    def _label(self, object_name: str) -> QLabel:
+        label = QLabel(objectName=object_name)
+        label.setWordWrap(True)
+        return label
+
+    # --- what is shown ----------------------------------------------------------------
+
+    @property
+    def delivery(self) -> DeliveryOption:
+        return self._options[max(self.delivery_buttons.checkedId(), 0)]
+
+    def _show_delivery_options(self) -> None:
+        formatter, today = self._context.formatter, date.today()
+        for index, option in enumerate(self._options):
+            name = (self.tr("Standard delivery") if option.method == "standard"
+                    else self.tr("Express delivery"))
+            fee = (formatter.price(option.fee_cents) if option.fee_cents
+                   else self.tr("free"))
+            by = self.tr("delivered by %1").replace(
+                "%1", long_date(formatter, option.expected_date(today)))
+            text = f"{name} · {fee}\n{by}"
+            button = self.delivery_buttons.button(index)
+            button.setText(text)
+            button.setAccessibleName(text.replace("\n", ", "))
+
+    def _show_order(self) -> None:
+        session, formatter = self._context.session, self._context.formatter
+        basket = session.basket
+        items = []
+        for line in basket.lines:
+            variant = variant_words(line)
+            described = f"{line.name} · {variant}" if variant else line.name
+            items.append(self.tr("%1 × %2 · %3").replace("%1", formatter.locale.toString(
+                line.quantity)).replace("%2", described).replace(
+                "%3", formatter.price(line.total_cents)))
+        self._set(self.items, "\n".join(items))
+        fee = self.delivery.fee_cents
+        totals = "\n".join([
+            self.tr("Items: %1").replace("%1", formatter.price(basket.subtotal_cents)),
+            self.tr("Delivery: %1").replace(
+                "%1", formatter.price(fee) if fee else self.tr("free"))])
+        self._set(self.totals, totals)
+        self._set(self.total, self.tr("Total: %1").replace(
+            "%1", formatter.price(basket.subtotal_cents + fee)))
+        customer = customer_for_order(session.customer_fields)
+        if customer is None:
+            self._set(self.address, "")
+            return
+        address = customer["address"]
+        lines = [f"{customer['first_name']} {customer['last_name']}", address["line1"],
+                 address["line2"], f"{address['postal_code']} {address['city']}",
+                 customer["email"], format_phone_for_display(customer["phone"]),
+                 customer["instructions"]]
+        self._set(self.address, "\n".join(line for line in lines if line))
+
+    def _show_confirm_state(self) -> None:
+        agreed = self.consent.isChecked()
+        self.confirm.setEnabled(agreed and not self._placing)
+        hint = "" if agreed else self.tr("Tick the box above to confirm your order.")
+        self._set(self.confirm_hint, hint)
+        self.confirm_hint.setVisible(bool(hint))
+
+    def _set(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setAccessibleName(text)
+
+    # --- the shopper's taps -----------------------------------------------------------
+
+    def _on_delivery_chosen(self, index: int) -> None:
+        self._context.session.delivery_method = self._options[index].method
+        self._show_order()
+
+    def _on_confirm(self) -> None:
+        context = self._context
+        session = context.session
+        customer = customer_for_order(session.customer_fields)
+        if self._placing or not self.consent.isChecked() or customer is None \
+                or session.basket.is_empty:
+            return
+        self._placing = True                 # one tap, one order
+        self._show_confirm_state()
+        config = context.config
+        request = OrderRequest(
+            store_id=config.store_id, language=context.formatter.language,
+            currency=config.currency, lines=session.basket.lines, customer=customer,
+            delivery=self.delivery, privacy_notice_version=config.privacy_notice_version,
+            consent_given_at=outbox.utc_now())
+        prefix = reference_prefix(config)
+        context.catalog.write_journal(lambda conn: place_order(conn, request, prefix),
+                                      self._on_placed, self._on_not_placed)
+
+    def _on_placed(self, placed: PlacedOrder) -> None:
+        self._context.session.order_placed()
+        self._context.navigator.show_confirmation(placed)
+        self._context.navigator.order_sent()
+
+    def _on_not_placed(self, _error: BaseException) -> None:
+        self._context.navigator.notify(self.tr(
+            "Sorry, your order could not be saved, so nothing was ordered. "
+            "Please ask a member of staff."))
+        if self.isVisible():
+            self._placing = False
+            self._show_confirm_state()
+
+    # --- language ---------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        days = self._context.config.purge_order_details_after_days
+        for label, text in (
+                (self.title, self.tr("Check and confirm")),
+                (self.delivery_title, self.tr("Delivery")),
+                (self.items_title, self.tr("Your items")),
+                (self.address_title, self.tr("Delivered to")),
+                (self.consent_title, self.tr("Your personal data")),
+                (self.consent_text, self.tr(
+                    "We use your name, address, e-mail and phone number only to deliver "
+                    "this order and to keep you informed about it. This terminal deletes "
+                    "them %n day(s) after our order service has received them. You can "
+                    "ask to see, correct or erase them at any time.", "", days)),
+                (self.privacy_caption, self.tr(
+                    "Scan this code to read our privacy notice on your phone.")),
+                (self.payment, self.tr(
+                    "You pay at the store's till by showing your order's QR code, or by "
+                    "the payment link we e-mail you. This terminal never asks for your "
+                    "card.")),
+        ):
+            self._set(label, text)
+        self.consent.setText(self.tr("I agree that my data is used to deliver this order."))
+        self.consent.setAccessibleName(self.consent.text())
+        self.privacy_code.setAccessibleName(self.tr("QR code of the privacy notice"))
+        self.change_address.setText(self.tr("Change the details"))
+        self.change_address.setAccessibleName(self.change_address.text())
+        self.confirm.setText(self.tr("Confirm the order"))
+        self.confirm.setAccessibleName(self.confirm.text())
+        self._show_delivery_options()
+        self._show_order()
+        self._show_confirm_state()
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        self._show_delivery_options()
+        self._show_order()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
