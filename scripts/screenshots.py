@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from datetime import date, datetime, timezone
 import tempfile
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from PySide6.QtCore import QSize, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.config import load_config  # noqa: E402
+from kiosk.core.orders import BasketLine, DeliveryOption, PlacedOrder  # noqa: E402
 from kiosk.core.demo import build_demo_cache  # noqa: E402
 
 SIZES = {"portrait": QSize(1080, 1920), "landscape": QSize(1920, 1080)}
@@ -66,6 +68,21 @@ def wait(app: QApplication, ms: int) -> None:
     app.exec()
 
 
+SHOPPER = {"first_name": "Zoé", "last_name": "D'Arc-Lefèvre", "email": "zoe@example.fr",
+           "phone": "0612345678", "address_line1": "12 rue de l'Église",
+           "postal_code": "69003", "city": "Lyon"}
+
+
+def fill_basket(kiosk) -> None:
+    for sku, quantity in (("WJ01-L-Red", 2), ("MJ02-S-Green", 1)):
+        conn = kiosk.cache.conn
+        product_id, name, size, color, price = conn.execute(
+            "SELECT p.id, p.name, v.size, v.color, v.price_cents FROM variants v "
+            "JOIN products p ON p.id = v.product_id WHERE v.sku = ?", (sku,)).fetchone()
+        kiosk.context.session.add_to_basket(BasketLine(sku, product_id, name, size, color,
+                                                       price, quantity))
+
+
 def shoot_every_screen(app: QApplication, kiosk, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     while kiosk.cards is None:
@@ -81,6 +98,15 @@ def shoot_every_screen(app: QApplication, kiosk, out: Path) -> None:
         "compare": lambda: (kiosk.context.session.add_to_compare(jacket),
                             kiosk.context.session.add_to_compare(kiosk.cards[1].id),
                             kiosk.open_compare()),
+        "basket": lambda: (fill_basket(kiosk), kiosk.open_basket()),
+        "form": lambda: (kiosk.context.session.customer_fields.update(
+            SHOPPER, postal_code="6900"), kiosk.open_customer_form(),
+            kiosk.window.current_screen()._on_continue()),
+        "review": lambda: (kiosk.context.session.customer_fields.update(SHOPPER),
+                           kiosk.open_review()),
+        "confirmation": lambda: kiosk.show_confirmation(PlacedOrder(
+            "0" * 36, "K7D-3MXQ9P", 14690, 3, DeliveryOption("standard", 490, 3),
+            date(2026, 11, 30), datetime.now(timezone.utc))),
     }
     for name, step in steps.items():
         step()
