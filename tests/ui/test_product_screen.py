@@ -116,7 +116,7 @@ def test_the_page_shows_the_name_the_french_price_and_the_scanned_variant(qtbot,
     assert screen.colors.checked_keys() == {"Blue"} and screen.sizes.checked_keys() == {"M"}
     assert screen.colors.chip("Blue").text() == "✓ Bleu"
     assert screen.stock.text() == "! Plus que 2 en stock ici"
-    assert screen.stock_age.text() == "Mis à jour à l’instant"
+    assert screen.stock_age.text() == "Vérifié à l’instant"
     assert screen.gallery.gallery_model.images()[0] == "w/j/wj01-blue_main.jpg"
     # The chosen colour's picture first, then the product's others.
     assert screen.dots.text().endswith("1 / 4")
@@ -211,9 +211,18 @@ def test_stock_freshness_and_the_few_left_threshold(qtbot, shopper):
                  stock("WJ01-M-Blue", 4))
     screen = show(qtbot, shopper, variant_sku="WJ01-S-Blue")
     assert screen.stock.text() == "! Plus que 3 en stock ici"
-    assert screen.stock_age.text() == "Mis à jour il y a 3 min"
+    assert screen.stock_age.text() == "Vérifié il y a 3 min"
     tap_on_page(qtbot, screen, named(screen, QPushButton, "M"))
     assert screen.stock.text() == "✓ En stock ici"
+
+
+def test_a_figure_older_than_the_configured_age_is_not_told_as_certain(qtbot, shopper):
+    three_hours_ago = datetime.now(timezone.utc) - timedelta(hours=3, minutes=1)
+    change_cache(shopper, stock("WJ01-S-Blue", 9,
+                                taken_at=three_hours_ago.strftime("%Y-%m-%dT%H:%M:%SZ")))
+    screen = show(qtbot, shopper, variant_sku="WJ01-S-Blue")
+    assert shopper.config.stock_max_age_minutes == 60
+    assert screen.stock_age.text() == "Peut avoir changé — vérifié il y a 3 heures"
 
 
 def test_a_running_special_shows_both_prices_in_words_and_its_last_day(qtbot, shopper):

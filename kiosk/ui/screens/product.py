@@ -6,7 +6,7 @@ only picks another variant from what was read, so nothing waits on the disk.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import quote
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
@@ -39,6 +39,7 @@ from kiosk.core.product_page import (
     ProductPage,
     VariantOption,
     attribute_label,
+    freshness,
     load_product,
     similar_in_stock,
     stock_level,
@@ -48,7 +49,7 @@ from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.basket import limit_message
 from kiosk.ui.screens.context import ShopperContext
-from kiosk.ui.stock_words import age_words, restock_words
+from kiosk.ui.stock_words import counted_words, restock_words
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.chips import ChipRow
 from kiosk.ui.widgets.gallery import Gallery, PageDots
@@ -68,11 +69,6 @@ def date_text(formatter: Formatter, day: date) -> str:
     """'17 décembre', with the year only when it is not this year's."""
     pattern = "d MMMM" if day.year == date.today().year else "d MMMM yyyy"
     return formatter.locale.toString(QDate(day.year, day.month, day.day), pattern)
-
-
-def sentence(words: str) -> str:
-    """Words made to stand as a line of their own: 'updated 3 min ago' -> 'Updated...'."""
-    return words[:1].upper() + words[1:]
 
 
 def plain_text(html: str) -> str:
@@ -443,8 +439,9 @@ class ProductScreen(QWidget):
         self.stock.setProperty("level", level)
         self.stock.style().unpolish(self.stock)
         self.stock.style().polish(self.stock)
-        # Worded as on the stores screen, so that a figure reads the same everywhere.
-        age = sentence(age_words(variant.taken_at))
+        # Worded as on the stores screen, so that a figure reads the same everywhere; one
+        # older than the configured age is never told as certain.
+        age = counted_words(variant.taken_at, self._figure_is_current(variant))
         self._set_text(self.stock_age, age)
         self.stock_age.setVisible(bool(age))
         restock = (restock_words(variant.restock_date, self._formatter.locale)
@@ -452,6 +449,15 @@ class ProductScreen(QWidget):
         self._set_text(self.restock, restock)
         self.restock.setVisible(bool(restock))
         self._show_similar(level == "out_of_stock")
+
+    def _figure_is_current(self, variant: VariantOption) -> bool:
+        if not variant.taken_at:
+            return False
+        max_age = timedelta(minutes=self._context.config.stock_max_age_minutes)
+        try:
+            return freshness(variant.taken_at, datetime.now(timezone.utc)) <= max_age
+        except ValueError:
+            return False
 
     def _show_similar(self, wanted: bool) -> None:
         shown = wanted and bool(self.similar)
