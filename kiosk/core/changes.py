@@ -62,6 +62,48 @@ def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
     return report
 
 
+# A first fill writes the whole catalog into an empty cache: the indexes that only serve
+# reading (no constraint rests on them) are dropped for it and built once at the end,
+# from full tables, instead of growing row by row through every page. The statements
+# that made them are kept in sync_state, so a fill cut short (a crash, the network) is
+# resumed without them and ends by making exactly what was dropped.
+_FILL_KEY = "first_fill_indexes"
+_FILLED_TABLES = ("products", "variants", "product_categories", "stock")
+
+
+def start_first_fill(conn: sqlite3.Connection) -> None:
+    """Call before the first change is applied to an empty cache."""
+    with write_transaction(conn):
+        if first_fill_pending(conn):     # begun before, cut short before its first page
+            return
+        marks = ",".join("?" * len(_FILLED_TABLES))
+        indexes = conn.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({marks})",
+            _FILLED_TABLES).fetchall()
+        for name, _ in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
+        conn.execute("INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                     "DO UPDATE SET value = excluded.value",
+                     (_FILL_KEY, json.dumps([sql for _, sql in indexes])))
+
+
+def first_fill_pending(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sync_state WHERE key = ?", (_FILL_KEY,)).fetchone() \
+        is not None
+
+
+def finish_first_fill(conn: sqlite3.Connection) -> None:
+    """Make the indexes `start_first_fill` dropped; nothing if no fill is under way."""
+    with write_transaction(conn):
+        row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (_FILL_KEY,)).fetchone()
+        if row is None:
+            return
+        for sql in json.loads(row[0]):
+            conn.execute(sql)
+        conn.execute("DELETE FROM sync_state WHERE key = ?", (_FILL_KEY,))
+
+
 def _upsert_categories(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
     known = {path for (path,) in conn.execute("SELECT path FROM categories")}
     arriving = [c.path for c in batch.categories if c.path not in known]

@@ -3,7 +3,12 @@ import sqlite3
 import pytest
 
 from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Store, Tombstone, Variant
-from kiosk.core.changes import apply_changes
+from kiosk.core.changes import (
+    apply_changes,
+    finish_first_fill,
+    first_fill_pending,
+    start_first_fill,
+)
 from kiosk.core.db.cache import open_cache
 from kiosk.core.search import search
 
@@ -87,3 +92,28 @@ def test_a_category_that_arrives_after_its_products_is_linked_to_them(tmp_path):
     apply_changes(conn, ChangeBatch(deletions=[Tombstone("category", "Men")]))
     apply_changes(conn, ChangeBatch(categories=[Category("Men", "Men")]))
     assert conn.execute(men_products).fetchone()[0] == 1
+
+
+def schema(conn):
+    return sorted(tuple(row) for row in conn.execute("SELECT type, name, sql FROM sqlite_master"))
+
+
+def test_a_first_fill_goes_without_the_reading_indexes_and_ends_with_the_same_ones(tmp_path):
+    conn = open_cache(tmp_path).conn
+    before = schema(conn)
+    start_first_fill(conn)
+    dropped = {name for _, name, _ in before} - {name for _, name, _ in schema(conn)}
+    assert {"stock_by_store", "variants_by_product", "products_prices"} <= dropped
+    # Constraints stay: a SKU is still unique, so a re-applied page replaces, not doubles.
+    assert not any(name.startswith("sqlite_autoindex") for name in dropped)
+    start_first_fill(conn)      # cut short before its first page, begun again
+    apply_changes(conn, ChangeBatch(categories=[Category("Men", "Men")], products=[hoodie()],
+                                    stock=[StockLevel("H-S", "paris", 4, "2026-11-24T10:00Z")]))
+    apply_changes(conn, ChangeBatch(products=[hoodie()]))
+    assert first_fill_pending(conn)
+    finish_first_fill(conn)
+    assert schema(conn) == before and not first_fill_pending(conn)
+    assert conn.execute("SELECT count(*) FROM variants").fetchone()[0] == 2
+    assert len(search(conn, "hoodie").product_ids) == 1
+    finish_first_fill(conn)     # nothing under way: nothing to do
+    assert schema(conn) == before

@@ -17,6 +17,7 @@ from support.central_server import orders_on_server
 from support.faulty_proxy import Fault, FaultyProxy
 
 from kiosk.core import outbox
+from kiosk.core.changes import first_fill_pending
 from kiosk.core.db.cache import install_rebuilt_cache, open_cache
 from kiosk.core.db.journal import open_alerts, open_journal
 from kiosk.core.sync.client import CentralClient
@@ -105,6 +106,14 @@ def assert_exactly_once(central, terminal: Terminal) -> None:
     assert set(terminal.states().values()) == {"sent"}
 
 
+def assert_fill_finished(cache):
+    """The indexes a first fill goes without are back."""
+    indexes = {name for (name,) in cache.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert not first_fill_pending(cache)
+    assert {"stock_by_store", "variants_by_product", "products_prices"} <= indexes
+
+
 def test_a_first_sync_fills_an_empty_cache_and_the_next_pulls_nothing(terminal, central):
     engine = terminal.engine()
     status = engine.run_round()
@@ -117,6 +126,7 @@ def test_a_first_sync_fills_an_empty_cache_and_the_next_pulls_nothing(terminal, 
         expected = server.execute("SELECT (SELECT count(*) FROM products), "
                                   "(SELECT count(*) FROM stock)").fetchone()
     assert (products, stock) == expected and products > 150 and stores == 8
+    assert_fill_finished(cache)
     assert not engine.run_round().catalog_changed
     engine.close()
 
@@ -172,8 +182,9 @@ def test_network_faults_during_pull_and_push_end_in_one_consistent_state(
         engine.run_round()
         terminal.clock.advance(600)
     assert_exactly_once(central, terminal)
-    reference = open_cache(terminal.data_dir).conn.execute(
-        "SELECT count(*) FROM products").fetchone()[0]
+    cache = open_cache(terminal.data_dir).conn
+    reference = cache.execute("SELECT count(*) FROM products").fetchone()[0]
+    assert_fill_finished(cache)     # the first fill, cut by the faults, was resumed to its end
     fresh_dir = terminal.data_dir.parent / "fresh"
     fresh = SyncEngine(fresh_dir, CentralClient(central.url, terminal.token), version="test",
                        interval_s=30, purge_after=timedelta(days=30),

@@ -15,7 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.core.changes import apply_changes
+from kiosk.core.changes import (
+    apply_changes,
+    finish_first_fill,
+    first_fill_pending,
+    start_first_fill,
+)
 from kiosk.core.db.cache import REBUILT_CACHE_FILE, open_cache
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.wire import PageHead, ProtocolError, read_changes_page, read_page_head
@@ -53,6 +58,25 @@ def pull(conn: sqlite3.Connection, client: CentralClient, *,
     """
     result = PullResult()
     cursor = read_cursor(conn)
+    if cursor is None and _is_empty(conn):
+        start_first_fill(conn)
+    try:
+        _pull_pages(conn, client, cursor, page_limit, result)
+    finally:
+        # Done, or the copy is to be thrown away: the cache gets its indexes back. Cut
+        # short, the fill goes on at the next round without them.
+        if (result.complete or result.reset) and first_fill_pending(conn):
+            finish_first_fill(conn)
+    return result
+
+
+def _is_empty(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM products) "
+                        "AND NOT EXISTS (SELECT 1 FROM stock)").fetchone()[0] == 1
+
+
+def _pull_pages(conn: sqlite3.Connection, client: CentralClient, cursor: str | None,
+                page_limit: int, result: PullResult) -> None:
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as fetcher:
         coming = fetcher.submit(_fetch, client, cursor, page_limit)
         while True:
@@ -62,20 +86,20 @@ def pull(conn: sqlite3.Connection, client: CentralClient, *,
                 # it (its database was replaced, say). Start a new copy, as for a reset.
                 log.warning("the server refused the sync cursor (%s)", answer.reason)
                 result.reset = True
-                return result
+                return
             if head is None:
                 result.failure = answer
-                return result
+                return
             if head.reset:
                 result.reset = True
-                return result
+                return
             if head.has_more:
                 coming = fetcher.submit(_fetch, client, head.cursor, page_limit)
             try:
                 page = read_changes_page(answer.body)
             except ProtocolError as error:
                 result.failure = _unreadable(answer, error)
-                return result
+                return
             del answer       # the parsed JSON: the records are all that is needed now
             apply_changes(conn, page.batch, cursor=page.cursor, stock_rows=page.stock_rows)
             cursor = page.cursor
@@ -83,7 +107,7 @@ def pull(conn: sqlite3.Connection, client: CentralClient, *,
             result.records += page.records
             if not page.has_more:
                 result.complete = True
-                return result
+                return
 
 
 def _fetch(client: CentralClient, cursor: str | None,
