@@ -124,6 +124,13 @@ class KioskShell(QWidget):
         session_layout.addWidget(self.screens, 1)
         self._session_layout = session_layout
         self.footer: QWidget | None = None
+        # The footer sits in a slot of its own, so that a screen can do without it (the
+        # checkout: the compare tray has no place there, and the keyboard needs the room)
+        # while the footer still decides for itself whether it has anything to show.
+        self._footer_slot = QWidget(objectName="FooterSlot")
+        self._footer_layout = QVBoxLayout(self._footer_slot)
+        self._footer_layout.setContentsMargins(0, 0, 0, 0)
+        session_layout.addWidget(self._footer_slot)
         self.layers = QStackedWidget()
         self.layers.addWidget(attract)
         self.layers.addWidget(session)
@@ -174,10 +181,10 @@ class KioskShell(QWidget):
         with the session."""
         if self.footer is not None:
             self.footer.hide()
-            self._session_layout.removeWidget(self.footer)
+            self._footer_layout.removeWidget(self.footer)
             self.footer.deleteLater()
         self.footer = footer
-        self._session_layout.addWidget(footer)
+        self._footer_layout.addWidget(footer)
 
     def _drop(self, screen: QWidget) -> None:
         self.screens.removeWidget(screen)
@@ -187,6 +194,8 @@ class KioskShell(QWidget):
         deeper = self.screens.count() > 1
         self.top_bar.back_button.setEnabled(deeper)
         self.top_bar.home_button.setEnabled(deeper)
+        current = self.screens.currentWidget()
+        self._footer_slot.setHidden(bool(getattr(current, "hides_footer", False)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -97,6 +97,7 @@ QWidget {{
     background: transparent;
     color: {c.on_primary};
     border: 2px solid {c.on_primary};
+    padding: 0 {self.spacing}px;
 }}
 #TopBarButton:disabled {{
     color: {c.primary_light};

@@ -30,7 +30,8 @@ def clipped_text(window: QWidget) -> list[str]:
             continue
         box = widget.contentsRect()
         if isinstance(widget, QLabel) and widget.wordWrap():
-            needed = widget.heightForWidth(box.width())
+            # A label's heightForWidth takes its whole width and takes off its margins.
+            needed = widget.heightForWidth(widget.width())
             if needed > widget.height():
                 problems.append(f"{text!r} needs {needed}px of height, has {widget.height()}")
         elif widget.fontMetrics().horizontalAdvance(text) > box.width():

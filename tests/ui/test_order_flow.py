@@ -175,3 +175,16 @@ def test_an_item_in_stock_here_can_still_be_delivered(qtbot, kiosk):
     shown(qtbot, kiosk.window, QLabel, "En stock ici")
     order = named(kiosk.window, QPushButton, ORDER_BUTTON)
     assert order.objectName() == "ProductAction"      # offered, not pushed
+
+
+def test_the_compare_tray_gives_the_checkout_its_room(qtbot, kiosk):
+    _, name, _ = open_missing_jacket(qtbot, kiosk)
+    kiosk.context.session.add_to_compare(kiosk.cards[0].id)
+    qtbot.waitUntil(lambda: kiosk.tray.isVisible())
+    basket = to_basket(qtbot, kiosk, name)
+    assert not kiosk.tray.isVisible()
+    to_form(qtbot, kiosk, basket)
+    assert not kiosk.tray.isVisible()
+    kiosk.window.back()
+    kiosk.window.back()
+    qtbot.waitUntil(lambda: kiosk.tray.isVisible())

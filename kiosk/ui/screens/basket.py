@@ -117,6 +117,8 @@ class BasketRow(QFrame):
 
 
 class BasketScreen(QWidget):
+    hides_footer = True     # the compare tray has no place in the checkout
+
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("BasketScreen")
@@ -148,11 +150,12 @@ class BasketScreen(QWidget):
         self.keep_shopping.clicked.connect(context.navigator.go_back)
         self.proceed = QPushButton(objectName="PrimaryButton")
         self.proceed.clicked.connect(context.navigator.open_customer_form)
-        actions = QHBoxLayout()
+        # One above the other: side by side, large type leaves neither its words.
+        actions = QVBoxLayout()
         actions.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
         actions.setSpacing(spacing)
-        actions.addWidget(self.keep_shopping, 1)
-        actions.addWidget(self.proceed, 2)
+        actions.addWidget(self.proceed)
+        actions.addWidget(self.keep_shopping)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)

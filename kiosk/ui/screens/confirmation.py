@@ -22,6 +22,8 @@ def spelled_out(reference: str) -> str:
 
 
 class ConfirmationScreen(QWidget):
+    hides_footer = True     # the compare tray has no place in the checkout
+
     def __init__(self, context: ShopperContext, order: PlacedOrder, online: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -99,6 +99,8 @@ class FormField(QWidget):
 
 
 class CustomerFormScreen(QWidget):
+    hides_footer = True     # the compare tray has no place in the checkout
+
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CustomerFormScreen")
@@ -150,6 +152,7 @@ class CustomerFormScreen(QWidget):
         layout.addLayout(proceed_row)
         layout.addWidget(self.keyboard)
         self.active: FormField | None = None
+        self._landscape = False
         self.retranslate()
 
     # --- typing -----------------------------------------------------------------------
@@ -169,6 +172,9 @@ class CustomerFormScreen(QWidget):
         self.keyboard.set_mode(field.spec.keyboard)
         self.keyboard.set_target(field.edit)
         self.keyboard.show()
+        # Said once; while typing, the fields need the room (a wide screen is short).
+        self.intro.hide()
+        self.title.setHidden(self._landscape)
         field.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         field.edit.end(False)
         # Once the keyboard has taken its room, bring the field into what is left.
@@ -188,6 +194,8 @@ class CustomerFormScreen(QWidget):
             self._check(self.active)
             self.active = None
             self.keyboard.hide()
+            self.intro.show()
+            self.title.show()
 
     def _on_typed(self, field: FormField) -> None:
         self._context.session.customer_fields[field.spec.key] = field.edit.text()
@@ -293,6 +301,12 @@ class CustomerFormScreen(QWidget):
 
     def set_formatter(self, formatter: Formatter) -> None:
         self.keyboard.set_language(formatter.language)
+
+    def set_landscape(self, landscape: bool) -> None:
+        self._landscape = landscape
+        self.keyboard.set_compact(landscape)
+        if self.keyboard.isVisible():
+            self.title.setHidden(landscape)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease:

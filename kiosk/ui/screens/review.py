@@ -53,6 +53,8 @@ def long_date(formatter: Formatter, day: date) -> str:
 
 
 class ReviewScreen(QWidget):
+    hides_footer = True     # the compare tray has no place in the checkout
+
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ReviewScreen")

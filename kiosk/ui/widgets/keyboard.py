@@ -113,14 +113,14 @@ class _KeyPage(QWidget):
     """
 
     def __init__(self, theme: Theme, layout: str, rows: list[list[KeySpec]],
-                 parent: QWidget) -> None:
+                 parent: QWidget, compact: bool = False) -> None:
         super().__init__(parent)
         self.layout_name = layout
         self.rows = [[_Key(spec, self) for spec in row] for row in rows]
         self._units = max(sum(spec.width for spec in row) for row in rows)
         self._gap = theme.spacing // 2
         self._margin = theme.spacing // 2
-        self._key_height = theme.touch_target
+        self._key_height = theme.minimum_target if compact else theme.touch_target
         self._min_unit = theme.minimum_target
         # Wide screens would otherwise get keys a hand wide.
         self._max_unit = theme.touch_target * 3 // 2
@@ -189,6 +189,7 @@ class OnScreenKeyboard(QWidget):
         self._mode = "text"
         self._shift = False
         self._target: QLineEdit | None = None
+        self._compact = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._page: _KeyPage | None = None
@@ -237,6 +238,14 @@ class OnScreenKeyboard(QWidget):
         if self.layout_name not in ("numeric", LANGUAGE_LAYOUTS[language]):
             self._show_layout(LANGUAGE_LAYOUTS[language])
 
+    def set_compact(self, compact: bool) -> None:
+        """Keys of the least target height, for a short (landscape) screen in large type
+        where a form must keep room above the keyboard."""
+        if compact != self._compact:
+            self._compact = compact
+            assert self._page is not None
+            self._show_layout(self._page.layout_name)
+
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown keyboard mode {mode!r}; expected one of {MODES}")
@@ -246,7 +255,8 @@ class OnScreenKeyboard(QWidget):
     # --- keys -------------------------------------------------------------------------
 
     def _show_layout(self, layout: str) -> None:
-        page = _KeyPage(self._theme, layout, layout_rows(layout, self._mode), self)
+        page = _KeyPage(self._theme, layout, layout_rows(layout, self._mode), self,
+                        self._compact)
         for key in page.keys:
             key.clicked.connect(lambda _checked=False, key=key: self._on_key(key))
         if self._page is not None:
