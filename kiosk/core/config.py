@@ -236,10 +236,39 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("privacy.purge_order_details_after_days", "purge_order_details_after_days", int,
             30, doc="days after which a sent order's customer details leave the terminal",
             check=in_range(1, 365)),
+    Setting("ratings.reasons_file", "rating_reasons_file", Path, "",
+            doc="follow-up reasons after a rating, in both languages (TOML); empty for the "
+                "shipped file"),
+    Setting("ratings.repeat_window_seconds", "rating_repeat_window_seconds", int, 10,
+            doc="presses within this many seconds of a rating count as that one rating",
+            check=in_range(1, 300)),
+    Setting("ratings.burst_presses", "rating_burst_presses", int, 5,
+            doc="this many presses within the burst window are flagged as misuse",
+            check=in_range(2, 100)),
+    Setting("ratings.burst_window_seconds", "rating_burst_window_seconds", int, 30,
+            doc="the window in which a burst of presses is counted", check=in_range(1, 600)),
+    Setting("ratings.question_timeout_seconds", "rating_question_timeout_seconds", int, 20,
+            doc="the follow-up question is skipped after this many seconds without a tap",
+            check=in_range(5, 120)),
+    Setting("ratings.offer_after_order", "offer_rating_after_order", bool, True,
+            doc="whether the rating screen follows an order's confirmation"),
     Setting("admin.pin_hash", "admin_pin_hash", str, "", secret=True,
             doc="staff PIN, hashed; empty: no admin mode", check=_pin_hash),
     Setting("admin.allow_exit_to_desktop", "allow_exit_to_desktop", bool, False,
             doc="whether admin mode may leave to the desktop"),
+    Setting("admin.gesture_corner", "admin_gesture_corner", str, "top-left",
+            doc="the corner tapped to open admin mode",
+            check=one_of("top-left", "top-right", "bottom-left", "bottom-right")),
+    Setting("admin.gesture_taps", "admin_gesture_taps", int, 5,
+            doc="taps in that corner that open the PIN pad", check=in_range(3, 10)),
+    Setting("admin.gesture_seconds", "admin_gesture_seconds", float, 3.0,
+            doc="the time within which the taps must come", check=in_range(1.0, 10.0)),
+    Setting("admin.idle_timeout_seconds", "admin_idle_timeout_seconds", int, 120,
+            doc="admin mode closes after this long without a touch", check=in_range(15, 3600)),
+    Setting("admin.max_pin_attempts", "admin_max_pin_attempts", int, 5,
+            doc="wrong PINs before a lockout", check=in_range(1, 20)),
+    Setting("admin.lockout_seconds", "admin_lockout_seconds", int, 30,
+            doc="the first lockout; each next one lasts twice as long", check=in_range(5, 3600)),
 )
 
 _BY_KEY = {s.key: s for s in SCHEMA}
@@ -287,8 +316,20 @@ class KioskConfig:
     privacy_notice_version: str
     privacy_notice_url: str
     purge_order_details_after_days: int
+    rating_reasons_file: Path | None
+    rating_repeat_window_seconds: int
+    rating_burst_presses: int
+    rating_burst_window_seconds: int
+    rating_question_timeout_seconds: int
+    offer_rating_after_order: bool
     admin_pin_hash: str
     allow_exit_to_desktop: bool
+    admin_gesture_corner: str
+    admin_gesture_taps: int
+    admin_gesture_seconds: float
+    admin_idle_timeout_seconds: int
+    admin_max_pin_attempts: int
+    admin_lockout_seconds: int
 
     @property
     def images_dir(self) -> Path:
