@@ -94,11 +94,13 @@ def test_orders_taken_offline_arrive_once_each_after_a_restart(
     central.stop()
     try:
         kiosk = start_kiosk(qtbot, qapp, kiosk_config)
-        references = []
+        references, pages = [], []
         for _ in range(3):
             confirmation = order_missing_jacket(qtbot, kiosk)
             references.append(confirmation.order.reference)
             assert "hors ligne" in confirmation.sending.text()
+            qtbot.waitUntil(lambda: len(read_qr_codes(confirmation.code)) == 1)
+            pages += read_qr_codes(confirmation.code)
             tap(qtbot, named(kiosk.window, QPushButton, "Terminé"))
         assert len(set(references)) == 3
         kiosk.shutdown()
@@ -111,4 +113,8 @@ def test_orders_taken_offline_arrive_once_each_after_a_restart(
     qtbot.waitUntil(lambda: len(server_orders(central, kiosk_config.terminal_id)) == 3,
                     timeout=DELIVERED_WITHIN_MS)
     assert set(server_orders(central, kiosk_config.terminal_id)) == set(references)
+    # The pages the QR codes pointed to, while the server was away, now show the orders.
+    for reference, url in zip(references, pages, strict=True):
+        with urllib.request.urlopen(url, timeout=10) as page:
+            assert page.status == 200 and reference in page.read().decode()
     kiosk.shutdown()
