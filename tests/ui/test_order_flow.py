@@ -29,6 +29,7 @@ from support.qr import read_qr_codes
 from support.screen_keyboard import type_on_screen
 
 from kiosk.core.db.journal import open_journal
+from kiosk.core.orders import BasketLine
 from kiosk.ui.screens.customer_form import CustomerFormScreen
 from kiosk.ui.screens.review import ReviewScreen
 
@@ -188,3 +189,33 @@ def test_the_compare_tray_gives_the_checkout_its_room(qtbot, kiosk):
     kiosk.window.back()
     kiosk.window.back()
     qtbot.waitUntil(lambda: kiosk.tray.isVisible())
+
+
+def test_a_full_disk_refuses_the_order_with_a_message_and_writes_nothing(qtbot, kiosk):
+    _, name, _ = open_missing_jacket(qtbot, kiosk)
+    form = to_form(qtbot, kiosk, to_basket(qtbot, kiosk, name))
+    fill_as_zoe(qtbot, form)
+    tap(qtbot, named(form, QPushButton, "Continuer"))
+    review = current(kiosk, ReviewScreen)
+
+    def fill_the_disk():
+        conn = kiosk.journal.conn
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        conn.execute("PRAGMA max_page_count").fetchone()
+
+    filled = []
+    kiosk.runner.run_db(fill_the_disk, filled.append)
+    qtbot.waitUntil(lambda: len(filled) == 1)
+    # A basket too big for the page left: the order cannot be written whole.
+    session = kiosk.context.session
+    session.basket.clear()
+    for index in range(10):
+        session.add_to_basket(BasketLine(f"SKU-{index}", index, "x" * 300, "M", "Red", 100, 1))
+    tap(qtbot, named(review, QCheckBox, CONSENT))
+    tap(qtbot, named(review, QPushButton, "Confirmer la commande"))
+    qtbot.waitUntil(lambda: kiosk.notice.isVisible())
+    assert kiosk.notice.text().startswith("Désolés, votre commande n’a pas pu être enregistrée")
+    assert isinstance(kiosk.window.current_screen(), ReviewScreen)
+    assert named(review, QPushButton, "Confirmer la commande").isEnabled()   # may try again
+    assert journal_orders(kiosk.config) == []
