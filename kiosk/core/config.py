@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.ratings import RatingReasonsError, load_reasons
 from kiosk.core.synonyms import SynonymsError, load_synonyms
 
 MASK = "••••"
@@ -29,6 +30,8 @@ MIN_PIN_ITERATIONS = 100_000
 REFERENCE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
 REFERENCE_PREFIX_PATTERN = re.compile(f"[{REFERENCE_ALPHABET}]{{2,3}}")
 SHIPPED_SYNONYMS = Path(__file__).resolve().parents[2] / "assets" / "search" / "synonyms.toml"
+SHIPPED_RATING_REASONS = (Path(__file__).resolve().parents[2] / "assets" / "ratings"
+                          / "reasons.toml")
 
 
 @dataclass(frozen=True)
@@ -340,6 +343,10 @@ class KioskConfig:
         return self.synonyms_file or SHIPPED_SYNONYMS
 
     @property
+    def rating_reasons_path(self) -> Path:
+        return self.rating_reasons_file or SHIPPED_RATING_REASONS
+
+    @property
     def order_status_url_template(self) -> str:
         """Where a shopper's phone finds an order, from its QR code; '' without a server."""
         if self.status_url_template:
@@ -443,6 +450,11 @@ def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
             load_synonyms(values["synonyms_file"])
         except SynonymsError as error:
             report("search.synonyms_file", str(error))
+    if values.get("rating_reasons_file"):
+        try:
+            load_reasons(values["rating_reasons_file"])
+        except RatingReasonsError as error:
+            report("ratings.reasons_file", str(error))
 
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
