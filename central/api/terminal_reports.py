@@ -11,6 +11,8 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 
+from central.analytics.local_time import local_times
+from central.analytics.rollups import Counts
 from central.api.deps import DB, CurrentTerminal, same_store
 from central.api.errors import ErrorBody, field_problems
 from central.db import models
@@ -24,12 +26,14 @@ router = APIRouter(prefix="/v1", responses=ERRORS)
 
 @router.post("/ratings", response_model=BatchOut, summary="Satisfaction ratings, each once")
 def post_ratings(batch: BatchIn, db: DB, caller: CurrentTerminal) -> dict[str, Any]:
-    return {"results": _store_batch(db, caller, batch, RatingIn, models.Rating, _rating_row)}
+    return {"results": _store_batch(db, caller, batch, RatingIn, models.Rating, _rating_row,
+                                    Counts.add_rating_row)}
 
 
 @router.post("/events", response_model=BatchOut, summary="Shopper-journey events, each once")
 def post_events(batch: BatchIn, db: DB, caller: CurrentTerminal) -> dict[str, Any]:
-    return {"results": _store_batch(db, caller, batch, EventIn, models.Event, _event_row)}
+    return {"results": _store_batch(db, caller, batch, EventIn, models.Event, _event_row,
+                                    Counts.add_event_row)}
 
 
 @router.post("/heartbeat", response_model=HeartbeatOut, summary="A terminal says it is alive")
@@ -45,14 +49,18 @@ def heartbeat(beat: HeartbeatIn, db: DB, caller: CurrentTerminal) -> dict[str, A
 
 
 def _store_batch(db, caller, batch: BatchIn, schema: type[BaseModel], model: type,
-                 to_row) -> list[dict[str, Any]]:
+                 to_row, count) -> list[dict[str, Any]]:
     for item in batch.items:
         if item.store_id is not None and item.store_id != caller.store_id:
             same_store(caller, str(item.store_id))       # 403 for the whole batch
     results = []
     now = utc_now()
+    counts = Counts()
     with db.writing() as session:
         seen: dict[str, str] = {}
+        # Whether an old terminal time is believable depends on the terminal's clock.
+        drift = session.scalar(select(models.Terminal.clock_drift_s).where(
+            models.Terminal.id == caller.terminal_id))
         for item in batch.items:
             raw = item.model_dump()
             try:
@@ -69,7 +77,9 @@ def _store_batch(db, caller, batch: BatchIn, schema: type[BaseModel], model: typ
             stored = seen.get(item.id) or session.scalar(
                 select(model.content_hash).where(model.id == item.id))
             if stored is None:
-                session.add(to_row(parsed, digest, caller, now))
+                row = to_row(parsed, digest, caller, now, drift)
+                session.add(row)
+                count(counts, row)        # only rows stored now: a retry counts once
                 seen[item.id] = digest
                 results.append({"id": item.id, "status": "created"})
             elif stored == digest:
@@ -78,20 +88,29 @@ def _store_batch(db, caller, batch: BatchIn, schema: type[BaseModel], model: typ
                 results.append({"id": item.id, "status": "rejected",
                                 "error": "idempotency_key_reused",
                                 "message": "this id was used before with different content"})
+        counts.write(session)
     return results
 
 
-def _rating_row(rating: RatingIn, digest: str, caller, now: datetime) -> models.Rating:
+def _rating_row(rating: RatingIn, digest: str, caller, now: datetime,
+                drift: float | None) -> models.Rating:
+    times = local_times(rating.rated_terminal_at, now, drift)
     return models.Rating(id=rating.id, content_hash=digest, terminal_id=caller.terminal_id,
                          store_id=rating.store_id, score=rating.score,
                          reasons=list(rating.reasons), misuse=rating.misuse,
-                         rated_terminal_at=rating.rated_terminal_at, received_at=now)
+                         rated_terminal_at=rating.rated_terminal_at, received_at=now,
+                         local_date=times.local_date, local_hour=times.local_hour,
+                         local_dow=times.local_dow, day=times.day)
 
 
-def _event_row(event: EventIn, digest: str, caller, now: datetime) -> models.Event:
+def _event_row(event: EventIn, digest: str, caller, now: datetime,
+               drift: float | None) -> models.Event:
+    times = local_times(event.occurred_terminal_at, now, drift)
     return models.Event(id=event.id, content_hash=digest, terminal_id=caller.terminal_id,
                         store_id=event.store_id, type=event.type, data=event.data,
-                        occurred_terminal_at=event.occurred_terminal_at, received_at=now)
+                        occurred_terminal_at=event.occurred_terminal_at, received_at=now,
+                        local_date=times.local_date, local_hour=times.local_hour,
+                        local_dow=times.local_dow, day=times.day)
 
 
 def _drift_s(terminal_time: str, now: datetime) -> float | None:

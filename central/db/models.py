@@ -237,6 +237,13 @@ class Rating(Base):
     misuse: Mapped[bool] = mapped_column(Boolean)
     rated_terminal_at: Mapped[str] = mapped_column(String(40))
     received_at: Mapped[datetime]
+    # Worked out once, when the rating arrives (central/analytics/local_time.py): the
+    # store's wall clock when it was given, and the store-local day the server got it.
+    # None only for rows from before these columns, until the migration fills them.
+    local_date: Mapped[date | None] = mapped_column(Date)
+    local_hour: Mapped[int | None] = mapped_column(Integer)
+    local_dow: Mapped[int | None] = mapped_column(Integer)        # 0 Monday .. 6 Sunday
+    day: Mapped[date | None] = mapped_column(Date)
     __table_args__ = (Index("ratings_by_store_time", "store_id", "received_at"),)
 
 
@@ -250,4 +257,71 @@ class Event(Base):
     data: Mapped[dict[str, Any]]
     occurred_terminal_at: Mapped[str] = mapped_column(String(40))
     received_at: Mapped[datetime]
+    local_date: Mapped[date | None] = mapped_column(Date)
+    local_hour: Mapped[int | None] = mapped_column(Integer)
+    local_dow: Mapped[int | None] = mapped_column(Integer)
+    day: Mapped[date | None] = mapped_column(Date)
     __table_args__ = (Index("events_by_store_time", "store_id", "type", "received_at"),)
+
+
+# The dashboard reads these counts, never the raw rows: a month of a large chain is
+# millions of events, its counts a few hundred thousand rows. They are bumped in the
+# transaction that stores the rows (central/analytics/rollups.py). `day` is the
+# store-local date the server received the row (what a date range selects); `week` the
+# Monday of that day; hour and day of week are the store's wall clock at the rating.
+# Each table's key starts with the day: every dashboard query is a range of days.
+
+class RatingCount(Base):
+    __tablename__ = "rating_counts"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dow: Mapped[int] = mapped_column(Integer, primary_key=True)
+    score: Mapped[int] = mapped_column(Integer, primary_key=True)
+    misuse: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    week: Mapped[date] = mapped_column(Date)
+    count: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReasonCount(Base):
+    __tablename__ = "reason_counts"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(40), primary_key=True)
+    score: Mapped[int] = mapped_column(Integer, primary_key=True)
+    misuse: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+
+
+class EventCount(Base):
+    __tablename__ = "event_counts"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    type: Mapped[str] = mapped_column(String(40), primary_key=True)
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dow: Mapped[int] = mapped_column(Integer, primary_key=True)
+    week: Mapped[date] = mapped_column(Date)
+    count: Mapped[int] = mapped_column(BigInteger)
+
+
+class ZeroResultCount(Base):
+    """Zero-result searches by their text, folded (case, spaces) so that variants meet."""
+
+    __tablename__ = "zero_result_counts"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(String(100), primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+
+
+class StaffSession(Base):
+    """A dashboard login. The browser holds a random token; only its hash is kept, so a
+    copy of the database logs no one in. Deleted at logout; refused once expired."""
+
+    __tablename__ = "staff_sessions"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"),
+                                          index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(index=True)

@@ -1,0 +1,1 @@
+"""Store analytics: ratings and events counted as they arrive, read by the dashboard."""
