@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     magento.add_argument("csv", type=Path)
     magento.add_argument("--config", type=Path, required=True)
     magento.set_defaults(handler=_import_magento)
+
+    pin = commands.add_parser("hash-pin",
+                              help="print the [admin] pin_hash line for a staff PIN")
+    pin.add_argument("--pin-stdin", action="store_true",
+                     help="read the PIN from the first line of standard input, not the terminal")
+    pin.set_defaults(handler=_hash_pin)
     return parser
 
 
@@ -118,6 +124,24 @@ def _import_magento(args: argparse.Namespace) -> int:
         opened.conn.close()
     _print_problems(imported.problems)
     print(imported.summary())
+    return 0
+
+
+def _hash_pin(args: argparse.Namespace) -> int:
+    from kiosk.core.admin import PIN_PATTERN, hash_pin
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        import getpass
+        pin = getpass.getpass("Staff PIN (4 to 12 digits): ")
+        if pin != getpass.getpass("The same PIN again: "):
+            print("The two PINs differ; nothing was printed.", file=sys.stderr)
+            return 2
+    if not PIN_PATTERN.fullmatch(pin):
+        print("A PIN is 4 to 12 digits (0-9), nothing else.", file=sys.stderr)
+        return 2
+    print("# In the [admin] section of the terminal's config:", file=sys.stderr)
+    print(f'pin_hash = "{hash_pin(pin)}"')
     return 0
 
 

@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import TypeVar
 
 from kiosk.core.catalog import CATEGORY_SEPARATOR, ChangeBatch, Product
@@ -39,6 +40,10 @@ class ApplyReport:
     unknown_categories: int = 0   # not in the cache yet: linked when they arrive
 
 
+# sync_state: when the cursor last changed (for admin mode's status screen).
+CURSOR_MOVED_KEY = "cursor_moved_at"
+
+
 def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
                   cursor: str | None = None,
                   stock_rows: Sequence[StockRow] = ()) -> ApplyReport:
@@ -57,6 +62,13 @@ def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
         report.stores = _upsert_stores(conn, batch)
         report.stock = _upsert_stock(conn, batch, stock_rows)
         if cursor is not None:
+            # When the cursor last moved, for staff: a cursor that stays put while the
+            # server is reachable means the feed has stalled.
+            conn.execute("INSERT INTO sync_state (key, value) SELECT ?, ? "
+                         "WHERE ? IS NOT (SELECT value FROM sync_state WHERE key = 'cursor') "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         (CURSOR_MOVED_KEY, datetime.now(timezone.utc).isoformat(
+                             timespec="seconds"), cursor))
             conn.execute("INSERT INTO sync_state (key, value) VALUES ('cursor', ?) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (cursor,))
     return report

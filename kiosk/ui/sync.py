@@ -26,6 +26,8 @@ class SyncService(QObject):
     """
 
     status_changed = Signal(object)   # SyncStatus
+    round_started = Signal()
+    round_ended = Signal()            # after status_changed, or after a failed round
     catalog_changed = Signal()
 
     def __init__(self, runner: TaskRunner, config: KioskConfig,
@@ -64,7 +66,13 @@ class SyncService(QObject):
             return
         self._timer.stop()
         self._running = True
+        self.round_started.emit()
         self._runner.run_network(self._round, self._on_round_done, self._on_round_failed)
+
+    @property
+    def running(self) -> bool:
+        """A round is under way (or asked for and waiting for the network worker)."""
+        return self._running
 
     def _round(self) -> SyncStatus:
         # On the network worker: the engine and its connections are made and used there.
@@ -105,6 +113,7 @@ class SyncService(QObject):
     def _schedule(self, delay_s: float) -> None:
         self._running = False
         self.rounds_done += 1
+        self.round_ended.emit()
         if self._stopped:
             return
         if self._again:

@@ -59,10 +59,22 @@ CREATE UNIQUE INDEX outbox_order_reference ON outbox (json_extract(payload, '$.r
     WHERE kind = 'order';
 """
 
+# Admin mode's wrong-PIN streak, one row: kept across restarts so that cutting the power
+# does not hand a guesser new attempts (kiosk.core.admin).
+_V4 = """
+CREATE TABLE admin_lockout (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    failures INTEGER NOT NULL,
+    lockouts INTEGER NOT NULL,
+    locked_until TEXT
+);
+"""
+
 JOURNAL_MIGRATIONS = [
     Migration(1, "outbox and alerts", sql_step(_V1)),
     Migration(2, "server answers, discard reasons, purges", sql_step(_V2)),
     Migration(3, "unique order references", sql_step(_V3)),
+    Migration(4, "admin PIN lockout", sql_step(_V4)),
 ]
 
 

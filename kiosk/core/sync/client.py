@@ -80,6 +80,11 @@ class CentralClient:
     def heartbeat(self, body: dict[str, Any]) -> Answer:
         return self._call("POST", "/v1/heartbeat", data=json.dumps(body).encode())
 
+    def probe(self, timeout_s: float) -> Answer:
+        """Whether the server answers at all: its OpenAPI description, which needs no
+        token and changes nothing on the server (for admin mode's status screen)."""
+        return self._call("GET", "/openapi.json", timeout=timeout_s)
+
     def image(self, path: str) -> Answer:
         return self._call("GET", f"/v1/images/{path}", raw=True)
 

@@ -40,6 +40,9 @@ class SyncStatus:
     catalog_changed: bool = False            # the screens should reload what they show
     rebuilt_cache_ready: bool = False        # close the cache, install it, reopen
     images_fetched: int = 0
+    pushed: dict[str, int] = field(default_factory=dict)   # items stored by the server, by kind
+    pages_pulled: int = 0
+    records_pulled: int = 0
     problem: str = ""                        # the last failure, in a line
     next_round_in_s: float = 0.0
 
@@ -71,7 +74,9 @@ class SyncEngine:
         journal = self._journal_conn()
         # What shoppers did here goes up first; a heartbeat that fails afterwards does not
         # hold it back.
-        stopped = Pusher(journal, self.client, clock=self.clock, rng=self.rng).push().stopped_by
+        pushed = Pusher(journal, self.client, clock=self.clock, rng=self.rng).push()
+        status.pushed = pushed.sent
+        stopped = pushed.stopped_by
         if stopped is None:
             status.last_push_at = self.clock()
             stopped = self._heartbeat(journal)
@@ -115,6 +120,8 @@ class SyncEngine:
         else:
             # Data without a cursor (a demo import): replace it with the server's copy.
             result = self._rebuild()
+        self.status.pages_pulled += result.pages
+        self.status.records_pulled += result.records
         if result.records:
             self.status.catalog_changed = True
         if result.complete:
