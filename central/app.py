@@ -5,7 +5,9 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from central.api import (
+    analytics,
     catalog,
+    dashboard,
     errors,
     orders,
     staff_orders,
@@ -14,6 +16,7 @@ from central.api import (
 )
 from central.db.engine import Database
 from central.settings import Settings
+from central.staff_sessions import LoginLimiter
 
 
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
@@ -22,9 +25,11 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
                               "central server. See docs/api.md.")
     app.state.settings = settings
     app.state.db = db or Database(settings.database_url)
+    app.state.login_limiter = LoginLimiter()
     errors.install(app)
     app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
-    for module in (catalog, orders, terminal_reports, staff_orders, status_page):
+    for module in (catalog, orders, terminal_reports, staff_orders, status_page, analytics,
+                   dashboard):
         app.include_router(module.router)
     app.openapi_schema = None
     _declare_order_schema(app)

@@ -100,3 +100,5 @@ DB = Annotated[Database, Depends(get_db)]
 CurrentTerminal = Annotated[Caller, Depends(get_caller)]
 CurrentStaff = Annotated[StaffMember, Depends(get_staff)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
+# HTTP Basic as given (None if absent or unreadable), for routes that check it themselves.
+StaffBasicCredentials = Annotated[HTTPBasicCredentials | None, Depends(_basic)]

@@ -1,0 +1,185 @@
+"""The managers' dashboard in a browser: a login page, the dashboard, logout.
+
+HTML outside /v1 and its OpenAPI. A login opens a server-side session whose token rides
+in a cookie: HttpOnly (no script can read it), SameSite=Strict (no other site's page can
+make the browser send it) and Secure when the page came over https. Logout is a POST
+with the session's own CSRF token, so another site cannot log a manager out either.
+"""
+
+from __future__ import annotations
+
+import hmac
+from datetime import date, timedelta
+from urllib.parse import parse_qs, urlsplit
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from central.analytics import queries
+from central.analytics.page import HEADERS, dashboard_page, login_page
+from central.analytics.page_text import TEXT
+from central.api.analytics import today
+from central.api.errors import ApiError
+from central.api.staff_auth import check_password
+from central.db import models
+from central.staff_sessions import (
+    COOKIE_NAME,
+    SESSION_LIFETIME,
+    close_session,
+    find_session,
+    open_session,
+)
+from central.status_page import choose_language
+
+router = APIRouter(include_in_schema=False)
+_MAX_FORM_BYTES = 8 * 1024
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def show_dashboard(request: Request) -> Response:
+    language = _language(request)
+    db = request.app.state.db
+    with db.reading() as session:
+        logged_in = find_session(session, request.cookies.get(COOKIE_NAME))
+        if logged_in is None:
+            return _redirect(f"/dashboard/login?lang={language}")
+        filters, problem = _filters(request, language)
+        data = queries.dashboard(session, filters)
+        choices = [(store_id, name) for store_id, name in session.execute(
+            select(models.Store.id, models.Store.name).order_by(models.Store.name))]
+    return _html(dashboard_page(language, data, filters, choices, logged_in.member.username,
+                                logged_in.csrf_token, problem))
+
+
+@router.get("/dashboard/login", response_class=HTMLResponse)
+def show_login(request: Request) -> Response:
+    language = _language(request)
+    with request.app.state.db.reading() as session:
+        if find_session(session, request.cookies.get(COOKIE_NAME)) is not None:
+            return _redirect(f"/dashboard?lang={language}")
+    message = TEXT[language]["logged_out"] if request.query_params.get("logged_out") \
+        else None
+    return _html(login_page(language, message))
+
+
+@router.post("/dashboard/login", response_class=HTMLResponse)
+async def log_in(request: Request) -> Response:
+    form = await _form(request)
+    language = _language(request, form.get("lang"))
+    if not _same_origin(request):
+        return _html(login_page(language), 403)
+    username, password = form.get("username", ""), form.get("password", "")
+    db = request.app.state.db
+    try:
+        member = await run_in_threadpool(check_password, request, db, username, password)
+    except ApiError as refused:           # too many failures from here
+        minutes = -(-int(refused.headers["Retry-After"]) // 60)
+        return _html(login_page(language, TEXT[language]["too_many"].format(minutes=minutes),
+                                username[:64]), 429, {"Retry-After": refused.headers[
+                                    "Retry-After"]})
+    if member is None:
+        return _html(login_page(language, TEXT[language]["bad_login"], username[:64]), 401)
+
+    def opened() -> str:
+        with db.writing() as session:
+            return open_session(session, member)[0]
+
+    token = await run_in_threadpool(opened)
+    response = _redirect(f"/dashboard?lang={language}")
+    response.set_cookie(COOKIE_NAME, token, max_age=int(SESSION_LIFETIME.total_seconds()),
+                        path="/", httponly=True, samesite="strict",
+                        secure=request.url.scheme == "https")
+    return response
+
+
+@router.post("/dashboard/logout", response_class=HTMLResponse)
+async def log_out(request: Request) -> Response:
+    form = await _form(request)
+    language = _language(request, form.get("lang"))
+    token = request.cookies.get(COOKIE_NAME)
+    db = request.app.state.db
+
+    def closed() -> bool:
+        with db.writing() as session:
+            logged_in = find_session(session, token)
+            if logged_in is None:
+                return True
+            if not _same_origin(request) or not hmac.compare_digest(
+                    logged_in.csrf_token.encode(), form.get("csrf", "").encode()):
+                return False
+            close_session(session, token)
+            return True
+
+    if not await run_in_threadpool(closed):
+        return _redirect(f"/dashboard?lang={language}")     # not this page's form: ignored
+    response = _redirect(f"/dashboard/login?lang={language}&logged_out=1")
+    response.delete_cookie(COOKIE_NAME, path="/", httponly=True, samesite="strict",
+                           secure=request.url.scheme == "https")
+    return response
+
+
+def _language(request: Request, asked: str | None = None) -> str:
+    return choose_language(asked or request.query_params.get("lang"),
+                           request.headers.get("accept-language"))
+
+
+def _filters(request: Request, language: str) -> tuple[queries.Filters, str | None]:
+    params = request.query_params
+    store_id = (params.get("store_id") or "").strip() or None
+    if store_id is not None and (len(store_id) > 64 or "\x00" in store_id):
+        store_id = None
+    include = params.get("include_misuse", "").lower() in ("true", "on", "1")
+    try:
+        end = date.fromisoformat(params["end"]) if params.get("end") else today()
+        start = date.fromisoformat(params["start"]) if params.get("start") \
+            else end - timedelta(days=27)
+        return queries.Filters(start, end, store_id, include), None
+    except (ValueError, OverflowError) as problem:
+        fallback = queries.default_filters(today())
+        return (queries.Filters(fallback.start, fallback.end, store_id, include),
+                _problem_words(problem, language))
+
+
+def _problem_words(problem: Exception, language: str) -> str:
+    words = str(problem)
+    if language == "fr":
+        known = {"the end date is before the start date": "la fin précède le début",
+                 f"a range is at most {queries.MAX_RANGE_DAYS} days":
+                     f"{queries.MAX_RANGE_DAYS} jours au plus",
+                 f"dates are from {queries.EARLIEST} to {queries.LATEST}":
+                     f"dates du {queries.EARLIEST} au {queries.LATEST}"}
+        return known.get(words, "date illisible")
+    return words if "date" in words or "range" in words else "unreadable date"
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """An urlencoded form, first value of each field; anything else is an empty form."""
+    body = await request.body()
+    if len(body) > _MAX_FORM_BYTES:
+        return {}
+    try:
+        fields = parse_qs(body.decode("utf-8"), max_num_fields=20)
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    return {name: values[0] for name, values in fields.items() if values}
+
+
+def _same_origin(request: Request) -> bool:
+    """Browsers name the page a form came from: refuse forms from other sites."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    if origin == "null":
+        return False
+    return urlsplit(origin).netloc == request.headers.get("host", "")
+
+
+def _html(content: str, status: int = 200, headers: dict[str, str] | None = None
+          ) -> HTMLResponse:
+    return HTMLResponse(content, status_code=status, headers={**HEADERS, **(headers or {})})
+
+
+def _redirect(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303, headers={"Cache-Control": "no-store"})
