@@ -18,10 +18,12 @@ from central.settings import Settings
 from central.terminals import add_terminal
 from kiosk.core.catalog import Store
 
+# A name that HTML and CSV must both escape.
+BETA_NAME = 'Luma Beta "Bêta", <Co> & fils'
 STORES = (
     Store("alpha", "Luma Alpha République", "1 rue A", "75001", "Paris", 48.0, 2.0,
           "+33 1 99 00 10 01", {"mon": "10:00-20:00"}),
-    Store("beta", "Luma Beta <Bêta> & Co", "2 rue B", "69002", "Lyon", 45.0, 4.0,
+    Store("beta", BETA_NAME, "2 rue B", "69002", "Lyon", 45.0, 4.0,
           "+33 1 99 00 10 02", {"mon": "10:00-20:00"}),
 )
 START, END = date(2026, 11, 1), date(2026, 11, 14)

@@ -7,7 +7,15 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from analytics_helpers import END, INJECTION, START, app_client, fresh_database, send_fixture
+from analytics_helpers import (
+    BETA_NAME,
+    END,
+    INJECTION,
+    START,
+    app_client,
+    fresh_database,
+    send_fixture,
+)
 from sqlalchemy import func, select
 
 from central.analytics import queries
@@ -36,7 +44,7 @@ def test_ratings_per_store_match_the_hand_count(fixture_db):
         "average_score": 2.5, "score_1": 1, "score_2": 1, "score_3": 1, "score_4": 1,
         "flagged_misuse": 1}
     assert stores["beta"] == {
-        "store_id": "beta", "store": "Luma Beta <Bêta> & Co", "ratings": 2,
+        "store_id": "beta", "store": BETA_NAME, "ratings": 2,
         "average_score": 3.5, "score_1": 0, "score_2": 0, "score_3": 1, "score_4": 1,
         "flagged_misuse": 0}
 
