@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sqlite3
 import sys
 import time
@@ -75,8 +76,16 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     from kiosk.core.logs import setup_logging
     setup_logging(config.log_dir)
+    from kiosk.ui.admin.mode import RESTART_EXIT_CODE
     from kiosk.ui.app import run_app  # Qt is loaded only for the app itself
-    return run_app(config, windowed=args.windowed, screenshot=args.screenshot)
+    status = run_app(config, windowed=args.windowed, screenshot=args.screenshot)
+    if status == RESTART_EXIT_CODE:
+        # Staff asked for a restart: the same command again, in this process's place, so
+        # a supervisor still watches the same process and the config is read afresh.
+        logging.getLogger(__name__).info("restarting: %s", " ".join(sys.orig_argv))
+        logging.shutdown()
+        os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+    return status
 
 
 def _import_demo(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from kiosk.core.config import MIN_PIN_ITERATIONS, PIN_HASH_PATTERN
+from kiosk.core.config import MIN_PIN_ITERATIONS, PIN_HASH_PATTERN, KioskConfig
 from kiosk.core.db.sqlite import write_transaction
 
 ALGORITHM = "pbkdf2_sha256"
@@ -179,3 +179,26 @@ def save_lockout(conn: sqlite3.Connection, saved: SavedLockout) -> None:
                      "failures = excluded.failures, lockouts = excluded.lockouts, "
                      "locked_until = excluded.locked_until",
                      (saved.failures, saved.lockouts, until))
+
+
+# --- reloading the config ------------------------------------------------------------
+
+# Keys read afresh where they are used (a new shopper session, the idle watcher, admin
+# mode itself); every other key is read once at start and waits for a restart.
+LIVE_KEY_PREFIXES = ("session.", "admin.", "website.", "orders.", "delivery.",
+                     "stock.few_left_threshold", "stock.max_age_minutes",
+                     "privacy.notice_version", "privacy.notice_url")
+
+
+@dataclass(frozen=True)
+class ReloadPlan:
+    applied_now: tuple[str, ...]       # changed keys that take effect at once
+    at_restart: tuple[str, ...]        # changed keys that wait for the app to restart
+
+
+def reload_plan(running: KioskConfig, loaded: KioskConfig) -> ReloadPlan:
+    """Which keys changed between the running config and the one read from disk."""
+    old, new = running.masked(), loaded.masked()
+    changed = [key for key in new if old.get(key) != new[key]]
+    live = tuple(k for k in changed if k.startswith(LIVE_KEY_PREFIXES))
+    return ReloadPlan(live, tuple(k for k in changed if k not in live))

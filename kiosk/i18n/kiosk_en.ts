@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AdminPanel</name>
+    <message>
+        <source>Admin mode</source>
+        <translation>Admin mode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Dead letters</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Config</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Close admin mode</source>
+        <translation>Close admin mode</translation>
+    </message>
+    <message>
+        <source>Restart the app</source>
+        <translation>Restart the app</translation>
+    </message>
+    <message>
+        <source>Leave to the desktop</source>
+        <translation>Leave to the desktop</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWords</name>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>%1 (in the future: check the clock)</source>
+        <translation>%1 (in the future: check the clock)</translation>
+    </message>
+    <message>
+        <source>%1, %2 ago</source>
+        <translation>%1, %2 ago</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Find any product of the chain, see where it is in stock, and order it for home delivery.</source>
@@ -399,6 +489,49 @@
     </message>
 </context>
 <context>
+    <name>ConfigPage</name>
+    <message>
+        <source>Read from %1</source>
+        <translation>Read from %1</translation>
+    </message>
+    <message>
+        <source>The effective config</source>
+        <translation>The effective config</translation>
+    </message>
+    <message>
+        <source>The file was refused; the running config is kept. Problems:</source>
+        <translation>The file was refused; the running config is kept. Problems:</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>The file could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Reloaded: nothing changed.</source>
+        <translation>Reloaded: nothing changed.</translation>
+    </message>
+    <message>
+        <source>Reloaded.</source>
+        <translation>Reloaded.</translation>
+    </message>
+    <message>
+        <source>In effect now: %1</source>
+        <translation>In effect now: %1</translation>
+    </message>
+    <message>
+        <source>In effect after a restart: %1</source>
+        <translation>In effect after a restart: %1</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Config</translation>
+    </message>
+    <message>
+        <source>Reload from disk</source>
+        <translation>Reload from disk</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
         <source>Thank you, your order is placed</source>
@@ -586,6 +719,147 @@
     </message>
 </context>
 <context>
+    <name>DeadLettersPage</name>
+    <message>
+        <source>No dead letters: the server took everything.</source>
+        <translation>No dead letters: the server took everything.</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason: %1</source>
+        <translation>Server&apos;s reason: %1</translation>
+    </message>
+    <message>
+        <source>Queued again: it is sent at the next sync.</source>
+        <translation>Queued again: it is sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>This item is no longer a dead letter.</source>
+        <translation>This item is no longer a dead letter.</translation>
+    </message>
+    <message>
+        <source>Discarded. It stays in the journal, marked, with your reason.</source>
+        <translation>Discarded. It stays in the journal, marked, with your reason.</translation>
+    </message>
+    <message>
+        <source>The journal could not be written: %1</source>
+        <translation>The journal could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Dead letters</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Discard…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Why discard it? (required)</source>
+        <translation>Why discard it? (required)</translation>
+    </message>
+    <message>
+        <source>Reason for discarding</source>
+        <translation>Reason for discarding</translation>
+    </message>
+    <message>
+        <source>Discard this item for good? It will never be sent, and stays in the journal marked as discarded.</source>
+        <translation>Discard this item for good? It will never be sent, and stays in the journal marked as discarded.</translation>
+    </message>
+    <message>
+        <source>Yes, discard it</source>
+        <translation>Yes, discard it</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>touched</source>
+        <translation>touched</translation>
+    </message>
+    <message>
+        <source>not touched</source>
+        <translation>not touched</translation>
+    </message>
+    <message>
+        <source>Cell %1, %2: %3</source>
+        <translation>Cell %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Nothing scanned yet: scan any barcode now.</source>
+        <translation>Nothing scanned yet: scan any barcode now.</translation>
+    </message>
+    <message>
+        <source>a valid EAN/UPC barcode</source>
+        <translation>a valid EAN/UPC barcode</translation>
+    </message>
+    <message>
+        <source>NOT valid: the check digit is wrong (a misread or a damaged label)</source>
+        <translation>NOT valid: the check digit is wrong (a misread or a damaged label)</translation>
+    </message>
+    <message>
+        <source>a product code (SKU)</source>
+        <translation>a product code (SKU)</translation>
+    </message>
+    <message>
+        <source>NOT readable: check the scanner&apos;s keyboard layout</source>
+        <translation>NOT readable: check the scanner&apos;s keyboard layout</translation>
+    </message>
+    <message>
+        <source>Last code read: %1 — %2</source>
+        <translation>Last code read: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Scanner test</source>
+        <translation>Scanner test</translation>
+    </message>
+    <message>
+        <source>Touch test: touch every cell; each lights up with a tick</source>
+        <translation>Touch test: touch every cell; each lights up with a tick</translation>
+    </message>
+    <message>
+        <source>Clear the grid</source>
+        <translation>Clear the grid</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Filters and sort</source>
@@ -714,6 +988,28 @@
     </message>
 </context>
 <context>
+    <name>LogPage</name>
+    <message>
+        <source>The log is empty.</source>
+        <translation>The log is empty.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log: the last %n line(s)</source>
+        <translation>
+            <numerusform>Log: the last line</numerusform>
+            <numerusform>Log: the last %n lines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The log&apos;s last lines</source>
+        <translation>The log&apos;s last lines</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <source>Keyboard</source>
@@ -821,6 +1117,47 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before a pause.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n attempt left before a pause.</numerusform>
+            <numerusform>Wrong PIN. %n attempts left before a pause.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>Too many wrong PINs. Try again in %1.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) typed</source>
+        <translation>
+            <numerusform>%n digit typed</numerusform>
+            <numerusform>%n digits typed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Staff access: enter the PIN</source>
+        <translation>Staff access: enter the PIN</translation>
+    </message>
+    <message>
+        <source>Erase a digit</source>
+        <translation>Erase a digit</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1436,177 @@
     </message>
 </context>
 <context>
+    <name>StatusPage</name>
+    <message>
+        <source>reading…</source>
+        <translation>reading…</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>Network addresses</source>
+        <translation>Network addresses</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Central server</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline: %1</source>
+        <translation>offline: %1</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>Last pull</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>Last push</translation>
+    </message>
+    <message>
+        <source>Clock drift</source>
+        <translation>Clock drift</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Cursor moved</source>
+        <translation>Cursor moved</translation>
+    </message>
+    <message>
+        <source>no cursor yet</source>
+        <translation>no cursor yet</translation>
+    </message>
+    <message>
+        <source>Orders waiting</source>
+        <translation>Orders waiting</translation>
+    </message>
+    <message>
+        <source>Ratings waiting</source>
+        <translation>Ratings waiting</translation>
+    </message>
+    <message>
+        <source>Events waiting</source>
+        <translation>Events waiting</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Dead letters</translation>
+    </message>
+    <message>
+        <source>Disk free</source>
+        <translation>Disk free</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Cache size</source>
+        <translation>Cache size</translation>
+    </message>
+    <message>
+        <source>Journal size</source>
+        <translation>Journal size</translation>
+    </message>
+    <message>
+        <source>Cache check</source>
+        <translation>Cache check</translation>
+    </message>
+    <message>
+        <source>Journal check</source>
+        <translation>Journal check</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alert: %1</translation>
+    </message>
+    <message>
+        <source>none configured</source>
+        <translation>none configured</translation>
+    </message>
+    <message>
+        <source>trying…</source>
+        <translation>trying…</translation>
+    </message>
+    <message>
+        <source>reachable in %1 ms</source>
+        <translation>reachable in %1 ms</translation>
+    </message>
+    <message>
+        <source>not reachable: %1</source>
+        <translation>not reachable: %1</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>not measured yet</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>under a second</translation>
+    </message>
+    <message>
+        <source>%1 ahead of the server</source>
+        <translation>%1 ahead of the server</translation>
+    </message>
+    <message>
+        <source>%1 behind the server</source>
+        <translation>%1 behind the server</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>not checked yet</translation>
+    </message>
+    <message>
+        <source>sound (checked %1)</source>
+        <translation>sound (checked %1)</translation>
+    </message>
+    <message>
+        <source>DAMAGED (checked %1): %2</source>
+        <translation>DAMAGED (checked %1): %2</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Check the databases</source>
+        <translation>Check the databases</translation>
+    </message>
+</context>
+<context>
     <name>StillThereOverlay</name>
     <message>
         <source>Still there?</source>
@@ -1156,6 +1664,132 @@
     <message>
         <source>Stock in our stores</source>
         <translation>Stock in our stores</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>No central server is configured: nothing to sync.</source>
+        <translation>No central server is configured: nothing to sync.</translation>
+    </message>
+    <message>
+        <source>Sync has not started yet.</source>
+        <translation>Sync has not started yet.</translation>
+    </message>
+    <message>
+        <source>Syncing: sending what waits here, then fetching changes…</source>
+        <translation>Syncing: sending what waits here, then fetching changes…</translation>
+    </message>
+    <message>
+        <source>No sync round has ended yet.</source>
+        <translation>No sync round has ended yet.</translation>
+    </message>
+    <message>
+        <source>Last round done: the server is reachable.</source>
+        <translation>Last round done: the server is reachable.</translation>
+    </message>
+    <message>
+        <source>Last round stopped: %1</source>
+        <translation>Last round stopped: %1</translation>
+    </message>
+    <message>
+        <source>Orders sent</source>
+        <translation>Orders sent</translation>
+    </message>
+    <message>
+        <source>Ratings sent</source>
+        <translation>Ratings sent</translation>
+    </message>
+    <message>
+        <source>Events sent</source>
+        <translation>Events sent</translation>
+    </message>
+    <message>
+        <source>Pages received</source>
+        <translation>Pages received</translation>
+    </message>
+    <message>
+        <source>Changes received</source>
+        <translation>Changes received</translation>
+    </message>
+    <message>
+        <source>Images fetched</source>
+        <translation>Images fetched</translation>
+    </message>
+    <message>
+        <source>Still waiting</source>
+        <translation>Still waiting</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>Last pull</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>Last push</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 orders, %2 ratings, %3 events, %4 dead letters</source>
+        <translation>%1 orders, %2 ratings, %3 events, %4 dead letters</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>reading…</translation>
+    </message>
+    <message>
+        <source>no rating yet</source>
+        <translation>no rating yet</translation>
+    </message>
+    <message>
+        <source>%1 out of 4</source>
+        <translation>%1 out of 4</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>Searches</translation>
+    </message>
+    <message>
+        <source>Searches that found nothing</source>
+        <translation>Searches that found nothing</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation>Average rating</translation>
+    </message>
+    <message>
+        <source>Today on this terminal</source>
+        <translation>Today on this terminal</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AdminPanel</name>
+    <message>
+        <source>Admin mode</source>
+        <translation>Mode administration</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Envois refusés</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Périphériques</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal technique</translation>
+    </message>
+    <message>
+        <source>Close admin mode</source>
+        <translation>Fermer le mode administration</translation>
+    </message>
+    <message>
+        <source>Restart the app</source>
+        <translation>Redémarrer l’application</translation>
+    </message>
+    <message>
+        <source>Leave to the desktop</source>
+        <translation>Quitter vers le bureau</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWords</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>%1 (in the future: check the clock)</source>
+        <translation>%1 (dans le futur : vérifiez l’horloge)</translation>
+    </message>
+    <message>
+        <source>%1, %2 ago</source>
+        <translation>%1, il y a %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n secondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Find any product of the chain, see where it is in stock, and order it for home delivery.</source>
@@ -399,6 +489,49 @@
     </message>
 </context>
 <context>
+    <name>ConfigPage</name>
+    <message>
+        <source>Read from %1</source>
+        <translation>Lue dans %1</translation>
+    </message>
+    <message>
+        <source>The effective config</source>
+        <translation>La configuration en vigueur</translation>
+    </message>
+    <message>
+        <source>The file was refused; the running config is kept. Problems:</source>
+        <translation>Le fichier est refusé ; la configuration en cours est conservée. Problèmes :</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Le fichier n’a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>Reloaded: nothing changed.</source>
+        <translation>Rechargée : rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>Reloaded.</source>
+        <translation>Rechargée.</translation>
+    </message>
+    <message>
+        <source>In effect now: %1</source>
+        <translation>En vigueur dès maintenant : %1</translation>
+    </message>
+    <message>
+        <source>In effect after a restart: %1</source>
+        <translation>En vigueur après un redémarrage : %1</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>Reload from disk</source>
+        <translation>Recharger depuis le disque</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationScreen</name>
     <message>
         <source>Thank you, your order is placed</source>
@@ -586,6 +719,147 @@
     </message>
 </context>
 <context>
+    <name>DeadLettersPage</name>
+    <message>
+        <source>No dead letters: the server took everything.</source>
+        <translation>Aucun envoi refusé : le serveur a tout accepté.</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n tentative</numerusform>
+            <numerusform>%n tentatives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason: %1</source>
+        <translation>Motif du serveur : %1</translation>
+    </message>
+    <message>
+        <source>Queued again: it is sent at the next sync.</source>
+        <translation>Remis en file : il part à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>This item is no longer a dead letter.</source>
+        <translation>Cet élément n’est plus un envoi refusé.</translation>
+    </message>
+    <message>
+        <source>Discarded. It stays in the journal, marked, with your reason.</source>
+        <translation>Abandonné. Il reste dans le journal, marqué, avec votre motif.</translation>
+    </message>
+    <message>
+        <source>The journal could not be written: %1</source>
+        <translation>Le journal n’a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Envois refusés</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Abandonner…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Why discard it? (required)</source>
+        <translation>Pourquoi l’abandonner ? (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Reason for discarding</source>
+        <translation>Motif de l’abandon</translation>
+    </message>
+    <message>
+        <source>Discard this item for good? It will never be sent, and stays in the journal marked as discarded.</source>
+        <translation>Abandonner cet élément pour de bon ? Il ne sera jamais envoyé et reste dans le journal, marqué comme abandonné.</translation>
+    </message>
+    <message>
+        <source>Yes, discard it</source>
+        <translation>Oui, l’abandonner</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>touched</source>
+        <translation>touchée</translation>
+    </message>
+    <message>
+        <source>not touched</source>
+        <translation>pas touchée</translation>
+    </message>
+    <message>
+        <source>Cell %1, %2: %3</source>
+        <translation>Case %1, %2 : %3</translation>
+    </message>
+    <message>
+        <source>Nothing scanned yet: scan any barcode now.</source>
+        <translation>Rien de scanné : scannez un code-barres maintenant.</translation>
+    </message>
+    <message>
+        <source>a valid EAN/UPC barcode</source>
+        <translation>un code-barres EAN/UPC valide</translation>
+    </message>
+    <message>
+        <source>NOT valid: the check digit is wrong (a misread or a damaged label)</source>
+        <translation>NON valide : la clé de contrôle est fausse (mauvaise lecture ou étiquette abîmée)</translation>
+    </message>
+    <message>
+        <source>a product code (SKU)</source>
+        <translation>un code article (SKU)</translation>
+    </message>
+    <message>
+        <source>NOT readable: check the scanner&apos;s keyboard layout</source>
+        <translation>NON lisible : vérifiez la disposition de clavier du scanner</translation>
+    </message>
+    <message>
+        <source>Last code read: %1 — %2</source>
+        <translation>Dernier code lu : %1 — %2</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Périphériques</translation>
+    </message>
+    <message>
+        <source>Scanner test</source>
+        <translation>Test du scanner</translation>
+    </message>
+    <message>
+        <source>Touch test: touch every cell; each lights up with a tick</source>
+        <translation>Test tactile : touchez chaque case ; elle s’allume avec une coche</translation>
+    </message>
+    <message>
+        <source>Clear the grid</source>
+        <translation>Effacer la grille</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Filters and sort</source>
@@ -714,6 +988,28 @@
     </message>
 </context>
 <context>
+    <name>LogPage</name>
+    <message>
+        <source>The log is empty.</source>
+        <translation>Le journal technique est vide.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Log: the last %n line(s)</source>
+        <translation>
+            <numerusform>Journal technique : la dernière ligne</numerusform>
+            <numerusform>Journal technique : les %n dernières lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The log&apos;s last lines</source>
+        <translation>Les dernières lignes du journal technique</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <source>Keyboard</source>
@@ -821,6 +1117,47 @@
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left before a pause.</source>
+        <translation>
+            <numerusform>Code erroné. Encore %n essai avant une pause.</numerusform>
+            <numerusform>Code erroné. Encore %n essais avant une pause.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation>Trop de codes erronés. Réessayez dans %1.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n digit(s) typed</source>
+        <translation>
+            <numerusform>%n chiffre saisi</numerusform>
+            <numerusform>%n chiffres saisis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Staff access: enter the PIN</source>
+        <translation>Accès du personnel : saisissez le code</translation>
+    </message>
+    <message>
+        <source>Erase a digit</source>
+        <translation>Effacer un chiffre</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1436,177 @@
     </message>
 </context>
 <context>
+    <name>StatusPage</name>
+    <message>
+        <source>reading…</source>
+        <translation>lecture…</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Borne</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>Version de l’application</translation>
+    </message>
+    <message>
+        <source>Network addresses</source>
+        <translation>Adresses réseau</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Central server</source>
+        <translation>Serveur central</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>offline: %1</source>
+        <translation>hors ligne : %1</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>Dernière réception</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>Dernier envoi</translation>
+    </message>
+    <message>
+        <source>Clock drift</source>
+        <translation>Décalage d’horloge</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>File d’attente</translation>
+    </message>
+    <message>
+        <source>Cursor moved</source>
+        <translation>Curseur avancé</translation>
+    </message>
+    <message>
+        <source>no cursor yet</source>
+        <translation>pas encore de curseur</translation>
+    </message>
+    <message>
+        <source>Orders waiting</source>
+        <translation>Commandes en attente</translation>
+    </message>
+    <message>
+        <source>Ratings waiting</source>
+        <translation>Avis en attente</translation>
+    </message>
+    <message>
+        <source>Events waiting</source>
+        <translation>Événements en attente</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Envois refusés</translation>
+    </message>
+    <message>
+        <source>Disk free</source>
+        <translation>Disque libre</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Cache size</source>
+        <translation>Taille du cache</translation>
+    </message>
+    <message>
+        <source>Journal size</source>
+        <translation>Taille du journal</translation>
+    </message>
+    <message>
+        <source>Cache check</source>
+        <translation>Contrôle du cache</translation>
+    </message>
+    <message>
+        <source>Journal check</source>
+        <translation>Contrôle du journal</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alerte : %1</translation>
+    </message>
+    <message>
+        <source>none configured</source>
+        <translation>aucun configuré</translation>
+    </message>
+    <message>
+        <source>trying…</source>
+        <translation>essai…</translation>
+    </message>
+    <message>
+        <source>reachable in %1 ms</source>
+        <translation>joignable en %1 ms</translation>
+    </message>
+    <message>
+        <source>not reachable: %1</source>
+        <translation>injoignable : %1</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>pas encore mesuré</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>moins d’une seconde</translation>
+    </message>
+    <message>
+        <source>%1 ahead of the server</source>
+        <translation>%1 d’avance sur le serveur</translation>
+    </message>
+    <message>
+        <source>%1 behind the server</source>
+        <translation>%1 de retard sur le serveur</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>contrôle en cours…</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>pas encore contrôlé</translation>
+    </message>
+    <message>
+        <source>sound (checked %1)</source>
+        <translation>sain (contrôlé %1)</translation>
+    </message>
+    <message>
+        <source>DAMAGED (checked %1): %2</source>
+        <translation>ENDOMMAGÉ (contrôlé %1) : %2</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Check the databases</source>
+        <translation>Contrôler les bases</translation>
+    </message>
+</context>
+<context>
     <name>StillThereOverlay</name>
     <message>
         <source>Still there?</source>
@@ -1156,6 +1664,132 @@
     <message>
         <source>Stock in our stores</source>
         <translation>Stock dans nos magasins</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>No central server is configured: nothing to sync.</source>
+        <translation>Aucun serveur central configuré : rien à synchroniser.</translation>
+    </message>
+    <message>
+        <source>Sync has not started yet.</source>
+        <translation>La synchronisation n’a pas encore démarré.</translation>
+    </message>
+    <message>
+        <source>Syncing: sending what waits here, then fetching changes…</source>
+        <translation>Synchronisation : envoi de ce qui attend ici, puis réception des changements…</translation>
+    </message>
+    <message>
+        <source>No sync round has ended yet.</source>
+        <translation>Aucune synchronisation terminée pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Last round done: the server is reachable.</source>
+        <translation>Dernière synchronisation faite : le serveur est joignable.</translation>
+    </message>
+    <message>
+        <source>Last round stopped: %1</source>
+        <translation>Dernière synchronisation interrompue : %1</translation>
+    </message>
+    <message>
+        <source>Orders sent</source>
+        <translation>Commandes envoyées</translation>
+    </message>
+    <message>
+        <source>Ratings sent</source>
+        <translation>Avis envoyés</translation>
+    </message>
+    <message>
+        <source>Events sent</source>
+        <translation>Événements envoyés</translation>
+    </message>
+    <message>
+        <source>Pages received</source>
+        <translation>Pages reçues</translation>
+    </message>
+    <message>
+        <source>Changes received</source>
+        <translation>Changements reçus</translation>
+    </message>
+    <message>
+        <source>Images fetched</source>
+        <translation>Images reçues</translation>
+    </message>
+    <message>
+        <source>Still waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>Dernière réception</translation>
+    </message>
+    <message>
+        <source>Last push</source>
+        <translation>Dernier envoi</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 orders, %2 ratings, %3 events, %4 dead letters</source>
+        <translation>%1 commandes, %2 avis, %3 événements, %4 envois refusés</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>lecture…</translation>
+    </message>
+    <message>
+        <source>no rating yet</source>
+        <translation>pas encore d’avis</translation>
+    </message>
+    <message>
+        <source>%1 out of 4</source>
+        <translation>%1 sur 4</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>Recherches</translation>
+    </message>
+    <message>
+        <source>Searches that found nothing</source>
+        <translation>Recherches sans résultat</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation>Note moyenne</translation>
+    </message>
+    <message>
+        <source>Today on this terminal</source>
+        <translation>Aujourd’hui sur cette borne</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
     </message>
 </context>
 <context>

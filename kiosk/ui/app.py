@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
+from kiosk import __version__
 from kiosk.core import journey
 from kiosk.core.categories import CategoryTile, top_categories
 from kiosk.core.config import KioskConfig
@@ -23,10 +24,14 @@ from kiosk.core.db.cache import install_rebuilt_cache, open_cache, recheck_cache
 from kiosk.core.db.journal import open_journal
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.orders import OrderLimits, PlacedOrder
+from kiosk.core.outbox import utc_now
 from kiosk.core.products import ProductCard, featured_cards
 from kiosk.core.scans import ScanResult, resolve_scan
 from kiosk.core.synonyms import Synonyms, SynonymsError, load_synonyms
+from kiosk.core.terminal_status import IntegrityCheck, check_integrity
 from kiosk.i18n import qm_path
+from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.admin.mode import AdminMode
 from kiosk.ui.assets import install_fonts
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter, shopper_locale
@@ -126,6 +131,14 @@ class KioskApp:
         self.guard = KioskGuard(app)
         self.scanner = ScannerListener(app)
         self.scanner.scanned.connect(self.open_scanned_code)
+        # The databases' integrity checks: those run at start, then those staff ask for.
+        self.integrity: dict[str, IntegrityCheck] = {}
+        self.admin = AdminMode(
+            AdminContext(theme=self.theme, runner=self.runner, catalog=self.catalog,
+                         config=lambda: self.config, sync=lambda: self.sync,
+                         audit=self.catalog.record, version=__version__,
+                         integrity=self.integrity),
+            self.window, apply_config=self.apply_config, quit=app.exit)
         self.error_message = QLabel(self.window, objectName="ErrorMessage")
         self.error_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error_message.setWordWrap(True)
@@ -154,6 +167,7 @@ class KioskApp:
     def end_session(self) -> None:
         """Back to the attract screen with every trace of the shopper gone."""
         self.idle.stop()
+        self.admin.close("shopper_reset")
         self.still_there.hide()
         self.notice.hide()
         if self.window.showing_session():
@@ -179,6 +193,14 @@ class KioskApp:
             screen = self.window.screens.widget(index)
             if hasattr(screen, "set_formatter"):
                 screen.set_formatter(self.formatter)
+
+    def apply_config(self, config: KioskConfig) -> None:
+        """A config staff reloaded: what sessions and the idle watcher read takes effect
+        now (the shopper's screens read it from their context); the rest is read at
+        start only, and admin mode names those keys as waiting for a restart."""
+        self.config = config
+        self.context.config = config
+        self.idle.set_timeouts(config.inactivity_timeout_seconds, config.countdown_seconds)
 
     def _start_in_language(self, language: str) -> None:
         self.set_language(language)
@@ -274,6 +296,8 @@ class KioskApp:
     def open_scanned_code(self, code: str) -> None:
         """A scan anywhere: the product opens with its variant chosen, even from the
         attract screen, which a scan wakes like a touch."""
+        if self.admin.take_scan(code):
+            return
         if not self.window.showing_session():
             self.start_session()
         self.catalog.fetch(self.window, lambda conn: resolve_scan(conn, code),
@@ -333,7 +357,7 @@ class KioskApp:
         self.input_window = self.window.windowHandle()
         # Filters run last installed first: the scanner runs after the idle watcher, so
         # a scan counts as activity, and keys it holds back never reach the guard twice.
-        for watcher in (self.scanner, self.guard, self.idle):
+        for watcher in (self.admin, self.scanner, self.guard, self.idle):
             self.input_window.installEventFilter(watcher)
 
     def _open_databases(self):
@@ -341,7 +365,11 @@ class KioskApp:
         # waits until the first screen is up (_check_cache); a file too damaged to open
         # is checked, and replaced, at once.
         data_dir = self.config.data_dir
-        journal = open_journal(data_dir)
+        started = time.perf_counter()
+        journal = open_journal(data_dir)     # checked whole as it opens
+        # Set from the worker: one dict assignment, read later on the GUI thread.
+        self.integrity["journal"] = IntegrityCheck(
+            utc_now(), tuple(journal.damage), time.perf_counter() - started)
         install_rebuilt_cache(data_dir)   # one finished just before the kiosk stopped
         cache = open_cache(data_dir, check=False)
         try:
@@ -414,7 +442,8 @@ class KioskApp:
         self.attract.set_cards(self.cards)
 
     def _check_cache(self):
-        checked = recheck_cache(self.cache)
+        self.integrity["cache"] = check_integrity(self.cache.conn)
+        checked = self.cache if self.integrity["cache"].ok else recheck_cache(self.cache)
         if checked is self.cache:
             return None
         self.cache = checked     # on the worker, before any query queued behind
@@ -479,7 +508,7 @@ class KioskApp:
         self.live_stock.close()
         self.idle.stop()
         self._heartbeat.stop()
-        for watcher in (self.scanner, self.guard, self.idle):
+        for watcher in (self.admin, self.scanner, self.guard, self.idle):
             self.input_window.removeEventFilter(watcher)
         for translator in self.translators.values():
             self.app.removeTranslator(translator)

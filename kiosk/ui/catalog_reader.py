@@ -69,6 +69,29 @@ class CatalogReader:
 
         self._runner.run_db(work_on_journal, on_done, on_error)
 
+    def inspect(self, owner: QObject,
+                work: Callable[[sqlite3.Connection | None, sqlite3.Connection], T],
+                on_done: Callable[[T], None],
+                on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run `work(cache or None, journal)` on the database worker, for admin mode:
+        staff look at the journal even when the cache could not be opened."""
+        def work_on_both() -> T:
+            journal = self._journal()
+            if journal is None:
+                raise CatalogUnavailable("the journal is not open yet")
+            return work(self._cache(), journal)
+
+        def done(result: T) -> None:
+            if shiboken6.isValid(owner):
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            log.error("admin query failed", exc_info=error)
+            if on_error is not None and shiboken6.isValid(owner):
+                on_error(error)
+
+        self._runner.run_db(work_on_both, done, failed)
+
     def record(self, event_type: str, data: dict[str, Any] | None = None) -> None:
         """Journal an anonymous shopper event (it is synced later); never blocks or raises."""
         def work() -> None:

@@ -36,6 +36,11 @@ class IdleWatcher(QObject):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
 
+    def set_timeouts(self, timeout_s: float, countdown_s: int) -> None:
+        """New times (a reloaded config), from the next touch on."""
+        self._idle.setInterval(round(timeout_s * 1000))
+        self.countdown_s = countdown_s
+
     @property
     def warning_shown(self) -> bool:
         return self._tick.isActive()

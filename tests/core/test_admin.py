@@ -224,3 +224,21 @@ def test_local_figures_read_queue_cursor_disk_and_sizes(tmp_path):
     assert figures.has_cursor and figures.queue["event"] == 1 and figures.queue["dead"] == 0
     assert figures.cache_bytes > 0 and figures.journal_bytes > 0
     assert 0 < figures.disk_free_bytes <= figures.disk_total_bytes
+
+
+def test_a_reload_says_which_changed_keys_apply_now_and_which_at_restart(tmp_path):
+    import dataclasses
+
+    from kiosk.core.admin import reload_plan
+    path = tmp_path / "kiosk.toml"
+    path.write_text('[terminal]\nstore_id = "s"\nterminal_id = "t"\n'
+                    '[paths]\ndata_dir = "d"\nlog_dir = "l"\n', encoding="utf-8")
+    running = load_config(path)
+    loaded = dataclasses.replace(running, max_order_items=7, inactivity_timeout_seconds=60,
+                                 central_url="https://central.example.com",
+                                 admin_pin_hash=hash_pin("1234", iterations=FAST))
+    plan = reload_plan(running, loaded)
+    assert plan.applied_now == ("session.inactivity_timeout_seconds", "orders.max_items",
+                                "admin.pin_hash")
+    assert plan.at_restart == ("central.url",)
+    assert reload_plan(running, running) == admin.ReloadPlan((), ())

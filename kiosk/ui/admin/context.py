@@ -1,0 +1,32 @@
+"""What the admin pages are given: the app's services, never the app itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kiosk.core.config import KioskConfig
+from kiosk.core.terminal_status import IntegrityCheck
+from kiosk.ui.admin.words import AdminWords
+from kiosk.ui.catalog_reader import CatalogReader
+from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from kiosk.ui.sync import SyncService
+
+
+@dataclass
+class AdminContext:
+    theme: Theme
+    runner: TaskRunner
+    catalog: CatalogReader                       # both databases, on the database worker
+    config: Callable[[], KioskConfig]            # the running config (a reload replaces it)
+    sync: Callable[[], SyncService | None]       # None without a central server, or not yet
+    audit: Callable[[str, dict[str, Any] | None], None]   # journal an admin event
+    version: str
+    # Integrity checks by database ("cache", "journal"): the app records those it runs at
+    # start, the status page those staff ask for.
+    integrity: dict[str, IntegrityCheck] = field(default_factory=dict)
+    words: AdminWords = field(default_factory=AdminWords)

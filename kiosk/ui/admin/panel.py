@@ -1,0 +1,129 @@
+"""The admin panel: one page per task, chosen from a row of sections, over the shop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.config import KioskConfig
+from kiosk.ui.admin.config_page import ConfigPage
+from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.admin.dead_letters import DeadLettersPage
+from kiosk.ui.admin.devices import DevicesPage
+from kiosk.ui.admin.log_page import LogPage
+from kiosk.ui.admin.parts import AdminPage, name_button
+from kiosk.ui.admin.status_page import StatusPage
+from kiosk.ui.admin.sync_page import SyncPage
+from kiosk.ui.admin.today_page import TodayPage
+
+SECTION_COLUMNS = 4
+
+
+class AdminPanel(QWidget):
+    close_requested = Signal()
+    restart_requested = Signal()
+    exit_requested = Signal()
+
+    def __init__(self, context: AdminContext, apply_config: Callable[[KioskConfig], None],
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("AdminPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.context = context
+        theme = context.theme
+        self.title = QLabel(objectName="AdminTitle")
+        self.close_button = self._button("AdminButton", self.close_requested)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.close_button)
+
+        self.status = StatusPage(context)
+        self.dead_letters = DeadLettersPage(context)
+        self.sync = SyncPage(context)
+        self.today = TodayPage(context)
+        self.devices = DevicesPage(context)
+        self.config = ConfigPage(context, apply_config)
+        self.log = LogPage(context)
+        self.pages: list[AdminPage] = [self.status, self.dead_letters, self.sync, self.today,
+                                       self.devices, self.config, self.log]
+        self.stack = QStackedWidget()
+        sections = QGridLayout()
+        sections.setSpacing(theme.spacing // 2)
+        self.section_buttons: list[QPushButton] = []
+        self._group = QButtonGroup(self)
+        for index, page in enumerate(self.pages):
+            self.stack.addWidget(page)
+            button = QPushButton(objectName="AdminSection")
+            button.setCheckable(True)
+            button.setMinimumHeight(theme.touch_target)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self._group.addButton(button, index)
+            sections.addWidget(button, index // SECTION_COLUMNS, index % SECTION_COLUMNS)
+            self.section_buttons.append(button)
+        self._group.idClicked.connect(self.show_page)
+
+        self.restart_button = self._button("AdminButton", self.restart_requested)
+        self.exit_button = self._button("AdminDangerButton", self.exit_requested)
+        footer = QHBoxLayout()
+        footer.addWidget(self.restart_button)
+        footer.addWidget(self.exit_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.spacing * 2, theme.spacing, theme.spacing * 2,
+                                  theme.spacing)
+        layout.setSpacing(theme.spacing)
+        layout.addLayout(header)
+        layout.addLayout(sections)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(footer)
+        self._retranslate()
+        self.hide()
+
+    def _button(self, name: str, signal) -> QPushButton:
+        button = QPushButton(objectName=name)
+        button.setMinimumHeight(self.context.theme.touch_target)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(signal)
+        return button
+
+    def open(self) -> None:
+        self.exit_button.setVisible(self.context.config().allow_exit_to_desktop)
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+        self.show_page(0)
+
+    def show_page(self, index: int) -> None:
+        self.section_buttons[index].setChecked(True)
+        self.stack.setCurrentIndex(index)
+        self.pages[index].refresh()
+
+    def current_page(self) -> AdminPage:
+        return self.pages[self.stack.currentIndex()]
+
+    def _retranslate(self) -> None:
+        self.title.setText(self.tr("Admin mode"))
+        self.title.setAccessibleName(self.title.text())
+        names = [self.tr("Status"), self.tr("Dead letters"), self.tr("Sync"), self.tr("Today"),
+                 self.tr("Devices"), self.tr("Config"), self.tr("Log")]
+        for button, name in zip(self.section_buttons, names, strict=True):
+            name_button(button, name)
+        name_button(self.close_button, self.tr("Close admin mode"))
+        name_button(self.restart_button, self.tr("Restart the app"))
+        name_button(self.exit_button, self.tr("Leave to the desktop"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,92 @@
+"""Pieces the admin pages share: a list of figures, a page with a title and buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.theme import Theme
+
+
+class Figures(QWidget):
+    """Rows of "what: value", each readable by a screen reader as one sentence."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(1, 1)
+        self._labels: list[QLabel] = []
+
+    def set_rows(self, rows: list[tuple[str, str]]) -> None:
+        for label in self._labels:
+            self._grid.removeWidget(label)
+            label.deleteLater()
+        self._labels = []
+        for index, (name, value) in enumerate(rows):
+            left = QLabel(name, objectName="AdminFigureName")
+            right = QLabel(value, objectName="AdminFigure")
+            right.setWordWrap(True)
+            right.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            left.setAccessibleName(f"{name}: {value}")
+            right.setAccessibleName(f"{name}: {value}")
+            self._grid.addWidget(left, index, 0, Qt.AlignmentFlag.AlignTop)
+            self._grid.addWidget(right, index, 1)
+            self._labels += [left, right]
+
+    def value(self, name: str) -> str:
+        """The value shown for `name` (for tests and accessibility checks)."""
+        for left, right in zip(self._labels[::2], self._labels[1::2], strict=True):
+            if left.text() == name:
+                return right.text()
+        raise KeyError(name)
+
+
+class AdminPage(QWidget):
+    """A title, a scrolled body and a row of buttons at the bottom."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.heading = QLabel(objectName="AdminHeading")
+        self.heading.setWordWrap(True)
+        self.body = QWidget(objectName="AdminBody")
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.body_layout.setSpacing(theme.spacing)
+        scroll = QScrollArea(objectName="AdminScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(theme.spacing)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.spacing)
+        layout.addWidget(self.heading)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(self.buttons)
+
+    def button(self, name: str = "AdminButton") -> QPushButton:
+        button = QPushButton(objectName=name)
+        button.setMinimumHeight(self.theme.touch_target)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.buttons.addWidget(button)
+        return button
+
+    def refresh(self) -> None:
+        """Read the figures again (the page is being shown)."""
+
+
+def name_button(button: QPushButton, text: str) -> None:
+    button.setText(text)
+    button.setAccessibleName(text)

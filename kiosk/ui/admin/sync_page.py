@@ -1,0 +1,107 @@
+"""Sync now: a round at once, both ways, and what it did."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtWidgets import QLabel
+
+from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.admin.parts import AdminPage, Figures, name_button
+
+
+class SyncPage(AdminPage):
+    def __init__(self, context: AdminContext) -> None:
+        super().__init__(context.theme)
+        self.context = context
+        self.state = QLabel(objectName="AdminMessage")
+        self.state.setWordWrap(True)
+        self.figures = Figures()
+        self.body_layout.addWidget(self.state)
+        self.body_layout.addWidget(self.figures)
+        self.body_layout.addStretch()
+        self.sync_button = self.button("PrimaryButton")
+        self.sync_button.clicked.connect(self.sync_now)
+        self._connected = None
+        self.asked = False        # staff asked for this round: say when it ends
+        self._retranslate()
+
+    def refresh(self) -> None:
+        sync = self.context.sync()
+        if sync is not None and self._connected is not sync:
+            sync.round_started.connect(self._show)
+            sync.round_ended.connect(self._on_round_ended)
+            self._connected = sync
+        self._show()
+
+    def sync_now(self) -> None:
+        sync = self.context.sync()
+        if sync is None:
+            return
+        self.asked = True
+        self.context.audit("admin_sync_now", None)
+        sync.sync_now()
+        self._show()
+
+    def _on_round_ended(self) -> None:
+        self._show()
+        self.asked = False
+
+    def _show(self) -> None:
+        sync = self.context.sync()
+        if not self.context.config().central_url:
+            self._say(self.tr("No central server is configured: nothing to sync."))
+            self.sync_button.setEnabled(False)
+            self.figures.set_rows([])
+            return
+        if sync is None:
+            self._say(self.tr("Sync has not started yet."))
+            self.sync_button.setEnabled(False)
+            return
+        self.sync_button.setEnabled(not sync.running)
+        status = sync.status
+        if sync.running:
+            self._say(self.tr("Syncing: sending what waits here, then fetching changes…"))
+        elif not sync.rounds_done:
+            self._say(self.tr("No sync round has ended yet."))
+        elif status.online:
+            self._say(self.tr("Last round done: the server is reachable."))
+        else:
+            self._say(self.tr("Last round stopped: %1").replace("%1", status.problem))
+        locale = QLocale()
+        pushed = status.pushed or {}
+        words = self.context.words
+        now = datetime.now(timezone.utc)
+        self.figures.set_rows([
+            (self.tr("Orders sent"), locale.toString(pushed.get("order", 0))),
+            (self.tr("Ratings sent"), locale.toString(pushed.get("rating", 0))),
+            (self.tr("Events sent"), locale.toString(pushed.get("event", 0))),
+            (self.tr("Pages received"), locale.toString(status.pages_pulled)),
+            (self.tr("Changes received"), locale.toString(status.records_pulled)),
+            (self.tr("Images fetched"), locale.toString(status.images_fetched)),
+            (self.tr("Still waiting"), self._queue_words(status.queue)),
+            (self.tr("Last pull"), words.ago(status.last_pull_at, now)),
+            (self.tr("Last push"), words.ago(status.last_push_at, now)),
+        ] if sync.rounds_done else [])
+
+    def _queue_words(self, queue: dict[str, int]) -> str:
+        if not queue:
+            return self.tr("unknown")
+        return self.tr("%1 orders, %2 ratings, %3 events, %4 dead letters").replace(
+            "%1", str(queue.get("order", 0))).replace("%2", str(queue.get("rating", 0))).replace(
+            "%3", str(queue.get("event", 0))).replace("%4", str(queue.get("dead", 0)))
+
+    def _say(self, text: str) -> None:
+        self.state.setText(text)
+        self.state.setAccessibleName(text)
+
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("Sync"))
+        name_button(self.sync_button, self.tr("Sync now"))
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

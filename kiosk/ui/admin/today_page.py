@@ -1,0 +1,62 @@
+"""Today: what shoppers did at this terminal since midnight, from the journal."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QEvent, QLocale
+
+from kiosk.core.terminal_status import TodayFigures, start_of_local_day, today_figures
+from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.admin.parts import AdminPage, Figures, name_button
+
+
+class TodayPage(AdminPage):
+    def __init__(self, context: AdminContext) -> None:
+        super().__init__(context.theme)
+        self.context = context
+        self.figures = Figures()
+        self.body_layout.addWidget(self.figures)
+        self.body_layout.addStretch()
+        self.refresh_button = self.button()
+        self.refresh_button.clicked.connect(self.refresh)
+        self.today: TodayFigures | None = None
+        self._retranslate()
+
+    def refresh(self) -> None:
+        since = start_of_local_day(datetime.now(timezone.utc))
+        self.context.catalog.inspect(self, lambda _cache, journal: today_figures(journal, since),
+                                     self._on_figures)
+
+    def _on_figures(self, figures: TodayFigures) -> None:
+        self.today = figures
+        self._show()
+
+    def _show(self) -> None:
+        figures = self.today
+        if figures is None:
+            self.figures.set_rows([(self.tr("Sessions"), self.tr("reading…"))])
+            return
+        locale = QLocale()
+        average = (self.tr("no rating yet") if figures.average_rating is None else
+                   self.tr("%1 out of 4").replace("%1", locale.toString(
+                       figures.average_rating, "f", 2)))
+        self.figures.set_rows([
+            (self.tr("Sessions"), locale.toString(figures.sessions)),
+            (self.tr("Searches"), locale.toString(figures.searches)),
+            (self.tr("Searches that found nothing"),
+             locale.toString(figures.zero_result_searches)),
+            (self.tr("Orders"), locale.toString(figures.orders)),
+            (self.tr("Ratings"), locale.toString(figures.ratings)),
+            (self.tr("Average rating"), average),
+        ])
+
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("Today on this terminal"))
+        name_button(self.refresh_button, self.tr("Refresh"))
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
