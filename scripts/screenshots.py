@@ -56,6 +56,7 @@ def main() -> int:
                          windowed=True)
         kiosk.window.resize(size)
         shoot_every_screen(app, kiosk, args.out / orientation)
+        shoot_admin(app, kiosk, args.out / orientation)
         kiosk.shutdown()
         kiosk.window.deleteLater()
     print(f"screenshots in {args.out}")
@@ -117,6 +118,45 @@ def shoot_every_screen(app: QApplication, kiosk, out: Path) -> None:
         if name not in ("attract", "home"):
             kiosk.window.back()
     kiosk.end_session()
+
+
+def shoot_admin(app: QApplication, kiosk, out: Path) -> None:
+    """The PIN pad, locked out, and the panel's pages, with a refused order to show."""
+    from kiosk.core import outbox
+
+    conn = kiosk.journal.conn
+    key = outbox.new_uuid()
+    outbox.enqueue(conn, "order", key, {"reference": "K7D-" + key[:6].upper()})
+    row = conn.execute("SELECT id FROM outbox WHERE uuid = ?", (key,)).fetchone()
+    outbox.mark_dead(conn, row[0], "HTTP 422 · price_changed · MJ01-XS-Red: 39,00 € now")
+    admin = kiosk.admin
+    pages = ["status", "dead-letters", "sync", "today", "devices", "config", "log"]
+    for language in ("fr", "en"):
+        kiosk.set_language(language)
+        admin._show_pad()
+        admin.pad._type("1")
+        admin.pad._type("2")
+        wait(app, 300)
+        kiosk.window.grab().save(str(out / f"admin-pin-{language}.png"))
+        admin.lockout.record_failure()
+        admin.lockout.lockouts, admin.lockout.failures = 0, admin.lockout.max_attempts - 1
+        admin.lockout.record_failure()
+        admin._show_lockout()
+        wait(app, 300)
+        kiosk.window.grab().save(str(out / f"admin-locked-{language}.png"))
+        admin.lockout.record_success()
+        admin._show_lockout()
+        admin._open_panel()
+        for index, name in enumerate(pages):
+            admin.panel.show_page(index)
+            if name == "dead-letters":
+                wait(app, 300)
+                admin.panel.dead_letters.list.setCurrentRow(0)
+                admin.panel.dead_letters._start_discard()
+            wait(app, 700)
+            kiosk.window.grab().save(str(out / f"admin-{name}-{language}.png"))
+        admin.close("staff")
+    kiosk.set_language("fr")
 
 
 if __name__ == "__main__":
