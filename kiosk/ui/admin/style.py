@@ -35,6 +35,10 @@ def admin_style(theme: Theme) -> str:
     font-size: {theme.title}px;
     font-weight: 700;
 }}
+#AdminPinKey:disabled {{
+    background: {c.placeholder};
+    color: {c.text_muted};
+}}
 #AdminSection:checked {{
     background: {c.primary};
     color: {c.on_primary};
