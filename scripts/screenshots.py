@@ -108,6 +108,12 @@ def shoot_every_screen(app: QApplication, kiosk, out: Path) -> None:
         "confirmation": lambda: kiosk.show_confirmation(PlacedOrder(
             "0" * 36, "K7D-3MXQ9P", 14690, 3, DeliveryOption("standard", 490, 3),
             date(2026, 11, 30), datetime.now(timezone.utc))),
+        "rating": kiosk.open_rating,
+        "rating-question": lambda: (kiosk.open_rating(),
+                                    kiosk.window.current_screen()._on_face(2)),
+        "rating-thanks": lambda: (kiosk.open_rating(),
+                                  kiosk.window.current_screen()._on_face(4),
+                                  kiosk.window.current_screen()._on_skip()),
     }
     for name, step in steps.items():
         step()

@@ -960,6 +960,10 @@
         <translation>Featured products</translation>
     </message>
     <message>
+        <source>Rate your visit</source>
+        <translation>Rate your visit</translation>
+    </message>
+    <message>
         <source>Loading the catalogue…</source>
         <translation>Loading the catalogue…</translation>
     </message>
@@ -1278,6 +1282,53 @@
     <message>
         <source>Pictures of the product</source>
         <translation>Pictures of the product</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScreen</name>
+    <message>
+        <source>How was your visit?</source>
+        <translation>How was your visit?</translation>
+    </message>
+    <message>
+        <source>Very unhappy</source>
+        <translation>Very unhappy</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>Unhappy</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Happy</translation>
+    </message>
+    <message>
+        <source>Very happy</source>
+        <translation>Very happy</translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation>No thanks</translation>
+    </message>
+    <message>
+        <source>If you like, choose one or more answers. You can also skip this question.</source>
+        <translation>If you like, choose one or more answers. You can also skip this question.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Thank you!</translation>
+    </message>
+    <message>
+        <source>Your opinion helps us do better.</source>
+        <translation>Your opinion helps us do better.</translation>
     </message>
 </context>
 <context>

@@ -960,6 +960,10 @@
         <translation>Produits à la une</translation>
     </message>
     <message>
+        <source>Rate your visit</source>
+        <translation>Notez votre visite</translation>
+    </message>
+    <message>
         <source>Loading the catalogue…</source>
         <translation>Chargement du catalogue…</translation>
     </message>
@@ -1278,6 +1282,53 @@
     <message>
         <source>Pictures of the product</source>
         <translation>Photos du produit</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScreen</name>
+    <message>
+        <source>How was your visit?</source>
+        <translation>Comment s’est passée votre visite ?</translation>
+    </message>
+    <message>
+        <source>Very unhappy</source>
+        <translation>Très mécontent</translation>
+    </message>
+    <message>
+        <source>Unhappy</source>
+        <translation>Mécontent</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Very happy</source>
+        <translation>Très content</translation>
+    </message>
+    <message>
+        <source>No thanks</source>
+        <translation>Non merci</translation>
+    </message>
+    <message>
+        <source>If you like, choose one or more answers. You can also skip this question.</source>
+        <translation>Si vous le souhaitez, choisissez une ou plusieurs réponses. Vous pouvez aussi passer cette question.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Merci !</translation>
+    </message>
+    <message>
+        <source>Your opinion helps us do better.</source>
+        <translation>Votre avis nous aide à nous améliorer.</translation>
     </message>
 </context>
 <context>

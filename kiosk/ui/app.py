@@ -38,6 +38,7 @@ from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.hardening import KioskGuard
 from kiosk.ui.idle import IdleWatcher, StillThereOverlay
 from kiosk.ui.live_stock import LiveStock
+from kiosk.ui.ratings import RatingRecorder
 from kiosk.ui.scanner import ScannerListener
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.basket import BasketScreen
@@ -48,6 +49,7 @@ from kiosk.ui.screens.context import ShopperContext, ShopperSession
 from kiosk.ui.screens.customer_form import CustomerFormScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.product import ProductScreen
+from kiosk.ui.screens.rating import RatingScreen
 from kiosk.ui.screens.review import ReviewScreen
 from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.screens.stores import StoresScreen
@@ -88,6 +90,8 @@ class KioskApp:
         self.synonyms: Synonyms | None = None
         self.catalog = CatalogReader(self.runner, self._cache_connection,
                                      self._journal_connection, config.store_id)
+        # Lives as long as the app: repeated presses and bursts span sessions.
+        self.ratings = RatingRecorder(self.catalog, config)
         # One translator and one formatter per language, made once: reloading a .qm file
         # at every switch costs memory that Qt does not give back.
         self.translators: dict[str, QTranslator] = {}
@@ -166,6 +170,7 @@ class KioskApp:
 
     def end_session(self) -> None:
         """Back to the attract screen with every trace of the shopper gone."""
+        self.ratings.finish()      # a rating left mid-question still counts, once
         self.idle.stop()
         self.admin.close("shopper_reset")
         self.still_there.hide()
@@ -287,6 +292,11 @@ class KioskApp:
 
     def finish_session(self) -> None:
         self.end_session()
+
+    def open_rating(self, at_end: bool = False) -> None:
+        self._open(RatingScreen(
+            self.context, self.ratings, at_end=at_end,
+            question_timeout_ms=self.config.rating_question_timeout_seconds * 1000))
 
     def _open(self, screen) -> None:
         if hasattr(screen, "set_landscape"):
@@ -514,6 +524,7 @@ class KioskApp:
             self.app.removeTranslator(translator)
         if sys.excepthook == self._on_unexpected_error:
             sys.excepthook = sys.__excepthook__
+        self.ratings.finish()      # before the workers stop: written, not lost
         self.runner.close()
 
     def settled(self) -> bool:

@@ -88,6 +88,9 @@ class RecordingNavigator:
     def finish_session(self) -> None:
         self.opened.append(("finished",))
 
+    def open_rating(self, at_end: bool = False) -> None:
+        self.opened.append(("rating", at_end))
+
 
 @pytest.fixture
 def shopper_context(qapp, demo_config):

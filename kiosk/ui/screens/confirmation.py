@@ -49,7 +49,7 @@ class ConfirmationScreen(QWidget):
         self.payment_title = self._label("SectionTitle")
         self.payment = self._label("ConfirmationText")
         self.done = QPushButton(objectName="PrimaryButton")
-        self.done.clicked.connect(context.navigator.finish_session)
+        self.done.clicked.connect(self._on_done)
         for label in (self.title, self.reference_caption, self.reference, self.code_caption):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -121,6 +121,13 @@ class ConfirmationScreen(QWidget):
             "your card."))
         self.done.setText(self.tr("Done"))
         self.done.setAccessibleName(self.done.text())
+
+    def _on_done(self) -> None:
+        # The end of the visit: the moment to ask how it went, if the store wants to.
+        if self._context.config.offer_rating_after_order:
+            self._context.navigator.open_rating(at_end=True)
+        else:
+            self._context.navigator.finish_session()
 
     def set_formatter(self, formatter: Formatter) -> None:
         self.retranslate()

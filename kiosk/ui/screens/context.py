@@ -39,6 +39,7 @@ class Navigator(Protocol):
     def show_confirmation(self, order: PlacedOrder) -> None: ...  # the form is gone by then
     def order_sent(self) -> None: ...               # a new order waits: sync it now
     def finish_session(self) -> None: ...           # the shopper is done: back to the start
+    def open_rating(self, at_end: bool = False) -> None: ...  # "How was your visit?"
 
 
 DEFAULT_LIMITS = OrderLimits(max_quantity_per_line=5, max_lines=10, max_items=20)

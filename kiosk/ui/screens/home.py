@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -22,6 +23,7 @@ from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
+from kiosk.ui.widgets.faces import face_icon
 from kiosk.ui.widgets.icons import magnifier_icon
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
 
@@ -127,13 +129,23 @@ class HomeScreen(QWidget):
         self.body = QStackedWidget()
         self.body.addWidget(self.status)
         self.body.addWidget(self.grid)
+        self.rate_visit = QPushButton(objectName="SecondaryButton")
+        self.rate_visit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rate_visit.setIcon(face_icon(4, theme.px(48), theme.colors.text))
+        self.rate_visit.setIconSize(QSize(theme.px(48), theme.px(48)))
+        self.rate_visit.clicked.connect(lambda: context.navigator.open_rating())
 
         top = QWidget(objectName="HomeTop")
         top_layout = QVBoxLayout(top)
         margin = theme.spacing * 2
         top_layout.setContentsMargins(margin, theme.spacing, margin, 0)
         top_layout.setSpacing(theme.spacing)
-        top_layout.addWidget(self.search_entry)
+        # Landscape screens are short: the rating button shares the search entry's row
+        # there, and takes a row of its own under the products on a portrait screen.
+        self._search_row = QHBoxLayout()
+        self._search_row.setSpacing(theme.spacing)
+        self._search_row.addWidget(self.search_entry, 1)
+        top_layout.addLayout(self._search_row)
         top_layout.addWidget(self.scan_hint)
         top_layout.addWidget(self.categories_title)
         top_layout.addWidget(self.tiles)
@@ -144,6 +156,12 @@ class HomeScreen(QWidget):
         layout.addWidget(top)
         layout.addWidget(self.title)
         layout.addWidget(self.body, 1)
+        # A bar of its own, hidden when empty: an empty layout's margins still take room.
+        self._rate_bar = QWidget(objectName="RateVisitBar")
+        self._rate_row = QVBoxLayout(self._rate_bar)
+        self._rate_row.setContentsMargins(margin, theme.spacing, margin, theme.spacing)
+        self._rate_row.addWidget(self.rate_visit)
+        layout.addWidget(self._rate_bar)
         self._status_source = ""
         self._landscape = False
         self.retranslate()
@@ -159,6 +177,11 @@ class HomeScreen(QWidget):
         if landscape != self._landscape:
             self._landscape = landscape
             self._lay_out_tiles()
+            row = self._search_row if landscape else self._rate_row
+            row.addWidget(self.rate_visit)
+            self.rate_visit.setMinimumHeight(
+                self.search_entry.minimumHeight() if landscape else 0)
+            self._rate_bar.setVisible(not landscape)
 
     def show_loading(self) -> None:
         self._show_status("loading")
@@ -209,6 +232,8 @@ class HomeScreen(QWidget):
         self.title.setText(self.tr("Our selection"))
         self.title.setAccessibleName(self.title.text())
         self.grid.setAccessibleName(self.tr("Featured products"))
+        self.rate_visit.setText(" " + self.tr("Rate your visit"))
+        self.rate_visit.setAccessibleName(self.tr("Rate your visit"))
         self._show_status_text()
 
     def _show_status(self, which: str) -> None:
