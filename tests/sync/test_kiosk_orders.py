@@ -14,7 +14,7 @@ from contextlib import closing
 
 import pytest
 from PySide6.QtWidgets import QPushButton
-from support.gestures import named, tap
+from support.gestures import named, shown, tap
 from support.ordering import order_missing_jacket, out_of_stock_here
 from support.qr import read_qr_codes
 
@@ -102,6 +102,7 @@ def test_orders_taken_offline_arrive_once_each_after_a_restart(
             qtbot.waitUntil(lambda: len(read_qr_codes(confirmation.code)) == 1)
             pages += read_qr_codes(confirmation.code)
             tap(qtbot, named(kiosk.window, QPushButton, "Terminé"))
+            tap(qtbot, shown(qtbot, kiosk.window, QPushButton, "Non merci"))   # no rating
         assert len(set(references)) == 3
         kiosk.shutdown()
     finally:
