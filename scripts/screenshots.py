@@ -14,8 +14,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from datetime import date, datetime, timezone
 import tempfile
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,8 +25,8 @@ from PySide6.QtCore import QSize, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.config import load_config  # noqa: E402
-from kiosk.core.orders import BasketLine, DeliveryOption, PlacedOrder  # noqa: E402
 from kiosk.core.demo import build_demo_cache  # noqa: E402
+from kiosk.core.orders import BasketLine, DeliveryOption, PlacedOrder  # noqa: E402
 
 SIZES = {"portrait": QSize(1080, 1920), "landscape": QSize(1920, 1080)}
 

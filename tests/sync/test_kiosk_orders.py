@@ -99,7 +99,7 @@ def test_orders_taken_offline_arrive_once_each_after_a_restart(
             confirmation = order_missing_jacket(qtbot, kiosk)
             references.append(confirmation.order.reference)
             assert "hors ligne" in confirmation.sending.text()
-            qtbot.waitUntil(lambda: len(read_qr_codes(confirmation.code)) == 1)
+            qtbot.waitUntil(lambda shown=confirmation: len(read_qr_codes(shown.code)) == 1)
             pages += read_qr_codes(confirmation.code)
             tap(qtbot, named(kiosk.window, QPushButton, "Terminé"))
             tap(qtbot, shown(qtbot, kiosk.window, QPushButton, "Non merci"))   # no rating
