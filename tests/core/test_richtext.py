@@ -1,6 +1,15 @@
 import re
 
-from kiosk.core.richtext import ALLOWED_TAGS, clean_label, html_to_text, sanitize_html
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kiosk.core.richtext import (
+    ALLOWED_TAGS,
+    clean_label,
+    html_to_text,
+    plain_lines,
+    sanitize_html,
+)
 
 
 def test_only_structural_tags_survive_without_attributes():
@@ -46,3 +55,14 @@ def test_tricky_markup_never_yields_a_tag_or_attribute_that_was_not_allowed():
         assert "<" not in re.sub("|".join(map(re.escape, allowed)), "", rich), (source, rich)
     assert sanitize_html("<scr<script>ipt>alert(1)</script>") == "ipt&gt;alert(1)"
     assert sanitize_html("<!--<script>-->alert(2)") == "alert(2)"
+
+
+# Every kind of blank the plain text may hold: ASCII ones, line separators, no-break
+# spaces (from &nbsp;), and a few letters between them.
+_BLANKS_AND_LETTERS = st.text(alphabet=" \t\n\r\f\v\x1c\x85\xa0\u2028\u3000ab", max_size=40)
+
+
+@given(_BLANKS_AND_LETTERS)
+def test_plain_lines_matches_the_regular_expressions_it_replaces(text):
+    spaces_merged = re.sub(r"[ \t\r\f\v]+", " ", text)
+    assert plain_lines(text) == re.sub(r"\s*\n\s*", "\n", spaces_merged).strip()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import requests
+from pydantic_core import from_json
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ READ_TIMEOUT_S = 20.0
 # A whole answer must arrive within this: a connection trickling a few bytes now and
 # then never trips the read timeout, and would hold sync for ever.
 TOTAL_TIMEOUT_S = 60.0
+_READ_SIZE = 64 * 1024
 
 
 class Verdict(Enum):
@@ -102,10 +104,11 @@ class CentralClient:
                     headers=all_headers, timeout=(CONNECT_TIMEOUT_S, read_timeout),
                     verify=self._verify, stream=True) as response:
                 # Read it all here, against the clock: a cut body is a network fault.
-                # Small reads: each one blocks until it is full, and the clock is only
-                # looked at between them.
+                # Each read blocks until it is full, and the clock is only looked at
+                # between them: not too big then, but a first sync reads hundreds of
+                # megabytes, on which 8 KiB reads spent half a second of CPU.
                 chunks = []
-                for chunk in response.iter_content(8192):
+                for chunk in response.iter_content(_READ_SIZE):
                     chunks.append(chunk)
                     if time.monotonic() > deadline:
                         return Answer(Verdict.UNREACHABLE, None,
@@ -127,7 +130,9 @@ def _judge(response: requests.Response, content: bytes, raw: bool) -> Answer:
         if raw:
             return Answer(Verdict.OK, status, content)
         try:
-            return Answer(Verdict.OK, status, json.loads(content))
+            # pydantic_core's parser: a first sync reads a few hundred megabytes of JSON,
+            # and this one does it in about two thirds of json.loads' time.
+            return Answer(Verdict.OK, status, from_json(content))
         except ValueError:
             # A 2xx whose body does not parse was cut or mangled on the way.
             return Answer(Verdict.UNREACHABLE, status, reason=f"unreadable {status} body")
