@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import sqlite3
@@ -9,10 +10,11 @@ from contextlib import closing
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from support.gestures import named, tap, touch
+from support.layout import clipped_text
 from support.screen_keyboard import type_on_screen
 
 from kiosk.core import journey, outbox
@@ -455,3 +457,33 @@ def test_leaving_to_the_desktop_only_when_the_config_allows_it(qtbot, qapp, demo
         assert admin_events(kiosk)[-1][0] == "admin_exit"
     finally:
         kiosk.shutdown()
+
+
+@pytest.mark.parametrize("size", [QSize(1080, 1920), QSize(1920, 1080)],
+                         ids=["portrait", "landscape"])
+def test_every_admin_page_fits_in_large_type(qtbot, qapp, admin_config, size):
+    orientation = "portrait" if size.height() > size.width() else "landscape"
+    config = dataclasses.replace(admin_config, text_scale=1.5, orientation=orientation)
+    kiosk = KioskApp(qapp, config, windowed=True)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(size)
+    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
+    kiosk.set_language("en")
+    corner_taps(qtbot, kiosk)
+    qtbot.waitUntil(lambda: kiosk.admin.asking_pin, timeout=5000)
+    assert clipped_text(kiosk.admin.pad) == []
+    enter_pin(qtbot, kiosk, PIN)
+    qtbot.waitUntil(lambda: kiosk.admin.is_open, timeout=5000)
+    panel = kiosk.admin.panel
+    for language in ("fr", "en"):
+        kiosk.set_language(language)
+        for index in range(len(panel.pages)):
+            panel.show_page(index)
+            where = f"page {index}, {language}, {orientation}"
+            # The figures arrive from the database worker, then are laid out.
+            try:
+                qtbot.waitUntil(lambda: clipped_text(panel) == [], timeout=2000)
+            except AssertionError:
+                assert clipped_text(panel) == [], where
+            assert kiosk.window.size() == size, where
+    kiosk.shutdown()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -27,7 +28,7 @@ from kiosk.ui.admin.status_page import StatusPage
 from kiosk.ui.admin.sync_page import SyncPage
 from kiosk.ui.admin.today_page import TodayPage
 
-SECTION_COLUMNS = 4
+MAX_SECTION_COLUMNS = 4
 
 
 class AdminPanel(QWidget):
@@ -43,6 +44,7 @@ class AdminPanel(QWidget):
         self.context = context
         theme = context.theme
         self.title = QLabel(objectName="AdminTitle")
+        self.title.setWordWrap(True)     # it gives way, so the close button keeps its words
         self.close_button = self._button("AdminButton", self.close_requested)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -58,8 +60,9 @@ class AdminPanel(QWidget):
         self.pages: list[AdminPage] = [self.status, self.dead_letters, self.sync, self.today,
                                        self.devices, self.config, self.log]
         self.stack = QStackedWidget()
-        sections = QGridLayout()
+        self._sections = sections = QGridLayout()
         sections.setSpacing(theme.spacing // 2)
+        self._columns = 0
         self.section_buttons: list[QPushButton] = []
         self._group = QButtonGroup(self)
         for index, page in enumerate(self.pages):
@@ -69,7 +72,6 @@ class AdminPanel(QWidget):
             button.setMinimumHeight(theme.touch_target)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self._group.addButton(button, index)
-            sections.addWidget(button, index // SECTION_COLUMNS, index % SECTION_COLUMNS)
             self.section_buttons.append(button)
         self._group.idClicked.connect(self.show_page)
 
@@ -88,7 +90,27 @@ class AdminPanel(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(footer)
         self._retranslate()
+        self._lay_out_sections()
         self.hide()
+
+    def _lay_out_sections(self) -> None:
+        """As many section buttons a row as their longest name allows at this width and
+        type size: in large type on a portrait screen, four would cut their words."""
+        widest = max(button.sizeHint().width() for button in self.section_buttons)
+        room = self.width() - 4 * self.context.theme.spacing
+        gap = self._sections.spacing()
+        columns = max(1, min(MAX_SECTION_COLUMNS, (room + gap) // (widest + gap)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.section_buttons:
+            self._sections.removeWidget(button)
+        for index, button in enumerate(self.section_buttons):
+            self._sections.addWidget(button, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._lay_out_sections()
 
     def _button(self, name: str, signal) -> QPushButton:
         button = QPushButton(objectName=name)
@@ -122,6 +144,9 @@ class AdminPanel(QWidget):
         name_button(self.close_button, self.tr("Close admin mode"))
         name_button(self.restart_button, self.tr("Restart the app"))
         name_button(self.exit_button, self.tr("Leave to the desktop"))
+        if self._columns:
+            self._columns = 0           # the names changed length: lay out again
+            self._lay_out_sections()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -29,6 +29,7 @@ class Figures(QWidget):
     def set_rows(self, rows: list[tuple[str, str]]) -> None:
         for label in self._labels:
             self._grid.removeWidget(label)
+            label.hide()        # at once: deleteLater() leaves it on screen until then
             label.deleteLater()
         self._labels = []
         for index, (name, value) in enumerate(rows):
