@@ -24,9 +24,9 @@ TEXT = {
         "summary": "Note moyenne par magasin",
         "ratings": "Avis", "average": "Note moyenne", "distribution": "Répartition",
         "flagged": "Rafales signalées",
-        "flagged_note": "{count} avis signalés comme rafales d'appuis ne sont pas comptés "
+        "flagged_note": "Avis signalés comme rafales d'appuis, non comptés : {count} "
                         "(case ci-dessus pour les inclure).",
-        "flagged_included": "Les {count} avis signalés comme rafales d'appuis sont comptés.",
+        "flagged_included": "Avis signalés comme rafales d'appuis, comptés : {count}.",
         "scores": ("Très mécontent", "Mécontent", "Content", "Très content"),
         "score_scale": "Notes de 1 (très mécontent) à 4 (très content).",
         "heatmap": "Note moyenne par magasin et par heure",
@@ -79,9 +79,9 @@ TEXT = {
         "summary": "Average score by store",
         "ratings": "Ratings", "average": "Average score", "distribution": "Breakdown",
         "flagged": "Flagged bursts",
-        "flagged_note": "{count} ratings flagged as bursts of presses are not counted "
+        "flagged_note": "Ratings flagged as bursts of presses, not counted: {count} "
                         "(tick the box above to include them).",
-        "flagged_included": "The {count} ratings flagged as bursts of presses are counted.",
+        "flagged_included": "Ratings flagged as bursts of presses, counted: {count}.",
         "scores": ("Very unhappy", "Unhappy", "Happy", "Very happy"),
         "score_scale": "Scores from 1 (very unhappy) to 4 (very happy).",
         "heatmap": "Average score by store and hour",

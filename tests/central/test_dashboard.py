@@ -237,8 +237,8 @@ def test_the_misuse_box_includes_flagged_bursts(filled_db):
         left_out = client.get("/dashboard", params={**RANGE, "lang": "en"}).text
         counted = client.get("/dashboard", params={**RANGE, "lang": "en",
                                                    "include_misuse": "true"}).text
-    assert "1 ratings flagged as bursts of presses are not counted" in left_out
-    assert "The 1 ratings flagged as bursts of presses are counted." in counted
+    assert "Ratings flagged as bursts of presses, not counted: 1 " in left_out
+    assert "Ratings flagged as bursts of presses, counted: 1." in counted
 
 
 @pytest.mark.parametrize("panel", sorted(PANEL_COLUMNS))
