@@ -179,8 +179,10 @@ def _analyze(db) -> None:
         if db.is_sqlite:
             connection.execute("ANALYZE")
         else:
-            connection.autocommit = True
-            with connection.cursor() as cursor:
+            driver = connection.driver_connection     # VACUUM needs no open transaction
+            driver.rollback()
+            driver.autocommit = True
+            with driver.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
     finally:
         connection.close()
