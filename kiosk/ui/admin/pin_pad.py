@@ -31,6 +31,13 @@ class PinPad(QWidget):
         self.message = QLabel(objectName="AdminPinMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
+        # Room for two lines kept whether or not there is a message: the keys must not
+        # move under a finger when "Wrong PIN" comes or goes.
+        keep_room = self.message.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(keep_room)
+        self.message.ensurePolished()
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
         grid = QGridLayout()
         grid.setSpacing(theme.spacing)
         self.digit_buttons: list[QPushButton] = []
