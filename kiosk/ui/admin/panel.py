@@ -96,6 +96,8 @@ class AdminPanel(QWidget):
     def _lay_out_sections(self) -> None:
         """As many section buttons a row as their longest name allows at this width and
         type size: in large type on a portrait screen, four would cut their words."""
+        for button in self.section_buttons:
+            button.ensurePolished()      # the style sheet's type size, even before shown
         widest = max(button.sizeHint().width() for button in self.section_buttons)
         room = self.width() - 4 * self.context.theme.spacing
         gap = self._sections.spacing()
@@ -122,6 +124,7 @@ class AdminPanel(QWidget):
     def open(self) -> None:
         self.exit_button.setVisible(self.context.config().allow_exit_to_desktop)
         self.setGeometry(self.parentWidget().rect())
+        self._lay_out_sections()         # now, not while a finger is on a section
         self.show()
         self.raise_()
         self.show_page(0)
