@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from support.central_server import CentralServer
+
+from kiosk.core.config import load_config
+from kiosk.i18n.build import build
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +36,21 @@ def central(tmp_path_factory, seeded_central_db, luma_dir):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def kiosk_config(tmp_path, central, demo_cache_dir, luma_dir):
+    """A terminal of paris-rivoli known to the server, syncing every 5 seconds."""
+    build()
+    name = "k-" + tmp_path.name.lower().replace("_", "-")[:60]
+    token_file = central.add_terminal(name)
+    data_dir = tmp_path / "data"
+    shutil.copytree(demo_cache_dir, data_dir)   # the catalog at hand; sync brings the rest
+    path = tmp_path / "kiosk.toml"
+    path.write_text(
+        f'[terminal]\nstore_id = "paris-rivoli"\nterminal_id = "{name}"\n'
+        f'[central]\nurl = "{central.url}"\ntoken_file = "{token_file}"\n'
+        "sync_interval_seconds = 5\n"
+        f'[paths]\ndata_dir = "{data_dir}"\nlog_dir = "{tmp_path / "logs"}"\n'
+        f'catalog_images_dir = "{luma_dir / "images"}"\n', encoding="utf-8")
+    return load_config(path)

@@ -6,63 +6,13 @@ orders. What the server stores is read from its database.
 
 from __future__ import annotations
 
-import json
-import shutil
-import sqlite3
 import urllib.request
-from contextlib import closing
 
-import pytest
 from PySide6.QtWidgets import QPushButton
 from support.gestures import named, shown, tap
 from support.ordering import order_missing_jacket, out_of_stock_here
 from support.qr import read_qr_codes
-
-from kiosk.core.config import load_config
-from kiosk.i18n.build import build
-from kiosk.ui.app import KioskApp
-
-# Long enough for the backoff of a few failed attempts, and a sync round after it.
-DELIVERED_WITHIN_MS = 90_000
-
-
-@pytest.fixture
-def kiosk_config(tmp_path, central, demo_cache_dir, luma_dir):
-    """A terminal of paris-rivoli known to the server, syncing every 5 seconds."""
-    build()
-    name = "k-" + tmp_path.name.lower().replace("_", "-")[:60]
-    token_file = central.add_terminal(name)
-    data_dir = tmp_path / "data"
-    shutil.copytree(demo_cache_dir, data_dir)   # the catalog at hand; sync brings the rest
-    path = tmp_path / "kiosk.toml"
-    path.write_text(
-        f'[terminal]\nstore_id = "paris-rivoli"\nterminal_id = "{name}"\n'
-        f'[central]\nurl = "{central.url}"\ntoken_file = "{token_file}"\n'
-        "sync_interval_seconds = 5\n"
-        f'[paths]\ndata_dir = "{data_dir}"\nlog_dir = "{tmp_path / "logs"}"\n'
-        f'catalog_images_dir = "{luma_dir / "images"}"\n', encoding="utf-8")
-    return load_config(path)
-
-
-def start_kiosk(qtbot, qapp, config) -> KioskApp:
-    kiosk = KioskApp(qapp, config, windowed=True)
-    qtbot.addWidget(kiosk.window)
-    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
-    return kiosk
-
-
-def server_orders(central, terminal_id: str) -> dict[str, dict]:
-    """The orders the server stored from one terminal, by reference."""
-    with closing(sqlite3.connect(central.database_url.removeprefix("sqlite:///"))) as conn:
-        rows = conn.execute(
-            "SELECT o.id, o.reference, o.customer FROM orders o JOIN terminals t "
-            "ON t.id = o.terminal_id WHERE t.name = ?", (terminal_id,)).fetchall()
-        return {reference: {
-            "customer": json.loads(customer),
-            "lines": conn.execute("SELECT sku, quantity, unit_price_cents FROM order_lines "
-                                  "WHERE order_id = ? ORDER BY position",
-                                  (order_id,)).fetchall()}
-            for order_id, reference, customer in rows}
+from support.terminal import DELIVERED_WITHIN_MS, server_orders, start_kiosk
 
 
 def test_an_order_reaches_the_server_once_with_its_accented_address(

@@ -12,7 +12,7 @@ from contextlib import closing
 
 from PySide6.QtWidgets import QLabel, QPushButton
 from support.gestures import shown, start, tap
-from test_kiosk_orders import DELIVERED_WITHIN_MS, kiosk_config, start_kiosk  # noqa: F401
+from support.terminal import DELIVERED_WITHIN_MS, start_kiosk
 
 from kiosk.core.db.journal import open_journal
 from kiosk.ui.widgets.faces import FaceButton
