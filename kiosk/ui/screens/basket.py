@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +16,7 @@ from kiosk.core.orders import BasketChange, BasketLine, OrderLimits
 from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 
 
 def variant_words(line: BasketLine) -> str:
@@ -137,13 +136,7 @@ class BasketScreen(QWidget):
         self._list_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
         self._list_layout.setSpacing(spacing)
         self._list_layout.addStretch(1)
-        scroll = QScrollArea(objectName="BasketScroll")
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.list)
-        enable_kinetic_scrolling(scroll.viewport())
+        scroll = finger_scroll_area(self.list, "BasketScroll")
         self.subtotal = QLabel(objectName="BasketSubtotal")
         self.subtotal.setWordWrap(True)
         self.keep_shopping = QPushButton(objectName="SecondaryButton")

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.compare_tray import TapArea
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.picture import Picture
 
 DIFFERS_MARK = "≠"
@@ -79,13 +78,7 @@ class CompareScreen(QWidget):
         for grid in (self.header_grid, self.grid):
             grid.setHorizontalSpacing(self._theme.spacing)   # the bands span the gaps
             grid.setVerticalSpacing(0)
-        self.scroll = QScrollArea()
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.table)
-        enable_kinetic_scrolling(self.scroll.viewport())
+        self.scroll = finger_scroll_area(self.table)
         self.compared = QWidget()
         compared_layout = QVBoxLayout(self.compared)
         compared_layout.setContentsMargins(0, 0, 0, 0)

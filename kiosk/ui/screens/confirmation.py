@@ -4,13 +4,13 @@ happens next and how to pay. Nothing personal is shown: the next shopper may rea
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.orders import PlacedOrder, status_url
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.screens.review import long_date
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
 
 QR_SIZE_PX = 420
@@ -64,13 +64,7 @@ class ConfirmationScreen(QWidget):
                        self.next_steps, self.payment_title, self.payment):
             lines.addWidget(widget)
         lines.addStretch(1)
-        scroll = QScrollArea(objectName="ConfirmationScroll")
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
-        enable_kinetic_scrolling(scroll.viewport())
+        scroll = finger_scroll_area(content, "ConfirmationScroll")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)

@@ -13,11 +13,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from kiosk.core.validation import FieldResult, Problem
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 
 WARNING_MARK = "⚠"      # with the words, so a mistake does not rest on red alone
 
@@ -126,13 +124,7 @@ class CustomerFormScreen(QWidget):
             field.edit.installEventFilter(self)
             field.edit.textEdited.connect(lambda _text, field=field: self._on_typed(field))
         lines.addStretch(1)
-        self.scroll = QScrollArea(objectName="FormScroll")
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
-        enable_kinetic_scrolling(self.scroll.viewport())
+        self.scroll = finger_scroll_area(content, "FormScroll")
         self.proceed = QPushButton(objectName="PrimaryButton")
         self.proceed.clicked.connect(self._on_continue)
         self.keyboard = OnScreenKeyboard(context.theme)

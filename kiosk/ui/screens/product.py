@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -53,7 +52,7 @@ from kiosk.ui.stock_words import counted_words, restock_words
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.chips import ChipRow
 from kiosk.ui.widgets.gallery import Gallery, PageDots
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling, finger_scroll_area
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGridModel
 from kiosk.ui.widgets.qr import QrCode
 
@@ -193,13 +192,7 @@ class ProductScreen(QWidget):
         self.content_layout.setContentsMargins(0, 0, 0, 0)
         self.content_layout.setSpacing(0)
         self.content_layout.addWidget(details)
-        self.scroll = QScrollArea(objectName="ProductScroll")
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.content)
-        enable_kinetic_scrolling(self.scroll.viewport())
+        self.scroll = finger_scroll_area(self.content, "ProductScroll")
 
         self.page_view = QWidget()
         self.page_layout = QHBoxLayout(self.page_view)

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,7 @@ from kiosk.ui.formatting import Formatter
 from kiosk.ui.ratings import RatingRecorder
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.faces import FaceButton
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 
 THANKS_MS = 4000
 
@@ -80,13 +78,7 @@ class RatingScreen(QWidget):
         self._reasons_layout.setContentsMargins(0, 0, 0, 0)
         self._reasons_layout.setSpacing(spacing)
         self._chips: dict[str, QPushButton] = {}
-        scroll = QScrollArea(objectName="RatingReasonsScroll")
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.reasons)
-        enable_kinetic_scrolling(scroll.viewport())
+        scroll = finger_scroll_area(self.reasons, "RatingReasonsScroll")
         self.send = QPushButton(objectName="PrimaryButton")
         self.send.clicked.connect(self._on_send)
         self.skip = QPushButton(objectName="SecondaryButton")

@@ -13,11 +13,9 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +33,7 @@ from kiosk.core.validation import check_customer, customer_payload, format_phone
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.basket import variant_words
 from kiosk.ui.screens.context import ShopperContext
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
 
 PRIVACY_QR_PX = 220
@@ -125,13 +123,7 @@ class ReviewScreen(QWidget):
         lines.addWidget(self.consent)
         lines.addWidget(self.payment)
         lines.addStretch(1)
-        scroll = QScrollArea(objectName="ReviewScroll")
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
-        enable_kinetic_scrolling(scroll.viewport())
+        scroll = finger_scroll_area(content, "ReviewScroll")
 
         footer = QVBoxLayout()
         footer.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from kiosk.ui.live_stock import LiveStock
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import counted_words, level_of, level_text, restock_words
 from kiosk.ui.widgets.icons import stock_level_pixmap
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AGE_REFRESH_MS = 60_000     # "counted 3 min ago" must not stay at 3 for long
@@ -196,13 +195,7 @@ class StoresScreen(QWidget):
         self._list_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
         self._list_layout.setSpacing(spacing)
         self._list_layout.addStretch()
-        scroll = QScrollArea()
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.list)
-        enable_kinetic_scrolling(scroll.viewport())
+        scroll = finger_scroll_area(self.list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)
