@@ -7,9 +7,15 @@ what the journal holds. What the server stored is read from its database.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+import uuid
 from contextlib import closing
+from datetime import datetime
 
+import requests
 from PySide6.QtWidgets import QLabel, QPushButton
 from support.gestures import shown, start, tap
 from support.terminal import DELIVERED_WITHIN_MS, start_kiosk
@@ -88,3 +94,69 @@ def test_ratings_given_offline_arrive_once_each(qtbot, qapp, central, kiosk_conf
         (3, [], False, "paris-rivoli"),
         (4, ["quick_visit"], False, "paris-rivoli")]
     kiosk.shutdown()
+
+
+def test_ratings_from_the_kiosk_show_on_the_dashboard_burst_flagged(
+        qtbot, qapp, central, kiosk_config):
+    """The issue's walk-through: one good rating, one bad with a reason, and a burst of
+    presses; once synced, the managers' figures count them under this store and this
+    hour, and the burst's last rating as flagged and left out."""
+    auth = manager_login(central)
+    before = dashboard(central, auth)
+    hours = {datetime.now().astimezone().hour}     # the store's clock is this machine's
+    kiosk = start_kiosk(qtbot, qapp, kiosk_config)
+    kiosk.ratings.clock = clock = Clock()
+    rate(qtbot, kiosk, "Très content")
+    clock.now += 100
+    rate(qtbot, kiosk, "Mécontent", "Le temps d’attente")
+    clock.now += 100
+    # Five presses in 12 s: the first four are one rating (repeats within 10 s), the
+    # fifth makes a new one, which completes the burst and is flagged.
+    for gap in (0, 2, 2, 2, 6):
+        clock.now += gap
+        rate(qtbot, kiosk, "Très mécontent")
+    qtbot.waitUntil(lambda: len(journal_ratings(kiosk_config)) == 4
+                    and set(journal_ratings(kiosk_config).values()) == {"sent"},
+                    timeout=DELIVERED_WITHIN_MS)
+    kiosk.shutdown()
+    hours.add(datetime.now().astimezone().hour)    # the hour may have turned meanwhile
+    after = dashboard(central, auth)
+
+    store_before, store_after = (store_row(d) for d in (before, after))
+    assert store_after["ratings"] - store_before["ratings"] == 3
+    for score in (4, 2, 1):
+        assert store_after[f"score_{score}"] - store_before[f"score_{score}"] == 1
+    assert store_after["flagged_misuse"] - store_before["flagged_misuse"] == 1
+    assert sum(hour_ratings(after, hour) - hour_ratings(before, hour) for hour in hours) == 3
+    reasons = {r["reason"]: r["ratings"] for r in after["reasons"]}
+    reasons_before = {r["reason"]: r["ratings"] for r in before["reasons"]}
+    assert reasons["waiting_time"] - reasons_before.get("waiting_time", 0) == 1
+
+
+def manager_login(central) -> tuple[str, str]:
+    """A staff account made with the CLI, as the chain makes them; its credentials."""
+    username, password = f"manager-{uuid.uuid4().hex[:8]}", "a-long-manager-password"
+    done = subprocess.run([sys.executable, "-m", "central", "staff", "add", username,
+                           "--password-stdin"], input=password + "\n", capture_output=True,
+                          text=True, cwd=central.workdir, timeout=60,
+                          env=dict(os.environ, CENTRAL_DATABASE_URL=central.database_url))
+    assert done.returncode == 0, done.stderr
+    return username, password
+
+
+def dashboard(central, auth) -> dict:
+    answer = requests.get(f"{central.url}/v1/analytics/dashboard",
+                          params={"store_id": "paris-rivoli"}, auth=auth, timeout=10)
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
+def store_row(figures: dict) -> dict:
+    rows = [row for row in figures["stores"] if row["store_id"] == "paris-rivoli"]
+    return rows[0] if rows else {"ratings": 0, "score_4": 0, "score_2": 0, "score_1": 0,
+                                 "flagged_misuse": 0}
+
+
+def hour_ratings(figures: dict, hour: int) -> int:
+    return sum(cell["ratings"] for cell in figures["heatmap"]
+               if cell["store_id"] == "paris-rivoli" and cell["hour"] == hour)
