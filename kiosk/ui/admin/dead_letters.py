@@ -25,6 +25,7 @@ from kiosk.core.terminal_status import DeadLetter, dead_letter_list
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import AdminPage, name_button
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 
 REASON_LIMIT = 200
 
@@ -38,6 +39,9 @@ class DeadLettersPage(AdminPage):
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._on_selected)
         self.list.setMinimumHeight(context.theme.touch_target * 3)
+        # Moved with the finger like every list on the kiosk, not by its thin scroll bar.
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        enable_kinetic_scrolling(self.list.viewport())
         self.outcome = QLabel(objectName="AdminMessage")
         self.outcome.setWordWrap(True)
         self.outcome.hide()
