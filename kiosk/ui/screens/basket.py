@@ -17,6 +17,7 @@ from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
+from kiosk.ui.widgets.text import show_text
 
 
 def variant_words(line: BasketLine) -> str:
@@ -87,15 +88,15 @@ class BasketRow(QFrame):
 
     def retranslate(self) -> None:
         line, formatter = self.line, self._context.formatter
-        self._set(self.name, line.name)
+        show_text(self.name, line.name)
         variant = variant_words(line)
-        self._set(self.variant, variant)
+        show_text(self.variant, variant)
         self.variant.setVisible(bool(variant))
         unit, total = formatter.price(line.unit_price_cents), formatter.price(line.total_cents)
         quantity = line.quantity
         prices = (self.tr("%1 each · %2").replace("%1", unit).replace("%2", total)
                   if quantity > 1 else unit)
-        self._set(self.price, prices)
+        show_text(self.price, prices)
         self.quantity.setText(formatter.locale.toString(quantity))
         self.quantity.setAccessibleName(self.tr("Quantity: %n", "", quantity))
         self.less.setAccessibleName(self.tr("One less %1").replace("%1", line.name))
@@ -110,9 +111,6 @@ class BasketRow(QFrame):
         if message := limit_message(change, self._context):
             self._context.navigator.notify(message)
 
-    def _set(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setAccessibleName(text)
 
 
 class BasketScreen(QWidget):

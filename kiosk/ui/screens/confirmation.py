@@ -4,7 +4,7 @@ happens next and how to pay. Nothing personal is shown: the next shopper may rea
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.orders import PlacedOrder, status_url
 from kiosk.ui.formatting import Formatter
@@ -12,6 +12,7 @@ from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.screens.review import long_date
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 QR_SIZE_PX = 420
 
@@ -32,22 +33,22 @@ class ConfirmationScreen(QWidget):
         self.order = order
         self.online = online
         spacing = context.theme.spacing
-        self.title = self._label("ScreenTitle")
-        self.sending = self._label("Hint")
-        self.reference_caption = self._label("ReferenceCaption")
-        self.reference = self._label("OrderReference")
+        self.title = wrapped_label("ScreenTitle")
+        self.sending = wrapped_label("Hint")
+        self.reference_caption = wrapped_label("ReferenceCaption")
+        self.reference = wrapped_label("OrderReference")
         self.reference.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.code = QrCode(context.runner, context.theme.px(QR_SIZE_PX))
         self.url = status_url(context.config, order.reference)
         self.code.set_text(self.url)
         self.code.setVisible(bool(self.url))
-        self.code_caption = self._label("Hint")
+        self.code_caption = wrapped_label("Hint")
         self.code_caption.setVisible(bool(self.url))
-        self.summary = self._label("ConfirmationSummary")
-        self.next_steps_title = self._label("SectionTitle")
-        self.next_steps = self._label("ConfirmationText")
-        self.payment_title = self._label("SectionTitle")
-        self.payment = self._label("ConfirmationText")
+        self.summary = wrapped_label("ConfirmationSummary")
+        self.next_steps_title = wrapped_label("SectionTitle")
+        self.next_steps = wrapped_label("ConfirmationText")
+        self.payment_title = wrapped_label("SectionTitle")
+        self.payment = wrapped_label("ConfirmationText")
         self.done = QPushButton(objectName="PrimaryButton")
         self.done.clicked.connect(self._on_done)
         for label in (self.title, self.reference_caption, self.reference, self.code_caption):
@@ -76,40 +77,31 @@ class ConfirmationScreen(QWidget):
         layout.addLayout(done_row)
         self.retranslate()
 
-    def _label(self, object_name: str) -> QLabel:
-        label = QLabel(objectName=object_name)
-        label.setWordWrap(True)
-        return label
-
-    def _set(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setAccessibleName(text)
-
     def retranslate(self) -> None:
         order, formatter = self.order, self._context.formatter
-        self._set(self.title, self.tr("Thank you, your order is placed"))
-        self._set(self.sending, self.tr(
+        show_text(self.title, self.tr("Thank you, your order is placed"))
+        show_text(self.sending, self.tr(
             "It is on its way to our order service.") if self.online else self.tr(
             "This terminal is offline at the moment: your order is saved here and will be "
             "sent to our order service as soon as the connection is back."))
-        self._set(self.reference_caption, self.tr("Your order reference"))
+        show_text(self.reference_caption, self.tr("Your order reference"))
         self.reference.setText(order.reference)
         self.reference.setAccessibleName(spelled_out(order.reference))
         self.code.setAccessibleName(self.tr("QR code of your order's page"))
-        self._set(self.code_caption, self.tr(
+        show_text(self.code_caption, self.tr(
             "Scan this code with your phone to follow your order."))
         count = order.item_count
-        self._set(self.summary, "\n".join([
+        show_text(self.summary, "\n".join([
             self.tr("%n item(s) · total %1", "", count).replace(
                 "%1", formatter.price(order.total_cents)),
             self.tr("Delivered to your home by %1").replace(
                 "%1", long_date(formatter, order.expected_date))]))
-        self._set(self.next_steps_title, self.tr("What happens next"))
-        self._set(self.next_steps, self.tr(
+        show_text(self.next_steps_title, self.tr("What happens next"))
+        show_text(self.next_steps, self.tr(
             "You will receive an e-mail confirming your order, with a link to pay. "
             "We send your items once the order is paid, and e-mail you when they leave."))
-        self._set(self.payment_title, self.tr("How to pay"))
-        self._set(self.payment, self.tr(
+        show_text(self.payment_title, self.tr("How to pay"))
+        show_text(self.payment, self.tr(
             "At the till of this store: show your order reference or its QR code. "
             "Or online: use the payment link in the e-mail. This terminal never asks for "
             "your card."))

@@ -55,6 +55,7 @@ from kiosk.ui.widgets.gallery import Gallery, PageDots
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling, finger_scroll_area
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGridModel
 from kiosk.ui.widgets.qr import QrCode
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 FRESHNESS_REFRESH_MS = 60_000     # "updated 3 min ago" must not stay at 3 for long
 QR_SIZE_PX = 480                  # about 12 cm on the panel: a phone reads it from arm's length
@@ -118,26 +119,26 @@ class ProductScreen(QWidget):
         gallery_layout.addWidget(self.gallery, 1)
         gallery_layout.addWidget(self.dots)
 
-        self.name = self._label("ProductName")
-        self.price = self._label("ProductPrice")
+        self.name = wrapped_label("ProductName")
+        self.price = wrapped_label("ProductPrice")
         self.price.setTextFormat(Qt.TextFormat.RichText)
-        self.special = self._label("ProductSpecial")
-        self.color_title = self._label("ProductSection")
+        self.special = wrapped_label("ProductSpecial")
+        self.color_title = wrapped_label("ProductSection")
         self.colors = ChipRow(t, checkable=True)
         self.colors.chosen.connect(self._on_color_chosen)
-        self.size_title = self._label("ProductSection")
+        self.size_title = wrapped_label("ProductSection")
         self.sizes = ChipRow(t, checkable=True)
         self.sizes.chosen.connect(self._on_size_chosen)
-        self.stock = self._label("StockLevel")
-        self.stock_age = self._label("StockDetail")
-        self.restock = self._label("StockDetail")
+        self.stock = wrapped_label("StockLevel")
+        self.stock_age = wrapped_label("StockDetail")
+        self.restock = wrapped_label("StockDetail")
         self.other_stores = QPushButton(objectName="OtherStores")
         self.other_stores.clicked.connect(self._on_other_stores)
         # Prominent (the primary style) when the variant is not on this store's shelves.
         self.order_button = QPushButton(objectName="ProductAction")
         self.order_button.clicked.connect(self._on_order_clicked)
 
-        self.similar_title = self._label("ProductSection")
+        self.similar_title = wrapped_label("ProductSection")
         self.similar_model = ProductGridModel(self._context.thumbnails, self._formatter, self)
         self.similar_delegate = ProductCardDelegate(t, self._formatter, self)
         self.similar_list = SimilarStrip(t, self.similar_model, self.similar_delegate)
@@ -149,10 +150,10 @@ class ProductScreen(QWidget):
         self.compare_button.setCheckable(True)
         self.compare_button.clicked.connect(self._on_compare_clicked)
 
-        self.description_title = self._label("ProductSection")
-        self.description = self._label("ProductDescription")
+        self.description_title = wrapped_label("ProductSection")
+        self.description = wrapped_label("ProductDescription")
         self.description.setTextFormat(Qt.TextFormat.RichText)
-        self.attributes_title = self._label("ProductSection")
+        self.attributes_title = wrapped_label("ProductSection")
         self.attributes = QWidget(objectName="ProductAttributes")
         self.attributes_layout = QGridLayout(self.attributes)
         self.attributes_layout.setContentsMargins(0, 0, 0, 0)
@@ -208,12 +209,6 @@ class ProductScreen(QWidget):
         layout.addWidget(self.body)
         self.phone_panel = PhonePanel(self._theme, self._context, self)
         self._set_landscape(False)
-
-    def _label(self, object_name: str) -> QLabel:
-        label = QLabel(objectName=object_name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        return label
 
     def _set_landscape(self, landscape: bool) -> None:
         """Pictures above the details on a tall screen; beside them, and still, on a wide one."""
@@ -287,7 +282,7 @@ class ProductScreen(QWidget):
         page = self.page
         if page is None:
             return
-        self._set_text(self.name, page.name)
+        show_text(self.name, page.name)
         self._show_color_chips()
         self.color_title.setVisible(bool(page.colors))
         self.description.setText(page.description_html)
@@ -306,9 +301,9 @@ class ProductScreen(QWidget):
                 item.widget().deleteLater()
         attributes = self.page.attributes if self.page else {}
         for row, (key, value) in enumerate(attributes.items()):
-            name, shown = self._label("AttributeName"), self._label("AttributeValue")
-            self._set_text(name, attribute_name(key))
-            self._set_text(shown, catalog_word(value))
+            name, shown = wrapped_label("AttributeName"), wrapped_label("AttributeValue")
+            show_text(name, attribute_name(key))
+            show_text(shown, catalog_word(value))
             # The cells are filled, the text set at their top: a grid gives an item added
             # with an alignment its one-line height, not the height its wrapped text needs.
             for column, label in enumerate((name, shown)):
@@ -393,7 +388,7 @@ class ProductScreen(QWidget):
             special = (self.tr("Special price until {date}").format(
                 date=date_text(self._formatter, page.special_until))
                 if page.special_until else self.tr("Special price"))
-            self._set_text(self.special, special)
+            show_text(self.special, special)
         else:
             self.price.setText(now_text)
             self.price.setAccessibleName(now_text)
@@ -435,11 +430,11 @@ class ProductScreen(QWidget):
         # Worded as on the stores screen, so that a figure reads the same everywhere; one
         # older than the configured age is never told as certain.
         age = counted_words(variant.taken_at, self._figure_is_current(variant))
-        self._set_text(self.stock_age, age)
+        show_text(self.stock_age, age)
         self.stock_age.setVisible(bool(age))
         restock = (restock_words(variant.restock_date, self._formatter.locale)
                    if level == "out_of_stock" else "")
-        self._set_text(self.restock, restock)
+        show_text(self.restock, restock)
         self.restock.setVisible(bool(restock))
         self._show_similar(level == "out_of_stock")
 
@@ -465,7 +460,7 @@ class ProductScreen(QWidget):
         in_basket = self._context.session.basket.quantity_of(variant.sku) > 0
         words = (self.tr("In your basket · view") if in_basket
                  else self.tr("Deliver to my home"))
-        self._set_button(self.order_button, words)
+        show_text(self.order_button, words)
         wanted = "PrimaryButton" if not variant.in_stock_here else "ProductAction"
         if self.order_button.objectName() != wanted:
             self.order_button.setObjectName(wanted)
@@ -478,10 +473,6 @@ class ProductScreen(QWidget):
         words = self.tr("In comparison") if in_tray else self.tr("Add to compare")
         self.compare_button.setText(f"✓ {words}" if in_tray else words)
         self.compare_button.setAccessibleName(words)
-
-    def _set_text(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setAccessibleName(text)
 
     # --- the shopper's taps -----------------------------------------------------------
 
@@ -557,8 +548,8 @@ class ProductScreen(QWidget):
         for label in (self.color_title, self.size_title, self.similar_title,
                       self.description_title, self.attributes_title):
             label.setAccessibleName(label.text())
-        self._set_button(self.other_stores, self.tr("Other stores"))
-        self._set_button(self.phone_button, self.tr("See it on your phone"))
+        show_text(self.other_stores, self.tr("Other stores"))
+        show_text(self.phone_button, self.tr("See it on your phone"))
         self.similar_list.setAccessibleName(self.tr("Available here instead"))
         self.gallery.setAccessibleName(self.tr("Pictures of the product"))
         self._show_status_text()
@@ -566,10 +557,6 @@ class ProductScreen(QWidget):
         if self.page is not None:
             self._show_page()
             self._choose(self.variant)
-
-    def _set_button(self, button: QPushButton, text: str) -> None:
-        button.setText(text)
-        button.setAccessibleName(text)
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter

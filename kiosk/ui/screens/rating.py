@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from kiosk.ui.ratings import RatingRecorder
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.faces import FaceButton
 from kiosk.ui.widgets.kinetic import finger_scroll_area
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 THANKS_MS = 4000
 
@@ -49,7 +49,7 @@ class RatingScreen(QWidget):
         spacing = theme.spacing
 
         # The faces.
-        self.title = self._label("ScreenTitle")
+        self.title = wrapped_label("ScreenTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.faces = [FaceButton(theme, score) for score in (1, 2, 3, 4)]
         for face in self.faces:
@@ -71,8 +71,8 @@ class RatingScreen(QWidget):
         faces_layout.addStretch(2)
 
         # The follow-up question: no face on it, only the question and its answers.
-        self.question = self._label("ScreenTitle")
-        self.question_hint = self._label("Hint")
+        self.question = wrapped_label("ScreenTitle")
+        self.question_hint = wrapped_label("Hint")
         self.reasons = QWidget(objectName="RatingReasons")
         self._reasons_layout = QGridLayout(self.reasons)
         self._reasons_layout.setContentsMargins(0, 0, 0, 0)
@@ -102,8 +102,8 @@ class RatingScreen(QWidget):
         question_layout.addLayout(answers, 1)
 
         # The thank-you: no face, nothing of the answer.
-        self.thanks = self._label("ScreenTitle")
-        self.thanks_detail = self._label("StatusMessage")
+        self.thanks = wrapped_label("ScreenTitle")
+        self.thanks_detail = wrapped_label("StatusMessage")
         for label in (self.thanks, self.thanks_detail):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         thanks_page = QWidget(objectName="RatingThanks")
@@ -135,11 +135,6 @@ class RatingScreen(QWidget):
         rated = self._rated
         self.destroyed.connect(lambda *_: rated and recorder.finish(rated[-1]))
         self.retranslate()
-
-    def _label(self, object_name: str) -> QLabel:
-        label = QLabel(objectName=object_name)
-        label.setWordWrap(True)
-        return label
 
     # --- what the app gives it ---------------------------------------------------------
 
@@ -252,26 +247,22 @@ class RatingScreen(QWidget):
     # --- language -----------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self._set(self.title, self.tr("How was your visit?"))
+        show_text(self.title, self.tr("How was your visit?"))
         for face, word in zip(self.faces, (self.tr("Very unhappy"), self.tr("Unhappy"),
                                            self.tr("Happy"), self.tr("Very happy")),
                               strict=True):
             face.setText(word)
         self.no_thanks.setText(self.tr("No thanks"))
         self.no_thanks.setAccessibleName(self.no_thanks.text())
-        self._set(self.question_hint, self.tr(
+        show_text(self.question_hint, self.tr(
             "If you like, choose one or more answers. You can also skip this question."))
         self.send.setText(self.tr("Send"))
         self.send.setAccessibleName(self.send.text())
         self.skip.setText(self.tr("Skip"))
         self.skip.setAccessibleName(self.skip.text())
-        self._set(self.thanks, self.tr("Thank you!"))
-        self._set(self.thanks_detail, self.tr("Your opinion helps us do better."))
+        show_text(self.thanks, self.tr("Thank you!"))
+        show_text(self.thanks_detail, self.tr("Your opinion helps us do better."))
         self._show_reason_texts()
-
-    def _set(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setAccessibleName(text)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -35,6 +35,7 @@ from kiosk.ui.screens.basket import variant_words
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 PRIVACY_QR_PX = 220
 
@@ -63,7 +64,7 @@ class ReviewScreen(QWidget):
         self.title = QLabel(objectName="ScreenTitle")
         self.title.setWordWrap(True)
 
-        self.delivery_title = self._label("SectionTitle")
+        self.delivery_title = wrapped_label("SectionTitle")
         self.delivery_buttons = QButtonGroup(self)
         self.delivery_buttons.setExclusive(True)
         self.delivery_rows = QVBoxLayout()
@@ -78,27 +79,27 @@ class ReviewScreen(QWidget):
             self.delivery_buttons.button(0).setChecked(True)
         self.delivery_buttons.idClicked.connect(self._on_delivery_chosen)
 
-        self.items_title = self._label("SectionTitle")
-        self.items = self._label("ReviewItems")
-        self.totals = self._label("ReviewTotals")
-        self.total = self._label("ReviewTotal")
+        self.items_title = wrapped_label("SectionTitle")
+        self.items = wrapped_label("ReviewItems")
+        self.totals = wrapped_label("ReviewTotals")
+        self.total = wrapped_label("ReviewTotal")
 
-        self.address_title = self._label("SectionTitle")
-        self.address = self._label("ReviewAddress")
+        self.address_title = wrapped_label("SectionTitle")
+        self.address = wrapped_label("ReviewAddress")
         self.change_address = QPushButton(objectName="SecondaryButton")
         self.change_address.clicked.connect(context.navigator.go_back)
 
-        self.consent_title = self._label("SectionTitle")
-        self.consent_text = self._label("ConsentText")
+        self.consent_title = wrapped_label("SectionTitle")
+        self.consent_text = wrapped_label("ConsentText")
         self.privacy_code = QrCode(context.runner, context.theme.px(PRIVACY_QR_PX))
         self.privacy_code.set_text(context.config.privacy_notice_url)
-        self.privacy_caption = self._label("Hint")
+        self.privacy_caption = wrapped_label("Hint")
         self.consent = QCheckBox(objectName="ConsentBox")
         self.consent.setChecked(False)          # never ticked for the shopper
         self.consent.toggled.connect(self._show_confirm_state)
 
-        self.payment = self._label("Hint")
-        self.confirm_hint = self._label("Hint")
+        self.payment = wrapped_label("Hint")
+        self.confirm_hint = wrapped_label("Hint")
         self.confirm = QPushButton(objectName="PrimaryButton")
         self.confirm.clicked.connect(self._on_confirm)
 
@@ -138,11 +139,6 @@ class ReviewScreen(QWidget):
         layout.addLayout(footer)
         self.retranslate()
 
-    def _label(self, object_name: str) -> QLabel:
-        label = QLabel(objectName=object_name)
-        label.setWordWrap(True)
-        return label
-
     # --- what is shown ----------------------------------------------------------------
 
     @property
@@ -173,36 +169,32 @@ class ReviewScreen(QWidget):
             items.append(self.tr("%1 × %2 · %3").replace("%1", formatter.locale.toString(
                 line.quantity)).replace("%2", described).replace(
                 "%3", formatter.price(line.total_cents)))
-        self._set(self.items, "\n".join(items))
+        show_text(self.items, "\n".join(items))
         fee = self.delivery.fee_cents
         totals = "\n".join([
             self.tr("Items: %1").replace("%1", formatter.price(basket.subtotal_cents)),
             self.tr("Delivery: %1").replace(
                 "%1", formatter.price(fee) if fee else self.tr("free"))])
-        self._set(self.totals, totals)
-        self._set(self.total, self.tr("Total: %1").replace(
+        show_text(self.totals, totals)
+        show_text(self.total, self.tr("Total: %1").replace(
             "%1", formatter.price(basket.subtotal_cents + fee)))
         customer = customer_for_order(session.customer_fields)
         if customer is None:
-            self._set(self.address, "")
+            show_text(self.address, "")
             return
         address = customer["address"]
         lines = [f"{customer['first_name']} {customer['last_name']}", address["line1"],
                  address["line2"], f"{address['postal_code']} {address['city']}",
                  customer["email"], format_phone_for_display(customer["phone"]),
                  customer["instructions"]]
-        self._set(self.address, "\n".join(line for line in lines if line))
+        show_text(self.address, "\n".join(line for line in lines if line))
 
     def _show_confirm_state(self) -> None:
         agreed = self.consent.isChecked()
         self.confirm.setEnabled(agreed and not self._placing)
         hint = "" if agreed else self.tr("Tick the box above to confirm your order.")
-        self._set(self.confirm_hint, hint)
+        show_text(self.confirm_hint, hint)
         self.confirm_hint.setVisible(bool(hint))
-
-    def _set(self, label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setAccessibleName(text)
 
     # --- the shopper's taps -----------------------------------------------------------
 
@@ -264,7 +256,7 @@ class ReviewScreen(QWidget):
                     "the payment link we e-mail you. This terminal never asks for your "
                     "card.")),
         ):
-            self._set(label, text)
+            show_text(label, text)
         self.consent.setText(self.tr("I agree that my data is used to deliver this order."))
         self.consent.setAccessibleName(self.consent.text())
         self.privacy_code.setAccessibleName(self.tr("QR code of the privacy notice"))

@@ -34,6 +34,7 @@ from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import counted_words, level_of, level_text, restock_words
 from kiosk.ui.widgets.icons import stock_level_pixmap
 from kiosk.ui.widgets.kinetic import finger_scroll_area
+from kiosk.ui.widgets.text import show_text
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AGE_REFRESH_MS = 60_000     # "counted 3 min ago" must not stay at 3 for long
@@ -111,13 +112,13 @@ class StoreCard(QFrame):
             km = store.distance_km
             distance = formatter.locale.toString(km, "f", 1 if km < 10 else 0)
             title = self.tr("%1 · %2 km").replace("%1", store.name).replace("%2", distance)
-        self._set_text(self.name, title)
+        show_text(self.name, title)
 
         few_left = self._context.config.few_left_threshold
         level = level_of(store.quantity, few_left)
         sure = self.certainty is not Certainty.MAY_HAVE_CHANGED
         words = level_text(store.quantity, few_left)
-        self._set_text(self.level, words)
+        show_text(self.level, words)
         self.level.setProperty("level", level)
         self.level.setProperty("certain", sure)
         self._repolish(self.level)
@@ -130,13 +131,13 @@ class StoreCard(QFrame):
         self.icon.setAccessibleName(words)
 
         age = counted_words(store.taken_at, sure)
-        self._set_text(self.age, age)
+        show_text(self.age, age)
         self.age.setProperty("certain", sure)
         self._repolish(self.age)
         self.age.setVisible(bool(age))
         restock = (restock_words(store.restock_date, formatter.locale)
                    if level == "out_of_stock" else "")
-        self._set_text(self.restock, restock)
+        show_text(self.restock, restock)
         self.restock.setVisible(bool(restock))
         self.setAccessibleName(", ".join(part for part in (title, words, age, restock) if part))
 
@@ -150,7 +151,7 @@ class StoreCard(QFrame):
             text = "\n".join([self.store.address,
                               f"{self.store.postal_code} {self.store.city}",
                               self.store.phone, "", *self._hours()])
-            self._set_text(self.details, text)
+            show_text(self.details, text)
         self.details.setVisible(shown)
 
     def _hours(self) -> list[str]:
@@ -163,11 +164,6 @@ class StoreCard(QFrame):
             lines.append(self.tr("%1: %2").replace("%1", locale.dayName(number).capitalize())
                          .replace("%2", shown))
         return lines
-
-    @staticmethod
-    def _set_text(label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setAccessibleName(text)
 
     @staticmethod
     def _repolish(widget: QWidget) -> None:
