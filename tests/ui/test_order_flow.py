@@ -30,6 +30,7 @@ from support.screen_keyboard import type_on_screen
 
 from kiosk.core.db.journal import open_journal
 from kiosk.core.orders import BasketLine
+from kiosk.core.validation import Problem
 from kiosk.ui.screens.customer_form import CustomerFormScreen
 from kiosk.ui.screens.review import ReviewScreen
 
@@ -219,3 +220,21 @@ def test_a_full_disk_refuses_the_order_with_a_message_and_writes_nothing(qtbot, 
     assert isinstance(kiosk.window.current_screen(), ReviewScreen)
     assert named(review, QPushButton, "Confirmer la commande").isEnabled()   # may try again
     assert journal_orders(kiosk.config) == []
+
+
+def test_every_problem_a_validator_can_find_has_a_french_message(qtbot, shopper):
+    """The validators name what is wrong with a code; the form must have words for each,
+    in the shopper's language, or a refusal would show as nothing."""
+    form = CustomerFormScreen(shopper)
+    qtbot.addWidget(form)
+    optional = {"address_line2", "instructions"}
+    shown = set()
+    for field in form.fields:
+        for problem in Problem:
+            if problem is Problem.REQUIRED and field.spec.key in optional:
+                continue            # an optional field is never missing
+            field.problem = problem
+            message = form._message(field)
+            assert message, f"{field.spec.key}: no words for {problem}"
+            shown.add(message)
+    assert "Indiquez votre prénom." in shown            # French, not the English source
