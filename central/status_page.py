@@ -6,8 +6,6 @@ customer's initials. Everything that comes from a terminal or the catalog is esc
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +14,8 @@ from zoneinfo import ZoneInfo
 
 import qrcode
 import qrcode.image.svg
+
+from central.page_headers import page_headers
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -40,14 +40,7 @@ STYLE = (
     "dd{margin:0 0 .5rem}.qr{background:#fff;text-align:center}"
     ".qr svg{width:12rem;height:12rem}nav{text-align:right}a{color:#1a4d8f}"
 )
-# The page's only inline content the browser runs is this stylesheet: the policy names
-# its hash, so nothing else injected could be styled, scripted or loaded.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; "
-    f"style-src 'sha256-{base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()}'; "
-    "img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-HEADERS = {"Cache-Control": "no-store", "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-           "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+HEADERS = page_headers(STYLE, form_action="'none'", referrer="no-referrer")
 
 TEXT = {
     "fr": {

@@ -8,8 +8,6 @@ alone: every cell and bar has its figure written on it.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 from datetime import date
 from html import escape
 from typing import Any
@@ -18,6 +16,7 @@ from urllib.parse import urlencode
 from central.analytics.labels import reason_label, reason_polarity
 from central.analytics.page_text import TEXT
 from central.analytics.queries import FUNNEL_STEPS, Filters
+from central.page_headers import page_headers
 
 INK, MUTED, LINK = "#1c1c1c", "#4a4a4a", "#1a4d8f"
 STYLE = (
@@ -52,12 +51,7 @@ STYLE = (
     "border:1px solid #b26a00}"
     "form.login{max-width:22rem;display:flex;flex-direction:column;gap:.8rem}"
 )
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; "
-    f"style-src 'sha256-{base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()}'; "
-    "img-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-HEADERS = {"Cache-Control": "no-store", "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-           "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
+HEADERS = page_headers(STYLE, form_action="'self'", referrer="same-origin")
 
 # Light fills only, so that dark text on any of them stays above 7:1 contrast.
 _LOW, _MID, _HIGH = (244, 165, 130), (246, 246, 240), (146, 197, 235)
