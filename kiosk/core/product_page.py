@@ -216,6 +216,15 @@ def freshness(taken_at: str, now: datetime) -> timedelta:
     return max(now - taken, timedelta(0))
 
 
+def is_current(taken_at: str, now: datetime, max_age: timedelta) -> bool:
+    """Whether a figure counted at `taken_at` may still be told as certain. A time that
+    cannot be read is no better than an old one."""
+    try:
+        return freshness(taken_at, now) <= max_age
+    except ValueError:
+        return False
+
+
 def stock_level(quantity: int, few_threshold: int = DEFAULT_FEW_LEFT) -> StockLevelName:
     if quantity <= 0:
         return "out_of_stock"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
-from kiosk.core.product_page import freshness
+from kiosk.core.product_page import is_current
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -81,11 +81,8 @@ class Certainty(Enum):
 def certainty(store: StoreStock, now: datetime, max_age: timedelta) -> Certainty:
     if store.quantity is None or not store.taken_at:
         return Certainty.NO_FIGURE
-    try:
-        age = freshness(store.taken_at, now)
-    except ValueError:       # a time we cannot read is no better than an old one
-        return Certainty.MAY_HAVE_CHANGED
-    return Certainty.CURRENT if age <= max_age else Certainty.MAY_HAVE_CHANGED
+    return (Certainty.CURRENT if is_current(store.taken_at, now, max_age)
+            else Certainty.MAY_HAVE_CHANGED)
 
 
 @dataclass(frozen=True)

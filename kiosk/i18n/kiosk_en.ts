@@ -1890,31 +1890,6 @@
         <translation>No stock figure</translation>
     </message>
     <message>
-        <source>updated just now</source>
-        <translation>updated just now</translation>
-    </message>
-    <message numerus="yes">
-        <source>updated %n min ago</source>
-        <translation>
-            <numerusform>updated %n min ago</numerusform>
-            <numerusform>updated %n min ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>updated %n hour(s) ago</source>
-        <translation>
-            <numerusform>updated %n hour ago</numerusform>
-            <numerusform>updated %n hours ago</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>updated %n day(s) ago</source>
-        <translation>
-            <numerusform>updated %n day ago</numerusform>
-            <numerusform>updated %n days ago</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Counted just now</source>
         <translation>Counted just now</translation>
     </message>

@@ -1890,31 +1890,6 @@
         <translation>Stock inconnu</translation>
     </message>
     <message>
-        <source>updated just now</source>
-        <translation>mis à jour à l’instant</translation>
-    </message>
-    <message numerus="yes">
-        <source>updated %n min ago</source>
-        <translation>
-            <numerusform>mis à jour il y a %n min</numerusform>
-            <numerusform>mis à jour il y a %n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>updated %n hour(s) ago</source>
-        <translation>
-            <numerusform>mis à jour il y a %n heure</numerusform>
-            <numerusform>mis à jour il y a %n heures</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>updated %n day(s) ago</source>
-        <translation>
-            <numerusform>mis à jour il y a %n jour</numerusform>
-            <numerusform>mis à jour il y a %n jours</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Counted just now</source>
         <translation>Vérifié à l’instant</translation>
     </message>

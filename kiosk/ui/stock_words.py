@@ -30,13 +30,6 @@ def level_text(quantity: int | None, few_left: int) -> str:
     return _StockWords().level(level_of(quantity, few_left), quantity or 0)
 
 
-def age_words(taken_at: str | None, now: datetime | None = None) -> str:
-    """"updated 3 min ago", from the server time the figure was counted at."""
-    if not taken_at:
-        return ""
-    return _StockWords().age(freshness(taken_at, now or datetime.now(timezone.utc)))
-
-
 def counted_words(taken_at: str | None, certain: bool,
                   now: datetime | None = None) -> str:
     """"Counted 5 min ago"; "May have changed — counted 3 hours ago" for a figure past
@@ -79,16 +72,6 @@ class _StockWords(QObject):
         if level == "out_of_stock":
             return self.tr("Out of stock")
         return self.tr("No stock figure")
-
-    def age(self, age: timedelta) -> str:
-        minutes, hours, days = age // timedelta(minutes=1), age // timedelta(hours=1), age.days
-        if minutes < 1:
-            return self.tr("updated just now")
-        if hours < 1:
-            return self.tr("updated %n min ago", "", minutes)
-        if days < 1:
-            return self.tr("updated %n hour(s) ago", "", hours)
-        return self.tr("updated %n day(s) ago", "", days)
 
     def counted(self, age: timedelta) -> str:
         minutes, hours, days = age // timedelta(minutes=1), age // timedelta(hours=1), age.days

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QPushButton
 from support.gestures import named, tap
 
 from kiosk.ui.screens.stores import Figures, StoresScreen
-from kiosk.ui.stock_words import age_words, level_words, restock_words
+from kiosk.ui.stock_words import counted_words, level_words, restock_words
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
 
@@ -20,10 +20,12 @@ def test_a_level_has_a_mark_and_words_never_colour_alone():
 def test_the_age_of_a_figure_is_told_in_the_largest_unit():
     def taken(delta):
         return (NOW - delta).isoformat()
-    assert age_words(taken(timedelta(seconds=20)), NOW) == "updated just now"
-    assert age_words(taken(timedelta(minutes=3)), NOW) == "updated 3 min ago"
-    assert age_words(taken(timedelta(hours=2)), NOW) == "updated 2 hour(s) ago"
-    assert age_words(None, NOW) == ""
+    assert counted_words(taken(timedelta(seconds=20)), True, NOW) == "Counted just now"
+    assert counted_words(taken(timedelta(minutes=3)), True, NOW) == "Counted 3 min ago"
+    assert counted_words(taken(timedelta(hours=2)), True, NOW) == "Counted 2 hour(s) ago"
+    assert counted_words(taken(timedelta(hours=2)), False, NOW) == \
+        "May have changed — counted 2 hour(s) ago"
+    assert counted_words(None, True, NOW) == ""
 
 
 def test_a_restock_date_is_written_in_the_shoppers_language():

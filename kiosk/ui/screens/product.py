@@ -38,7 +38,7 @@ from kiosk.core.product_page import (
     ProductPage,
     VariantOption,
     attribute_label,
-    freshness,
+    is_current,
     load_product,
     similar_in_stock,
     stock_level,
@@ -439,13 +439,9 @@ class ProductScreen(QWidget):
         self._show_similar(level == "out_of_stock")
 
     def _figure_is_current(self, variant: VariantOption) -> bool:
-        if not variant.taken_at:
-            return False
         max_age = timedelta(minutes=self._context.config.stock_max_age_minutes)
-        try:
-            return freshness(variant.taken_at, datetime.now(timezone.utc)) <= max_age
-        except ValueError:
-            return False
+        return bool(variant.taken_at) and is_current(
+            variant.taken_at, datetime.now(timezone.utc), max_age)
 
     def _show_similar(self, wanted: bool) -> None:
         shown = wanted and bool(self.similar)
