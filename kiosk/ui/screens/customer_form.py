@@ -8,7 +8,6 @@ it with the session. Names and addresses are kept exactly as typed, accents incl
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -35,22 +34,21 @@ class FieldSpec:
     key: str                          # as kiosk.core.validation.FIELDS names it
     keyboard: str                     # the on-screen keyboard's mode
     max_length: int
-    check: Callable[[str], FieldResult]
+
+    def check(self, text: str) -> FieldResult:
+        return validation.FIELDS[self.key](text)
 
 
 FIELD_SPECS = (
-    FieldSpec("first_name", "text", validation.NAME_MAX, validation.check_first_name),
-    FieldSpec("last_name", "text", validation.NAME_MAX, validation.check_last_name),
-    FieldSpec("email", "email", validation.EMAIL_MAX, validation.check_email),
-    FieldSpec("phone", "numeric", 20, validation.check_phone),
-    FieldSpec("address_line1", "text", validation.ADDRESS_LINE_MAX,
-              validation.check_address_line1),
-    FieldSpec("address_line2", "text", validation.ADDRESS_LINE_MAX,
-              validation.check_address_line2),
-    FieldSpec("postal_code", "numeric", 10, validation.check_postal_code),
-    FieldSpec("city", "text", validation.CITY_MAX, validation.check_city),
-    FieldSpec("instructions", "text", validation.INSTRUCTIONS_MAX,
-              validation.check_instructions),
+    FieldSpec("first_name", "text", validation.NAME_MAX),
+    FieldSpec("last_name", "text", validation.NAME_MAX),
+    FieldSpec("email", "email", validation.EMAIL_MAX),
+    FieldSpec("phone", "numeric", 20),
+    FieldSpec("address_line1", "text", validation.ADDRESS_LINE_MAX),
+    FieldSpec("address_line2", "text", validation.ADDRESS_LINE_MAX),
+    FieldSpec("postal_code", "numeric", 10),
+    FieldSpec("city", "text", validation.CITY_MAX),
+    FieldSpec("instructions", "text", validation.INSTRUCTIONS_MAX),
 )
 
 
