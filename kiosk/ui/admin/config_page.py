@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from kiosk.core.admin import ReloadPlan, reload_plan
 from kiosk.core.config import ConfigError, KioskConfig, load_config
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage, name_button
+from kiosk.ui.admin.parts import AdminPage
+from kiosk.ui.widgets.text import show_text
 
 
 class ConfigPage(AdminPage):
@@ -92,7 +93,7 @@ class ConfigPage(AdminPage):
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Config"))
-        name_button(self.reload_button, self.tr("Reload from disk"))
+        show_text(self.reload_button, self.tr("Reload from disk"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from kiosk.core import outbox
 from kiosk.core.terminal_status import DeadLetter, dead_letter_list
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage, name_button
+from kiosk.ui.admin.parts import AdminPage, touch_button
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.text import show_text
 
 REASON_LIMIT = 200
 
@@ -86,9 +87,7 @@ class DeadLettersPage(AdminPage):
         self._on_selected(-1)
 
     def _row_button(self, name: str, slot) -> QPushButton:
-        button = QPushButton(objectName=name)
-        button.setMinimumHeight(self.theme.touch_target)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button = touch_button(self.theme, name)
         button.clicked.connect(slot)
         return button
 
@@ -222,9 +221,9 @@ class DeadLettersPage(AdminPage):
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Dead letters"))
-        name_button(self.retry_button, self.tr("Send again"))
-        name_button(self.discard_button, self.tr("Discard…"))
-        name_button(self.refresh_button, self.tr("Refresh"))
+        show_text(self.retry_button, self.tr("Send again"))
+        show_text(self.discard_button, self.tr("Discard…"))
+        show_text(self.refresh_button, self.tr("Refresh"))
         self.reason_label.setText(self.tr("Why discard it? (required)"))
         self.reason.setAccessibleName(self.tr("Reason for discarding"))
         letter = self.selected()
@@ -233,9 +232,9 @@ class DeadLettersPage(AdminPage):
                 "Discard this item for good? It will never be sent, and stays in the "
                 "journal marked as discarded."))
             self.confirm_label.setAccessibleName(self.confirm_label.text())
-        name_button(self.confirm_button, self.tr("Yes, discard it") if self._confirming
+        show_text(self.confirm_button, self.tr("Yes, discard it") if self._confirming
                     else self.tr("Discard"))
-        name_button(self.back_button, self.tr("Cancel"))
+        show_text(self.back_button, self.tr("Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

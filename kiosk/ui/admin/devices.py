@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from kiosk.core.barcodes import ScanKind, classify_scan
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage, name_button
+from kiosk.ui.admin.parts import AdminPage
+from kiosk.ui.widgets.text import show_text
 
 GRID_ROWS, GRID_COLUMNS = 6, 4
 TICK = "✓"
@@ -96,7 +97,7 @@ class DevicesPage(AdminPage):
         self.scan_title.setText(self.tr("Scanner test"))
         self.touch_title.setText(self.tr("Touch test: touch every cell; each lights up "
                                          "with a tick"))
-        name_button(self.reset_button, self.tr("Clear the grid"))
+        show_text(self.reset_button, self.tr("Clear the grid"))
         for cell in self.cells:
             self._name_cell(cell)
         self._show_code()

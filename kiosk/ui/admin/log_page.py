@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from kiosk.core.log_view import last_lines
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage, name_button
+from kiosk.ui.admin.parts import AdminPage
+from kiosk.ui.widgets.text import show_text
 
 LINES = 200
 
@@ -40,7 +41,7 @@ class LogPage(AdminPage):
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Log: the last %n line(s)", "", LINES))
         self.text.setAccessibleName(self.tr("The log's last lines"))
-        name_button(self.refresh_button, self.tr("Refresh"))
+        show_text(self.refresh_button, self.tr("Refresh"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

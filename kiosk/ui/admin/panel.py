@@ -23,10 +23,11 @@ from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.dead_letters import DeadLettersPage
 from kiosk.ui.admin.devices import DevicesPage
 from kiosk.ui.admin.log_page import LogPage
-from kiosk.ui.admin.parts import AdminPage, name_button
+from kiosk.ui.admin.parts import AdminPage, touch_button
 from kiosk.ui.admin.status_page import StatusPage
 from kiosk.ui.admin.sync_page import SyncPage
 from kiosk.ui.admin.today_page import TodayPage
+from kiosk.ui.widgets.text import show_text
 
 MAX_SECTION_COLUMNS = 4
 
@@ -67,10 +68,8 @@ class AdminPanel(QWidget):
         self._group = QButtonGroup(self)
         for index, page in enumerate(self.pages):
             self.stack.addWidget(page)
-            button = QPushButton(objectName="AdminSection")
+            button = touch_button(theme, "AdminSection")
             button.setCheckable(True)
-            button.setMinimumHeight(theme.touch_target)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self._group.addButton(button, index)
             self.section_buttons.append(button)
         self._group.idClicked.connect(self.show_page)
@@ -115,9 +114,7 @@ class AdminPanel(QWidget):
         self._lay_out_sections()
 
     def _button(self, name: str, signal) -> QPushButton:
-        button = QPushButton(objectName=name)
-        button.setMinimumHeight(self.context.theme.touch_target)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button = touch_button(self.context.theme, name)
         button.clicked.connect(signal)
         return button
 
@@ -143,10 +140,10 @@ class AdminPanel(QWidget):
         names = [self.tr("Status"), self.tr("Dead letters"), self.tr("Sync"), self.tr("Today"),
                  self.tr("Devices"), self.tr("Config"), self.tr("Log")]
         for button, name in zip(self.section_buttons, names, strict=True):
-            name_button(button, name)
-        name_button(self.close_button, self.tr("Close admin mode"))
-        name_button(self.restart_button, self.tr("Restart the app"))
-        name_button(self.exit_button, self.tr("Leave to the desktop"))
+            show_text(button, name)
+        show_text(self.close_button, self.tr("Close admin mode"))
+        show_text(self.restart_button, self.tr("Restart the app"))
+        show_text(self.exit_button, self.tr("Leave to the desktop"))
         if self._columns:
             self._columns = 0           # the names changed length: lay out again
             self._lay_out_sections()

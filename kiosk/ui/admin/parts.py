@@ -78,9 +78,7 @@ class AdminPage(QWidget):
         layout.addLayout(self.buttons)
 
     def button(self, name: str = "AdminButton") -> QPushButton:
-        button = QPushButton(objectName=name)
-        button.setMinimumHeight(self.theme.touch_target)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button = touch_button(self.theme, name)
         self.buttons.addWidget(button)
         return button
 
@@ -88,6 +86,10 @@ class AdminPage(QWidget):
         """Read the figures again (the page is being shown)."""
 
 
-def name_button(button: QPushButton, text: str) -> None:
-    button.setText(text)
-    button.setAccessibleName(text)
+def touch_button(theme: Theme, object_name: str) -> QPushButton:
+    """A button a finger reaches: the touch target's height, and it takes no focus, so
+    the field being typed in keeps it."""
+    button = QPushButton(objectName=object_name)
+    button.setMinimumHeight(theme.touch_target)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button

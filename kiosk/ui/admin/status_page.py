@@ -15,7 +15,8 @@ from kiosk.core.terminal_status import (
     measure_central,
 )
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage, Figures, name_button
+from kiosk.ui.admin.parts import AdminPage, Figures
+from kiosk.ui.widgets.text import show_text
 
 PROBE_TIMEOUT_S = 3.0
 
@@ -165,8 +166,8 @@ class StatusPage(AdminPage):
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Status"))
-        name_button(self.refresh_button, self.tr("Refresh"))
-        name_button(self.check_button, self.tr("Check the databases"))
+        show_text(self.refresh_button, self.tr("Refresh"))
+        show_text(self.check_button, self.tr("Check the databases"))
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QLabel
 
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage, Figures, name_button
+from kiosk.ui.admin.parts import AdminPage, Figures
+from kiosk.ui.widgets.text import show_text
 
 
 class SyncPage(AdminPage):
@@ -98,7 +99,7 @@ class SyncPage(AdminPage):
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Sync"))
-        name_button(self.sync_button, self.tr("Sync now"))
+        show_text(self.sync_button, self.tr("Sync now"))
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:

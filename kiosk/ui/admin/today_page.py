@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QLocale
 
 from kiosk.core.terminal_status import TodayFigures, start_of_local_day, today_figures
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage, Figures, name_button
+from kiosk.ui.admin.parts import AdminPage, Figures
+from kiosk.ui.widgets.text import show_text
 
 
 class TodayPage(AdminPage):
@@ -53,7 +54,7 @@ class TodayPage(AdminPage):
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Today on this terminal"))
-        name_button(self.refresh_button, self.tr("Refresh"))
+        show_text(self.refresh_button, self.tr("Refresh"))
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:
