@@ -22,6 +22,7 @@ from kiosk.core.config import REFERENCE_ALPHABET, KioskConfig
 
 ORDER_PLACED = "order_placed"
 REFERENCE_LENGTH = 6        # after the terminal's prefix: 25**6, about 244 million
+REFERENCE_DRAWS = 5         # a reference already used comes up once in millions
 DeliveryMethod = Literal["standard", "express"]
 
 
@@ -227,7 +228,7 @@ def place_order(journal_conn: sqlite3.Connection, request: OrderRequest, prefix:
         raise EmptyOrder("an order needs at least one line")
     moment = now or outbox.utc_now()
     order_uuid = outbox.new_uuid()
-    while True:
+    for draw in range(REFERENCE_DRAWS):
         reference = new_reference(prefix, choose)
         try:
             outbox.enqueue(journal_conn, "order", order_uuid,
@@ -235,7 +236,9 @@ def place_order(journal_conn: sqlite3.Connection, request: OrderRequest, prefix:
             break
         except sqlite3.IntegrityError:
             # The journal refuses a reference this terminal already used: draw again.
-            continue
+            # Whatever else it refused would be refused at every draw: give up then.
+            if draw == REFERENCE_DRAWS - 1:
+                raise
     placed = PlacedOrder(order_uuid, reference, request.total_cents,
                          sum(line.quantity for line in request.lines), request.delivery,
                          request.delivery.expected_date(moment.astimezone().date()), moment)

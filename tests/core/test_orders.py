@@ -17,6 +17,7 @@ from kiosk.core.config import REFERENCE_ALPHABET, REFERENCE_PREFIX_PATTERN, load
 from kiosk.core.db.journal import open_journal
 from kiosk.core.orders import (
     ORDER_PLACED,
+    REFERENCE_DRAWS,
     Basket,
     BasketChange,
     BasketLine,
@@ -151,6 +152,22 @@ def test_a_reference_is_never_given_twice_by_one_terminal(journal) -> None:
     first = place_order(journal, request_for((line(),)), "K7D", now=NOW, choose=choose)
     second = place_order(journal, request_for((line(),)), "K7D", now=NOW, choose=choose)
     assert (first.reference, second.reference) == ("K7D-AAAAAA", "K7D-CCCCCC")
+
+
+def test_drawing_a_reference_gives_up_after_a_few_refusals(journal) -> None:
+    place_order(journal, request_for((line(),)), "K7D", now=NOW, choose=lambda _a: "A")
+    draws = []
+
+    def same_reference_again(_alphabet: str) -> str:
+        draws.append(1)
+        return "A"
+
+    with pytest.raises(sqlite3.IntegrityError):
+        place_order(journal, request_for((line(),)), "K7D", now=NOW,
+                    choose=same_reference_again)
+    assert len(draws) == REFERENCE_DRAWS * 6      # six characters a draw
+    assert journal.execute("SELECT count(*) FROM outbox WHERE kind = 'order'"
+                           ).fetchone()[0] == 1
 
 
 def test_an_empty_order_is_refused(journal) -> None:
