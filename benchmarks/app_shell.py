@@ -17,8 +17,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kiosk.core.datasets import luma_dir  # noqa: E402
+
 CACHE_DIR = ROOT / "benchmarks/out/shell-100000"
-LUMA_DIR = ROOT.parent / "shared/datasets/luma"
+LUMA_DIR = luma_dir()
 PRODUCTS = 100_000
 BATCH = 2000
 RUNS = 5

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from kiosk.core.catalog import ChangeBatch  # noqa: E402
 from kiosk.core.changes import apply_changes  # noqa: E402
 from kiosk.core.config import load_config  # noqa: E402
+from kiosk.core.datasets import luma_dir  # noqa: E402
 from kiosk.core.db.cache import open_cache  # noqa: E402
 from kiosk.core.db.journal import open_journal  # noqa: E402
 from kiosk.core.demo import DEMO_STORES, build_demo_cache, demo_stock, read_luma  # noqa: E402
@@ -50,7 +51,7 @@ from kiosk.ui.thumbnails import ThumbnailCache  # noqa: E402
 CATEGORY = "Women/Tops"
 PRODUCTS_IN_CATEGORY = 10_000
 CACHE_DIR = ROOT / "benchmarks/out/catalog-ui-10000"
-LUMA_DIR = ROOT.parent / "shared/datasets/luma"
+LUMA_DIR = luma_dir()
 BATCH = 2000
 SCREEN = QSize(1080, 1920)
 SCROLL_STEP = 120          # pixels a frame: about 7,000 pixels a second at 60 frames

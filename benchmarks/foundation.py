@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from kiosk.core.catalog import ChangeBatch  # noqa: E402
 from kiosk.core.changes import apply_changes  # noqa: E402
+from kiosk.core.datasets import luma_dir  # noqa: E402
 from kiosk.core.db.cache import open_cache  # noqa: E402
 from kiosk.core.demo import read_luma  # noqa: E402
 from kiosk.core.search import query_words, search  # noqa: E402
@@ -126,7 +127,7 @@ def resident_memory_after_start(data_dir: Path) -> str:
     config.write_text(
         '[terminal]\nstore_id = "paris-rivoli"\nterminal_id = "bench-01"\n'
         f'[paths]\ndata_dir = "{data_dir}"\nlog_dir = "{data_dir / "logs"}"\n'
-        f'catalog_images_dir = "{ROOT.parent / "shared/datasets/luma/images"}"\n')
+        f'catalog_images_dir = "{luma_dir() / "images"}"\n')
     probe = (
         "import sys, time\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -153,7 +154,7 @@ def resident_memory_after_start(data_dir: Path) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--luma", type=Path, default=ROOT.parent / "shared/datasets/luma")
+    parser.add_argument("--luma", type=Path, default=luma_dir())
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/out")
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()

@@ -30,10 +30,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.config import load_config  # noqa: E402
+from kiosk.core.datasets import luma_dir  # noqa: E402
 from kiosk.core.demo import build_demo_cache  # noqa: E402
 from kiosk.core.orders import BasketLine  # noqa: E402
 
-LUMA_DIR = ROOT.parent / "shared" / "datasets" / "luma"
+LUMA_DIR = luma_dir()
 DEMO_DIR = ROOT / "benchmarks/out/order-demo"
 TIMED_ORDERS = 200
 SHOPPER = {"first_name": "Zoé", "last_name": "D'Arc-Lefèvre", "email": "zoe@example.fr",

@@ -39,9 +39,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from kiosk.core.catalog import StockLevel  # noqa: E402
+from kiosk.core.datasets import luma_dir  # noqa: E402
 
 OUT = ROOT / "benchmarks/out/central-100000"
-LUMA = ROOT.parent / "shared/datasets/luma"
+LUMA = luma_dir()
 PRODUCTS = 100_000
 TERMINALS = 2000
 POLL_EVERY_S = 30

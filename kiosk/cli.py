@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from kiosk.core.config import ConfigError, KioskConfig, check_config_command, load_config
+from kiosk.core.datasets import luma_dir
 
 DEFAULT_CONFIG = Path("/etc/kiosk/kiosk.toml")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("import-demo",
                                help="build the demo cache from the Luma catalog if it is missing")
     demo.add_argument("--config", type=Path, required=True)
-    demo.add_argument("--luma", type=Path, default=PROJECT_ROOT.parent / "shared/datasets/luma",
+    demo.add_argument("--luma", type=Path,
                       help="the Luma dataset directory (default: ../shared/datasets/luma)")
     demo.add_argument("--force", action="store_true", help="rebuild even if present")
     demo.set_defaults(handler=_import_demo)
@@ -95,8 +96,9 @@ def _import_demo(args: argparse.Namespace) -> int:
     if not args.force and _has_products(config.data_dir / "cache.db"):
         print(f"Demo data already in {config.data_dir} (use --force to rebuild).")
         return 0
-    if not (args.luma / "products.csv").exists():
-        print(f"Luma dataset not found in {args.luma} (give its directory with --luma).",
+    luma = args.luma or luma_dir()     # looked for only when it is needed
+    if not (luma / "products.csv").exists():
+        print(f"Luma dataset not found in {luma} (give its directory with --luma).",
               file=sys.stderr)
         return 2
     from kiosk.core.demo import build_demo_cache
@@ -105,7 +107,7 @@ def _import_demo(args: argparse.Namespace) -> int:
         for suffix in ("", "-wal", "-shm"):
             (config.data_dir / f"cache.db{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
-    imported, applied = build_demo_cache(args.luma, config.data_dir)
+    imported, applied = build_demo_cache(luma, config.data_dir)
     _print_problems(imported.problems)
     print(f"{imported.summary()}; {applied.stock} stock figures for {applied.stores} stores "
           f"in {time.perf_counter() - started:.1f} s -> {config.data_dir / 'cache.db'}")

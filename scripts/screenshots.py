@@ -25,6 +25,7 @@ from PySide6.QtCore import QSize, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.config import load_config  # noqa: E402
+from kiosk.core.datasets import luma_dir  # noqa: E402
 from kiosk.core.demo import build_demo_cache  # noqa: E402
 from kiosk.core.orders import BasketLine, DeliveryOption, PlacedOrder  # noqa: E402
 
@@ -34,7 +35,7 @@ SIZES = {"portrait": QSize(1080, 1920), "landscape": QSize(1920, 1080)}
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--luma", type=Path, default=ROOT.parent / "shared/datasets/luma")
+    parser.add_argument("--luma", type=Path, default=luma_dir())
     parser.add_argument("--scale", type=float, default=1.0, help="text scale (1.5: large)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)

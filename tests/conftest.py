@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.datasets import luma_dir as find_luma_dir
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # Set before any Qt import so that no test ever needs a display. The offscreen screen is
@@ -12,7 +14,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 OFFSCREEN_SCREEN = PROJECT_ROOT / "tests" / "support" / "offscreen-screen.json"
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={OFFSCREEN_SCREEN}"
-LUMA_DIR = PROJECT_ROOT.parent / "shared" / "datasets" / "luma"
+LUMA_DIR = find_luma_dir()
 
 
 @pytest.fixture(scope="session")
