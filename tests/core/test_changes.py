@@ -103,7 +103,7 @@ def test_a_first_fill_goes_without_the_reading_indexes_and_ends_with_the_same_on
     before = schema(conn)
     start_first_fill(conn)
     dropped = {name for _, name, _ in before} - {name for _, name, _ in schema(conn)}
-    assert {"stock_by_store", "variants_by_product", "products_prices"} <= dropped
+    assert {"variants_by_color", "variants_by_product", "products_prices"} <= dropped
     # Constraints stay: a SKU is still unique, so a re-applied page replaces, not doubles.
     assert not any(name.startswith("sqlite_autoindex") for name in dropped)
     start_first_fill(conn)      # cut short before its first page, begun again
@@ -117,3 +117,19 @@ def test_a_first_fill_goes_without_the_reading_indexes_and_ends_with_the_same_on
     assert len(search(conn, "hoodie").product_ids) == 1
     finish_first_fill(conn)     # nothing under way: nothing to do
     assert schema(conn) == before
+
+
+def test_a_fill_begun_before_stock_lost_its_store_index_ends_without_it(tmp_path):
+    from kiosk.core.db.cache import CACHE_MIGRATIONS
+    from kiosk.core.db.sqlite import connect, migrate
+
+    old = connect(tmp_path / "cache.db", synchronous="NORMAL")
+    migrate(old, CACHE_MIGRATIONS[:4])
+    start_first_fill(old)
+    old.close()
+    conn = open_cache(tmp_path).conn
+    finish_first_fill(conn)
+    indexes = {name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "stock_by_store" not in indexes
+    assert {"variants_by_color", "variants_by_product", "products_prices"} <= indexes

@@ -111,7 +111,7 @@ def assert_fill_finished(cache):
     indexes = {name for (name,) in cache.execute(
         "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert not first_fill_pending(cache)
-    assert {"stock_by_store", "variants_by_product", "products_prices"} <= indexes
+    assert {"variants_by_color", "variants_by_product", "products_prices"} <= indexes
 
 
 def test_a_first_sync_fills_an_empty_cache_and_the_next_pulls_nothing(terminal, central):
