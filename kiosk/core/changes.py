@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import TypeVar
 
 from pydantic_core import to_json
 
 from kiosk.core.catalog import CATEGORY_SEPARATOR, ChangeBatch, Product
-from kiosk.core.db.sqlite import write_transaction
+from kiosk.core.db.sqlite import insert_rows, write_transaction
 from kiosk.core.richtext import sanitize
 
 T = TypeVar("T")
@@ -50,12 +50,56 @@ class ApplyReport:
 CURSOR_MOVED_KEY = "cursor_moved_at"
 
 
+@dataclass(frozen=True)
+class ProductRows:
+    """Products as the cache's rows, made without the database: the change feed makes
+    them on the thread that fetches pages, while the writer writes the page before.
+
+    Rows name their product by SKU; the writer puts the product's id in their place.
+    """
+
+    products: list[tuple] = field(default_factory=list)
+    variants: list[tuple] = field(default_factory=list)
+    categories: list[tuple[str, str]] = field(default_factory=list)   # (SKU, path)
+    titles: list[tuple] = field(default_factory=list)
+    search: list[tuple] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, products: Sequence[Product]) -> ProductRows:
+        rows = cls()
+        for p in products:
+            html, text = sanitize(p.description_html)
+            paths = list(dict.fromkeys(p.categories))
+            rows.products.append((
+                p.sku, p.name, html, p.price_cents, p.special_price_cents, p.special_from,
+                p.special_to, p.image, _json_text(p.gallery), _json_text(p.attributes),
+                int(p.featured), _json_text(paths)))
+            rows.variants.extend(
+                (p.sku, v.sku, v.barcode, v.size, v.color, v.price_cents,
+                 v.special_price_cents, v.image) for v in p.variants)
+            rows.categories.extend((p.sku, path) for path in paths)
+            title = (p.sku, p.name, _sku_text(p), _category_text(p))
+            rows.titles.append(title)
+            rows.search.append((*title, text))
+        return rows
+
+    def __add__(self, other: ProductRows) -> ProductRows:
+        return ProductRows(self.products + other.products, self.variants + other.variants,
+                           self.categories + other.categories, self.titles + other.titles,
+                           self.search + other.search)
+
+    def __len__(self) -> int:
+        return len(self.products)
+
+
 def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
                   cursor: str | None = None,
-                  stock_rows: Sequence[StockRow] = ()) -> ApplyReport:
+                  stock_rows: Sequence[StockRow] = (),
+                  product_rows: ProductRows | None = None) -> ApplyReport:
     """Write a batch in one transaction, and the sync cursor that covers it, if any.
 
-    `stock_rows` are more stock figures of the same batch, already checked.
+    `stock_rows` are more stock figures of the same batch, already checked;
+    `product_rows`, more products of the same batch, already made into rows.
 
     Deletions go first, then upserts: a batch carries only the latest state of each
     record, so the two never concern the same record.
@@ -64,7 +108,8 @@ def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
     with write_transaction(conn):
         report.deleted = _apply_deletions(conn, batch)
         report.categories = _upsert_categories(conn, batch)
-        _upsert_products(conn, batch.products, report)
+        products = ProductRows.of(batch.products)
+        _upsert_products(conn, products + product_rows if product_rows else products, report)
         report.stores = _upsert_stores(conn, batch)
         report.stock = _upsert_stock(conn, batch, stock_rows)
         if cursor is not None:
@@ -150,59 +195,64 @@ def _link_waiting_products(conn: sqlite3.Connection, paths: list[str]) -> None:
         "JOIN categories c ON c.path = a.path")
 
 
-def _upsert_products(conn: sqlite3.Connection, products: Sequence[Product],
-                     report: ApplyReport) -> None:
-    if not products:
+def _upsert_products(conn: sqlite3.Connection, rows: ProductRows, report: ApplyReport) -> None:
+    if not rows:
         return
+    skus = [p[0] for p in rows.products]
     category_ids = dict(conn.execute("SELECT path, id FROM categories"))
     # Only products already in the cache have old variants, links and index rows to remove.
-    existing = [(i,) for i in _ids_by_sku(conn, [p.sku for p in products]).values()]
-    descriptions = [sanitize(p.description_html) for p in products]
-    conn.executemany(
+    existing = [(i,) for i in _ids_by_sku(conn, skus).values()]
+    insert_rows(
+        conn,
         "INSERT INTO products (sku, name, description_html, price_cents, special_price_cents, "
         "special_from, special_to, image, gallery, attributes, featured, category_paths) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET "
+        "VALUES {values} ON CONFLICT (sku) DO UPDATE SET "
         "name = excluded.name, description_html = excluded.description_html, "
         "price_cents = excluded.price_cents, special_price_cents = excluded.special_price_cents, "
         "special_from = excluded.special_from, special_to = excluded.special_to, "
         "image = excluded.image, gallery = excluded.gallery, attributes = excluded.attributes, "
         "featured = excluded.featured, category_paths = excluded.category_paths",
-        [(p.sku, p.name, html, p.price_cents, p.special_price_cents, p.special_from,
-          p.special_to, p.image, _json_text(p.gallery), _json_text(p.attributes),
-          int(p.featured), _json_text(list(dict.fromkeys(p.categories))))
-         for p, (html, _) in zip(products, descriptions, strict=True)],
+        rows.products,
     )
-    ids = _ids_by_sku(conn, [p.sku for p in products])
+    ids = _ids_by_sku(conn, skus)
     conn.executemany("DELETE FROM variants WHERE product_id = ?", existing)
     conn.executemany("DELETE FROM product_categories WHERE product_id = ?", existing)
     conn.executemany("DELETE FROM product_titles WHERE rowid = ?", existing)
     conn.executemany("DELETE FROM product_search WHERE rowid = ?", existing)
     # OR REPLACE: a SKU or barcode that moved from another product follows the latest data.
-    conn.executemany(
+    insert_rows(
+        conn,
         "INSERT OR REPLACE INTO variants (product_id, sku, barcode, size, color, price_cents, "
-        "special_price_cents, image) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(ids[p.sku], v.sku, v.barcode, v.size, v.color, v.price_cents,
-          v.special_price_cents, v.image) for p in products for v in p.variants],
+        "special_price_cents, image) VALUES {values}",
+        [(ids[v[0]], *v[1:]) for v in rows.variants],
     )
-    links = []
-    for product in products:
-        for path in dict.fromkeys(product.categories):
-            if path in category_ids:
-                links.append((category_ids[path], ids[product.sku]))
-            else:
-                report.unknown_categories += 1
-    conn.executemany("INSERT INTO product_categories (category_id, product_id) VALUES (?, ?)",
-                     links)
-    titles = [(ids[p.sku], p.name, _sku_text(p), _category_text(p)) for p in products]
-    conn.executemany("INSERT INTO product_titles (rowid, name, skus, categories) "
-                     "VALUES (?, ?, ?, ?)", titles)
-    conn.executemany(
-        "INSERT INTO product_search (rowid, name, skus, categories, description) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [(*title, text) for title, (_, text) in zip(titles, descriptions, strict=True)],
-    )
-    report.products += len(products)
-    report.variants += sum(len(p.variants) for p in products)
+    links = [(category_ids[path], ids[sku]) for sku, path in rows.categories
+             if path in category_ids]
+    report.unknown_categories += len(rows.categories) - len(links)
+    insert_rows(conn, "INSERT INTO product_categories (category_id, product_id) VALUES {values}",
+                links)
+    _index_for_search(conn, [(ids[r[0]], *r[1:]) for r in rows.search])
+    report.products += len(rows)
+    report.variants += len(rows.variants)
+
+
+def _index_for_search(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Add products to both search indexes: rows of (id, name, SKUs, category names,
+    description text).
+
+    Through a staging table and one statement per index: FTS5 writes what it holds in
+    memory to disk at the start of every statement that has several rows to insert, so
+    multi-row inserts would leave it hundreds of small segments to merge; and a row per
+    statement would come back to Python, and the GIL, for every product.
+    """
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS search_rows "
+                 "(id INTEGER, name, skus, categories, description)")
+    insert_rows(conn, "INSERT INTO search_rows VALUES {values}", rows)
+    conn.execute("INSERT INTO product_titles (rowid, name, skus, categories) "
+                 "SELECT id, name, skus, categories FROM search_rows")
+    conn.execute("INSERT INTO product_search (rowid, name, skus, categories, description) "
+                 "SELECT id, name, skus, categories, description FROM search_rows")
+    conn.execute("DELETE FROM search_rows")
 
 
 def _sku_text(product: Product) -> str:
@@ -237,9 +287,10 @@ def _upsert_stock(conn: sqlite3.Connection, batch: ChangeBatch,
     rows = [*((s.variant_sku, s.store_id, s.quantity, s.taken_at, s.restock_date)
               for s in batch.stock), *rows]
     # An older figure never overwrites a newer one (pages can overlap after a retry).
-    conn.executemany(
+    insert_rows(
+        conn,
         "INSERT INTO stock (variant_sku, store_id, quantity, taken_at, restock_date) "
-        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (variant_sku, store_id) DO UPDATE SET "
+        "VALUES {values} ON CONFLICT (variant_sku, store_id) DO UPDATE SET "
         "quantity = excluded.quantity, taken_at = excluded.taken_at, "
         "restock_date = excluded.restock_date WHERE excluded.taken_at >= stock.taken_at",
         rows,

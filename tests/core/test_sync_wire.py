@@ -26,8 +26,12 @@ PAGE = {
 def test_a_page_becomes_one_batch_and_its_cursor():
     page = read_changes_page(PAGE)
     assert (page.cursor, page.has_more, page.reset) == ("c2", True, False)
-    [product] = page.batch.products
-    assert product.variants[0].size == "XS" and product.categories == ("Men/Tops",)
+    # Products arrive as the cache's rows, each naming its product by SKU.
+    [product] = page.product_rows.products
+    assert product[:4] == ("MJ01", "Kit", "<p>Dry</p>", 4200)
+    assert page.product_rows.variants == [("MJ01", "MJ01-XS", None, "XS", None, 4200, None,
+                                           None)]
+    assert page.product_rows.categories == [("MJ01", "Men/Tops")]
     assert page.batch.stores[0].opening_hours == {"mon": "10:00-20:00"}
     assert page.batch.deletions[0].key == "MJ01-XS@lyon"
     assert page.stock_rows == [("MJ01-XS", "paris", 3, "2026-11-24T13:58:02Z", None)]
@@ -43,14 +47,21 @@ def test_a_reset_carries_nothing_else():
     (lambda p: p["products"][0].pop("sku"), "page.products.0.sku: missing"),
     (lambda p: p["products"][0]["variants"][0].update(price_cents=-1),
      "page.products.0.variants.0.price_cents: expected a non-negative integer"),
-    (lambda p: p["stock"][0].update(quantity="3"), "page.stock.0.quantity: expected an integer"),
-    (lambda p: p["stock"][0].update(quantity=True), "page.stock.0.quantity: expected an integer"),
+    (lambda p: p["stock"][0].update(quantity="3"),
+     "page.stock.0.quantity: expected a non-negative integer"),
+    (lambda p: p["stock"][0].update(quantity=True),
+     "page.stock.0.quantity: expected a non-negative integer"),
     (lambda p: p["stock"][0].update(quantity=-1),
      "page.stock.0.quantity: expected a non-negative integer"),
     (lambda p: p["stock"][0].update(restock_date=20261212),
      "page.stock.0.restock_date: expected a string or null"),
     (lambda p: p["stock"].append("3"), "page.stock.1: expected an object"),
-    (lambda p: p["deletions"][0].update(kind="shop"), "page.deletions.0.kind: unknown kind"),
+    (lambda p: p["deletions"][0].update(kind="shop"),
+     "page.deletions.0.kind: expected one of product, category, store, stock"),
+    (lambda p: p["products"][0].update(categories=["Men", 3]),
+     "page.products.0.categories: expected a list of strings"),
+    (lambda p: p["stock"][0].pop("taken_at"), "page.stock.0.taken_at: missing"),
+    (lambda p: p.update(cursor=None), "page.cursor: expected a string"),
     (lambda p: p.update(products={}), "page.products: expected a list"),
     (lambda p: p["stores"][0].update(latitude=True), "page.stores.0.latitude: expected a number"),
 ])
@@ -63,5 +74,26 @@ def test_a_page_that_breaks_the_contract_is_refused_whole_naming_the_field(damag
 
 
 def test_a_body_that_is_not_an_object_is_refused():
-    with pytest.raises(ProtocolError):
+    with pytest.raises(ProtocolError, match="page: expected an object"):
         read_changes_page(["not", "a", "page"])
+
+
+def test_the_answer_s_bytes_read_as_the_parsed_page_does():
+    import json
+    assert read_changes_page(json.dumps(PAGE).encode()) == read_changes_page(PAGE)
+
+
+def test_a_cut_body_is_refused_as_not_json():
+    import json
+    with pytest.raises(ProtocolError, match="page: not JSON"):
+        read_changes_page(json.dumps(PAGE).encode()[:-40])
+
+
+def test_left_out_fields_take_the_contract_s_defaults():
+    page = read_changes_page({"reset": False, "cursor": "c", "has_more": False,
+                              "categories": [{"path": "Men", "name": "Men"}],
+                              "stock": [{"variant_sku": "A", "store_id": "paris",
+                                         "quantity": 0, "taken_at": "2026-11-24T13:58Z"}]})
+    [category] = page.batch.categories
+    assert (category.position, category.in_menu, category.image) == (0, True, None)
+    assert page.stock_rows == [("A", "paris", 0, "2026-11-24T13:58Z", None)]

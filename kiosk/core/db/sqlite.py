@@ -7,6 +7,7 @@ import logging
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,40 @@ def connect(path: Path, *, synchronous: str) -> sqlite3.Connection:
     conn.execute(f"PRAGMA synchronous = {synchronous}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+# Rows per statement of `insert_rows`, at most: a page of the change feed.
+ROWS_PER_STATEMENT = 500
+
+
+def insert_rows(conn: sqlite3.Connection, statement: str, rows: Sequence[Sequence], *,
+                row: str | None = None) -> None:
+    """`executemany(statement, rows)` with many rows to each statement.
+
+    `statement` holds "{values}" where its VALUES list goes: "INSERT INTO t (a, b)
+    VALUES {values} ON CONFLICT ...". `row` is one row's part of that list, "(?, ?)" by
+    default. Rows are written in order, as executemany would: a later row wins over an
+    earlier.
+
+    Each statement is one step of SQLite's, run without the GIL, and a statement takes
+    as many rows as the build of SQLite lets it bind values. executemany comes back to
+    Python, and waits for the GIL, between rows: behind a thread that holds the GIL
+    (the one fetching the next page, say), writing a row took milliseconds.
+    """
+    if not rows:
+        return
+    width = len(rows[0])
+    row = row or "(" + ", ".join("?" * width) + ")"
+    most_values = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per_statement = max(1, min(ROWS_PER_STATEMENT, most_values // width))
+    whole = len(rows) - len(rows) % per_statement
+    if whole:
+        conn.executemany(statement.format(values=", ".join([row] * per_statement)),
+                         [list(chain.from_iterable(rows[start:start + per_statement]))
+                          for start in range(0, whole, per_statement)])
+    if whole < len(rows):
+        conn.execute(statement.format(values=", ".join([row] * (len(rows) - whole))),
+                     list(chain.from_iterable(rows[whole:])))
 
 
 @contextlib.contextmanager

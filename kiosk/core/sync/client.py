@@ -63,10 +63,12 @@ class CentralClient:
         self._session.close()
 
     def changes(self, cursor: str | None, limit: int) -> Answer:
+        """The page's body as bytes: `wire.read_changes_page` parses and checks it in
+        one pass."""
         params: dict[str, Any] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor
-        return self._call("GET", "/v1/changes", params=params)
+        return self._call("GET", "/v1/changes", params=params, raw=True)
 
     def stock(self, sku: str, timeout_s: float) -> Answer:
         return self._call("GET", "/v1/stock", params={"sku": sku}, timeout=timeout_s)

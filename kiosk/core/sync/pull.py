@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,13 +24,15 @@ from kiosk.core.changes import (
 )
 from kiosk.core.db.cache import REBUILT_CACHE_FILE, open_cache
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
-from kiosk.core.sync.wire import PageHead, ProtocolError, read_changes_page, read_page_head
+from kiosk.core.sync.wire import ChangesPage, ProtocolError, read_changes_page
 
 log = logging.getLogger(__name__)
 
 # The most the contract allows: a terminal far behind catches up in fewer round trips and
 # transactions; one up to date gets a small page anyway.
 PAGE_LIMIT = 10_000
+# Pages fetched and read but not written yet, at most: a few megabytes each.
+PAGES_AHEAD = 4
 REBUILDING_CACHE_FILE = "cache.db.rebuilding"
 
 
@@ -51,10 +54,11 @@ def pull(conn: sqlite3.Connection, client: CentralClient, *,
          page_limit: int = PAGE_LIMIT) -> PullResult:
     """Apply pages from the stored cursor until the feed is exhausted or something fails.
 
-    The next page is asked for as soon as this one's cursor is known, and travels (and
-    is built by the server, and parsed) on another thread while this one is read and
-    written. Never more than one page ahead, so memory stays bounded; a page fetched
-    ahead but not applied (a failure, a crash) is asked for again from the stored cursor.
+    Pages are fetched (built by the server, sent, parsed and checked) on another thread
+    while earlier ones are written: a page of products takes several times longer to
+    write than a page of stock figures to fetch, so the fetching runs up to
+    PAGES_AHEAD pages ahead. No further, so memory stays bounded; a page fetched ahead
+    but not applied (a failure, a crash) is asked for again from the stored cursor.
     """
     result = PullResult()
     cursor = read_cursor(conn)
@@ -77,54 +81,86 @@ def _is_empty(conn: sqlite3.Connection) -> bool:
 
 def _pull_pages(conn: sqlite3.Connection, client: CentralClient, cursor: str | None,
                 page_limit: int, result: PullResult) -> None:
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull") as fetcher:
-        coming = fetcher.submit(_fetch, client, cursor, page_limit)
+    fetched: queue.Queue[tuple[Answer, ChangesPage | None] | Exception] = \
+        queue.Queue(PAGES_AHEAD)
+    stop = threading.Event()
+    fetcher = threading.Thread(target=_fetch_ahead, name="pull",
+                               args=(client, cursor, page_limit, fetched, stop))
+    fetcher.start()
+    try:
         while True:
-            answer, head = coming.result()
+            item = fetched.get()
+            if isinstance(item, Exception):
+                raise item             # a fault of this code: raised here, as it was there
+            answer, page = item
             if answer.verdict is Verdict.REJECTED and cursor is not None:
                 # The cursor is the only thing we send: this server cannot continue from
                 # it (its database was replaced, say). Start a new copy, as for a reset.
                 log.warning("the server refused the sync cursor (%s)", answer.reason)
                 result.reset = True
                 return
-            if head is None:
+            if page is None:
                 result.failure = answer
                 return
-            if head.reset:
+            if page.reset:
                 result.reset = True
                 return
-            if head.has_more:
-                coming = fetcher.submit(_fetch, client, head.cursor, page_limit)
-            try:
-                page = read_changes_page(answer.body)
-            except ProtocolError as error:
-                result.failure = _unreadable(answer, error)
-                return
-            del answer       # the parsed JSON: the records are all that is needed now
-            apply_changes(conn, page.batch, cursor=page.cursor, stock_rows=page.stock_rows)
+            apply_changes(conn, page.batch, cursor=page.cursor, product_rows=page.product_rows,
+                          stock_rows=page.stock_rows)
             cursor = page.cursor
             result.pages += 1
             result.records += page.records
             if not page.has_more:
                 result.complete = True
                 return
+    finally:
+        stop.set()
+        fetcher.join()
+
+
+def _fetch_ahead(client: CentralClient, cursor: str | None, limit: int,
+                 fetched: queue.Queue, stop: threading.Event) -> None:
+    """Fetch pages one after the other into `fetched` until the last, a failure, or
+    `stop`."""
+    while not stop.is_set():
+        try:
+            answer, page = _fetch(client, cursor, limit)
+        except Exception as error:     # a bug: handed to the writer, which raises it
+            _hand_over(fetched, error, stop)
+            return
+        _hand_over(fetched, (answer, page), stop)
+        if page is None or page.reset or not page.has_more:
+            return
+        cursor = page.cursor
+
+
+def _hand_over(fetched: queue.Queue, item: object, stop: threading.Event) -> None:
+    """Put `item` in the queue once there is room, unless the writer has stopped."""
+    while not stop.is_set():
+        try:
+            fetched.put(item, timeout=0.1)
+            return
+        except queue.Full:
+            continue
 
 
 def _fetch(client: CentralClient, cursor: str | None,
-           limit: int) -> tuple[Answer, PageHead | None]:
-    """The page after `cursor`, parsed, and its head; or, without a head, why not."""
+           limit: int) -> tuple[Answer, ChangesPage | None]:
+    """The page after `cursor`, read and checked; or, without a page, why not.
+
+    Runs on the fetching thread: reading a page is Python work that overlaps with the
+    writing of the one before, which spends its time in SQLite, out of the GIL."""
     answer = client.changes(cursor, limit)
     if answer.verdict is not Verdict.OK:
         return answer, None
     try:
-        return answer, read_page_head(answer.body)
+        page = read_changes_page(answer.body)
     except ProtocolError as error:
-        return _unreadable(answer, error), None
-
-
-def _unreadable(answer: Answer, error: ProtocolError) -> Answer:
-    # Not applied: the next round asks for the same page again.
-    return Answer(Verdict.UNREACHABLE, answer.status, reason=f"unreadable change page: {error}")
+        # Not applied: the next round asks for the same page again.
+        reason = f"unreadable change page: {error}"
+        return Answer(Verdict.UNREACHABLE, answer.status, reason=reason), None
+    # The body's bytes are let go here: the page's records are all that is needed now.
+    return Answer(answer.verdict, answer.status), page
 
 
 def rebuild_beside(data_dir: Path, client: CentralClient, *,
