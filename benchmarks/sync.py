@@ -81,9 +81,10 @@ def build_central(url: str) -> None:
 
 def build_sqlite_central_once(path: Path) -> None:
     """Built under another name and renamed when complete: a build cut short is never
-    taken for the database. One built before the change log kept each record's JSON is
-    built again: its feed would be measured on the slower path kept for old rows."""
-    if path.exists() and records_kept(path):
+    taken for the database. One whose change log holds records of an older form (none
+    at all, or stock figures as objects) is built again: its feed would be measured on
+    the slower path that builds such records anew."""
+    if path.exists() and records_current(path):
         return
     building = path.with_name(path.name + ".building")
     for leftover in ("", "-wal", "-shm"):
@@ -94,13 +95,14 @@ def build_sqlite_central_once(path: Path) -> None:
     os.replace(building, path)
 
 
-def records_kept(path: Path) -> bool:
+def records_current(path: Path) -> bool:
     import sqlite3
     from contextlib import closing
     with closing(sqlite3.connect(path)) as conn:
         try:
-            return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM change_log "
-                                "WHERE record IS NULL)").fetchone()[0] == 1
+            return conn.execute(
+                "SELECT NOT EXISTS (SELECT 1 FROM change_log WHERE record IS NULL OR "
+                "(kind = 'stock' AND NOT deleted AND record NOT LIKE '[%'))").fetchone()[0] == 1
         except sqlite3.OperationalError:     # no such column: an older database
             return False
 

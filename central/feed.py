@@ -111,7 +111,7 @@ def build_records(connection: Connection, kind: str, keys: list[str]) -> dict[st
         return {r["sku"]: encode(r) for r in _products(connection, keys)}
     if kind == "store":
         return {r["id"]: encode(r) for r in _stores(connection, keys)}
-    return {f"{r['variant_sku']}@{r['store_id']}": encode(r) for r in _stock(connection, keys)}
+    return {f"{r[0]}@{r[1]}": encode(r) for r in _stock(connection, keys)}
 
 
 # Records are read with Core selects on the session's connection, all rows at once, into
@@ -154,7 +154,10 @@ def _stores(connection: Connection, ids: list[str]) -> list[dict]:
     return _records(connection, _STORES, ids)
 
 
-def _stock(connection: Connection, keys: list[str]) -> list[dict]:
+def _stock(connection: Connection, keys: list[str]) -> list[list]:
+    """Stock figures as [variant_sku, store_id, quantity, taken_at, restock_date]: there
+    are millions of them, which as objects would spend most of a first sync's bytes on
+    the same five names."""
     skus_by_store: dict[str, list[str]] = {}
     for key in keys:
         sku, _, store_id = key.rpartition("@")
@@ -168,9 +171,8 @@ def _stock(connection: Connection, keys: list[str]) -> list[dict]:
             taken = moments.get(taken_at)
             if taken is None:
                 taken = moments[taken_at] = iso(taken_at)
-            found.append({"variant_sku": sku, "store_id": store_id, "quantity": quantity,
-                          "taken_at": taken,
-                          "restock_date": restock_date.isoformat() if restock_date else None})
+            found.append([sku, store_id, quantity, taken,
+                          restock_date.isoformat() if restock_date else None])
     return found
 
 

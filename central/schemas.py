@@ -356,8 +356,11 @@ class ChangedStore(BaseModel):
     opening_hours: dict[str, str]
 
 
-class ChangedStock(StockInStore):
-    variant_sku: str
+# A stock figure of the feed: there are millions, so an array rather than an object.
+ChangedStock = Annotated[
+    tuple[str, str, int, str, str | None],
+    Field(description="[variant_sku, store_id, quantity, taken_at, restock_date]",
+          examples=[["MJ01-XS-Red", "paris-rivoli", 3, "2026-11-24T13:58:02Z", None]])]
 
 
 class Deletion(BaseModel):

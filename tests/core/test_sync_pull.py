@@ -13,8 +13,8 @@ from kiosk.core.sync.pull import PAGES_AHEAD, pull, read_cursor
 
 def page(number: int, last: int) -> dict:
     return {"reset": False, "cursor": str(number + 1), "has_more": number + 1 < last,
-            "stock": [{"variant_sku": f"V{number}-{n}", "store_id": "paris", "quantity": n,
-                       "taken_at": "2026-11-24T10:00:00Z"} for n in range(3)]}
+            "stock": [[f"V{number}-{n}", "paris", n, "2026-11-24T10:00:00Z", None]
+                      for n in range(3)]}
 
 
 class MemoryFeed:

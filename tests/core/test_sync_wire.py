@@ -17,8 +17,8 @@ PAGE = {
     "stores": [{"id": "paris", "name": "Paris", "address": "1 rue", "postal_code": "75001",
                 "city": "Paris", "latitude": 48.86, "longitude": 2.34, "phone": "",
                 "opening_hours": {"mon": "10:00-20:00"}}],
-    "stock": [{"variant_sku": "MJ01-XS", "store_id": "paris", "quantity": 3,
-               "taken_at": "2026-11-24T13:58:02Z", "restock_date": None}],
+    # [variant_sku, store_id, quantity, taken_at, restock_date]
+    "stock": [["MJ01-XS", "paris", 3, "2026-11-24T13:58:02Z", None]],
     "deletions": [{"kind": "stock", "key": "MJ01-XS@lyon"}],
 }
 
@@ -47,20 +47,21 @@ def test_a_reset_carries_nothing_else():
     (lambda p: p["products"][0].pop("sku"), "page.products.0.sku: missing"),
     (lambda p: p["products"][0]["variants"][0].update(price_cents=-1),
      "page.products.0.variants.0.price_cents: expected a non-negative integer"),
-    (lambda p: p["stock"][0].update(quantity="3"),
+    (lambda p: p["stock"][0].__setitem__(2, "3"),
      "page.stock.0.quantity: expected a non-negative integer"),
-    (lambda p: p["stock"][0].update(quantity=True),
+    (lambda p: p["stock"][0].__setitem__(2, True),
      "page.stock.0.quantity: expected a non-negative integer"),
-    (lambda p: p["stock"][0].update(quantity=-1),
+    (lambda p: p["stock"][0].__setitem__(2, -1),
      "page.stock.0.quantity: expected a non-negative integer"),
-    (lambda p: p["stock"][0].update(restock_date=20261212),
+    (lambda p: p["stock"][0].__setitem__(4, 20261212),
      "page.stock.0.restock_date: expected a string or null"),
-    (lambda p: p["stock"].append("3"), "page.stock.1: expected an object"),
+    (lambda p: p["stock"].append("3"), "page.stock.1: expected an array of five values"),
+    (lambda p: p["stock"][0].append(None), "page.stock.0: expected an array of five values"),
+    (lambda p: p["stock"][0].pop(), "page.stock.0.restock_date: missing"),
     (lambda p: p["deletions"][0].update(kind="shop"),
      "page.deletions.0.kind: expected one of product, category, store, stock"),
     (lambda p: p["products"][0].update(categories=["Men", 3]),
      "page.products.0.categories: expected a list of strings"),
-    (lambda p: p["stock"][0].pop("taken_at"), "page.stock.0.taken_at: missing"),
     (lambda p: p.update(cursor=None), "page.cursor: expected a string"),
     (lambda p: p.update(products={}), "page.products: expected a list"),
     (lambda p: p["stores"][0].update(latitude=True), "page.stores.0.latitude: expected a number"),
@@ -92,8 +93,10 @@ def test_a_cut_body_is_refused_as_not_json():
 def test_left_out_fields_take_the_contract_s_defaults():
     page = read_changes_page({"reset": False, "cursor": "c", "has_more": False,
                               "categories": [{"path": "Men", "name": "Men"}],
-                              "stock": [{"variant_sku": "A", "store_id": "paris",
-                                         "quantity": 0, "taken_at": "2026-11-24T13:58Z"}]})
+                              "stores": [{"id": "paris", "name": "Paris", "address": "1 rue",
+                                          "postal_code": "75001", "city": "Paris",
+                                          "latitude": 48.86, "longitude": 2}]})
     [category] = page.batch.categories
     assert (category.position, category.in_menu, category.image) == (0, True, None)
-    assert page.stock_rows == [("A", "paris", 0, "2026-11-24T13:58Z", None)]
+    [store] = page.batch.stores
+    assert (store.longitude, store.phone, store.opening_hours) == (2.0, "", {})

@@ -11,7 +11,6 @@ loops run in Rust: checking them field by field in Python cost more than writing
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 from pydantic_core import SchemaValidator, ValidationError
@@ -32,8 +31,8 @@ class ChangesPage:
     has_more: bool
     reset: bool
     # The page's products and stock figures as rows for `apply_changes`, made here, on
-    # the fetching thread, rather than by the writer; and a StockLevel for each of
-    # millions of figures would cost more than the rest of the page.
+    # the fetching thread, rather than by the writer; a StockLevel for each of millions
+    # of figures would cost more than the rest of the page.
     product_rows: ProductRows = field(default_factory=ProductRows)
     stock_rows: list[StockRow] = field(default_factory=list)
 
@@ -61,8 +60,7 @@ def read_changes_page(body: bytes | Any) -> ChangesPage:
         deletions=[Tombstone(**t) for t in doc["deletions"]],
     )
     products = ProductRows.of([_product(p) for p in doc["products"]])
-    stock = list(map(_STOCK_ROW, doc["stock"]))
-    return ChangesPage(batch, doc["cursor"], doc["has_more"], False, products, stock)
+    return ChangesPage(batch, doc["cursor"], doc["has_more"], False, products, doc["stock"])
 
 
 def _product(p: dict[str, Any]) -> Product:
@@ -72,13 +70,13 @@ def _product(p: dict[str, Any]) -> Product:
         "description_html": p["description_html"] or ""})
 
 
-_STOCK_ROW = itemgetter("variant_sku", "store_id", "quantity", "taken_at", "restock_date")
-
-
 def _describe(error: ValidationError) -> str:
     """The first problem, as 'page.products.3.price_cents: expected ...'."""
     first = error.errors(include_url=False, include_input=False)[0]
-    where = ".".join(["page", *map(str, first["loc"])])
+    loc = list(first["loc"])
+    if loc[:1] == ["stock"] and len(loc) > 2:      # a stock figure's value, by its name
+        loc[2] = _STOCK_VALUES[loc[2]]
+    where = ".".join(["page", *map(str, loc)])
     kind = first["type"]
     if kind == "json_invalid":
         return f"page: not JSON ({first['msg']})"
@@ -88,7 +86,10 @@ def _describe(error: ValidationError) -> str:
 # Lists and objects are not wrapped in custom errors as values are: that would put their
 # own message in the place of any error found inside them.
 _CONTAINER_ERRORS = {"missing": "missing", "list_type": "expected a list",
-                     "dict_type": "expected an object"}
+                     "dict_type": "expected an object",
+                     "tuple_type": "expected an array of five values",
+                     "too_short": "expected an array of five values",
+                     "too_long": "expected an array of five values"}
 
 
 # Each kind of value says in its own words what was expected: the schema's errors are
@@ -153,9 +154,10 @@ _STORE = _record(
     id=_TEXT, name=_TEXT, address=_TEXT, postal_code=_TEXT, city=_TEXT,
     latitude=_NUMBER, longitude=_NUMBER,
     phone=_optional(_TEXT, default=""), opening_hours=_optional(_TEXT_MAP, default=dict))
-_STOCK = _record(
-    variant_sku=_TEXT, store_id=_TEXT, quantity=_CENTS, taken_at=_TEXT,
-    restock_date=_OPTIONAL_TEXT)
+# A stock figure is an array (docs/api.md), which becomes the stock table's row as is.
+_STOCK_VALUES = ("variant_sku", "store_id", "quantity", "taken_at", "restock_date")
+_STOCK = cs.tuple_schema([_TEXT, _TEXT, _CENTS, _TEXT, _expecting(
+    "a string or null", cs.nullable_schema(cs.str_schema(strict=True)))])
 _TOMBSTONE = _record(
     kind=_expecting("one of product, category, store, stock",
                     cs.literal_schema(["product", "category", "store", "stock"])),

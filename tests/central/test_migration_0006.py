@@ -1,0 +1,61 @@
+"""Migration 0006 on a database whose change log kept stock figures as objects: the feed
+serves them as arrays afterwards, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from alembic import command
+from sqlalchemy import select
+
+from central.catalog import CatalogWriter
+from central.db import models
+from central.db.engine import Database
+from central.db.schema import _config, upgrade
+from central.feed import read_page
+from kiosk.core.catalog import Product, StockLevel, Store, Variant
+
+PARIS = Store("paris-rivoli", "Paris Rivoli", "1 rue de Rivoli", "75001", "Paris", 48.86, 2.34)
+FIGURE = StockLevel("MJ01-XS", "paris-rivoli", 3, "2026-11-24T10:00:00Z", "2026-12-01")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_at_0005(request, tmp_path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'old.db'}"
+    else:
+        url = request.getfixturevalue("postgres").new_database("migration")
+    db = Database(url)
+    config = _config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+    yield db
+    db.dispose()
+
+
+def test_stock_kept_as_objects_is_served_as_arrays_and_deletions_are_kept(database_at_0005):
+    db = database_at_0005
+    log = models.ChangeLog.__table__
+    with db.writing(catalog=True) as session:
+        writer = CatalogWriter(session)
+        writer.stores([PARIS])
+        writer.products([Product("MJ01", "Kit", 4200, (Variant("MJ01-XS", 4200),))])
+        writer.stock([FIGURE])
+        writer.delete("stock", ["MJ01-S@paris-rivoli"])
+        # What a server before 0006 kept for the figure.
+        session.execute(log.update().where(log.c.key == "MJ01-XS@paris-rivoli").values(
+            record=json.dumps({"variant_sku": "MJ01-XS", "store_id": "paris-rivoli",
+                               "quantity": 3, "taken_at": "2026-11-24T10:00:00Z",
+                               "restock_date": "2026-12-01"})))
+    upgrade(db)
+    with db.reading() as session:
+        kept = dict(session.execute(select(log.c.key, log.c.record)).tuples().all())
+        page = json.loads(read_page(session, None, 100))
+    assert kept["MJ01-XS@paris-rivoli"] is None
+    assert json.loads(kept["MJ01-S@paris-rivoli"]) == {"kind": "stock",
+                                                       "key": "MJ01-S@paris-rivoli"}
+    assert page["stock"] == [["MJ01-XS", "paris-rivoli", 3, "2026-11-24T10:00:00Z",
+                              "2026-12-01"]]
+    assert page["deletions"] == [{"kind": "stock", "key": "MJ01-S@paris-rivoli"}]
