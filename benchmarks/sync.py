@@ -111,8 +111,10 @@ FIRST_SYNC = """
 import json, resource, sys, time
 from datetime import timedelta
 from pathlib import Path
+from kiosk.core.interpreter import share_the_gil_finely
 from kiosk.core.sync.client import CentralClient
 from kiosk.core.sync.engine import SyncEngine
+share_the_gil_finely()        # as `kiosk run` does for the app's process
 data_dir, url, token = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 engine = SyncEngine(data_dir, CentralClient(url, token), version="bench", interval_s=30,
                     purge_after=timedelta(days=30), images_dir=data_dir / "images")

@@ -75,8 +75,10 @@ def _run(args: argparse.Namespace) -> int:
     config = _load(args.config)
     if config is None:
         return 2
+    from kiosk.core.interpreter import share_the_gil_finely
     from kiosk.core.logs import setup_logging
     setup_logging(config.log_dir)
+    share_the_gil_finely()
     from kiosk.ui.admin.mode import RESTART_EXIT_CODE
     from kiosk.ui.app import run_app  # Qt is loaded only for the app itself
     status = run_app(config, windowed=args.windowed, screenshot=args.screenshot)
