@@ -54,42 +54,35 @@ def read_changes_page(body: bytes | Any) -> ChangesPage:
         return ChangesPage(ChangeBatch(), None, False, True)
     if doc["cursor"] is None:
         raise ProtocolError("page.cursor: expected a string")
-    batch = ChangeBatch(
-        categories=[Category(**c) for c in doc["categories"]],
-        stores=[Store(**s) for s in doc["stores"]],
-        deletions=[Tombstone(**t) for t in doc["deletions"]],
-    )
-    products = ProductRows.of([_product(p) for p in doc["products"]])
-    return ChangesPage(batch, doc["cursor"], doc["has_more"], False, products, doc["stock"])
-
-
-def _product(p: dict[str, Any]) -> Product:
-    return Product(**p | {
-        "variants": tuple(Variant(**v) for v in p["variants"]),
-        "categories": tuple(p["categories"]), "gallery": tuple(p["gallery"]),
-        "description_html": p["description_html"] or ""})
+    batch = ChangeBatch(categories=doc["categories"], stores=doc["stores"],
+                        deletions=doc["deletions"])
+    return ChangesPage(batch, doc["cursor"], doc["has_more"], False,
+                       ProductRows.of(doc["products"]), doc["stock"])
 
 
 def _describe(error: ValidationError) -> str:
     """The first problem, as 'page.products.3.price_cents: expected ...'."""
     first = error.errors(include_url=False, include_input=False)[0]
-    loc = list(first["loc"])
-    if loc[:1] == ["stock"] and len(loc) > 2:      # a stock figure's value, by its name
-        loc[2] = _STOCK_VALUES[loc[2]]
-    where = ".".join(["page", *map(str, loc)])
-    kind = first["type"]
+    loc, kind = list(first["loc"]), first["type"]
     if kind == "json_invalid":
         return f"page: not JSON ({first['msg']})"
+    if loc[:1] == ["stock"] and len(loc) > 1:
+        if len(loc) > 2:                  # a stock figure's value, by its name
+            loc[2] = _STOCK_VALUES[loc[2]]
+        elif kind in _WRONG_SHAPE:
+            kind = "stock_figure"
+    where = ".".join(["page", *map(str, loc)])
     return f"{where}: {_CONTAINER_ERRORS.get(kind, first['msg'])}"
 
 
 # Lists and objects are not wrapped in custom errors as values are: that would put their
 # own message in the place of any error found inside them.
 _CONTAINER_ERRORS = {"missing": "missing", "list_type": "expected a list",
-                     "dict_type": "expected an object",
-                     "tuple_type": "expected an array of five values",
-                     "too_short": "expected an array of five values",
-                     "too_long": "expected an array of five values"}
+                     "tuple_type": "expected a list", "dict_type": "expected an object",
+                     "dataclass_args_type": "expected an object",
+                     "dataclass_type": "expected an object",
+                     "stock_figure": "expected an array of five values"}
+_WRONG_SHAPE = {"tuple_type", "too_short", "too_long"}
 
 
 # Each kind of value says in its own words what was expected: the schema's errors are
@@ -103,55 +96,59 @@ _TEXT = _expecting("a string", cs.str_schema(strict=True))
 _CENTS = _expecting("a non-negative integer", cs.int_schema(strict=True, ge=0))
 _FLAG = _expecting("true or false", cs.bool_schema(strict=True))
 _NUMBER = _expecting("a number", cs.float_schema(strict=True))
-_TEXTS = _expecting("a list of strings", cs.list_schema(cs.str_schema(strict=True), strict=True))
+_TEXTS = _expecting("a list of strings", cs.tuple_schema(
+    [cs.str_schema(strict=True)], variadic_item_index=0))
 _TEXT_MAP = _expecting("an object of strings", cs.dict_schema(
     cs.str_schema(strict=True), cs.str_schema(strict=True), strict=True))
 
 
-def _optional(schema: cs.CoreSchema, what: str = "", default: Any = None) -> cs.TypedDictField:
+def _optional(schema: cs.CoreSchema, what: str = "", default: Any = None) -> cs.CoreSchema:
     """A field that may be left out; and may be null, unless it has a `default`, a value
-    or a type (list, dict) of which each record gets a new one."""
+    or a type (tuple, dict) of which each record gets a new one."""
     if default is None:
         schema = _expecting(f"{what} or null", cs.nullable_schema(schema))
-        defaulted = cs.with_default_schema(schema, default=None)
-    elif isinstance(default, type):
-        defaulted = cs.with_default_schema(schema, default_factory=default)
-    else:
-        defaulted = cs.with_default_schema(schema, default=default)
-    return cs.typed_dict_field(defaulted, required=False)
+        return cs.with_default_schema(schema, default=None)
+    if isinstance(default, type):
+        return cs.with_default_schema(schema, default_factory=default)
+    return cs.with_default_schema(schema, default=default)
 
 
-def _record(**fields: cs.CoreSchema | cs.TypedDictField) -> cs.CoreSchema:
-    """An object with these fields, others ignored; a field not made by `_optional` is
-    required."""
-    return cs.typed_dict_schema(
-        {name: f if f.get("type") == "typed-dict-field" else cs.typed_dict_field(f)
-         for name, f in fields.items()}, strict=True)
-
-
-def _list_of(item: cs.CoreSchema) -> cs.TypedDictField:
+def _list_of(item: cs.CoreSchema, as_tuple: bool = False) -> cs.CoreSchema:
+    if as_tuple:
+        return _optional(cs.tuple_schema([item], variadic_item_index=0), default=tuple)
     return _optional(cs.list_schema(item, strict=True), default=list)
+
+
+def _record(cls: type, **fields: cs.CoreSchema) -> cs.CoreSchema:
+    """An object read into the catalog's dataclass `cls`, built by the schema itself:
+    other keys are ignored, and a field made by `_optional` may be left out."""
+    return cs.dataclass_schema(cls, cs.dataclass_args_schema(cls.__name__, [
+        cs.dataclass_field(name, schema) for name, schema in fields.items()]), list(fields))
 
 
 _OPTIONAL_TEXT = _optional(cs.str_schema(strict=True), "a string")
 _OPTIONAL_CENTS = _optional(cs.int_schema(strict=True, ge=0), "a non-negative integer")
 
 _VARIANT = _record(
-    sku=_TEXT, price_cents=_CENTS, size=_OPTIONAL_TEXT, color=_OPTIONAL_TEXT,
+    Variant, sku=_TEXT, price_cents=_CENTS, size=_OPTIONAL_TEXT, color=_OPTIONAL_TEXT,
     barcode=_OPTIONAL_TEXT, special_price_cents=_OPTIONAL_CENTS, image=_OPTIONAL_TEXT)
 _PRODUCT = _record(
-    sku=_TEXT, name=_TEXT, price_cents=_CENTS, variants=_list_of(_VARIANT),
-    categories=_optional(_TEXTS, default=list), description_html=_OPTIONAL_TEXT,
+    Product, sku=_TEXT, name=_TEXT, price_cents=_CENTS,
+    variants=_list_of(_VARIANT, as_tuple=True),
+    categories=_optional(_TEXTS, default=tuple),
+    # Null or left out is no description.
+    description_html=cs.no_info_after_validator_function(lambda text: text or "",
+                                                         _OPTIONAL_TEXT),
     special_price_cents=_OPTIONAL_CENTS, special_from=_OPTIONAL_TEXT,
     special_to=_OPTIONAL_TEXT, image=_OPTIONAL_TEXT,
-    gallery=_optional(_TEXTS, default=list), attributes=_optional(_TEXT_MAP, default=dict),
+    gallery=_optional(_TEXTS, default=tuple), attributes=_optional(_TEXT_MAP, default=dict),
     featured=_optional(_FLAG, default=False))
 _CATEGORY = _record(
-    path=_TEXT, name=_TEXT, position=_optional(
-        _expecting("an integer", cs.int_schema(strict=True)), default=0),
+    Category, path=_TEXT, name=_TEXT,
+    position=_optional(_expecting("an integer", cs.int_schema(strict=True)), default=0),
     in_menu=_optional(_FLAG, default=True), image=_OPTIONAL_TEXT)
 _STORE = _record(
-    id=_TEXT, name=_TEXT, address=_TEXT, postal_code=_TEXT, city=_TEXT,
+    Store, id=_TEXT, name=_TEXT, address=_TEXT, postal_code=_TEXT, city=_TEXT,
     latitude=_NUMBER, longitude=_NUMBER,
     phone=_optional(_TEXT, default=""), opening_hours=_optional(_TEXT_MAP, default=dict))
 # A stock figure is an array (docs/api.md), which becomes the stock table's row as is.
@@ -159,12 +156,15 @@ _STOCK_VALUES = ("variant_sku", "store_id", "quantity", "taken_at", "restock_dat
 _STOCK = cs.tuple_schema([_TEXT, _TEXT, _CENTS, _TEXT, _expecting(
     "a string or null", cs.nullable_schema(cs.str_schema(strict=True)))])
 _TOMBSTONE = _record(
-    kind=_expecting("one of product, category, store, stock",
-                    cs.literal_schema(["product", "category", "store", "stock"])),
+    Tombstone, kind=_expecting("one of product, category, store, stock",
+                               cs.literal_schema(["product", "category", "store", "stock"])),
     key=_TEXT)
 
-_PAGE = SchemaValidator(_record(
-    reset=_FLAG, has_more=_FLAG,
-    cursor=_optional(cs.str_schema(strict=True), "a string"),
-    categories=_list_of(_CATEGORY), products=_list_of(_PRODUCT), stores=_list_of(_STORE),
-    stock=_list_of(_STOCK), deletions=_list_of(_TOMBSTONE)))
+_PAGE = SchemaValidator(cs.typed_dict_schema({
+    name: cs.typed_dict_field(schema, required=schema["type"] != "default")
+    for name, schema in {
+        "reset": _FLAG, "has_more": _FLAG,
+        "cursor": _optional(cs.str_schema(strict=True), "a string"),
+        "categories": _list_of(_CATEGORY), "products": _list_of(_PRODUCT),
+        "stores": _list_of(_STORE), "stock": _list_of(_STOCK),
+        "deletions": _list_of(_TOMBSTONE)}.items()}, strict=True))
