@@ -80,3 +80,33 @@ def test_a_2xx_answer_shorter_than_announced_is_a_network_fault():
     client = CentralClient("http://central.invalid", "token", session=session)
     assert client.image(IMAGE).verdict is Verdict.UNREACHABLE
     assert client.heartbeat({}).verdict is Verdict.UNREACHABLE
+
+
+def test_images_are_fetched_several_at_a_time_each_whole_and_a_missing_one_noted(
+        central, token, tmp_path, luma_dir):
+    from kiosk.core.sync.images import IMAGES_AT_ONCE
+    names = sorted(str(p.relative_to(luma_dir / "images"))
+                   for p in (luma_dir / "images").rglob("*.jpg"))[:3 * IMAGES_AT_ONCE]
+    client = CentralClient(central.url, token)
+    images_dir, unavailable = tmp_path / "images", set()
+    assert fetch_images([*names, "m/x/not-there.jpg"], client, images_dir,
+                        unavailable) == len(names)
+    for name in names:
+        assert (images_dir / name).read_bytes() == (luma_dir / "images" / name).read_bytes()
+    assert unavailable == {"m/x/not-there.jpg"}
+    assert not list(images_dir.rglob("*.part"))
+    client.close()
+
+
+def test_a_refused_connection_ends_the_round_and_writes_nothing(proxy, token, tmp_path,
+                                                                luma_dir):
+    names = sorted(str(p.relative_to(luma_dir / "images"))
+                   for p in (luma_dir / "images").rglob("*.jpg"))[:20]
+    client = CentralClient(proxy.url, token)
+    proxy.set(Fault.REFUSE)
+    images_dir = tmp_path / "images"
+    assert fetch_images(names, client, images_dir, unavailable=set()) == 0
+    assert not images_dir.exists() or not list(images_dir.rglob("*"))
+    # Stopped at the first fault: not every image was asked for.
+    assert proxy.connections < len(names)
+    client.close()
