@@ -118,6 +118,7 @@ def test_a_first_sync_fills_an_empty_cache_and_the_next_pulls_nothing(terminal, 
     engine = terminal.engine()
     status = engine.run_round()
     assert status.online and status.catalog_changed and not status.problem
+    assert status.pull_seconds > 0 and status.pages_pulled >= 1
     cache = open_cache(terminal.data_dir).conn
     products, stores, stock = cache.execute(
         "SELECT (SELECT count(*) FROM products), (SELECT count(*) FROM stores), "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -43,6 +44,7 @@ class SyncStatus:
     pushed: dict[str, int] = field(default_factory=dict)   # items stored by the server, by kind
     pages_pulled: int = 0
     records_pulled: int = 0
+    pull_seconds: float = 0.0                # catalog and stock down, images apart
     problem: str = ""                        # the last failure, in a line
     next_round_in_s: float = 0.0
 
@@ -110,6 +112,7 @@ class SyncEngine:
         if rebuilt_cache_waiting(self.data_dir):
             self.status.rebuilt_cache_ready = True   # the app has yet to swap it in
             return None
+        started = time.perf_counter()
         conn = self._cache_conn()
         if read_cursor(conn) is not None or is_empty(self._cache):
             result = pull(conn, self.client)
@@ -122,8 +125,11 @@ class SyncEngine:
             result = self._rebuild()
         self.status.pages_pulled += result.pages
         self.status.records_pulled += result.records
+        self.status.pull_seconds = time.perf_counter() - started
         if result.records:
             self.status.catalog_changed = True
+            log.info("pulled %d changes in %d pages in %.1f s", result.records, result.pages,
+                     self.status.pull_seconds)
         if result.complete:
             self.status.last_pull_at = self.clock()
         return result.failure
