@@ -51,7 +51,7 @@ def test_stock_kept_as_objects_is_served_as_arrays_and_deletions_are_kept(databa
                                "restock_date": "2026-12-01"})))
     upgrade(db)
     with db.reading() as session:
-        kept = dict(session.execute(select(log.c.key, log.c.record)).tuples().all())
+        kept = {key: record for key, record in session.execute(select(log.c.key, log.c.record))}
         page = json.loads(read_page(session, None, 100))
     assert kept["MJ01-XS@paris-rivoli"] is None
     assert json.loads(kept["MJ01-S@paris-rivoli"]) == {"kind": "stock",
