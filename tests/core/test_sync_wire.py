@@ -95,8 +95,27 @@ def test_left_out_fields_take_the_contract_s_defaults():
                               "categories": [{"path": "Men", "name": "Men"}],
                               "stores": [{"id": "paris", "name": "Paris", "address": "1 rue",
                                           "postal_code": "75001", "city": "Paris",
-                                          "latitude": 48.86, "longitude": 2}]})
+                                          "latitude": 48.86, "longitude": 2},
+                                         {"id": "lyon", "name": "Lyon", "address": "2 rue",
+                                          "postal_code": "69001", "city": "Lyon",
+                                          "latitude": 45.76, "longitude": 4.83,
+                                          "phone": None}]})
     [category] = page.batch.categories
     assert (category.position, category.in_menu, category.image) == (0, True, None)
-    [store] = page.batch.stores
-    assert (store.longitude, store.phone, store.opening_hours) == (2.0, "", {})
+    paris, lyon = page.batch.stores
+    assert (paris.longitude, paris.phone, paris.opening_hours) == (2.0, "", {})
+    assert lyon.phone == ""
+
+
+@pytest.mark.parametrize("description", [{}, {"description_html": None}], ids=["left-out", "null"])
+def test_a_product_s_optional_fields_may_be_left_out_or_null_and_extra_ones_are_ignored(
+        description):
+    page = read_changes_page({"reset": False, "cursor": "c", "has_more": False,
+                              "a_later_list": [1],
+                              "products": [{"sku": "A", "name": "Anorak", "price_cents": 900,
+                                            "a_later_field": {"x": 1}, **description,
+                                            "variants": [{"sku": "A-1", "price_cents": 900,
+                                                          "weight_grams": 300}]}]})
+    [product] = page.product_rows.products
+    assert product == ("A", "Anorak", "", 900, None, None, None, None, "[]", "{}", 0, "[]")
+    assert page.product_rows.variants == [("A", "A-1", None, None, None, 900, None, None)]

@@ -127,6 +127,10 @@ def _record(cls: type, **fields: cs.CoreSchema) -> cs.CoreSchema:
 
 
 _OPTIONAL_TEXT = _optional(cs.str_schema(strict=True), "a string")
+# Text that null or leaving it out makes empty.
+_TEXT_OR_EMPTY = cs.with_default_schema(cs.no_info_after_validator_function(
+    lambda text: text or "", _expecting("a string or null", cs.nullable_schema(
+        cs.str_schema(strict=True)))), default="")
 _OPTIONAL_CENTS = _optional(cs.int_schema(strict=True, ge=0), "a non-negative integer")
 
 _VARIANT = _record(
@@ -136,9 +140,7 @@ _PRODUCT = _record(
     Product, sku=_TEXT, name=_TEXT, price_cents=_CENTS,
     variants=_list_of(_VARIANT, as_tuple=True),
     categories=_optional(_TEXTS, default=tuple),
-    # Null or left out is no description.
-    description_html=cs.no_info_after_validator_function(lambda text: text or "",
-                                                         _OPTIONAL_TEXT),
+    description_html=_TEXT_OR_EMPTY,
     special_price_cents=_OPTIONAL_CENTS, special_from=_OPTIONAL_TEXT,
     special_to=_OPTIONAL_TEXT, image=_OPTIONAL_TEXT,
     gallery=_optional(_TEXTS, default=tuple), attributes=_optional(_TEXT_MAP, default=dict),
@@ -150,7 +152,7 @@ _CATEGORY = _record(
 _STORE = _record(
     Store, id=_TEXT, name=_TEXT, address=_TEXT, postal_code=_TEXT, city=_TEXT,
     latitude=_NUMBER, longitude=_NUMBER,
-    phone=_optional(_TEXT, default=""), opening_hours=_optional(_TEXT_MAP, default=dict))
+    phone=_TEXT_OR_EMPTY, opening_hours=_optional(_TEXT_MAP, default=dict))
 # A stock figure is an array (docs/api.md), which becomes the stock table's row as is.
 _STOCK_VALUES = ("variant_sku", "store_id", "quantity", "taken_at", "restock_date")
 _STOCK = cs.tuple_schema([_TEXT, _TEXT, _CENTS, _TEXT, _expecting(
