@@ -65,6 +65,8 @@ def test_a_reset_carries_nothing_else():
     (lambda p: p.update(cursor=None), "page.cursor: expected a string"),
     (lambda p: p.update(products={}), "page.products: expected a list"),
     (lambda p: p["stores"][0].update(latitude=True), "page.stores.0.latitude: expected a number"),
+    (lambda p: p["stores"][0].update(longitude=float("nan")),
+     "page.stores.0.longitude: expected a number"),
 ])
 def test_a_page_that_breaks_the_contract_is_refused_whole_naming_the_field(damage, where):
     import copy

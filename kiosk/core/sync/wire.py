@@ -95,7 +95,7 @@ def _expecting(what: str, schema: cs.CoreSchema) -> cs.CoreSchema:
 _TEXT = _expecting("a string", cs.str_schema(strict=True))
 _CENTS = _expecting("a non-negative integer", cs.int_schema(strict=True, ge=0))
 _FLAG = _expecting("true or false", cs.bool_schema(strict=True))
-_NUMBER = _expecting("a number", cs.float_schema(strict=True))
+_NUMBER = _expecting("a number", cs.float_schema(strict=True, allow_inf_nan=False))
 _TEXTS = _expecting("a list of strings", cs.tuple_schema(
     [cs.str_schema(strict=True)], variadic_item_index=0))
 _TEXT_MAP = _expecting("an object of strings", cs.dict_schema(
