@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from alembic import command
 from fastapi.testclient import TestClient
 from support.throwaway_postgres import ThrowawayPostgres
 
 from central.app import create_app
 from central.db.engine import Database
-from central.db.schema import upgrade
+from central.db.schema import _config, upgrade
 from central.importers import seed_demo
 from central.settings import Settings
 from central.terminals import add_terminal
@@ -22,6 +23,30 @@ def postgres():
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_at(request, tmp_path):
+    """Makes a new database of each engine brought up to a given revision only: the
+    state a migration after it starts from."""
+    made: list[Database] = []
+
+    def at(revision: str) -> Database:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path / f'at-{revision}.db'}"
+        else:
+            url = request.getfixturevalue("postgres").new_database("migration")
+        db = Database(url)
+        config = _config()
+        with db.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+        made.append(db)
+        return db
+
+    yield at
+    for db in made:
+        db.dispose()
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])

@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-from alembic import command
 from sqlalchemy import inspect, select, text
 
 from central.db import models
-from central.db.engine import Database
-from central.db.schema import _config, upgrade
+from central.db.schema import upgrade
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_at_0002(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'old.db'}"
-    else:
-        url = request.getfixturevalue("postgres").new_database("migration")
-    db = Database(url)
-    config = _config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0002")
-    yield db
-    db.dispose()
-
-
-def test_orders_stored_before_keep_their_status_and_start_a_history(database_at_0002):
-    db = database_at_0002
+def test_orders_stored_before_keep_their_status_and_start_a_history(database_at):
+    db = database_at("0002")
     with db.engine.begin() as connection:
         connection.execute(text(
             "INSERT INTO terminals (id, name, store_id, token_hash, created_at) "

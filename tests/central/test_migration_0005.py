@@ -5,32 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from alembic import command
 from sqlalchemy import select, text
 
 from central.db import models
-from central.db.engine import Database
-from central.db.schema import _config, upgrade
+from central.db.schema import upgrade
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_at_0004(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'old.db'}"
-    else:
-        url = request.getfixturevalue("postgres").new_database("migration")
-    db = Database(url)
-    config = _config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0004")
-    yield db
-    db.dispose()
-
-
-def test_rows_stored_before_are_placed_and_counted(database_at_0004):
-    db = database_at_0004
+def test_rows_stored_before_are_placed_and_counted(database_at):
+    db = database_at("0004")
     with db.engine.begin() as connection:
         connection.execute(text(
             "INSERT INTO terminals (id, name, store_id, token_hash, created_at) "

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from alembic import command
 from sqlalchemy import select
 
 from central.catalog import CatalogWriter
 from central.db import models
-from central.db.engine import Database
-from central.db.schema import _config, upgrade
+from central.db.schema import upgrade
 from central.feed import read_page
 from kiosk.core.catalog import Product, StockLevel, Store, Variant
 
@@ -20,23 +17,8 @@ PARIS = Store("paris-rivoli", "Paris Rivoli", "1 rue de Rivoli", "75001", "Paris
 FIGURE = StockLevel("MJ01-XS", "paris-rivoli", 3, "2026-11-24T10:00:00Z", "2026-12-01")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_at_0005(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'old.db'}"
-    else:
-        url = request.getfixturevalue("postgres").new_database("migration")
-    db = Database(url)
-    config = _config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-    yield db
-    db.dispose()
-
-
-def test_stock_kept_as_objects_is_served_as_arrays_and_deletions_are_kept(database_at_0005):
-    db = database_at_0005
+def test_stock_kept_as_objects_is_served_as_arrays_and_deletions_are_kept(database_at):
+    db = database_at("0005")
     log = models.ChangeLog.__table__
     with db.writing(catalog=True) as session:
         writer = CatalogWriter(session)
