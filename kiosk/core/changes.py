@@ -61,7 +61,7 @@ class ProductRows:
     products: list[tuple] = field(default_factory=list)
     variants: list[tuple] = field(default_factory=list)
     categories: list[tuple[str, str]] = field(default_factory=list)   # (SKU, path)
-    titles: list[tuple] = field(default_factory=list)
+    # (SKU, name, SKUs, category names, description text): both search indexes' rows.
     search: list[tuple] = field(default_factory=list)
 
     @classmethod
@@ -78,15 +78,12 @@ class ProductRows:
                 (p.sku, v.sku, v.barcode, v.size, v.color, v.price_cents,
                  v.special_price_cents, v.image) for v in p.variants)
             rows.categories.extend((p.sku, path) for path in paths)
-            title = (p.sku, p.name, _sku_text(p), _category_text(p))
-            rows.titles.append(title)
-            rows.search.append((*title, text))
+            rows.search.append((p.sku, p.name, _sku_text(p), _category_text(p), text))
         return rows
 
     def __add__(self, other: ProductRows) -> ProductRows:
         return ProductRows(self.products + other.products, self.variants + other.variants,
-                           self.categories + other.categories, self.titles + other.titles,
-                           self.search + other.search)
+                           self.categories + other.categories, self.search + other.search)
 
     def __len__(self) -> int:
         return len(self.products)
