@@ -11,12 +11,20 @@ loops run in Rust: checking them field by field in Python cost more than writing
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
-from kiosk.core.catalog import Category, ChangeBatch, Product, Store, Tombstone, Variant
+from kiosk.core.catalog import (
+    Category,
+    ChangeBatch,
+    Product,
+    Store,
+    Tombstone,
+    TombstoneKind,
+    Variant,
+)
 from kiosk.core.changes import ProductRows, StockRow
 
 
@@ -126,11 +134,11 @@ def _record(cls: type, **fields: cs.CoreSchema) -> cs.CoreSchema:
         cs.dataclass_field(name, schema) for name, schema in fields.items()]), list(fields))
 
 
-_OPTIONAL_TEXT = _optional(cs.str_schema(strict=True), "a string")
+_TEXT_OR_NULL = _expecting("a string or null", cs.nullable_schema(cs.str_schema(strict=True)))
+_OPTIONAL_TEXT = cs.with_default_schema(_TEXT_OR_NULL, default=None)
 # Text that null or leaving it out makes empty.
-_TEXT_OR_EMPTY = cs.with_default_schema(cs.no_info_after_validator_function(
-    lambda text: text or "", _expecting("a string or null", cs.nullable_schema(
-        cs.str_schema(strict=True)))), default="")
+_TEXT_OR_EMPTY = cs.with_default_schema(
+    cs.no_info_after_validator_function(lambda text: text or "", _TEXT_OR_NULL), default="")
 _OPTIONAL_CENTS = _optional(cs.int_schema(strict=True, ge=0), "a non-negative integer")
 
 _VARIANT = _record(
@@ -155,11 +163,10 @@ _STORE = _record(
     phone=_TEXT_OR_EMPTY, opening_hours=_optional(_TEXT_MAP, default=dict))
 # A stock figure is an array (docs/api.md), which becomes the stock table's row as is.
 _STOCK_VALUES = ("variant_sku", "store_id", "quantity", "taken_at", "restock_date")
-_STOCK = cs.tuple_schema([_TEXT, _TEXT, _CENTS, _TEXT, _expecting(
-    "a string or null", cs.nullable_schema(cs.str_schema(strict=True)))])
+_STOCK = cs.tuple_schema([_TEXT, _TEXT, _CENTS, _TEXT, _TEXT_OR_NULL])
+_KINDS = get_args(TombstoneKind)
 _TOMBSTONE = _record(
-    Tombstone, kind=_expecting("one of product, category, store, stock",
-                               cs.literal_schema(["product", "category", "store", "stock"])),
+    Tombstone, kind=_expecting(f"one of {', '.join(_KINDS)}", cs.literal_schema(list(_KINDS))),
     key=_TEXT)
 
 _PAGE = SchemaValidator(cs.typed_dict_schema({
