@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit
 
 from kiosk.core.admin import ReloadPlan, reload_plan
 from kiosk.core.config import ConfigError, KioskConfig, load_config
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import AdminPage
-from kiosk.ui.widgets.text import show_text
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 
 class ConfigPage(AdminPage):
@@ -25,10 +25,8 @@ class ConfigPage(AdminPage):
         super().__init__(context.theme)
         self.context = context
         self._apply = apply
-        self.source = QLabel(objectName="AdminFigureName")
-        self.source.setWordWrap(True)
-        self.outcome = QLabel(objectName="AdminMessage")
-        self.outcome.setWordWrap(True)
+        self.source = wrapped_label("AdminFigureName")
+        self.outcome = wrapped_label("AdminMessage")
         self.outcome.hide()
         self.text = QPlainTextEdit(objectName="AdminText")
         self.text.setReadOnly(True)

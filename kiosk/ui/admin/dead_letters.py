@@ -11,7 +11,6 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,7 +25,7 @@ from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import AdminPage, touch_button
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
-from kiosk.ui.widgets.text import show_text
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 REASON_LIMIT = 200
 
@@ -43,21 +42,18 @@ class DeadLettersPage(AdminPage):
         # Moved with the finger like every list on the kiosk, not by its thin scroll bar.
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         enable_kinetic_scrolling(self.list.viewport())
-        self.outcome = QLabel(objectName="AdminMessage")
-        self.outcome.setWordWrap(True)
+        self.outcome = wrapped_label("AdminMessage")
         self.outcome.hide()
 
         # Typing the reason, then confirming: hidden until Discard is chosen.
-        self.reason_label = QLabel(objectName="AdminFigureName")
-        self.reason_label.setWordWrap(True)
+        self.reason_label = wrapped_label("AdminFigureName")
         self.reason = QLineEdit(objectName="AdminReason")
         self.reason.setMaxLength(REASON_LIMIT)
         self.reason.textChanged.connect(self._on_reason_changed)
         self.keyboard = OnScreenKeyboard(context.theme)
         self.keyboard.set_target(self.reason)
         self.keyboard.done.connect(self._ask_confirmation)
-        self.confirm_label = QLabel(objectName="AdminWarning")
-        self.confirm_label.setWordWrap(True)
+        self.confirm_label = wrapped_label("AdminWarning")
         self.confirm_button = self._row_button("AdminDangerButton", self._discard)
         self.back_button = self._row_button("AdminButton", self._cancel_discard)
         row = QHBoxLayout()

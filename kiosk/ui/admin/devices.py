@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 from kiosk.core.barcodes import ScanKind, classify_scan
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import AdminPage
-from kiosk.ui.widgets.text import show_text
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 GRID_ROWS, GRID_COLUMNS = 6, 4
 TICK = "✓"
@@ -20,10 +20,8 @@ class DevicesPage(AdminPage):
         super().__init__(context.theme)
         self.context = context
         self.scan_title = QLabel(objectName="AdminSubheading")
-        self.last_code = QLabel(objectName="AdminFigure")
-        self.last_code.setWordWrap(True)
-        self.touch_title = QLabel(objectName="AdminSubheading")
-        self.touch_title.setWordWrap(True)
+        self.last_code = wrapped_label("AdminFigure")
+        self.touch_title = wrapped_label("AdminSubheading")
         grid_box = QWidget()
         grid = QGridLayout(grid_box)
         grid.setSpacing(context.theme.spacing // 2)

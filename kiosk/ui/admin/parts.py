@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.text import wrapped_label
 
 
 class Figures(QWidget):
@@ -57,8 +58,7 @@ class AdminPage(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
-        self.heading = QLabel(objectName="AdminHeading")
-        self.heading.setWordWrap(True)
+        self.heading = wrapped_label("AdminHeading")
         self.body = QWidget(objectName="AdminBody")
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)

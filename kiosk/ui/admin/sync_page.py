@@ -5,19 +5,17 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QEvent, QLocale
-from PySide6.QtWidgets import QLabel
 
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import AdminPage, Figures
-from kiosk.ui.widgets.text import show_text
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 
 class SyncPage(AdminPage):
     def __init__(self, context: AdminContext) -> None:
         super().__init__(context.theme)
         self.context = context
-        self.state = QLabel(objectName="AdminMessage")
-        self.state.setWordWrap(True)
+        self.state = wrapped_label("AdminMessage")
         self.figures = Figures()
         self.body_layout.addWidget(self.state)
         self.body_layout.addWidget(self.figures)

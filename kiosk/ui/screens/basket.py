@@ -17,7 +17,7 @@ from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
-from kiosk.ui.widgets.text import show_text
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 
 def variant_words(line: BasketLine) -> str:
@@ -55,12 +55,9 @@ class BasketRow(QFrame):
         self.setObjectName("BasketRow")
         self._context = context
         self.line = line
-        self.name = QLabel(objectName="BasketLineName")
-        self.name.setWordWrap(True)
-        self.variant = QLabel(objectName="Hint")
-        self.variant.setWordWrap(True)
-        self.price = QLabel(objectName="BasketLinePrice")
-        self.price.setWordWrap(True)
+        self.name = wrapped_label("BasketLineName")
+        self.variant = wrapped_label("Hint")
+        self.price = wrapped_label("BasketLinePrice")
         self.less = QPushButton("−", objectName="StepButton")
         self.less.clicked.connect(lambda: self._step(-1))
         self.quantity = QLabel(objectName="BasketQuantity")
@@ -121,13 +118,10 @@ class BasketScreen(QWidget):
         self.setObjectName("BasketScreen")
         self._context = context
         spacing = context.theme.spacing
-        self.title = QLabel(objectName="ScreenTitle")
-        self.title.setWordWrap(True)
-        self.explanation = QLabel(objectName="Hint")
-        self.explanation.setWordWrap(True)
+        self.title = wrapped_label("ScreenTitle")
+        self.explanation = wrapped_label("Hint")
         self.explanation.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
-        self.empty = QLabel(objectName="StatusMessage")
-        self.empty.setWordWrap(True)
+        self.empty = wrapped_label("StatusMessage")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list = QWidget(objectName="BasketList")
         self._list_layout = QVBoxLayout(self.list)
@@ -135,8 +129,7 @@ class BasketScreen(QWidget):
         self._list_layout.setSpacing(spacing)
         self._list_layout.addStretch(1)
         scroll = finger_scroll_area(self.list, "BasketScroll")
-        self.subtotal = QLabel(objectName="BasketSubtotal")
-        self.subtotal.setWordWrap(True)
+        self.subtotal = wrapped_label("BasketSubtotal")
         self.keep_shopping = QPushButton(objectName="SecondaryButton")
         self.keep_shopping.clicked.connect(context.navigator.go_back)
         self.proceed = QPushButton(objectName="PrimaryButton")

@@ -37,6 +37,7 @@ from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.chips import ChipRow
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
+from kiosk.ui.widgets.text import wrapped_label
 
 PAGE_SIZE = 60          # about three screenfuls of cards
 PRICE_BANDS = 4
@@ -86,16 +87,14 @@ class CategoryScreen(QWidget):
 
         self.breadcrumb = Breadcrumb(theme)
         self.breadcrumb.crumb_tapped.connect(context.navigator.open_category)
-        self.title = QLabel(objectName="ScreenTitle")
-        self.title.setWordWrap(True)
+        self.title = wrapped_label("ScreenTitle")
         self.sub_categories = ChipRow(theme)
         self.sub_categories.chosen.connect(context.navigator.open_category)
         self.sub_categories.hide()
         self.filters_button = QPushButton(objectName="FiltersButton")
         self.filters_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.filters_button.clicked.connect(self.open_filters)
-        self.summary = QLabel(objectName="FilterSummary")
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label("FilterSummary")
         filter_bar = QHBoxLayout()
         filter_bar.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
                                       theme.spacing * 2, theme.spacing // 2)

@@ -29,6 +29,7 @@ from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.compare_tray import TapArea
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.picture import Picture
+from kiosk.ui.widgets.text import wrapped_label
 
 DIFFERS_MARK = "≠"
 NO_VALUE = "—"
@@ -47,10 +48,8 @@ class CompareScreen(QWidget):
         self.rows: list[CompareRow] = []
         self._values: dict[tuple[str, int], QLabel] = {}
 
-        self.title = QLabel(objectName="ScreenTitle")
-        self.title.setWordWrap(True)
-        self.legend = QLabel(objectName="CompareLegend")
-        self.legend.setWordWrap(True)
+        self.title = wrapped_label("ScreenTitle")
+        self.legend = wrapped_label("CompareLegend")
 
         self.status = QLabel(objectName="StatusMessage")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.kinetic import finger_scroll_area
+from kiosk.ui.widgets.text import wrapped_label
 
 WARNING_MARK = "⚠"      # with the words, so a mistake does not rest on red alone
 
@@ -59,14 +59,12 @@ class FormField(QWidget):
         super().__init__(parent)
         self.setObjectName("FormFieldBlock")
         self.spec = spec
-        self.label = QLabel(objectName="FieldLabel")
-        self.label.setWordWrap(True)
+        self.label = wrapped_label("FieldLabel")
         self.edit = QLineEdit(text, objectName="FormField")
         self.edit.setMaxLength(spec.max_length)
         self.edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.label.setBuddy(self.edit)
-        self.error = QLabel(objectName="FieldError")
-        self.error.setWordWrap(True)
+        self.error = wrapped_label("FieldError")
         self.error.hide()
         self.problem: Problem | None = None
         self.checked = False          # found wrong once: checked again at every key
@@ -102,13 +100,10 @@ class CustomerFormScreen(QWidget):
         self.setObjectName("CustomerFormScreen")
         self._context = context
         spacing = context.theme.spacing
-        self.title = QLabel(objectName="ScreenTitle")
-        self.title.setWordWrap(True)
-        self.intro = QLabel(objectName="Hint")
-        self.intro.setWordWrap(True)
+        self.title = wrapped_label("ScreenTitle")
+        self.intro = wrapped_label("Hint")
         self.intro.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
-        self.summary = QLabel(objectName="FieldError")
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label("FieldError")
         self.summary.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self.summary.hide()
         typed = context.session.customer_fields

@@ -26,6 +26,7 @@ from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.faces import face_icon
 from kiosk.ui.widgets.icons import magnifier_icon
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
+from kiosk.ui.widgets.text import wrapped_label
 
 # Tiles per row: the menu's top level is short (Women, Men, Gear), so one row holds it.
 TILE_COLUMNS = {False: 3, True: 4}    # portrait, landscape
@@ -107,8 +108,7 @@ class HomeScreen(QWidget):
         self.search_entry.setIcon(magnifier_icon(theme.px(40), theme.colors.text_muted))
         self.search_entry.setIconSize(QSize(theme.px(40), theme.px(40)))
         self.search_entry.clicked.connect(lambda: context.navigator.open_search())
-        self.scan_hint = QLabel(objectName="Hint")
-        self.scan_hint.setWordWrap(True)
+        self.scan_hint = wrapped_label("Hint")
         self.categories_title = QLabel(objectName="SectionTitle")
         self.tiles = QWidget(objectName="CategoryTiles")
         self._tiles_layout = QGridLayout(self.tiles)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -61,8 +60,7 @@ class ReviewScreen(QWidget):
         self._options = delivery_options(context.config)
         self._placing = False
         spacing = context.theme.spacing
-        self.title = QLabel(objectName="ScreenTitle")
-        self.title.setWordWrap(True)
+        self.title = wrapped_label("ScreenTitle")
 
         self.delivery_title = wrapped_label("SectionTitle")
         self.delivery_buttons = QButtonGroup(self)

@@ -34,7 +34,7 @@ from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import counted_words, level_of, level_text, restock_words
 from kiosk.ui.widgets.icons import stock_level_pixmap
 from kiosk.ui.widgets.kinetic import finger_scroll_area
-from kiosk.ui.widgets.text import show_text
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AGE_REFRESH_MS = 60_000     # "counted 3 min ago" must not stay at 3 for long
@@ -64,20 +64,15 @@ class StoreCard(QFrame):
         self.setObjectName("StoreCard")
         self._context = context
         self.store = store
-        self.name = QLabel(objectName="StoreCardName")
-        self.name.setWordWrap(True)
+        self.name = wrapped_label("StoreCardName")
         self.icon = QLabel(objectName="StoreCardIcon")
-        self.level = QLabel(objectName="StoreCardLevel")
-        self.level.setWordWrap(True)
-        self.age = QLabel(objectName="StoreCardAge")
-        self.age.setWordWrap(True)
-        self.restock = QLabel(objectName="StoreCardRestock")
-        self.restock.setWordWrap(True)
+        self.level = wrapped_label("StoreCardLevel")
+        self.age = wrapped_label("StoreCardAge")
+        self.restock = wrapped_label("StoreCardRestock")
         self.details_button = QPushButton(objectName="StoreDetailsButton")
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._show_details)
-        self.details = QLabel(objectName="StoreCardDetails")
-        self.details.setWordWrap(True)
+        self.details = wrapped_label("StoreCardDetails")
         self.details.hide()
         spacing = context.theme.spacing
         level_row = QHBoxLayout()
@@ -177,14 +172,11 @@ class StoresScreen(QWidget):
         super().__init__(parent)
         self._context = context
         self.variant_sku = variant_sku
-        self.title = QLabel(objectName="ScreenTitle")
-        self.title.setWordWrap(True)
+        self.title = wrapped_label("ScreenTitle")
         spacing = context.theme.spacing
-        self.variant = QLabel(objectName="Hint")
-        self.variant.setWordWrap(True)
+        self.variant = wrapped_label("Hint")
         self.variant.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
-        self.note = QLabel(objectName="LiveStockNote")
-        self.note.setWordWrap(True)
+        self.note = wrapped_label("LiveStockNote")
         self.note.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self.list = QWidget(objectName="StoreList")
         self._list_layout = QVBoxLayout(self.list)
