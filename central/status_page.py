@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import qrcode
 import qrcode.image.svg
 
-from central.page_headers import page_headers
+from central.page_headers import html_page, page_headers
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -313,12 +313,6 @@ def _qr_svg(reference: str, label: str) -> str:
 def _page(language: str, title: str, body: list[str]) -> str:
     text = TEXT[language]
     other = text["other_code"]
-    return (
-        "<!DOCTYPE html>\n"
-        f"<html lang=\"{language}\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<meta name=\"robots\" content=\"noindex\">"
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>"
-        f"<nav><a href=\"?lang={other}\" hreflang=\"{other}\" lang=\"{other}\">"
-        f"{escape(text['other_language'])}</a></nav>"
-        + "".join(body) + "</main></body></html>\n")
+    return html_page(language, title, STYLE,
+                     f"<nav><a href=\"?lang={other}\" hreflang=\"{other}\" lang=\"{other}\">"
+                     f"{escape(text['other_language'])}</a></nav>" + "".join(body))

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from central.analytics.labels import reason_label, reason_polarity
 from central.analytics.page_text import TEXT
 from central.analytics.queries import FUNNEL_STEPS, Filters
-from central.page_headers import page_headers
+from central.page_headers import html_page, page_headers
 
 INK, MUTED, LINK = "#1c1c1c", "#4a4a4a", "#1a4d8f"
 STYLE = (
@@ -106,16 +106,10 @@ def page(language: str, title: str, body: list[str], header_extra: str = "",
     other = text["other_code"]
     link = f"?{other_language_query}&amp;lang={other}" if other_language_query \
         else f"?lang={other}"
-    return (
-        "<!DOCTYPE html>\n"
-        f"<html lang=\"{language}\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<meta name=\"robots\" content=\"noindex\">"
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>"
-        f"<header><h1>{escape(title)}</h1>{header_extra}"
-        f"<a href=\"{link}\" hreflang=\"{other}\" lang=\"{other}\">"
-        f"{escape(text['other_language'])}</a></header>"
-        + "".join(body) + "</main></body></html>\n")
+    return html_page(language, title, STYLE,
+                     f"<header><h1>{escape(title)}</h1>{header_extra}"
+                     f"<a href=\"{link}\" hreflang=\"{other}\" lang=\"{other}\">"
+                     f"{escape(text['other_language'])}</a></header>" + "".join(body))
 
 
 def login_page(language: str, message: str | None = None, username: str = "") -> str:
