@@ -86,6 +86,18 @@ class AdminPage(QWidget):
         """Read the figures again (the page is being shown)."""
 
 
+class FiguresPage(AdminPage):
+    """A page of figures read on demand, with a Refresh button first in its row."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(theme, parent)
+        self.figures = Figures()
+        self.body_layout.addWidget(self.figures)
+        self.body_layout.addStretch()
+        self.refresh_button = self.button()
+        self.refresh_button.clicked.connect(self.refresh)
+
+
 def touch_button(theme: Theme, object_name: str) -> QPushButton:
     """A button a finger reaches: the touch target's height, and it takes no focus, so
     the field being typed in keeps it."""

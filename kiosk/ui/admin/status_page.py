@@ -15,21 +15,16 @@ from kiosk.core.terminal_status import (
     measure_central,
 )
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage, Figures
+from kiosk.ui.admin.parts import FiguresPage
 from kiosk.ui.widgets.text import show_text
 
 PROBE_TIMEOUT_S = 3.0
 
 
-class StatusPage(AdminPage):
+class StatusPage(FiguresPage):
     def __init__(self, context: AdminContext) -> None:
         super().__init__(context.theme)
         self.context = context
-        self.figures = Figures()
-        self.body_layout.addWidget(self.figures)
-        self.body_layout.addStretch()
-        self.refresh_button = self.button()
-        self.refresh_button.clicked.connect(self.refresh)
         self.check_button = self.button()
         self.check_button.clicked.connect(self.check_databases)
         self.local: LocalFigures | None = None

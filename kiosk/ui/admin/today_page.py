@@ -8,19 +8,14 @@ from PySide6.QtCore import QEvent, QLocale
 
 from kiosk.core.terminal_status import TodayFigures, start_of_local_day, today_figures
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage, Figures
+from kiosk.ui.admin.parts import FiguresPage
 from kiosk.ui.widgets.text import show_text
 
 
-class TodayPage(AdminPage):
+class TodayPage(FiguresPage):
     def __init__(self, context: AdminContext) -> None:
         super().__init__(context.theme)
         self.context = context
-        self.figures = Figures()
-        self.body_layout.addWidget(self.figures)
-        self.body_layout.addStretch()
-        self.refresh_button = self.button()
-        self.refresh_button.clicked.connect(self.refresh)
         self.today: TodayFigures | None = None
         self._retranslate()
 
