@@ -325,3 +325,13 @@ class StaffSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class RateLimit(Base):
+    """A limited key's allowance (central/limits.py): `full_at` is the moment, in seconds
+    since the epoch, at which every try it allows is available again. A key past that
+    moment is as good as absent, and may be deleted."""
+
+    __tablename__ = "rate_limits"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    full_at: Mapped[float] = mapped_column(Float(precision=53), index=True)
