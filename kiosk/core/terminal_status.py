@@ -21,6 +21,7 @@ from kiosk.core.changes import CURSOR_MOVED_KEY
 from kiosk.core.db.cache import CACHE_FILE
 from kiosk.core.db.journal import JOURNAL_FILE, open_alerts
 from kiosk.core.db.opening import damage_of
+from kiosk.core.sync.trouble import Trouble
 
 if TYPE_CHECKING:   # the HTTP stack is loaded with sync, off the GUI thread, not here
     from kiosk.core.sync.client import CentralClient
@@ -162,7 +163,8 @@ def _summary(row: sqlite3.Row) -> str:
 class Reachability:
     reachable: bool
     latency_s: float | None     # the whole request, answer read
-    reason: str                 # why not, when not
+    reason: str                 # why not, when not: the technical detail
+    trouble: Trouble | None = None   # why not, as a cause staff can act on
 
 
 def measure_central(client: CentralClient, timeout_s: float = 3.0) -> Reachability:
@@ -173,4 +175,4 @@ def measure_central(client: CentralClient, timeout_s: float = 3.0) -> Reachabili
     elapsed = time.perf_counter() - started
     if answer.verdict is Verdict.OK:
         return Reachability(True, elapsed, "")
-    return Reachability(False, None, answer.reason or f"HTTP {answer.status}")
+    return Reachability(False, None, answer.reason or f"HTTP {answer.status}", answer.trouble)

@@ -20,6 +20,8 @@ from typing import Any
 import requests
 from pydantic_core import from_json
 
+from kiosk.core.sync.trouble import Trouble, trouble_of_error, trouble_of_status
+
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 3.05
@@ -28,6 +30,7 @@ READ_TIMEOUT_S = 20.0
 # then never trips the read timeout, and would hold sync for ever.
 TOTAL_TIMEOUT_S = 60.0
 _READ_SIZE = 64 * 1024
+DETAIL_LIMIT = 2000     # characters of an exception's message kept as the detail
 
 
 class Verdict(Enum):
@@ -43,8 +46,9 @@ class Answer:
     verdict: Verdict
     status: int | None
     body: Any = None                  # parsed JSON (bytes for images)
-    reason: str = ""                  # for logs and staff
+    reason: str = ""                  # for logs and staff: the technical detail
     retry_after_s: float | None = None
+    trouble: Trouble | None = None    # the cause, for staff, when it is not OK
 
 
 class CentralClient:
@@ -114,10 +118,12 @@ class CentralClient:
                     chunks.append(chunk)
                     if time.monotonic() > deadline:
                         return Answer(Verdict.UNREACHABLE, None,
-                                      reason="the answer took too long to arrive")
+                                      reason="the answer took too long to arrive",
+                                      trouble=Trouble.TIMEOUT)
                 content = b"".join(chunks)
         except requests.RequestException as error:
-            return Answer(Verdict.UNREACHABLE, None, reason=_describe(error))
+            return Answer(Verdict.UNREACHABLE, None, reason=_describe(error),
+                          trouble=trouble_of_error(error))
         return _judge(response, content, raw)
 
 
@@ -128,7 +134,8 @@ def _judge(response: requests.Response, content: bytes, raw: bool) -> Answer:
         if _cut_short(response, content) or (raw and not content):
             # A connection closed early, even right after the status line: requests
             # hands that over as a 200 with what little arrived.
-            return Answer(Verdict.UNREACHABLE, status, reason=f"{status} answer cut short")
+            return Answer(Verdict.UNREACHABLE, status, reason=f"{status} answer cut short",
+                          trouble=Trouble.BAD_ANSWER)
         if raw:
             return Answer(Verdict.OK, status, content)
         try:
@@ -137,15 +144,18 @@ def _judge(response: requests.Response, content: bytes, raw: bool) -> Answer:
             return Answer(Verdict.OK, status, from_json(content))
         except ValueError:
             # A 2xx whose body does not parse was cut or mangled on the way.
-            return Answer(Verdict.UNREACHABLE, status, reason=f"unreadable {status} body")
-    reason = _server_reason(status, content)
+            return Answer(Verdict.UNREACHABLE, status, reason=f"unreadable {status} body",
+                          trouble=Trouble.BAD_ANSWER)
+    reason, trouble = _server_reason(status, content), trouble_of_status(status)
     if status == 429:
-        return Answer(Verdict.UNREACHABLE, status, reason=reason, retry_after_s=retry_after)
+        return Answer(Verdict.UNREACHABLE, status, reason=reason, retry_after_s=retry_after,
+                      trouble=trouble)
     if status >= 500 or status == 409:
-        return Answer(Verdict.RETRY_ITEM, status, reason=reason, retry_after_s=retry_after)
+        return Answer(Verdict.RETRY_ITEM, status, reason=reason, retry_after_s=retry_after,
+                      trouble=trouble)
     if status in (401, 403):
-        return Answer(Verdict.UNAUTHORIZED, status, reason=reason)
-    return Answer(Verdict.REJECTED, status, reason=reason)
+        return Answer(Verdict.UNAUTHORIZED, status, reason=reason, trouble=trouble)
+    return Answer(Verdict.REJECTED, status, reason=reason, trouble=trouble)
 
 
 def _cut_short(response: requests.Response, content: bytes) -> bool:
@@ -186,6 +196,6 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _describe(error: requests.RequestException) -> str:
-    # The class name says enough (ConnectTimeout, ConnectionError...); the message can
-    # be long, and never contains the token (it is not in the URL).
-    return f"{type(error).__name__}: {str(error)[:200]}"
+    # Staff read it whole as the detail behind the cause; it never contains the token
+    # (that is not in the URL).
+    return f"{type(error).__name__}: {str(error)[:DETAIL_LIMIT]}"

@@ -24,6 +24,7 @@ from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.images import fetch_images, have_image, missing_images
 from kiosk.core.sync.pull import PullResult, pull, read_cursor, rebuild_beside
 from kiosk.core.sync.push import Pusher, backoff_s
+from kiosk.core.sync.trouble import Trouble
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,8 @@ class SyncStatus:
     pages_pulled: int = 0
     records_pulled: int = 0
     pull_seconds: float = 0.0                # catalog and stock down, images apart
-    problem: str = ""                        # the last failure, in a line
+    problem: str = ""                        # the last failure's technical detail
+    trouble: Trouble | None = None           # its cause, for staff
     next_round_in_s: float = 0.0
 
 
@@ -159,7 +161,7 @@ class SyncEngine:
             status.online = True
             status.next_round_in_s = self.interval_s
             return
-        status.problem = stopped.reason
+        status.problem, status.trouble = stopped.reason, stopped.trouble
         refused = stopped.verdict is Verdict.UNAUTHORIZED
         status.online, status.unauthorized = refused, refused
         if refused and not self._token_refused:     # one alert per streak, not per round

@@ -24,6 +24,7 @@ from kiosk.core.changes import (
 )
 from kiosk.core.db.cache import REBUILT_CACHE_FILE, open_cache
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
+from kiosk.core.sync.trouble import Trouble
 from kiosk.core.sync.wire import ChangesPage, ProtocolError, read_changes_page
 
 log = logging.getLogger(__name__)
@@ -158,7 +159,8 @@ def _fetch(client: CentralClient, cursor: str | None,
     except ProtocolError as error:
         # Not applied: the next round asks for the same page again.
         reason = f"unreadable change page: {error}"
-        return Answer(Verdict.UNREACHABLE, answer.status, reason=reason), None
+        return Answer(Verdict.UNREACHABLE, answer.status, reason=reason,
+                      trouble=Trouble.BAD_ANSWER), None
     # The body's bytes are let go here: the page's records are all that is needed now.
     return Answer(answer.verdict, answer.status), page
 
