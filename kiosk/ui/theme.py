@@ -28,6 +28,8 @@ class Colors:
     placeholder: str = "#E4DED6"
     primary_light: str = "#9DB8D3"   # disabled buttons on the primary bar (not text to read)
     scrim: str = "#0B2440"           # behind white text: 15:1
+    pressed: str = "#D6CEC2"         # a light control under the finger; text 10:1 on it
+    primary_pressed: str = "#06335C" # a primary control under the finger; white text 12:1
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ QWidget {{
 #PrimaryButton {{
     background: {c.primary};
     color: {c.on_primary};
-    border: none;
+    border: 2px solid {c.primary};
     font-size: {self.heading}px;
     font-weight: 700;
 }}
@@ -222,6 +224,7 @@ QPushButton {{
 }}
 #PrimaryButton:disabled {{
     background: {c.placeholder};
+    border-color: {c.placeholder};
     color: {c.text_muted};
 }}
 #BasketRow {{
@@ -393,9 +396,6 @@ QPushButton#KeyboardKey, QPushButton#KeyboardActionKey, QPushButton#KeyboardDone
 #KeyboardActionKey, #KeyboardDoneKey {{
     font-weight: 700;
 }}
-#KeyboardKey:pressed, #KeyboardActionKey:pressed {{
-    background: {c.border};
-}}
 #KeyboardActionKey:checked {{
     background: {c.primary};
     color: {c.on_primary};
@@ -404,7 +404,7 @@ QPushButton#KeyboardKey, QPushButton#KeyboardActionKey, QPushButton#KeyboardDone
 #KeyboardDoneKey {{
     background: {c.primary};
     color: {c.on_primary};
-    border: none;
+    border: 2px solid {c.primary};
 }}
 /* --- product screen ------------------------------------------------------------ */
 #GalleryBlock, #Gallery, #PageDots {{
@@ -494,16 +494,66 @@ QPushButton#CompareTrayRemove {{
 QPushButton#CompareTrayButton {{
     background: {c.primary};
     color: {c.on_primary};
-    border: none;
+    border: 2px solid {c.primary};
     font-weight: 700;
     padding: 0 {self.spacing}px;
 }}
 QPushButton#CompareTrayButton:disabled {{
     background: {c.primary_light};
+    border-color: {c.primary_light};
     color: {c.text};
 }}
 #CompareTrayName {{
     background: transparent;
     font-size: {self.small}px;
 }}
+""" + self._pressed_rules()
+
+    def _pressed_rules(self) -> str:
+        """Every button answers the finger the moment it lands: a darker fill, and the
+        face sinks (a thicker top edge, no bottom one, so that the button keeps its size
+        and nothing moves). Last in the sheet, and as specific as each button's own rule,
+        so that it wins over it."""
+        c = self.colors
+        light = ", ".join(f"QPushButton{name}:pressed" for name in ("", *LIGHT_BUTTONS))
+        dark = ", ".join([*(f"QPushButton{name}:pressed" for name in DARK_BUTTONS),
+                          *(f"QPushButton{name}:checked:pressed" for name in CHECKABLE_BUTTONS)])
+        areas = ", ".join(f"{name}:pressed" for name in TAP_AREAS)
+        sunk = "border-top-width: 4px; border-bottom-width: 0px;"
+        return f"""
+/* --- under the finger ----------------------------------------------------------- */
+{light} {{
+    background: {c.pressed};
+    color: {c.text};
+    border-color: {c.text};
+    {sunk}
+}}
+{dark} {{
+    background: {c.primary_pressed};
+    color: {c.on_primary};
+    border-color: {c.scrim};
+    {sunk}
+}}
+{areas} {{
+    background: {c.pressed};
+    border-color: {c.text};
+    {sunk}
+}}
 """
+
+
+# The buttons the pressed look covers, by object name: light ones darken, primary ones
+# (and checked ones, which are primary-coloured) go deeper blue.
+LIGHT_BUTTONS = (
+    "#SecondaryButton", "#Chip", "#ToggleButton", "#StoreDetailsButton", "#StepButton",
+    "#RemoveButton", "#SearchEntry", "#SearchClearButton", "#Crumb",
+    "#AttractLanguageButton", "#FiltersButton", "#CompareRemove", "#CompareTrayRemove",
+    "#OtherStores", "#ProductAction", "#KeyboardKey", "#KeyboardActionKey", "#AdminPinKey",
+    "#AdminButton", "#AdminSection", "#AdminDangerButton", "#AdminTouchCell",
+)
+DARK_BUTTONS = ("#PrimaryButton", "#KeyboardDoneKey", "#CompareTrayButton", "#TopBarButton",
+                "#LanguageButton")
+CHECKABLE_BUTTONS = ("#Chip", "#ToggleButton", "#StoreDetailsButton", "#KeyboardActionKey",
+                     "#AdminSection", "#AdminTouchCell")
+# Areas made of other widgets that take the tap as a whole (widgets/compare_tray.TapArea).
+TAP_AREAS = ("#CompareHeader", "#CompareTrayItem")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QGridLayout,
@@ -70,7 +70,11 @@ class CategoryButton(QAbstractButton):
         box = self.rect().adjusted(1, 1, -1, -1)
         outline = QPainterPath()
         outline.addRoundedRect(box, t.px(14), t.px(14))
-        painter.fillPath(outline, QColor(c.border if self.isDown() else c.surface))
+        pressed = self.isDown()
+        painter.fillPath(outline, QColor(c.pressed if pressed else c.surface))
+        if pressed:     # an outline as well as a darker fill: not told by colour alone
+            painter.setPen(QPen(QColor(c.text), 3))
+            painter.drawPath(outline)
         label_height = t.body + t.spacing * 2
         picture_box = box.adjusted(t.spacing, t.spacing, -t.spacing, -label_height)
         pixmap = self._thumbnails.get(self.tile.image)

@@ -32,6 +32,8 @@ class TapArea(QAbstractButton):
         # Draws the background and border the style sheet gives its object name.
         option = QStyleOption()
         option.initFrom(self)
+        if self.isDown():       # the style sheet's :pressed look, as soon as the finger lands
+            option.state |= QStyle.StateFlag.State_Sunken
         painter = QPainter(self)
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
 

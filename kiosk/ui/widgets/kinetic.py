@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QWidget,
+)
 
 # QScroller.grabGesture registers a new gesture recognizer at every call and never
 # unregisters it when the widget goes; PySide also makes a new enum type for each new
 # gesture id. Screens are created for every shopper, so the gesture is registered once
 # and every later viewport grabs that same gesture, with a scroller of its own.
 _flick_gesture: Qt.GestureType | None = None
+
+# Far outside any widget: a release there lets go of a button without clicking it.
+_NOWHERE = QPointF(-1e6, -1e6)
 
 
 def enable_kinetic_scrolling(viewport: QWidget) -> None:
@@ -18,8 +29,27 @@ def enable_kinetic_scrolling(viewport: QWidget) -> None:
         _flick_gesture = QScroller.grabGesture(
             viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     else:
-        QScroller.scroller(viewport)
         viewport.grabGesture(_flick_gesture)
+    scroller = QScroller.scroller(viewport)
+    # By default the scroller holds a press back for a quarter of a second, to see
+    # whether it starts a flick: a button in a list would show no pressed look for that
+    # long. The press goes through at once; a flick lets go of what it pressed instead.
+    properties = scroller.scrollerProperties()
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+    scroller.setScrollerProperties(properties)
+    scroller.stateChanged.connect(
+        lambda state: state == QScroller.State.Dragging and _let_go(viewport))
+
+
+def _let_go(viewport: QWidget) -> None:
+    """The finger is scrolling, not tapping: the button it pressed is released without a
+    click. The scroller keeps the real release to itself, and would filter one sent as
+    an event too, so the button's own handler is called."""
+    for button in viewport.findChildren(QAbstractButton):
+        if button.isDown():
+            button.mouseReleaseEvent(QMouseEvent(
+                QEvent.Type.MouseButtonRelease, _NOWHERE, _NOWHERE, Qt.MouseButton.LeftButton,
+                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
 
 
 def finger_scroll_area(content: QWidget, object_name: str = "") -> QScrollArea:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -14,8 +15,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
     QPainter,
     QPainterPath,
+    QPen,
     QPixmap,
     QPixmapCache,
     QResizeEvent,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QListView,
+    QScroller,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -98,6 +102,7 @@ class ProductCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._theme = theme
         self._formatter = formatter
+        self._pressed = QPersistentModelIndex()     # the card under the finger, if any
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
@@ -123,7 +128,11 @@ class ProductCardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         outline = QPainterPath()
         outline.addRoundedRect(box, t.px(14), t.px(14))
-        painter.fillPath(outline, QColor(c.surface))
+        pressed = self._is_pressed(index, option.widget)
+        painter.fillPath(outline, QColor(c.pressed if pressed else c.surface))
+        if pressed:     # an outline as well as a darker fill: not told by colour alone
+            painter.setPen(QPen(QColor(c.text), 3))
+            painter.drawPath(outline)
         # The focus ring is for keyboard users only (Qt marks the window once Tab is used),
         # not for the first card a touch screen happens to focus.
         state = QStyle.StateFlag
@@ -192,6 +201,29 @@ class ProductCardDelegate(QStyledItemDelegate):
         painter.drawText(QRect(text_left, y, text_width, t.small + gap),
                          Qt.AlignmentFlag.AlignLeft, label)
         painter.restore()
+
+    def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem,
+                    index: QModelIndex) -> bool:
+        # The view hands the delegate the mouse events on a card: the card answers the
+        # finger the moment it lands, and stops when it lifts.
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._pressed = QPersistentModelIndex(index)
+            option.widget.viewport().update(option.rect)
+        elif event.type() == QEvent.Type.MouseButtonRelease and self._pressed.isValid():
+            self._pressed = QPersistentModelIndex()
+            option.widget.viewport().update()
+        return super().editorEvent(event, model, option, index)
+
+    def _is_pressed(self, index: QModelIndex, view: QWidget | None) -> bool:
+        """Pressed while the finger is down on the card and not scrolling the list (a
+        scroll keeps the release to itself, so the press is not trusted after one)."""
+        if index != self._pressed or view is None:
+            return False
+        if not QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            return False
+        viewport = view.viewport() if isinstance(view, QAbstractItemView) else view
+        return not QScroller.hasScroller(viewport) or QScroller.scroller(viewport).state() \
+            in (QScroller.State.Inactive, QScroller.State.Pressed)
 
     @staticmethod
     def _fitted(image: str, pixmap: QPixmap, box: QSize) -> QPixmap:
