@@ -14,9 +14,12 @@ almost all of it ranking every match of a one- or two-letter prefix):
    how well the name fits the words typed; a broad tier keeps rowid order, which is the
    catalog's own order (featured and best-known products first).
 4. A shopper word may stand for catalog words (synonyms: "veste" finds the jackets): it
-   becomes an OR of itself and them, a few more lookups in the same query.
-5. Only when nothing matches, a long word with one typo is corrected against the titles'
-   vocabulary (the most common word one edit away) and the search runs once more.
+   becomes an OR of itself and them, a few more lookups in the same query. A plural
+   also looks for its singular; little words ("de", "d'", "à") are left out.
+5. A word may also stand for the products on special today (soldes): they come first.
+6. Only when nothing matches, a long word with one typo is corrected against the titles'
+   vocabulary (the most common word one edit away) and the search runs once more; then
+   the words marked optional (enfant) are left out, down to the whole catalog.
 
 Shopper text never reaches FTS5 syntax: it is cut into words, and each word is quoted,
 so quotes, `*`, NEAR, AND, parentheses or emoji cannot form an operator.
@@ -26,25 +29,21 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, NamedTuple
 
-if TYPE_CHECKING:
-    from kiosk.core.synonyms import Phrase, Synonyms
-
-MAX_QUERY_CHARS = 200
-MAX_TOKENS = 8
-MAX_TOKEN_CHARS = 40
+from kiosk.core.search_words import MAX_QUERY_CHARS as MAX_QUERY_CHARS  # the screen's limit
+from kiosk.core.search_words import WORD, folded, query_words, singular, without_fillers
+from kiosk.core.synonyms import NO_MATCH, ON_SPECIAL, OPTIONAL, Phrase, Synonyms
 # A tier with at most this many matches is ranked; beyond it, rowid (catalog) order.
 RANKABLE_MATCHES = 300
 
 # (index, column filter): where all the words must be found, best tier first.
 _TIERS = (("product_titles", "{name} : "), ("product_titles", "{name skus} : "),
           ("product_titles", ""), ("product_search", ""))
-_WORD = re.compile(r"\w+", re.UNICODE)
+_IN_FULL_INDEX = "p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)"
 # A mistyped word is corrected from this length (shorter ones have too many neighbours
 # one edit away) up to this one (the candidates to look up grow with the length).
 FUZZY_MIN_LETTERS = 5
@@ -101,22 +100,16 @@ class Facets:
     corrected_text: str | None = None
 
 
-def query_words(text: str) -> list[str]:
-    """The words of a shopper's text, lower-cased, safe to quote into an FTS5 query."""
-    text = unicodedata.normalize("NFC", text or "")[:MAX_QUERY_CHARS]
-    words = [w.lower()[:MAX_TOKEN_CHARS] for w in _WORD.findall(text)]
-    return [w.replace("_", "") for w in words if w.strip("_")][:MAX_TOKENS]
-
-
-def folded(word: str) -> str:
-    """A word as the search indexes hold it: lower case, without accents."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 # Each group is required; any one of its alternatives satisfies it. An alternative is a
 # phrase and whether its last word is still being typed (a prefix).
-Group = list[tuple["Phrase", bool]]
+Group = list[tuple[Phrase, bool]]
+
+
+class _Part(NamedTuple):
+    """A group and the ways in its synonym names (ON_SPECIAL, OPTIONAL)."""
+
+    group: Group
+    ways: frozenset[str] = frozenset()
 
 
 def fts_expression(words: list[str], *, last_is_prefix: bool = True,
@@ -129,17 +122,28 @@ def fts_expression(words: list[str], *, last_is_prefix: bool = True,
 
 
 def _groups(words: list[str], last_is_prefix: bool, synonyms: Synonyms | None) -> list[Group]:
-    groups: list[Group] = []
+    return [part.group for part in _parts(words, last_is_prefix, synonyms)]
+
+
+def _parts(words: list[str], last_is_prefix: bool, synonyms: Synonyms | None) -> list[_Part]:
+    words = without_fillers(words, last_is_prefix=last_is_prefix)
+    parts: list[_Part] = []
     start = 0
     while start < len(words):
-        covered, alternatives = (synonyms.lookup(words, start, last_is_prefix=last_is_prefix)
-                                 if synonyms else (0, ()))
+        covered, alternatives, ways = (
+            synonyms.lookup(words, start, last_is_prefix=last_is_prefix) if synonyms
+            else NO_MATCH)
         end = start + max(covered, 1)
         typing = last_is_prefix and end == len(words)
-        groups.append([(tuple(words[start:end]), typing),
-                       *((alternative, False) for alternative in alternatives)])
+        typed = tuple(words[start:end])
+        # "shorts" finds the "Short"s: the singular as a whole word, even while typing
+        # (as a prefix, "gri" of "gris" would begin "grips").
+        plural = singular(typed[-1]) != typed[-1]
+        parts.append(_Part([(typed, typing),
+                            *([((*typed[:-1], singular(typed[-1])), False)] if plural else []),
+                            *((alternative, False) for alternative in alternatives)], ways))
         start = end
-    return groups
+    return parts
 
 
 def _render(groups: list[Group]) -> str:
@@ -174,17 +178,25 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
         return result
     last_is_prefix = not text[-1:].isspace()
 
-    def matches(searched: list[str]) -> list[int]:
-        groups = _groups(searched, last_is_prefix, synonyms)
+    def matches(parts: list[_Part]) -> list[int]:
+        if not parts:       # every word was optional: the whole catalog
+            return _browse(conn, where, params, filters, today, limit, 0)
         if filters.sort != "relevance":
-            return _all_matches_by_price(conn, groups, where, params, filters, today, limit)
-        return _tiered_matches(conn, groups, where, params, limit, result.product_ids)
+            return _all_matches_by_price(conn, parts, where, params, filters, today, limit)
+        specials = [product_id for product_id in _on_special(conn, parts, where, params, today,
+                                                             limit)
+                    if product_id not in result.product_ids]
+        return specials + _tiered_matches(conn, [part.group for part in parts], where, params,
+                                          limit, result.product_ids + specials)
 
-    found = matches(words)
+    parts = _parts(words, last_is_prefix, synonyms)
+    found = matches(parts)
     if not found and not result.product_ids:
         corrected = _corrected_words(conn, words, last_is_prefix, synonyms)
-        if corrected and (found := matches(corrected)):
+        if corrected and (found := matches(_parts(corrected, last_is_prefix, synonyms))):
             result.corrected_text = " ".join(corrected)
+        elif (required := _required(parts)) != parts:
+            found = matches(required)
     if filters.sort != "relevance":
         result.product_ids = found
     else:
@@ -202,13 +214,14 @@ def suggest(conn: sqlite3.Connection, text: str, limit: int = 6, *,
     if not words or limit <= 0 or text[-1:].isspace():
         return []
     typed = folded(words[-1])
-    before = _render(_groups(words[:-1], False, synonyms))
+    # The words before it that name something ("pantalon de " -> pantalon).
+    before = _render(_groups(without_fillers(words, last_is_prefix=True)[:-1], False, synonyms))
     match = f'{before} AND {{name}} : "{words[-1]}"*' if before else f'{{name}} : "{words[-1]}"*'
     counts: Counter[str] = Counter()
     spellings: dict[str, str] = {}
     for (name,) in conn.execute("SELECT name FROM product_titles WHERE product_titles MATCH ? "
                                 "LIMIT ?", (match, SUGGESTION_SAMPLE)):
-        for word in {w.lower() for w in _WORD.findall(name)}:
+        for word in {w.lower() for w in WORD.findall(name)}:
             plain = folded(word)
             if plain.startswith(typed) and plain != typed:
                 counts[plain] += 1
@@ -218,7 +231,7 @@ def suggest(conn: sqlite3.Connection, text: str, limit: int = 6, *,
     completions += synonyms.completions(typed) if synonyms else []
     categories = [name.lower() for (name,) in
                   conn.execute("SELECT DISTINCT name FROM categories ORDER BY name")
-                  if any(folded(w).startswith(typed) for w in _WORD.findall(name))
+                  if any(folded(w).startswith(typed) for w in WORD.findall(name))
                   and folded(name) != typed]
     # Categories are few and broad: they keep a place even when names offer plenty.
     names_room = limit - min(len(categories), limit // 2)
@@ -233,28 +246,27 @@ def facets(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
     today = today or date.today()
     words = query_words(text)
     if not words:
-        return Facets() if text.strip() else _facets(conn, None, filters, today)
+        return Facets() if text.strip() else _facets(conn, [], filters, today)
     last_is_prefix = not text[-1:].isspace()
-    found = _facets(conn, _render(_groups(words, last_is_prefix, synonyms)), filters, today)
+    parts = _parts(words, last_is_prefix, synonyms)
+    found = _facets(conn, parts, filters, today)
     if found.count == 0:
         corrected = _corrected_words(conn, words, last_is_prefix, synonyms)
         if corrected:
-            retried = _facets(conn, _render(_groups(corrected, last_is_prefix, synonyms)),
-                              filters, today)
+            retried = _facets(conn, _parts(corrected, last_is_prefix, synonyms), filters, today)
             if retried.count:
                 return replace(retried, corrected_text=" ".join(corrected))
+        if (required := _required(parts)) != parts:
+            return _facets(conn, required, filters, today)
     return found
 
 
-def _facets(conn: sqlite3.Connection, expression: str | None, filters: SearchFilters,
+def _facets(conn: sqlite3.Connection, parts: list[_Part], filters: SearchFilters,
             today: date) -> Facets:
     # The prices index holds all that is read of a product here; without statistics
     # SQLite would rather fetch each wide row by its id.
-    source, text_params = "products p INDEXED BY products_prices", []
-    if expression is not None:
-        source = ("product_search s JOIN products p INDEXED BY products_prices "
-                  "ON p.id = s.rowid AND product_search MATCH ?")
-        text_params = [expression]
+    source = "products p INDEXED BY products_prices"
+    matching, text_params = _matching(parts, today)
     price = _effective_price(today)
     # One pass: the range among products that pass every filter but the price, and the
     # count of those the price filter keeps too.
@@ -265,7 +277,7 @@ def _facets(conn: sqlite3.Connection, expression: str | None, filters: SearchFil
     where, params = _filter_sql(conn, replace(filters, min_price_cents=None,
                                               max_price_cents=None), today, whole_category=True)
     count, low, high = conn.execute(
-        f"SELECT {counted}, min({price}), max({price}) FROM {source} WHERE 1 {where}",
+        f"SELECT {counted}, min({price}), max({price}) FROM {source} WHERE {matching} {where}",
         [*(bound for bound, _ in bounds), *text_params, *params]).fetchone()
     # The size and colour pairs of the variants in stock (if asked) of the products that
     # pass the product filters; each list then applies the other's filter.
@@ -274,7 +286,7 @@ def _facets(conn: sqlite3.Connection, expression: str | None, filters: SearchFil
     stock = f" AND {_IN_STOCK}" if filters.in_stock_at else ""
     pairs = conn.execute(
         f"SELECT DISTINCT v.size, v.color FROM variants v WHERE v.product_id IN "
-        f"(SELECT p.id FROM {source} WHERE 1 {where}){stock}",
+        f"(SELECT p.id FROM {source} WHERE {matching} {where}){stock}",
         [*text_params, *params, *([filters.in_stock_at] if stock else [])]).fetchall()
     sizes = {size for size, color in pairs
              if size and (not filters.colors or color in filters.colors)}
@@ -391,11 +403,47 @@ def _one_edit_away(word: str) -> set[str]:
     return edits
 
 
-def _all_matches_by_price(conn, groups, where, params, filters, today, limit) -> list[int]:
+def _all_matches_by_price(conn, parts, where, params, filters, today, limit) -> list[int]:
+    matching, text_params = _matching(parts, today)
     return [row[0] for row in conn.execute(
-        f"SELECT p.id FROM product_search s JOIN products p ON p.id = s.rowid "
-        f"WHERE product_search MATCH ? {where} ORDER BY {_order_by(filters, today)} LIMIT ?",
-        [_render(groups), *params, limit])]
+        f"SELECT p.id FROM products p WHERE {matching} {where} "
+        f"ORDER BY {_order_by(filters, today)} LIMIT ?", [*text_params, *params, limit])]
+
+
+def _matching(parts: list[_Part], today: date) -> tuple[str, list]:
+    """SQL condition on `p`, and its parameters: every part is found in the full index,
+    or the product is on special today and the parts that do not stand for it are."""
+    if not parts:
+        return "1", []
+    condition, params = _IN_FULL_INDEX, [_render([part.group for part in parts])]
+    if any(ON_SPECIAL in part.ways for part in parts):
+        others, other_params = _matching(
+            [part for part in parts if ON_SPECIAL not in part.ways], today)
+        condition = f"({condition} OR ({_on_special_today(today)} AND {others}))"
+        params += other_params
+    return condition, params
+
+
+def _on_special(conn, parts, where, params, today, limit) -> list[int]:
+    """The products on special today that a search for `parts` finds through a word that
+    stands for them (soldes), in catalog order; none when no word does. The other words'
+    matches are read in catalog order and each checked from the prices index."""
+    if not any(ON_SPECIAL in part.ways for part in parts):
+        return []
+    others = [part.group for part in parts if ON_SPECIAL not in part.ways]
+    source, text_params, order = "products p INDEXED BY products_prices", [], "p.id"
+    if others:
+        source = ("product_search s JOIN products p INDEXED BY products_prices "
+                  "ON p.id = s.rowid AND product_search MATCH ?")
+        text_params, order = [_render(others)], "s.rowid"
+    return [row[0] for row in conn.execute(
+        f"SELECT p.id FROM {source} WHERE {_on_special_today(today)} {where} "
+        f"ORDER BY {order} LIMIT ?", [*text_params, *params, limit])]
+
+
+def _required(parts: list[_Part]) -> list[_Part]:
+    """The parts a search cannot do without: those whose synonym is not OPTIONAL."""
+    return [part for part in parts if OPTIONAL not in part.ways]
 
 
 def _browse(conn, where, params, filters, today, limit, offset) -> list[int]:
@@ -410,6 +458,12 @@ def _order_by(filters: SearchFilters, today: date) -> str:
         return "p.id"
     direction = "ASC" if filters.sort == "price_asc" else "DESC"
     return f"{_effective_price(today)} {direction}, p.id"
+
+
+def _on_special_today(today: date) -> str:
+    """SQL: the price paid today is below the regular one (a special price equal to it
+    is no offer)."""
+    return f"{_effective_price(today)} < p.price_cents"
 
 
 def _effective_price(today: date) -> str:

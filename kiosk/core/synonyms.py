@@ -6,9 +6,14 @@ The file is TOML, one line per shopper word or phrase (see assets/search/synonym
     "débardeur" = ["tank", "tanks"]
     soutien-gorge = ["bra", "bras"]
 
+A value that starts with @ is not a catalog word but a way into the catalog:
+
+    solde = ["sale", "promotions", "@on-special"]   # and the products on special today
+    enfant = ["kids", "@optional"]                  # left out when nothing matches
+
 IT edits it, so a broken file is refused with every problem at once, each naming the
-file, the line and the reason. Lookups ignore case, accents and a French plural's final
-s or x: "Vestes" finds the key "veste".
+file, the line and the reason. Lookups ignore case, accents, a French plural's final
+s or x and the little words between ("sac a dos" finds the key "sac à dos").
 """
 
 from __future__ import annotations
@@ -18,8 +23,9 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
-from kiosk.core.search import folded, query_words
+from kiosk.core.search_words import folded, query_words, singular, without_fillers
 
 # Keys an unfinished word may be the start of, at most: each adds terms to the query.
 MAX_PREFIX_KEYS = 4
@@ -29,6 +35,24 @@ MIN_PREFIX_LETTERS = 3
 MAX_ALTERNATIVES = 12
 
 Phrase = tuple[str, ...]
+
+# The ways in a value may name (written with a leading @):
+ON_SPECIAL = "on-special"     # the products whose special price runs today answer the word
+OPTIONAL = "optional"         # when the search finds nothing, the word is left out; alone,
+#                               it shows the whole catalog
+WAYS = (ON_SPECIAL, OPTIONAL)
+
+
+class KeyMatch(NamedTuple):
+    """What a shopper phrase stands for: how many of the words typed it covers, the
+    catalog phrases any of which satisfies it, and the ways in it names."""
+
+    length: int
+    phrases: tuple[Phrase, ...] = ()
+    ways: frozenset[str] = frozenset()
+
+
+NO_MATCH = KeyMatch(0)
 
 
 class SynonymsError(Exception):
@@ -40,41 +64,47 @@ class Synonyms:
 
     def __init__(self, mapping: Mapping[str, Iterable[str]]) -> None:
         merged: dict[Phrase, dict[Phrase, None]] = {}
+        ways: dict[Phrase, set[str]] = {}
         self._singular_of: dict[Phrase, Phrase] = {}   # key as written -> lookup form
         self._spelling: dict[Phrase, str] = {}
         for key, values in mapping.items():
-            written = tuple(folded(w) for w in query_words(key))
+            written = _key_words(key)
             if not written:
                 continue
-            singular = tuple(_singular(w) for w in written)
-            alternatives = merged.setdefault(singular, {})
+            lookup_form = tuple(singular(w) for w in written)
+            alternatives = merged.setdefault(lookup_form, {})
             for value in values:
-                if catalog_words := tuple(query_words(value)):
+                if _way(value) in WAYS:
+                    ways.setdefault(lookup_form, set()).add(_way(value))
+                elif catalog_words := tuple(query_words(value)):
                     alternatives[catalog_words] = None
-            self._singular_of[written] = singular
+            self._singular_of[written] = lookup_form
             self._spelling.setdefault(written, key.lower())
         self._by_key = {key: tuple(alts)[:MAX_ALTERNATIVES]
-                        for key, alts in merged.items() if alts}
+                        for key, alts in merged.items() if alts or ways.get(key)}
+        self._ways = {key: frozenset(found) for key, found in ways.items()}
         self._longest = max((len(key) for key in self._by_key), default=0)
         self._written = sorted(w for w, s in self._singular_of.items() if s in self._by_key)
 
-    def lookup(self, words: list[str], start: int, *,
-               last_is_prefix: bool) -> tuple[int, tuple[Phrase, ...]]:
-        """The longest key starting at `words[start]`: how many words it covers and the
-        catalog phrases it stands for; (0, ()) when no key starts there.
+    def lookup(self, words: list[str], start: int, *, last_is_prefix: bool) -> KeyMatch:
+        """The longest key starting at `words[start]`: how many words it covers, the
+        catalog phrases it stands for and its ways in; NO_MATCH when no key starts there.
 
         When the key reaches the last word and that word is still being typed, keys it
-        may be the start of count too ("ves" -> veste), once a few letters are typed.
+        may be the start of count too ("ves" -> veste), once a few letters are typed;
+        their catalog phrases only, as a way in is taken for a word the shopper wrote.
         """
         plain = tuple(folded(w) for w in words[start:start + self._longest])
         for length in range(len(plain), 0, -1):
-            found = list(self._by_key.get(tuple(_singular(w) for w in plain[:length]), ()))
+            key = tuple(singular(w) for w in plain[:length])
+            found = list(self._by_key.get(key, ()))
             if last_is_prefix and start + length == len(words):
                 for written in self._keys_begun_by(plain[:length]):
                     found.extend(self._by_key[self._singular_of[written]])
-            if found:
-                return length, tuple(dict.fromkeys(found))[:MAX_ALTERNATIVES]
-        return 0, ()
+            if found or key in self._by_key:
+                return KeyMatch(length, tuple(dict.fromkeys(found))[:MAX_ALTERNATIVES],
+                                self._ways.get(key, frozenset()))
+        return NO_MATCH
 
     def completions(self, typed: str) -> list[str]:
         """Keys, as written in the file, whose first word the word being typed begins."""
@@ -88,7 +118,7 @@ class Synonyms:
         return found
 
     def has_word(self, word: str) -> bool:
-        return (_singular(folded(word)),) in self._by_key
+        return (singular(folded(word)),) in self._by_key
 
     def _keys_begun_by(self, typed: Phrase) -> list[Phrase]:
         """Keys of as many words as `typed`, the same but for a longer last word. In
@@ -147,6 +177,10 @@ def _problem(key: str, value: object) -> str | None:
         return "sections are not used here: write each word as  word = [\"catalog word\"]"
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         return f"must be a list of catalog words in quotes, like [\"jacket\"], got {value!r}"
+    unknown = [item for item in value if _way(item) is not None and _way(item) not in WAYS]
+    if unknown:
+        known = ", ".join(f"@{way}" for way in WAYS)
+        return f"unknown way in {unknown[0]!r}: the ways are {known}"
     if not any(query_words(item) for item in value):
         return "must name at least one catalog word"
     return None
@@ -162,6 +196,12 @@ def _line_of(text: str, key: str) -> int | None:
     return None
 
 
-def _singular(word: str) -> str:
-    """French plurals end in s or x ("vestes", "chapeaux"); short words keep theirs."""
-    return word[:-1] if len(word) >= 4 and word[-1] in "sx" else word
+def _key_words(key: str) -> Phrase:
+    """A key as looked up: folded, without the little words ("sac à dos" -> sac, dos)."""
+    return tuple(folded(w) for w in without_fillers(query_words(key)))
+
+
+def _way(value: str) -> str | None:
+    """The way in a value names ("@on-special" -> "on-special"), None for catalog words."""
+    value = value.strip()
+    return value[1:].strip().lower() if value.startswith("@") else None

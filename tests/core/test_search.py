@@ -1,3 +1,4 @@
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -454,3 +455,126 @@ def test_hostile_text_never_breaks_facets(cache, hostile):
         found = facets(cache, hostile, SearchFilters(sizes=frozenset({hostile})),
                        synonyms=synonyms)
         assert isinstance(found.count, int)
+
+
+# --- French shopper words ----------------------------------------------------------
+
+FRENCH_QUERIES = Path(__file__).resolve().parents[2] / "benchmarks/data/french_queries.txt"
+A_SUNDAY = date(2026, 12, 6)
+
+
+def paths_of(conn, product_id):
+    return {path for (path,) in conn.execute(
+        "SELECT c.path FROM product_categories pc JOIN categories c ON c.id = pc.category_id "
+        "WHERE pc.product_id = ?", (product_id,))}
+
+
+def products_under(conn, *tops):
+    return {product_id for (product_id,) in conn.execute("SELECT id FROM products")
+            if any(path.startswith(tuple(f"{top}/" for top in tops))
+                   for path in paths_of(conn, product_id))}
+
+
+@pytest.fixture
+def demo(demo_cache_dir):
+    conn = open_cache(demo_cache_dir).conn
+    yield conn
+    conn.close()
+
+
+def shipped_search(conn, text):
+    return search(conn, text, limit=500, today=A_SUNDAY,
+                  synonyms=load_synonyms(SHIPPED_SYNONYMS)).product_ids
+
+
+@pytest.mark.parametrize("typed", ["vêtement", "vetements", "Vêtements ", "habits"])
+def test_a_word_for_clothes_leads_to_every_garment_and_no_gear(demo, typed):
+    assert set(shipped_search(demo, typed)) == products_under(demo, "Women", "Men")
+
+
+def test_homme_and_femme_lead_to_the_men_and_the_women(demo):
+    men, women = products_under(demo, "Men"), products_under(demo, "Women")
+    assert set(shipped_search(demo, "homme")) == men
+    for_women = set(shipped_search(demo, "femme"))
+    assert women <= for_women and not for_women & (men - women)
+
+
+@pytest.mark.parametrize("typed", ["soldes", "Promo", "pas cher "])
+def test_sale_words_lead_to_the_offers_first_then_the_promotions(demo, typed):
+    found = shipped_search(demo, typed)
+    on_special = [product_id for (product_id,) in demo.execute(
+        "SELECT id FROM products WHERE special_price_cents < price_cents "
+        "AND special_from IS NULL AND special_to IS NULL ORDER BY id")]
+    assert on_special and found[:len(on_special)] == on_special
+    assert products_under(demo, "Promotions") <= set(found)
+
+
+def test_enfant_leads_to_the_whole_catalog_when_no_product_is_for_children(demo):
+    everything = {product_id for (product_id,) in demo.execute("SELECT id FROM products")}
+    assert set(shipped_search(demo, "enfant")) == everything
+
+
+def test_french_little_words_and_elision_do_not_hide_the_products(demo):
+    yoga_pants = shipped_search(demo, "pantalon de yoga")
+    assert yoga_pants == shipped_search(demo, "pantalon yoga") != []
+    assert all("Yoga Pant" in name for name in names(demo, yoga_pants[:4]))
+    assert names(demo, shipped_search(demo, "bouteille d'eau"))[0] == "Affirm Water Bottle"
+    assert shipped_search(demo, "sac a dos") == shipped_search(demo, "sac à dos") != []
+
+
+def test_a_word_that_names_no_gear_is_left_out_rather_than_finding_nothing(demo):
+    watches = shipped_search(demo, "montre")
+    assert shipped_search(demo, "montre homme") == watches != []
+    assert shipped_search(demo, "robe") == []      # a real product word is never dropped
+
+
+def test_a_plural_also_finds_its_singular(cache):
+    assert names(cache, search(cache, "jackets ").product_ids) == ["Hooded Rain Jacket"]
+    assert names(cache, search(cache, "coats").product_ids) == ["Winter Coat"]
+
+
+def test_a_word_standing_for_the_offers_finds_those_running_today(tmp_path):
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(categories=[Category("Men", "Men")], products=[
+        product("A", "Rain Jacket", 5000, ("Men",), special_price_cents=4000,
+                special_from="2026-12-01", special_to="2026-12-10"),
+        product("B", "Wool Jacket", 6000, ("Men",), special_price_cents=6000),
+        product("C", "Sale Tee", 1000, ("Men",)),
+        product("D", "Wool Cap", 2000, ("Men",), special_price_cents=1500)]))
+    synonyms = Synonyms({"solde": ["sale", "@on-special"], "veste": ["jacket"]})
+
+    def found(text, today):
+        return names(conn, search(conn, text, today=today, synonyms=synonyms).product_ids)
+
+    assert found("soldes", A_SUNDAY) == ["Rain Jacket", "Wool Cap", "Sale Tee"]
+    assert found("soldes", date(2026, 12, 11)) == ["Wool Cap", "Sale Tee"]   # ended
+    assert found("veste soldes", A_SUNDAY) == ["Rain Jacket"]   # an equal price is no offer
+    assert facets(conn, "soldes", today=A_SUNDAY, synonyms=synonyms).count == 3
+    by_price = search(conn, "soldes", SearchFilters(sort="price_asc"), today=A_SUNDAY,
+                      synonyms=synonyms)
+    assert names(conn, by_price.product_ids) == ["Sale Tee", "Wool Cap", "Rain Jacket"]
+
+
+def test_optional_words_are_left_out_only_when_nothing_is_found(cache):
+    synonyms = Synonyms({"homme": ["men", "@optional"], "enfant": ["@optional"],
+                         "veste": ["jacket"]})
+    assert names(cache, search(cache, "veste homme", synonyms=synonyms).product_ids) == [
+        "Hooded Rain Jacket"]
+    assert names(cache, search(cache, "écharpe homme", synonyms=synonyms).product_ids) == [
+        "Écharpe en laine", "Summer Tee"]
+    everything = search(cache, "enfant", synonyms=synonyms).product_ids
+    assert len(everything) == 8
+    assert facets(cache, "enfant", synonyms=synonyms).count == 8
+
+
+def test_a_synonyms_file_naming_an_unknown_way_in_is_refused(tmp_path):
+    path = tmp_path / "synonyms.toml"
+    path.write_text('solde = ["sale", "@on-sale"]\n')
+    with pytest.raises(SynonymsError, match=r"synonyms\.toml:1: solde: unknown way in '@on-sale'"):
+        load_synonyms(path)
+
+
+def test_the_french_benchmark_holds_100_distinct_queries():
+    lines = [line.strip() for line in FRENCH_QUERIES.read_text(encoding="utf-8").splitlines()]
+    queries = [line for line in lines if line and not line.startswith("#")]
+    assert len(queries) == len(set(queries)) == 100
