@@ -2,6 +2,7 @@ import os
 from pathlib import Path
 
 import pytest
+from support.clock import TEST_NOW
 
 from kiosk.core.datasets import luma_dir as find_luma_dir
 
@@ -29,5 +30,5 @@ def demo_cache_dir(tmp_path_factory, luma_dir) -> Path:
     from kiosk.core.demo import build_demo_cache
 
     data_dir = tmp_path_factory.mktemp("demo-data")
-    build_demo_cache(luma_dir, data_dir)
+    build_demo_cache(luma_dir, data_dir, now=TEST_NOW)
     return data_dir

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from kiosk import __version__
 from kiosk.core import journey
 from kiosk.core.categories import CategoryTile, top_categories
+from kiosk.core.clock import SYSTEM_CLOCK, Clock
 from kiosk.core.config import KioskConfig
 from kiosk.core.db.cache import install_rebuilt_cache, open_cache, recheck_cache
 from kiosk.core.db.journal import open_journal
@@ -77,8 +78,10 @@ START_IN_LANGUAGE = QT_TRANSLATE_NOOP("AttractScreen", "Start in English")
 class KioskApp:
     """Owns the long-lived parts and wires them; screens get only what they need."""
 
-    def __init__(self, app: QApplication, config: KioskConfig, *, windowed: bool) -> None:
+    def __init__(self, app: QApplication, config: KioskConfig, *, windowed: bool,
+                 clock: Clock = SYSTEM_CLOCK) -> None:
         self.app = app
+        self.clock = clock
         self.config = config
         self.runner = TaskRunner(app)
         self.theme = Theme(scale=config.text_scale, font_family=install_fonts())
@@ -227,7 +230,7 @@ class KioskApp:
                               thumbnails=self.thumbnails, pictures=self.pictures,
                               catalog=self.catalog, runner=self.runner, navigator=self,
                               session=self._new_session(), config=self.config,
-                              synonyms=self.synonyms)
+                              synonyms=self.synonyms, clock=self.clock)
 
     def _new_session(self) -> ShopperSession:
         session = ShopperSession(OrderLimits.from_config(self.config))

@@ -6,7 +6,7 @@ wherever it appears. A level is never told by colour alone: each has a mark and 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QObject
 
@@ -30,21 +30,20 @@ def level_text(quantity: int | None, few_left: int) -> str:
     return _StockWords().level(level_of(quantity, few_left), quantity or 0)
 
 
-def counted_words(taken_at: str | None, certain: bool,
-                  now: datetime | None = None) -> str:
+def counted_words(taken_at: str | None, certain: bool, now: datetime) -> str:
     """"Counted 5 min ago"; "May have changed — counted 3 hours ago" for a figure past
     the age limit, which is never told as certain."""
     if not taken_at:
         return ""
     words = _StockWords()
     try:
-        age = freshness(taken_at, now or datetime.now(timezone.utc))
+        age = freshness(taken_at, now)
     except ValueError:
         return words.unreadable_time()
     return words.counted(age) if certain else words.uncertain(age)
 
 
-def restock_words(restock_date: str | None, locale: QLocale, today: date | None = None) -> str:
+def restock_words(restock_date: str | None, locale: QLocale, today: date) -> str:
     """"Back on 12 December", or nothing when no date is known or it has passed."""
     if not restock_date:
         return ""
@@ -52,7 +51,7 @@ def restock_words(restock_date: str | None, locale: QLocale, today: date | None 
         day = date.fromisoformat(restock_date)
     except ValueError:
         return ""
-    if day < (today or date.today()):
+    if day < today:
         return ""
     shown = locale.toString(QDate(day.year, day.month, day.day), "d MMMM")
     return _StockWords().back_on(shown)

@@ -204,6 +204,17 @@ QPushButton#ToggleButton:checked {{
     color: {c.on_primary};
     border-color: {c.primary};
 }}
+#ToggleButtonText {{
+    background: transparent;
+    font-size: {self.body}px;
+}}
+#ConsentBoxText {{
+    background: transparent;
+    font-weight: 700;
+}}
+#ToggleButtonText[checked="true"] {{
+    color: {c.on_primary};
+}}
 QListView {{
     border: none;
     background: {c.background};

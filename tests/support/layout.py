@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 
 def scrolled(widget: QWidget, window: QWidget) -> bool:
@@ -15,10 +23,23 @@ def scrolled(widget: QWidget, window: QWidget) -> bool:
     return False
 
 
+def follows_width(content: QWidget) -> bool:
+    layout = content.layout()
+    return layout is None or layout.sizeConstraint() != QLayout.SizeConstraint.SetFixedSize
+
+
 def clipped_text(window: QWidget) -> list[str]:
     """Describe every visible label or button whose text does not fit inside it, or that
     lies outside the window where no scrolling can bring it."""
     problems = []
+    for area in window.findChildren(QScrollArea):
+        # Content that follows its scroller's width (all but strips made to be flicked
+        # sideways, which keep their own fixed size) must not run past its right edge.
+        content = area.widget()
+        if area.isVisible() and content is not None and follows_width(content) \
+                and content.width() > area.viewport().width():
+            problems.append(f"{content.objectName()} is wider than its scroller: "
+                            f"{content.width()}px in {area.viewport().width()}px")
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or not isinstance(widget, QLabel | QPushButton):
             continue

@@ -7,13 +7,14 @@ import sqlite3
 from contextlib import closing
 
 from kiosk.ui.app import KioskApp
+from support.clock import TEST_CLOCK
 
 # Long enough for the backoff of a few failed attempts, and a sync round after it.
 DELIVERED_WITHIN_MS = 90_000
 
 
 def start_kiosk(qtbot, qapp, config) -> KioskApp:
-    kiosk = KioskApp(qapp, config, windowed=True)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
     return kiosk

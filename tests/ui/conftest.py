@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, QTranslator
+from support.clock import TEST_CLOCK
 from support.languages import formatter_for
 
 from kiosk.core.config import load_config
@@ -110,6 +111,7 @@ def shopper_context(qapp, demo_config):
         session=ShopperSession(),
         config=demo_config,
         synonyms=load_synonyms(SYNONYMS),
+        clock=TEST_CLOCK,
     )
     yield context
     runner.wait_idle()
@@ -120,7 +122,7 @@ def shopper_context(qapp, demo_config):
 @pytest.fixture
 def kiosk(qtbot, qapp, demo_config):
     """The whole kiosk, windowed, on a private copy of the demo catalog (no server)."""
-    kiosk = KioskApp(qapp, demo_config, windowed=True)
+    kiosk = KioskApp(qapp, demo_config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
     yield kiosk
@@ -142,3 +144,15 @@ def shopper(qapp, shopper_context):
     yield shopper_context
     for translator in translators.values():
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def english(qapp):
+    """The English translation installed, as the app does for an English shopper: the
+    source strings' "hour(s)" become proper plurals. Installed last, it is asked first."""
+    build()
+    translator = QTranslator(qapp)
+    assert translator.load(str(qm_path("en")))
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)

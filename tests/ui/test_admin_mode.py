@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QLocale, QPoint, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from support.clock import TEST_CLOCK
 from support.gestures import named, tap, touch
 from support.layout import clipped_text
 from support.screen_keyboard import type_on_screen
@@ -69,7 +70,7 @@ def admin_config(demo_config):
 
 @pytest.fixture
 def kiosk(qtbot, qapp, admin_config):
-    kiosk = KioskApp(qapp, admin_config, windowed=True)
+    kiosk = KioskApp(qapp, admin_config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
     kiosk.set_language("en")      # staff texts in English; French is checked on its own
@@ -188,7 +189,7 @@ def test_a_lockout_survives_a_restart(qtbot, qapp, kiosk, admin_config):
     kiosk.admin._save_lockout()
     kiosk.runner.wait_idle()
     kiosk.shutdown()
-    again = KioskApp(qapp, admin_config, windowed=True)
+    again = KioskApp(qapp, admin_config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(again.window)
     try:
         qtbot.waitUntil(lambda: again.cards is not None, timeout=10000)
@@ -227,7 +228,7 @@ def test_the_shopper_idle_reset_closes_admin_mode(qtbot, kiosk):
 
 
 def test_without_a_pin_in_the_config_the_gesture_opens_nothing(qtbot, qapp, demo_config):
-    kiosk = KioskApp(qapp, demo_config, windowed=True)
+    kiosk = KioskApp(qapp, demo_config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     try:
         qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
@@ -444,7 +445,7 @@ def test_restart_ends_the_app_with_the_restart_status_after_the_audit(qtbot, kio
 
 def test_leaving_to_the_desktop_only_when_the_config_allows_it(qtbot, qapp, demo_config):
     write_admin_config(demo_config, "allow_exit_to_desktop = true\n")
-    kiosk = KioskApp(qapp, load_config(demo_config.source), windowed=True)
+    kiosk = KioskApp(qapp, load_config(demo_config.source), windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     try:
         qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
@@ -464,7 +465,7 @@ def test_leaving_to_the_desktop_only_when_the_config_allows_it(qtbot, qapp, demo
 def test_every_admin_page_fits_in_large_type(qtbot, qapp, admin_config, size):
     orientation = "portrait" if size.height() > size.width() else "landscape"
     config = dataclasses.replace(admin_config, text_scale=1.5, orientation=orientation)
-    kiosk = KioskApp(qapp, config, windowed=True)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(size)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPushButton, QWidget
+from support.clock import TEST_CLOCK
 from support.gestures import find_named, named, press_key, start, tap
 from support.layout import clipped_text
 
@@ -148,7 +149,8 @@ def test_escape_alt_f4_right_click_and_close_do_nothing(qtbot, kiosk):
 def test_a_terminal_whose_data_cannot_be_opened_says_so(qtbot, qapp, demo_config, tmp_path):
     blocked = tmp_path / "not-a-directory"
     blocked.write_text("a file where the data directory should be")
-    kiosk = KioskApp(qapp, dataclasses.replace(demo_config, data_dir=blocked), windowed=True)
+    kiosk = KioskApp(qapp, dataclasses.replace(demo_config, data_dir=blocked), windowed=True,
+                     clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
     start(qtbot, kiosk)
@@ -178,7 +180,7 @@ def test_missing_and_broken_images_end_as_placeholders_without_error(qtbot, qapp
 def test_layouts_hold_at_one_and_a_half_type_scale_in_both_orientations(
         qtbot, qapp, demo_config, orientation, size):
     config = dataclasses.replace(demo_config, text_scale=1.5, orientation=orientation)
-    kiosk = KioskApp(qapp, config, windowed=True)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(size)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)

@@ -4,10 +4,11 @@ and the window keeps the panel's size (a layout asking for more would push it of
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, timezone
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QSize
+from support.clock import TEST_CLOCK, TEST_NOW, clock_at
 from support.layout import clipped_text
 from support.ordering import out_of_stock_here
 
@@ -25,7 +26,7 @@ def test_the_checkout_fits_in_large_type(qtbot, qapp, demo_config, size):
     orientation = "portrait" if size == PORTRAIT else "landscape"
     config = dataclasses.replace(demo_config, text_scale=1.5, orientation=orientation,
                                  central_url="https://central.example.com")
-    kiosk = KioskApp(qapp, config, windowed=True)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(size)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
@@ -48,7 +49,7 @@ def test_the_checkout_fits_in_large_type(qtbot, qapp, demo_config, size):
                            kiosk.open_review()),
         "confirmation": lambda: kiosk.show_confirmation(PlacedOrder(
             "0" * 36, "K7D-3MXQ9P", 2 * price + 7990, 3, DeliveryOption("express", 990, 1),
-            date(2026, 11, 26), datetime.now(timezone.utc))),
+            date(2026, 11, 26), TEST_NOW)),
     }
     for screen_name, step in steps.items():
         step()
@@ -59,4 +60,55 @@ def test_the_checkout_fits_in_large_type(qtbot, qapp, demo_config, size):
             assert kiosk.window.size() == size, where
             assert clipped_text(kiosk.window) == [], where
         kiosk.set_language("fr")
+    kiosk.shutdown()
+
+
+# Days on which the review's delivery dates are long or unusual: ordered on a Friday, the
+# standard delivery comes on "Wednesday 30 September" / "mercredi 30 septembre", the
+# longest day and month names in both languages; then a Sunday, the last day of a month,
+# the night Paris puts its clocks forward, and 29 February.
+AWKWARD_DAYS = {
+    "longest names": clock_at(2026, 9, 25),
+    "sunday": clock_at(2026, 12, 6),
+    "end of month": clock_at(2026, 12, 31, 23, 30),     # already 1 January in Paris
+    "clocks change": clock_at(2027, 3, 28, 1, 30),
+    "29 february": clock_at(2028, 2, 29),
+}
+
+
+@pytest.mark.parametrize("clock", AWKWARD_DAYS.values(), ids=AWKWARD_DAYS.keys())
+def test_delivery_dates_wrap_in_large_type_on_any_day(qtbot, qapp, demo_config, clock):
+    config = dataclasses.replace(demo_config, text_scale=1.5, orientation="portrait")
+    kiosk = KioskApp(qapp, config, windowed=True, clock=clock)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(PORTRAIT)
+    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
+    kiosk.context.session.add_to_basket(BasketLine("WJ01-L-Red", 1, "Stellar Solar Jacket",
+                                                   "L", "Red", 7500, 1))
+    kiosk.context.session.customer_fields.update(ZOE, postal_code="69003")
+    kiosk.start_session()
+    kiosk.open_review()
+    review = kiosk.window.current_screen()
+    for language in ("fr", "en"):
+        kiosk.set_language(language)
+        qtbot.wait(50)
+        delivery = [button.accessibleName() for button in review.delivery_buttons.buttons()]
+        assert clipped_text(kiosk.window) == [], (language, delivery)
+    kiosk.shutdown()
+
+
+def test_the_delivery_date_counts_working_days_from_the_stores_day(qtbot, qapp, demo_config):
+    """At 23:30 on 31 December in UTC it is already 1 January in Paris: the shopper is
+    promised delivery from the store's day, not from UTC's."""
+    kiosk = KioskApp(qapp, demo_config, windowed=True, clock=AWKWARD_DAYS["end of month"])
+    qtbot.addWidget(kiosk.window)
+    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
+    kiosk.context.session.add_to_basket(BasketLine("WJ01-L-Red", 1, "Stellar Solar Jacket",
+                                                   "L", "Red", 7500, 1))
+    kiosk.start_session()
+    kiosk.open_review()
+    kiosk.set_language("en")
+    standard = kiosk.window.current_screen().delivery_buttons.button(0)
+    # Friday 1 January 2027 + 3 working days: Monday 4, Tuesday 5, Wednesday 6.
+    assert standard.accessibleName().endswith("delivered by Wednesday 6 January")
     kiosk.shutdown()

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QPushButton
+from support.clock import TEST_CLOCK
 from support.gestures import named, shown, start, tap
 from support.layout import clipped_text
 from support.ordering import current, order_missing_jacket
@@ -144,7 +145,7 @@ def test_repeated_presses_count_once(qtbot, kiosk, clock):
 
 def test_a_burst_is_kept_and_flagged_as_misuse(qtbot, qapp, demo_config):
     config = dataclasses.replace(demo_config, rating_burst_presses=3)
-    kiosk = KioskApp(qapp, config, windowed=True)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
     kiosk.ratings.clock = clock = Clock()
@@ -202,7 +203,7 @@ def test_leaving_the_question_by_back_still_writes_the_rating(qtbot, kiosk, cloc
 
 
 def test_a_rating_waiting_at_shutdown_is_written(qtbot, qapp, demo_config):
-    kiosk = KioskApp(qapp, demo_config, windowed=True)
+    kiosk = KioskApp(qapp, demo_config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
     screen = open_from_home(qtbot, kiosk)
@@ -269,7 +270,7 @@ def faces_words_fit(screen) -> bool:
 def test_the_rating_screens_fit_in_large_type(qtbot, qapp, demo_config, size):
     orientation = "portrait" if size.width() < size.height() else "landscape"
     config = dataclasses.replace(demo_config, text_scale=1.5, orientation=orientation)
-    kiosk = KioskApp(qapp, config, windowed=True)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(size)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QListView, QPushButton
+from support.clock import TEST_CLOCK
 from support.gestures import find_named, named, shown, start, tap, tap_item
 from support.layout import clipped_text
 
@@ -96,7 +97,7 @@ def test_a_shopper_who_reads_english_starts_in_english(qtbot, kiosk):
 def test_every_screen_holds_its_text_at_one_and_a_half_type_scale(
         qtbot, qapp, demo_config, orientation, size):
     config = dataclasses.replace(demo_config, text_scale=1.5, orientation=orientation)
-    kiosk = KioskApp(qapp, config, windowed=True)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(size)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)

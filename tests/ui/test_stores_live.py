@@ -15,6 +15,7 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QPushButton
 from support.central_server import CentralServer
+from support.clock import TEST_NOW
 from support.faulty_proxy import Fault, FaultyProxy
 from support.gestures import named, shown, tap
 from support.layout import clipped_text
@@ -24,7 +25,7 @@ from kiosk.ui.screens.stores import Figures, StoreCard, StoresScreen
 from kiosk.ui.theme import Theme
 
 SKU = "WJ01-L-Red"
-RESTOCK = date.today() + timedelta(days=17)
+RESTOCK = TEST_NOW.date() + timedelta(days=17)
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +63,7 @@ def set_cached(config, store_id, quantity, taken_at, restock_date=None):
 
 
 def ago(**delta) -> str:
-    return (datetime.now(timezone.utc) - timedelta(**delta)).isoformat(timespec="seconds")
+    return (TEST_NOW - timedelta(**delta)).isoformat(timespec="seconds")
 
 
 def open_screen(qtbot, context, live, scale=1.0, height=1700):
@@ -180,12 +181,13 @@ def test_an_answer_for_a_screen_already_closed_touches_nothing(
     proxy.close()
 
 
-def test_an_old_figure_is_never_shown_as_certain(qtbot, shopper_context, demo_config):
+def test_an_old_figure_is_never_shown_as_certain(qtbot, shopper_context, demo_config,
+                                                 english):
     set_cached(demo_config, "paris-rivoli", 12, ago(hours=3))
     set_cached(demo_config, "lyon-republique", 12, ago(minutes=5))
     screen = open_screen(qtbot, shopper_context, None)
     old, recent = screen.cards[0], card_of(screen, "lyon-republique")
-    assert old.age.text() == "May have changed — counted 3 hour(s) ago"
+    assert old.age.text() == "May have changed — counted 3 hours ago"
     assert old.level.property("certain") is False
     assert old.accessibleName().startswith("Luma Paris Rivoli (this store), In stock, May")
     assert recent.age.text() == "Counted 5 min ago"

@@ -17,14 +17,14 @@ def test_a_level_has_a_mark_and_words_never_colour_alone():
     assert level_words(None, 3) == "? No stock figure"
 
 
-def test_the_age_of_a_figure_is_told_in_the_largest_unit():
+def test_the_age_of_a_figure_is_told_in_the_largest_unit(english):
     def taken(delta):
         return (NOW - delta).isoformat()
     assert counted_words(taken(timedelta(seconds=20)), True, NOW) == "Counted just now"
     assert counted_words(taken(timedelta(minutes=3)), True, NOW) == "Counted 3 min ago"
-    assert counted_words(taken(timedelta(hours=2)), True, NOW) == "Counted 2 hour(s) ago"
+    assert counted_words(taken(timedelta(hours=2)), True, NOW) == "Counted 2 hours ago"
     assert counted_words(taken(timedelta(hours=2)), False, NOW) == \
-        "May have changed — counted 2 hour(s) ago"
+        "May have changed — counted 2 hours ago"
     assert counted_words(None, True, NOW) == ""
 
 

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.core.clock import SYSTEM_CLOCK, Clock
 from kiosk.core.compare import CompareTray, TrayAdd
 from kiosk.core.config import KioskConfig
 from kiosk.core.orders import Basket, BasketChange, BasketLine, OrderLimits, PlacedOrder
@@ -102,6 +103,7 @@ class ShopperContext:
     session: ShopperSession
     config: KioskConfig
     synonyms: Synonyms | None = None  # shopper words for catalog words ("veste" -> jacket)
+    clock: Clock = SYSTEM_CLOCK       # what "now" and "today" are for every screen
 
     @property
     def store_id(self) -> str:

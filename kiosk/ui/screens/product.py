@@ -6,7 +6,7 @@ only picks another variant from what was read, so nothing waits on the disk.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from urllib.parse import quote
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
@@ -67,7 +67,7 @@ def attribute_name(key: str) -> str:
 
 def date_text(formatter: Formatter, day: date) -> str:
     """'17 décembre', with the year only when it is not this year's."""
-    pattern = "d MMMM" if day.year == date.today().year else "d MMMM yyyy"
+    pattern = "d MMMM" if day.year == today.year else "d MMMM yyyy"
     return formatter.locale.toString(QDate(day.year, day.month, day.day), pattern)
 
 
@@ -386,7 +386,8 @@ class ProductScreen(QWidget):
             self.price.setAccessibleName(self.tr("{price} instead of {regular}").format(
                 price=now_text, regular=was_text))
             special = (self.tr("Special price until {date}").format(
-                date=date_text(self._formatter, page.special_until))
+                date=date_text(self._formatter, page.special_until,
+                               self._context.clock.today()))
                 if page.special_until else self.tr("Special price"))
             show_text(self.special, special)
         else:
@@ -429,10 +430,12 @@ class ProductScreen(QWidget):
         self.stock.style().polish(self.stock)
         # Worded as on the stores screen, so that a figure reads the same everywhere; one
         # older than the configured age is never told as certain.
-        age = counted_words(variant.taken_at, self._figure_is_current(variant))
+        age = counted_words(variant.taken_at, self._figure_is_current(variant),
+                            self._context.clock.now())
         show_text(self.stock_age, age)
         self.stock_age.setVisible(bool(age))
-        restock = (restock_words(variant.restock_date, self._formatter.locale)
+        restock = (restock_words(variant.restock_date, self._formatter.locale,
+                                  self._context.clock.today())
                    if level == "out_of_stock" else "")
         show_text(self.restock, restock)
         self.restock.setVisible(bool(restock))
@@ -441,7 +444,7 @@ class ProductScreen(QWidget):
     def _figure_is_current(self, variant: VariantOption) -> bool:
         max_age = timedelta(minutes=self._context.config.stock_max_age_minutes)
         return bool(variant.taken_at) and is_current(
-            variant.taken_at, datetime.now(timezone.utc), max_age)
+            variant.taken_at, self._context.clock.now(), max_age)
 
     def _show_similar(self, wanted: bool) -> None:
         shown = wanted and bool(self.similar)

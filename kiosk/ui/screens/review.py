@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -34,8 +33,9 @@ from kiosk.ui.screens.basket import variant_words
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
-from kiosk.ui.widgets.text import show_text, wrapped_label
+from kiosk.ui.widgets.text import WrappingButton, WrappingCheckBox, show_text, wrapped_label
 
+CHECK_BOX_PX = 48     # the consent box's tick square, as the theme draws it
 PRIVACY_QR_PX = 220
 
 
@@ -68,7 +68,7 @@ class ReviewScreen(QWidget):
         self.delivery_rows = QVBoxLayout()
         self.delivery_rows.setSpacing(spacing)
         for index, option in enumerate(self._options):
-            button = QPushButton(objectName="ToggleButton")
+            button = WrappingButton("ToggleButton", spacing * 2)
             button.setCheckable(True)
             button.setChecked(option.method == context.session.delivery_method)
             self.delivery_buttons.addButton(button, index)
@@ -92,7 +92,7 @@ class ReviewScreen(QWidget):
         self.privacy_code = QrCode(context.runner, context.theme.px(PRIVACY_QR_PX))
         self.privacy_code.set_text(context.config.privacy_notice_url)
         self.privacy_caption = wrapped_label("Hint")
-        self.consent = QCheckBox(objectName="ConsentBox")
+        self.consent = WrappingCheckBox("ConsentBox", context.theme.px(CHECK_BOX_PX), spacing)
         self.consent.setChecked(False)          # never ticked for the shopper
         self.consent.toggled.connect(self._show_confirm_state)
 
@@ -144,7 +144,7 @@ class ReviewScreen(QWidget):
         return self._options[max(self.delivery_buttons.checkedId(), 0)]
 
     def _show_delivery_options(self) -> None:
-        formatter, today = self._context.formatter, date.today()
+        formatter, today = self._context.formatter, self._context.clock.today()
         for index, option in enumerate(self._options):
             name = (self.tr("Standard delivery") if option.method == "standard"
                     else self.tr("Express delivery"))
@@ -153,9 +153,7 @@ class ReviewScreen(QWidget):
             by = self.tr("delivered by %1").replace(
                 "%1", long_date(formatter, option.expected_date(today)))
             text = f"{name} · {fee}\n{by}"
-            button = self.delivery_buttons.button(index)
-            button.setText(text)
-            button.setAccessibleName(text.replace("\n", ", "))
+            self.delivery_buttons.button(index).set_text(text)
 
     def _show_order(self) -> None:
         session, formatter = self._context.session, self._context.formatter
@@ -255,8 +253,7 @@ class ReviewScreen(QWidget):
                     "card.")),
         ):
             show_text(label, text)
-        self.consent.setText(self.tr("I agree that my data is used to deliver this order."))
-        self.consent.setAccessibleName(self.consent.text())
+        self.consent.set_text(self.tr("I agree that my data is used to deliver this order."))
         self.privacy_code.setAccessibleName(self.tr("QR code of the privacy notice"))
         self.change_address.setText(self.tr("Change the details"))
         self.change_address.setAccessibleName(self.change_address.text())

@@ -7,7 +7,7 @@ or without a server, the cached figures stay, each with its age, and a note says
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from enum import Enum
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -91,7 +91,7 @@ class StoreCard(QFrame):
     @property
     def certainty(self) -> Certainty:
         max_age = timedelta(minutes=self._context.config.stock_max_age_minutes)
-        return certainty(self.store, datetime.now(timezone.utc), max_age)
+        return certainty(self.store, self._context.clock.now(), max_age)
 
     def set_store(self, store: StoreStock) -> None:
         """The same store with a newer figure (a live one)."""
@@ -125,12 +125,13 @@ class StoreCard(QFrame):
         self.icon.setFixedSize(size, size)
         self.icon.setAccessibleName(words)
 
-        age = counted_words(store.taken_at, sure)
+        age = counted_words(store.taken_at, sure, self._context.clock.now())
         show_text(self.age, age)
         self.age.setProperty("certain", sure)
         self._repolish(self.age)
         self.age.setVisible(bool(age))
-        restock = (restock_words(store.restock_date, formatter.locale)
+        restock = (restock_words(store.restock_date, formatter.locale,
+                                  self._context.clock.today())
                    if level == "out_of_stock" else "")
         show_text(self.restock, restock)
         self.restock.setVisible(bool(restock))

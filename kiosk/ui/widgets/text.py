@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def wrapped_label(object_name: str) -> QLabel:
@@ -19,3 +27,65 @@ def show_text(widget: QLabel | QAbstractButton, text: str) -> None:
     """Show `text` and make it what a screen reader says for the widget."""
     widget.setText(text)
     widget.setAccessibleName(text)
+
+
+class _TextInLabel:
+    """For a button whose text wraps onto more lines instead of running past its edges:
+    a long date in large type ("delivered by Wednesday 30 September") needs the room.
+    The text is held by a label inside, which a finger passes through to the button."""
+
+    def _hold_text_in_label(self, object_name: str, left: int, padding: int) -> None:
+        self.label = wrapped_label(f"{object_name}Text")
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(left, padding // 2, padding, padding // 2)
+        layout.addWidget(self.label)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.toggled.connect(self._show_checked)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleName(text.replace("\n", ", "))
+        self.updateGeometry()
+
+    # Sized by the label inside; the style sheet's min-height keeps it a touch target.
+    def sizeHint(self) -> QSize:
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        # Any width will do: the words wrap, and the height follows (heightForWidth).
+        return QSize(0, self.layout().minimumSize().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().totalHeightForWidth(width)
+
+    def _show_checked(self, checked: bool) -> None:
+        # The style sheet colours the label by this property: a child is not restyled
+        # when its parent's :checked state changes.
+        self.label.setProperty("checked", checked)
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+
+
+class WrappingButton(_TextInLabel, QPushButton):
+    def __init__(self, object_name: str, padding: int, parent: QWidget | None = None) -> None:
+        QPushButton.__init__(self, parent, objectName=object_name)
+        self._hold_text_in_label(object_name, padding, padding)
+
+
+class WrappingCheckBox(_TextInLabel, QCheckBox):
+    """A tick box with its sentence beside it, wrapped: a tap on the words ticks it too."""
+
+    def __init__(self, object_name: str, indicator: int, spacing: int,
+                 parent: QWidget | None = None) -> None:
+        QCheckBox.__init__(self, parent, objectName=object_name)
+        self._hold_text_in_label(object_name, indicator + spacing, 0)
+
+    def hitButton(self, pos: QPoint) -> bool:
+        # The style counts only the box and its own (empty) text as the target.
+        return self.rect().contains(pos)
