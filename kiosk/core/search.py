@@ -81,7 +81,8 @@ class SearchResult:
     product_ids: list[int] = field(default_factory=list)
     # The variant whose SKU or barcode was typed or scanned, if any.
     exact_variant_sku: str | None = None
-    # The words searched instead of the shopper's, when a typo was corrected ("jacket").
+    # The words searched instead of the shopper's, when a typo was corrected ("jacket")
+    # or optional words were left out ("montre" for "montre homme"; None when none is left).
     corrected_text: str | None = None
 
 
@@ -197,6 +198,7 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
             result.corrected_text = " ".join(corrected)
         elif (required := _required(parts)) != parts:
             found = matches(required)
+            result.corrected_text = _said(required) if found and required else None
     if filters.sort != "relevance":
         result.product_ids = found
     else:
@@ -257,7 +259,10 @@ def facets(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
             if retried.count:
                 return replace(retried, corrected_text=" ".join(corrected))
         if (required := _required(parts)) != parts:
-            return _facets(conn, required, filters, today)
+            retried = _facets(conn, required, filters, today)
+            if retried.count and required:
+                return replace(retried, corrected_text=_said(required))
+            return retried
     return found
 
 
@@ -444,6 +449,11 @@ def _on_special(conn, parts, where, params, today, limit) -> list[int]:
 def _required(parts: list[_Part]) -> list[_Part]:
     """The parts a search cannot do without: those whose synonym is not OPTIONAL."""
     return [part for part in parts if OPTIONAL not in part.ways]
+
+
+def _said(parts: list[_Part]) -> str:
+    """The words the shopper typed for these parts (each group's first phrase)."""
+    return " ".join(word for part in parts for word in part.group[0][0])
 
 
 def _browse(conn, where, params, filters, today, limit, offset) -> list[int]:

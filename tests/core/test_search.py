@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -525,6 +526,8 @@ def test_french_little_words_and_elision_do_not_hide_the_products(demo):
 def test_a_word_that_names_no_gear_is_left_out_rather_than_finding_nothing(demo):
     watches = shipped_search(demo, "montre")
     assert shipped_search(demo, "montre homme") == watches != []
+    said = search(demo, "montre de homme", synonyms=load_synonyms(SHIPPED_SYNONYMS))
+    assert said.corrected_text == "montre"     # the screen says what was searched
     assert shipped_search(demo, "robe") == []      # a real product word is never dropped
 
 
@@ -560,10 +563,13 @@ def test_optional_words_are_left_out_only_when_nothing_is_found(cache):
                          "veste": ["jacket"]})
     assert names(cache, search(cache, "veste homme", synonyms=synonyms).product_ids) == [
         "Hooded Rain Jacket"]
-    assert names(cache, search(cache, "écharpe homme", synonyms=synonyms).product_ids) == [
-        "Écharpe en laine", "Summer Tee"]
-    everything = search(cache, "enfant", synonyms=synonyms).product_ids
-    assert len(everything) == 8
+    scarves = search(cache, "écharpe homme", synonyms=synonyms)
+    assert names(cache, scarves.product_ids) == ["Écharpe en laine", "Summer Tee"]
+    assert scarves.corrected_text == "écharpe"
+    assert facets(cache, "écharpe homme", synonyms=synonyms) == replace(
+        facets(cache, "écharpe", synonyms=synonyms), corrected_text="écharpe")
+    everything = search(cache, "enfant", synonyms=synonyms)
+    assert (len(everything.product_ids), everything.corrected_text) == (8, None)
     assert facets(cache, "enfant", synonyms=synonyms).count == 8
 
 
