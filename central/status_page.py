@@ -81,6 +81,10 @@ TEXT = {
                           "pendant une coupure du réseau du magasin, elle ne nous est "
                           "peut-être pas encore parvenue : réessayez un peu plus tard. "
                           "Vérifiez aussi la référence sur votre reçu.",
+        "unavailable_title": "Service momentanément indisponible",
+        "unavailable_text": "Nous ne pouvons pas afficher votre commande pour le moment. "
+                            "Elle n'est pas perdue : réessayez dans quelques minutes.",
+        "item_no_longer_listed": "Article retiré du catalogue",
         "months": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                    "septembre", "octobre", "novembre", "décembre"),
         "date": "{day} {month} {year} à {hour:02d} h {minute:02d}",
@@ -121,6 +125,10 @@ TEXT = {
         "not_found_text": "We cannot find this order. If it was placed while the store's "
                           "network was down, it may not have reached us yet: try again a "
                           "little later. Please also check the reference on your receipt.",
+        "unavailable_title": "Service temporarily unavailable",
+        "unavailable_text": "We cannot show your order right now. It is not lost: please "
+                            "try again in a few minutes.",
+        "item_no_longer_listed": "Item no longer in the catalogue",
         "months": ("January", "February", "March", "April", "May", "June", "July", "August",
                    "September", "October", "November", "December"),
         "date": "{day} {month} {year} at {hour:02d}:{minute:02d}",
@@ -139,7 +147,7 @@ _STEP_STATES = {
 
 @dataclass(frozen=True)
 class LineView:
-    name: str
+    name: str | None                # the catalog's; None once the item has left it
     size: str | None
     color: str | None
     quantity: int
@@ -264,6 +272,14 @@ def not_found_page(language: str) -> str:
     return _page(language, text["not_found_title"], body)
 
 
+def unavailable_page(language: str) -> str:
+    """While the server's database cannot be reached."""
+    text = TEXT[language]
+    body = [f"<h1>{escape(text['unavailable_title'])}</h1>", "<section>",
+            f"<p>{escape(text['unavailable_text'])}</p>", "</section>"]
+    return _page(language, text["unavailable_title"], body)
+
+
 def _steps(status: str, text: dict) -> str:
     states = _STEP_STATES[status]
     # The last step reached (or the one waiting) is the one a screen reader announces.
@@ -283,7 +299,7 @@ def _lines_table(order: OrderView, text: dict, language: str) -> str:
     for line in order.lines:
         rows.append(
             "<tr>"
-            f"<td>{escape(line.name)}</td>"
+            f"<td>{escape(line.name or text['item_no_longer_listed'])}</td>"
             f"<td>{escape(line.size or '')}</td>"
             f"<td>{escape(line.color or '')}</td>"
             f"<td class=\"num\">{line.quantity}</td>"

@@ -23,6 +23,9 @@ from central.db import models
 ZERO_RESULT_SEARCH = "zero_result_search"
 SEARCH_TEXT_LIMIT = 100
 _SPACES = re.compile(r"\s+")
+# Half of a UTF-16 pair without the other: JSON can carry it (\ud800), no database's
+# text column can hold it.
+_LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
 _CHUNK = 500
 
 
@@ -30,7 +33,8 @@ def fold_search_text(text: Any) -> str:
     """Zero-result searches that differ only in case or spacing count as one."""
     if not isinstance(text, str):
         return ""
-    return _SPACES.sub(" ", text.replace("\x00", "")).strip().lower()[:SEARCH_TEXT_LIMIT]
+    readable = _LONE_SURROGATES.sub("", text.replace("\x00", ""))
+    return _SPACES.sub(" ", readable).strip().lower()[:SEARCH_TEXT_LIMIT]
 
 
 class Counts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from stat import S_ISREG
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
@@ -69,9 +70,13 @@ def image(path: Annotated[str, FastApiPath(examples=["m/j/mj01-red_main.jpg"])],
     if root is None or not path or pure.is_absolute() or ".." in pure.parts:
         raise ApiError(404, "not_found", "no such image")
     target = Path(root, *pure.parts)
-    if not target.is_file():
+    try:
+        stat = target.stat()
+    # A name no file system allows (too long, a NUL) names no image either.
+    except (OSError, ValueError):
+        raise ApiError(404, "not_found", "no such image") from None
+    if not S_ISREG(stat.st_mode):
         raise ApiError(404, "not_found", "no such image")
-    stat = target.stat()
     etag = '"' + hashlib.sha1(f"{stat.st_size}-{stat.st_mtime_ns}".encode()).hexdigest() + '"'
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers={"ETag": etag})

@@ -7,12 +7,24 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
+from sqlalchemy import exc as db_errors
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger(__name__)
+
+# How long a client is asked to wait when the database cannot be reached, or when the
+# same order is being stored by another request: long enough not to hammer a server
+# that is coming back, short enough that a terminal's queue keeps moving.
+RETRY_AFTER_S = 5
+# What the database driver raises when it cannot be reached or is not answering
+# (PostgreSQL stopped, SQLite's file unreadable or locked too long, the pool exhausted):
+# the server is unwell, nothing is wrong with the request.
+DATABASE_UNAVAILABLE = (db_errors.OperationalError, db_errors.InterfaceError,
+                        db_errors.TimeoutError, db_errors.DisconnectionError)
 
 
 class FieldProblem(BaseModel):
@@ -82,11 +94,36 @@ def install(app: FastAPI) -> None:
         return error_response(error.status_code, name, str(error.detail),
                               headers=getattr(error, "headers", None))
 
+    for unavailable in DATABASE_UNAVAILABLE:
+        app.add_exception_handler(unavailable, _database_unavailable)
+
+    @app.exception_handler(ClientDisconnect)
+    async def _disconnected(request: Request, _: ClientDisconnect) -> Response:
+        # An ordinary event on a flaky link; no one is left to read the answer.
+        log.info("client disconnected during %s %s", request.method, request.url.path)
+        return Response(status_code=400)
+
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, error: Exception) -> JSONResponse:
-        # A fault of the server itself (its database down, a bug): terminals retry.
+        # A fault of the server itself (a bug): terminals retry.
         log.exception("unexpected error", exc_info=error)
         return error_response(500, "internal_error", "the server could not answer; retry later")
+
+
+def _database_unavailable(request: Request, error: Exception) -> Response:
+    # The driver's own message, first line only: the statement and its values (customer
+    # data) stay out of the log.
+    reason = str(getattr(error, "orig", None) or type(error).__name__).strip()
+    log.warning("database unavailable during %s %s: %s", request.method, request.url.path,
+                reason.splitlines()[0] if reason else type(error).__name__)
+    headers = {"Retry-After": str(RETRY_AFTER_S)}
+    if request.url.path.startswith("/o/"):
+        # A customer opening the status page: a page in their language, not JSON.
+        from central.api.status_page import unavailable_response
+        return unavailable_response(request, headers)
+    return error_response(503, "service_unavailable",
+                          "the server's database cannot be reached; retry later",
+                          headers=headers)
 
 
 class BodySizeLimit:

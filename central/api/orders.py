@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from central.api.deps import DB, AppSettings, Caller, CurrentTerminal, same_store
-from central.api.errors import ApiError, ErrorBody, validation_error
+from central.api.errors import RETRY_AFTER_S, ApiError, ErrorBody, validation_error
 from central.db import models
 from central.db.engine import Database, iso, utc_now
 from central.order_lifecycle import RECEIVED, record
@@ -107,14 +107,27 @@ def _checked_key(value: str | None) -> str:
 
 def _parse(raw: bytes) -> OrderIn:
     try:
-        document = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        document = json.loads(raw, parse_constant=_not_json)
+    # ValueError: not UTF-8, not JSON, NaN, or an integer past Python's 4,300 digits;
+    # RecursionError: nested hundreds of levels deep.
+    except (ValueError, RecursionError):
         raise ApiError(422, "validation_failed", "the body is not JSON",
                        [{"path": "body", "message": "not valid JSON"}]) from None
     try:
         return OrderIn.model_validate(document)
     except ValidationError as error:
         raise validation_error(error, drop_body=False) from None
+
+
+def _not_json(constant: str) -> float:
+    raise ValueError(f"{constant} is not a JSON number")
+
+
+def reference_prefix(reference: str) -> str:
+    """The part of a reference that names the terminal that made it: up to its last `-`
+    ('K7D' in 'K7D-3MXQ9P'); a reference without one is its own prefix."""
+    prefix, _, _ = reference.rpartition("-")
+    return prefix or reference
 
 
 def _fingerprint(order: OrderIn) -> str:
@@ -124,45 +137,78 @@ def _fingerprint(order: OrderIn) -> str:
 
 def _in_progress() -> ApiError:
     return ApiError(409, "request_in_progress",
-                    "a request with this Idempotency-Key is being processed; retry later")
+                    "a request with this Idempotency-Key is being processed; retry later",
+                    headers={"Retry-After": str(RETRY_AFTER_S)})
+
+
+# Attempts at storing an order when a concurrent request claims the same key, reference
+# or prefix between our read and our write (PostgreSQL): the next attempt reads it.
+_STORE_ATTEMPTS = 3
 
 
 def _store(db: Database, caller: Caller, key: str, fingerprint: str, order: OrderIn,
            tolerance_percent: Decimal) -> tuple[int, str]:
+    for attempt in range(1, _STORE_ATTEMPTS + 1):
+        try:
+            return _store_once(db, caller, key, fingerprint, order, tolerance_percent)
+        except IntegrityError:
+            if attempt == _STORE_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _store_once(db: Database, caller: Caller, key: str, fingerprint: str, order: OrderIn,
+                tolerance_percent: Decimal) -> tuple[int, str]:
     """Claim the key and store the order in one transaction; or replay the stored answer;
     or record why the order is refused (and claim nothing, so that the terminal may send
     it again under the same key once the catalog is put right)."""
-    try:
-        with db.writing() as session:
-            if not db.is_sqlite and not session.scalar(
-                    text("SELECT pg_try_advisory_xact_lock(hashtext(:key))"), {"key": key}):
-                raise _in_progress()
-            known = _replay(session, key, fingerprint)
-            if known is not None:
-                return known
-            if session.scalar(select(models.Order.id).where(
-                    models.Order.reference == order.reference)) is not None:
-                raise ApiError(422, "reference_in_use",
-                               f"another order already has the reference {order.reference}")
-            checks = _check_lines(session, order)
-            refusal = _refusal(order, checks, tolerance_percent)
-            if refusal is None:
-                return _insert(session, caller, key, fingerprint, order, checks)
-            # Committed with the transaction; the 422 is raised once it is.
-            session.add(models.OrderRefusal(
-                reference=order.reference, idempotency_key=key, store_id=order.store_id,
-                terminal_id=caller.terminal_id, error=refusal.error, message=refusal.message,
-                refused_at=utc_now()))
-    except IntegrityError:
-        # Another process stored the same key (or reference) between our read and write.
-        with db.reading() as session:
-            known = _replay(session, key, fingerprint)
-        if known is None:
+    with db.writing() as session:
+        if not db.is_sqlite and not session.scalar(
+                text("SELECT pg_try_advisory_xact_lock(hashtext(:key))"), {"key": key}):
+            raise _in_progress()
+        known = _replay(session, key, fingerprint)
+        if known is not None:
+            return known
+        if session.scalar(select(models.Order.id).where(
+                models.Order.reference == order.reference)) is not None:
             raise ApiError(422, "reference_in_use",
-                           f"another order already has the reference {order.reference}") \
-                from None
-        return known
+                           f"another order already has the reference {order.reference}")
+        _claim_prefix(session, caller, order.reference)
+        checks = _check_lines(session, order)
+        refusal = _refusal(order, checks, tolerance_percent)
+        if refusal is None:
+            return _insert(session, caller, key, fingerprint, order, checks)
+        # Committed with the transaction; the 422 is raised once it is.
+        _record_refusal(session, caller, key, order, refusal)
     raise refusal
+
+
+def _claim_prefix(session: Session, caller: Caller, reference: str) -> None:
+    """The reference's prefix becomes the caller's store's if no store has it yet; if
+    another store has it, the order is refused before anything is recorded under it."""
+    prefix = reference_prefix(reference)
+    owner = session.get(models.ReferencePrefix, prefix)
+    if owner is None:
+        session.add(models.ReferencePrefix(prefix=prefix, store_id=caller.store_id,
+                                           claimed_at=utc_now()))
+        session.flush()
+    elif owner.store_id != caller.store_id:
+        raise ApiError(422, "reference_prefix_taken",
+                       f"references starting {prefix} belong to another store's terminals; "
+                       "give this terminal a reference prefix of its own")
+
+
+def _record_refusal(session: Session, caller: Caller, key: str, order: OrderIn,
+                    refusal: ApiError) -> None:
+    """One row per key: a retry of a refused order updates its refusal."""
+    row = session.scalar(select(models.OrderRefusal)
+                         .where(models.OrderRefusal.idempotency_key == key))
+    if row is None:
+        row = models.OrderRefusal(idempotency_key=key)
+        session.add(row)
+    row.reference, row.store_id, row.terminal_id = (order.reference, order.store_id,
+                                                    caller.terminal_id)
+    row.error, row.message, row.refused_at = refusal.error, refusal.message, utc_now()
 
 
 def _replay(session: Session, key: str, fingerprint: str) -> tuple[int, str] | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query
+from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from central.api.deps import DB
@@ -24,6 +24,7 @@ from central.status_page import (
     not_found_page,
     order_page,
     refusal_page,
+    unavailable_page,
 )
 
 router = APIRouter()
@@ -47,6 +48,14 @@ def status_page(reference: str, db: DB,
     return _html(not_found_page(language), 404)
 
 
+def unavailable_response(request: Request, headers: dict[str, str]) -> HTMLResponse:
+    """503 while the database cannot be reached, in the customer's language."""
+    language = choose_language(request.query_params.get("lang"),
+                               request.headers.get("accept-language"))
+    return HTMLResponse(unavailable_page(language), status_code=503,
+                        headers=HEADERS | headers)
+
+
 def _html(content: str, status: int) -> HTMLResponse:
     return HTMLResponse(content, status_code=status, headers=HEADERS)
 
@@ -63,10 +72,22 @@ def _order_view(session: Session, reference: str) -> OrderView | None:
         received_at=as_utc(order.received_at),
         initials=initials(str(customer.get("first_name", "")),
                           str(customer.get("last_name", ""))),
-        lines=tuple(LineView(line.name, line.size, line.color, line.quantity,
-                             line.unit_price_cents) for line in order.lines),
+        lines=_catalog_lines(session, order.lines),
         delivery_fee_cents=int((order.delivery or {}).get("fee_cents", 0)),
         total_cents=order.total_cents, currency=order.currency)
+
+
+def _catalog_lines(session: Session, lines: list[models.OrderLine]) -> tuple[LineView, ...]:
+    """The lines as the catalog names them. The names a terminal sent are kept for staff,
+    but this page speaks for the chain: a terminal must not be able to write on it."""
+    wanted = {line.sku.lower() for line in lines}
+    described = {
+        sku.lower(): (name, size, color) for sku, name, size, color in session.execute(
+            select(models.Variant.sku, models.Product.name, models.Variant.size,
+                   models.Variant.color).join(models.Product)
+            .where(func.lower(models.Variant.sku).in_(wanted)))}
+    return tuple(LineView(*described.get(line.sku.lower(), (None, None, None)),
+                          line.quantity, line.unit_price_cents) for line in lines)
 
 
 def _refusal_view(session: Session, reference: str) -> RefusalView | None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from central.analytics.local_time import local_times
 from central.analytics.rollups import Counts
@@ -48,11 +50,27 @@ def heartbeat(beat: HeartbeatIn, db: DB, caller: CurrentTerminal) -> dict[str, A
     return {"server_time": iso(now), "clock_drift_seconds": drift or 0.0}
 
 
+# Attempts at storing a batch on PostgreSQL when a concurrent request stores one of its
+# ids between our read and our write: the next attempt reads that row ("duplicate").
+_BATCH_ATTEMPTS = 5
+
+
 def _store_batch(db, caller, batch: BatchIn, schema: type[BaseModel], model: type,
                  to_row, count) -> list[dict[str, Any]]:
     for item in batch.items:
         if item.store_id is not None and item.store_id != caller.store_id:
             same_store(caller, str(item.store_id))       # 403 for the whole batch
+    for attempt in range(1, _BATCH_ATTEMPTS + 1):
+        try:
+            return _store_batch_once(db, caller, batch, schema, model, to_row, count)
+        except IntegrityError:
+            if attempt == _BATCH_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _store_batch_once(db, caller, batch: BatchIn, schema: type[BaseModel], model: type,
+                      to_row, count) -> list[dict[str, Any]]:
     results = []
     now = utc_now()
     counts = Counts()
@@ -67,10 +85,13 @@ def _store_batch(db, caller, batch: BatchIn, schema: type[BaseModel], model: typ
                 parsed = schema.model_validate(raw)
             except ValidationError as error:
                 problems = field_problems(list(error.errors()), drop_body=False)
-                results.append({"id": item.id, "status": "rejected",
-                                "error": "validation_failed",
-                                "message": "; ".join(f"{p['path']}: {p['message']}"
-                                                     for p in problems)})
+                results.append(_rejected(item.id, "; ".join(f"{p['path']}: {p['message']}"
+                                                            for p in problems)))
+                continue
+            not_finite = _non_finite_number(raw)
+            if not_finite is not None:
+                results.append(_rejected(item.id, f"{not_finite}: NaN and Infinity are not "
+                                                  "JSON numbers"))
                 continue
             digest = hashlib.sha256(json.dumps(parsed.model_dump(mode="json"),
                                                sort_keys=True).encode()).hexdigest()
@@ -90,6 +111,27 @@ def _store_batch(db, caller, batch: BatchIn, schema: type[BaseModel], model: typ
                                 "message": "this id was used before with different content"})
         counts.write(session)
     return results
+
+
+def _rejected(item_id: str, message: str) -> dict[str, Any]:
+    return {"id": item_id, "status": "rejected", "error": "validation_failed",
+            "message": message}
+
+
+def _non_finite_number(item: dict[str, Any]) -> str | None:
+    """The dotted path of a NaN or infinite number in a parsed item, or None. Python's
+    JSON reader accepts them; PostgreSQL's JSON type does not, nor does the contract.
+    Walked with a stack, not recursion: data may be nested hundreds of levels deep."""
+    pending: list[tuple[str, Any]] = [(str(key), value) for key, value in item.items()]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return path
+        if isinstance(value, dict):
+            pending += [(f"{path}.{key}", child) for key, child in value.items()]
+        elif isinstance(value, list):
+            pending += [(f"{path}.{index}", child) for index, child in enumerate(value)]
+    return None
 
 
 def _rating_row(rating: RatingIn, digest: str, caller, now: datetime,

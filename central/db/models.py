@@ -207,12 +207,25 @@ class OrderRefusal(Base):
     __tablename__ = "order_refusals"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     reference: Mapped[str] = mapped_column(String(20), index=True)
+    # One row per key, however many times the order was sent: its latest refusal.
     idempotency_key: Mapped[str] = mapped_column(String(36))
     store_id: Mapped[str] = mapped_column(String(64))
     terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
     error: Mapped[str] = mapped_column(String(40))
     message: Mapped[str] = mapped_column(Text)
     refused_at: Mapped[datetime]
+    __table_args__ = (Index("order_refusals_by_key", "idempotency_key", unique=True),)
+
+
+class ReferencePrefix(Base):
+    """Which store's terminals make the references starting with `prefix` (the reference
+    up to its last `-`): claimed by the store's first order under it, so that no other
+    store's terminal can take or spoil one of its references."""
+
+    __tablename__ = "reference_prefixes"
+    prefix: Mapped[str] = mapped_column(String(20), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(64))
+    claimed_at: Mapped[datetime]
 
 
 class StaffUser(Base):

@@ -46,7 +46,7 @@ def visible_text(html: str) -> str:
 
 
 def test_the_page_in_french_by_default(api):
-    sku = own_product(api, 3900)
+    sku = own_product(api, 3900, name="Veste Beaumont")
     body = placed(api, line(sku, 3900, quantity=2, name="Veste Beaumont"))
     answer = page(api, body["reference"])
     assert answer.status_code == 200
@@ -124,8 +124,8 @@ def test_a_cancelled_order_says_so_without_steps(api):
 
 def test_a_hostile_product_name_is_shown_as_text(api):
     hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp;'
-    sku = own_product(api, 1000)
-    body = placed(api, line(sku, 1000, name=hostile))
+    sku = own_product(api, 1000, name=hostile)
+    body = placed(api, line(sku, 1000))
     html = page(api, body["reference"]).text
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x " \

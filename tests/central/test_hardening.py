@@ -1,0 +1,331 @@
+"""Issue 19: no 500 for any input, 503 while the database is away, nothing a terminal can
+spoof. On SQLite and PostgreSQL alike unless a test says otherwise."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import urllib.error
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import uvicorn
+from catalog_helpers import line, own_product, with_lines
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from staff_helpers import staff_account
+from support.central_server import free_port
+from support.throwaway_postgres import ThrowawayPostgres
+from test_api import order, post_order
+
+import central.api.orders as orders_module
+from central.app import create_app
+from central.db import models
+from central.db.engine import Database
+from central.db.schema import upgrade
+from central.settings import Settings
+
+TERMINAL_TIME = "2026-11-24T15:09:58+01:00"
+
+
+def event(event_type: str = "search", data: dict | None = None, **changes) -> dict:
+    return {"id": str(uuid.uuid4()), "store_id": "paris-rivoli", "type": event_type,
+            "occurred_terminal_at": TERMINAL_TIME, "data": data or {}} | changes
+
+
+def rating(**changes) -> dict:
+    return {"id": str(uuid.uuid4()), "store_id": "paris-rivoli", "score": 3,
+            "rated_terminal_at": TERMINAL_TIME} | changes
+
+
+def post_json(api, path: str, text: str, headers: dict[str, str]):
+    return api.client.post(path, content=text.encode(),
+                           headers=headers | {"Content-Type": "application/json"})
+
+
+def outcomes(answer) -> dict[str, dict]:
+    assert answer.status_code == 200, answer.text
+    return {result["id"]: result for result in answer.json()["results"]}
+
+
+# --- no 500 for any input -----------------------------------------------------------------
+
+@pytest.mark.parametrize("raw", [
+    "[" * 1000 + "]" * 1000,
+    '{"customer": ' + "{\"a\": " * 1000 + "1" + "}" * 1001,
+    '{"total_cents": ' + "9" * 4301 + "}",
+    '{"total_cents": NaN}', '{"total_cents": -Infinity}',
+])
+def test_an_order_body_too_deep_too_big_or_not_json_numbers_gets_422(api, raw):
+    answer = api.client.post("/v1/orders", content=raw.encode(), headers=api.terminal() | {
+        "Idempotency-Key": str(uuid.uuid4()), "Content-Type": "application/json"})
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["error"] == "validation_failed"
+    assert answer.json()["fields"] == [{"path": "body", "message": "not valid JSON"}]
+
+
+def test_an_image_name_longer_than_the_file_system_allows_is_a_404(api):
+    headers = api.terminal()
+    for name in ("a" * 256, "é" * 200, "m/" + "b" * 4000 + ".jpg", "x%00.jpg"):
+        answer = api.client.get("/v1/images/" + name, headers=headers)
+        assert answer.status_code == 404, name
+        assert answer.json()["error"] == "not_found"
+
+
+def test_a_zero_result_search_holding_a_lone_surrogate_is_stored_and_counted(api):
+    headers = api.terminal()
+    item = event("zero_result_search", {"text": "Veste\ud800 PLUIE \udfff"})
+    answer = post_json(api, "/v1/events", json.dumps({"items": [item]}), headers)
+    assert outcomes(answer)[item["id"]]["status"] == "created"
+    with api.db.reading() as session:
+        stored = session.get(models.Event, item["id"])
+        assert stored.data == {"text": "Veste\ud800 PLUIE \udfff"}     # kept as sent
+        counted = session.scalar(select(func.sum(models.ZeroResultCount.count)).where(
+            models.ZeroResultCount.text == "veste pluie"))
+    assert counted >= 1
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity"])
+def test_an_event_holding_nan_is_rejected_alone_and_the_rest_of_its_batch_stored(api, number):
+    headers = api.terminal()
+    good, bad, later = event(data={"results": 1}), event(), event()
+    text = json.dumps({"items": [good, bad, later]}).replace(
+        f'"id": "{bad["id"]}", "store_id": "paris-rivoli", "type": "search", '
+        f'"occurred_terminal_at": "{TERMINAL_TIME}", "data": {{}}',
+        f'"id": "{bad["id"]}", "store_id": "paris-rivoli", "type": "search", '
+        f'"occurred_terminal_at": "{TERMINAL_TIME}", "data": {{"score": [1, {number}]}}')
+    assert number in text
+    results = outcomes(post_json(api, "/v1/events", text, headers))
+    assert results[bad["id"]] == {
+        "id": bad["id"], "status": "rejected", "error": "validation_failed",
+        "message": "data.score.1: NaN and Infinity are not JSON numbers"}
+    assert results[good["id"]]["status"] == results[later["id"]]["status"] == "created"
+    with api.db.reading() as session:
+        assert session.get(models.Event, good["id"]) is not None
+        assert session.get(models.Event, later["id"]) is not None
+        assert session.get(models.Event, bad["id"]) is None
+
+
+class LiveServer:
+    """The `api` fixture's app served on a loopback port by uvicorn, in this process:
+    requests from real threads, each on its own connection, as terminals send them."""
+
+    def __init__(self, app) -> None:
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
+                                                    log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        while not self.server.started:
+            self.thread.join(0.05)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join()
+
+    def post(self, path: str, body: dict, headers: dict[str, str]) -> tuple[int, dict]:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}{path}", data=json.dumps(body).encode(),
+            headers=headers | {"Content-Type": "application/json"}, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                return answer.status, json.load(answer)
+        except urllib.error.HTTPError as error:
+            return error.code, json.load(error)
+
+
+@pytest.mark.parametrize("path, make, model", [("/v1/ratings", rating, models.Rating),
+                                               ("/v1/events", event, models.Event)])
+def test_the_same_items_sent_by_concurrent_requests_are_stored_once_and_told_duplicate(
+        api, path, make, model):
+    headers = api.terminal()
+    senders, rounds = 8, 6
+    batches = [[make() for _ in range(5)] for _ in range(rounds)]
+    with LiveServer(api.client.app) as served:
+        for batch in batches:
+            start = threading.Barrier(senders)
+
+            def send(batch=batch, start=start):
+                start.wait(10)
+                return served.post(path, {"items": batch}, headers)
+
+            with ThreadPoolExecutor(senders) as pool:
+                answers = list(pool.map(lambda _: send(), range(senders)))
+            assert [status for status, _ in answers] == [200] * senders, answers
+            for item in batch:
+                statuses = sorted(result["status"] for _, body in answers
+                                  for result in body["results"] if result["id"] == item["id"])
+                assert statuses == ["created"] + ["duplicate"] * (senders - 1)
+    ids = [item["id"] for batch in batches for item in batch]
+    with api.db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(model)
+                              .where(model.id.in_(ids))) == len(ids)
+
+
+# --- when the database is away ------------------------------------------------------------
+
+def assert_unavailable_everywhere(client: TestClient, token: str) -> None:
+    terminal = {"Authorization": f"Bearer {token}"}
+    for method, path, extra in [
+        ("GET", "/v1/changes", {}),
+        ("POST", "/v1/orders", {"Idempotency-Key": str(uuid.uuid4())}),
+        ("POST", "/v1/ratings", {}),
+    ]:
+        body = json.dumps(order()) if path == "/v1/orders" else \
+            json.dumps({"items": [rating()]})
+        answer = client.request(method, path, content=body if method == "POST" else None,
+                                headers=terminal | extra | {"Content-Type": "application/json"})
+        assert answer.status_code == 503, (path, answer.text)
+        assert answer.headers["Retry-After"].isdigit()
+        assert answer.json()["error"] == "service_unavailable"
+    for language, header, words in [("fr", "fr-FR", "Service momentanément indisponible"),
+                                    ("en", "en-GB,en", "Service temporarily unavailable")]:
+        page = client.get("/o/R7-K3MX9P", headers={"Accept-Language": header})
+        assert page.status_code == 503
+        assert page.headers["content-type"].startswith("text/html")
+        assert page.headers["Retry-After"].isdigit()
+        assert f'<html lang="{language}">' in page.text and words in page.text
+        assert page.headers["content-security-policy"].startswith("default-src 'none'")
+
+
+def test_a_stopped_postgresql_gets_503_with_retry_after_and_a_page_for_customers(caplog):
+    cluster = ThrowawayPostgres()
+    cluster.start()
+    try:
+        db = Database(cluster.new_database("stopped"))
+        upgrade(db)
+    finally:
+        cluster.stop()
+    app = create_app(Settings(db.url), db)
+    with caplog.at_level(logging.INFO), TestClient(app, raise_server_exceptions=False) \
+            as client:
+        assert_unavailable_everywhere(client, "token")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    db.dispose()
+
+
+def test_a_sqlite_database_gone_from_its_disk_gets_503_with_retry_after(tmp_path, caplog):
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    db = Database(f"sqlite:///{folder / 'central.db'}")
+    upgrade(db)
+    db.dispose()
+    folder.rename(tmp_path / "elsewhere")         # the disk holding it went away
+    app = create_app(Settings(db.url), db)
+    with caplog.at_level(logging.INFO), TestClient(app, raise_server_exceptions=False) \
+            as client:
+        assert_unavailable_everywhere(client, "token")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    db.dispose()
+
+
+def test_a_request_racing_the_same_key_is_told_when_to_come_back(api, monkeypatch):
+    headers = api.terminal()
+    inside, release = threading.Event(), threading.Event()
+    real_store = orders_module._store
+
+    def slow_store(*args):
+        inside.set()
+        release.wait(10)
+        return real_store(*args)
+
+    monkeypatch.setattr(orders_module, "_store", slow_store)
+    body, key = order(), str(uuid.uuid4())
+    first = threading.Thread(target=post_order, args=(api, headers, body, key))
+    first.start()
+    assert inside.wait(10)
+    racing, _ = post_order(api, headers, body, key)
+    release.set()
+    first.join(10)
+    assert racing.status_code == 409 and racing.json()["error"] == "request_in_progress"
+    assert racing.headers["Retry-After"].isdigit()
+
+
+def test_a_client_gone_mid_request_is_one_info_line_not_an_error(api, caplog):
+    app = api.client.app
+    token = api.terminal()["Authorization"].encode()
+    sent: list[dict] = []
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "POST", "scheme": "http", "path": "/v1/orders", "raw_path": b"",
+             "query_string": b"", "root_path": "", "server": ("testserver", 80),
+             "client": ("192.0.2.7", 50000),
+             "headers": [(b"authorization", token), (b"content-type", b"application/json"),
+                         (b"idempotency-key", str(uuid.uuid4()).encode())]}
+
+    async def receive():
+        return {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+
+    with caplog.at_level(logging.INFO):
+        api.client.portal.call(app, scope, receive, send)
+    mine = [record for record in caplog.records if record.name.startswith("central")]
+    assert [(r.levelno, r.getMessage()) for r in mine] == [
+        (logging.INFO, "client disconnected during POST /v1/orders")]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+# --- nothing a terminal can spoof ---------------------------------------------------------
+
+def reference(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:6].upper()}"
+
+
+def test_a_terminal_cannot_take_or_spoil_another_stores_references(api):
+    prefix = "P" + uuid.uuid4().hex[:4].upper()
+    paris, lyon = api.terminal("paris-rivoli"), api.terminal("lyon-republique")
+    first, _ = post_order(api, paris, order(reference(prefix)))
+    assert first.status_code == 201
+    # A Lyon terminal: an unknown SKU under a Paris reference not used yet...
+    spoiled = reference(prefix)
+    body = with_lines(order(spoiled, store_id="lyon-republique"), line("GONE-SKU", 100))
+    refused, _ = post_order(api, lyon, body)
+    assert refused.status_code == 422 and refused.json()["error"] == "reference_prefix_taken"
+    # ...records nothing: the customer's page waits for the real order.
+    assert api.client.get(f"/o/{spoiled}").status_code == 404
+    with api.db.reading() as session:
+        assert session.scalar(select(models.OrderRefusal).where(
+            models.OrderRefusal.reference == spoiled)) is None
+    taken, _ = post_order(api, lyon, order(reference(prefix), store_id="lyon-republique"))
+    assert taken.status_code == 422 and taken.json()["error"] == "reference_prefix_taken"
+    # Another terminal of the owning store shares the prefix; Lyon has its own.
+    assert post_order(api, api.terminal("paris-rivoli"),
+                      order(reference(prefix)))[0].status_code == 201
+    own = "L" + uuid.uuid4().hex[:4].upper()
+    assert post_order(api, lyon, order(reference(own), store_id="lyon-republique"))[0] \
+        .status_code == 201
+
+
+def test_a_refused_order_sent_twenty_times_keeps_one_refusal(api):
+    headers = api.terminal()
+    body = with_lines(order(), line("GONE-" + uuid.uuid4().hex[:6], 100))
+    key = str(uuid.uuid4())
+    for _ in range(20):
+        assert post_order(api, headers, body, key)[0].status_code == 422
+    other, other_key = post_order(api, headers, body)     # another key: a refusal of its own
+    assert other.status_code == 422
+    with api.db.reading() as session:
+        keys = list(session.scalars(select(models.OrderRefusal.idempotency_key).where(
+            models.OrderRefusal.reference == body["reference"])))
+    assert sorted(keys) == sorted([key, other_key])
+
+
+def test_the_public_page_names_items_as_the_catalog_does_and_staff_see_the_terminals(api):
+    sku = own_product(api, 2500, name="Veste Beaumont")
+    spoof = {"name": "Pay now at evil.example", "size": "Spoofed size", "color": "IBAN FR76"}
+    body = with_lines(order(), line(sku, 2500) | spoof)
+    assert post_order(api, api.terminal(), body)[0].status_code == 201
+    page = api.client.get(f"/o/{body['reference']}", params={"lang": "en"}).text
+    assert "Veste Beaumont" in page and ">M<" in page
+    for text in spoof.values():
+        assert text not in page
+    _, staff = staff_account(api)
+    full = api.client.get(f"/v1/staff/orders/{body['reference']}", headers=staff).json()
+    assert {key: full["lines"][0][key] for key in spoof} == spoof
