@@ -1656,6 +1656,10 @@
         <source>Check the databases</source>
         <translation>Check the databases</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>StillThereOverlay</name>
@@ -1942,6 +1946,52 @@
     <message>
         <source>Back on %1</source>
         <translation>Back on %1</translation>
+    </message>
+</context>
+<context>
+    <name>TroubleDetails</name>
+    <message>
+        <source>Hide details</source>
+        <translation>Hide details</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Show details</translation>
+    </message>
+</context>
+<context>
+    <name>TroubleWords</name>
+    <message>
+        <source>server unreachable: check the network and the server</source>
+        <translation>server unreachable: check the network and the server</translation>
+    </message>
+    <message>
+        <source>server name not found: check the address and the DNS</source>
+        <translation>server name not found: check the address and the DNS</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>the server did not answer in time</translation>
+    </message>
+    <message>
+        <source>the server refused this terminal&apos;s token: IT must renew it</source>
+        <translation>the server refused this terminal&apos;s token: IT must renew it</translation>
+    </message>
+    <message>
+        <source>secure connection failed: certificate not trusted, or not https</source>
+        <translation>secure connection failed: certificate not trusted, or not https</translation>
+    </message>
+    <message>
+        <source>fault on the server&apos;s side; the terminal will try again</source>
+        <translation>fault on the server&apos;s side; the terminal will try again</translation>
+    </message>
+    <message>
+        <source>answer not understood: is this the central server&apos;s address?</source>
+        <translation>answer not understood: is this the central server&apos;s address?</translation>
+    </message>
+    <message>
+        <source>unexpected problem: see the details</source>
+        <translation>unexpected problem: see the details</translation>
     </message>
 </context>
 </TS>

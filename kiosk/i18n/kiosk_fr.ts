@@ -1656,6 +1656,10 @@
         <source>Check the databases</source>
         <translation>Contrôler les bases</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>StillThereOverlay</name>
@@ -1942,6 +1946,52 @@
     <message>
         <source>Back on %1</source>
         <translation>De retour le %1</translation>
+    </message>
+</context>
+<context>
+    <name>TroubleDetails</name>
+    <message>
+        <source>Hide details</source>
+        <translation>Masquer les détails</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Afficher les détails</translation>
+    </message>
+</context>
+<context>
+    <name>TroubleWords</name>
+    <message>
+        <source>server unreachable: check the network and the server</source>
+        <translation>serveur injoignable : vérifiez le réseau et le serveur</translation>
+    </message>
+    <message>
+        <source>server name not found: check the address and the DNS</source>
+        <translation>nom du serveur introuvable : vérifiez l&apos;adresse et le DNS</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>le serveur n&apos;a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>the server refused this terminal&apos;s token: IT must renew it</source>
+        <translation>le serveur refuse le jeton de ce terminal : l&apos;informatique doit le renouveler</translation>
+    </message>
+    <message>
+        <source>secure connection failed: certificate not trusted, or not https</source>
+        <translation>échec de la connexion sécurisée : certificat non reconnu, ou serveur sans https</translation>
+    </message>
+    <message>
+        <source>fault on the server&apos;s side; the terminal will try again</source>
+        <translation>panne du côté du serveur ; le terminal réessaiera</translation>
+    </message>
+    <message>
+        <source>answer not understood: is this the central server&apos;s address?</source>
+        <translation>réponse incompréhensible : est-ce bien l&apos;adresse du serveur central ?</translation>
+    </message>
+    <message>
+        <source>unexpected problem: see the details</source>
+        <translation>problème inattendu : voir les détails</translation>
     </message>
 </context>
 </TS>

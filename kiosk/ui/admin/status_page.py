@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
+from kiosk.core.sync.trouble import Trouble
 from kiosk.core.terminal_status import (
     LocalFigures,
     Reachability,
@@ -16,6 +17,7 @@ from kiosk.core.terminal_status import (
 )
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import FiguresPage
+from kiosk.ui.admin.trouble import TroubleDetails, TroubleWords
 from kiosk.ui.widgets.text import show_text
 
 PROBE_TIMEOUT_S = 3.0
@@ -27,6 +29,9 @@ class StatusPage(FiguresPage):
         self.context = context
         self.check_button = self.button()
         self.check_button.clicked.connect(self.check_databases)
+        self.trouble_words = TroubleWords(self)
+        self.details = TroubleDetails(self.theme)
+        self.body_layout.insertWidget(1, self.details)     # under the figures
         self.local: LocalFigures | None = None
         self.reach: Reachability | None = None
         self.probing = False
@@ -67,7 +72,9 @@ class StatusPage(FiguresPage):
         self._show()
 
     def _on_probe_failed(self, error: BaseException) -> None:
-        self._on_probe(Reachability(False, None, str(error)[:200]))
+        # The probe sorts every network fault itself: what escapes it is a bug.
+        self._on_probe(Reachability(False, None, f"{type(error).__name__}: {error}",
+                                    Trouble.UNEXPECTED))
 
     def _on_checked(self, checks: dict) -> None:
         self.checking = False
@@ -93,8 +100,10 @@ class StatusPage(FiguresPage):
             (self.tr("Central server"), self._central_words(config.central_url)),
         ]
         if status is not None and sync.rounds_done:
-            rows.append((self.tr("Sync"), self.tr("online") if status.online else
-                         self.tr("offline: %1").replace("%1", status.problem)))
+            # A refused token reaches the server but stops the round: not online either.
+            rows.append((self.tr("Sync"), self.tr("offline: %1").replace(
+                "%1", self.trouble_words.cause(status.trouble)) if status.problem
+                else self.tr("online")))
         if config.central_url:
             rows += [
                 (self.tr("Last pull"), words.ago(status.last_pull_at if status else None, now)),
@@ -125,6 +134,7 @@ class StatusPage(FiguresPage):
             rows += [(self.tr("Alert: %1").replace("%1", alert.kind),
                       f"{alert.raised_at} · {alert.detail}") for alert in local.alerts]
         self.figures.set_rows(rows)
+        self.details.set_details(self._trouble_details(status))
 
     def _central_words(self, url: str) -> str:
         if not url:
@@ -135,7 +145,18 @@ class StatusPage(FiguresPage):
         if reach.reachable:
             return f"{url} · " + self.tr("reachable in %1 ms").replace(
                 "%1", QLocale().toString(round(reach.latency_s * 1000)))
-        return f"{url} · " + self.tr("not reachable: %1").replace("%1", reach.reason)
+        return f"{url} · " + self.trouble_words.cause(reach.trouble)
+
+    def _trouble_details(self, status) -> str:
+        """The technical words behind each cause shown, for the Details button."""
+        lines = []
+        if self.reach is not None and not self.reach.reachable:
+            lines.append(self.tr("%1: %2").replace("%1", self.tr("Central server")).replace(
+                "%2", self.reach.reason))
+        if status is not None and status.problem:
+            lines.append(self.tr("%1: %2").replace("%1", self.tr("Sync")).replace(
+                "%2", status.problem))
+        return "\n".join(lines)
 
     def _drift_words(self, status) -> str:
         if status is None or status.clock_drift_s is None:

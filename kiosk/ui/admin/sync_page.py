@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QLocale
 
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import AdminPage, Figures
+from kiosk.ui.admin.trouble import TroubleDetails, TroubleWords
 from kiosk.ui.widgets.text import show_text, wrapped_label
 
 
@@ -16,8 +17,11 @@ class SyncPage(AdminPage):
         super().__init__(context.theme)
         self.context = context
         self.state = wrapped_label("AdminMessage")
+        self.trouble_words = TroubleWords(self)
+        self.details = TroubleDetails(self.theme)
         self.figures = Figures()
         self.body_layout.addWidget(self.state)
+        self.body_layout.addWidget(self.details)
         self.body_layout.addWidget(self.figures)
         self.body_layout.addStretch()
         self.sync_button = self.button("PrimaryButton")
@@ -49,6 +53,9 @@ class SyncPage(AdminPage):
 
     def _show(self) -> None:
         sync = self.context.sync()
+        stopped = (bool(self.context.config().central_url) and sync is not None
+                   and sync.rounds_done and not sync.running)
+        self.details.set_details(sync.status.problem if stopped else "")
         if not self.context.config().central_url:
             self._say(self.tr("No central server is configured: nothing to sync."))
             self.sync_button.setEnabled(False)
@@ -64,10 +71,11 @@ class SyncPage(AdminPage):
             self._say(self.tr("Syncing: sending what waits here, then fetching changes…"))
         elif not sync.rounds_done:
             self._say(self.tr("No sync round has ended yet."))
-        elif status.online:
+        elif not status.problem:
             self._say(self.tr("Last round done: the server is reachable."))
         else:
-            self._say(self.tr("Last round stopped: %1").replace("%1", status.problem))
+            self._say(self.tr("Last round stopped: %1").replace(
+                "%1", self.trouble_words.cause(status.trouble)))
         locale = QLocale()
         pushed = status.pushed or {}
         words = self.context.words
