@@ -15,17 +15,21 @@ from central.api import (
     terminal_reports,
 )
 from central.db.engine import Database
+from central.limits import Limiter
 from central.settings import Settings
-from central.staff_sessions import LoginLimiter
 
 
 def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
+    # The interactive pages are off unless IT turns them on; the description itself is
+    # the published contract, which terminals also read to see that the server answers.
+    docs = {} if settings.api_docs else {"docs_url": None, "redoc_url": None}
     app = FastAPI(title="Kiosk central API", version="1",
                   description="The contract between store terminals and the chain's "
-                              "central server. See docs/api.md.")
+                              "central server. See docs/api.md.", **docs)
     app.state.settings = settings
     app.state.db = db or Database(settings.database_url)
-    app.state.login_limiter = LoginLimiter()
+    # Rate limits shared with every other process on the same database (central/limits.py).
+    app.state.limiter = Limiter(app.state.db)
     errors.install(app)
     app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
     for module in (catalog, orders, terminal_reports, staff_orders, status_page, analytics,

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from central.order_lifecycle import STATUSES
-from central.settings import Settings, database_url_from_env, price_tolerance_from_env
+from central.settings import database_url_from_env, settings_from_env
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,19 +143,17 @@ def _init_db(args, db) -> int:
 
 
 def _serve(args, db) -> int:
-    import uvicorn
-
     from central.app import create_app
+    from central.http_server import serve
 
     images = args.images or _default_images(args.database_url)
-    settings = Settings(database_url=args.database_url, images_dir=images,
-                        price_tolerance_percent=price_tolerance_from_env())
+    settings = settings_from_env(args.database_url, images)
     app = create_app(settings, db)
     # What start-up made (modules, the app, SQLAlchemy's and pydantic's structures) lives
     # as long as the process: out of the collector's sight, it is no longer walked at
     # every full collection, which pages of thousands of records trigger often.
     gc.freeze()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    serve(app, settings, args.host, args.port)
     return 0
 
 

@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from central.limits import Rate
+
 DEFAULT_DATABASE_URL = "sqlite:///./central.db"
 # The most change records a page of the feed may hold (the contract's maximum `limit`).
 MAX_PAGE = 10_000
+# A page's records, in bytes of JSON before compression: at most this, and a terminal on
+# a slow link may ask for as little as the smaller.
+MAX_PAGE_BYTES = 4 * 1024 * 1024
+MIN_PAGE_BYTES = 4 * 1024
 DEFAULT_PRICE_TOLERANCE_PERCENT = Decimal(5)
+# Password guesses: a few at once for one account, more for one address (a store's
+# managers may share one); then one more every `seconds / count` (docs/api.md).
+DEFAULT_LOGIN_RATE_PER_ACCOUNT = Rate(5, 60)
+DEFAULT_LOGIN_RATE_PER_ADDRESS = Rate(20, 60)
+DEFAULT_HEADER_TIMEOUT_S = 10.0
+DEFAULT_KEEP_ALIVE_TIMEOUT_S = 5.0
+
+IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def database_url_from_env() -> str:
@@ -42,3 +57,77 @@ class Settings:
     tombstone_retention_days: int = 30
     max_page: int = MAX_PAGE
     price_tolerance_percent: Decimal = DEFAULT_PRICE_TOLERANCE_PERCENT
+    # Reverse proxies whose X-Forwarded-For is believed (central/api/clients.py).
+    trusted_proxies: tuple[IpNetwork, ...] = ()
+    # /docs and /redoc, the interactive pages of the OpenAPI description.
+    api_docs: bool = False
+    login_rate_per_account: Rate = DEFAULT_LOGIN_RATE_PER_ACCOUNT
+    login_rate_per_address: Rate = DEFAULT_LOGIN_RATE_PER_ADDRESS
+    # A request's head must arrive within this of the connection opening (or of the
+    # previous answer on it); an idle kept-alive connection is closed after the other.
+    header_timeout_s: float = DEFAULT_HEADER_TIMEOUT_S
+    keep_alive_timeout_s: float = DEFAULT_KEEP_ALIVE_TIMEOUT_S
+
+
+def trusted_proxies_from_env() -> tuple[IpNetwork, ...]:
+    """CENTRAL_TRUSTED_PROXIES: the addresses (or networks, 10.0.0.0/24) of the reverse
+    proxies whose X-Forwarded-For names the client, separated by commas or spaces.
+    None by default: the client is the connection's peer."""
+    raw = os.environ.get("CENTRAL_TRUSTED_PROXIES", "")
+    try:
+        return tuple(ipaddress.ip_network(item, strict=False)
+                     for item in raw.replace(",", " ").split())
+    except ValueError as problem:
+        raise ValueError(f"CENTRAL_TRUSTED_PROXIES: {problem}") from None
+
+
+def rate_from_env(name: str, default: Rate) -> Rate:
+    """A rate written COUNT/SECONDS: `5/60` is 5 tries at once, then one every 12 s."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    count, _, seconds = raw.partition("/")
+    try:
+        rate = Rate(int(count), float(seconds))
+    except ValueError:
+        rate = Rate(0, 0)
+    if not (rate.count >= 1 and 0 < rate.seconds < 10**7):
+        raise ValueError(f"{name} must read COUNT/SECONDS, 5/60 for instance, not {raw!r}")
+    return rate
+
+
+def flag_from_env(name: str) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "no", "off"):
+        return False
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    raise ValueError(f"{name} must be on or off, not {raw!r}")
+
+
+def seconds_from_env(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= 3600:
+        raise ValueError(f"{name} must be a number of seconds from 0 to 3600, not {raw!r}")
+    return value
+
+
+def settings_from_env(database_url: str, images_dir: Path | None) -> Settings:
+    """The settings of `central serve`: its options, and the environment for the rest."""
+    return Settings(
+        database_url=database_url, images_dir=images_dir,
+        price_tolerance_percent=price_tolerance_from_env(),
+        trusted_proxies=trusted_proxies_from_env(),
+        api_docs=flag_from_env("CENTRAL_API_DOCS"),
+        login_rate_per_account=rate_from_env("CENTRAL_LOGIN_RATE_PER_ACCOUNT",
+                                             DEFAULT_LOGIN_RATE_PER_ACCOUNT),
+        login_rate_per_address=rate_from_env("CENTRAL_LOGIN_RATE_PER_ADDRESS",
+                                             DEFAULT_LOGIN_RATE_PER_ADDRESS),
+        header_timeout_s=seconds_from_env("CENTRAL_HEADER_TIMEOUT_S",
+                                          DEFAULT_HEADER_TIMEOUT_S),
+        keep_alive_timeout_s=seconds_from_env("CENTRAL_KEEP_ALIVE_TIMEOUT_S",
+                                              DEFAULT_KEEP_ALIVE_TIMEOUT_S))

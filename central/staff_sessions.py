@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from central.db import models
 from central.db.engine import as_utc, utc_now
-from central.staff import StaffMember, normalise_username
+from central.staff import StaffMember
 
 COOKIE_NAME = "central_session"
 SESSION_LIFETIME = timedelta(hours=8)     # a working day; then log in again
@@ -72,52 +68,3 @@ def close_session(session: Session, token: str | None) -> None:
     if token and len(token) <= 200:
         session.execute(delete(models.StaffSession).where(
             models.StaffSession.token_hash == _hash(token)))
-
-
-class LoginLimiter:
-    """Slows down password guessing: after a few failures for one username from one
-    address, or many from one address, further tries are refused for a while (429),
-    the right password included.
-
-    Kept in memory: the reference server is one process, and what it protects against
-    is a script trying passwords, not a fleet of servers. A restart forgets the count.
-    """
-
-    def __init__(self, per_account: int = 5, per_address: int = 30,
-                 window_s: float = 15 * 60,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.per_account, self.per_address = per_account, per_address
-        self.window_s, self.clock = window_s, clock
-        self._failures: dict[tuple[str, str], deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def retry_after(self, address: str, username: str) -> int:
-        """Seconds to wait before trying again; 0 when a try is allowed now."""
-        now = self.clock()
-        waits = []
-        with self._lock:
-            for key, limit in (((address, normalise_username(username)), self.per_account),
-                               ((address, ""), self.per_address)):
-                failures = self._recent(key, now)
-                if len(failures) >= limit:
-                    waits.append(failures[-limit] + self.window_s - now)
-        return max(1, int(max(waits)) + 1) if waits else 0
-
-    def failed(self, address: str, username: str) -> None:
-        now = self.clock()
-        with self._lock:
-            for key in ((address, normalise_username(username)), (address, "")):
-                self._recent(key, now).append(now)
-            if len(self._failures) > 10_000:          # forget idle keys, bounded memory
-                for key in [k for k, v in self._failures.items() if not v]:
-                    del self._failures[key]
-
-    def succeeded(self, address: str, username: str) -> None:
-        with self._lock:
-            self._failures.pop((address, normalise_username(username)), None)
-
-    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
-        failures = self._failures.setdefault(key, deque())
-        while failures and failures[0] <= now - self.window_s:
-            failures.popleft()
-        return failures

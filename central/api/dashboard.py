@@ -74,11 +74,10 @@ async def log_in(request: Request) -> Response:
     db = request.app.state.db
     try:
         member = await run_in_threadpool(check_password, request, db, username, password)
-    except ApiError as refused:           # too many failures from here
-        minutes = -(-int(refused.headers["Retry-After"]) // 60)
-        return _html(login_page(language, TEXT[language]["too_many"].format(minutes=minutes),
-                                username[:64]), 429, {"Retry-After": refused.headers[
-                                    "Retry-After"]})
+    except ApiError as refused:           # too many failures for this account or address
+        wait = refused.headers["Retry-After"]
+        return _html(login_page(language, TEXT[language]["too_many"].format(seconds=wait),
+                                username[:64]), 429, {"Retry-After": wait})
     if member is None:
         return _html(login_page(language, TEXT[language]["bad_login"], username[:64]), 401)
 

@@ -19,7 +19,6 @@ from fastapi.security.utils import get_authorization_scheme_param
 from central.api.errors import ApiError
 from central.db.engine import Database
 from central.settings import Settings
-from central.staff import StaffMember, authenticate
 from central.terminals import find_by_token
 
 _bearer = HTTPBearer(auto_error=False)
@@ -76,20 +75,6 @@ def get_caller(db: Annotated[Database, Depends(get_db)],
         return Caller(terminal.id, terminal.name, terminal.store_id)
 
 
-def get_staff(db: Annotated[Database, Depends(get_db)],
-              credentials: Annotated[HTTPBasicCredentials | None, Depends(_basic)]
-              ) -> StaffMember:
-    """The staff member whose username and password came with the request. A terminal's
-    token is no staff credential: it gets the same 401 as no credentials at all."""
-    if credentials is not None:
-        with db.reading() as session:
-            member = authenticate(session, credentials.username, credentials.password)
-        if member is not None:
-            return member
-    raise ApiError(401, "unauthorized", "a staff username and password are required",
-                   headers={"WWW-Authenticate": STAFF_CHALLENGE})
-
-
 def same_store(caller: Caller, store_id: str) -> None:
     if store_id != caller.store_id:
         raise ApiError(403, "forbidden",
@@ -98,7 +83,6 @@ def same_store(caller: Caller, store_id: str) -> None:
 
 DB = Annotated[Database, Depends(get_db)]
 CurrentTerminal = Annotated[Caller, Depends(get_caller)]
-CurrentStaff = Annotated[StaffMember, Depends(get_staff)]
 AppSettings = Annotated[Settings, Depends(get_settings)]
 # HTTP Basic as given (None if absent or unreadable), for routes that check it themselves.
 StaffBasicCredentials = Annotated[HTTPBasicCredentials | None, Depends(_basic)]

@@ -10,8 +10,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
 
-from central.api.deps import DB, CurrentStaff
+from central.api.deps import DB
 from central.api.errors import ApiError, ErrorBody
+from central.api.staff_auth import CurrentStaff
 from central.db import models
 from central.db.engine import iso
 from central.order_lifecycle import (
@@ -32,7 +33,7 @@ from central.schemas import (
 )
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorBody} for status in (400, 401, 404, 413, 422)}
+    status: {"model": ErrorBody} for status in (400, 401, 404, 413, 422, 429)}
 router = APIRouter(prefix="/v1/staff", tags=["staff"], responses=ERRORS)
 
 ReferenceInPath = Annotated[free_text(40), Path(examples=[ORDER_EXAMPLE["reference"]])]

@@ -7,10 +7,12 @@ import uuid
 import pytest
 from alembic import command
 from fastapi.testclient import TestClient
+from sqlalchemy import delete
 from support.throwaway_postgres import ThrowawayPostgres
 
 from central.app import create_app
 from central.db.engine import Database
+from central.db.models import RateLimit
 from central.db.schema import _config, upgrade
 from central.importers import seed_demo
 from central.settings import Settings
@@ -65,6 +67,10 @@ def seeded_database(request, tmp_path_factory, luma_dir):
 
 @pytest.fixture
 def api(seeded_database, luma_dir):
+    # The database outlives the test: the tries an earlier test counted are forgotten, as
+    # they would be after a while.
+    with seeded_database.writing() as session:
+        session.execute(delete(RateLimit))
     app = create_app(Settings(seeded_database.url, images_dir=luma_dir / "images"),
                      seeded_database)
     with TestClient(app) as client:

@@ -11,6 +11,7 @@ CI runs the same cases every time, in about half a minute.
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 
 import pytest
 import schemathesis
@@ -21,9 +22,9 @@ from sqlalchemy import select
 from central.app import create_app
 from central.db import models
 from central.db.engine import utc_now
+from central.limits import Rate
 from central.settings import Settings
 from central.staff import add_staff
-from central.staff_sessions import LoginLimiter
 from central.terminals import token_hash
 
 # Schemathesis needs the operations when pytest collects, before any fixture exists, and
@@ -86,8 +87,11 @@ class ContractTerminalAuth:
 def contract_terminal(api):
     # Schemathesis sends wrong credentials on purpose, many times: with the usual limits
     # its own staff account would soon be refused (429) and the operations never reached.
-    # The limiter has tests of its own (test_dashboard_auth.py).
-    api.client.app.state.login_limiter = LoginLimiter(per_account=10**9, per_address=10**9)
+    # The limiter has tests of its own (test_login_limits.py).
+    unlimited = Rate(10**9, 1)
+    api.client.app.state.settings = replace(api.client.app.state.settings,
+                                            login_rate_per_account=unlimited,
+                                            login_rate_per_address=unlimited)
     with api.db.writing() as session:
         terminal = session.scalar(select(models.Terminal).where(
             models.Terminal.token_hash == token_hash(CONTRACT_TOKEN)))
