@@ -6,6 +6,7 @@ import argparse
 import gc
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,23 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from central.order_lifecycle import STATUSES
 from central.settings import database_url_from_env, settings_from_env
+
+# What a terminal acts on rather than shows: C0 and C1 controls (ESC, BEL, CSI, a
+# newline...), line separators, bidirectional overrides (they reorder what follows), and
+# lone surrogates, which no terminal encoding can write.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069"
+                         "\ud800-\udfff]")
+
+
+def shown(value: object) -> str:
+    """Text from the database or a file, safe to print to an operator's terminal: every
+    character it could act on is written as an escape (ESC as \\x1b, U+202E as \\u202e)."""
+    return _UNSHOWABLE.sub(_escape, str(value))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return args.handler(args, db)
     except (SQLAlchemyError, OSError, ValueError) as error:
-        print(f"central {args.command}: {type(error).__name__}: {str(error).splitlines()[0]}",
+        print(f"central {args.command}: {type(error).__name__}: "
+              f"{shown(str(error).splitlines()[0])}",
               file=sys.stderr)
         return 1
     finally:
@@ -181,7 +200,7 @@ def _import_magento(args, db) -> int:
     from central.importers import import_magento
     imported = import_magento(db, args.csv, args.images, args.images_store)
     for problem in imported.problems:
-        print(problem, file=sys.stderr)
+        print(shown(problem), file=sys.stderr)
     print(imported.summary())
     return 0
 
@@ -190,7 +209,7 @@ def _import_stock(args, db) -> int:
     from central.importers import import_stock
     result = import_stock(db, args.csv)
     for problem in result.problems:
-        print(problem, file=sys.stderr)
+        print(shown(problem), file=sys.stderr)
     print(f"{result.imported} stock figures imported, {len(result.problems)} rows refused")
     return 0 if not result.problems else 1
 
@@ -210,7 +229,8 @@ def _terminal_add(args, db) -> int:
         descriptor = os.open(args.token_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "w") as handle:
             handle.write(token + "\n")
-    print(f"terminal {args.name} added to store {args.store}. Its token, shown only now:")
+    print(f"terminal {shown(args.name)} added to store {shown(args.store)}. "
+          "Its token, shown only now:")
     print(token)
     return 0
 
@@ -221,7 +241,7 @@ def _terminal_list(args, db) -> int:
     with db.reading() as session:
         for t in session.scalars(select(models.Terminal).order_by(models.Terminal.id)):
             drift = "" if t.clock_drift_s is None else f"{t.clock_drift_s:+.1f}s"
-            print(f"{t.id}\t{t.name}\t{t.store_id}\tcreated {iso(t.created_at)}\t"
+            print(f"{t.id}\t{shown(t.name)}\t{shown(t.store_id)}\tcreated {iso(t.created_at)}\t"
                   f"{'revoked ' + iso(t.revoked_at) if t.revoked_at else 'active'}\t"
                   f"last heartbeat {iso(t.last_heartbeat_at) or 'never'}\t{drift}")
     return 0
@@ -231,7 +251,7 @@ def _terminal_revoke(args, db) -> int:
     from central.terminals import revoke
     with db.writing() as session:
         terminal = revoke(session, args.terminal)
-        print(f"terminal {terminal.name} revoked")
+        print(f"terminal {shown(terminal.name)} revoked")
     return 0
 
 
@@ -248,7 +268,8 @@ def _orders_list(args, db) -> int:
             flags = [flag for flag, raised in (("price mismatch", o.price_mismatch),
                                                 ("stock shortfall", o.stock_shortfall))
                      if raised]
-            print(f"{o.reference}\t{o.store_id}\t{iso(o.received_at)}\t{o.status}\t"
+            print(f"{shown(o.reference)}\t{shown(o.store_id)}\t{iso(o.received_at)}\t"
+                  f"{shown(o.status)}\t"
                   f"{', '.join(flags)}")
     return 0
 
@@ -264,42 +285,47 @@ def _orders_show(args, db) -> int:
             refusals = session.scalars(select(models.OrderRefusal).where(
                 models.OrderRefusal.reference == args.reference.strip().upper())
                 .order_by(models.OrderRefusal.id)).all()
-            print(f"central orders show: {missing.args[0]}", file=sys.stderr)
+            print(f"central orders show: {shown(missing.args[0])}", file=sys.stderr)
             for refusal in refusals:
-                print(f"refused {iso(refusal.refused_at)}: {refusal.error}: {refusal.message}",
+                print(f"refused {iso(refusal.refused_at)}: {shown(refusal.error)}: "
+                      f"{shown(refusal.message)}",
                       file=sys.stderr)
             return 1
         customer, address = o.customer, o.customer.get("address", {})
-        print(f"order {o.reference}  ({o.idempotency_key})")
-        print(f"status      {o.status}  (next: "
+        print(f"order {shown(o.reference)}  ({shown(o.idempotency_key)})")
+        print(f"status      {shown(o.status)}  (next: "
               f"{', '.join(sorted(TRANSITIONS[o.status])) or 'none, final'})")
-        print(f"store       {o.store_id}, terminal {o.terminal_id}")
-        print(f"received    {iso(o.received_at)}  (terminal clock: {o.placed_terminal_at})")
-        print(f"customer    {customer.get('first_name')} {customer.get('last_name')}, "
-              f"{customer.get('email')}, {customer.get('phone')}")
-        print(f"address     {address.get('line1')}"
-              f"{', ' + address['line2'] if address.get('line2') else ''}, "
-              f"{address.get('postal_code')} {address.get('city')} {address.get('country')}")
+        print(f"store       {shown(o.store_id)}, terminal {o.terminal_id}")
+        print(f"received    {iso(o.received_at)}  "
+              f"(terminal clock: {shown(o.placed_terminal_at)})")
+        print(f"customer    {shown(customer.get('first_name'))} "
+              f"{shown(customer.get('last_name'))}, {shown(customer.get('email'))}, "
+              f"{shown(customer.get('phone'))}")
+        print(f"address     {shown(address.get('line1'))}"
+              f"{', ' + shown(address['line2']) if address.get('line2') else ''}, "
+              f"{shown(address.get('postal_code'))} {shown(address.get('city'))} "
+              f"{shown(address.get('country'))}")
         if customer.get("instructions"):
-            print(f"instructions {customer['instructions']}")
-        print(f"delivery    {o.delivery.get('method')}, fee {o.delivery.get('fee_cents')} cents")
-        print(f"language    {o.language}")
+            print(f"instructions {shown(customer['instructions'])}")
+        print(f"delivery    {shown(o.delivery.get('method'))}, "
+              f"fee {shown(o.delivery.get('fee_cents'))} cents")
+        print(f"language    {shown(o.language)}")
         for line in o.lines:
             server = "unknown SKU" if line.server_unit_price_cents is None \
                 else f"server price {line.server_unit_price_cents}"
             stock = "" if line.stock_in_chain is None \
                 else f", chain stock {line.stock_in_chain}"
-            variant = " / ".join(part for part in (line.size, line.color) if part)
-            print(f"  {line.quantity} x {line.sku} {line.name}"
+            variant = " / ".join(shown(part) for part in (line.size, line.color) if part)
+            print(f"  {line.quantity} x {shown(line.sku)} {shown(line.name)}"
                   f"{' (' + variant + ')' if variant else ''} at {line.unit_price_cents} "
                   f"cents ({server}{stock})")
-        print(f"total       {o.total_cents} cents {o.currency}"
+        print(f"total       {o.total_cents} cents {shown(o.currency)}"
               f"{'  PRICE MISMATCH' if o.price_mismatch else ''}"
               f"{'  STOCK SHORTFALL' if o.stock_shortfall else ''}")
         print("history")
         for entry in o.history:
-            print(f"  {iso(entry.changed_at)}  {entry.status}  by {entry.changed_by}"
-                  f"{'  - ' + entry.note if entry.note else ''}")
+            print(f"  {iso(entry.changed_at)}  {shown(entry.status)}  "
+                  f"by {shown(entry.changed_by)}{'  - ' + shown(entry.note) if entry.note else ''}")
     return 0
 
 
@@ -311,9 +337,9 @@ def _orders_set_status(args, db) -> int:
         with db.writing() as session:
             order = change_status(session, args.reference.strip().upper(), args.status,
                                   by=f"cli {getpass.getuser()}", note=args.note)
-            print(f"order {order.reference} is now {order.status}")
+            print(f"order {shown(order.reference)} is now {shown(order.status)}")
     except (OrderNotFound, TransitionNotAllowed) as refused:
-        print(f"central orders set-status: {refused}", file=sys.stderr)
+        print(f"central orders set-status: {shown(refused)}", file=sys.stderr)
         return 1
     return 0
 
@@ -324,7 +350,7 @@ def _staff_add(args, db) -> int:
     check_new_password(password)
     with db.writing() as session:
         user = add_staff(session, args.username, password)
-        print(f"staff account {user.username} added")
+        print(f"staff account {shown(user.username)} added")
     return 0
 
 
@@ -344,7 +370,7 @@ def _staff_list(args, db) -> int:
     with db.reading() as session:
         for user in list_staff(session):
             state = f"disabled {iso(user.disabled_at)}" if user.disabled_at else "active"
-            print(f"{user.username}\tcreated {iso(user.created_at)}\t{state}")
+            print(f"{shown(user.username)}\tcreated {iso(user.created_at)}\t{state}")
     return 0
 
 
@@ -352,5 +378,5 @@ def _staff_disable(args, db) -> int:
     from central.staff import disable_staff
     with db.writing() as session:
         user = disable_staff(session, args.username)
-        print(f"staff account {user.username} disabled")
+        print(f"staff account {shown(user.username)} disabled")
     return 0

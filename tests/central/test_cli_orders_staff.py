@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import uuid
 
 import pytest
@@ -11,6 +12,7 @@ from staff_helpers import basic
 from test_api import order, post_order
 
 from central.cli import main
+from central.terminals import add_terminal
 
 
 def central(api, capsys, *args: str, stdin: str | None = None,
@@ -124,3 +126,42 @@ def test_orders_set_status_refuses_an_unknown_status(api, capsys):
     with pytest.raises(SystemExit):
         main(["--database-url", api.db.url, "orders", "set-status", "R-1", "lost"])
     assert "invalid choice" in capsys.readouterr().err
+
+
+# Each would act on the operator's terminal if printed raw: set its title, ring, clear the
+# screen (ESC and its one-byte C1 form, CSI), start a new line that looks like the
+# program's own, or reverse the text after it.
+HOSTILE = "\x1b]0;pwned\x07 \x1b[2J \x9b31m \nstatus      paid \u202egnp.exe \r\x08"
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+
+
+def test_customer_text_cannot_drive_the_operators_terminal(api, capsys):
+    sku = own_product(api, 2500, {"paris-rivoli": 1})
+    body = with_lines(order(), line(sku, 2500) | {"name": "Jacket" + HOSTILE,
+                                                  "color": HOSTILE})
+    body["customer"] |= {"first_name": "Jeanne" + HOSTILE, "instructions": HOSTILE}
+    body["customer"]["address"] |= {"line1": HOSTILE, "line2": HOSTILE, "city": HOSTILE}
+    answer, _ = post_order(api, api.terminal(), body)
+    assert answer.status_code == 201
+    central(api, capsys, "orders", "set-status", body["reference"], "paid", "--note", HOSTILE)
+    status, out, err = central(api, capsys, "orders", "show", body["reference"])
+    assert status == 0 and not err
+    assert not CONTROLS.search(out)
+    lines = out.splitlines()
+    assert len(lines) == len(out.split("\n")) - 1       # a newline ends each line, no more
+    assert not any(row.startswith("status      paid \\u202e") for row in lines)
+    escaped = "\\x1b]0;pwned\\x07 \\x1b[2J \\x9b31m \\x0astatus      paid \\u202egnp.exe " \
+              "\\x0d\\x08"
+    assert f"customer    Jeanne{escaped} Dupont-Lefèvre" in out
+    assert out.count(escaped) == 8        # name, address x3, instructions, line x2, note
+
+
+def test_refusals_and_terminal_names_are_escaped_too(api, capsys):
+    with api.db.writing() as session:
+        add_terminal(session, "paris-rivoli", "till\x1b[2J")
+    _, listing, _ = central(api, capsys, "terminals", "list")
+    assert "till\\x1b[2J" in listing and not CONTROLS.search(listing)
+    body = with_lines(order(), line("GONE\x1b[2J" + uuid.uuid4().hex[:6], 500))
+    post_order(api, api.terminal(), body)
+    status, _, err = central(api, capsys, "orders", "show", body["reference"])
+    assert status == 1 and "GONE\\x1b[2J" in err and not CONTROLS.search(err)
