@@ -144,7 +144,7 @@ class KioskApp:
             AdminContext(theme=self.theme, runner=self.runner, catalog=self.catalog,
                          config=lambda: self.config, sync=lambda: self.sync,
                          audit=self.catalog.record, version=__version__,
-                         integrity=self.integrity),
+                         formatter=lambda: self.formatter, integrity=self.integrity),
             self.window, apply_config=self.apply_config, quit=app.exit)
         self.error_message = QLabel(self.window, objectName="ErrorMessage")
         self.error_message.setAlignment(Qt.AlignmentFlag.AlignCenter)

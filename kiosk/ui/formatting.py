@@ -1,25 +1,49 @@
-"""Prices and numbers in the shopper's language and the store's country."""
+"""The one place that puts catalog words, prices and numbers in the shopper's language.
+
+Every shopper screen, admin mode included, asks its Formatter: nothing formats a number
+with the default QLocale() (the machine's) or shows a catalog word as the catalog wrote it.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from kiosk.core.catalog_words import translated_word
 from kiosk.core.products import ProductCard
 
 
 def shopper_locale(language: str, store_locale: str) -> QLocale:
-    """The shopper's language with the store's country: English in France writes €49.00."""
-    country = QLocale(store_locale).territory()
-    return QLocale(QLocale.codeToLanguage(language), country)
+    """How a shopper reading `language` writes numbers: as the store's country does when
+    it speaks that language (fr in fr_FR: 75,00 €), else as the language itself does
+    (English in France: €75.00, not the en_FR of reference books, which writes 75,00 €)."""
+    store = QLocale(store_locale)
+    wanted = QLocale.codeToLanguage(language)
+    if store.language() == wanted:
+        return store
+    return QLocale(wanted)
+
+
+def currency_symbol(locale: QLocale, currency: str) -> str:
+    """The sign `locale` writes for the ISO `currency`: its own when it is its country's,
+    else the one of a locale that uses it, same language first ('€' for English, not 'EUR');
+    the code itself for a currency no locale knows."""
+    iso = QLocale.CurrencySymbolFormat.CurrencyIsoCode
+    sign = QLocale.CurrencySymbolFormat.CurrencySymbol
+    same_language = QLocale.matchingLocales(locale.language(), QLocale.Script.AnyScript,
+                                            QLocale.Country.AnyCountry)
+    every_locale = QLocale.matchingLocales(QLocale.Language.AnyLanguage,
+                                           QLocale.Script.AnyScript, QLocale.Country.AnyCountry)
+    for candidate in (locale, *same_language, *every_locale):
+        if candidate.currencySymbol(iso) == currency:
+            return candidate.currencySymbol(sign)
+    return currency
 
 
 class Formatter:
     def __init__(self, locale: QLocale, currency: str) -> None:
         self.locale = locale
         self.language = QLocale.languageToCode(locale.language())   # 'fr', 'en'
-        own_code = locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
-        self._symbol = (locale.currencySymbol(QLocale.CurrencySymbolFormat.CurrencySymbol)
-                        if own_code == currency else currency)
+        self._symbol = currency_symbol(locale, currency)
         # Fetched once per language: these strings are painted for every card.
         self.in_stock_here = QCoreApplication.translate("ProductCard", "In stock here")
         self.not_in_stock_here = QCoreApplication.translate("ProductCard",
@@ -28,6 +52,24 @@ class Formatter:
 
     def price(self, cents: int) -> str:
         return self.locale.toCurrencyString(cents / 100, self._symbol, 2)
+
+    def number(self, value: float, decimals: int = 0) -> str:
+        if decimals == 0:
+            return self.locale.toString(round(value))
+        return self.locale.toString(float(value), "f", decimals)
+
+    def data_size(self, size_bytes: int) -> str:
+        """'81,9 Go' in French, '81.9 GB' in English."""
+        return self.locale.formattedDataSize(size_bytes, 1,
+                                             QLocale.DataSizeFormat.DataSizeSIFormat)
+
+    def word(self, catalog_word: str) -> str:
+        """A colour, size, category or attribute word of the catalog, in this language."""
+        return translated_word(catalog_word, self.language)
+
+    def variant(self, size: str | None, color: str | None) -> str:
+        """'M · Violet': a size and colour, either possibly missing."""
+        return " · ".join(self.word(part) for part in (size, color) if part)
 
     def card_description(self, card: ProductCard) -> str:
         """What a screen reader says for a card: the same facts the card shows."""

@@ -152,6 +152,8 @@ def test_nothing_found_offers_departments_and_is_journalled_once_it_settles(
     assert screen.status.text() == f"Nous n’avons rien trouvé pour «{NBSP}zzzzqx{NBSP}»."
     assert screen.categories.isVisible()
     assert screen.categories.keys()[:3] == ["Women", "Men", "Gear"]
+    assert [screen.categories.chip(key).text() for key in ("Women", "Men", "Gear")] == [
+        "Femme", "Homme", "Équipement"]
     assert screen.grid.accessibleName() == "Produits populaires"
     assert screen.model.rowCount() > 0
     if time.monotonic() - started < SETTLE_MS / 1000:
@@ -161,7 +163,7 @@ def test_nothing_found_offers_departments_and_is_journalled_once_it_settles(
     # A line says what the products below are.
     assert screen.hint.text() == "Parcourez un rayon, ou l’un de nos produits populaires."
     assert screen.hint.isVisible()
-    tap(qtbot, named(screen.categories, QPushButton, "Women"))
+    tap(qtbot, named(screen.categories, QPushButton, "Femme"))
     assert shopper_context.navigator.opened == [("category", "Women")]
     screen.hide()     # leaving does not journal the same search twice
     assert journalled_searches(shopper_context) == [("zero_result_search", "zzzzqx")]

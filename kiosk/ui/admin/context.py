@@ -10,6 +10,7 @@ from kiosk.core.config import KioskConfig
 from kiosk.core.terminal_status import IntegrityCheck
 from kiosk.ui.admin.words import AdminWords
 from kiosk.ui.catalog_reader import CatalogReader
+from kiosk.ui.formatting import Formatter
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
 
@@ -26,6 +27,7 @@ class AdminContext:
     sync: Callable[[], SyncService | None]       # None without a central server, or not yet
     audit: Callable[[str, dict[str, Any] | None], None]   # journal an admin event
     version: str
+    formatter: Callable[[], Formatter]           # numbers in the language on screen
     # Integrity checks by database ("cache", "journal"): the app records those it runs at
     # start, the status page those staff ask for.
     integrity: dict[str, IntegrityCheck] = field(default_factory=dict)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
 from kiosk.core.sync.trouble import Trouble
@@ -86,7 +86,7 @@ class StatusPage(FiguresPage):
     def _show(self) -> None:
         config = self.context.config()
         words = self.context.words
-        locale = QLocale()
+        formatter = self.context.formatter()
         now = datetime.now(timezone.utc)
         sync = self.context.sync()
         status = sync.status if sync is not None else None
@@ -117,15 +117,15 @@ class StatusPage(FiguresPage):
             rows += [
                 (self.tr("Cursor moved"), words.ago(local.cursor_moved_at, now)
                  if local.has_cursor else self.tr("no cursor yet")),
-                (self.tr("Orders waiting"), locale.toString(local.queue["order"])),
-                (self.tr("Ratings waiting"), locale.toString(local.queue["rating"])),
-                (self.tr("Events waiting"), locale.toString(local.queue["event"])),
-                (self.tr("Dead letters"), locale.toString(local.queue["dead"])),
+                (self.tr("Orders waiting"), formatter.number(local.queue["order"])),
+                (self.tr("Ratings waiting"), formatter.number(local.queue["rating"])),
+                (self.tr("Events waiting"), formatter.number(local.queue["event"])),
+                (self.tr("Dead letters"), formatter.number(local.queue["dead"])),
                 (self.tr("Disk free"), self.tr("%1 of %2").replace(
-                    "%1", words.size(local.disk_free_bytes, locale)).replace(
-                    "%2", words.size(local.disk_total_bytes, locale))),
-                (self.tr("Cache size"), words.size(local.cache_bytes, locale)),
-                (self.tr("Journal size"), words.size(local.journal_bytes, locale)),
+                    "%1", formatter.data_size(local.disk_free_bytes)).replace(
+                    "%2", formatter.data_size(local.disk_total_bytes))),
+                (self.tr("Cache size"), formatter.data_size(local.cache_bytes)),
+                (self.tr("Journal size"), formatter.data_size(local.journal_bytes)),
             ]
         for name, label in (("cache", self.tr("Cache check")),
                             ("journal", self.tr("Journal check"))):
@@ -144,7 +144,7 @@ class StatusPage(FiguresPage):
             return f"{url} · " + self.tr("trying…")
         if reach.reachable:
             return f"{url} · " + self.tr("reachable in %1 ms").replace(
-                "%1", QLocale().toString(round(reach.latency_s * 1000)))
+                "%1", self.context.formatter().number(reach.latency_s * 1000))
         return f"{url} · " + self.trouble_words.cause(reach.trouble)
 
     def _trouble_details(self, status) -> str:

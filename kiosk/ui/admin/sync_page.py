@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent
 
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import AdminPage, Figures
@@ -76,17 +76,17 @@ class SyncPage(AdminPage):
         else:
             self._say(self.tr("Last round stopped: %1").replace(
                 "%1", self.trouble_words.cause(status.trouble)))
-        locale = QLocale()
+        number = self.context.formatter().number
         pushed = status.pushed or {}
         words = self.context.words
         now = datetime.now(timezone.utc)
         self.figures.set_rows([
-            (self.tr("Orders sent"), locale.toString(pushed.get("order", 0))),
-            (self.tr("Ratings sent"), locale.toString(pushed.get("rating", 0))),
-            (self.tr("Events sent"), locale.toString(pushed.get("event", 0))),
-            (self.tr("Pages received"), locale.toString(status.pages_pulled)),
-            (self.tr("Changes received"), locale.toString(status.records_pulled)),
-            (self.tr("Images fetched"), locale.toString(status.images_fetched)),
+            (self.tr("Orders sent"), number(pushed.get("order", 0))),
+            (self.tr("Ratings sent"), number(pushed.get("rating", 0))),
+            (self.tr("Events sent"), number(pushed.get("event", 0))),
+            (self.tr("Pages received"), number(status.pages_pulled)),
+            (self.tr("Changes received"), number(status.records_pulled)),
+            (self.tr("Images fetched"), number(status.images_fetched)),
             (self.tr("Still waiting"), self._queue_words(status.queue)),
             (self.tr("Last pull"), words.ago(status.last_pull_at, now)),
             (self.tr("Last push"), words.ago(status.last_push_at, now)),
@@ -95,9 +95,11 @@ class SyncPage(AdminPage):
     def _queue_words(self, queue: dict[str, int]) -> str:
         if not queue:
             return self.tr("unknown")
+        number = self.context.formatter().number
         return self.tr("%1 orders, %2 ratings, %3 events, %4 dead letters").replace(
-            "%1", str(queue.get("order", 0))).replace("%2", str(queue.get("rating", 0))).replace(
-            "%3", str(queue.get("event", 0))).replace("%4", str(queue.get("dead", 0)))
+            "%1", number(queue.get("order", 0))).replace(
+            "%2", number(queue.get("rating", 0))).replace(
+            "%3", number(queue.get("event", 0))).replace("%4", number(queue.get("dead", 0)))
 
     def _say(self, text: str) -> None:
         self.state.setText(text)

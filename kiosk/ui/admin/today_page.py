@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent
 
 from kiosk.core.terminal_status import TodayFigures, start_of_local_day, today_figures
 from kiosk.ui.admin.context import AdminContext
@@ -33,17 +33,17 @@ class TodayPage(FiguresPage):
         if figures is None:
             self.figures.set_rows([(self.tr("Sessions"), self.tr("reading…"))])
             return
-        locale = QLocale()
+        number = self.context.formatter().number
         average = (self.tr("no rating yet") if figures.average_rating is None else
-                   self.tr("%1 out of 4").replace("%1", locale.toString(
-                       figures.average_rating, "f", 2)))
+                   self.tr("%1 out of 4").replace("%1", number(
+                       figures.average_rating, 2)))
         self.figures.set_rows([
-            (self.tr("Sessions"), locale.toString(figures.sessions)),
-            (self.tr("Searches"), locale.toString(figures.searches)),
+            (self.tr("Sessions"), number(figures.sessions)),
+            (self.tr("Searches"), number(figures.searches)),
             (self.tr("Searches that found nothing"),
-             locale.toString(figures.zero_result_searches)),
-            (self.tr("Orders"), locale.toString(figures.orders)),
-            (self.tr("Ratings"), locale.toString(figures.ratings)),
+             number(figures.zero_result_searches)),
+            (self.tr("Orders"), number(figures.orders)),
+            (self.tr("Ratings"), number(figures.ratings)),
             (self.tr("Average rating"), average),
         ])
 

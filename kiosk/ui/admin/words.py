@@ -1,10 +1,10 @@
-"""Times, ages and sizes in words for the admin pages, through tr() for lupdate."""
+"""Times and ages in words for the admin pages, through tr() for lupdate."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QObject
 
 
 class AdminWords(QObject):
@@ -35,6 +35,3 @@ class AdminWords(QObject):
                 return self.tr("%n hour(s)", "", hours)
             return self.tr("%n hour(s)", "", hours) + " " + self.tr("%n minute(s)", "", rest)
         return self.tr("%n day(s)", "", hours // 24)
-
-    def size(self, size: int, locale: QLocale) -> str:
-        return locale.formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)

@@ -13,16 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.orders import BasketChange, BasketLine, OrderLimits
-from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import show_text, wrapped_label
-
-
-def variant_words(line: BasketLine) -> str:
-    """'M · Rouge': the size and colour the shopper chose, in their language."""
-    return " · ".join(part for part in (line.size, catalog_word(line.color or "")) if part)
 
 
 class BasketLimits(QObject):
@@ -86,7 +80,7 @@ class BasketRow(QFrame):
     def retranslate(self) -> None:
         line, formatter = self.line, self._context.formatter
         show_text(self.name, line.name)
-        variant = variant_words(line)
+        variant = formatter.variant(line.size, line.color)
         show_text(self.variant, variant)
         self.variant.setVisible(bool(variant))
         unit, total = formatter.price(line.unit_price_cents), formatter.price(line.total_cents)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from kiosk.core.categories import CategoryTile, breadcrumb, category, sub_categories
 from kiosk.core.products import ProductCard, cards_by_id
 from kiosk.core.search import Facets, SearchFilters, facets, search
-from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
@@ -77,6 +76,7 @@ class CategoryScreen(QWidget):
         super().__init__(parent)
         self.path = path
         self._context = context
+        self._formatter = context.formatter
         self._page_size = page_size
         self._tile: CategoryTile | None = None
         self._children: list[CategoryTile] = []
@@ -174,12 +174,13 @@ class CategoryScreen(QWidget):
 
     def _show_names(self) -> None:
         # Catalog names, in the shopper's language where they are known words.
-        name = catalog_word(self._tile.name)
+        word = self._formatter.word
+        name = word(self._tile.name)
         self.title.setText(name)
         self.title.setAccessibleName(name)
-        self.breadcrumb.set_crumbs([(crumb.path, catalog_word(crumb.name))
+        self.breadcrumb.set_crumbs([(crumb.path, word(crumb.name))
                                     for crumb in breadcrumb(self.path)])
-        self.sub_categories.set_chips([(child.path, catalog_word(child.name))
+        self.sub_categories.set_chips([(child.path, word(child.name))
                                        for child in self._children])
 
     def _reload(self) -> None:
@@ -275,9 +276,12 @@ class CategoryScreen(QWidget):
         self._show_status_text()
 
     def set_formatter(self, formatter: Formatter) -> None:
+        self._formatter = formatter
         self.delegate.set_formatter(formatter)
         self.model.set_formatter(formatter)
         self.panel.set_formatter(formatter)
+        if self._tile is not None:
+            self._show_names()
         self._update_summary()
 
     def _show_status(self, which: str) -> None:
@@ -488,8 +492,9 @@ class FilterPanel(QFrame):
 
     def summary(self) -> list[str]:
         """The filters in force, in the shopper's words: ['M', 'Noir', 'En stock ici']."""
-        sizes = [size for size in self.sizes.keys() if size in self.sizes.checked_keys()]
-        colors = [self._color_name(color) for color in self.colors.keys()
+        word = self._formatter.word
+        sizes = [word(size) for size in self.sizes.keys() if size in self.sizes.checked_keys()]
+        colors = [word(color) for color in self.colors.keys()
                   if color in self.colors.checked_keys()]
         price = [self._band_label(self._chosen_band())] if self.prices.checked_keys() else []
         stock = [self._formatter.in_stock_here] if self.in_stock.isChecked() else []
@@ -515,12 +520,13 @@ class FilterPanel(QFrame):
         offered = (*found.sizes, *sorted(sizes - set(found.sizes)))
         if offered != self._sizes_offered:
             self._sizes_offered = offered
-            self.sizes.set_chips([(size, size) for size in offered], checked=sizes)
+            self.sizes.set_chips([(size, self._formatter.word(size)) for size in offered],
+                                 checked=sizes)
         colors = self.colors.checked_keys()
         offered = (*found.colors, *sorted(colors - set(found.colors)))
         if offered != self._colors_offered:
             self._colors_offered = offered
-            self.colors.set_chips([(color, self._color_name(color)) for color in offered],
+            self.colors.set_chips([(color, self._formatter.word(color)) for color in offered],
                                   checked=colors)
         if not self._bands:
             # Cut once, from the first (unfiltered) answer, so that bands stay put.
@@ -578,15 +584,13 @@ class FilterPanel(QFrame):
                       "price_desc": self.tr("Price: high to low")}
         self.sorts.set_chips(list(sort_names.items()),
                              checked=self.sorts.checked_keys() or {"relevance"})
-        if self._colors_offered:
-            self.colors.set_chips([(color, self._color_name(color))
-                                   for color in self._colors_offered],
-                                  checked=self.colors.checked_keys())
+        self._label_options()
         self._show_count()
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
         self._label_prices()
+        self._label_options()
 
     def _show_count(self) -> None:
         if self._count is None:
@@ -603,6 +607,14 @@ class FilterPanel(QFrame):
         self.in_stock.setText(f"✓ {text}" if self.in_stock.isChecked() else text)
         self.in_stock.setAccessibleName(text)
 
+    def _label_options(self) -> None:
+        """Sizes and colours in the shopper's language ('1,8 m', 'Noir')."""
+        for chips, offered in ((self.sizes, self._sizes_offered),
+                               (self.colors, self._colors_offered)):
+            if offered:
+                chips.set_chips([(key, self._formatter.word(key)) for key in offered],
+                                checked=chips.checked_keys())
+
     def _label_prices(self) -> None:
         self.prices.set_chips([(key, self._band_label(band)) for key, band in self._bands.items()],
                               checked=self.prices.checked_keys())
@@ -615,12 +627,6 @@ class FilterPanel(QFrame):
         if high is None:
             return self.tr("Over {price}").format(price=price(low - 1))
         return self.tr("{low} to {high}").format(low=price(low - 1), high=price(high))
-
-    @staticmethod
-    def _color_name(color: str) -> str:
-        """In the shopper's language when the product page's catalog words know the colour;
-        any other as the catalogue spells it."""
-        return catalog_word(color)
 
     # --- layout -----------------------------------------------------------------------
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.compare import CellValue, CompareRow, compare_rows
 from kiosk.core.product_page import ProductPage, load_product
-from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.compare_tray import TapArea
@@ -252,11 +251,11 @@ class CompareScreen(QWidget):
         return label
 
     def _row_name(self, row: CompareRow) -> str:
-        label = catalog_word(row.label)
+        label = self._formatter.word(row.label)
         return f"{DIFFERS_MARK} {label}" if row.differs else label
 
     def _row_spoken(self, row: CompareRow) -> str:
-        label = catalog_word(row.label)
+        label = self._formatter.word(row.label)
         return self.tr("{row}: differs").format(row=label) if row.differs else label
 
     def _value_text(self, row: CompareRow, value: CellValue) -> str:
@@ -265,9 +264,8 @@ class CompareScreen(QWidget):
         if row.kind == "price":
             return self._formatter.price(value)
         if isinstance(value, tuple):
-            words = [catalog_word(item) for item in value] if row.kind == "colors" else value
-            return ", ".join(words)
-        return catalog_word(value)
+            return ", ".join(self._formatter.word(item) for item in value)
+        return self._formatter.word(value)
 
     def value_label(self, row_key: str, column: int) -> QLabel | None:
         """The label showing one product's value in one row (for tests and screen readers)."""

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.categories import CategoryTile
 from kiosk.core.products import ProductCard
-from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
@@ -36,7 +35,7 @@ class CategoryButton(QAbstractButton):
     """A large tile: the category's picture with its name written under it."""
 
     def __init__(self, theme: Theme, tile: CategoryTile, thumbnails: ThumbnailCache,
-                 parent: QWidget | None = None) -> None:
+                 formatter: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CategoryTile")
         self.tile = tile
@@ -46,11 +45,11 @@ class CategoryButton(QAbstractButton):
         # Shorter than its hint when room is short (large type on a landscape screen),
         # never below two touch targets.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        self.retranslate()
+        self.show_name(formatter)
         thumbnails.ready.connect(self._on_image_ready)
 
-    def retranslate(self) -> None:
-        self.setText(catalog_word(self.tile.name))
+    def show_name(self, formatter: Formatter) -> None:
+        self.setText(formatter.word(self.tile.name))
         self.setAccessibleName(self.text())
 
     def sizeHint(self) -> QSize:
@@ -105,6 +104,7 @@ class HomeScreen(QWidget):
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._formatter = context.formatter
         theme = context.theme
         self.search_entry = QPushButton(objectName="SearchEntry")
         self.search_entry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -174,8 +174,11 @@ class HomeScreen(QWidget):
     # --- what the app gives it ---------------------------------------------------------
 
     def set_formatter(self, formatter: Formatter) -> None:
+        self._formatter = formatter
         self.delegate.set_formatter(formatter)
         self.model.set_formatter(formatter)
+        for button in self._tile_buttons:
+            button.show_name(formatter)
 
     def set_landscape(self, landscape: bool) -> None:
         if landscape != self._landscape:
@@ -212,7 +215,8 @@ class HomeScreen(QWidget):
         for tile in tiles:
             if tile.product_count == 0:
                 continue    # an empty category would only disappoint
-            button = CategoryButton(self._context.theme, tile, self._context.thumbnails)
+            button = CategoryButton(self._context.theme, tile, self._context.thumbnails,
+                                    self._formatter)
             button.clicked.connect(
                 lambda _checked=False, path=tile.path: self._context.navigator.open_category(path))
             self._tile_buttons.append(button)
@@ -227,8 +231,6 @@ class HomeScreen(QWidget):
             self._tiles_layout.addWidget(button, index // columns, index % columns)
 
     def retranslate(self) -> None:
-        for button in self._tile_buttons:
-            button.retranslate()
         self.search_entry.setText(" " + self.tr("Search for a product…"))
         self.search_entry.setAccessibleName(self.tr("Search for a product"))
         self.scan_hint.setText(self.tr("You can also scan a product's barcode at the scanner."))

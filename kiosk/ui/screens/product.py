@@ -44,7 +44,6 @@ from kiosk.core.product_page import (
     stock_level,
 )
 from kiosk.core.products import ProductCard
-from kiosk.ui.catalog_words import catalog_word
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.basket import limit_message
 from kiosk.ui.screens.context import ShopperContext
@@ -60,10 +59,6 @@ from kiosk.ui.widgets.text import show_text, wrapped_label
 FRESHNESS_REFRESH_MS = 60_000     # "updated 3 min ago" must not stay at 3 for long
 QR_SIZE_PX = 480                  # about 12 cm on the panel: a phone reads it from arm's length
 ZERO_WIDTH_SPACE = "\u200b"
-
-def attribute_name(key: str) -> str:
-    return catalog_word(attribute_label(key))
-
 
 def date_text(formatter: Formatter, day: date) -> str:
     """'17 décembre', with the year only when it is not this year's."""
@@ -302,8 +297,8 @@ class ProductScreen(QWidget):
         attributes = self.page.attributes if self.page else {}
         for row, (key, value) in enumerate(attributes.items()):
             name, shown = wrapped_label("AttributeName"), wrapped_label("AttributeValue")
-            show_text(name, attribute_name(key))
-            show_text(shown, catalog_word(value))
+            show_text(name, self._formatter.word(attribute_label(key)))
+            show_text(shown, self._formatter.word(value))
             # The cells are filled, the text set at their top: a grid gives an item added
             # with an alignment its one-line height, not the height its wrapped text needs.
             for column, label in enumerate((name, shown)):
@@ -326,7 +321,7 @@ class ProductScreen(QWidget):
 
     def _show_color_chips(self) -> None:
         page = self.page
-        chips = [(color, self._option_label(catalog_word(color), any(
+        chips = [(color, self._option_label(self._formatter.word(color), any(
             v.in_stock_anywhere for v in page.variants if v.color == color)))
             for color in page.colors]
         chosen = {self.variant.color} if self.variant and self.variant.color else set()
@@ -340,7 +335,8 @@ class ProductScreen(QWidget):
         page, color = self.page, self.variant.color if self.variant else None
         # Only the sizes this colour is made in: a size that does not exist is not offered.
         sizes = page.sizes_for_color(color)
-        chips = [(size, self._option_label(size, self._in_stock_anywhere(size, color)))
+        chips = [(size, self._option_label(self._formatter.word(size),
+                                           self._in_stock_anywhere(size, color)))
                  for size in sizes]
         chosen = {self.variant.size} if self.variant and self.variant.size else set()
         self.sizes.set_chips(chips, chosen)

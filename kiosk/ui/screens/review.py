@@ -29,7 +29,6 @@ from kiosk.core.orders import (
 )
 from kiosk.core.validation import check_customer, customer_payload, format_phone_for_display
 from kiosk.ui.formatting import Formatter
-from kiosk.ui.screens.basket import variant_words
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
@@ -160,7 +159,7 @@ class ReviewScreen(QWidget):
         basket = session.basket
         items = []
         for line in basket.lines:
-            variant = variant_words(line)
+            variant = formatter.variant(line.size, line.color)
             described = f"{line.name} · {variant}" if variant else line.name
             items.append(self.tr("%1 × %2 · %3").replace("%1", formatter.locale.toString(
                 line.quantity)).replace("%2", described).replace(

@@ -112,6 +112,7 @@ class SearchScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("SearchScreen")
         self._context = context
+        self._formatter = context.formatter
         theme = context.theme
         self._generation = 0
         self._shown: SearchAnswer | None = None      # the answer the grid shows
@@ -223,9 +224,15 @@ class SearchScreen(QWidget):
             self.search_now()
 
     def set_formatter(self, formatter: Formatter) -> None:
+        self._formatter = formatter
         self.model.set_formatter(formatter)
         self.delegate.set_formatter(formatter)
         self.keyboard.set_language(formatter.language)
+        # The chips on screen show catalog words: they are relabelled in the new language.
+        if self.categories.keys():
+            self._offer_discovery_chips()
+        if self.suggestions.keys():
+            self._show_suggestions(self._shown.suggestions)
 
     def retranslate(self) -> None:
         self.field.setAccessibleName(self.tr("Search"))
@@ -304,17 +311,22 @@ class SearchScreen(QWidget):
         self._show_state()
 
     def _offer_discovery(self) -> None:
-        found = self._discovery
-        _set_chips(self.categories, [(tile.path, tile.name) for tile in found.categories]
+        self._offer_discovery_chips()
+        self._show_cards(self._discovery.popular if self._discovery else [])
+
+    def _offer_discovery_chips(self) -> None:
+        found, word = self._discovery, self._formatter.word
+        _set_chips(self.categories, [(tile.path, word(tile.name)) for tile in found.categories]
                    if found else [])
-        self._show_cards(found.popular if found else [])
 
     def _show_cards(self, cards: list[ProductCard]) -> None:
         self.model.set_cards(cards)
         self.grid.scrollToTop()
 
     def _show_suggestions(self, words: list[str]) -> None:
-        _set_chips(self.suggestions, [(word, word) for word in words])
+        # A completion is typed as the catalog writes it, shown as the shopper reads it.
+        shown_as = self._formatter.word
+        _set_chips(self.suggestions, [(word, shown_as(word)) for word in words])
         self._fit_suggestions()
 
     def _fit_suggestions(self) -> None:
@@ -444,5 +456,5 @@ class SearchScreen(QWidget):
 def _set_chips(row: ChipRow, chips: list[tuple[str, str]]) -> None:
     # The same chips are kept rather than made anew: each keystroke that finds nothing
     # offers the same departments, and a chip under the shopper's finger must stay put.
-    if row.keys() != [key for key, _ in chips]:
+    if [(key, row.chip(key).accessibleName()) for key in row.keys()] != chips:
         row.set_chips(chips)

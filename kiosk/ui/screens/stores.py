@@ -40,11 +40,12 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AGE_REFRESH_MS = 60_000     # "counted 3 min ago" must not stay at 3 for long
 
 
-def _variant_line(conn, variant_sku: str) -> str:
+def _variant_of(conn, variant_sku: str) -> tuple[str, str | None, str | None]:
+    """The product's name, the variant's size and colour; the SKU alone for one unknown."""
     row = conn.execute("SELECT p.name, v.size, v.color FROM variants v "
                        "JOIN products p ON p.id = v.product_id WHERE v.sku = ?",
                        (variant_sku,)).fetchone()
-    return " · ".join(part for part in row if part) if row else variant_sku
+    return tuple(row) if row else (variant_sku, None, None)
 
 
 class Figures(Enum):
@@ -194,6 +195,7 @@ class StoresScreen(QWidget):
         self.cards: list[StoreCard] = []
         self._cached: list[StoreStock] | None = None
         self._live: dict[str, LiveFigure] | None = None
+        self._variant_parts: tuple[str, str | None, str | None] | None = None
 
         # The clock that keeps the ages right while the shopper reads.
         self._ages = QTimer(self)
@@ -210,14 +212,13 @@ class StoresScreen(QWidget):
             self.figures = Figures.CACHED
         self.retranslate()
         store_id = context.store_id
-        context.catalog.fetch(self, lambda conn: (_variant_line(conn, variant_sku),
+        context.catalog.fetch(self, lambda conn: (_variant_of(conn, variant_sku),
                                                   stock_in_stores(conn, variant_sku, store_id)),
                               self._show)
 
-    def _show(self, found: tuple[str, list[StoreStock]]) -> None:
-        line, stores = found
-        self.variant.setText(line)
-        self.variant.setAccessibleName(line)
+    def _show(self, found: tuple[tuple, list[StoreStock]]) -> None:
+        self._variant_parts, stores = found
+        self._show_variant(self._context.formatter)
         self._cached = stores
         if self._live is not None:          # the server was quicker than the cache
             stores = merge_live(stores, self._live)
@@ -262,7 +263,17 @@ class StoresScreen(QWidget):
         self.note.setAccessibleName(text)
         self.note.setVisible(bool(text))
 
+    def _show_variant(self, formatter: Formatter) -> None:
+        """'Juno Jacket · M · Violet': the size and colour in the shopper's language."""
+        if self._variant_parts is None:
+            return
+        name, size, color = self._variant_parts
+        line = " · ".join(part for part in (name, formatter.variant(size, color)) if part)
+        self.variant.setText(line)
+        self.variant.setAccessibleName(line)
+
     def set_formatter(self, formatter: Formatter) -> None:
+        self._show_variant(formatter)
         for card in self.cards:
             card.retranslate()
 
