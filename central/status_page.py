@@ -16,6 +16,7 @@ import qrcode
 import qrcode.image.svg
 
 from central.page_headers import html_page, page_headers
+from kiosk.core.catalog_words import translated_word
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -300,8 +301,8 @@ def _lines_table(order: OrderView, text: dict, language: str) -> str:
         rows.append(
             "<tr>"
             f"<td>{escape(line.name or text['item_no_longer_listed'])}</td>"
-            f"<td>{escape(line.size or '')}</td>"
-            f"<td>{escape(line.color or '')}</td>"
+            f"<td>{escape(translated_word(line.size or '', language))}</td>"
+            f"<td>{escape(translated_word(line.color or '', language))}</td>"
             f"<td class=\"num\">{line.quantity}</td>"
             f"<td class=\"num\">"
             f"{escape(money(line.unit_price_cents, order.currency, language))}</td>"

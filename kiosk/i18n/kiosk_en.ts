@@ -372,6 +372,274 @@
         <source>Watches</source>
         <translation>Watches</translation>
     </message>
+    <message>
+        <source>Promotions</source>
+        <translation>Promotions</translation>
+    </message>
+    <message>
+        <source>Women Sale</source>
+        <translation>Women Sale</translation>
+    </message>
+    <message>
+        <source>Men Sale</source>
+        <translation>Men Sale</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>New Luma Yoga Collection</source>
+        <translation>New Luma Yoga Collection</translation>
+    </message>
+    <message>
+        <source>Erin Recommends</source>
+        <translation>Erin Recommends</translation>
+    </message>
+    <message>
+        <source>Erin Recommends New</source>
+        <translation>Erin Recommends New</translation>
+    </message>
+    <message>
+        <source>Performance Fabrics</source>
+        <translation>Performance Fabrics</translation>
+    </message>
+    <message>
+        <source>Eco Friendly</source>
+        <translation>Eco Friendly</translation>
+    </message>
+    <message>
+        <source>6 foot</source>
+        <translation>6 foot</translation>
+    </message>
+    <message>
+        <source>8 foot</source>
+        <translation>8 foot</translation>
+    </message>
+    <message>
+        <source>10 foot</source>
+        <translation>10 foot</translation>
+    </message>
+    <message>
+        <source>Unisex</source>
+        <translation>Unisex</translation>
+    </message>
+    <message>
+        <source>Boys</source>
+        <translation>Boys</translation>
+    </message>
+    <message>
+        <source>Girls</source>
+        <translation>Girls</translation>
+    </message>
+    <message>
+        <source>Solid</source>
+        <translation>Solid</translation>
+    </message>
+    <message>
+        <source>Striped</source>
+        <translation>Striped</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>Color-Blocked</source>
+        <translation>Color-Blocked</translation>
+    </message>
+    <message>
+        <source>Solid-Highlight</source>
+        <translation>Solid-Highlight</translation>
+    </message>
+    <message>
+        <source>Graphic Print</source>
+        <translation>Graphic Print</translation>
+    </message>
+    <message>
+        <source>All-weather</source>
+        <translation>All-weather</translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation>Cold</translation>
+    </message>
+    <message>
+        <source>Cool</source>
+        <translation>Cool</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>Mild</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>Warm</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Hot</translation>
+    </message>
+    <message>
+        <source>Indoor</source>
+        <translation>Indoor</translation>
+    </message>
+    <message>
+        <source>Rainy</source>
+        <translation>Rainy</translation>
+    </message>
+    <message>
+        <source>Windy</source>
+        <translation>Windy</translation>
+    </message>
+    <message>
+        <source>Wintry</source>
+        <translation>Wintry</translation>
+    </message>
+    <message>
+        <source>Spring</source>
+        <translation>Spring</translation>
+    </message>
+    <message>
+        <source>Yoga</source>
+        <translation>Yoga</translation>
+    </message>
+    <message>
+        <source>Gym</source>
+        <translation>Gym</translation>
+    </message>
+    <message>
+        <source>Athletic</source>
+        <translation>Athletic</translation>
+    </message>
+    <message>
+        <source>Sports</source>
+        <translation>Sports</translation>
+    </message>
+    <message>
+        <source>Recreation</source>
+        <translation>Recreation</translation>
+    </message>
+    <message>
+        <source>Outdoor</source>
+        <translation>Outdoor</translation>
+    </message>
+    <message>
+        <source>Hiking</source>
+        <translation>Hiking</translation>
+    </message>
+    <message>
+        <source>Trail</source>
+        <translation>Trail</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Travel</translation>
+    </message>
+    <message>
+        <source>Overnight</source>
+        <translation>Overnight</translation>
+    </message>
+    <message>
+        <source>Urban</source>
+        <translation>Urban</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>Cardio</source>
+        <translation>Cardio</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>Electronic</translation>
+    </message>
+    <message>
+        <source>Timepiece</source>
+        <translation>Timepiece</translation>
+    </message>
+    <message>
+        <source>Fashion</source>
+        <translation>Fashion</translation>
+    </message>
+    <message>
+        <source>Hydration</source>
+        <translation>Hydration</translation>
+    </message>
+    <message>
+        <source>Cotton</source>
+        <translation>Cotton</translation>
+    </message>
+    <message>
+        <source>Organic Cotton</source>
+        <translation>Organic Cotton</translation>
+    </message>
+    <message>
+        <source>Polyester</source>
+        <translation>Polyester</translation>
+    </message>
+    <message>
+        <source>Nylon</source>
+        <translation>Nylon</translation>
+    </message>
+    <message>
+        <source>Spandex</source>
+        <translation>Spandex</translation>
+    </message>
+    <message>
+        <source>Wool</source>
+        <translation>Wool</translation>
+    </message>
+    <message>
+        <source>Fleece</source>
+        <translation>Fleece</translation>
+    </message>
+    <message>
+        <source>Mesh</source>
+        <translation>Mesh</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>Canvas</translation>
+    </message>
+    <message>
+        <source>Leather</source>
+        <translation>Leather</translation>
+    </message>
+    <message>
+        <source>Plastic</source>
+        <translation>Plastic</translation>
+    </message>
+    <message>
+        <source>Rubber</source>
+        <translation>Rubber</translation>
+    </message>
+    <message>
+        <source>Foam</source>
+        <translation>Foam</translation>
+    </message>
+    <message>
+        <source>Metal</source>
+        <translation>Metal</translation>
+    </message>
+    <message>
+        <source>Silicone</source>
+        <translation>Silicone</translation>
+    </message>
+    <message>
+        <source>Hemp</source>
+        <translation>Hemp</translation>
+    </message>
+    <message>
+        <source>Rayon</source>
+        <translation>Rayon</translation>
+    </message>
 </context>
 <context>
     <name>CategoryScreen</name>

@@ -372,6 +372,274 @@
         <source>Watches</source>
         <translation>Montres</translation>
     </message>
+    <message>
+        <source>Promotions</source>
+        <translation>Promotions</translation>
+    </message>
+    <message>
+        <source>Women Sale</source>
+        <translation>Soldes femme</translation>
+    </message>
+    <message>
+        <source>Men Sale</source>
+        <translation>Soldes homme</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>New Luma Yoga Collection</source>
+        <translation>Nouvelle collection Luma Yoga</translation>
+    </message>
+    <message>
+        <source>Erin Recommends</source>
+        <translation>Les choix d'Erin</translation>
+    </message>
+    <message>
+        <source>Erin Recommends New</source>
+        <translation>Les nouveautés choisies par Erin</translation>
+    </message>
+    <message>
+        <source>Performance Fabrics</source>
+        <translation>Tissus techniques</translation>
+    </message>
+    <message>
+        <source>Eco Friendly</source>
+        <translation>Écoresponsable</translation>
+    </message>
+    <message>
+        <source>6 foot</source>
+        <translation>1,8 m</translation>
+    </message>
+    <message>
+        <source>8 foot</source>
+        <translation>2,4 m</translation>
+    </message>
+    <message>
+        <source>10 foot</source>
+        <translation>3 m</translation>
+    </message>
+    <message>
+        <source>Unisex</source>
+        <translation>Mixte</translation>
+    </message>
+    <message>
+        <source>Boys</source>
+        <translation>Garçon</translation>
+    </message>
+    <message>
+        <source>Girls</source>
+        <translation>Fille</translation>
+    </message>
+    <message>
+        <source>Solid</source>
+        <translation>Uni</translation>
+    </message>
+    <message>
+        <source>Striped</source>
+        <translation>Rayé</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>À carreaux</translation>
+    </message>
+    <message>
+        <source>Color-Blocked</source>
+        <translation>Color block</translation>
+    </message>
+    <message>
+        <source>Solid-Highlight</source>
+        <translation>Uni à contrastes</translation>
+    </message>
+    <message>
+        <source>Graphic Print</source>
+        <translation>Imprimé graphique</translation>
+    </message>
+    <message>
+        <source>All-weather</source>
+        <translation>Toutes saisons</translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation>Froid</translation>
+    </message>
+    <message>
+        <source>Cool</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>Doux</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>Chaud</translation>
+    </message>
+    <message>
+        <source>Hot</source>
+        <translation>Très chaud</translation>
+    </message>
+    <message>
+        <source>Indoor</source>
+        <translation>Intérieur</translation>
+    </message>
+    <message>
+        <source>Rainy</source>
+        <translation>Pluie</translation>
+    </message>
+    <message>
+        <source>Windy</source>
+        <translation>Vent</translation>
+    </message>
+    <message>
+        <source>Wintry</source>
+        <translation>Hiver</translation>
+    </message>
+    <message>
+        <source>Spring</source>
+        <translation>Printemps</translation>
+    </message>
+    <message>
+        <source>Yoga</source>
+        <translation>Yoga</translation>
+    </message>
+    <message>
+        <source>Gym</source>
+        <translation>Salle de sport</translation>
+    </message>
+    <message>
+        <source>Athletic</source>
+        <translation>Athlétisme</translation>
+    </message>
+    <message>
+        <source>Sports</source>
+        <translation>Sports</translation>
+    </message>
+    <message>
+        <source>Recreation</source>
+        <translation>Loisirs</translation>
+    </message>
+    <message>
+        <source>Outdoor</source>
+        <translation>Plein air</translation>
+    </message>
+    <message>
+        <source>Hiking</source>
+        <translation>Randonnée</translation>
+    </message>
+    <message>
+        <source>Trail</source>
+        <translation>Trail</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Voyage</translation>
+    </message>
+    <message>
+        <source>Overnight</source>
+        <translation>Week-end</translation>
+    </message>
+    <message>
+        <source>Urban</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>École</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <source>Cardio</source>
+        <translation>Cardio</translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation>Électronique</translation>
+    </message>
+    <message>
+        <source>Timepiece</source>
+        <translation>Montre</translation>
+    </message>
+    <message>
+        <source>Fashion</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>Hydration</source>
+        <translation>Hydratation</translation>
+    </message>
+    <message>
+        <source>Cotton</source>
+        <translation>Coton</translation>
+    </message>
+    <message>
+        <source>Organic Cotton</source>
+        <translation>Coton bio</translation>
+    </message>
+    <message>
+        <source>Polyester</source>
+        <translation>Polyester</translation>
+    </message>
+    <message>
+        <source>Nylon</source>
+        <translation>Nylon</translation>
+    </message>
+    <message>
+        <source>Spandex</source>
+        <translation>Élasthanne</translation>
+    </message>
+    <message>
+        <source>Wool</source>
+        <translation>Laine</translation>
+    </message>
+    <message>
+        <source>Fleece</source>
+        <translation>Polaire</translation>
+    </message>
+    <message>
+        <source>Mesh</source>
+        <translation>Maille filet</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>Toile</translation>
+    </message>
+    <message>
+        <source>Leather</source>
+        <translation>Cuir</translation>
+    </message>
+    <message>
+        <source>Plastic</source>
+        <translation>Plastique</translation>
+    </message>
+    <message>
+        <source>Rubber</source>
+        <translation>Caoutchouc</translation>
+    </message>
+    <message>
+        <source>Foam</source>
+        <translation>Mousse</translation>
+    </message>
+    <message>
+        <source>Metal</source>
+        <translation>Métal</translation>
+    </message>
+    <message>
+        <source>Silicone</source>
+        <translation>Silicone</translation>
+    </message>
+    <message>
+        <source>Hemp</source>
+        <translation>Chanvre</translation>
+    </message>
+    <message>
+        <source>Rayon</source>
+        <translation>Viscose</translation>
+    </message>
 </context>
 <context>
     <name>CategoryScreen</name>

@@ -56,7 +56,9 @@ def test_the_page_in_french_by_default(api):
     assert f"Commande {body['reference']}" in html
     assert "Reçue : le magasin l'a bien enregistrée." in html
     assert "Luma Paris Rivoli" in html
-    assert "Veste Beaumont" in html and ">M<" in html and ">Blue<" in html
+    # The colour is a catalog word, read in the customer's language like the rest.
+    assert "Veste Beaumont" in html and ">M<" in html and ">Bleu<" in html
+    assert "Blue" not in visible_text(html)
     assert "39,00\u00a0€" in html and "82,90\u00a0€" in html and "4,90\u00a0€" in html
     assert "J. D." in html
     assert 'href="?lang=en"' in html
@@ -73,6 +75,7 @@ def test_the_page_in_english_by_query_or_browser(api):
         assert f"Order {body['reference']}" in html
         assert "Received: the store has recorded it." in html
         assert "€52.00" in html and "€56.90" in html
+        assert ">Black<" in html
         assert 'href="?lang=fr"' in html
     # The query wins over the browser.
     forced = api.client.get(f"/o/{body['reference']}?lang=fr",
