@@ -8,6 +8,7 @@ from kiosk.core.richtext import (
     clean_label,
     html_to_text,
     plain_lines,
+    sanitize,
     sanitize_html,
 )
 
@@ -31,7 +32,38 @@ def test_unclosed_tags_are_closed_and_text_is_escaped():
 
 def test_plain_text_keeps_paragraphs_as_lines_and_decodes_entities():
     text = html_to_text("<p>Light&trade; tee</p><ul><li>Cotton&bull;soft</li></ul>")
-    assert text == "Light™ tee\nCotton•soft"
+    assert text == "Light™ tee\n• Cotton•soft"
+
+
+def test_a_closing_br_breaks_the_line_as_a_browser_does():
+    # The demo catalog's Juno jacket writes its bullets' line breaks as </br>.
+    source = ("<p>&bull; Adjustable hood.</br>&bull; Fleece-lined, zippered hand pockets."
+              "</br>&bull; Thumbhole cuffs.</p>")
+    rich, plain = sanitize(source)
+    assert rich == ("<p>• Adjustable hood.<br>• Fleece-lined, zippered hand pockets.<br>"
+                    "• Thumbhole cuffs.</p>")
+    assert plain.splitlines() == ["• Adjustable hood.",
+                                  "• Fleece-lined, zippered hand pockets.",
+                                  "• Thumbhole cuffs."]
+
+
+def test_list_items_keep_their_own_lines_with_a_bullet_or_a_number():
+    rich, plain = sanitize("<p>Features:</p><ul><li>Hood</li><li>Zip<br>pockets</li></ul>"
+                           "<ol><li>Wash</li><li>Dry</li></ol>")
+    assert rich == ("<p>Features:</p><ul><li>Hood</li><li>Zip<br>pockets</li></ul>"
+                    "<ol><li>Wash</li><li>Dry</li></ol>")
+    assert plain == "Features:\n• Hood\n• Zip\npockets\n1. Wash\n2. Dry"
+
+
+def test_an_item_bringing_its_own_bullet_keeps_one_and_a_minus_sign_stays():
+    assert html_to_text("<ul><li>&bull; Hood</li><li>- Zip</li><li>-5 °C</li></ul>") \
+        == "• Hood\n• Zip\n• -5 °C"
+
+
+def test_items_outside_any_list_are_put_in_one_that_ends_with_them():
+    rich, plain = sanitize("<div><li>Hood</li> <li>Zip</li></div><p>Machine wash.</p>")
+    assert rich == "<ul><li>Hood</li> <li>Zip</li></ul><p>Machine wash.</p>"
+    assert plain == "• Hood\n• Zip\nMachine wash."
 
 
 def test_labels_lose_tags_entities_and_extra_spaces():
