@@ -129,6 +129,90 @@ def _money(value: float) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class ShownAttribute:
+    """A catalog attribute shoppers read on a product page, with its label in each language.
+    Attributes not listed (merchandising flags, internal notes) are never shown."""
+
+    key: str                          # as the catalog names it: "material", "style_general"
+    labels: tuple[tuple[str, str], ...]   # (language, label), one per language of LANGUAGES
+    agrees_with: str = ""             # "special_price": a yes/no flag checked against prices
+
+    def label(self, language: str) -> str:
+        return dict(self.labels).get(language, self.key)
+
+    def __str__(self) -> str:
+        labels = " / ".join(label for _, label in self.labels)
+        checked = f", agrees with {self.agrees_with}" if self.agrees_with else ""
+        return f"{self.key} ({labels}{checked})"
+
+
+# The one fact a flag can be checked against: a "sale" flag shown only when a special price
+# runs, or a "no" one only when none does. A flag that contradicts the prices is left out.
+AGREES_WITH_SPECIAL_PRICE = "special_price"
+ATTRIBUTE_KEY_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+MAX_LABEL_LENGTH = 40
+
+
+def _shown(key: str, fr: str, en: str) -> ShownAttribute:
+    return ShownAttribute(key, (("fr", fr), ("en", en)))
+
+
+# What a Magento catalog like Luma's describes its products with; its merchandising flags
+# (erin_recommends, new, sale) say nothing true about a product to a shopper.
+DEFAULT_SHOWN_ATTRIBUTES = (
+    _shown("material", "Matière", "Material"),
+    _shown("pattern", "Motif", "Pattern"),
+    _shown("climate", "Climat", "Climate"),
+    _shown("style_general", "Style", "Style"),
+    _shown("style_bottom", "Style", "Style"),
+    _shown("style_bags", "Style", "Style"),
+    _shown("activity", "Activité", "Activity"),
+    _shown("features_bags", "Caractéristiques", "Features"),
+    _shown("strap_bags", "Bandoulière", "Strap"),
+    _shown("gender", "Pour", "For"),
+    _shown("eco_collection", "Collection écoresponsable", "Eco collection"),
+    _shown("performance_fabric", "Tissu technique", "Performance fabric"),
+)
+
+
+def _shown_attributes(tables: list[dict]) -> str | None:
+    """Every problem of every entry, each naming the entry by its place and key."""
+    problems, seen = [], set()
+    fields = {"key", "agrees_with", *LANGUAGES}
+    for number, table in enumerate(tables, start=1):
+        key = table.get("key")
+        where = f"entry {number}" + (f" ({key!r})" if isinstance(key, str) and key else "")
+        if not isinstance(key, str) or not ATTRIBUTE_KEY_PATTERN.fullmatch(key):
+            problems.append(f"{where}: key must be the catalog's attribute name, like "
+                            f"\"material\", got {key!r}")
+        elif key in seen:
+            problems.append(f"{where}: lists {key!r} a second time")
+        seen.add(key)
+        for language in LANGUAGES:
+            label = table.get(language)
+            if not isinstance(label, str) or not label.strip():
+                problems.append(f"{where}: needs a label in {language} (a non-empty string)")
+            elif len(label) > MAX_LABEL_LENGTH:
+                problems.append(f"{where}: its label in {language} is longer than "
+                                f"{MAX_LABEL_LENGTH} characters")
+        agrees = table.get("agrees_with", "")
+        if agrees not in ("", AGREES_WITH_SPECIAL_PRICE):
+            problems.append(f"{where}: agrees_with must be "
+                            f"{AGREES_WITH_SPECIAL_PRICE!r}, got {agrees!r}")
+        problems += [f"{where}: unknown field {name!r}" + _suggest(name, sorted(fields))
+                     for name in table if name not in fields]
+    return "; ".join(problems) or None
+
+
+def _shown_attributes_from(tables: list[dict]) -> tuple[ShownAttribute, ...]:
+    return tuple(ShownAttribute(table["key"],
+                                tuple((language, table[language].strip())
+                                      for language in LANGUAGES),
+                                table.get("agrees_with", ""))
+                 for table in tables)
+
+
 def _pin_hash(value: str) -> str | None:
     if not value:
         return None
@@ -146,7 +230,7 @@ def _pin_hash(value: str) -> str | None:
 class Setting:
     key: str                    # dotted TOML key, "section.name"
     attr: str                   # the KioskConfig field it fills
-    type: type                  # str, int, bool, list (of str) or Path
+    type: type                  # str, int, bool, list (of str), Path, ShownAttribute (tables)
     default: Any = None         # used when the key is left out (never for required keys)
     required: bool = False
     doc: str = ""
@@ -196,6 +280,9 @@ SCHEMA: tuple[Setting, ...] = (
             check=matches(re.compile(r"[A-Z]{3}"), "a three-letter code like EUR")),
     Setting("website.product_url_template", "product_url_template", str, "",
             doc="product page on the website, for QR codes", check=_url_template),
+    Setting("catalog.shown_attributes", "shown_attributes", ShownAttribute,
+            DEFAULT_SHOWN_ATTRIBUTES, check=_shown_attributes,
+            doc="the product attributes shoppers read, in order, with a label per language"),
     Setting("search.synonyms_file", "synonyms_file", Path, "",
             doc="shopper words for catalog words (TOML); empty for the shipped file"),
     Setting("stock.few_left_threshold", "few_left_threshold", int, 3,
@@ -302,6 +389,7 @@ class KioskConfig:
     locale: str
     currency: str
     product_url_template: str
+    shown_attributes: tuple[ShownAttribute, ...]
     synonyms_file: Path | None
     few_left_threshold: int
     live_stock_timeout_seconds: float
@@ -371,6 +459,8 @@ class KioskConfig:
                 value = str(value)
             elif value is None:  # an optional path left out
                 value = ""
+            elif setting.type is ShownAttribute:
+                value = ", ".join(str(shown) for shown in value)
             shown[setting.key] = value
         return shown
 
@@ -430,7 +520,7 @@ def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
         if reason := _type_problem(setting, raw) or (setting.check and setting.check(raw)):
             report(setting.key, reason)
         else:
-            values[setting.attr] = float(raw) if setting.type is float else raw
+            values[setting.attr] = _typed(setting, raw)
 
     # Only when both keys are fine on their own (else they are reported already).
     if {"languages", "default_language"} <= values.keys() \
@@ -463,7 +553,9 @@ def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
 
 
 _EXPECTED = {str: "a string", Path: "a string (a path)", int: "an integer",
-             float: "a number", bool: "true or false", list: "a list of strings"}
+             float: "a number", bool: "true or false", list: "a list of strings",
+             ShownAttribute: 'a list of tables like { key = "material", fr = "Matière", '
+                             'en = "Material" }'}
 _KINDS = {bool: "a boolean", str: "a string", int: "an integer", float: "a decimal number",
           list: "a list", dict: "a table"}
 
@@ -477,6 +569,8 @@ def _type_problem(setting: Setting, raw: Any) -> str | None:
         ok = isinstance(raw, int | float) and not isinstance(raw, bool)
     elif setting.type is list:
         ok = isinstance(raw, list) and all(isinstance(item, str) for item in raw)
+    elif setting.type is ShownAttribute:
+        ok = isinstance(raw, list) and all(isinstance(item, dict) for item in raw)
     else:
         ok = isinstance(raw, setting.type)
     if ok:
@@ -484,6 +578,15 @@ def _type_problem(setting: Setting, raw: Any) -> str | None:
     kind = _KINDS.get(type(raw), "a date or time")
     shown = str(raw).lower() if isinstance(raw, bool) else repr(raw)
     return f"expected {_EXPECTED[setting.type]}, got {kind} ({shown})"
+
+
+def _typed(setting: Setting, raw: Any) -> Any:
+    """A checked value as the config holds it."""
+    if setting.type is float:
+        return float(raw)
+    if setting.type is ShownAttribute:
+        return _shown_attributes_from(raw)
+    return raw
 
 
 def _token_problem(path: Path) -> str | None:

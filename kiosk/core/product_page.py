@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Literal
 
+from kiosk.core.config import AGREES_WITH_SPECIAL_PRICE, ShownAttribute
 from kiosk.core.products import ProductCard, cards_by_id
 from kiosk.core.richtext import clean_label
 
@@ -23,6 +24,7 @@ StockLevelName = Literal["in_stock", "few_left", "out_of_stock"]
 _LETTER_SIZES = {size: rank for rank, size in enumerate(("XS", "S", "M", "L", "XL", "XXL"))}
 # Source keys that name the attribute set they belong to; the suffix says nothing to a shopper.
 _KEY_SUFFIXES = ("_bags", "_gear", "_general", "_bottom")
+_YES, _NO = frozenset({"yes", "true", "1", "oui"}), frozenset({"no", "false", "0", "non"})
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,24 @@ def ordered_sizes(sizes: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(sorted(distinct, key=_size_rank))    # stable: the rest keep their order
 
 
+def shown_attributes(page: ProductPage, shown: Sequence[ShownAttribute]
+                     ) -> list[tuple[ShownAttribute, str]]:
+    """The attributes a shopper reads, each with its value: those IT listed that the
+    product has, in IT's order. A flag checked against the prices is left out unless they
+    agree: "sale = Yes" on a product without a running special price says something false."""
+    on_special = page.on_special or any(v.on_special for v in page.variants)
+    chosen = []
+    for attribute in shown:
+        value = page.attributes.get(attribute.key)
+        if not value:
+            continue
+        if attribute.agrees_with == AGREES_WITH_SPECIAL_PRICE \
+                and _flag(value) is not on_special:      # None (not yes or no) never agrees
+            continue
+        chosen.append((attribute, value))
+    return chosen
+
+
 def attribute_label(key: str) -> str:
     """A readable English label for a source attribute key: 'features_bags' -> 'Features'.
 
@@ -265,6 +285,11 @@ def _attributes(text: str) -> dict[str, str]:
     # Some sources write entities into values ('Cocona&reg;'): decode them as names are.
     cleaned = {key: clean_label(str(value)) for key, value in json.loads(text).items()}
     return {key: value for key, value in cleaned.items() if value}
+
+
+def _flag(value: str) -> bool | None:
+    word = value.strip().lower()
+    return True if word in _YES else False if word in _NO else None
 
 
 def _attribute_values(text: str) -> set[tuple[str, str]]:

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.config import (
+    DEFAULT_SHOWN_ATTRIBUTES,
     MASK,
     SCHEMA,
     ConfigError,
@@ -256,3 +257,69 @@ def test_a_broken_synonyms_file_is_refused_naming_both_files(tmp_path):
     [problem] = problems_of(write(tmp_path, MINIMAL + '[search]\nsynonyms_file = "words.toml"\n'))
     assert problem.key == "search.synonyms_file" and problem.line == 9
     assert "words.toml:2" in problem.reason and "sac" in problem.reason
+
+
+# --- the product attributes shoppers read -----------------------------------------------
+
+def test_left_out_the_shown_attributes_describe_the_product_and_hide_merchandising_flags(
+        tmp_path):
+    config = load_config(write(tmp_path, MINIMAL))
+    assert config.shown_attributes == DEFAULT_SHOWN_ATTRIBUTES
+    keys = [attribute.key for attribute in config.shown_attributes]
+    assert keys[:3] == ["material", "pattern", "climate"]
+    assert not {"erin_recommends", "new", "sale"} & set(keys)
+    assert config.shown_attributes[0].label("fr") == "Matière"
+    assert config.shown_attributes[0].label("en") == "Material"
+
+
+def test_the_shown_attributes_come_in_the_order_and_words_it_sets(tmp_path):
+    text = MINIMAL + (
+        '[catalog]\nshown_attributes = [\n'
+        '    { key = "climate", fr = "Saison", en = "Season" },\n'
+        '    { key = "sale", fr = " En promotion ", en = "On sale",'
+        ' agrees_with = "special_price" },\n'
+        ']\n')
+    config = load_config(write(tmp_path, text))
+    climate, sale = config.shown_attributes
+    assert (climate.key, climate.label("fr"), climate.label("en")) \
+        == ("climate", "Saison", "Season")
+    assert (climate.agrees_with, sale.agrees_with) == ("", "special_price")
+    assert sale.label("fr") == "En promotion"
+    assert config.masked()["catalog.shown_attributes"] == (
+        "climate (Saison / Season), sale (En promotion / On sale, agrees with special_price)")
+
+
+def test_an_empty_list_shows_no_attribute(tmp_path):
+    config = load_config(write(tmp_path, MINIMAL + "[catalog]\nshown_attributes = []\n"))
+    assert config.shown_attributes == ()
+
+
+@pytest.mark.parametrize("entries, words", [
+    ('"material"', 'expected a list of tables like { key = "material"'),
+    ('{ key = "material", fr = "Matière" }', "entry 1 ('material'): needs a label in en"),
+    ('{ key = "material", fr = "", en = "Material" }', "needs a label in fr"),
+    ('{ fr = "Matière", en = "Material" }', "entry 1: key must be the catalog's attribute name"),
+    ('{ key = "a b", fr = "A", en = "A" }', "key must be the catalog's attribute name"),
+    ('{ key = "pattern", fr = "Motif", en = "Pattern" }, '
+     '{ key = "pattern", fr = "Motif", en = "Pattern" }',
+     "entry 2 ('pattern'): lists 'pattern' a second time"),
+    ('{ key = "sale", fr = "Soldes", en = "Sale", agrees_with = "price" }',
+     "agrees_with must be 'special_price', got 'price'"),
+    ('{ key = "sale", fr = "Soldes", en = "Sale", frr = "x" }',
+     "unknown field 'frr' (did you mean 'fr'?)"),
+    (f'{{ key = "sale", fr = "{"x" * 41}", en = "Sale" }}', "longer than 40 characters"),
+])
+def test_a_wrong_shown_attribute_is_refused_naming_the_entry_and_why(tmp_path, entries, words):
+    text = MINIMAL + f"[catalog]\nshown_attributes = [{entries}]\n"
+    [problem] = problems_of(write(tmp_path, text))
+    assert (problem.file, problem.key, problem.line) == (
+        tmp_path / "kiosk.toml", "catalog.shown_attributes", 9)
+    assert words in problem.reason
+
+
+def test_every_wrong_entry_is_reported_at_once(tmp_path):
+    text = MINIMAL + ('[catalog]\nshown_attributes = [\n  { key = "a", fr = "A" },\n'
+                      '  { key = "b", en = "B" },\n]\n')
+    [problem] = problems_of(write(tmp_path, text))
+    assert problem.reason == ("entry 1 ('a'): needs a label in en (a non-empty string); "
+                              "entry 2 ('b'): needs a label in fr (a non-empty string)")

@@ -122,7 +122,7 @@ def test_the_page_shows_the_name_the_french_price_and_the_scanned_variant(qtbot,
     assert screen.dots.text().endswith("1 / 4")
     assert screen.dots.accessibleName() == "Image 1 sur 4"
     assert named(screen, QLabel, "Caractéristiques").isVisible()
-    assert named(screen, QLabel, "Recommandé par Erin").isVisible()   # a known attribute name
+    assert named(screen, QLabel, "Matière").isVisible()     # an attribute the config lists
 
 
 def test_a_product_view_is_journaled_once(qtbot, shopper):

@@ -37,9 +37,9 @@ from kiosk.core.orders import BasketLine
 from kiosk.core.product_page import (
     ProductPage,
     VariantOption,
-    attribute_label,
     is_current,
     load_product,
+    shown_attributes,
     similar_in_stock,
     stock_level,
 )
@@ -294,10 +294,13 @@ class ProductScreen(QWidget):
             if item.widget() is not None:
                 item.widget().hide()
                 item.widget().deleteLater()
-        attributes = self.page.attributes if self.page else {}
-        for row, (key, value) in enumerate(attributes.items()):
+        # Only what IT chose to show, labelled in the shopper's language.
+        listed = self._context.config.shown_attributes
+        attributes = shown_attributes(self.page, listed) if self.page else []
+        language = self._formatter.language
+        for row, (attribute, value) in enumerate(attributes):
             name, shown = wrapped_label("AttributeName"), wrapped_label("AttributeValue")
-            show_text(name, self._formatter.word(attribute_label(key)))
+            show_text(name, attribute.label(language))
             show_text(shown, self._formatter.word(value))
             # The cells are filled, the text set at their top: a grid gives an item added
             # with an alignment its one-line height, not the height its wrapped text needs.
