@@ -236,9 +236,12 @@ def test_a_reload_says_which_changed_keys_apply_now_and_which_at_restart(tmp_pat
     running = load_config(path)
     loaded = dataclasses.replace(running, max_order_items=7, inactivity_timeout_seconds=60,
                                  central_url="https://central.example.com",
-                                 admin_pin_hash=hash_pin("1234", iterations=FAST))
+                                 admin_pin_hash=hash_pin("1234", iterations=FAST),
+                                 shown_attributes=())
     plan = reload_plan(running, loaded)
-    assert plan.applied_now == ("session.inactivity_timeout_seconds", "orders.max_items",
+    # A product page reads the attributes to show from the config each time it opens.
+    assert plan.applied_now == ("session.inactivity_timeout_seconds",
+                                "catalog.shown_attributes", "orders.max_items",
                                 "admin.pin_hash")
     assert plan.at_restart == ("central.url",)
     assert reload_plan(running, running) == admin.ReloadPlan((), ())
