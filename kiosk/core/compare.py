@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
-from kiosk.core.product_page import ProductPage, attribute_label
+from kiosk.core.config import ShownAttribute
+from kiosk.core.product_page import ProductPage, shown_attributes
 
 MAX_COMPARED = 3
 
@@ -22,14 +23,14 @@ class CompareRow:
     label: str                      # English; the UI translates the labels it knows
     values: tuple[CellValue, ...]   # one per product, in the order given; None: it has none
     differs: bool
+    attribute: ShownAttribute | None = None     # an attribute row's labels, from the config
 
 
-def compare_rows(pages: Sequence[ProductPage]) -> list[CompareRow]:
-    """Price, sizes, colours, then every attribute any of the products has.
-
-    Attributes come in the order they first appear in the products as given, so the
-    table keeps the catalog's own order (style, material, pattern...) and never shuffles.
-    """
+def compare_rows(pages: Sequence[ProductPage],
+                 shown: Sequence[ShownAttribute]) -> list[CompareRow]:
+    """Price, sizes, colours, then each attribute IT lists for shoppers that any of the
+    products shows, in IT's order (as on a product page, a flag the prices contradict is
+    left out)."""
     if not 2 <= len(pages) <= MAX_COMPARED:
         raise ValueError(f"compare 2 to {MAX_COMPARED} products, not {len(pages)}")
     rows = [
@@ -37,14 +38,18 @@ def compare_rows(pages: Sequence[ProductPage]) -> list[CompareRow]:
         _row("sizes", "sizes", "Sizes", [page.sizes for page in pages]),
         _row("colors", "colors", "Colours", [page.colors for page in pages]),
     ]
-    keys = dict.fromkeys(key for page in pages for key in page.attributes)
-    rows.extend(_row("attribute", key, attribute_label(key),
-                     [page.attributes.get(key) for page in pages]) for key in keys)
+    values = [{attribute.key: value for attribute, value in shown_attributes(page, shown)}
+              for page in pages]
+    rows.extend(_row("attribute", attribute.key, attribute.label("en"),
+                     [of_page.get(attribute.key) for of_page in values], attribute)
+                for attribute in shown if any(attribute.key in of_page for of_page in values))
     return rows
 
 
-def _row(kind: RowKind, key: str, label: str, values: list[CellValue]) -> CompareRow:
-    return CompareRow(kind, key, label, tuple(values), differs=len(set(values)) > 1)
+def _row(kind: RowKind, key: str, label: str, values: list[CellValue],
+         attribute: ShownAttribute | None = None) -> CompareRow:
+    return CompareRow(kind, key, label, tuple(values), differs=len(set(values)) > 1,
+                      attribute=attribute)
 
 
 class TrayAdd(Enum):

@@ -22,8 +22,7 @@ DEFAULT_FEW_LEFT = 3
 StockLevelName = Literal["in_stock", "few_left", "out_of_stock"]
 
 _LETTER_SIZES = {size: rank for rank, size in enumerate(("XS", "S", "M", "L", "XL", "XXL"))}
-# Source keys that name the attribute set they belong to; the suffix says nothing to a shopper.
-_KEY_SUFFIXES = ("_bags", "_gear", "_general", "_bottom")
+# How catalogs write a yes/no flag.
 _YES, _NO = frozenset({"yes", "true", "1", "oui"}), frozenset({"no", "false", "0", "non"})
 
 
@@ -212,19 +211,6 @@ def shown_attributes(page: ProductPage, shown: Sequence[ShownAttribute]
             continue
         chosen.append((attribute, value))
     return chosen
-
-
-def attribute_label(key: str) -> str:
-    """A readable English label for a source attribute key: 'features_bags' -> 'Features'.
-
-    The UI translates the labels it knows and shows the others as they are.
-    """
-    for suffix in _KEY_SUFFIXES:
-        if key.endswith(suffix) and len(key) > len(suffix):
-            key = key[:-len(suffix)]
-            break
-    words = key.replace("_", " ").strip()
-    return words[:1].upper() + words[1:]
 
 
 def freshness(taken_at: str, now: datetime) -> timedelta:

@@ -7,7 +7,6 @@ from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Varia
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import open_cache
 from kiosk.core.product_page import (
-    attribute_label,
     freshness,
     load_product,
     ordered_sizes,
@@ -160,15 +159,6 @@ def test_similar_products_are_in_stock_here_and_closest_in_price_first(cache):
     assert all(card.in_stock_here for card in similar)
     assert [c.sku for c in similar_in_stock(cache, product_id(cache, "J1"), "paris", limit=2,
                                             today=TODAY)] == ["D", "B"]
-
-
-@pytest.mark.parametrize("key, label", [
-    ("features_bags", "Features"), ("strap_bags", "Strap"), ("style_general", "Style"),
-    ("eco_collection", "Eco collection"), ("material", "Material"), ("bags", "Bags"),
-    ("performance_fabric", "Performance fabric"),
-])
-def test_attribute_keys_read_as_labels(key, label):
-    assert attribute_label(key) == label
 
 
 def test_sizes_run_from_letters_to_numbers_to_the_rest():

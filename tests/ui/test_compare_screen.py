@@ -97,6 +97,11 @@ def test_products_side_by_side_with_differences_marked_not_by_colour_alone(qtbot
     assert screen.value_label("price", 1).text() == "77,00\u00a0€"
     assert screen.value_label("colors", 0).text() == "Bleu, Rouge, Jaune"
     assert screen.value_label("eco_collection", 0).text() == "Oui"
+    # Only the attributes the config lists, with its labels: no merchandising flag.
+    labels = [label.text().removeprefix("≠ ")
+              for label in screen.findChildren(QLabel, "CompareRowLabel")]
+    assert "Collection écoresponsable" in labels and "Recommandé par Erin" not in labels
+    assert {row.key for row in screen.rows}.isdisjoint({"erin_recommends", "new", "sale"})
     # Every value lies in its product's column, under its header.
     edges = columns(screen)
     assert len(edges) == 2 and edges[0][1] < edges[1][0]

@@ -158,7 +158,7 @@ class CompareScreen(QWidget):
 
     def _show_table(self, pages: list[ProductPage]) -> None:
         self._clear_table()
-        self.rows = compare_rows(pages)
+        self.rows = compare_rows(pages, self._context.config.shown_attributes)
         for column, page in enumerate(pages):
             self.header_grid.addWidget(self._header(page), 0, column)
             self.header_grid.addWidget(self._remove_button(page), 1, column,
@@ -250,12 +250,17 @@ class CompareScreen(QWidget):
         label.setAccessibleName(spoken or text)
         return label
 
+    def _row_label(self, row: CompareRow) -> str:
+        if row.attribute is not None:
+            return row.attribute.label(self._formatter.language)
+        return self._formatter.word(row.label)
+
     def _row_name(self, row: CompareRow) -> str:
-        label = self._formatter.word(row.label)
+        label = self._row_label(row)
         return f"{DIFFERS_MARK} {label}" if row.differs else label
 
     def _row_spoken(self, row: CompareRow) -> str:
-        label = self._formatter.word(row.label)
+        label = self._row_label(row)
         return self.tr("{row}: differs").format(row=label) if row.differs else label
 
     def _value_text(self, row: CompareRow, value: CellValue) -> str:
