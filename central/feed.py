@@ -47,8 +47,10 @@ def meta(session: Session, key: str) -> str:
     return session.get(models.Meta, key).value
 
 
-def read_page(session: Session, cursor: str | None, limit: int) -> str:
-    """The page after `cursor`, as the JSON text the route sends."""
+def read_page(session: Session, cursor: str | None, limit: int,
+              max_bytes: int | None = None) -> str:
+    """The page after `cursor`, as the JSON text the route sends: at most `limit`
+    records, and no more of them than fit in about `max_bytes` (always one at least)."""
     epoch = meta(session, "epoch")
     after = 0
     if cursor is not None:
@@ -62,6 +64,10 @@ def read_page(session: Session, cursor: str | None, limit: int) -> str:
     rows = connection.execute(_PAGE, {"after": after, "limit": limit + 1}).all()
     has_more = len(rows) > limit
     rows = rows[:limit]
+    if max_bytes is not None:
+        fitting = _rows_within(rows, max_bytes)
+        has_more = has_more or fitting < len(rows)
+        rows = rows[:fitting]
     # Each record was encoded when it was written (CatalogWriter): a page is a range of
     # the log and string joins. A row written before records were kept has none, and is
     # built here from the tables.
@@ -85,6 +91,22 @@ def read_page(session: Session, cursor: str | None, limit: int) -> str:
     lists = ",".join(f'"{name}":[{",".join(filter(None, parts[kind]))}]'
                      for kind, name in _LISTS.items())
     return f"{head[:-1]},{lists}}}"
+
+
+# What a record without its stored JSON is taken to weigh when a page is measured.
+UNBUILT_RECORD_BYTES = 2000
+
+
+def _rows_within(rows: list[Row], max_bytes: int) -> int:
+    """How many of `rows`, from the first, fit in `max_bytes` of records: a terminal on
+    a slow link asks for pages that arrive within its time limit."""
+    total = 0
+    for count, row in enumerate(rows):
+        record = row.record
+        total += len(record) + 1 if record is not None else UNBUILT_RECORD_BYTES
+        if total > max_bytes and count > 0:
+            return count
+    return len(rows)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,9 @@ class SyncService(QObject):
             return
         if self._running:
             self._again = True
+            engine = self._engine
+            if engine is not None:       # a long pull makes way between two pages
+                engine.push_waiting.set()
             return
         self._timer.stop()
         self._running = True

@@ -335,6 +335,46 @@ def read_all(api, headers, cursor=None, limit=500):
 
 def test_pages_from_no_cursor_make_a_complete_catalog(api):
     headers = api.terminal()
+def test_the_feed_comes_gzipped_to_a_terminal_that_takes_it(api):
+    headers = api.terminal()
+    params = {"limit": 2000}
+
+    def page(accept_encoding: str):
+        return api.client.get("/v1/changes", params=params,
+                              headers={**headers, "Accept-Encoding": accept_encoding})
+
+    plain, packed, refused = page("identity"), page("br, gzip"), page("gzip;q=0")
+    assert "content-encoding" not in plain.headers
+    assert "content-encoding" not in refused.headers
+    assert packed.headers["content-encoding"] == "gzip"
+    assert packed.headers["vary"] == "Accept-Encoding"
+    assert packed.json() == plain.json()            # httpx inflates it, as requests does
+    assert int(packed.headers["content-length"]) * 4 < len(plain.content)
+
+
+def test_pages_hold_no_more_records_than_fit_in_the_bytes_asked(api):
+    headers = api.terminal()
+    whole, _ = read_all(api, headers, limit=10_000)
+    small, cursor = [], None
+    while True:
+        params = {"limit": 10_000, "max_bytes": 4096} | ({"cursor": cursor} if cursor else {})
+        answer = api.client.get("/v1/changes", params=params, headers=headers)
+        page = answer.json()
+        records = sum(len(page[name]) for name in ("categories", "products", "stores",
+                                                   "stock", "deletions"))
+        # One record, however big, always comes: the feed moves on.
+        assert len(answer.content) <= 4096 + 200 or records == 1
+        small.append(page)
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+    assert len(small) > 50 * len(whole)
+    for name in ("products", "stock", "stores", "categories"):
+        assert [r for p in small for r in p[name]] == [r for p in whole for r in p[name]]
+    too_small = api.client.get("/v1/changes", params={"max_bytes": 100}, headers=headers)
+    assert too_small.status_code == 422
+
+
     pages, _ = read_all(api, headers, limit=700)
     products = {p["sku"] for page in pages for p in page["products"]}
     with api.db.reading() as session:

@@ -8,7 +8,15 @@ import pytest
 
 from kiosk.core.db.cache import open_cache
 from kiosk.core.sync.client import Answer, Verdict
-from kiosk.core.sync.pull import PAGES_AHEAD, pull, read_cursor
+from kiosk.core.sync.pull import (
+    MIN_PAGE_BYTES,
+    PAGES_AHEAD,
+    SERVER_PAGE_BYTES,
+    PageSize,
+    pull,
+    read_cursor,
+)
+from kiosk.core.sync.trouble import Trouble
 
 
 def page(number: int, last: int) -> dict:
@@ -20,13 +28,17 @@ def page(number: int, last: int) -> dict:
 class MemoryFeed:
     """Answers `changes` as the client does, from pages made up front."""
 
+    total_timeout_s = 60.0
+
     def __init__(self, pages: int, broken_at: int | None = None) -> None:
         self.pages = [json.dumps(page(n, pages)).encode() for n in range(pages)]
         self.broken_at = broken_at
         self.asked: list[str | None] = []
+        self.sizes_asked: list[int | None] = []
 
-    def changes(self, cursor: str | None, limit: int) -> Answer:
+    def changes(self, cursor: str | None, limit: int, max_bytes: int | None = None) -> Answer:
         self.asked.append(cursor)
+        self.sizes_asked.append(max_bytes)
         number = int(cursor or 0)
         if number == self.broken_at:
             raise RuntimeError("a bug in the fetching code")
@@ -50,3 +62,62 @@ def test_a_fault_on_the_fetching_thread_is_raised_by_pull_after_the_pages_before
         pull(conn, MemoryFeed(pages=10, broken_at=5))
     assert read_cursor(conn) == "5"       # the five pages before it are kept
     assert threading.active_count() == threads_before
+
+
+class SlowFeed(MemoryFeed):
+    """A link on which a page bigger than `fits` bytes never arrives in time."""
+
+    def __init__(self, pages: int, fits: int) -> None:
+        super().__init__(pages)
+        self.fits = fits
+
+    def changes(self, cursor: str | None, limit: int, max_bytes: int | None = None) -> Answer:
+        if (max_bytes or SERVER_PAGE_BYTES) > self.fits:
+            self.sizes_asked.append(max_bytes)
+            return Answer(Verdict.UNREACHABLE, None, reason="the answer took too long",
+                          trouble=Trouble.TIMEOUT)
+        return super().changes(cursor, limit, max_bytes)
+
+
+def test_a_page_too_big_for_the_link_is_asked_again_smaller_until_one_arrives(tmp_path):
+    conn = open_cache(tmp_path).conn
+    feed, size = SlowFeed(pages=3, fits=200_000), PageSize(page_seconds=15)
+    rounds = 0
+    while not pull(conn, feed, page_size=size).complete:
+        rounds += 1
+        assert rounds < 10, "the page never got small enough"
+    # A timeout with nothing received asks for a quarter of the page before (the server's
+    # 4 MiB cap at first): 1 MiB, 256 KiB, 64 KiB; a page that arrives lets the next be
+    # twice as big, no more: 128 KiB arrives, 256 KiB would not.
+    assert feed.sizes_asked[:5] == [None, 1024 * 1024, 256 * 1024, 64 * 1024, 128 * 1024]
+    assert read_cursor(conn) == "3"
+
+
+def test_the_page_size_follows_what_the_link_brings_in_its_share_of_the_time():
+    size = PageSize(page_seconds=15)
+    size.after_page(100_000, seconds=10.0)        # 10 kB/s: 150 kB arrive in 15 s
+    assert size.max_bytes == 150_000
+    size.after_page(100, seconds=10.0)            # never below what is worth a round trip
+    assert size.max_bytes == MIN_PAGE_BYTES
+    size.after_page(4_000_000, seconds=0.5)       # a fast link: twice as much each page...
+    assert size.max_bytes == 2 * MIN_PAGE_BYTES
+    for _ in range(10):
+        size.after_page(4_000_000, seconds=0.5)
+    assert size.max_bytes is None                 # ...up to as much as the server likes
+
+
+def test_a_page_given_up_on_tells_how_much_the_link_brought_in_time():
+    size = PageSize(page_seconds=15)
+    size.after_timeout(received_bytes=480_000, seconds=60)     # 8 kB/s
+    assert size.max_bytes == 120_000
+
+
+def test_a_pull_that_makes_way_for_an_order_keeps_the_pages_it_applied(tmp_path):
+    conn = open_cache(tmp_path).conn
+    feed = MemoryFeed(pages=10)
+    applied = []
+    result = pull(conn, feed, interrupted=lambda: applied.append(1) or len(applied) >= 2)
+    assert not result.complete and result.failure is None
+    assert result.pages == 2 and read_cursor(conn) == "2"
+    assert pull(conn, feed).complete           # the next round goes on from there
+    assert read_cursor(conn) == "10"

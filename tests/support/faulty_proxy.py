@@ -26,13 +26,16 @@ class Fault(Enum):
                                    # never hears it (a lost acknowledgement)
     SERVER_ERROR = "server_error"  # a 500 from something in front of the server, which
                                    # never sees the request
+    SLOW_LINK = "slow_link"        # a thin pipe: bytes both ways wait `delay_s`, and the
+                                   # answers come back at `bytes_per_s`, no faster
 
 
 @dataclass
 class FaultPlan:
     fault: Fault = Fault.NONE
-    delay_s: float = 0.3           # LATENCY, TRICKLE
+    delay_s: float = 0.3           # LATENCY, TRICKLE, SLOW_LINK
     keep_bytes: int = 40           # TRUNCATE, RESET
+    bytes_per_s: float = 16_000    # SLOW_LINK: 128 kbit/s
 
 
 class FaultyProxy:
@@ -40,6 +43,7 @@ class FaultyProxy:
         self.upstream = ("127.0.0.1", upstream_port)
         self.plan = FaultPlan()
         self.connections = 0
+        self.bytes_down = 0            # SLOW_LINK: sent to the kiosk, all connections together
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         self._closing = False
@@ -82,7 +86,7 @@ class FaultyProxy:
         except OSError:
             _reset(client)
             return
-        threading.Thread(target=_pump, args=(client, upstream), daemon=True).start()
+        threading.Thread(target=_pump, args=(client, upstream, self), daemon=True).start()
         try:
             self._answer(upstream, client)
         except OSError:
@@ -96,8 +100,12 @@ class FaultyProxy:
 
     def _answer(self, upstream: socket.socket, client: socket.socket) -> None:
         sent = 0
+        link = _SlowLink()
         while chunk := _receive(upstream):
             plan = self.plan
+            if plan.fault is Fault.SLOW_LINK:
+                self.bytes_down += link.send(client, chunk, plan)
+                continue
             if plan.fault is Fault.LOSE_ANSWER:
                 # The server has answered, so it has done the work: drop the line now.
                 _reset(client)
@@ -123,10 +131,38 @@ class FaultyProxy:
             client.sendall(chunk)
 
 
-def _pump(source: socket.socket, target: socket.socket) -> None:
-    """Kiosk to server, untouched."""
+class _SlowLink:
+    """One connection's way back through a thin pipe: each byte leaves `delay_s` after it
+    arrived, and no sooner than the bytes before it let it at `bytes_per_s`."""
+
+    SLICE = 1460      # a packet's worth: the pipe fills smoothly, not a chunk at a time
+
+    def __init__(self) -> None:
+        self.free_at = 0.0
+
+    def send(self, client: socket.socket, chunk: bytes, plan: FaultPlan) -> int:
+        """Pass `chunk` on at the link's pace; how many bytes went before the kiosk hung up
+        (an OSError) is the count that crossed the link."""
+        arrived, sent = time.monotonic(), 0
+        for start in range(0, len(chunk), self.SLICE):
+            piece = chunk[start:start + self.SLICE]
+            leaves = max(arrived + plan.delay_s, self.free_at)
+            time.sleep(max(0.0, leaves - time.monotonic()))
+            try:
+                client.sendall(piece)
+            except OSError:
+                return sent
+            sent += len(piece)
+            self.free_at = leaves + len(piece) / plan.bytes_per_s
+        return sent
+
+
+def _pump(source: socket.socket, target: socket.socket, proxy: FaultyProxy) -> None:
+    """Kiosk to server: untouched, but for a slow link's delay."""
     try:
         while chunk := _receive(source):
+            if proxy.plan.fault is Fault.SLOW_LINK:
+                time.sleep(proxy.plan.delay_s)
             target.sendall(chunk)
     except OSError:
         pass

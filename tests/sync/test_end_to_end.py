@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import threading
+import time
 from contextlib import closing
 from datetime import datetime, timedelta, timezone
 
@@ -22,6 +24,7 @@ from kiosk.core.db.cache import install_rebuilt_cache, open_cache
 from kiosk.core.db.journal import open_alerts, open_journal
 from kiosk.core.sync.client import CentralClient
 from kiosk.core.sync.engine import SyncEngine
+from kiosk.core.sync.trouble import Trouble
 
 SKU, PRICE = "MH01-XS-Black", 5200
 
@@ -48,9 +51,9 @@ def terminal(tmp_path, central, luma_dir):
     data_dir.mkdir()
     clock = Clock()
 
-    def engine(url: str | None = None) -> SyncEngine:
+    def engine(url: str | None = None, total_timeout_s: float = 3) -> SyncEngine:
         # A short total timeout: a trickling answer is given up on in seconds, not a minute.
-        client = CentralClient(url or central.url, token, total_timeout_s=3)
+        client = CentralClient(url or central.url, token, total_timeout_s=total_timeout_s)
         return SyncEngine(data_dir, client, version="test",
                           interval_s=30, purge_after=timedelta(days=30),
                           images_dir=luma_dir / "images", clock=clock, rng=random.Random(7))
@@ -260,3 +263,44 @@ def test_a_reset_rebuilds_the_cache_beside_the_old_one_and_swaps_it_in(terminal,
     status = engine.run_round()
     assert status.online and not status.rebuilt_cache_ready
     engine.close()
+
+
+def test_a_first_sync_at_128_kbits_completes_while_an_order_goes_up(terminal, central):
+    """A congested 4G link: 128 kbit/s down, 300 ms each way. The feed comes compressed,
+    a page that cannot arrive in time is asked again smaller, every round keeps what it
+    received, and an order placed during the pull goes up between two pages."""
+    proxy = FaultyProxy(central.port)
+    proxy.set(Fault.SLOW_LINK, bytes_per_s=128_000 / 8, delay_s=0.3)
+    # An answer is allowed 8 s here (a minute in the product): the first page, which
+    # would take about 12 s, times out and is asked for again smaller.
+    engine = terminal.engine(proxy.url, total_timeout_s=8)
+    statuses: list = []
+
+    def rounds() -> None:
+        while len(statuses) < 40 and (not statuses or statuses[-1].last_pull_at is None):
+            statuses.append(engine.run_round())
+
+    worker = threading.Thread(target=rounds)
+    worker.start()
+    cache = open_cache(terminal.data_dir).conn
+    deadline = time.monotonic() + 120
+    while not cache.execute("SELECT count(*) FROM stock").fetchone()[0]:
+        assert time.monotonic() < deadline, "no page ever arrived"
+        time.sleep(0.1)
+    terminal.place_order()              # a shopper orders while the catalog comes down
+    engine.push_waiting.set()           # as SyncService.sync_now does
+    while not orders_on_server(central, terminal.name):
+        assert time.monotonic() < deadline, "the order never went up"
+        time.sleep(0.1)
+    pulled_when_sent = all(s.last_pull_at is None for s in statuses)
+    worker.join(timeout=180)
+    assert not worker.is_alive()
+    engine.close()
+    proxy.close()
+    assert pulled_when_sent, "the order waited for the whole first sync"
+    assert statuses[-1].last_pull_at is not None, "the first sync never completed"
+    assert any(s.trouble is Trouble.TIMEOUT for s in statuses)     # a page was too big
+    assert_exactly_once(central, terminal)
+    assert cache.execute("SELECT count(*) FROM products").fetchone()[0] > 150
+    assert_fill_finished(cache)
+    assert proxy.bytes_down < 600_000      # compressed: the uncompressed feed is 1.5 MB

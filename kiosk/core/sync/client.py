@@ -49,6 +49,9 @@ class Answer:
     reason: str = ""                  # for logs and staff: the technical detail
     retry_after_s: float | None = None
     trouble: Trouble | None = None    # the cause, for staff, when it is not OK
+    # An answer given up on for time: how much of it had arrived, for how long it came.
+    received_bytes: int = 0
+    received_s: float = 0.0
 
 
 class CentralClient:
@@ -66,12 +69,14 @@ class CentralClient:
     def close(self) -> None:
         self._session.close()
 
-    def changes(self, cursor: str | None, limit: int) -> Answer:
+    def changes(self, cursor: str | None, limit: int, max_bytes: int | None = None) -> Answer:
         """The page's body as bytes: `wire.read_changes_page` parses and checks it in
-        one pass."""
+        one pass. The server sends it compressed (requests asks for gzip and inflates)."""
         params: dict[str, Any] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor
+        if max_bytes is not None:
+            params["max_bytes"] = max_bytes
         return self._call("GET", "/v1/changes", params=params, raw=True)
 
     def stock(self, sku: str, timeout_s: float) -> Answer:
@@ -113,13 +118,15 @@ class CentralClient:
                 # Each read blocks until it is full, and the clock is only looked at
                 # between them: not too big then, but a first sync reads hundreds of
                 # megabytes, on which 8 KiB reads spent half a second of CPU.
-                chunks = []
+                chunks, received = [], 0
                 for chunk in response.iter_content(_READ_SIZE):
                     chunks.append(chunk)
+                    received += len(chunk)
                     if time.monotonic() > deadline:
                         return Answer(Verdict.UNREACHABLE, None,
                                       reason="the answer took too long to arrive",
-                                      trouble=Trouble.TIMEOUT)
+                                      trouble=Trouble.TIMEOUT, received_bytes=received,
+                                      received_s=allowed)
                 content = b"".join(chunks)
         except requests.RequestException as error:
             return Answer(Verdict.UNREACHABLE, None, reason=_describe(error),

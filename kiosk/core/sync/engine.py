@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,14 @@ from kiosk.core.db.journal import open_journal, raise_alert
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.images import fetch_images, have_image, missing_images
-from kiosk.core.sync.pull import PullResult, pull, read_cursor, rebuild_beside
+from kiosk.core.sync.pull import (
+    PAGE_SHARE_OF_TIMEOUT,
+    PageSize,
+    PullResult,
+    pull,
+    read_cursor,
+    rebuild_beside,
+)
 from kiosk.core.sync.push import Pusher, backoff_s
 from kiosk.core.sync.trouble import Trouble
 
@@ -67,6 +75,11 @@ class SyncEngine:
         self._unavailable_images: set[str] = set()
         self._cache: OpenedDatabase | None = None
         self._journal: OpenedDatabase | None = None
+        # Learnt from this link and kept across rounds.
+        self._page_size = PageSize(client.total_timeout_s * PAGE_SHARE_OF_TIMEOUT)
+        # Set from another thread when an order waits: a long pull stops between two
+        # pages, keeping them, so that the next round sends the order first.
+        self.push_waiting = threading.Event()
 
     # --- the round ------------------------------------------------------------------------
 
@@ -78,6 +91,7 @@ class SyncEngine:
         journal = self._journal_conn()
         # What shoppers did here goes up first; a heartbeat that fails afterwards does not
         # hold it back.
+        self.push_waiting.clear()
         pushed = Pusher(journal, self.client, clock=self.clock, rng=self.rng).push()
         status.pushed = pushed.sent
         stopped = pushed.stopped_by
@@ -117,7 +131,8 @@ class SyncEngine:
         started = time.perf_counter()
         conn = self._cache_conn()
         if read_cursor(conn) is not None or is_empty(self._cache):
-            result = pull(conn, self.client)
+            result = pull(conn, self.client, page_size=self._page_size,
+                          interrupted=self.push_waiting.is_set)
             if result.reset:
                 log.warning("the server asked for a new copy of the catalog; rebuilding "
                             "it beside the current one")
@@ -141,13 +156,14 @@ class SyncEngine:
         if self.status.catalog_changed or self._images_to_fetch is None:
             self._images_to_fetch = missing_images(self._cache_conn(), self.images_dir)
         fetched = fetch_images(self._images_to_fetch, self.client, self.images_dir,
-                               self._unavailable_images)
+                               self._unavailable_images, self.push_waiting.is_set)
         self._images_to_fetch = [p for p in self._images_to_fetch
                                  if not have_image(self.images_dir, p)]
         self.status.images_fetched = fetched
 
     def _rebuild(self) -> PullResult:
-        result = rebuild_beside(self.data_dir, self.client)
+        result = rebuild_beside(self.data_dir, self.client, page_size=self._page_size,
+                                interrupted=self.push_waiting.is_set)
         if result.complete:
             self.close_cache()      # the app swaps the files once every reader has let go
             self.status.rebuilt_cache_ready = True
@@ -159,7 +175,8 @@ class SyncEngine:
             self._failures = 0
             self._token_refused = False
             status.online = True
-            status.next_round_in_s = self.interval_s
+            # A pull cut short for an order, or with more to come: the next round at once.
+            status.next_round_in_s = 0.0 if self.push_waiting.is_set() else self.interval_s
             return
         status.problem, status.trouble = stopped.reason, stopped.trouble
         refused = stopped.verdict is Verdict.UNAUTHORIZED

@@ -6,6 +6,7 @@ import logging
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
@@ -41,18 +42,18 @@ def have_image(images_dir: Path, path: str) -> bool:
 
 
 def fetch_images(paths: list[str], client: CentralClient, images_dir: Path,
-                 unavailable: set[str]) -> int:
+                 unavailable: set[str], interrupted: Callable[[], bool] = lambda: False) -> int:
     """Download up to IMAGES_PER_ROUND of `paths`, IMAGES_AT_ONCE at a time; return how
     many were written.
 
     Paths the server does not have are added to `unavailable` and not asked again by
     this run of the kiosk. A network fault ends the round (the downloads under way
-    finish); the rest comes next time.
+    finish); so does `interrupted()` (an order waits to go up); the rest comes next time.
     """
     fault = threading.Event()
 
     def fetch(path: str) -> bool:
-        if fault.is_set():
+        if fault.is_set() or interrupted():
             return False
         answer = client.image(path)
         if answer.verdict is Verdict.OK:

@@ -13,6 +13,8 @@ import os
 import queue
 import sqlite3
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,39 @@ PAGE_LIMIT = 10_000
 # Pages fetched and read but not written yet, at most: a few megabytes each.
 PAGES_AHEAD = 4
 REBUILDING_CACHE_FILE = "cache.db.rebuilding"
+# A page should come down in a quarter of the time an answer is allowed, so that on a
+# slow link every round keeps pages, rather than asking again for one too big to arrive.
+PAGE_SHARE_OF_TIMEOUT = 0.25
+# The server's own cap on a page (docs/api.md), and the least worth asking for.
+SERVER_PAGE_BYTES = 4 * 1024 * 1024
+MIN_PAGE_BYTES = 16 * 1024
+
+
+class PageSize:
+    """How many bytes of records to ask for in a page, learnt from how fast full pages
+    arrived; kept across rounds by the engine. None: as much as the server sends."""
+
+    def __init__(self, page_seconds: float) -> None:
+        self.page_seconds = page_seconds
+        self.max_bytes: int | None = None
+
+    def after_page(self, size_bytes: int, seconds: float) -> None:
+        """A page cut by its limits arrived: ask for what this link brings in time, but
+        at most twice the last page: one quick answer is no proof of a fast link."""
+        fitting = int(size_bytes / max(seconds, 1e-3) * self.page_seconds)
+        if self.max_bytes is not None:
+            fitting = min(fitting, 2 * self.max_bytes)
+        self.max_bytes = None if fitting >= SERVER_PAGE_BYTES else max(MIN_PAGE_BYTES,
+                                                                         fitting)
+
+    def after_timeout(self, received_bytes: int, seconds: float) -> None:
+        """A page did not arrive in time: ask for what came in its share of the time,
+        or, if nothing came, for a quarter of it."""
+        if received_bytes and seconds > 0:
+            fitting = int(received_bytes / seconds * self.page_seconds)
+        else:
+            fitting = (self.max_bytes or SERVER_PAGE_BYTES) // 4
+        self.max_bytes = max(MIN_PAGE_BYTES, min(fitting, SERVER_PAGE_BYTES // 2))
 
 
 @dataclass
@@ -52,8 +87,11 @@ def read_cursor(conn: sqlite3.Connection) -> str | None:
 
 
 def pull(conn: sqlite3.Connection, client: CentralClient, *,
-         page_limit: int = PAGE_LIMIT) -> PullResult:
-    """Apply pages from the stored cursor until the feed is exhausted or something fails.
+         page_limit: int = PAGE_LIMIT, page_size: PageSize | None = None,
+         interrupted: Callable[[], bool] = lambda: False) -> PullResult:
+    """Apply pages from the stored cursor until the feed is exhausted, something fails,
+    or `interrupted()` says that something more urgent waits (an order to send): what
+    was applied is kept, and the next round goes on from there.
 
     Pages are fetched (built by the server, sent, parsed and checked) on another thread
     while earlier ones are written: a page of products takes several times longer to
@@ -66,7 +104,8 @@ def pull(conn: sqlite3.Connection, client: CentralClient, *,
     if cursor is None and _is_empty(conn):
         start_first_fill(conn)
     try:
-        _pull_pages(conn, client, cursor, page_limit, result)
+        page_size = page_size or PageSize(client.total_timeout_s * PAGE_SHARE_OF_TIMEOUT)
+        _pull_pages(conn, client, cursor, page_limit, page_size, interrupted, result)
     finally:
         # Done, or the copy is to be thrown away: the cache gets its indexes back. Cut
         # short, the fill goes on at the next round without them.
@@ -81,12 +120,13 @@ def _is_empty(conn: sqlite3.Connection) -> bool:
 
 
 def _pull_pages(conn: sqlite3.Connection, client: CentralClient, cursor: str | None,
-                page_limit: int, result: PullResult) -> None:
+                page_limit: int, page_size: PageSize, interrupted: Callable[[], bool],
+                result: PullResult) -> None:
     fetched: queue.Queue[tuple[Answer, ChangesPage | None] | Exception] = \
         queue.Queue(PAGES_AHEAD)
     stop = threading.Event()
     fetcher = threading.Thread(target=_fetch_ahead, name="pull",
-                               args=(client, cursor, page_limit, fetched, stop))
+                               args=(client, cursor, page_limit, page_size, fetched, stop))
     fetcher.start()
     try:
         while True:
@@ -114,18 +154,20 @@ def _pull_pages(conn: sqlite3.Connection, client: CentralClient, cursor: str | N
             if not page.has_more:
                 result.complete = True
                 return
+            if interrupted():
+                return
     finally:
         stop.set()
         fetcher.join()
 
 
-def _fetch_ahead(client: CentralClient, cursor: str | None, limit: int,
+def _fetch_ahead(client: CentralClient, cursor: str | None, limit: int, page_size: PageSize,
                  fetched: queue.Queue, stop: threading.Event) -> None:
     """Fetch pages one after the other into `fetched` until the last, a failure, or
     `stop`."""
     while not stop.is_set():
         try:
-            answer, page = _fetch(client, cursor, limit)
+            answer, page = _fetch(client, cursor, limit, page_size)
         except Exception as error:     # a bug: handed to the writer, which raises it
             _hand_over(fetched, error, stop)
             return
@@ -145,15 +187,21 @@ def _hand_over(fetched: queue.Queue, item: object, stop: threading.Event) -> Non
             continue
 
 
-def _fetch(client: CentralClient, cursor: str | None,
-           limit: int) -> tuple[Answer, ChangesPage | None]:
+def _fetch(client: CentralClient, cursor: str | None, limit: int,
+           page_size: PageSize) -> tuple[Answer, ChangesPage | None]:
     """The page after `cursor`, read and checked; or, without a page, why not.
 
     Runs on the fetching thread: reading a page is Python work that overlaps with the
     writing of the one before, which spends its time in SQLite, out of the GIL."""
-    answer = client.changes(cursor, limit)
+    started = time.monotonic()
+    answer = client.changes(cursor, limit, page_size.max_bytes)
     if answer.verdict is not Verdict.OK:
+        if answer.trouble is Trouble.TIMEOUT:
+            page_size.after_timeout(answer.received_bytes, answer.received_s)
+            log.info("a page of changes did not arrive in time: asking for at most %d "
+                     "bytes from now on", page_size.max_bytes)
         return answer, None
+    seconds = time.monotonic() - started
     try:
         page = read_changes_page(answer.body)
     except ProtocolError as error:
@@ -161,12 +209,15 @@ def _fetch(client: CentralClient, cursor: str | None,
         reason = f"unreadable change page: {error}"
         return Answer(Verdict.UNREACHABLE, answer.status, reason=reason,
                       trouble=Trouble.BAD_ANSWER), None
+    if page.has_more:     # a full page tells how fast this link is; the last one does not
+        page_size.after_page(len(answer.body), seconds)
     # The body's bytes are let go here: the page's records are all that is needed now.
     return Answer(answer.verdict, answer.status), page
 
 
 def rebuild_beside(data_dir: Path, client: CentralClient, *,
-                   page_limit: int = PAGE_LIMIT) -> PullResult:
+                   page_limit: int = PAGE_LIMIT, page_size: PageSize | None = None,
+                   interrupted: Callable[[], bool] = lambda: False) -> PullResult:
     """Build a complete new cache next to the current one, from no cursor.
 
     The unfinished file is kept between rounds and resumed from its own cursor; once
@@ -175,7 +226,8 @@ def rebuild_beside(data_dir: Path, client: CentralClient, *,
     building = data_dir / REBUILDING_CACHE_FILE
     opened = open_cache(data_dir, file_name=REBUILDING_CACHE_FILE)
     try:
-        result = pull(opened.conn, client, page_limit=page_limit)
+        result = pull(opened.conn, client, page_limit=page_limit, page_size=page_size,
+                      interrupted=interrupted)
         if result.reset:          # the server was rebuilt again meanwhile: start over
             opened.conn.close()
             _remove_database(building)
