@@ -20,6 +20,8 @@ from kiosk.core.richtext import clean_label
 
 DEFAULT_FEW_LEFT = 3
 StockLevelName = Literal["in_stock", "few_left", "out_of_stock"]
+# Where what fits a choice can be had: on this store's shelves, only in other stores, nowhere.
+Availability = Literal["here", "elsewhere", "nowhere"]
 
 _LETTER_SIZES = {size: rank for rank, size in enumerate(("XS", "S", "M", "L", "XL", "XXL"))}
 # How catalogs write a yes/no flag.
@@ -82,17 +84,45 @@ class ProductPage:
         available = {v.color for v in self.variants if v.size == size}
         return tuple(color for color in self.colors if color in available)
 
-    def default_variant(self, preferred_sku: str | None = None) -> VariantOption | None:
-        """The variant to show selected: the one scanned, else the first in stock here, else
-        the first in stock anywhere, else the first. None only for a product without any."""
-        if preferred_sku:
-            wanted = preferred_sku.lower()     # SKUs are case-insensitive in the cache
+    def fitting(self, size: str | None, color: str | None) -> tuple[VariantOption, ...]:
+        """The variants that fit a choice; None leaves that option open."""
+        return tuple(v for v in self.variants
+                     if (size is None or v.size == size) and (color is None or v.color == color))
+
+    def availability(self, size: str | None, color: str | None) -> Availability:
+        fitting = self.fitting(size, color)
+        if any(v.in_stock_here for v in fitting):
+            return "here"
+        return "elsewhere" if any(v.in_stock_anywhere for v in fitting) else "nowhere"
+
+    def initial_choice(self, scanned_sku: str | None = None) -> tuple[str | None, str | None]:
+        """(size, colour) to show chosen when the page opens: those of the variant scanned,
+        else only what leaves no choice (a single size, a single colour). A size or colour
+        the shopper did not pick is never shown as theirs."""
+        if scanned_sku:
+            wanted = scanned_sku.lower()     # SKUs are case-insensitive in the cache
             scanned = next((v for v in self.variants if v.sku.lower() == wanted), None)
             if scanned is not None:
-                return scanned
-        return (next((v for v in self.variants if v.in_stock_here), None)
-                or next((v for v in self.variants if v.in_stock_anywhere), None)
-                or next(iter(self.variants), None))
+                return scanned.size, scanned.color
+        return self._narrowed(None, None)
+
+    def choose_color(self, size: str | None, color: str) -> tuple[str | None, str | None]:
+        """The choice after a tap on a colour: the size stays if the colour comes in it."""
+        return self._narrowed(size if size in self.sizes_for_color(color) else None, color)
+
+    def choose_size(self, size: str, color: str | None) -> tuple[str | None, str | None]:
+        """The choice after a tap on a size: the colour stays if it comes in that size."""
+        return self._narrowed(size, color if color in self.colors_for_size(size) else None)
+
+    def _narrowed(self, size: str | None, color: str | None) -> tuple[str | None, str | None]:
+        # An option left with one possibility is no choice: it is filled in.
+        if size is None:
+            sizes = self.sizes if color is None else self.sizes_for_color(color)
+            size = sizes[0] if len(sizes) == 1 else None
+        if color is None:
+            colors = self.colors if size is None else self.colors_for_size(size)
+            color = colors[0] if len(colors) == 1 else None
+        return size, color
 
 
 _PRODUCT_SQL = """

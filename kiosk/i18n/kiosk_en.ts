@@ -1370,6 +1370,33 @@
     </message>
 </context>
 <context>
+    <name>OptionChips</name>
+    <message>
+        <source>here</source>
+        <translation>here</translation>
+    </message>
+    <message>
+        <source>other stores</source>
+        <translation>other stores</translation>
+    </message>
+    <message>
+        <source>sold out</source>
+        <translation>sold out</translation>
+    </message>
+    <message>
+        <source>{option}, in stock here</source>
+        <translation>{option}, in stock here</translation>
+    </message>
+    <message>
+        <source>{option}, only in other stores</source>
+        <translation>{option}, only in other stores</translation>
+    </message>
+    <message>
+        <source>{option}, sold out in every store</source>
+        <translation>{option}, sold out in every store</translation>
+    </message>
+</context>
+<context>
     <name>PageDots</name>
     <message>
         <source>Picture {number} of {count}</source>
@@ -1462,8 +1489,12 @@
         <translation>The catalogue is not available at the moment. Please ask a member of staff.</translation>
     </message>
     <message>
-        <source>{option} · sold out</source>
-        <translation>{option} · sold out</translation>
+        <source>Your choice</source>
+        <translation>Your choice</translation>
+    </message>
+    <message>
+        <source>from {price}</source>
+        <translation>from {price}</translation>
     </message>
     <message>
         <source>{price} instead of {regular}</source>
@@ -1495,6 +1526,26 @@
     <message>
         <source>Sold out in every store</source>
         <translation>Sold out in every store</translation>
+    </message>
+    <message>
+        <source>In stock here in {options}</source>
+        <translation>In stock here in {options}</translation>
+    </message>
+    <message>
+        <source>Size {size}</source>
+        <translation>Size {size}</translation>
+    </message>
+    <message>
+        <source>Choose a size and a colour</source>
+        <translation>Choose a size and a colour</translation>
+    </message>
+    <message>
+        <source>Choose a size</source>
+        <translation>Choose a size</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Choose a colour</translation>
     </message>
     <message>
         <source>In your basket · view</source>
@@ -1554,6 +1605,25 @@
 </context>
 <context>
     <name>RatingScreen</name>
+    <message numerus="yes">
+        <source>Your basket holds %n item(s) not ordered yet</source>
+        <translation>
+            <numerusform>Your basket holds %n item not ordered yet</numerusform>
+            <numerusform>Your basket holds %n items not ordered yet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rating your visit ends it, and your basket is then emptied.</source>
+        <translation>Rating your visit ends it, and your basket is then emptied.</translation>
+    </message>
+    <message>
+        <source>Keep my basket</source>
+        <translation>Keep my basket</translation>
+    </message>
+    <message>
+        <source>Empty my basket and rate</source>
+        <translation>Empty my basket and rate</translation>
+    </message>
     <message>
         <source>How was your visit?</source>
         <translation>How was your visit?</translation>
@@ -1877,8 +1947,8 @@
         <translation>reachable in %1 ms</translation>
     </message>
     <message>
-        <source>not reachable: %1</source>
-        <translation>not reachable: %1</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>not measured yet</source>
@@ -1923,10 +1993,6 @@
     <message>
         <source>Check the databases</source>
         <translation>Check the databases</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2207,52 @@
     </message>
 </context>
 <context>
+    <name>TroubleDetails</name>
+    <message>
+        <source>Hide details</source>
+        <translation>Hide details</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Show details</translation>
+    </message>
+</context>
+<context>
+    <name>TroubleWords</name>
+    <message>
+        <source>server unreachable: check the network and the server</source>
+        <translation>server unreachable: check the network and the server</translation>
+    </message>
+    <message>
+        <source>server name not found: check the address and the DNS</source>
+        <translation>server name not found: check the address and the DNS</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>the server did not answer in time</translation>
+    </message>
+    <message>
+        <source>the server refused this terminal&apos;s token: IT must renew it</source>
+        <translation>the server refused this terminal&apos;s token: IT must renew it</translation>
+    </message>
+    <message>
+        <source>secure connection failed: certificate not trusted, or not https</source>
+        <translation>secure connection failed: certificate not trusted, or not https</translation>
+    </message>
+    <message>
+        <source>fault on the server&apos;s side; the terminal will try again</source>
+        <translation>fault on the server&apos;s side; the terminal will try again</translation>
+    </message>
+    <message>
+        <source>answer not understood: is this the central server&apos;s address?</source>
+        <translation>answer not understood: is this the central server&apos;s address?</translation>
+    </message>
+    <message>
+        <source>unexpected problem: see the details</source>
+        <translation>unexpected problem: see the details</translation>
+    </message>
+</context>
+<context>
     <name>_StockWords</name>
     <message>
         <source>In stock</source>
@@ -2214,52 +2326,6 @@
     <message>
         <source>Back on %1</source>
         <translation>Back on %1</translation>
-    </message>
-</context>
-<context>
-    <name>TroubleDetails</name>
-    <message>
-        <source>Hide details</source>
-        <translation>Hide details</translation>
-    </message>
-    <message>
-        <source>Show details</source>
-        <translation>Show details</translation>
-    </message>
-</context>
-<context>
-    <name>TroubleWords</name>
-    <message>
-        <source>server unreachable: check the network and the server</source>
-        <translation>server unreachable: check the network and the server</translation>
-    </message>
-    <message>
-        <source>server name not found: check the address and the DNS</source>
-        <translation>server name not found: check the address and the DNS</translation>
-    </message>
-    <message>
-        <source>the server did not answer in time</source>
-        <translation>the server did not answer in time</translation>
-    </message>
-    <message>
-        <source>the server refused this terminal&apos;s token: IT must renew it</source>
-        <translation>the server refused this terminal&apos;s token: IT must renew it</translation>
-    </message>
-    <message>
-        <source>secure connection failed: certificate not trusted, or not https</source>
-        <translation>secure connection failed: certificate not trusted, or not https</translation>
-    </message>
-    <message>
-        <source>fault on the server&apos;s side; the terminal will try again</source>
-        <translation>fault on the server&apos;s side; the terminal will try again</translation>
-    </message>
-    <message>
-        <source>answer not understood: is this the central server&apos;s address?</source>
-        <translation>answer not understood: is this the central server&apos;s address?</translation>
-    </message>
-    <message>
-        <source>unexpected problem: see the details</source>
-        <translation>unexpected problem: see the details</translation>
     </message>
 </context>
 </TS>

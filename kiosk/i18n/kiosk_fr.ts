@@ -394,7 +394,7 @@
     </message>
     <message>
         <source>Erin Recommends</source>
-        <translation>Les choix d'Erin</translation>
+        <translation>Les choix d&apos;Erin</translation>
     </message>
     <message>
         <source>Erin Recommends New</source>
@@ -1370,6 +1370,33 @@
     </message>
 </context>
 <context>
+    <name>OptionChips</name>
+    <message>
+        <source>here</source>
+        <translation>ici</translation>
+    </message>
+    <message>
+        <source>other stores</source>
+        <translation>autres magasins</translation>
+    </message>
+    <message>
+        <source>sold out</source>
+        <translation>épuisé</translation>
+    </message>
+    <message>
+        <source>{option}, in stock here</source>
+        <translation>{option}, en stock ici</translation>
+    </message>
+    <message>
+        <source>{option}, only in other stores</source>
+        <translation>{option}, seulement dans d’autres magasins</translation>
+    </message>
+    <message>
+        <source>{option}, sold out in every store</source>
+        <translation>{option}, épuisé dans tous les magasins</translation>
+    </message>
+</context>
+<context>
     <name>PageDots</name>
     <message>
         <source>Picture {number} of {count}</source>
@@ -1462,8 +1489,12 @@
         <translation>Le catalogue est momentanément indisponible. Merci de vous adresser à un vendeur.</translation>
     </message>
     <message>
-        <source>{option} · sold out</source>
-        <translation>{option} · épuisé</translation>
+        <source>Your choice</source>
+        <translation>Votre choix</translation>
+    </message>
+    <message>
+        <source>from {price}</source>
+        <translation>à partir de {price}</translation>
     </message>
     <message>
         <source>{price} instead of {regular}</source>
@@ -1495,6 +1526,26 @@
     <message>
         <source>Sold out in every store</source>
         <translation>Épuisé dans tous les magasins</translation>
+    </message>
+    <message>
+        <source>In stock here in {options}</source>
+        <translation>En stock ici en {options}</translation>
+    </message>
+    <message>
+        <source>Size {size}</source>
+        <translation>Taille {size}</translation>
+    </message>
+    <message>
+        <source>Choose a size and a colour</source>
+        <translation>Choisissez une taille et une couleur</translation>
+    </message>
+    <message>
+        <source>Choose a size</source>
+        <translation>Choisissez une taille</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Choisissez une couleur</translation>
     </message>
     <message>
         <source>In your basket · view</source>
@@ -1554,6 +1605,25 @@
 </context>
 <context>
     <name>RatingScreen</name>
+    <message numerus="yes">
+        <source>Your basket holds %n item(s) not ordered yet</source>
+        <translation>
+            <numerusform>Votre panier contient %n article pas encore commandé</numerusform>
+            <numerusform>Votre panier contient %n articles pas encore commandés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rating your visit ends it, and your basket is then emptied.</source>
+        <translation>Noter votre visite la termine, et votre panier est alors vidé.</translation>
+    </message>
+    <message>
+        <source>Keep my basket</source>
+        <translation>Garder mon panier</translation>
+    </message>
+    <message>
+        <source>Empty my basket and rate</source>
+        <translation>Vider mon panier et noter</translation>
+    </message>
     <message>
         <source>How was your visit?</source>
         <translation>Comment s’est passée votre visite ?</translation>
@@ -1877,8 +1947,8 @@
         <translation>joignable en %1 ms</translation>
     </message>
     <message>
-        <source>not reachable: %1</source>
-        <translation>injoignable : %1</translation>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>not measured yet</source>
@@ -1923,10 +1993,6 @@
     <message>
         <source>Check the databases</source>
         <translation>Contrôler les bases</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2207,52 @@
     </message>
 </context>
 <context>
+    <name>TroubleDetails</name>
+    <message>
+        <source>Hide details</source>
+        <translation>Masquer les détails</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Afficher les détails</translation>
+    </message>
+</context>
+<context>
+    <name>TroubleWords</name>
+    <message>
+        <source>server unreachable: check the network and the server</source>
+        <translation>serveur injoignable : vérifiez le réseau et le serveur</translation>
+    </message>
+    <message>
+        <source>server name not found: check the address and the DNS</source>
+        <translation>nom du serveur introuvable : vérifiez l&apos;adresse et le DNS</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>le serveur n&apos;a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>the server refused this terminal&apos;s token: IT must renew it</source>
+        <translation>le serveur refuse le jeton de ce terminal : l&apos;informatique doit le renouveler</translation>
+    </message>
+    <message>
+        <source>secure connection failed: certificate not trusted, or not https</source>
+        <translation>échec de la connexion sécurisée : certificat non reconnu, ou serveur sans https</translation>
+    </message>
+    <message>
+        <source>fault on the server&apos;s side; the terminal will try again</source>
+        <translation>panne du côté du serveur ; le terminal réessaiera</translation>
+    </message>
+    <message>
+        <source>answer not understood: is this the central server&apos;s address?</source>
+        <translation>réponse incompréhensible : est-ce bien l&apos;adresse du serveur central ?</translation>
+    </message>
+    <message>
+        <source>unexpected problem: see the details</source>
+        <translation>problème inattendu : voir les détails</translation>
+    </message>
+</context>
+<context>
     <name>_StockWords</name>
     <message>
         <source>In stock</source>
@@ -2214,52 +2326,6 @@
     <message>
         <source>Back on %1</source>
         <translation>De retour le %1</translation>
-    </message>
-</context>
-<context>
-    <name>TroubleDetails</name>
-    <message>
-        <source>Hide details</source>
-        <translation>Masquer les détails</translation>
-    </message>
-    <message>
-        <source>Show details</source>
-        <translation>Afficher les détails</translation>
-    </message>
-</context>
-<context>
-    <name>TroubleWords</name>
-    <message>
-        <source>server unreachable: check the network and the server</source>
-        <translation>serveur injoignable : vérifiez le réseau et le serveur</translation>
-    </message>
-    <message>
-        <source>server name not found: check the address and the DNS</source>
-        <translation>nom du serveur introuvable : vérifiez l&apos;adresse et le DNS</translation>
-    </message>
-    <message>
-        <source>the server did not answer in time</source>
-        <translation>le serveur n&apos;a pas répondu à temps</translation>
-    </message>
-    <message>
-        <source>the server refused this terminal&apos;s token: IT must renew it</source>
-        <translation>le serveur refuse le jeton de ce terminal : l&apos;informatique doit le renouveler</translation>
-    </message>
-    <message>
-        <source>secure connection failed: certificate not trusted, or not https</source>
-        <translation>échec de la connexion sécurisée : certificat non reconnu, ou serveur sans https</translation>
-    </message>
-    <message>
-        <source>fault on the server&apos;s side; the terminal will try again</source>
-        <translation>panne du côté du serveur ; le terminal réessaiera</translation>
-    </message>
-    <message>
-        <source>answer not understood: is this the central server&apos;s address?</source>
-        <translation>réponse incompréhensible : est-ce bien l&apos;adresse du serveur central ?</translation>
-    </message>
-    <message>
-        <source>unexpected problem: see the details</source>
-        <translation>problème inattendu : voir les détails</translation>
     </message>
 </context>
 </TS>

@@ -451,8 +451,45 @@ QPushButton#KeyboardKey, QPushButton#KeyboardActionKey, QPushButton#KeyboardDone
 #StockDetail, #AttributeName {{
     color: {c.text_muted};
 }}
-#PhonePanel {{
+#DecisionBar {{
+    background: {c.surface};
+    border-top: 2px solid {c.border};
+}}
+#DecisionBar QLabel {{
+    background: transparent;
+}}
+#ProductChoice {{
+    font-weight: 600;
+}}
+#OptionChips {{
+    background: transparent;
+}}
+/* Where an option can be had, told by the border's shape as well as by its word. */
+QPushButton#Chip[availability="elsewhere"] {{
+    border: 3px dashed {c.text_muted};
+}}
+QPushButton#Chip[availability="nowhere"] {{
+    color: {c.text_muted};
+    text-decoration: line-through;
+}}
+QPushButton#Chip[availability="elsewhere"]:checked,
+QPushButton#Chip[availability="nowhere"]:checked {{
+    color: {c.on_primary};
+    border-color: {c.on_primary};
+    background: {c.primary};
+}}
+#PhonePanel, #ConfirmPanel {{
     background: {c.scrim};
+}}
+#ConfirmCard, #ConfirmCard QLabel {{
+    background: {c.surface};
+}}
+#ConfirmCard {{
+    border-radius: {self.px(16)}px;
+}}
+#ConfirmTitle {{
+    font-size: {self.heading}px;
+    font-weight: 700;
 }}
 #PhoneCard, #PhoneCard QLabel {{
     background: {c.surface};

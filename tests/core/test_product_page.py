@@ -135,15 +135,36 @@ def test_options_list_existing_sizes_and_colours_in_order(cache):
     assert page.variant_for("M", "Blue").sku == "J1-M-Blue"
 
 
-def test_the_default_variant_is_the_scanned_one_else_the_best_stocked_else_the_first(cache):
-    juno = product_id(cache, "J1")
-    assert load_product(cache, juno, "paris", TODAY).default_variant("j1-s-blue").sku == \
-        "J1-S-Blue"
-    assert load_product(cache, juno, "paris", TODAY).default_variant("NOPE").sku == "J1-S-Red"
-    assert load_product(cache, juno, "lyon", TODAY).default_variant().sku == "J1-S-Blue"
-    assert load_product(cache, juno, "nantes", TODAY).default_variant().sku == "J1-S-Red"
-    nowhere = load_product(cache, product_id(cache, "H"), "paris", TODAY)
-    assert nowhere.default_variant().sku == "H-M"
+def test_a_scan_chooses_its_variant_and_nothing_else_is_chosen_for_the_shopper(cache):
+    juno = load_product(cache, product_id(cache, "J1"), "paris", TODAY)
+    assert juno.initial_choice("j1-s-blue") == ("S", "Blue")    # scanned codes ignore case
+    # Several sizes and colours: the shopper picks them, even where one is in stock here.
+    assert juno.initial_choice("NOPE") == (None, None)
+    assert juno.initial_choice() == (None, None)
+    # One size and one colour leave nothing to pick.
+    assert load_product(cache, product_id(cache, "H"), "paris", TODAY).initial_choice() == (
+        "M", "Black")
+
+
+def test_a_tap_keeps_what_still_fits_and_fills_in_what_has_one_option_left(cache):
+    juno = load_product(cache, product_id(cache, "J1"), "paris", TODAY)
+    assert juno.choose_color(None, "Blue") == (None, "Blue")       # Blue comes in S and M
+    assert juno.choose_color("S", "Blue") == ("S", "Blue")
+    assert juno.choose_color("XL", "Blue") == (None, "Blue")       # no XL in Blue
+    assert juno.choose_size("M", None) == ("M", "Blue")            # M comes only in Blue
+    assert juno.choose_size("S", "Red") == ("S", "Red")
+    assert juno.choose_size("S", None) == ("S", None)
+
+
+def test_availability_tells_here_other_stores_or_nowhere_for_a_partial_choice(cache):
+    juno = load_product(cache, product_id(cache, "J1"), "paris", TODAY)
+    assert juno.availability("S", None) == "here"           # S in Red is on the shelves
+    assert juno.availability("S", "Blue") == "elsewhere"    # Lyon has it
+    assert juno.availability("XL", "Red") == "nowhere"
+    assert juno.availability("M", "Blue") == "nowhere"
+    assert juno.availability(None, "Red") == "here"
+    assert juno.availability(None, "Blue") == "elsewhere"
+    assert [v.sku for v in juno.fitting(None, "Blue")] == ["J1-M-Blue", "J1-S-Blue"]
 
 
 def test_a_missing_product_has_no_page(cache):

@@ -58,3 +58,13 @@ def clipped_text(window: QWidget) -> list[str]:
         elif widget.fontMetrics().horizontalAdvance(text) > box.width():
             problems.append(f"{text!r} is wider than its {box.width()}px")
     return problems
+
+
+def in_view(widget: QWidget, window: QWidget) -> bool:
+    """Wholly on screen without a scroll: shown, inside the window, cut by nothing, and in
+    no scrolled area (which a finger could move it out of)."""
+    if not widget.isVisible() or scrolled(widget, window):
+        return False
+    box = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    return window.rect().contains(box) and \
+        widget.visibleRegion().boundingRect() == widget.rect()

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSize
 from support.clock import TEST_CLOCK, TEST_NOW, clock_at
-from support.layout import clipped_text
+from support.layout import clipped_text, in_view
 from support.ordering import out_of_stock_here
 
 from kiosk.core.orders import BasketLine, DeliveryOption, PlacedOrder
@@ -111,4 +111,48 @@ def test_the_delivery_date_counts_working_days_from_the_stores_day(qtbot, qapp, 
     standard = kiosk.window.current_screen().delivery_buttons.button(0)
     # Friday 1 January 2027 + 3 working days: Monday 4, Tuesday 5, Wednesday 6.
     assert standard.accessibleName().endswith("delivered by Wednesday 6 January")
+    kiosk.shutdown()
+
+
+@pytest.mark.parametrize("size, scale", [(PORTRAIT, 1.0), (LANDSCAPE, 1.0), (PORTRAIT, 1.5),
+                                         (LANDSCAPE, 1.5)],
+                         ids=["portrait", "landscape", "portrait-large", "landscape-large"])
+def test_the_product_page_keeps_the_decision_in_view(qtbot, qapp, demo_config, size, scale):
+    """Price, choice, stock here and the main action stay on screen however far the page
+    is scrolled; the size and colour rows wrap instead of running off the edge."""
+    orientation = "portrait" if size == PORTRAIT else "landscape"
+    config = dataclasses.replace(demo_config, text_scale=scale, orientation=orientation)
+    kiosk = KioskApp(qapp, config, windowed=True)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(size)
+    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
+    product_id, sku, _, _ = out_of_stock_here(config)
+    kiosk.start_session()
+    kiosk.context.session.add_to_compare(product_id)     # the tray bar takes room too
+    for scanned in (sku, None):          # a scan chooses a variant; a list's tap does not
+        kiosk.open_product(product_id, scanned)
+        page = kiosk.window.current_screen()
+        qtbot.waitUntil(lambda page=page: page.page is not None, timeout=5000)
+        for language in ("fr", "en"):
+            kiosk.set_language(language)
+            qtbot.wait(50)             # layouts settle; a tap never comes sooner
+            where = f"{scanned}, {language}, {orientation}, {scale}"
+            bar = page.price, page.stock, page.order_button
+            # New chips and a restyled button settle over a turn or two of the event loop.
+            qtbot.waitUntil(lambda bar=bar: all(in_view(widget, kiosk.window)
+                                                for widget in bar))
+            assert page.choice.isVisible() == (scanned is not None), where
+            scroller = page.scroll.verticalScrollBar()
+            assert scroller.maximum() > 0, where      # the page does scroll under the bar
+            scroller.setValue(scroller.maximum())
+            qtbot.wait(1)
+            assert all(in_view(widget, kiosk.window) for widget in bar), where
+            for row in (page.sizes, page.colors):
+                page.scroll.ensureWidgetVisible(row)
+                qtbot.wait(1)
+                assert all(in_view(row.chip(key), page.scroll.viewport())
+                           for key in row.keys()), where
+            assert clipped_text(kiosk.window) == [], where
+        kiosk.set_language("fr")
+        kiosk.go_back()
     kiosk.shutdown()

@@ -1,6 +1,6 @@
 import dataclasses
 import sqlite3
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 import qrcode
@@ -8,9 +8,10 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, QS
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QScroller
-from support.gestures import find_named, named
+from support.clock import TEST_CLOCK, TEST_NOW
+from support.gestures import named
 from support.languages import formatter_for
-from support.layout import clipped_text
+from support.layout import clipped_text, in_view
 
 from kiosk.core.db.journal import open_journal
 from kiosk.ui.screens.product import ProductScreen
@@ -55,7 +56,7 @@ def product_id(context, sku):
 
 
 def stock(sku, quantity, restock=None, taken_at=None, store="paris-rivoli"):
-    taken_at = taken_at or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    taken_at = taken_at or TEST_NOW.strftime("%Y-%m-%dT%H:%M:%SZ")
     return ("UPDATE stock SET quantity = ?, restock_date = ?, taken_at = ? "
             "WHERE variant_sku = ? AND store_id = ?", quantity, restock, taken_at, sku, store)
 
@@ -114,8 +115,10 @@ def test_the_page_shows_the_name_the_french_price_and_the_scanned_variant(qtbot,
     assert named(screen, QLabel, "Stellar Solar Jacket").isVisible()
     assert screen.price.text() == "75,00\u00a0€"
     assert screen.colors.checked_keys() == {"Blue"} and screen.sizes.checked_keys() == {"M"}
-    assert screen.colors.chip("Blue").text() == "✓ Bleu"
+    assert screen.colors.chip("Blue").text().startswith("✓ Bleu · ")
+    assert screen.choice.text() == "Taille M · Bleu"
     assert screen.stock.text() == "! Plus que 2 en stock ici"
+    assert screen.order_button.text() == "Livrer à mon domicile"
     assert screen.stock_age.text() == "Vérifié à l’instant"
     assert screen.gallery.gallery_model.images()[0] == "w/j/wj01-blue_main.jpg"
     # The chosen colour's picture first, then the product's others.
@@ -142,14 +145,14 @@ def test_a_colour_then_a_size_choose_the_variant_and_the_price_and_stock_follow(
                  stock("WJ01-L-Blue", 9),
                  ("UPDATE variants SET price_cents = 8000 WHERE sku = ?", "WJ01-L-Blue"))
     screen = show(qtbot, shopper, variant_sku="WJ01-S-Red")
-    tap_on_page(qtbot, screen, named(screen, QPushButton, "Bleu"))
+    tap_on_page(qtbot, screen, screen.colors.chip("Blue"))
     assert screen.variant.sku == "WJ01-S-Blue"        # the size stays when it exists
-    assert screen.colors.chip("Blue").text() == "✓ Bleu"
+    assert screen.colors.chip("Blue").text().startswith("✓ Bleu · ")
     assert screen.gallery.gallery_model.images()[0] == "w/j/wj01-blue_main.jpg"
-    tap_on_page(qtbot, screen, named(screen, QPushButton, "M"))
+    tap_on_page(qtbot, screen, screen.sizes.chip("M"))
     assert screen.variant.sku == "WJ01-M-Blue"
     assert screen.stock.text() == "✕ Pas en stock ici"
-    tap_on_page(qtbot, screen, named(screen, QPushButton, "L"))
+    tap_on_page(qtbot, screen, screen.sizes.chip("L"))
     assert screen.variant.sku == "WJ01-L-Blue"
     assert screen.sizes.checked_keys() == {"L"}
     assert screen.price.accessibleName() == "80,00\u00a0€"
@@ -162,18 +165,20 @@ def test_a_size_that_does_not_exist_in_the_colour_is_not_offered(qtbot, shopper)
                  ("DELETE FROM variants WHERE sku = ?", "WJ01-L-Yellow"))
     screen = show(qtbot, shopper, variant_sku="WJ01-L-Blue")
     assert chip_keys(screen.sizes) == ["S", "M", "L"]
-    tap_on_page(qtbot, screen, named(screen, QPushButton, "Jaune"))
+    tap_on_page(qtbot, screen, screen.colors.chip("Yellow"))
     assert chip_keys(screen.sizes) == ["S", "M"]
-    assert find_named(screen, QPushButton, "L") is None
-    assert screen.variant.color == "Yellow" and screen.variant.size in ("S", "M")
+    # The size the shopper chose is not there: they choose another, none is picked for them.
+    assert (screen.chosen_size, screen.chosen_color, screen.variant) == (None, "Yellow", None)
+    assert screen.choice.text() == "Jaune"
+    assert screen.order_button.text() == "Choisissez une taille"
 
 
 def test_sold_out_everywhere_is_marked_in_words_and_still_choosable(qtbot, shopper):
-    restock = (date.today() + timedelta(days=20)).isoformat()
+    restock = (TEST_CLOCK.today() + timedelta(days=20)).isoformat()
     change_cache(shopper, ("UPDATE stock SET quantity = 0 WHERE variant_sku = ?", "WJ01-S-Red"),
                  stock("WJ01-S-Red", 0, restock=restock))
     screen = show(qtbot, shopper, variant_sku="WJ01-M-Red")
-    sold_out = named(screen, QPushButton, "S · épuisé")
+    sold_out = named(screen, QPushButton, "S, épuisé dans tous les magasins")
     assert sold_out.text() == "S · épuisé"
     tap_on_page(qtbot, screen, sold_out)
     assert screen.variant.sku == "WJ01-S-Red"
@@ -183,12 +188,60 @@ def test_sold_out_everywhere_is_marked_in_words_and_still_choosable(qtbot, shopp
     assert screen.restock.text() == f"De retour le {day.day} {month}"
 
 
+def test_opened_from_a_list_nothing_is_chosen_for_the_shopper(qtbot, shopper):
+    change_cache(shopper, *(stock(f"WJ01-{size}-{color}", 0) for size in "SML"
+                            for color in ("Blue", "Red", "Yellow")),
+                 stock("WJ01-M-Red", 4), stock("WJ01-L-Blue", 6),
+                 ("UPDATE products SET description_html = ? WHERE sku = 'WJ01'",
+                  "<p>Warm and light.</p>" * 40))    # a page long enough to scroll far
+    screen = show(qtbot, shopper, size=LANDSCAPE)
+    assert screen.variant is None
+    assert screen.sizes.checked_keys() == set() and screen.colors.checked_keys() == set()
+    assert not screen.choice.isVisible()
+    # What is here is told for the sizes, not as the stock of a size nobody chose.
+    assert screen.stock.text() == "✓ En stock ici en M, L"
+    assert screen.order_button.text() == "Choisissez une taille et une couleur"
+    screen.scroll.verticalScrollBar().setValue(screen.scroll.verticalScrollBar().maximum())
+    settle()
+    assert screen.sizes.visibleRegion().isEmpty()      # scrolled down to the details
+    tap_on_page(qtbot, screen, screen.order_button)    # it shows where to choose
+    assert not screen.sizes.visibleRegion().isEmpty()
+    assert shopper.session.basket.item_count == 0
+    tap_on_page(qtbot, screen, screen.sizes.chip("M"))
+    assert (screen.chosen_size, screen.chosen_color) == ("M", None)
+    assert screen.choice.text() == "Taille M"
+    assert screen.stock.text() == "✓ En stock ici en Rouge"
+    assert screen.order_button.text() == "Choisissez une couleur"
+    tap_on_page(qtbot, screen, screen.colors.chip("Red"))
+    assert screen.variant.sku == "WJ01-M-Red"
+    assert screen.choice.text() == "Taille M · Rouge"
+    assert screen.stock.text() == "✓ En stock ici"
+    assert screen.order_button.text() == "Livrer à mon domicile"
+
+
+def test_a_size_chip_says_where_the_size_is_in_words_and_in_its_shape(qtbot, shopper):
+    change_cache(shopper, stock("WJ01-L-Red", 4), stock("WJ01-M-Red", 0),
+                 ("UPDATE stock SET quantity = 3 WHERE variant_sku = 'WJ01-M-Red' "
+                  "AND store_id != 'paris-rivoli'",),
+                 ("UPDATE stock SET quantity = 0 WHERE variant_sku = 'WJ01-S-Red'",))
+    screen = show(qtbot, shopper, variant_sku="WJ01-L-Red")
+    chips = {size: screen.sizes.chip(size) for size in ("S", "M", "L")}
+    assert [chips[size].text() for size in "SML"] == [
+        "S · épuisé", "M · autres magasins", "✓ L · ici"]
+    assert [chips[size].accessibleName() for size in "SML"] == [
+        "S, épuisé dans tous les magasins", "M, seulement dans d’autres magasins",
+        "L, en stock ici"]
+    # The border's shape tells it too (struck through, dashed, solid): not colour alone.
+    assert [chips[size].property("availability") for size in "SML"] == [
+        "nowhere", "elsewhere", "here"]
+
+
 def test_out_of_stock_here_offers_similar_products_in_stock_and_a_tap_opens_one(
         qtbot, shopper):
     change_cache(shopper, stock("WJ01-L-Red", 0), stock("WJ01-M-Red", 4))
     screen = show(qtbot, shopper, variant_sku="WJ01-M-Red")
     assert not screen.similar_list.isVisible()       # nothing to suggest while it is here
-    tap_on_page(qtbot, screen, named(screen, QPushButton, "L"))
+    tap_on_page(qtbot, screen, screen.sizes.chip("L"))
     strip = named(screen, QListView, "Disponible ici à la place")
     assert strip.isVisible() and strip.model().rowCount() > 0
     first = strip.model().card(0)
@@ -205,19 +258,19 @@ def test_other_stores_asks_the_navigator_for_the_chosen_variant(qtbot, shopper):
 
 
 def test_stock_freshness_and_the_few_left_threshold(qtbot, shopper):
-    three_minutes_ago = (datetime.now(timezone.utc) - timedelta(minutes=3, seconds=5))
+    three_minutes_ago = (TEST_NOW - timedelta(minutes=3, seconds=5))
     change_cache(shopper, stock("WJ01-S-Blue", 3,
                                 taken_at=three_minutes_ago.strftime("%Y-%m-%dT%H:%M:%SZ")),
                  stock("WJ01-M-Blue", 4))
     screen = show(qtbot, shopper, variant_sku="WJ01-S-Blue")
     assert screen.stock.text() == "! Plus que 3 en stock ici"
     assert screen.stock_age.text() == "Vérifié il y a 3 min"
-    tap_on_page(qtbot, screen, named(screen, QPushButton, "M"))
+    tap_on_page(qtbot, screen, screen.sizes.chip("M"))
     assert screen.stock.text() == "✓ En stock ici"
 
 
 def test_a_figure_older_than_the_configured_age_is_not_told_as_certain(qtbot, shopper):
-    three_hours_ago = datetime.now(timezone.utc) - timedelta(hours=3, minutes=1)
+    three_hours_ago = TEST_NOW - timedelta(hours=3, minutes=1)
     change_cache(shopper, stock("WJ01-S-Blue", 9,
                                 taken_at=three_hours_ago.strftime("%Y-%m-%dT%H:%M:%SZ")))
     screen = show(qtbot, shopper, variant_sku="WJ01-S-Blue")
@@ -226,7 +279,7 @@ def test_a_figure_older_than_the_configured_age_is_not_told_as_certain(qtbot, sh
 
 
 def test_a_running_special_shows_both_prices_in_words_and_its_last_day(qtbot, shopper):
-    last_day = date.today() + timedelta(days=5)
+    last_day = TEST_CLOCK.today() + timedelta(days=5)
     change_cache(
         shopper,
         ("UPDATE products SET special_price_cents = 5900, special_from = NULL, special_to = ? "
@@ -363,7 +416,8 @@ def test_the_language_switch_changes_the_visible_text(qtbot, qapp, shopper):
     assert named(screen, QPushButton, "Other stores").isVisible()
     assert named(screen, QPushButton, "Add to compare").isVisible()
     assert named(screen, QLabel, "Available here instead").isVisible()
-    assert screen.colors.chip("Red").text() == "✓ Red"
+    assert screen.colors.chip("Red").text().startswith("✓ Red · ")
+    assert screen.choice.text() == "Size L · Red"
     assert screen.stock.text() == "✕ Not in stock here"
     assert screen.price.text() == formatter_for(shopper, "en").price(7500)
     assert screen.dots.accessibleName() == "Picture 1 of 3"
@@ -372,7 +426,7 @@ def test_the_language_switch_changes_the_visible_text(qtbot, qapp, shopper):
 @pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
 def test_no_text_is_clipped_in_large_type_in_either_orientation(qtbot, qapp, shopper, size):
     shopper.theme = Theme(scale=1.5)
-    change_cache(shopper, stock("WJ01-L-Red", 0, restock=date.today().isoformat()),
+    change_cache(shopper, stock("WJ01-L-Red", 0, restock=TEST_CLOCK.today().isoformat()),
                  ("UPDATE stock SET quantity = 0 WHERE variant_sku = ?", "WJ01-S-Red"))
     screen = show(qtbot, shopper, variant_sku="WJ01-L-Red", size=size)
     assert screen.landscape is (size == LANDSCAPE)
@@ -388,7 +442,28 @@ def test_no_text_is_clipped_in_large_type_in_either_orientation(qtbot, qapp, sho
         assert screen.content.width() <= screen.scroll.viewport().width()
         assert clipped_text(screen.content) == [], language
         assert clipped_text(screen.gallery_block) == [], language
+        assert clipped_text(screen.decision_bar) == [], language
+        assert_every_option_in_view(screen, language)
         tap_on_page(qtbot, screen, screen.phone_button)
         settle()
         assert clipped_text(screen.phone_panel) == [], f"phone panel, {language}"
         screen.phone_panel.hide()
+    # A hoodie comes in five sizes: in large type they take two lines, none past the edge.
+    hoodie = show(qtbot, shopper, sku="MH01", size=size)
+    assert hoodie.sizes.keys() == ["XS", "S", "M", "L", "XL"]
+    # Chips just made show at the next turn, and the page's height follows a turn later.
+    qtbot.waitUntil(lambda: all(chip.isVisible()
+                                for chip in hoodie.sizes.findChildren(QPushButton)))
+    settle()
+    assert clipped_text(hoodie.content) == []
+    assert_every_option_in_view(hoodie, "hoodie")
+
+
+def assert_every_option_in_view(screen, where):
+    """Each size and colour chip whole inside the page once its row is scrolled to."""
+    for row in (screen.sizes, screen.colors):
+        screen.scroll.ensureWidgetVisible(row)
+        settle()
+        outside = [key for key in row.keys()
+                   if not in_view(row.chip(key), screen.scroll.viewport())]
+        assert outside == [], where

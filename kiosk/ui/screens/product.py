@@ -49,9 +49,9 @@ from kiosk.ui.screens.basket import limit_message
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import counted_words, restock_words
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.chips import ChipRow
 from kiosk.ui.widgets.gallery import Gallery, PageDots
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling, finger_scroll_area
+from kiosk.ui.widgets.option_chips import OptionChips
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGridModel
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.text import show_text, wrapped_label
@@ -60,7 +60,7 @@ FRESHNESS_REFRESH_MS = 60_000     # "updated 3 min ago" must not stay at 3 for l
 QR_SIZE_PX = 480                  # about 12 cm on the panel: a phone reads it from arm's length
 ZERO_WIDTH_SPACE = "\u200b"
 
-def date_text(formatter: Formatter, day: date) -> str:
+def date_text(formatter: Formatter, day: date, today: date) -> str:
     """'17 décembre', with the year only when it is not this year's."""
     pattern = "d MMMM" if day.year == today.year else "d MMMM yyyy"
     return formatter.locale.toString(QDate(day.year, day.month, day.day), pattern)
@@ -81,7 +81,9 @@ class ProductScreen(QWidget):
         self._product_id = product_id
         self._wanted_sku = variant_sku
         self.page: ProductPage | None = None
-        self.variant: VariantOption | None = None
+        self.variant: VariantOption | None = None   # once the choice names one
+        self.chosen_size: str | None = None
+        self.chosen_color: str | None = None
         self.similar: list[ProductCard] = []
         self._status_source = "loading"
         self._dots: dict[str, QIcon] = {}
@@ -115,23 +117,17 @@ class ProductScreen(QWidget):
         gallery_layout.addWidget(self.dots)
 
         self.name = wrapped_label("ProductName")
-        self.price = wrapped_label("ProductPrice")
-        self.price.setTextFormat(Qt.TextFormat.RichText)
         self.special = wrapped_label("ProductSpecial")
         self.color_title = wrapped_label("ProductSection")
-        self.colors = ChipRow(t, checkable=True)
+        self.colors = OptionChips(t)
         self.colors.chosen.connect(self._on_color_chosen)
         self.size_title = wrapped_label("ProductSection")
-        self.sizes = ChipRow(t, checkable=True)
+        self.sizes = OptionChips(t)
         self.sizes.chosen.connect(self._on_size_chosen)
-        self.stock = wrapped_label("StockLevel")
-        self.stock_age = wrapped_label("StockDetail")
         self.restock = wrapped_label("StockDetail")
         self.other_stores = QPushButton(objectName="OtherStores")
         self.other_stores.clicked.connect(self._on_other_stores)
-        # Prominent (the primary style) when the variant is not on this store's shelves.
-        self.order_button = QPushButton(objectName="ProductAction")
-        self.order_button.clicked.connect(self._on_order_clicked)
+        self._build_decision_bar()
 
         self.similar_title = wrapped_label("ProductSection")
         self.similar_model = ProductGridModel(self._context.thumbnails, self._formatter, self)
@@ -164,9 +160,9 @@ class ProductScreen(QWidget):
         # Chip rows and the strip scroll to the screen's edge and carry their own margin;
         # the rest lines up with the title, leaving a margin each side.
         edge_to_edge = (self.colors, self.sizes, self.similar_list)
-        for widget in (self.name, self.price, self.special, self.color_title, self.colors,
-                       self.size_title, self.sizes, self.stock, self.stock_age, self.restock,
-                       self.other_stores, self.order_button, self.similar_title, self.similar_list,
+        for widget in (self.name, self.special, self.color_title, self.colors,
+                       self.size_title, self.sizes, self.restock,
+                       self.other_stores, self.similar_title, self.similar_list,
                        self.phone_button, self.compare_button, self.description_title,
                        self.description, self.attributes_title, self.attributes):
             row = QHBoxLayout()
@@ -179,7 +175,7 @@ class ProductScreen(QWidget):
                 row.addWidget(widget)
             lines.addLayout(row)
         lines.addStretch(1)
-        for widget in (self.price, self.color_title, self.size_title, self.similar_title,
+        for widget in (self.color_title, self.size_title, self.similar_title,
                        self.description_title, self.attributes_title):
             widget.setContentsMargins(0, t.spacing, 0, 0)
 
@@ -191,10 +187,14 @@ class ProductScreen(QWidget):
         self.scroll = finger_scroll_area(self.content, "ProductScroll")
 
         self.page_view = QWidget()
-        self.page_layout = QHBoxLayout(self.page_view)
-        self.page_layout.setContentsMargins(0, 0, 0, 0)
+        view_layout = QVBoxLayout(self.page_view)
+        view_layout.setContentsMargins(0, 0, 0, 0)
+        view_layout.setSpacing(0)
+        self.page_layout = QHBoxLayout()
         self.page_layout.setSpacing(0)
         self.page_layout.addWidget(self.scroll, 1)
+        view_layout.addLayout(self.page_layout, 1)
+        view_layout.addWidget(self.decision_bar)
 
         self.body = QStackedWidget()
         self.body.addWidget(self.status)
@@ -204,6 +204,49 @@ class ProductScreen(QWidget):
         layout.addWidget(self.body)
         self.phone_panel = PhonePanel(self._theme, self._context, self)
         self._set_landscape(False)
+
+    def _build_decision_bar(self) -> None:
+        """Price, the choice, its stock here and the main action: never scrolled away."""
+        t = self._theme
+        self.price = wrapped_label("ProductPrice")
+        self.price.setTextFormat(Qt.TextFormat.RichText)
+        self.choice = wrapped_label("ProductChoice")
+        self.stock = wrapped_label("StockLevel")
+        self.stock_age = wrapped_label("StockDetail")
+        # Prominent (the primary style) when the variant is not on this store's shelves.
+        self.order_button = QPushButton(objectName="ProductAction")
+        self.order_button.clicked.connect(self._on_order_clicked)
+        self.decision_bar = QFrame(objectName="DecisionBar")
+        self.decision_bar.setAccessibleName(self.tr("Your choice"))
+        summary = QVBoxLayout()
+        summary.setSpacing(t.spacing // 2)
+        for label in (self.price, self.choice, self.stock, self.stock_age):
+            summary.addWidget(label)
+        self._bar_layout = QGridLayout(self.decision_bar)
+        self._bar_layout.setContentsMargins(t.spacing * 2, t.spacing, t.spacing * 2, t.spacing)
+        self._bar_layout.setHorizontalSpacing(t.spacing * 2)
+        self._bar_layout.setVerticalSpacing(t.spacing)
+        self._bar_layout.addLayout(summary, 0, 0)
+        self._action_beside: bool | None = None
+
+    def _lay_out_decision_bar(self) -> None:
+        # The action beside the summary where its words fit in half the bar, under it
+        # (full width) where they would not: large type, a long word, a narrow screen.
+        margins = self._bar_layout.contentsMargins()
+        half = (self.width() - margins.left() - margins.right()
+                - self._bar_layout.horizontalSpacing()) // 2
+        beside = self.order_button.sizeHint().width() <= half
+        if beside == self._action_beside:
+            return
+        self._action_beside = beside
+        self._bar_layout.removeWidget(self.order_button)
+        if beside:
+            self._bar_layout.addWidget(self.order_button, 0, 1, Qt.AlignmentFlag.AlignVCenter)
+            self._bar_layout.setColumnStretch(0, 1)
+            self._bar_layout.setColumnStretch(1, 1)
+        else:
+            self._bar_layout.addWidget(self.order_button, 1, 0, 1, 2)
+            self._bar_layout.setColumnStretch(1, 0)
 
     def _set_landscape(self, landscape: bool) -> None:
         """Pictures above the details on a tall screen; beside them, and still, on a wide one."""
@@ -221,8 +264,9 @@ class ProductScreen(QWidget):
 
     def _fit_gallery(self) -> None:
         if not self.landscape:
-            # Nearly square on a tall screen, leaving the name and price in sight below.
-            self.gallery_block.setFixedHeight(min(self.width(), self.height() * 6 // 10))
+            # Nearly square on a tall screen, leaving the name and the colours in sight
+            # between it and the decision bar.
+            self.gallery_block.setFixedHeight(min(self.width(), self.height() * 45 // 100))
         else:
             self.gallery_block.setMaximumHeight(16777215)
 
@@ -230,10 +274,11 @@ class ProductScreen(QWidget):
 
     def _load(self) -> None:
         product_id, store_id = self._product_id, self._context.store_id
+        today = self._context.clock.today()     # which special prices run
 
         def query(conn):
-            page = load_product(conn, product_id, store_id)
-            similar = similar_in_stock(conn, product_id, store_id) if page else []
+            page = load_product(conn, product_id, store_id, today)
+            similar = similar_in_stock(conn, product_id, store_id, today=today) if page else []
             return page, similar
 
         self._context.catalog.fetch(self, query, self._on_loaded, self._on_failed)
@@ -248,7 +293,7 @@ class ProductScreen(QWidget):
         self._context.catalog.record("product_view", {"sku": page.sku})
         self.body.setCurrentWidget(self.page_view)
         self._show_page()
-        self._choose(page.default_variant(self._wanted_sku))
+        self._choose(*page.initial_choice(self._wanted_sku))
         self._freshness_timer.start()
 
     def _on_failed(self, _error: BaseException) -> None:
@@ -310,13 +355,14 @@ class ProductScreen(QWidget):
         self.attributes_title.setVisible(bool(attributes))
         self.attributes.setVisible(bool(attributes))
 
-    def _choose(self, variant: VariantOption | None) -> None:
-        self.variant = variant
+    def _choose(self, size: str | None, color: str | None) -> None:
+        """Show the shopper's choice; the variant is known once it names one."""
         page = self.page
         if page is None:
             return
-        if variant is not None and variant.color is not None:
-            self.colors.set_checked({variant.color})
+        self.chosen_size, self.chosen_color = size, color
+        self.variant = page.variant_for(size, color)
+        self._show_color_chips()
         self._show_size_chips()
         self._show_price()
         self._show_pictures()
@@ -324,36 +370,22 @@ class ProductScreen(QWidget):
 
     def _show_color_chips(self) -> None:
         page = self.page
-        chips = [(color, self._option_label(self._formatter.word(color), any(
-            v.in_stock_anywhere for v in page.variants if v.color == color)))
-            for color in page.colors]
-        chosen = {self.variant.color} if self.variant and self.variant.color else set()
-        self.colors.set_chips(chips, chosen)
+        # A colour is told as available if it is in any size: sizes follow the colour.
+        word = self._formatter.word
+        self.colors.set_chips([(color, word(color), page.availability(None, color))
+                               for color in page.colors], self.chosen_color)
         for color in page.colors:
             chip, dot = self.colors.chip(color), self._color_dot(color)
             chip.setIcon(dot)
             chip.setIconSize(dot.availableSizes()[0])
 
     def _show_size_chips(self) -> None:
-        page, color = self.page, self.variant.color if self.variant else None
-        # Only the sizes this colour is made in: a size that does not exist is not offered.
-        sizes = page.sizes_for_color(color)
-        chips = [(size, self._option_label(self._formatter.word(size),
-                                           self._in_stock_anywhere(size, color)))
-                 for size in sizes]
-        chosen = {self.variant.size} if self.variant and self.variant.size else set()
-        self.sizes.set_chips(chips, chosen)
+        page, color = self.page, self.chosen_color
+        sizes = page.sizes if color is None else page.sizes_for_color(color)
+        word = self._formatter.word
+        self.sizes.set_chips([(size, word(size), page.availability(size, color))
+                              for size in sizes], self.chosen_size)
         self.size_title.setVisible(bool(sizes))
-
-    def _in_stock_anywhere(self, size: str | None, color: str | None) -> bool:
-        variant = self.page.variant_for(size, color)
-        return variant is not None and variant.in_stock_anywhere
-
-    def _option_label(self, name: str, in_stock_anywhere: bool) -> str:
-        # Sold out everywhere is still choosable: the shopper may want its restock date.
-        if in_stock_anywhere:
-            return name
-        return self.tr("{option} · sold out").format(option=name)
 
     def _color_dot(self, color: str) -> QIcon:
         """A round swatch beside the colour's name, when the name is a colour Qt knows."""
@@ -372,10 +404,16 @@ class ProductScreen(QWidget):
         return self._dots[color]
 
     def _show_price(self) -> None:
-        page, variant = self.page, self.variant
-        price = variant.price_cents if variant else page.price_cents
-        regular = variant.regular_price_cents if variant else page.regular_price_cents
+        page = self.page
+        # Before the choice names a variant: the lowest price of those that fit it,
+        # said to be a lowest ("from") when they are not all the same.
+        fitting = page.fitting(self.chosen_size, self.chosen_color) or page.variants
+        shown = self.variant or min(fitting, key=lambda v: v.price_cents, default=None)
+        price = shown.price_cents if shown else page.price_cents
+        regular = shown.regular_price_cents if shown else page.regular_price_cents
         now_text = self._formatter.price(price)
+        if len({v.price_cents for v in fitting}) > 1 and self.variant is None:
+            now_text = self.tr("from {price}").format(price=now_text)
         if price < regular:
             was_text = self._formatter.price(regular)
             sale = self._theme.colors.sale
@@ -395,10 +433,14 @@ class ProductScreen(QWidget):
         self.special.setVisible(price < regular)
 
     def _show_pictures(self) -> None:
-        page, variant = self.page, self.variant
+        page = self.page
         images = list(page.gallery)
-        if variant is not None and variant.image:
-            images = [variant.image, *(image for image in images if image != variant.image)]
+        # The chosen colour's picture first, once a colour is chosen.
+        shown = self.variant
+        if shown is None and self.chosen_color is not None:
+            shown = next((v for v in page.fitting(None, self.chosen_color) if v.image), None)
+        if shown is not None and shown.image:
+            images = [shown.image, *(image for image in images if image != shown.image)]
         images = images or [""]        # the placeholder says a picture would be here
         if images != self.gallery.gallery_model.images():
             self.gallery.set_images(images)
@@ -406,12 +448,13 @@ class ProductScreen(QWidget):
 
     def _show_stock(self) -> None:
         variant = self.variant
-        for label in (self.stock, self.stock_age, self.restock):
-            label.setVisible(variant is not None)
         self.other_stores.setVisible(variant is not None)
+        self.stock_age.setVisible(variant is not None)
+        self.restock.setVisible(variant is not None)
+        self._show_choice()
         self._show_order_state()
         if variant is None:
-            self._show_similar(False)
+            self._show_open_choice_stock()
             return
         level = stock_level(variant.quantity_here, self._context.config.few_left_threshold)
         if level == "in_stock":
@@ -422,11 +465,7 @@ class ProductScreen(QWidget):
             mark, words = "✕", self.tr("Not in stock here")
         else:
             mark, words = "✕", self.tr("Sold out in every store")
-        self.stock.setText(f"{mark} {words}")
-        self.stock.setAccessibleName(words)
-        self.stock.setProperty("level", level)
-        self.stock.style().unpolish(self.stock)
-        self.stock.style().polish(self.stock)
+        self._show_stock_level(level, mark, words)
         # Worded as on the stores screen, so that a figure reads the same everywhere; one
         # older than the configured age is never told as certain.
         age = counted_words(variant.taken_at, self._figure_is_current(variant),
@@ -440,6 +479,51 @@ class ProductScreen(QWidget):
         self.restock.setVisible(bool(restock))
         self._show_similar(level == "out_of_stock")
 
+    def _show_open_choice_stock(self) -> None:
+        """Before a size or colour is chosen: which of the open options are here."""
+        page, size, color = self.page, self.chosen_size, self.chosen_color
+        availability = page.availability(size, color)
+        if availability == "here":
+            if size is None and page.sizes:
+                options = [self._formatter.word(s) for s in page.sizes
+                           if page.availability(s, color) == "here"]
+            else:
+                options = [self._formatter.word(c) for c in page.colors
+                           if page.availability(size, c) == "here"]
+            self._show_stock_level("in_stock", "✓", self.tr("In stock here in {options}")
+                                   .format(options=", ".join(options)))
+        elif availability == "elsewhere":
+            self._show_stock_level("out_of_stock", "✕", self.tr("Not in stock here"))
+        else:
+            self._show_stock_level("out_of_stock", "✕", self.tr("Sold out in every store"))
+        self._show_similar(availability != "here")
+
+    def _show_stock_level(self, level: str, mark: str, words: str) -> None:
+        self.stock.setText(f"{mark} {words}")
+        self.stock.setAccessibleName(words)       # the mark is not read
+        self.stock.setProperty("level", level)
+        self.stock.style().unpolish(self.stock)
+        self.stock.style().polish(self.stock)
+
+    def _show_choice(self) -> None:
+        """'Size M · Blue': what the shopper chose (the button asks for the rest)."""
+        size, color = self.chosen_size, self.chosen_color
+        parts = []
+        if size is not None:
+            parts.append(self.tr("Size {size}").format(size=self._formatter.word(size)))
+        if color is not None:
+            parts.append(self._formatter.word(color))
+        show_text(self.choice, " · ".join(parts))
+        self.choice.setVisible(bool(parts))
+
+    def _still_to_choose(self) -> str:
+        page = self.page
+        missing = (self.chosen_size is None and bool(page.sizes),
+                   self.chosen_color is None and bool(page.colors))
+        return {(True, True): self.tr("Choose a size and a colour"),
+                (True, False): self.tr("Choose a size"),
+                (False, True): self.tr("Choose a colour")}.get(missing, "")
+
     def _figure_is_current(self, variant: VariantOption) -> bool:
         max_age = timedelta(minutes=self._context.config.stock_max_age_minutes)
         return bool(variant.taken_at) and is_current(
@@ -451,17 +535,28 @@ class ProductScreen(QWidget):
         self.similar_list.setVisible(shown)
 
     def _show_order_state(self) -> None:
-        variant = self.variant
-        self.order_button.setVisible(variant is not None)
-        if variant is None:
+        variant, page = self.variant, self.page
+        if page is None:
             return
+        if variant is None:
+            # The main action stays in sight and leads to what is still to choose.
+            show_text(self.order_button, self._still_to_choose())
+            self._set_action_style("PrimaryButton")
+            self.order_button.setVisible(bool(page.variants))
+            self._lay_out_decision_bar()
+            return
+        self.order_button.setVisible(True)
         in_basket = self._context.session.basket.quantity_of(variant.sku) > 0
         words = (self.tr("In your basket · view") if in_basket
                  else self.tr("Deliver to my home"))
         show_text(self.order_button, words)
-        wanted = "PrimaryButton" if not variant.in_stock_here else "ProductAction"
-        if self.order_button.objectName() != wanted:
-            self.order_button.setObjectName(wanted)
+        self._set_action_style("PrimaryButton" if not variant.in_stock_here
+                               else "ProductAction")
+        self._lay_out_decision_bar()
+
+    def _set_action_style(self, name: str) -> None:
+        if self.order_button.objectName() != name:
+            self.order_button.setObjectName(name)
             self.order_button.style().unpolish(self.order_button)
             self.order_button.style().polish(self.order_button)
 
@@ -475,25 +570,10 @@ class ProductScreen(QWidget):
     # --- the shopper's taps -----------------------------------------------------------
 
     def _on_color_chosen(self, color: str) -> None:
-        page = self.page
-        sizes = page.sizes_for_color(color)
-        size = self.variant.size if self.variant and self.variant.size in sizes else None
-        if size is None:
-            options = [page.variant_for(s, color) for s in sizes] or [
-                page.variant_for(None, color)]
-            options = [v for v in options if v is not None]
-            best = (next((v for v in options if v.in_stock_here), None)
-                    or next((v for v in options if v.in_stock_anywhere), None)
-                    or next(iter(options), None))
-            self._choose(best)
-        else:
-            self._choose(page.variant_for(size, color))
+        self._choose(*self.page.choose_color(self.chosen_size, color))
 
     def _on_size_chosen(self, size: str) -> None:
-        color = self.variant.color if self.variant else None
-        variant = self.page.variant_for(size, color)
-        if variant is not None:
-            self._choose(variant)
+        self._choose(*self.page.choose_size(size, self.chosen_color))
 
     def _on_other_stores(self) -> None:
         if self.variant is not None:
@@ -502,7 +582,11 @@ class ProductScreen(QWidget):
     def _on_order_clicked(self) -> None:
         """One of this variant goes in the basket (unless it is there), then the basket."""
         page, variant, session = self.page, self.variant, self._context.session
-        if page is None or variant is None:
+        if page is None:
+            return
+        if variant is None:        # the button asks for a size or colour: show where
+            missing = self.sizes if self.chosen_size is None and page.sizes else self.colors
+            self.scroll.ensureWidgetVisible(missing)
             return
         if session.basket.quantity_of(variant.sku) == 0:
             change = session.add_to_basket(BasketLine(
@@ -554,14 +638,14 @@ class ProductScreen(QWidget):
         self._show_compare_state()
         if self.page is not None:
             self._show_page()
-            self._choose(self.variant)
+            self._choose(self.chosen_size, self.chosen_color)
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
         self.similar_model.set_formatter(formatter)
         self.similar_delegate.set_formatter(formatter)
         if self.page is not None:
-            self._choose(self.variant)
+            self._choose(self.chosen_size, self.chosen_color)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -572,6 +656,7 @@ class ProductScreen(QWidget):
         super().resizeEvent(event)
         self._set_landscape(self.width() > self.height())
         self._fit_gallery()
+        self._lay_out_decision_bar()
         self.phone_panel.setGeometry(self.rect())
 
 

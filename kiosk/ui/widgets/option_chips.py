@@ -1,0 +1,164 @@
+"""Chips for a product's options (sizes, colours) that wrap onto more lines, each telling
+where its option can be had in words and in the shape of its border.
+
+A row that scrolled sideways would hide the last sizes past the screen's edge in large
+type, with nothing to say they are there: here every option is always in sight.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QWidget
+
+from kiosk.core.product_page import Availability
+from kiosk.ui.theme import Theme
+
+
+class FlowLayout(QLayout):
+    """Items left to right, starting a new line when the next one would not fit."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 0) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins: QMargins = self.contentsMargins()
+        return size.grownBy(margins)
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.marginsRemoved(margins)
+        x, y, line_height = area.x(), area.y(), 0
+        gap = self.spacing()
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            size = item.sizeHint().boundedTo(QSize(area.width(), 16777215))
+            if x > area.x() and x + size.width() > area.right() + 1:
+                x, y = area.x(), y + line_height + gap
+                line_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), size))
+            x += size.width() + gap
+            line_height = max(line_height, size.height())
+        return y + line_height - rect.y() + margins.bottom()
+
+
+class OptionChips(QWidget):
+    """The options of one kind as checkable chips; `chosen` carries the option's key.
+
+    Each chip reads '<option> · <where>': solid when it is on this store's shelves,
+    dashed when only other stores have it, struck through when no store has it. Its
+    accessible name says the same in a sentence. A ticked chip also shows a tick.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("OptionChips")
+        self._chips: dict[str, QPushButton] = {}
+        self._labels: dict[str, str] = {}
+        self._availability: dict[str, Availability] = {}
+        self._layout = FlowLayout(self, spacing=theme.spacing)
+        self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
+                                        theme.spacing * 2, theme.spacing // 2)
+
+    def set_chips(self, chips: list[tuple[str, str, Availability]],
+                  checked: str | None = None) -> None:
+        """(key, label, availability) for each option, in order."""
+        keys = [key for key, _, _ in chips]
+        if keys != list(self._chips):
+            self._make_chips(keys)
+        self._labels = {key: label for key, label, _ in chips}
+        self._availability = {key: availability for key, _, availability in chips}
+        for key, chip in self._chips.items():
+            chip.setProperty("availability", self._availability[key])
+            chip.style().unpolish(chip)
+            chip.style().polish(chip)
+        self.set_checked(checked)
+        self.setVisible(bool(chips))
+
+    def set_checked(self, key: str | None) -> None:
+        for each, chip in self._chips.items():
+            chip.setChecked(each == key)
+            self._show_label(each)
+        self.updateGeometry()
+
+    def checked_keys(self) -> set[str]:
+        return {key for key, chip in self._chips.items() if chip.isChecked()}
+
+    def chip(self, key: str) -> QPushButton | None:
+        return self._chips.get(key)
+
+    def keys(self) -> list[str]:
+        return list(self._chips)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            for key in self._chips:
+                self._show_label(key)
+        super().changeEvent(event)
+
+    def _make_chips(self, keys: list[str]) -> None:
+        for chip in self._chips.values():
+            chip.hide()             # at once: deleteLater() leaves it on screen a moment
+            self._layout.removeWidget(chip)
+            chip.deleteLater()
+        self._chips.clear()
+        for key in keys:
+            chip = QPushButton(objectName="Chip")
+            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            chip.setCheckable(True)
+            chip.clicked.connect(lambda _checked=False, key=key: self._on_clicked(key))
+            self._layout.addWidget(chip)
+            self._chips[key] = chip
+
+    def _on_clicked(self, key: str) -> None:
+        self._chips[key].setChecked(True)     # a second tap on the chosen one keeps it
+        self.chosen.emit(key)
+
+    def _show_label(self, key: str) -> None:
+        chip, label = self._chips[key], self._labels.get(key, key)
+        availability = self._availability.get(key, "here")
+        word = {"here": self.tr("here"), "elsewhere": self.tr("other stores"),
+                "nowhere": self.tr("sold out")}[availability]
+        shown = f"{label} · {word}".replace("&", "&&")     # '&' is no shortcut here
+        chip.setText(f"✓ {shown}" if chip.isChecked() else shown)
+        chip.setAccessibleName({
+            "here": self.tr("{option}, in stock here"),
+            "elsewhere": self.tr("{option}, only in other stores"),
+            "nowhere": self.tr("{option}, sold out in every store"),
+        }[availability].format(option=label))
