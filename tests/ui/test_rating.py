@@ -21,6 +21,7 @@ from support.ordering import current, order_missing_jacket
 
 from central.schemas import RatingIn
 from kiosk.core.db.journal import open_journal
+from kiosk.core.orders import BasketLine
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens.confirmation import ConfirmationScreen
 from kiosk.ui.screens.home import HomeScreen
@@ -276,8 +277,12 @@ def test_the_rating_screens_fit_in_large_type(qtbot, qapp, demo_config, size):
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
     try:
         kiosk.start_session()
+        jacket = BasketLine("WJ01-L-Red", 1, "Stellar Solar Jacket", "L", "Red", 7500, 1)
         screens = {"home": lambda: None,
-                   "faces": kiosk.open_rating,
+                   "basket question": lambda: (kiosk.context.session.add_to_basket(jacket),
+                                               kiosk.open_rating()),
+                   "faces": lambda: current(kiosk, RatingScreen).basket_question
+                   .confirm_button.click(),
                    "question": lambda: current(kiosk, RatingScreen)._on_face(2),
                    "thanks": lambda: current(kiosk, RatingScreen)._on_send()}
         for name, step in screens.items():
@@ -298,3 +303,35 @@ def test_the_rating_screens_fit_in_large_type(qtbot, qapp, demo_config, size):
         assert all(face.height() >= kiosk.theme.touch_target for face in screen.faces)
     finally:
         kiosk.shutdown()
+
+
+def with_a_jacket_in_the_basket(qtbot, kiosk):
+    start(qtbot, kiosk)
+    kiosk.context.session.add_to_basket(BasketLine(
+        "WJ01-L-Red", 1, "Stellar Solar Jacket", "L", "Red", 7500, 2))
+    tap(qtbot, shown(qtbot, kiosk.window, QPushButton, "Notez votre visite"))
+    screen = current(kiosk, RatingScreen)
+    # Asked over the faces, which no finger reaches while the question is up.
+    shown(qtbot, screen, QLabel, "Votre panier contient 2 articles pas encore commandés")
+    assert screen.basket_question.geometry() == screen.rect()
+    return screen
+
+
+def test_rating_from_home_with_a_basket_asks_first_and_the_basket_can_be_kept(
+        qtbot, kiosk, clock):
+    screen = with_a_jacket_in_the_basket(qtbot, kiosk)
+    tap(qtbot, named(screen, QPushButton, "Garder mon panier"))
+    qtbot.waitUntil(lambda: isinstance(kiosk.window.current_screen(), HomeScreen))
+    assert kiosk.window.showing_session()
+    assert kiosk.context.session.basket.item_count == 2
+    assert written(kiosk) == []
+
+
+def test_a_shopper_who_lets_the_basket_go_rates_and_the_visit_ends(qtbot, kiosk, clock):
+    screen = with_a_jacket_in_the_basket(qtbot, kiosk)
+    tap(qtbot, named(screen, QPushButton, "Vider mon panier et noter"))
+    tap_face(qtbot, screen, "Content")
+    tap(qtbot, shown(qtbot, screen, QPushButton, "Passer"))
+    back_at_the_start(qtbot, kiosk)
+    assert kiosk.context.session.basket.item_count == 0
+    assert [r["score"] for r in written(kiosk)] == [3]

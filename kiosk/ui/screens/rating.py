@@ -22,6 +22,7 @@ from kiosk.core.ratings import FollowUp
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.ratings import RatingRecorder
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.widgets.confirm import ConfirmPanel
 from kiosk.ui.widgets.faces import FaceButton
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import show_text, wrapped_label
@@ -134,7 +135,13 @@ class RatingScreen(QWidget):
         # The lambda holds the list, not the screen, which is gone when it runs.
         rated = self._rated
         self.destroyed.connect(lambda *_: rated and recorder.finish(rated[-1]))
+        # A rating ends the visit, and the reset empties the basket: a shopper who comes
+        # here with something in it, not ordered, is asked first.
+        self.basket_question = ConfirmPanel(theme, self)
+        self.basket_question.kept.connect(context.navigator.go_back)
         self.retranslate()
+        if not at_end and context.session.basket.item_count > 0:
+            self._ask_about_basket()
 
     # --- what the app gives it ---------------------------------------------------------
 
@@ -203,6 +210,13 @@ class RatingScreen(QWidget):
         self.pages.setCurrentWidget(self.thanks_page)
         self.thanks_timer.start(self.thanks_ms)
 
+    def _ask_about_basket(self) -> None:
+        count = self._context.session.basket.item_count
+        self.basket_question.ask(
+            self.tr("Your basket holds %n item(s) not ordered yet", "", count),
+            self.tr("Rating your visit ends it, and your basket is then emptied."),
+            self.tr("Keep my basket"), self.tr("Empty my basket and rate"))
+
     def checked_reasons(self) -> list[str]:
         return [code for code, chip in self._chips.items() if chip.isChecked()]
 
@@ -263,6 +277,8 @@ class RatingScreen(QWidget):
         show_text(self.thanks, self.tr("Thank you!"))
         show_text(self.thanks_detail, self.tr("Your opinion helps us do better."))
         self._show_reason_texts()
+        if self.basket_question.isVisible():
+            self._ask_about_basket()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
