@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-import xml.etree.ElementTree as ElementTree
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,26 +28,35 @@ def catalog_words(language: str, i18n_dir: Path = I18N_DIR) -> dict[str, str]:
     words that come in another case (search completions are in lower case), casefolded."""
     path = i18n_dir / f"kiosk_{language}.ts"
     try:
-        root = ElementTree.parse(path).getroot()
-    except (OSError, ElementTree.ParseError) as error:
+        context = _catalog_context(path)
+    except (OSError, SyntaxError) as error:     # ElementTree's ParseError is a SyntaxError
         log.error("catalog words for %r not read from %s: %s", language, path, error)
         return {}
     words: dict[str, str] = {}
-    for context in root.iter("context"):
-        if context.findtext("name") != CONTEXT:
+    for message in context.iter("message") if context is not None else ():
+        source, translation = message.find("source"), message.find("translation")
+        if source is None or translation is None or not translation.text:
             continue
-        for message in context.iter("message"):
-            source, translation = message.find("source"), message.find("translation")
-            if source is None or translation is None or not translation.text:
-                continue
-            if translation.get("type") in ("unfinished", "obsolete", "vanished"):
-                continue
-            words[source.text] = translation.text
+        if translation.get("type") in ("unfinished", "obsolete", "vanished"):
+            continue
+        words[source.text] = translation.text
     # "Erin recommends" (a flag) and "Erin Recommends" (a category) differ by case only:
     # as written wins, and a casefolded key never hides one.
     for source, translation in list(words.items()):
         words.setdefault(source.casefold(), translation)
     return words
+
+
+def _catalog_context(path: Path):
+    """The CatalogWords context of a .ts file. The file is read only as far as it: the
+    contexts come in alphabetical order, so this one is near the top of the file."""
+    # Imported here: the kiosk's first screen shows no catalog word and need not wait for it.
+    import xml.etree.ElementTree as ElementTree
+
+    for _event, element in ElementTree.iterparse(path):
+        if element.tag == "context" and element.findtext("name") == CONTEXT:
+            return element
+    return None
 
 
 def translated_word(word: str, language: str) -> str:

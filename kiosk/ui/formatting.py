@@ -29,14 +29,16 @@ def currency_symbol(locale: QLocale, currency: str) -> str:
     the code itself for a currency no locale knows."""
     iso = QLocale.CurrencySymbolFormat.CurrencyIsoCode
     sign = QLocale.CurrencySymbolFormat.CurrencySymbol
-    same_language = QLocale.matchingLocales(locale.language(), QLocale.Script.AnyScript,
-                                            QLocale.Country.AnyCountry)
-    every_locale = QLocale.matchingLocales(QLocale.Language.AnyLanguage,
-                                           QLocale.Script.AnyScript, QLocale.Country.AnyCountry)
-    for candidate in (locale, *same_language, *every_locale):
-        if candidate.currencySymbol(iso) == currency:
-            return candidate.currencySymbol(sign)
-    return currency
+    any_script, any_country = QLocale.Script.AnyScript, QLocale.Country.AnyCountry
+
+    def candidates():
+        # Most shoppers read their store's own currency: the lists are asked for only when not.
+        yield locale
+        yield from QLocale.matchingLocales(locale.language(), any_script, any_country)
+        yield from QLocale.matchingLocales(QLocale.Language.AnyLanguage, any_script, any_country)
+
+    return next((candidate.currencySymbol(sign) for candidate in candidates()
+                 if candidate.currencySymbol(iso) == currency), currency)
 
 
 class Formatter:

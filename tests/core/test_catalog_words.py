@@ -39,8 +39,11 @@ def test_only_the_finished_catalog_words_are_read(tmp_path):
     assert "Categories" not in words                            # another context's text
 
 
-def test_a_missing_translation_file_leaves_the_words_as_written(tmp_path):
+def test_a_missing_or_damaged_translation_file_leaves_the_words_as_written(tmp_path, caplog):
     assert catalog_words("de", tmp_path) == {}
+    (tmp_path / "kiosk_it.ts").write_text(TS[:300], encoding="utf-8")     # cut short
+    assert catalog_words("it", tmp_path) == {}
+    assert "kiosk_it.ts" in caplog.text
 
 
 @pytest.mark.parametrize(("word", "french"), [
