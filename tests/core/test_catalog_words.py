@@ -12,7 +12,8 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <context>
     <name>CatalogWords</name>
     <message><source>Purple</source><translation>Violet</translation></message>
-    <message><source>Erin recommends</source><translation>Recommandé par Erin</translation></message>
+    <message><source>Erin recommends</source>
+        <translation>Recommandé par Erin</translation></message>
     <message><source>Erin Recommends</source><translation>Les choix d'Erin</translation></message>
     <message><source>Teal</source><translation type="unfinished"></translation></message>
 </context>
