@@ -217,7 +217,6 @@ class ProductScreen(QWidget):
         self.order_button = QPushButton(objectName="ProductAction")
         self.order_button.clicked.connect(self._on_order_clicked)
         self.decision_bar = QFrame(objectName="DecisionBar")
-        self.decision_bar.setAccessibleName(self.tr("Your choice"))
         summary = QVBoxLayout()
         summary.setSpacing(t.spacing // 2)
         for label in (self.price, self.choice, self.stock, self.stock_age):
@@ -631,6 +630,7 @@ class ProductScreen(QWidget):
                       self.description_title, self.attributes_title):
             label.setAccessibleName(label.text())
         show_text(self.other_stores, self.tr("Other stores"))
+        self.decision_bar.setAccessibleName(self.tr("Your choice"))
         show_text(self.phone_button, self.tr("See it on your phone"))
         self.similar_list.setAccessibleName(self.tr("Available here instead"))
         self.gallery.setAccessibleName(self.tr("Pictures of the product"))
