@@ -50,6 +50,8 @@ def heartbeat(beat: HeartbeatIn, db: DB, caller: CurrentTerminal) -> dict[str, A
     return {"server_time": iso(now), "clock_drift_seconds": drift or 0.0}
 
 
+# How deep an item's lists and objects may nest: event data is a few flat fields.
+MAX_DEPTH = 32
 # Attempts at storing a batch on PostgreSQL when a concurrent request stores one of its
 # ids between our read and our write: the next attempt reads that row ("duplicate").
 _BATCH_ATTEMPTS = 5
@@ -88,10 +90,9 @@ def _store_batch_once(db, caller, batch: BatchIn, schema: type[BaseModel], model
                 results.append(_rejected(item.id, "; ".join(f"{p['path']}: {p['message']}"
                                                             for p in problems)))
                 continue
-            not_finite = _non_finite_number(raw)
-            if not_finite is not None:
-                results.append(_rejected(item.id, f"{not_finite}: NaN and Infinity are not "
-                                                  "JSON numbers"))
+            problem = _unstorable(raw)
+            if problem is not None:
+                results.append(_rejected(item.id, problem))
                 continue
             digest = hashlib.sha256(json.dumps(parsed.model_dump(mode="json"),
                                                sort_keys=True).encode()).hexdigest()
@@ -118,19 +119,23 @@ def _rejected(item_id: str, message: str) -> dict[str, Any]:
             "message": message}
 
 
-def _non_finite_number(item: dict[str, Any]) -> str | None:
-    """The dotted path of a NaN or infinite number in a parsed item, or None. Python's
-    JSON reader accepts them; PostgreSQL's JSON type does not, nor does the contract.
-    Walked with a stack, not recursion: data may be nested hundreds of levels deep."""
-    pending: list[tuple[str, Any]] = [(str(key), value) for key, value in item.items()]
+def _unstorable(item: dict[str, Any]) -> str | None:
+    """Why a parsed item cannot be kept, naming the place, or None. Python's JSON reader
+    takes NaN and Infinity, which PostgreSQL's JSON type (and the contract) do not; and
+    data nested hundreds deep, which nothing downstream is built for. Walked with a
+    stack, not recursion, for that very reason."""
+    pending: list[tuple[str, int, Any]] = [(str(key), 1, value) for key, value in item.items()]
     while pending:
-        path, value = pending.pop()
+        path, depth, value = pending.pop()
         if isinstance(value, float) and not math.isfinite(value):
-            return path
+            return f"{path}: NaN and Infinity are not JSON numbers"
+        if isinstance(value, dict | list) and depth > MAX_DEPTH:
+            return f"{path}: nested more than {MAX_DEPTH} levels deep"
         if isinstance(value, dict):
-            pending += [(f"{path}.{key}", child) for key, child in value.items()]
+            pending += [(f"{path}.{key}", depth + 1, child) for key, child in value.items()]
         elif isinstance(value, list):
-            pending += [(f"{path}.{index}", child) for index, child in enumerate(value)]
+            pending += [(f"{path}.{index}", depth + 1, child)
+                        for index, child in enumerate(value)]
     return None
 
 
