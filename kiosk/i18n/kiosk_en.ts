@@ -191,6 +191,13 @@
     </message>
 </context>
 <context>
+    <name>BusyStrip</name>
+    <message>
+        <source>Working on it…</source>
+        <translation>Working on it…</translation>
+    </message>
+</context>
+<context>
     <name>CatalogWords</name>
     <message>
         <source>Black</source>

@@ -58,6 +58,7 @@ from kiosk.ui.shell import LANGUAGE_NAMES, KioskShell, TopBar
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
+from kiosk.ui.widgets.busy import BusyStrip
 from kiosk.ui.widgets.compare_tray import CompareTrayBar
 from kiosk.ui.widgets.notice import Notice
 
@@ -128,6 +129,9 @@ class KioskApp:
         self.tray = CompareTrayBar(self.context)
         self.window.set_footer(self.tray)
         self.notice = Notice(self.theme, self.window)
+        # Whatever a shopper or staff waits for shows, past a moment, that the kiosk works.
+        self.busy = BusyStrip(self.theme, self.window, self.top_bar)
+        self.runner.busy_changed.connect(self.busy.set_busy)
 
         self.idle = IdleWatcher(config.inactivity_timeout_seconds, config.countdown_seconds,
                                 app)

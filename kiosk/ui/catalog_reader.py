@@ -1,5 +1,8 @@
 """Screens ask the cache and the journal through here, never on the GUI thread.
 
+What a screen asks for is waited for: past a moment, the app shows it is working (see
+TaskRunner); the anonymous events it records are not.
+
 Queries run on the database worker, which owns both connections. An answer reaches the
 screen that asked only if that screen still exists: a shopper may have tapped Back, or
 the idle reset may have wiped the session, while the query ran.
@@ -51,7 +54,7 @@ class CatalogReader:
             if on_error is not None and shiboken6.isValid(owner):
                 on_error(error)
 
-        self._runner.run_db(work, done, failed)
+        self._runner.run_db(work, done, failed, waited=True)
 
     def write_journal(self, work: Callable[[sqlite3.Connection], T],
                       on_done: Callable[[T], None],
@@ -67,7 +70,7 @@ class CatalogReader:
                 raise CatalogUnavailable("the journal is not open yet")
             return work(conn)
 
-        self._runner.run_db(work_on_journal, on_done, on_error)
+        self._runner.run_db(work_on_journal, on_done, on_error, waited=True)
 
     def inspect(self, owner: QObject,
                 work: Callable[[sqlite3.Connection | None, sqlite3.Connection], T],
@@ -90,7 +93,7 @@ class CatalogReader:
             if on_error is not None and shiboken6.isValid(owner):
                 on_error(error)
 
-        self._runner.run_db(work_on_both, done, failed)
+        self._runner.run_db(work_on_both, done, failed, waited=True)
 
     def record(self, event_type: str, data: dict[str, Any] | None = None) -> None:
         """Journal an anonymous shopper event (it is synced later); never blocks or raises."""

@@ -69,7 +69,7 @@ class LiveStock:
             if shiboken6.isValid(owner):
                 on_failed(error)
 
-        self._runner.run_live(work, done, failed)
+        self._runner.run_live(work, done, failed, waited=True)
 
     def close(self) -> None:
         self._runner.run_live(self._close_client)

@@ -7,6 +7,10 @@ a single worker for the live questions a shopper waits on (the stock in other st
 which a long sync round on the network worker must not hold up; and a small pool for
 CPU work such as image decoding. Results come back to the GUI thread through a queued
 signal; a callback never runs on a worker thread.
+
+Work submitted as `waited` is what someone at the screen waits for (a screen's contents,
+an order being saved, a PIN being checked): once some has taken longer than
+BUSY_AFTER_MS, `busy_changed` says so, and the app shows that it is working.
 """
 
 from __future__ import annotations
@@ -15,34 +19,41 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
+
+# Quicker than this, an answer feels immediate; slower, the screen must show it is working.
+BUSY_AFTER_MS = 150
 
 
 class _Relay(QObject):
     """Lives on the GUI thread; workers emit, the GUI thread runs the callbacks."""
 
-    finished = Signal(object, object, object)   # callback, result, error
+    finished = Signal(object, object, object, bool)   # callback, result, error, waited
 
 
 class _Job(QRunnable):
     def __init__(self, relay: _Relay, work: Callable[[], Any],
                  on_done: Callable[[Any], None] | None,
-                 on_error: Callable[[BaseException], None] | None) -> None:
+                 on_error: Callable[[BaseException], None] | None, waited: bool) -> None:
         super().__init__()
         self.relay, self.work, self.on_done, self.on_error = relay, work, on_done, on_error
+        self.waited = waited
 
     def run(self) -> None:
         try:
             result = self.work()
         except Exception as exc:   # reported on the GUI thread, never lost in a worker
-            self.relay.finished.emit(self.on_error, None, exc)
+            self.relay.finished.emit(self.on_error, None, exc, self.waited)
         else:
-            self.relay.finished.emit(self.on_done, result, None)
+            self.relay.finished.emit(self.on_done, result, None, self.waited)
 
 
 class TaskRunner(QObject):
+    # True once waited-for work has been running BUSY_AFTER_MS; False when none is left.
+    busy_changed = Signal(bool)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._relay = _Relay(self)
@@ -56,29 +67,46 @@ class TaskRunner(QObject):
         self._compute = QThreadPool(self)
         self._compute.setMaxThreadCount(2)
         self._closed = False
+        self._waited = 0          # waited-for jobs submitted and not yet answered
+        self.busy = False
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.timeout.connect(self._on_busy_timer)
 
     def run_db(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[BaseException], None] | None = None) -> None:
+               on_error: Callable[[BaseException], None] | None = None, *,
+               waited: bool = False) -> None:
         """Run `work` on the database worker (one at a time, in submission order)."""
-        self._database.start(_Job(self._relay, work, on_done, on_error))
+        self._start(self._database, work, on_done, on_error, waited)
 
     def run_network(self, work: Callable[[], Any],
                     on_done: Callable[[Any], None] | None = None,
                     on_error: Callable[[BaseException], None] | None = None) -> None:
         """Run `work` on the network worker (one at a time, in submission order)."""
-        self._network.start(_Job(self._relay, work, on_done, on_error))
+        self._start(self._network, work, on_done, on_error, waited=False)
 
     def run_live(self, work: Callable[[], Any],
                  on_done: Callable[[Any], None] | None = None,
-                 on_error: Callable[[BaseException], None] | None = None) -> None:
+                 on_error: Callable[[BaseException], None] | None = None, *,
+                 waited: bool = False) -> None:
         """Run `work` on the live worker: short network questions a shopper is waiting
         for, one at a time, never queued behind a sync round."""
-        self._live.start(_Job(self._relay, work, on_done, on_error))
+        self._start(self._live, work, on_done, on_error, waited)
 
     def run_compute(self, work: Callable[[], Any],
                     on_done: Callable[[Any], None] | None = None,
-                    on_error: Callable[[BaseException], None] | None = None) -> None:
-        self._compute.start(_Job(self._relay, work, on_done, on_error))
+                    on_error: Callable[[BaseException], None] | None = None, *,
+                    waited: bool = False) -> None:
+        self._start(self._compute, work, on_done, on_error, waited)
+
+    def _start(self, pool: QThreadPool, work: Callable[[], Any],
+               on_done: Callable[[Any], None] | None,
+               on_error: Callable[[BaseException], None] | None, waited: bool) -> None:
+        if waited:
+            self._waited += 1
+            if not self.busy and not self._busy_timer.isActive():
+                self._busy_timer.start(BUSY_AFTER_MS)
+        pool.start(_Job(self._relay, work, on_done, on_error, waited))
 
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
         """Block until queued work is done: for shutdown and tests only."""
@@ -91,8 +119,24 @@ class TaskRunner(QObject):
         self.wait_idle()
         self._closed = True
 
-    @Slot(object, object, object)
-    def _deliver(self, callback: Callable | None, result: Any, error: BaseException | None) -> None:
+    def _on_busy_timer(self) -> None:
+        if self._waited and not self.busy:
+            self.busy = True
+            self.busy_changed.emit(True)
+
+    def _answered(self) -> None:
+        self._waited -= 1
+        if self._waited == 0:
+            self._busy_timer.stop()
+            if self.busy:
+                self.busy = False
+                self.busy_changed.emit(False)
+
+    @Slot(object, object, object, bool)
+    def _deliver(self, callback: Callable | None, result: Any, error: BaseException | None,
+                 waited: bool) -> None:
+        if waited:
+            self._answered()    # first: the callback may ask for more
         if self._closed:
             return
         if error is not None:

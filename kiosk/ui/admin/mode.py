@@ -137,7 +137,8 @@ class AdminMode(QObject):
         self.pad.set_busy(True)
         stored = self.context.config().admin_pin_hash
         # Half a second of hashing: on a worker, the pad stays responsive.
-        self.context.runner.run_compute(lambda: verify_pin(pin, stored), self._on_checked)
+        self.context.runner.run_compute(lambda: verify_pin(pin, stored), self._on_checked,
+                                        waited=True)
 
     def _on_checked(self, right: bool) -> None:
         self.pad.set_busy(False)
