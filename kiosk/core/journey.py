@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import sqlite3
 from datetime import datetime
@@ -37,6 +38,7 @@ _EMAIL = re.compile(r"\S+@\S+")
 # Exactly ten digits for the latter, so that 8- and 13-digit barcodes are kept.
 _PHONE = re.compile(r"\+\d(?:[ .-]?\d){7,14}|(?<!\d)0\d(?:[ .-]?\d{2}){4}(?!\d)")
 _SPACES = re.compile(r"\s+")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 REMOVED = "[removed]"
 
 
@@ -49,7 +51,7 @@ def record_event(journal_conn: sqlite3.Connection, store_id: str, event_type: st
     """
     if not _EVENT_TYPE.fullmatch(event_type):
         raise ValueError(f"event type {event_type!r} is not a-z and '_', 1 to 40 long")
-    data = data or {}
+    data = json_safe(data or {})
     if len(json.dumps(data)) > MAX_DATA_BYTES:      # measured as the server measures it
         raise ValueError(f"{event_type} data exceeds {MAX_DATA_BYTES} bytes")
     moment = now or outbox.utc_now()
@@ -64,6 +66,22 @@ def record_event(journal_conn: sqlite3.Connection, store_id: str, event_type: st
         log.warning("%s event dropped, the journal refused it: %s", event_type, error)
         return None
     return event_id
+
+
+def json_safe(value: Any) -> Any:
+    """`value` with what standard JSON cannot carry made harmless: a NaN or infinite
+    number becomes null (Python would write NaN, which the server refuses at every
+    retry), half a UTF-16 pair becomes U+FFFD. An event is worth less than the shopper's
+    session: it must never fail."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {json_safe(key): json_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(item) for item in value]
+    return value
 
 
 def record_search(journal_conn: sqlite3.Connection, store_id: str, text: str,

@@ -45,8 +45,10 @@ def new_uuid() -> str:
 
 
 def encode(payload: dict[str, Any]) -> str:
-    """The one serialisation of an item: kept as is, so every retry sends the same body."""
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """The one serialisation of an item: kept as is, so every retry sends the same body.
+    Standard JSON only: a NaN would be refused by the server at every retry."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True,
+                      allow_nan=False)
 
 
 def enqueue(conn: sqlite3.Connection, kind: Kind, item_uuid: str, payload: dict[str, Any],

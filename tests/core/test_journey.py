@@ -98,3 +98,15 @@ def test_an_event_the_journal_cannot_take_is_logged_and_dropped(journal, caplog)
     journal.execute("PRAGMA query_only = OFF")
     assert queued(journal) == []
     assert journey.record_scan(journal, STORE, known=True, now=NOON) is not None
+
+
+def test_data_json_cannot_carry_is_made_harmless_not_sent_as_nan(journal):
+    data = {"ratio": float("nan"), "spread": [float("inf"), -float("inf"), 0.5],
+            "text": "veste\ud800 pluie"}
+    journey.record_event(journal, STORE, journey.SEARCH, data, now=NOON)
+    [raw] = [row["payload"] for row in journal.execute("SELECT payload FROM outbox")]
+    assert "NaN" not in raw and "Infinity" not in raw
+    payload = json.loads(raw)
+    assert payload["data"] == {"ratio": None, "spread": [None, None, 0.5],
+                               "text": "veste\ufffd pluie"}
+    EventIn.model_validate(payload)

@@ -29,6 +29,13 @@ def test_an_item_is_stored_once_with_the_exact_bytes_every_retry_will_send(journ
         outbox.enqueue(journal, "order", key, order(), now=NOON)
 
 
+def test_an_item_json_cannot_carry_is_refused_before_it_is_queued(journal):
+    # The server would refuse NaN at every retry: better the caller hears of it now.
+    with pytest.raises(ValueError):
+        outbox.enqueue(journal, "rating", outbox.new_uuid(), {"score": float("nan")}, now=NOON)
+    assert outbox.due(journal, "rating", NOON, 10, longest_wait=WAIT) == []
+
+
 def test_a_retry_waits_its_turn_unless_the_clock_was_wrong_when_it_was_set(journal):
     outbox.enqueue(journal, "rating", "r1", {"score": 4}, now=NOON)
     [item] = outbox.due(journal, "rating", NOON, 10, longest_wait=WAIT)
