@@ -14,6 +14,7 @@ from central.api import (
     status_page,
     terminal_reports,
 )
+from central.api.json_bodies import JsonBodiesOnly
 from central.db.engine import Database
 from central.limits import Limiter
 from central.settings import Settings
@@ -31,6 +32,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     # Rate limits shared with every other process on the same database (central/limits.py).
     app.state.limiter = Limiter(app.state.db)
     errors.install(app)
+    # Inside the size limit: a body is read whole to be checked only once it is known small.
+    app.add_middleware(JsonBodiesOnly, router=app.router)
     app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
     for module in (catalog, orders, terminal_reports, staff_orders, status_page, analytics,
                    dashboard):
@@ -54,7 +57,21 @@ def _declare_order_schema(app: FastAPI) -> None:
             components = schema.setdefault("components", {}).setdefault("schemas", {})
             components.update(definitions.pop("$defs", {}))
             components["OrderIn"] = definitions
+            _declare_body_errors(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 
     app.openapi = openapi
+
+
+def _declare_body_errors(schema: dict) -> None:
+    """Every operation that takes a body may answer 400 and 415 (JsonBodiesOnly)."""
+    error = {"content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/ErrorBody"}}}}
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            if "requestBody" in operation:
+                responses = operation.setdefault("responses", {})
+                responses.setdefault("400", {"description": "The body is not JSON"} | error)
+                responses.setdefault("415", {"description": "The body is not "
+                                                            "application/json in UTF-8"} | error)

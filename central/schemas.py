@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -46,11 +48,49 @@ def json_int(**bounds: int) -> Any:
     them. The bounds come before the validator, or they would vanish from the OpenAPI."""
     return Annotated[int, Field(**bounds), BeforeValidator(_whole_float_as_int)]
 
+# RFC 3339's date-time, whose offset is never left out ("T" and "Z" may be lower case).
+RFC_3339 = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2})"
+                      r"(\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})")
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def rfc_3339_time(value: str) -> str:
+    """A terminal's time, kept as written once known to be a real moment (with "T" and
+    "Z" in capitals, as Python and the analytics read them)."""
+    match = RFC_3339.fullmatch(value)
+    try:
+        if match is None:
+            raise ValueError(value)
+        date_time, fraction, offset = match.group(1), match.group(2) or "", match.group(3)
+        # Whether that month, day, hour and offset exist (Python reads 6 decimals at most).
+        datetime.fromisoformat((date_time + fraction[:7] + offset).upper()
+                               .replace("Z", "+00:00"))
+    except ValueError:
+        raise PydanticCustomError(
+            "rfc_3339", "must be an RFC 3339 time with its offset, as "
+                        "2026-11-24T15:03:12+01:00") from None
+    return value.upper()
+
+
+def canonical_uuid(value: str) -> str:
+    if not CANONICAL_UUID.fullmatch(value):
+        raise PydanticCustomError(
+            "canonical_uuid", "must be a UUID written in lower case, as "
+                              "0b7e4c2a-5d1f-4e8a-9c3b-2f6d8e1a7b90")
+    return value
+
+
 Reference = Annotated[str, Field(pattern=r"^[A-Z0-9-]{4,20}$")]
 # orders.total_cents is a 32-bit integer (PostgreSQL's INTEGER): over 21 million euros.
 MAX_TOTAL_CENTS = 2**31 - 1
 StoreId = free_text(64, min_length=1)
-TerminalTime = free_text(40, min_length=10)
+TerminalTime = Annotated[str, Field(max_length=40, json_schema_extra={"format": "date-time"}),
+                         AfterValidator(rfc_3339_time)]
+# The id a terminal gives a rating or an event: one spelling per id, so that the same
+# UUID in capitals is not taken for another item.
+ItemId = Annotated[str, Field(json_schema_extra={"format": "uuid",
+                                                 "pattern": f"^{CANONICAL_UUID.pattern}$"}),
+                   AfterValidator(canonical_uuid)]
 
 
 class Strict(BaseModel):
@@ -235,7 +275,7 @@ class StaffOrder(StaffOrderSummary):
 
 
 class RatingIn(Strict):
-    id: str
+    id: ItemId
     store_id: StoreId
     score: json_int(ge=1, le=4)
     reasons: Annotated[list[Annotated[str, Field(pattern=r"^[a-z0-9_]{1,40}$")]],
@@ -245,7 +285,7 @@ class RatingIn(Strict):
 
 
 class EventIn(Strict):
-    id: str
+    id: ItemId
     store_id: StoreId
     type: Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")]
     occurred_terminal_at: TerminalTime
@@ -264,7 +304,7 @@ class BatchItem(BaseModel):
     """The envelope's view of an item: an object with a UUID; the rest is checked alone."""
 
     model_config = ConfigDict(extra="allow")
-    id: Annotated[str, Field(pattern=r"^[0-9a-fA-F-]{36}$")]
+    id: ItemId
     store_id: Any = None
 
 

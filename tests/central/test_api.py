@@ -43,7 +43,8 @@ def order(reference: str | None = None, **changes) -> dict:
 def post_order(api, headers, body, key=None):
     key = key or str(uuid.uuid4())
     return api.client.post("/v1/orders", content=json.dumps(body),
-                           headers=headers | {"Idempotency-Key": key}), key
+                           headers=headers | {"Idempotency-Key": key,
+                                              "Content-Type": "application/json"}), key
 
 
 # --- authentication ---------------------------------------------------------------------
@@ -85,7 +86,8 @@ def test_a_body_over_a_mebibyte_gets_413_announced_or_streamed(api):
             yield b" " * 65536
 
     streamed = api.client.post("/v1/orders", content=chunks(),
-                               headers=headers | {"Idempotency-Key": str(uuid.uuid4())})
+                               headers=headers | {"Idempotency-Key": str(uuid.uuid4()),
+                                                  "Content-Type": "application/json"})
     assert streamed.status_code == 413
 
 
@@ -333,8 +335,6 @@ def read_all(api, headers, cursor=None, limit=500):
             return pages, cursor
 
 
-def test_pages_from_no_cursor_make_a_complete_catalog(api):
-    headers = api.terminal()
 def test_the_feed_comes_gzipped_to_a_terminal_that_takes_it(api):
     headers = api.terminal()
     params = {"limit": 2000}
@@ -375,6 +375,8 @@ def test_pages_hold_no_more_records_than_fit_in_the_bytes_asked(api):
     assert too_small.status_code == 422
 
 
+def test_pages_from_no_cursor_make_a_complete_catalog(api):
+    headers = api.terminal()
     pages, _ = read_all(api, headers, limit=700)
     products = {p["sku"] for page in pages for p in page["products"]}
     with api.db.reading() as session:

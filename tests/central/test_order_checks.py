@@ -142,7 +142,8 @@ def test_the_tolerance_is_a_server_setting(api):
     strict = create_app(Settings(api.db.url, price_tolerance_percent=Decimal(0)), api.db)
     sku = own_product(api, 1000)
     with TestClient(strict) as client:
-        headers = api.terminal() | {"Idempotency-Key": str(uuid.uuid4())}
+        headers = api.terminal() | {"Idempotency-Key": str(uuid.uuid4()),
+                                    "Content-Type": "application/json"}
         answer = client.post("/v1/orders", headers=headers,
                              content=json.dumps(with_lines(order(), line(sku, 999))))
     assert answer.status_code == 422 and answer.json()["error"] == "price_changed"
