@@ -647,6 +647,246 @@
         <source>Rayon</source>
         <translation>Rayon</translation>
     </message>
+    <message>
+        <source>Jacket</source>
+        <translation>Jacket</translation>
+    </message>
+    <message>
+        <source>Hoodie</source>
+        <translation>Hoodie</translation>
+    </message>
+    <message>
+        <source>Sweatshirt</source>
+        <translation>Sweatshirt</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Pullover</translation>
+    </message>
+    <message>
+        <source>Tee</source>
+        <translation>Tee</translation>
+    </message>
+    <message>
+        <source>Tank</source>
+        <translation>Tank</translation>
+    </message>
+    <message>
+        <source>Bra</source>
+        <translation>Bra</translation>
+    </message>
+    <message>
+        <source>Camisole</source>
+        <translation>Camisole</translation>
+    </message>
+    <message>
+        <source>Full zip</source>
+        <translation>Full zip</translation>
+    </message>
+    <message>
+        <source>&amp;frac14; zip</source>
+        <translation>&amp;frac14; zip</translation>
+    </message>
+    <message>
+        <source>Hooded</source>
+        <translation>Hooded</translation>
+    </message>
+    <message>
+        <source>Lightweight</source>
+        <translation>Lightweight</translation>
+    </message>
+    <message>
+        <source>Insulated</source>
+        <translation>Insulated</translation>
+    </message>
+    <message>
+        <source>Heavy Duty</source>
+        <translation>Heavy Duty</translation>
+    </message>
+    <message>
+        <source>Rain Coat</source>
+        <translation>Rain Coat</translation>
+    </message>
+    <message>
+        <source>Hard Shell</source>
+        <translation>Hard Shell</translation>
+    </message>
+    <message>
+        <source>Soft Shell</source>
+        <translation>Soft Shell</translation>
+    </message>
+    <message>
+        <source>Windbreaker</source>
+        <translation>Windbreaker</translation>
+    </message>
+    <message>
+        <source>Reversible</source>
+        <translation>Reversible</translation>
+    </message>
+    <message>
+        <source>Workout Pants</source>
+        <translation>Workout Pants</translation>
+    </message>
+    <message>
+        <source>Track Pants</source>
+        <translation>Track Pants</translation>
+    </message>
+    <message>
+        <source>Sweatpants</source>
+        <translation>Sweatpants</translation>
+    </message>
+    <message>
+        <source>Base Layer</source>
+        <translation>Base Layer</translation>
+    </message>
+    <message>
+        <source>Compression</source>
+        <translation>Compression</translation>
+    </message>
+    <message>
+        <source>Leggings</source>
+        <translation>Leggings</translation>
+    </message>
+    <message>
+        <source>Tights</source>
+        <translation>Tights</translation>
+    </message>
+    <message>
+        <source>Capri</source>
+        <translation>Capri</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>Snug</source>
+        <translation>Snug</translation>
+    </message>
+    <message>
+        <source>Parachute</source>
+        <translation>Parachute</translation>
+    </message>
+    <message>
+        <source>Backpack</source>
+        <translation>Backpack</translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation>Messenger</translation>
+    </message>
+    <message>
+        <source>Tote</source>
+        <translation>Tote</translation>
+    </message>
+    <message>
+        <source>Duffel</source>
+        <translation>Duffel</translation>
+    </message>
+    <message>
+        <source>Luggage</source>
+        <translation>Luggage</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Waterproof</source>
+        <translation>Waterproof</translation>
+    </message>
+    <message>
+        <source>Reflective</source>
+        <translation>Reflective</translation>
+    </message>
+    <message>
+        <source>Lockable</source>
+        <translation>Lockable</translation>
+    </message>
+    <message>
+        <source>TSA Approved</source>
+        <translation>TSA Approved</translation>
+    </message>
+    <message>
+        <source>Audio Pocket</source>
+        <translation>Audio Pocket</translation>
+    </message>
+    <message>
+        <source>Hydration Pocket</source>
+        <translation>Hydration Pocket</translation>
+    </message>
+    <message>
+        <source>Laptop Sleeve</source>
+        <translation>Laptop Sleeve</translation>
+    </message>
+    <message>
+        <source>Flapover</source>
+        <translation>Flapover</translation>
+    </message>
+    <message>
+        <source>Wheeled</source>
+        <translation>Wheeled</translation>
+    </message>
+    <message>
+        <source>Adjustable</source>
+        <translation>Adjustable</translation>
+    </message>
+    <message>
+        <source>Padded</source>
+        <translation>Padded</translation>
+    </message>
+    <message>
+        <source>Detachable</source>
+        <translation>Detachable</translation>
+    </message>
+    <message>
+        <source>Cross Body</source>
+        <translation>Cross Body</translation>
+    </message>
+    <message>
+        <source>Shoulder</source>
+        <translation>Shoulder</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Single</translation>
+    </message>
+    <message>
+        <source>Double</source>
+        <translation>Double</translation>
+    </message>
+    <message>
+        <source>Telescoping</source>
+        <translation>Telescoping</translation>
+    </message>
+    <message>
+        <source>Linen</source>
+        <translation>Linen</translation>
+    </message>
+    <message>
+        <source>Microfiber</source>
+        <translation>Microfiber</translation>
+    </message>
+    <message>
+        <source>Synthetic</source>
+        <translation>Synthetic</translation>
+    </message>
+    <message>
+        <source>Suede</source>
+        <translation>Suede</translation>
+    </message>
+    <message>
+        <source>Burlap</source>
+        <translation>Burlap</translation>
+    </message>
+    <message>
+        <source>Stainless Steel</source>
+        <translation>Stainless Steel</translation>
+    </message>
+    <message>
+        <source>Jersey</source>
+        <translation>Jersey</translation>
+    </message>
 </context>
 <context>
     <name>CategoryScreen</name>

@@ -647,6 +647,246 @@
         <source>Rayon</source>
         <translation>Viscose</translation>
     </message>
+    <message>
+        <source>Jacket</source>
+        <translation>Veste</translation>
+    </message>
+    <message>
+        <source>Hoodie</source>
+        <translation>Sweat à capuche</translation>
+    </message>
+    <message>
+        <source>Sweatshirt</source>
+        <translation>Sweat-shirt</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Pull</translation>
+    </message>
+    <message>
+        <source>Tee</source>
+        <translation>T-shirt</translation>
+    </message>
+    <message>
+        <source>Tank</source>
+        <translation>Débardeur</translation>
+    </message>
+    <message>
+        <source>Bra</source>
+        <translation>Brassière</translation>
+    </message>
+    <message>
+        <source>Camisole</source>
+        <translation>Caraco</translation>
+    </message>
+    <message>
+        <source>Full zip</source>
+        <translation>Zip intégral</translation>
+    </message>
+    <message>
+        <source>&amp;frac14; zip</source>
+        <translation>Col zippé</translation>
+    </message>
+    <message>
+        <source>Hooded</source>
+        <translation>À capuche</translation>
+    </message>
+    <message>
+        <source>Lightweight</source>
+        <translation>Léger</translation>
+    </message>
+    <message>
+        <source>Insulated</source>
+        <translation>Isolant</translation>
+    </message>
+    <message>
+        <source>Heavy Duty</source>
+        <translation>Renforcé</translation>
+    </message>
+    <message>
+        <source>Rain Coat</source>
+        <translation>Imperméable</translation>
+    </message>
+    <message>
+        <source>Hard Shell</source>
+        <translation>Coque rigide</translation>
+    </message>
+    <message>
+        <source>Soft Shell</source>
+        <translation>Softshell</translation>
+    </message>
+    <message>
+        <source>Windbreaker</source>
+        <translation>Coupe-vent</translation>
+    </message>
+    <message>
+        <source>Reversible</source>
+        <translation>Réversible</translation>
+    </message>
+    <message>
+        <source>Workout Pants</source>
+        <translation>Pantalon d&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Track Pants</source>
+        <translation>Pantalon de survêtement</translation>
+    </message>
+    <message>
+        <source>Sweatpants</source>
+        <translation>Pantalon de jogging</translation>
+    </message>
+    <message>
+        <source>Base Layer</source>
+        <translation>Première couche</translation>
+    </message>
+    <message>
+        <source>Compression</source>
+        <translation>Compression</translation>
+    </message>
+    <message>
+        <source>Leggings</source>
+        <translation>Leggings</translation>
+    </message>
+    <message>
+        <source>Tights</source>
+        <translation>Collant</translation>
+    </message>
+    <message>
+        <source>Capri</source>
+        <translation>Corsaire</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basique</translation>
+    </message>
+    <message>
+        <source>Snug</source>
+        <translation>Ajusté</translation>
+    </message>
+    <message>
+        <source>Parachute</source>
+        <translation>Parachute</translation>
+    </message>
+    <message>
+        <source>Backpack</source>
+        <translation>Sac à dos</translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation>Besace</translation>
+    </message>
+    <message>
+        <source>Tote</source>
+        <translation>Cabas</translation>
+    </message>
+    <message>
+        <source>Duffel</source>
+        <translation>Sac polochon</translation>
+    </message>
+    <message>
+        <source>Luggage</source>
+        <translation>Bagage</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Ordinateur portable</translation>
+    </message>
+    <message>
+        <source>Waterproof</source>
+        <translation>Étanche</translation>
+    </message>
+    <message>
+        <source>Reflective</source>
+        <translation>Réfléchissant</translation>
+    </message>
+    <message>
+        <source>Lockable</source>
+        <translation>Verrouillable</translation>
+    </message>
+    <message>
+        <source>TSA Approved</source>
+        <translation>Cadenas TSA</translation>
+    </message>
+    <message>
+        <source>Audio Pocket</source>
+        <translation>Poche audio</translation>
+    </message>
+    <message>
+        <source>Hydration Pocket</source>
+        <translation>Poche à eau</translation>
+    </message>
+    <message>
+        <source>Laptop Sleeve</source>
+        <translation>Compartiment ordinateur</translation>
+    </message>
+    <message>
+        <source>Flapover</source>
+        <translation>À rabat</translation>
+    </message>
+    <message>
+        <source>Wheeled</source>
+        <translation>À roulettes</translation>
+    </message>
+    <message>
+        <source>Adjustable</source>
+        <translation>Réglable</translation>
+    </message>
+    <message>
+        <source>Padded</source>
+        <translation>Rembourrée</translation>
+    </message>
+    <message>
+        <source>Detachable</source>
+        <translation>Amovible</translation>
+    </message>
+    <message>
+        <source>Cross Body</source>
+        <translation>Portée croisée</translation>
+    </message>
+    <message>
+        <source>Shoulder</source>
+        <translation>Épaule</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Simple</translation>
+    </message>
+    <message>
+        <source>Double</source>
+        <translation>Double</translation>
+    </message>
+    <message>
+        <source>Telescoping</source>
+        <translation>Télescopique</translation>
+    </message>
+    <message>
+        <source>Linen</source>
+        <translation>Lin</translation>
+    </message>
+    <message>
+        <source>Microfiber</source>
+        <translation>Microfibre</translation>
+    </message>
+    <message>
+        <source>Synthetic</source>
+        <translation>Synthétique</translation>
+    </message>
+    <message>
+        <source>Suede</source>
+        <translation>Daim</translation>
+    </message>
+    <message>
+        <source>Burlap</source>
+        <translation>Toile de jute</translation>
+    </message>
+    <message>
+        <source>Stainless Steel</source>
+        <translation>Acier inoxydable</translation>
+    </message>
+    <message>
+        <source>Jersey</source>
+        <translation>Jersey</translation>
+    </message>
 </context>
 <context>
     <name>CategoryScreen</name>

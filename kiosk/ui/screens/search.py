@@ -53,6 +53,7 @@ class SearchAnswer:
     exact_variant_sku: str | None
     corrected_text: str | None        # the words searched instead, when a typo was fixed
     suggestions: list[str]            # completions of the word being typed
+    departments: frozenset[str]       # those that name a category, shown translated
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,14 @@ def look_up(conn: sqlite3.Connection, text: str, generation: int, store_id: str,
     result = search(conn, text, limit=RESULT_LIMIT + 1, synonyms=synonyms)
     shown = result.product_ids[:RESULT_LIMIT]
     exact = shown[0] if shown and result.exact_variant_sku else None
+    suggestions = suggest(conn, text, SUGGESTIONS, synonyms=synonyms)
+    departments = frozenset(name.lower() for (name,) in conn.execute(
+        "SELECT DISTINCT name FROM categories")) & set(suggestions)
     return SearchAnswer(
         generation=generation, text=text, cards=cards_by_id(conn, shown, store_id),
         more=len(result.product_ids) > RESULT_LIMIT, exact_product_id=exact,
         exact_variant_sku=result.exact_variant_sku, corrected_text=result.corrected_text,
-        suggestions=suggest(conn, text, SUGGESTIONS, synonyms=synonyms))
+        suggestions=suggestions, departments=departments)
 
 
 def discover(conn: sqlite3.Connection, store_id: str) -> Discovery:
@@ -232,7 +236,7 @@ class SearchScreen(QWidget):
         if self.categories.keys():
             self._offer_discovery_chips()
         if self.suggestions.keys():
-            self._show_suggestions(self._shown.suggestions)
+            self._show_suggestions(self._shown.suggestions, self._shown.departments)
 
     def retranslate(self) -> None:
         self.field.setAccessibleName(self.tr("Search"))
@@ -279,7 +283,7 @@ class SearchScreen(QWidget):
         self._shown = answer
         if answer.cards:
             _set_chips(self.categories, [])
-            self._show_suggestions(answer.suggestions)
+            self._show_suggestions(answer.suggestions, answer.departments)
             self._show_cards(answer.cards)
         else:
             self._show_suggestions([])     # one row of chips: departments, not completions
@@ -323,10 +327,13 @@ class SearchScreen(QWidget):
         self.model.set_cards(cards)
         self.grid.scrollToTop()
 
-    def _show_suggestions(self, words: list[str]) -> None:
-        # A completion is typed as the catalog writes it, shown as the shopper reads it.
+    def _show_suggestions(self, words: list[str],
+                          departments: frozenset[str] = frozenset()) -> None:
+        # A department's name is shown as the shopper reads it and typed as the catalog
+        # writes it; the other completions are words of the product names, kept as typed.
         shown_as = self._formatter.word
-        _set_chips(self.suggestions, [(word, shown_as(word)) for word in words])
+        _set_chips(self.suggestions, [(word, shown_as(word) if word in departments else word)
+                                      for word in words])
         self._fit_suggestions()
 
     def _fit_suggestions(self) -> None:
