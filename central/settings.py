@@ -22,6 +22,9 @@ DEFAULT_PRICE_TOLERANCE_PERCENT = Decimal(5)
 # managers may share one); then one more every `seconds / count` (docs/api.md).
 DEFAULT_LOGIN_RATE_PER_ACCOUNT = Rate(5, 60)
 DEFAULT_LOGIN_RATE_PER_ADDRESS = Rate(20, 60)
+# The public order status page, per client address: a family's refreshes pass, a script
+# trying references does not.
+DEFAULT_STATUS_PAGE_RATE = Rate(120, 60)
 DEFAULT_HEADER_TIMEOUT_S = 10.0
 DEFAULT_KEEP_ALIVE_TIMEOUT_S = 5.0
 
@@ -63,6 +66,7 @@ class Settings:
     api_docs: bool = False
     login_rate_per_account: Rate = DEFAULT_LOGIN_RATE_PER_ACCOUNT
     login_rate_per_address: Rate = DEFAULT_LOGIN_RATE_PER_ADDRESS
+    status_page_rate: Rate = DEFAULT_STATUS_PAGE_RATE
     # A request's head must arrive within this of the connection opening (or of the
     # previous answer on it); an idle kept-alive connection is closed after the other.
     header_timeout_s: float = DEFAULT_HEADER_TIMEOUT_S
@@ -127,6 +131,7 @@ def settings_from_env(database_url: str, images_dir: Path | None) -> Settings:
                                              DEFAULT_LOGIN_RATE_PER_ACCOUNT),
         login_rate_per_address=rate_from_env("CENTRAL_LOGIN_RATE_PER_ADDRESS",
                                              DEFAULT_LOGIN_RATE_PER_ADDRESS),
+        status_page_rate=rate_from_env("CENTRAL_STATUS_PAGE_RATE", DEFAULT_STATUS_PAGE_RATE),
         header_timeout_s=seconds_from_env("CENTRAL_HEADER_TIMEOUT_S",
                                           DEFAULT_HEADER_TIMEOUT_S),
         keep_alive_timeout_s=seconds_from_env("CENTRAL_KEEP_ALIVE_TIMEOUT_S",

@@ -86,6 +86,9 @@ TEXT = {
         "unavailable_text": "Nous ne pouvons pas afficher votre commande pour le moment. "
                             "Elle n'est pas perdue : réessayez dans quelques minutes.",
         "item_no_longer_listed": "Article retiré du catalogue",
+        "busy_title": "Trop de demandes",
+        "busy_text": "Cette page a été demandée trop souvent depuis votre connexion. "
+                     "Réessayez dans une minute.",
         "months": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                    "septembre", "octobre", "novembre", "décembre"),
         "date": "{day} {month} {year} à {hour:02d} h {minute:02d}",
@@ -130,6 +133,9 @@ TEXT = {
         "unavailable_text": "We cannot show your order right now. It is not lost: please "
                             "try again in a few minutes.",
         "item_no_longer_listed": "Item no longer in the catalogue",
+        "busy_title": "Too many requests",
+        "busy_text": "This page was asked for too often from your connection. Please try "
+                     "again in a minute.",
         "months": ("January", "February", "March", "April", "May", "June", "July", "August",
                    "September", "October", "November", "December"),
         "date": "{day} {month} {year} at {hour:02d}:{minute:02d}",
@@ -279,6 +285,14 @@ def unavailable_page(language: str) -> str:
     body = [f"<h1>{escape(text['unavailable_title'])}</h1>", "<section>",
             f"<p>{escape(text['unavailable_text'])}</p>", "</section>"]
     return _page(language, text["unavailable_title"], body)
+
+
+def busy_page(language: str) -> str:
+    """While this client asks for status pages faster than it may."""
+    text = TEXT[language]
+    body = [f"<h1>{escape(text['busy_title'])}</h1>", "<section>",
+            f"<p>{escape(text['busy_text'])}</p>", "</section>"]
+    return _page(language, text["busy_title"], body)
 
 
 def _steps(status: str, text: dict) -> str:

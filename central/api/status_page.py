@@ -10,15 +10,18 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from central.api.deps import DB
+from central.api.clients import client_address
+from central.api.deps import DB, AppSettings
 from central.db import models
 from central.db.engine import as_utc
+from central.limits import Limiter
 from central.status_page import (
     HEADERS,
     REFERENCE_PATTERN,
     LineView,
     OrderView,
     RefusalView,
+    busy_page,
     choose_language,
     initials,
     not_found_page,
@@ -31,10 +34,18 @@ router = APIRouter()
 
 
 @router.get("/o/{reference:path}", include_in_schema=False, response_class=HTMLResponse)
-def status_page(reference: str, db: DB,
+def status_page(reference: str, request: Request, db: DB, settings: AppSettings,
                 lang: Annotated[str | None, Query()] = None,
                 accept_language: Annotated[str | None, Header()] = None) -> HTMLResponse:
     language = choose_language(lang, accept_language)
+    # Public and unauthenticated: each address may ask so often, all processes together,
+    # so that references cannot be tried by the thousand.
+    limiter: Limiter = request.app.state.limiter
+    wait = limiter.check({f"status-page:{client_address(request)}":
+                          settings.status_page_rate})
+    if wait:
+        return HTMLResponse(busy_page(language), status_code=429,
+                            headers=HEADERS | {"Retry-After": str(wait)})
     # Customers type references from a receipt: forgive case and stray spaces.
     wanted = reference.strip().upper()
     if REFERENCE_PATTERN.match(wanted):

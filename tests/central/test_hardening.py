@@ -26,6 +26,7 @@ from central.app import create_app
 from central.db import models
 from central.db.engine import Database
 from central.db.schema import upgrade
+from central.limits import Rate
 from central.settings import Settings
 
 TERMINAL_TIME = "2026-11-24T15:09:58+01:00"
@@ -344,3 +345,25 @@ def test_the_public_page_names_items_as_the_catalog_does_and_staff_see_the_termi
     _, staff = staff_account(api)
     full = api.client.get(f"/v1/staff/orders/{body['reference']}", headers=staff).json()
     assert {key: full["lines"][0][key] for key in spoof} == spoof
+
+
+def test_status_pages_are_throttled_per_address_across_processes(api):
+    """Two apps on one database stand for two server processes: the count is shared."""
+    settings = Settings(api.db.url, status_page_rate=Rate(3, 3600))
+    first_process, second_process = (create_app(settings, api.db) for _ in range(2))
+    prober, neighbour = ("198.51.100.7", 50000), ("198.51.100.8", 50000)
+    with TestClient(first_process, client=prober) as first, \
+            TestClient(second_process, client=prober) as second, \
+            TestClient(second_process, client=neighbour) as other:
+        reference = "PROBE-" + uuid.uuid4().hex[:6].upper()
+        answers = [first.get(f"/o/{reference}"), second.get(f"/o/{reference}"),
+                   first.get(f"/o/{reference}")]
+        assert [answer.status_code for answer in answers] == [404, 404, 404]
+        for client, language, words in ((second, "fr", "Trop de demandes"),
+                                         (first, "en", "Too many requests")):
+            refused = client.get(f"/o/{reference}", params={"lang": language})
+            assert refused.status_code == 429
+            assert int(refused.headers["Retry-After"]) >= 1
+            assert refused.headers["content-type"].startswith("text/html")
+            assert f'<html lang="{language}">' in refused.text and words in refused.text
+        assert other.get(f"/o/{reference}").status_code == 404
