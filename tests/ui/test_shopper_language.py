@@ -47,10 +47,12 @@ JUNO = "WJ06-M-Purple"            # Juno Jacket, size M, purple: the stores scre
 ENGLISH_WORDS = ("Black", "Blue", "Brown", "Gray", "Green", "Lavender", "Purple", "Red",
                  "White", "Yellow", "Women", "Men", "Gear", "Tops", "Bottoms", "Jackets",
                  "Hoodies", "Sweatshirts", "Tees", "Tanks", "Pants", "Bags", "Watches",
-                 "Fitness Equipment", "Unisex", "foot")
+                 "Fitness Equipment", "Unisex", "foot", "Solid", "Indoor", "All-weather",
+                 "Cotton", "Polyester", "Waterproof", "Adjustable")
 FRENCH_WORDS = ("Noir", "Bleu", "Marron", "Gris", "Vert", "Lavande", "Violet", "Rouge",
                 "Blanc", "Jaune", "Femme", "Homme", "Équipement", "Hauts", "Bas", "Vestes",
-                "Sweats", "T-shirts", "Débardeurs", "Pantalons", "Sacs", "Montres", "Mixte")
+                "Sweats", "T-shirts", "Débardeurs", "Pantalons", "Sacs", "Montres", "Mixte",
+                "Coton", "Intérieur", "Toutes saisons")
 # Numbers written as no French text writes them: a decimal point, a sign before the price,
 # a data size in English units.
 C_NUMBERS_IN_FRENCH = re.compile(r"\d\.\d|€\s?\d|\b[kKMGT]B\b")
@@ -214,10 +216,12 @@ EXPECTED = {
     "fr": {"search that found nothing": "Femme",
            "search with completions": "sweats à capuche et sweat-shirts",
            "product": "Violet", "stores": "Juno Jacket · M · Violet", "basket": "M · Violet",
+           "compare": "Toutes saisons, Doux, Printemps, Vent",
            "admin status": "Go sur", "admin today": " sur 4"},
     "en": {"search that found nothing": "Women",
            "search with completions": "hoodies & sweatshirts",
            "product": "Purple", "stores": "Juno Jacket · M · Purple", "basket": "€",
+           "compare": "All-weather, Mild, Spring, Windy",
            "admin status": "GB of", "admin today": " out of 4"},
 }
 
