@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from central.analytics.queries import (
+    EARLIEST,
+    FILTER_PROBLEM_MESSAGES,
+    LATEST,
+    MAX_RANGE_DAYS,
+    FilterProblem,
+)
+
 TEXT = {
     "fr": {
         "title": "Avis et fréquentation des magasins",
@@ -19,6 +27,12 @@ TEXT = {
         "apply": "Afficher",
         "bad_filters": "Ces dates ne conviennent pas ({problem}) : voici les quatre "
                        "dernières semaines.",
+        "problems": {
+            FilterProblem.END_BEFORE_START: "la fin précède le début",
+            FilterProblem.RANGE_TOO_LONG: f"{MAX_RANGE_DAYS} jours au plus",
+            FilterProblem.OUT_OF_BOUNDS: f"dates du {EARLIEST} au {LATEST}",
+            FilterProblem.UNREADABLE_DATE: "date illisible",
+        },
         "period": "Du {start} au {end}, jour de réception au serveur ; heures et jours "
                   "à l'heure locale du magasin.",
         "summary": "Note moyenne par magasin",
@@ -74,6 +88,7 @@ TEXT = {
         "apply": "Show",
         "bad_filters": "Those dates cannot be used ({problem}): here are the last four "
                        "weeks.",
+        "problems": FILTER_PROBLEM_MESSAGES,       # the words of the JSON API
         "period": "From {start} to {end}, by the day the server received them; hours and "
                   "days in the store's local time.",
         "summary": "Average score by store",

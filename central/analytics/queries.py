@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Float, case, cast, func, select
@@ -32,6 +33,30 @@ _FUNNEL_TYPES = {"session_start": ("sessions",), "search": ("searches",),
 PANELS = ("stores", "heatmap", "moments", "trend", "reasons", "funnel", "zero_results")
 
 
+class FilterProblem(StrEnum):
+    """Why a range of days cannot be shown: a code that each page says in its language."""
+
+    END_BEFORE_START = "end_before_start"
+    RANGE_TOO_LONG = "range_too_long"
+    OUT_OF_BOUNDS = "out_of_bounds"
+    UNREADABLE_DATE = "unreadable_date"
+
+
+# What the JSON API answers for each problem.
+FILTER_PROBLEM_MESSAGES = {
+    FilterProblem.END_BEFORE_START: "the end date is before the start date",
+    FilterProblem.RANGE_TOO_LONG: f"a range is at most {MAX_RANGE_DAYS} days",
+    FilterProblem.OUT_OF_BOUNDS: f"dates are from {EARLIEST} to {LATEST}",
+    FilterProblem.UNREADABLE_DATE: "unreadable date",
+}
+
+
+class BadFilters(ValueError):
+    def __init__(self, problem: FilterProblem) -> None:
+        super().__init__(FILTER_PROBLEM_MESSAGES[problem])
+        self.problem = problem
+
+
 @dataclass(frozen=True)
 class Filters:
     start: date
@@ -41,11 +66,22 @@ class Filters:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError("the end date is before the start date")
+            raise BadFilters(FilterProblem.END_BEFORE_START)
         if (self.end - self.start).days >= MAX_RANGE_DAYS:
-            raise ValueError(f"a range is at most {MAX_RANGE_DAYS} days")
+            raise BadFilters(FilterProblem.RANGE_TOO_LONG)
         if self.start < EARLIEST or self.end > LATEST:
-            raise ValueError(f"dates are from {EARLIEST} to {LATEST}")
+            raise BadFilters(FilterProblem.OUT_OF_BOUNDS)
+
+
+def filters_from_text(start: str | None, end: str | None, store_id: str | None,
+                      include_misuse: bool, today: date) -> Filters:
+    """Filters from a form's fields: no end is today, no start four weeks before the end."""
+    try:
+        last = date.fromisoformat(end) if end else today
+        first = date.fromisoformat(start) if start else last - timedelta(days=27)
+    except (ValueError, OverflowError):
+        raise BadFilters(FilterProblem.UNREADABLE_DATE) from None
+    return Filters(first, last, store_id, include_misuse)
 
 
 def default_filters(today: date) -> Filters:

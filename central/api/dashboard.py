@@ -9,7 +9,6 @@ with the session's own CSRF token, so another site cannot log a manager out eith
 from __future__ import annotations
 
 import hmac
-from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 from fastapi import APIRouter, Request
@@ -21,6 +20,7 @@ from central.analytics import queries
 from central.analytics.page import HEADERS, dashboard_page, login_page
 from central.analytics.page_text import TEXT
 from central.api.analytics import today
+from central.api.deps import DB
 from central.api.errors import ApiError
 from central.api.staff_auth import check_password
 from central.db import models
@@ -38,14 +38,13 @@ _MAX_FORM_BYTES = 8 * 1024
 
 
 @router.get("/dashboard", response_class=HTMLResponse)
-def show_dashboard(request: Request) -> Response:
+def show_dashboard(request: Request, db: DB) -> Response:
     language = _language(request)
-    db = request.app.state.db
     with db.reading() as session:
         logged_in = find_session(session, request.cookies.get(COOKIE_NAME))
         if logged_in is None:
             return _redirect(f"/dashboard/login?lang={language}")
-        filters, problem = _filters(request, language)
+        filters, problem = _filters(request)
         data = queries.dashboard(session, filters)
         choices = [(store_id, name) for store_id, name in session.execute(
             select(models.Store.id, models.Store.name).order_by(models.Store.name))]
@@ -54,9 +53,9 @@ def show_dashboard(request: Request) -> Response:
 
 
 @router.get("/dashboard/login", response_class=HTMLResponse)
-def show_login(request: Request) -> Response:
+def show_login(request: Request, db: DB) -> Response:
     language = _language(request)
-    with request.app.state.db.reading() as session:
+    with db.reading() as session:
         if find_session(session, request.cookies.get(COOKIE_NAME)) is not None:
             return _redirect(f"/dashboard?lang={language}")
     message = TEXT[language]["logged_out"] if request.query_params.get("logged_out") \
@@ -65,13 +64,12 @@ def show_login(request: Request) -> Response:
 
 
 @router.post("/dashboard/login", response_class=HTMLResponse)
-async def log_in(request: Request) -> Response:
+async def log_in(request: Request, db: DB) -> Response:
     form = await _form(request)
     language = _language(request, form.get("lang"))
     if not _same_origin(request):
         return _html(login_page(language), 403)
     username, password = form.get("username", ""), form.get("password", "")
-    db = request.app.state.db
     try:
         member = await run_in_threadpool(check_password, request, db, username, password)
     except ApiError as refused:           # too many failures for this account or address
@@ -94,11 +92,10 @@ async def log_in(request: Request) -> Response:
 
 
 @router.post("/dashboard/logout", response_class=HTMLResponse)
-async def log_out(request: Request) -> Response:
+async def log_out(request: Request, db: DB) -> Response:
     form = await _form(request)
     language = _language(request, form.get("lang"))
     token = request.cookies.get(COOKIE_NAME)
-    db = request.app.state.db
 
     def closed() -> bool:
         with db.writing() as session:
@@ -124,33 +121,20 @@ def _language(request: Request, asked: str | None = None) -> str:
                            request.headers.get("accept-language"))
 
 
-def _filters(request: Request, language: str) -> tuple[queries.Filters, str | None]:
+def _filters(request: Request) -> tuple[queries.Filters, queries.FilterProblem | None]:
+    """The filters asked for, or the last four weeks and why those could not be shown."""
     params = request.query_params
     store_id = (params.get("store_id") or "").strip() or None
     if store_id is not None and (len(store_id) > 64 or "\x00" in store_id):
         store_id = None
     include = params.get("include_misuse", "").lower() in ("true", "on", "1")
     try:
-        end = date.fromisoformat(params["end"]) if params.get("end") else today()
-        start = date.fromisoformat(params["start"]) if params.get("start") \
-            else end - timedelta(days=27)
-        return queries.Filters(start, end, store_id, include), None
-    except (ValueError, OverflowError) as problem:
+        return queries.filters_from_text(params.get("start"), params.get("end"), store_id,
+                                         include, today()), None
+    except queries.BadFilters as refused:
         fallback = queries.default_filters(today())
         return (queries.Filters(fallback.start, fallback.end, store_id, include),
-                _problem_words(problem, language))
-
-
-def _problem_words(problem: Exception, language: str) -> str:
-    words = str(problem)
-    if language == "fr":
-        known = {"the end date is before the start date": "la fin précède le début",
-                 f"a range is at most {queries.MAX_RANGE_DAYS} days":
-                     f"{queries.MAX_RANGE_DAYS} jours au plus",
-                 f"dates are from {queries.EARLIEST} to {queries.LATEST}":
-                     f"dates du {queries.EARLIEST} au {queries.LATEST}"}
-        return known.get(words, "date illisible")
-    return words if "date" in words or "range" in words else "unreadable date"
+                refused.problem)
 
 
 async def _form(request: Request) -> dict[str, str]:

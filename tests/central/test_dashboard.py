@@ -212,6 +212,31 @@ def test_odd_filters_never_break_the_page(empty_db, query):
         assert "here are the last four weeks" in answer.text
 
 
+@pytest.mark.parametrize("query, english, french", [
+    ({"start": "<script>date range"}, "unreadable date", "date illisible"),
+    ({"end": "2026-02-30"}, "unreadable date", "date illisible"),
+    ({"end": "0001-01-05"}, "unreadable date", "date illisible"),
+    ({"start": "2026-11-14", "end": "2026-11-01"}, "the end date is before the start date",
+     "la fin précède le début"),
+    ({"start": "2020-01-01", "end": "2026-01-01"}, "a range is at most 366 days",
+     "366 jours au plus"),
+    ({"start": "1999-01-01", "end": "1999-01-02"}, "dates are from 2000-01-01 to 2099-12-31",
+     "dates du 2000-01-01 au 2099-12-31"),
+])
+def test_why_the_dates_were_refused_is_said_in_the_managers_language(empty_db, query,
+                                                                      english, french):
+    name = manager(empty_db)
+    with app_client(empty_db) as client:
+        log_in(client, name)
+        pages = {language: client.get("/dashboard", params={**query, "lang": language}).text
+                 for language in ("en", "fr")}
+    assert f"Those dates cannot be used ({english}): here are" in pages["en"]
+    assert f"Ces dates ne conviennent pas ({french}) : voici" in pages["fr"]
+    # Never the words of Python's parser, nor the text typed.
+    for page in pages.values():
+        assert "isoformat" not in page and "script&gt;date" not in page
+
+
 def test_the_misuse_box_includes_flagged_bursts(filled_db):
     name = manager(filled_db)
     with app_client(filled_db) as client:
