@@ -1,11 +1,10 @@
-"""The pages the server renders itself (status page, dashboard): their frame and their
-response headers."""
+"""The response headers of the pages the server renders itself (status page, dashboard);
+their frame is central/templates/page.html."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
-from html import escape
 
 
 def page_headers(style: str, *, form_action: str, referrer: str) -> dict[str, str]:
@@ -20,13 +19,3 @@ def page_headers(style: str, *, form_action: str, referrer: str) -> dict[str, st
     return {"Cache-Control": "no-store", "Content-Security-Policy": policy,
             "X-Content-Type-Options": "nosniff", "Referrer-Policy": referrer}
 
-
-def html_page(language: str, title: str, style: str, content: str) -> str:
-    """A whole page: `content` inside <main>, `style` its one stylesheet, not indexed."""
-    return (
-        "<!DOCTYPE html>\n"
-        f"<html lang=\"{language}\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<meta name=\"robots\" content=\"noindex\">"
-        f"<title>{escape(title)}</title><style>{style}</style></head><body><main>"
-        + content + "</main></body></html>\n")

@@ -1,7 +1,8 @@
 """The public order status page, in French and English: plain HTML, no script.
 
 Anyone holding the reference can open it, so it shows no personal data beyond the
-customer's initials. Everything that comes from a terminal or the catalog is escaped.
+customer's initials. The markup is in central/templates/status/, which escape every
+value they print, whether it comes from a terminal or the catalog.
 """
 
 from __future__ import annotations
@@ -9,13 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from html import escape
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import qrcode
 import qrcode.image.svg
+from markupsafe import Markup
 
-from central.page_headers import html_page, page_headers
+from central.page_headers import page_headers
+from central.page_templates import render
 from kiosk.core.catalog_words import translated_word
 
 LANGUAGES = ("fr", "en")
@@ -234,116 +239,67 @@ def when(moment: datetime, language: str) -> str:
 
 def order_page(order: OrderView, language: str) -> str:
     text = TEXT[language]
-    status = text["status"].get(order.status, order.status)
-    body = [f"<h1>{escape(text['order'].format(reference=order.reference))}</h1>",
-            "<section>", f"<p class=\"status\">{escape(status)}</p>"]
-    if order.status in _STEP_STATES:
-        body.append(_steps(order.status, text))
-    body.append("</section>")
+    qr_code = None
     if order.status == "awaiting_payment":
-        label = text["qr_label"].format(reference=order.reference)
-        body += ["<section class=\"qr\">", f"<h2>{escape(text['how_to_pay'])}</h2>",
-                 f"<p>{escape(text['pay_text'])}</p>", _qr_svg(order.reference, label),
-                 "</section>"]
-    body += [
-        "<section>", f"<h2>{escape(text['details'])}</h2>", "<dl>",
-        f"<dt>{escape(text['store'])}</dt><dd>{escape(order.store_name)}</dd>",
-        f"<dt>{escape(text['received_on'])}</dt>"
-        f"<dd>{escape(when(order.received_at, language))}</dd>",
-        f"<dt>{escape(text['for'])}</dt><dd>{escape(order.initials)}</dd>",
-        "</dl>", "</section>",
-        "<section>", _lines_table(order, text, language), "</section>",
-    ]
-    return _page(language, text["order"].format(reference=order.reference), body)
+        qr_code = _qr_svg(order.reference, text["qr_label"].format(reference=order.reference))
+    return _render("status/order.html", language,
+                   text["order"].format(reference=order.reference), order=order,
+                   status=text["status"].get(order.status, order.status),
+                   steps=_steps(order.status, text), qr_code=qr_code,
+                   received_on=when(order.received_at, language),
+                   money=partial(money, currency=order.currency, language=language),
+                   catalog_word=partial(translated_word, language=language))
 
 
 def refusal_page(refusal: RefusalView, language: str) -> str:
     text = TEXT[language]
-    reason = text["reasons"].get(refusal.error, text["other_reason"])
-    title = text["refused_title"].format(reference=refusal.reference)
-    body = [f"<h1>{escape(title)}</h1>", "<section>",
-            f"<p class=\"status\">{escape(text['refused_text'])}</p>",
-            f"<p>{escape(text['reason'].format(reason=reason))}</p>",
-            "<dl>",
-            f"<dt>{escape(text['store'])}</dt><dd>{escape(refusal.store_name)}</dd>",
-            f"<dt>{escape(text['refused_on'])}</dt>"
-            f"<dd>{escape(when(refusal.refused_at, language))}</dd>",
-            "</dl>", "</section>"]
-    return _page(language, title, body)
+    return _render("status/refusal.html", language,
+                   text["refused_title"].format(reference=refusal.reference), refusal=refusal,
+                   reason=text["reasons"].get(refusal.error, text["other_reason"]),
+                   refused_on=when(refusal.refused_at, language))
 
 
 def not_found_page(language: str) -> str:
-    text = TEXT[language]
-    body = [f"<h1>{escape(text['not_found_title'])}</h1>", "<section>",
-            f"<p>{escape(text['not_found_text'])}</p>", "</section>"]
-    return _page(language, text["not_found_title"], body)
+    return _message_page(language, "not_found")
 
 
 def unavailable_page(language: str) -> str:
     """While the server's database cannot be reached."""
-    text = TEXT[language]
-    body = [f"<h1>{escape(text['unavailable_title'])}</h1>", "<section>",
-            f"<p>{escape(text['unavailable_text'])}</p>", "</section>"]
-    return _page(language, text["unavailable_title"], body)
+    return _message_page(language, "unavailable")
 
 
 def busy_page(language: str) -> str:
     """While this client asks for status pages faster than it may."""
+    return _message_page(language, "busy")
+
+
+def _message_page(language: str, name: str) -> str:
     text = TEXT[language]
-    body = [f"<h1>{escape(text['busy_title'])}</h1>", "<section>",
-            f"<p>{escape(text['busy_text'])}</p>", "</section>"]
-    return _page(language, text["busy_title"], body)
+    return _render("status/message.html", language, text[f"{name}_title"],
+                   message=text[f"{name}_text"])
 
 
-def _steps(status: str, text: dict) -> str:
-    states = _STEP_STATES[status]
+def _steps(status: str, text: dict) -> list[dict[str, Any]]:
+    """The four steps shown and where the order stands on each; none once cancelled."""
+    states = _STEP_STATES.get(status)
+    if states is None:
+        return []
     # The last step reached (or the one waiting) is the one a screen reader announces.
     here = max(i for i, state in enumerate(states) if state != "todo")
-    items = []
-    for index, (label, state) in enumerate(zip(text["steps"], states, strict=True)):
-        mark = {"done": "✓", "current": "…", "todo": "○"}[state]
-        current = " aria-current=\"step\"" if index == here else ""
-        items.append(f"<li class=\"{state}\"{current}><span aria-hidden=\"true\">{mark}</span> "
-                     f"{escape(label)}<small>{escape(text['step_state'][state])}</small></li>")
-    return (f"<ol class=\"steps\" aria-label=\"{escape(text['progress'])}\">"
-            + "".join(items) + "</ol>")
+    return [{"label": label, "state": state, "here": index == here,
+             "mark": {"done": "✓", "current": "…", "todo": "○"}[state]}
+            for index, (label, state) in enumerate(zip(text["steps"], states, strict=True))]
 
 
-def _lines_table(order: OrderView, text: dict, language: str) -> str:
-    rows = []
-    for line in order.lines:
-        rows.append(
-            "<tr>"
-            f"<td>{escape(line.name or text['item_no_longer_listed'])}</td>"
-            f"<td>{escape(translated_word(line.size or '', language))}</td>"
-            f"<td>{escape(translated_word(line.color or '', language))}</td>"
-            f"<td class=\"num\">{line.quantity}</td>"
-            f"<td class=\"num\">"
-            f"{escape(money(line.unit_price_cents, order.currency, language))}</td>"
-            "</tr>")
-    fee = money(order.delivery_fee_cents, order.currency, language)
-    total = money(order.total_cents, order.currency, language)
-    return ("<table><thead><tr>"
-            f"<th>{escape(text['item'])}</th><th>{escape(text['size'])}</th>"
-            f"<th>{escape(text['color'])}</th><th class=\"num\">{escape(text['quantity'])}</th>"
-            f"<th class=\"num\">{escape(text['price'])}</th></tr></thead>"
-            f"<tbody>{''.join(rows)}"
-            f"<tr><td colspan=\"4\">{escape(text['delivery'])}</td>"
-            f"<td class=\"num\">{escape(fee)}</td></tr></tbody>"
-            f"<tfoot><tr><td colspan=\"4\">{escape(text['total'])}</td>"
-            f"<td class=\"num\">{escape(total)}</td></tr></tfoot></table>")
-
-
-def _qr_svg(reference: str, label: str) -> str:
+def _qr_svg(reference: str, label: str) -> Markup:
     """The reference as a QR code, for the till's scanner: inline SVG, nothing fetched."""
     image = qrcode.make(reference, image_factory=qrcode.image.svg.SvgPathImage, border=4)
     svg = image.to_string(encoding="unicode")
-    return svg.replace("<svg ", f"<svg role=\"img\" aria-label=\"{escape(label)}\" ", 1)
+    # The library's own markup, with a role and the (escaped) label added.
+    return Markup(svg.replace("<svg ", f"<svg role=\"img\" aria-label=\"{escape(label)}\" ",
+                              1))
 
 
-def _page(language: str, title: str, body: list[str]) -> str:
-    text = TEXT[language]
-    other = text["other_code"]
-    return html_page(language, title, STYLE,
-                     f"<nav><a href=\"?lang={other}\" hreflang=\"{other}\" lang=\"{other}\">"
-                     f"{escape(text['other_language'])}</a></nav>" + "".join(body))
+def _render(template: str, language: str, title: str, **context: Any) -> str:
+    return render(template, language=language, text=TEXT[language], title=title,
+                  style=Markup(STYLE), **context)

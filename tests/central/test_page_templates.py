@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 from jinja2 import nodes
@@ -11,6 +11,7 @@ from central.analytics.page import dashboard_page, login_page
 from central.analytics.page_text import TEXT
 from central.analytics.queries import FilterProblem, Filters
 from central.page_templates import ENVIRONMENT, TEMPLATES_DIR
+from central.status_page import LineView, OrderView, RefusalView, order_page, refusal_page
 
 HOSTILE = "</title><script>alert('x')</script>\"><img src=x onerror=alert(1)>"
 ESCAPED = ("&lt;/title&gt;&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&quot;&gt;"
@@ -83,3 +84,19 @@ def test_hostile_texts_reach_the_login_page_as_text(language):
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_filter_problem_has_its_words(language):
     assert set(TEXT[language]["problems"]) == set(FilterProblem)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_hostile_texts_reach_the_status_pages_as_text(language):
+    moment = datetime(2026, 11, 2, 17, 5, tzinfo=timezone.utc)
+    lines = (LineView(HOSTILE, HOSTILE, HOSTILE, 1, 1250),)
+    order = OrderView("AB12-0001", "awaiting_payment", HOSTILE, moment, HOSTILE, lines, 0,
+                      1250, HOSTILE)
+    page = order_page(order, language)
+    assert "<script" not in page and "<img" not in page
+    # The store, the initials, the item's name, size and colour, and the currency of
+    # its price, the delivery fee and the total.
+    assert page.count(ESCAPED) == 8
+    assert page.count("<svg") == 1                  # the QR code, the one markup passed
+    refusal = refusal_page(RefusalView("AB12-0001", HOSTILE, moment, HOSTILE), language)
+    assert "<script" not in refusal and refusal.count(ESCAPED) == 1
