@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.core import journey, outbox
-from kiosk.core.changes import CURSOR_MOVED_KEY
 from kiosk.core.db.cache import CACHE_FILE
 from kiosk.core.db.journal import JOURNAL_FILE, open_alerts
 from kiosk.core.db.opening import damage_of
-from kiosk.core.sync.trouble import Trouble
 
 if TYPE_CHECKING:   # the HTTP stack is loaded with sync, off the GUI thread, not here
     from kiosk.core.sync.client import CentralClient
+    from kiosk.core.sync.trouble import Trouble
 
 @dataclass(frozen=True)
 class IntegrityCheck:
@@ -80,6 +79,10 @@ def local_figures(cache: sqlite3.Connection | None, journal: sqlite3.Connection,
 
 
 def cursor_moved_at(cache: sqlite3.Connection) -> datetime | None:
+    # Imported here: the change feed's writer brings pydantic-core, which the kiosk's
+    # start (it checks its databases with this module) does not otherwise need.
+    from kiosk.core.changes import CURSOR_MOVED_KEY
+
     row = cache.execute("SELECT value FROM sync_state WHERE key = ?",
                         (CURSOR_MOVED_KEY,)).fetchone()
     return datetime.fromisoformat(row[0]) if row else None

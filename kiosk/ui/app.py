@@ -16,7 +16,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
-from kiosk import __version__
 from kiosk.core import journey
 from kiosk.core.categories import CategoryTile, top_categories
 from kiosk.core.clock import SYSTEM_CLOCK, Clock
@@ -24,7 +23,7 @@ from kiosk.core.config import KioskConfig
 from kiosk.core.db.cache import install_rebuilt_cache, open_cache, recheck_cache
 from kiosk.core.db.journal import open_journal
 from kiosk.core.db.opening import OpenedDatabase
-from kiosk.core.orders import OrderLimits, PlacedOrder
+from kiosk.core.orders import OrderLimits
 from kiosk.core.outbox import utc_now
 from kiosk.core.products import ProductCard, featured_cards
 from kiosk.core.scans import ScanResult, resolve_scan
@@ -38,22 +37,11 @@ from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.hardening import KioskGuard
 from kiosk.ui.idle import IdleWatcher, StillThereOverlay
-from kiosk.ui.live_stock import LiveStock
 from kiosk.ui.ratings import RatingRecorder
 from kiosk.ui.scanner import ScannerListener
 from kiosk.ui.screens.attract import AttractScreen
-from kiosk.ui.screens.basket import BasketScreen
-from kiosk.ui.screens.category import CategoryScreen
-from kiosk.ui.screens.compare import CompareScreen
-from kiosk.ui.screens.confirmation import ConfirmationScreen
 from kiosk.ui.screens.context import ShopperContext, ShopperSession
-from kiosk.ui.screens.customer_form import CustomerFormScreen
 from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.product import ProductScreen
-from kiosk.ui.screens.rating import RatingScreen
-from kiosk.ui.screens.review import ReviewScreen
-from kiosk.ui.screens.search import SearchScreen
-from kiosk.ui.screens.stores import StoresScreen
 from kiosk.ui.shell import LANGUAGE_NAMES, KioskShell, TopBar
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
@@ -63,6 +51,8 @@ from kiosk.ui.widgets.compare_tray import CompareTrayBar
 from kiosk.ui.widgets.notice import Notice
 
 if TYPE_CHECKING:
+    from kiosk.core.orders import PlacedOrder
+    from kiosk.ui.live_stock import LiveStock
     from kiosk.ui.sync import SyncService
 
 log = logging.getLogger(__name__)
@@ -74,6 +64,17 @@ HEARTBEAT_FILE = "heartbeat"
 ERROR_MESSAGE_MS = 4000
 # The attract screen's offer to start in another language, in that language's own words.
 START_IN_LANGUAGE = QT_TRANSLATE_NOOP("AttractScreen", "Start in English")
+# What the attract screen does not need is imported where it is first used (the screens
+# when a shopper opens them, the admin panel at the first PIN, form validation with the
+# checkout): the first screen comes up sooner. Once it is painted, these are loaded off
+# the GUI thread, so that a shopper's first touches do not wait for them either.
+PRELOAD_AFTER_MS = 1000
+PRELOADED_MODULES = (
+    "kiosk.ui.screens.category", "kiosk.ui.screens.search", "kiosk.ui.screens.product",
+    "kiosk.ui.screens.stores", "kiosk.ui.screens.compare", "kiosk.ui.screens.basket",
+    "kiosk.ui.screens.customer_form", "kiosk.ui.screens.review",
+    "kiosk.ui.screens.confirmation", "kiosk.ui.screens.rating", "kiosk.ui.admin.panel",
+)
 
 
 class KioskApp:
@@ -147,8 +148,8 @@ class KioskApp:
         self.admin = AdminMode(
             AdminContext(theme=self.theme, runner=self.runner, catalog=self.catalog,
                          config=lambda: self.config, sync=lambda: self.sync,
-                         audit=self.catalog.record, version=__version__,
-                         formatter=lambda: self.formatter, integrity=self.integrity),
+                         audit=self.catalog.record, formatter=lambda: self.formatter,
+                         integrity=self.integrity),
             self.window, apply_config=self.apply_config, quit=app.exit)
         self.error_message = QLabel(self.window, objectName="ErrorMessage")
         self.error_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -165,7 +166,7 @@ class KioskApp:
         self._beat()
         self._cards_loading = False
         self.sync: SyncService | None = None     # made once the data is open
-        self.live_stock = LiveStock(self.runner, config, self._known_offline)
+        self.live_stock: LiveStock | None = None     # made when a shopper first asks
         self.runner.run_db(self._open_databases, self._on_databases_open, self._on_start_error)
 
     # --- sessions ---------------------------------------------------------------------
@@ -252,18 +253,31 @@ class KioskApp:
     # --- navigation: what screens ask for (the Navigator of kiosk.ui.screens.context) ---
 
     def open_category(self, path: str) -> None:
+        from kiosk.ui.screens.category import CategoryScreen
+
         self._open(CategoryScreen(self.context, path))
 
     def open_search(self, text: str = "") -> None:
+        from kiosk.ui.screens.search import SearchScreen
+
         self._open(SearchScreen(self.context, text))
 
     def open_product(self, product_id: int, variant_sku: str | None = None) -> None:
+        from kiosk.ui.screens.product import ProductScreen
+
         self._open(ProductScreen(self.context, product_id, variant_sku))
 
     def open_compare(self) -> None:
+        from kiosk.ui.screens.compare import CompareScreen
+
         self._open(CompareScreen(self.context))
 
     def open_stores(self, variant_sku: str) -> None:
+        from kiosk.ui.live_stock import LiveStock
+        from kiosk.ui.screens.stores import StoresScreen
+
+        if self.live_stock is None:
+            self.live_stock = LiveStock(self.runner, self.config, self._known_offline)
         self._open(StoresScreen(self.context, variant_sku, self.live_stock))
 
     def _known_offline(self) -> bool:
@@ -278,17 +292,25 @@ class KioskApp:
         self.window.back()
 
     def open_basket(self) -> None:
+        from kiosk.ui.screens.basket import BasketScreen
+
         if not isinstance(self.window.current_screen(), BasketScreen):
             self._open(BasketScreen(self.context))
 
     def open_customer_form(self) -> None:
+        from kiosk.ui.screens.customer_form import CustomerFormScreen
+
         self._open(CustomerFormScreen(self.context))
 
     def open_review(self) -> None:
+        from kiosk.ui.screens.review import ReviewScreen
+
         self._open(ReviewScreen(self.context))
 
     def show_confirmation(self, order: PlacedOrder) -> None:
         """The basket, the form and the review go: Back leads home, not to the address."""
+        from kiosk.ui.screens.confirmation import ConfirmationScreen
+
         self.window.home()
         online = self.sync is not None and self.sync.status.online
         self._open(ConfirmationScreen(self.context, order, online))
@@ -301,6 +323,8 @@ class KioskApp:
         self.end_session()
 
     def open_rating(self, at_end: bool = False) -> None:
+        from kiosk.ui.screens.rating import RatingScreen
+
         self._open(RatingScreen(
             self.context, self.ratings, at_end=at_end,
             question_timeout_ms=self.config.rating_question_timeout_seconds * 1000))
@@ -452,11 +476,26 @@ class KioskApp:
         self.runner.run_db(swap, lambda _none: then(), self._on_start_error)
 
     def _show_home_content(self, content: tuple[list[ProductCard], list[CategoryTile]]) -> None:
+        if self.cards is None:     # the first content: the attract screen paints it now
+            QTimer.singleShot(PRELOAD_AFTER_MS, self.window, self._preload_modules)
         self._cards_loading = False
         self.cards, self.categories = content
         self.home.show_categories(self.categories)
         self.home.show_cards(self.cards)
         self.attract.set_cards(self.cards)
+
+    def _preload_modules(self) -> None:
+        def load() -> None:
+            for name in PRELOADED_MODULES:
+                importlib.import_module(name)
+            try:
+                importlib.import_module("PySide6.QtMultimedia")
+            except ImportError:
+                pass      # no audio stack: the countdown stays silent (kiosk.ui.idle)
+
+        # The chime's sound effect is a QObject of the GUI thread: made there, once its
+        # module is loaded.
+        self.runner.run_compute(load, lambda _none: self.still_there.load_chime())
 
     def _check_cache(self):
         self.integrity["cache"] = check_integrity(self.cache.conn)
@@ -522,7 +561,8 @@ class KioskApp:
         """Let go of the application-wide hooks (at exit, and between tests)."""
         if self.sync is not None:
             self.sync.stop()
-        self.live_stock.close()
+        if self.live_stock is not None:
+            self.live_stock.close()
         self.idle.stop()
         self._heartbeat.stop()
         for watcher in (self.admin, self.scanner, self.guard, self.idle):

@@ -106,8 +106,16 @@ class StillThereOverlay(QWidget):
         layout.addWidget(self.stay_button)
         layout.addStretch()
         self._seconds = 0
-        self._sound = _load_chime(self)
+        # Qt's multimedia stack takes longer to load than the first screen takes to show:
+        # loaded once that screen is up (load_chime), or at the first countdown.
+        self._sound = None
+        self._chime_loaded = False
         self.hide()
+
+    def load_chime(self) -> None:
+        if not self._chime_loaded:
+            self._chime_loaded = True
+            self._sound = _load_chime(self)
 
     def show_countdown(self, seconds: int) -> None:
         first = not self.isVisible()
@@ -117,6 +125,7 @@ class StillThereOverlay(QWidget):
             self.setGeometry(self.parentWidget().rect())
             self.show()
             self.raise_()
+            self.load_chime()
             if self._sound is not None:
                 self._sound.play()
 

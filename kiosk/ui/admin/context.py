@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kiosk.core.config import KioskConfig
-from kiosk.core.terminal_status import IntegrityCheck
 from kiosk.ui.admin.words import AdminWords
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter
@@ -15,6 +14,7 @@ from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
 
 if TYPE_CHECKING:
+    from kiosk.core.terminal_status import IntegrityCheck
     from kiosk.ui.sync import SyncService
 
 
@@ -26,9 +26,16 @@ class AdminContext:
     config: Callable[[], KioskConfig]            # the running config (a reload replaces it)
     sync: Callable[[], SyncService | None]       # None without a central server, or not yet
     audit: Callable[[str, dict[str, Any] | None], None]   # journal an admin event
-    version: str
     formatter: Callable[[], Formatter]           # numbers in the language on screen
     # Integrity checks by database ("cache", "journal"): the app records those it runs at
     # start, the status page those staff ask for.
     integrity: dict[str, IntegrityCheck] = field(default_factory=dict)
     words: AdminWords = field(default_factory=AdminWords)
+
+    @property
+    def version(self) -> str:
+        # Looked up when a page shows it: importlib.metadata is slow to import, and the
+        # kiosk's first screen has no use for it.
+        from kiosk import __version__
+
+        return __version__

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -17,9 +18,11 @@ from kiosk.core.admin import PinLockout, load_lockout, save_lockout, verify_pin
 from kiosk.core.config import KioskConfig
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.gesture import CornerTaps
-from kiosk.ui.admin.panel import AdminPanel
 from kiosk.ui.admin.pin_pad import PinPad
 from kiosk.ui.admin.style import admin_style
+
+if TYPE_CHECKING:
+    from kiosk.ui.admin.panel import AdminPanel
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +188,9 @@ class AdminMode(QObject):
         self.pad.hide()
         self._tick.stop()
         if self.panel is None:
+            # Imported at the first opening: its pages are not needed before.
+            from kiosk.ui.admin.panel import AdminPanel
+
             self.panel = AdminPanel(self.context, self.apply_config, self.window)
             self.panel.setStyleSheet(admin_style(self.context.theme))
             self.panel.close_requested.connect(lambda: self.close("staff"))
