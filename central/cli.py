@@ -44,7 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("init-db", help="create or upgrade the database").set_defaults(
         handler=_init_db)
 
-    serve = commands.add_parser("serve", help="run the HTTP API")
+    serve = commands.add_parser(
+        "serve", help="run the HTTP API", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Run the HTTP API. Settings from the environment (docs/api.md):\n"
+                    "  CENTRAL_TRUSTED_PROXIES         reverse proxies whose X-Forwarded-For "
+                    "is believed\n"
+                    "  CENTRAL_LOGIN_RATE_PER_ACCOUNT  password tries, COUNT/SECONDS "
+                    "(default 5/60)\n"
+                    "  CENTRAL_LOGIN_RATE_PER_ADDRESS  the same per client address "
+                    "(default 20/60)\n"
+                    "  CENTRAL_API_DOCS                on: serve /docs and /redoc\n"
+                    "  CENTRAL_HEADER_TIMEOUT_S        for a request's head to arrive "
+                    "(default 10)\n"
+                    "  CENTRAL_KEEP_ALIVE_TIMEOUT_S    idle time before a connection is "
+                    "closed (default 5)\n"
+                    "  CENTRAL_PRICE_TOLERANCE_PERCENT see docs/api.md (default 5)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--images", type=Path, default=None,
