@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.admin.words import AdminWords
 from kiosk.ui.theme import Theme
 
 MAX_DIGITS = 12
+# The widest figures the pad's messages may hold, for the room kept for them.
+MAX_ATTEMPTS_SAID = 99
+LONGEST_LOCKOUT_SAID = 59 * 60 + 59     # "59 minutes 59 seconds"
 DOT = "●"
 
 
@@ -31,13 +36,11 @@ class PinPad(QWidget):
         self.message = QLabel(objectName="AdminPinMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        # Room for two lines kept whether or not there is a message: the keys must not
-        # move under a finger when "Wrong PIN" comes or goes.
+        # The message's room is kept whether or not there is one (see _keep_room_for_words):
+        # the keys must never move under a finger when "Wrong PIN" comes or goes.
         keep_room = self.message.sizePolicy()
         keep_room.setRetainSizeWhenHidden(True)
         self.message.setSizePolicy(keep_room)
-        self.message.ensurePolished()
-        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing())
         grid = QGridLayout()
         grid.setSpacing(theme.spacing)
         self.digit_buttons: list[QPushButton] = []
@@ -57,18 +60,33 @@ class PinPad(QWidget):
         self.cancel_button = self._button(theme, "", "AdminButton")
         self.cancel_button.clicked.connect(self.cancelled)
 
-        pad = QWidget(objectName="AdminPinBox")
-        pad.setMaximumWidth(theme.touch_target * 3 * 2 + theme.spacing * 4)
-        box = QVBoxLayout(pad)
-        box.setSpacing(theme.spacing * 2)
-        box.addWidget(self.title)
-        box.addWidget(self.dots)
-        box.addWidget(self.message)
-        box.addLayout(grid)
-        box.addWidget(self.cancel_button)
+        # What is said above the keys in portrait, beside them in landscape, where a
+        # column of both would not fit the height in large type and the keys would squeeze.
+        column_width = self._column_width = theme.touch_target * 3 * 2 + theme.spacing * 4
+        words = QWidget(objectName="AdminPinBox")
+        words.setFixedWidth(column_width)
+        words_layout = QVBoxLayout(words)
+        words_layout.setContentsMargins(0, 0, 0, 0)
+        words_layout.setSpacing(theme.spacing * 2)
+        words_layout.addWidget(self.title)
+        words_layout.addWidget(self.dots)
+        words_layout.addWidget(self.message)
+        keys = QWidget(objectName="AdminPinBox")
+        keys.setFixedWidth(column_width)
+        keys_layout = QVBoxLayout(keys)
+        keys_layout.setContentsMargins(0, 0, 0, 0)
+        keys_layout.setSpacing(theme.spacing * 2)
+        keys_layout.addLayout(grid)
+        keys_layout.addWidget(self.cancel_button)
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._columns.setSpacing(theme.spacing * 2)
+        self._columns.addStretch()
+        self._columns.addWidget(words, 0, Qt.AlignmentFlag.AlignCenter)
+        self._columns.addWidget(keys, 0, Qt.AlignmentFlag.AlignCenter)
+        self._columns.addStretch()
         layout = QVBoxLayout(self)
         layout.addStretch()
-        layout.addWidget(pad, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(self._columns)
         layout.addStretch()
         self._retranslate()
         self.hide()
@@ -88,9 +106,33 @@ class PinPad(QWidget):
         self._pin = ""
         self._message = ""
         self._retranslate()
+        self._keep_room_for_words()
         self.setGeometry(self.parentWidget().rect())
+        self._arrange()
+        self.layout().activate()        # laid out before it shows: no key moves after
         self.show()
         self.raise_()
+
+    def _keep_room_for_words(self) -> None:
+        """The title and the longest message the pad says get their full height at the
+        column's width, measured with the admin style in force (the pad gets it after it
+        is made): what the pad says then never pushes the keys."""
+        width = self._column_width
+        for label in (self.title, self.message):
+            label.ensurePolished()
+        self.title.setFixedHeight(self.title.heightForWidth(width))
+        shown = self.message.text()
+        heights = []
+        for text in self._possible_messages():
+            self.message.setText(text)
+            heights.append(self.message.heightForWidth(width))
+        self.message.setText(shown)
+        self.message.setFixedHeight(max(heights))
+
+    def _possible_messages(self) -> list[str]:
+        return [self._wrong_message(1), self._wrong_message(MAX_ATTEMPTS_SAID),
+                self._locked_message(AdminWords().duration(LONGEST_LOCKOUT_SAID)),
+                self.tr("Checking…")]
 
     def clear(self, message: str = "") -> None:
         self._pin = ""
@@ -98,12 +140,12 @@ class PinPad(QWidget):
         self._retranslate()
 
     def show_wrong(self, attempts_left: int) -> None:
-        self.clear(self.tr("Wrong PIN. %n attempt(s) left before a pause.", "", attempts_left))
+        self.clear(self._wrong_message(attempts_left))
 
     def set_locked(self, how_long: str) -> None:
         """No digit is taken until `set_unlocked`; `how_long` is the time left, in words."""
         self._pin = ""
-        self._message = self.tr("Too many wrong PINs. Try again in %1.").replace("%1", how_long)
+        self._message = self._locked_message(how_long)
         for button in (*self.digit_buttons, self.erase_button, self.ok_button):
             button.setEnabled(False)
         self._retranslate()
@@ -121,6 +163,12 @@ class PinPad(QWidget):
         if busy:
             self._message = self.tr("Checking…")
             self._retranslate()
+
+    def _wrong_message(self, attempts_left: int) -> str:
+        return self.tr("Wrong PIN. %n attempt(s) left before a pause.", "", attempts_left)
+
+    def _locked_message(self, how_long: str) -> str:
+        return self.tr("Too many wrong PINs. Try again in %1.").replace("%1", how_long)
 
     def _type(self, digit: str) -> None:
         if len(self._pin) < MAX_DIGITS:
@@ -154,7 +202,18 @@ class PinPad(QWidget):
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self._show_dots()
 
+    def _arrange(self) -> None:
+        landscape = self.width() > self.height()
+        self._columns.setDirection(QBoxLayout.Direction.LeftToRight if landscape
+                                   else QBoxLayout.Direction.TopToBottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            if self.isVisible():
+                self._keep_room_for_words()
         super().changeEvent(event)
