@@ -129,7 +129,7 @@ class KioskApp:
         self.window.push(self.home)
         self.tray = CompareTrayBar(self.context)
         self.window.set_footer(self.tray)
-        self.notice = Notice(self.theme, self.window)
+        self.notice = Notice(self.theme, self.window, self.top_bar)
         # Whatever a shopper or staff waits for shows, past a moment, that the kiosk works.
         self.busy = BusyStrip(self.theme, self.window, self.top_bar)
         self.runner.busy_changed.connect(self.busy.set_busy)
@@ -182,7 +182,7 @@ class KioskApp:
         self.idle.stop()
         self.admin.close("shopper_reset")
         self.still_there.hide()
-        self.notice.hide()
+        self.notice.withdraw()
         if self.window.showing_session():
             self.catalog.record(journey.SESSION_END)
         self.context.session.deleteLater()
@@ -286,7 +286,12 @@ class KioskApp:
         return sync is not None and sync.rounds_done > 0 and not sync.status.online
 
     def notify(self, message: str) -> None:
-        self.notice.show_message(message)
+        # A notice speaks of the basket, the comparison or the screen as they are: it goes
+        # as soon as one of them changes, rather than stay there, no longer true.
+        session = self.context.session
+        self.notice.show_message(message, until=(session.basket_changed,
+                                                 session.compare_changed,
+                                                 self.window.screens.currentChanged))
 
     def go_back(self) -> None:
         self.window.back()
