@@ -148,13 +148,12 @@ _STORE_ATTEMPTS = 3
 
 def _store(db: Database, caller: Caller, key: str, fingerprint: str, order: OrderIn,
            tolerance_percent: Decimal) -> tuple[int, str]:
-    for attempt in range(1, _STORE_ATTEMPTS + 1):
+    for _ in range(_STORE_ATTEMPTS - 1):
         try:
             return _store_once(db, caller, key, fingerprint, order, tolerance_percent)
         except IntegrityError:
-            if attempt == _STORE_ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
+            continue
+    return _store_once(db, caller, key, fingerprint, order, tolerance_percent)
 
 
 def _store_once(db: Database, caller: Caller, key: str, fingerprint: str, order: OrderIn,

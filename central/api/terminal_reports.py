@@ -62,13 +62,12 @@ def _store_batch(db, caller, batch: BatchIn, schema: type[BaseModel], model: typ
     for item in batch.items:
         if item.store_id is not None and item.store_id != caller.store_id:
             same_store(caller, str(item.store_id))       # 403 for the whole batch
-    for attempt in range(1, _BATCH_ATTEMPTS + 1):
+    for _ in range(_BATCH_ATTEMPTS - 1):
         try:
             return _store_batch_once(db, caller, batch, schema, model, to_row, count)
         except IntegrityError:
-            if attempt == _BATCH_ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
+            continue
+    return _store_batch_once(db, caller, batch, schema, model, to_row, count)
 
 
 def _store_batch_once(db, caller, batch: BatchIn, schema: type[BaseModel], model: type,

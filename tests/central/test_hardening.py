@@ -319,6 +319,27 @@ def test_a_terminal_cannot_take_or_spoil_another_stores_references(api):
         .status_code == 201
 
 
+def test_two_stores_racing_for_a_new_prefix_leave_it_to_one_and_get_no_500(api):
+    prefix = "Q" + uuid.uuid4().hex[:4].upper()
+    stores = ["paris-rivoli", "lyon-republique"] * 4
+    terminals = {store: api.terminal(store) for store in set(stores)}
+    start = threading.Barrier(len(stores))
+
+    def place(store: str) -> tuple[str, int, dict]:
+        body = order(reference(prefix), store_id=store)
+        headers = terminals[store] | {"Idempotency-Key": str(uuid.uuid4())}
+        start.wait(10)
+        return (store, *served.post("/v1/orders", body, headers))
+
+    with LiveServer(api.client.app) as served, ThreadPoolExecutor(len(stores)) as pool:
+        answers = list(pool.map(place, stores))
+    winners = {store for store, status, _ in answers if status == 201}
+    assert len(winners) == 1, answers
+    for store, status, body in answers:
+        assert (status, body.get("error")) == ((201, None) if store in winners
+                                               else (422, "reference_prefix_taken"))
+
+
 def test_a_refused_order_sent_twenty_times_keeps_one_refusal(api):
     headers = api.terminal()
     body = with_lines(order(), line("GONE-" + uuid.uuid4().hex[:6], 100))
