@@ -120,8 +120,13 @@ def test_an_unreachable_server_is_said_in_french_with_the_detail_a_tap_away(
     # Everything read and laid out, as it is when a finger comes.
     kiosk.runner.wait_idle()
     QApplication.processEvents()        # the answers of the last reads arrive
-    qtbot.waitUntil(lambda: status.body.height() >= status.body_layout.sizeHint().height(),
-                    timeout=2000)
+    figures = status.figures
+
+    def laid_out() -> bool:
+        return (0 < figures.sizeHint().height() <= figures.height()
+                and details.y() >= figures.geometry().bottom())
+
+    qtbot.waitUntil(laid_out, timeout=2000)
     tap(qtbot, named(status, QPushButton, "Afficher les détails"))
     assert details.text.isVisible()
     shown = details.text.text().replace(ZERO_WIDTH_SPACE, "")
