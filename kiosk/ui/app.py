@@ -106,8 +106,10 @@ class KioskApp:
         self.formatter = self._formatter_for(self.language)
         self.thumbnails = ThumbnailCache(self.runner, config.images_dir,
                                          QSize(self.theme.px(300), self.theme.px(300)))
+        # A product's pictures, and the attract screen's current and next: the rotation
+        # through every featured product is decoded again as it turns, not kept.
         self.pictures = ThumbnailCache(self.runner, config.images_dir,
-                                       QSize(self.theme.px(900), self.theme.px(900)), capacity=40)
+                                       QSize(self.theme.px(900), self.theme.px(900)), capacity=8)
         store_name = config.store_name or config.store_id
         self.top_bar = TopBar(self.theme, store_name, config.languages)
         self.top_bar.show_language(self.language)

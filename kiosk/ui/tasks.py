@@ -48,6 +48,9 @@ class _Job(QRunnable):
             self.relay.finished.emit(self.on_error, None, exc, self.waited)
         else:
             self.relay.finished.emit(self.on_done, result, None, self.waited)
+        # PySide keeps some finished jobs for a while: without their callbacks, these do
+        # not keep the screens that asked (and their shopper's session) alive with them.
+        self.work = self.on_done = self.on_error = None
 
 
 class TaskRunner(QObject):

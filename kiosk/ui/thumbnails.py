@@ -25,18 +25,28 @@ def decode_scaled(path: Path, bound: QSize) -> QImage:
     return image if not image.isNull() else QImage()
 
 
+def pixmap_bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * pixmap.depth() // 8
+
+
 class ThumbnailCache(QObject):
-    """Ask with `get`; a `ready` signal says when an image asked for can be painted."""
+    """Ask with `get`; a `ready` signal says when an image asked for can be painted.
+
+    The cache holds at most `capacity` images' worth of pixels at the full `bound`, least
+    recently asked for going first: its memory is bounded in bytes, whatever the images'
+    shapes and the text scale, so a terminal running for weeks levels off.
+    """
 
     ready = Signal(str)
 
     def __init__(self, runner: TaskRunner, images_dir: Path, bound: QSize,
-                 capacity: int = 400, parent: QObject | None = None) -> None:
+                 capacity: int = 150, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._images_dir = images_dir
         self._bound = bound
-        self._capacity = capacity
+        self.max_bytes = capacity * bound.width() * bound.height() * 4
+        self.size_bytes = 0
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._pending: set[str] = set()
 
@@ -63,11 +73,16 @@ class ThumbnailCache(QObject):
 
     def clear(self) -> None:
         self._pixmaps.clear()
+        self.size_bytes = 0
 
     def _store(self, image: str, decoded: QImage) -> None:
         self._pending.discard(image)
         # A broken image is remembered as null so it is not decoded again and again.
-        self._pixmaps[image] = QPixmap.fromImage(decoded) if not decoded.isNull() else QPixmap()
-        while len(self._pixmaps) > self._capacity:
-            self._pixmaps.popitem(last=False)
+        pixmap = QPixmap.fromImage(decoded) if not decoded.isNull() else QPixmap()
+        self._pixmaps[image] = pixmap
+        self.size_bytes += pixmap_bytes(pixmap)
+        # The newest image stays even alone over the budget: it was asked for to be shown.
+        while self.size_bytes > self.max_bytes and len(self._pixmaps) > 1:
+            _oldest, dropped = self._pixmaps.popitem(last=False)
+            self.size_bytes -= pixmap_bytes(dropped)
         self.ready.emit(image)

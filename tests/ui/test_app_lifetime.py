@@ -5,12 +5,94 @@ Counts objects, never time or memory figures: benchmarks/app_shell.py prints tho
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from kiosk.ui.screens.context import ShopperSession
+from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.thumbnails import ThumbnailCache
+
 ROOT = Path(__file__).resolve().parents[2]
+SESSIONS = 6
+
+
+def live_qobjects(app: QApplication) -> int:
+    """Every QObject reachable from the application and its top-level widgets."""
+    count, stack = 0, [app, *app.topLevelWidgets()]
+    while stack:
+        item = stack.pop()
+        count += 1
+        stack.extend(item.children())
+    return count
+
+
+def live_sessions() -> int:
+    gc.collect()
+    return sum(isinstance(item, ShopperSession) for item in gc.get_objects())
+
+
+def settle(qtbot, kiosk) -> None:
+    kiosk.runner.wait_idle()
+    qtbot.wait(50)     # queued answers delivered, deleteLater() carried out
+
+
+def shop(qtbot, kiosk, session: int) -> None:
+    """One shopper: a category, a product, the other language, a search, the basket, and
+    the idle reset."""
+    kiosk.start_session()
+    kiosk.open_category(kiosk.categories[session % len(kiosk.categories)].path)
+    settle(qtbot, kiosk)
+    kiosk.open_product(kiosk.cards[session % len(kiosk.cards)].id)
+    settle(qtbot, kiosk)
+    kiosk.set_language("en")
+    kiosk.go_back()
+    kiosk.open_search("veste")
+    settle(qtbot, kiosk)
+    kiosk.open_basket()
+    kiosk.window.home()
+    kiosk.end_session()
+    settle(qtbot, kiosk)
+
+
+def test_shoppers_leave_no_widget_object_or_session_behind(qtbot, qapp, kiosk):
+    qtbot.waitUntil(lambda: bool(kiosk.categories), timeout=10000)
+    # What is made once, at the first use or after the first screen, is made now.
+    kiosk.still_there.load_chime()
+    shop(qtbot, kiosk, 0)
+    widgets, qobjects = len(QApplication.allWidgets()), live_qobjects(qapp)
+    sessions = live_sessions()
+
+    for session in range(1, SESSIONS + 1):
+        shop(qtbot, kiosk, session)
+
+    assert len(QApplication.allWidgets()) == widgets
+    assert live_qobjects(qapp) == qobjects
+    assert live_sessions() == sessions     # the one waiting for the next shopper
+
+
+def test_the_image_caches_hold_a_bounded_number_of_bytes(qtbot, tmp_path):
+    for index in range(5):
+        image = QImage(10, 10, QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.blue)
+        image.save(str(tmp_path / f"{index}.png"))
+    runner = TaskRunner()
+    cache = ThumbnailCache(runner, tmp_path, QSize(10, 10), capacity=2)
+    for index in range(5):
+        with qtbot.waitSignal(cache.ready, timeout=5000):
+            cache.get(f"{index}.png")
+        assert cache.size_bytes <= cache.max_bytes
+
+    assert cache.get("4.png") is not None and cache.get("3.png") is not None
+    assert cache.get("0.png") is None       # the least recently asked for went first
+    assert cache.busy                       # and is decoded again when asked for
+    runner.wait_idle()
 
 
 # Run in a fresh interpreter: the test process has imported everything long before.

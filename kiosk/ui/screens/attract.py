@@ -6,7 +6,7 @@ It is what the terminal shows between shoppers. Any touch anywhere starts a sess
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.core.products import ProductCard
@@ -64,7 +64,7 @@ class AttractScreen(QWidget):
 
         self._rotation = QTimer(self)
         self._rotation.setInterval(ROTATION_MS)
-        self._rotation.timeout.connect(self._next)
+        self._rotation.timeout.connect(self.show_next)
         thumbnails.ready.connect(self._on_image_ready)
         self.retranslate()
 
@@ -135,16 +135,18 @@ class AttractScreen(QWidget):
         self._cards = [card for card in cards if card.image]
         self._shown = 0
         self._show_current()
-        if len(self._cards) > 1:
-            self._rotation.start()
+        self._rotate_while_shown()
 
     def current_card(self) -> ProductCard | None:
         return self._cards[self._shown] if self._cards else None
 
-    def _next(self) -> None:
+    def show_next(self) -> None:
         if self._cards:
             self._shown = (self._shown + 1) % len(self._cards)
             self._show_current()
+            # The picture after this one is decoded now, so that the next turn shows it at
+            # once: the picture cache holds only a few, and a long rotation leaves it.
+            self._thumbnails.get(self._cards[(self._shown + 1) % len(self._cards)].image)
 
     def _show_current(self) -> None:
         card = self.current_card()
@@ -160,6 +162,21 @@ class AttractScreen(QWidget):
     def _show_picture(self, card: ProductCard) -> None:
         self.picture.set_pixmap(self._thumbnails.get(card.image))
         self.picture.setAccessibleName(card.name)
+
+    def _rotate_while_shown(self) -> None:
+        # Hidden behind a session, the rotation would decode pictures nobody sees.
+        if self.isVisible() and len(self._cards) > 1:
+            self._rotation.start()
+        else:
+            self._rotation.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._rotate_while_shown()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._rotate_while_shown()
 
     def _on_image_ready(self, image: str) -> None:
         card = self.current_card()
