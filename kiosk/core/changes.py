@@ -17,6 +17,7 @@ from typing import TypeVar
 from pydantic_core import to_json
 
 from kiosk.core.catalog import CATEGORY_SEPARATOR, ChangeBatch, Product
+from kiosk.core.catalog_change import EVERYTHING, MAX_LISTED_SKUS, CatalogChange
 from kiosk.core.db.sqlite import insert_rows, write_transaction
 from kiosk.core.richtext import sanitize
 
@@ -120,6 +121,27 @@ def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
             conn.execute("INSERT INTO sync_state (key, value) VALUES ('cursor', ?) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (cursor,))
     return report
+
+
+def describe_change(batch: ChangeBatch, stock_rows: Sequence[StockRow] = (),
+                    product_rows: ProductRows | None = None) -> CatalogChange:
+    """What applying this batch changes for the open screens: which products, which
+    variants' stock, whether stores or categories; EVERYTHING for a page too big to list."""
+    records = len(batch) + len(stock_rows) + len(product_rows or ())
+    # A variant has a figure per store: a page can repeat a SKU a few times over. Past
+    # that, the SKUs are not even gathered.
+    if records > MAX_LISTED_SKUS * 10:
+        return EVERYTHING
+    deleted = {kind: [t.key for t in batch.deletions if t.kind == kind]
+               for kind in ("product", "category", "store", "stock")}
+    products = [p.sku for p in batch.products]
+    products += [row[0] for row in product_rows.products] if product_rows else []
+    stock = [s.variant_sku for s in batch.stock]
+    stock += [row[0] for row in stock_rows]
+    stock += [key.rpartition("@")[0] for key in deleted["stock"]]
+    return CatalogChange.listing(products + deleted["product"], stock,
+                                 stores=bool(batch.stores or deleted["store"]),
+                                 categories=bool(batch.categories or deleted["category"]))
 
 
 # A first fill writes the whole catalog into an empty cache: the indexes that only serve

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.core import journey
+from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.categories import CategoryTile, top_categories
 from kiosk.core.clock import SYSTEM_CLOCK, Clock
 from kiosk.core.config import KioskConfig
@@ -40,6 +41,7 @@ from kiosk.ui.idle import IdleWatcher, StillThereOverlay
 from kiosk.ui.ratings import RatingRecorder
 from kiosk.ui.scanner import ScannerListener
 from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext, ShopperSession
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.shell import LANGUAGE_NAMES, KioskShell, TopBar
@@ -461,8 +463,16 @@ class KioskApp:
         from kiosk.ui.sync import SyncService  # its heavy imports are loaded by now
 
         self.sync = SyncService(self.runner, self.config, self._install_rebuilt_cache, self.app)
-        self.sync.catalog_changed.connect(self._reload_cards)
+        self.sync.catalog_changed.connect(self._on_catalog_changed)
         self.sync.start()
+
+    def _on_catalog_changed(self, change: CatalogChange) -> None:
+        """Home reads its cards again; every open screen decides for itself."""
+        self._reload_cards()
+        for index in range(self.window.screens.count()):
+            screen = self.window.screens.widget(index)
+            if isinstance(screen, Screen):
+                screen.catalog_changed(change)
 
     def _reload_cards(self) -> None:
         if self.cache is not None:

@@ -9,6 +9,7 @@ from datetime import timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk import __version__
+from kiosk.core.catalog_change import EVERYTHING
 from kiosk.core.config import KioskConfig
 from kiosk.core.sync.client import CentralClient
 from kiosk.core.sync.engine import SyncEngine, SyncStatus
@@ -28,7 +29,7 @@ class SyncService(QObject):
     status_changed = Signal(object)   # SyncStatus
     round_started = Signal()
     round_ended = Signal()            # after status_changed, or after a failed round
-    catalog_changed = Signal()
+    catalog_changed = Signal(object)  # CatalogChange: what the open screens may re-read
 
     def __init__(self, runner: TaskRunner, config: KioskConfig,
                  install_cache: Callable[[Callable[[], None]], None],
@@ -95,8 +96,8 @@ class SyncService(QObject):
     def _on_round_done(self, status: SyncStatus) -> None:
         self.status = status
         self.status_changed.emit(status)
-        if status.catalog_changed and not status.rebuilt_cache_ready:
-            self.catalog_changed.emit()
+        if status.change and not status.rebuilt_cache_ready:
+            self.catalog_changed.emit(status.change)
         if status.rebuilt_cache_ready:
             # Nothing else runs on the network worker meanwhile: the next round is only
             # scheduled once the new cache is in place.
@@ -105,7 +106,7 @@ class SyncService(QObject):
         self._schedule(status.next_round_in_s)
 
     def _after_install(self) -> None:
-        self.catalog_changed.emit()
+        self.catalog_changed.emit(EVERYTHING)
         self._schedule(0)
 
     def _on_round_failed(self, error: BaseException) -> None:

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from kiosk.core import outbox
+from kiosk.core.catalog_change import NO_CHANGE, CatalogChange
 from kiosk.core.db.cache import is_empty, open_cache, rebuilt_cache_waiting
 from kiosk.core.db.journal import open_journal, raise_alert
 from kiosk.core.db.opening import OpenedDatabase
@@ -47,7 +48,9 @@ class SyncStatus:
     last_push_at: datetime | None = None
     clock_drift_s: float | None = None       # terminal minus server
     queue: dict[str, int] = field(default_factory=dict)
-    catalog_changed: bool = False            # the screens should reload what they show
+    # What the screens should read again. A cache rebuilt beside changes nothing they
+    # read until it is swapped in; then everything (kiosk.ui.sync says so).
+    change: CatalogChange = NO_CHANGE
     rebuilt_cache_ready: bool = False        # close the cache, install it, reopen
     images_fetched: int = 0
     pushed: dict[str, int] = field(default_factory=dict)   # items stored by the server, by kind
@@ -57,6 +60,10 @@ class SyncStatus:
     problem: str = ""                        # the last failure's technical detail
     trouble: Trouble | None = None           # its cause, for staff
     next_round_in_s: float = 0.0
+
+    @property
+    def catalog_changed(self) -> bool:
+        return bool(self.change)
 
 
 class SyncEngine:
@@ -133,6 +140,7 @@ class SyncEngine:
         if read_cursor(conn) is not None or is_empty(self._cache):
             result = pull(conn, self.client, page_size=self._page_size,
                           interrupted=self.push_waiting.is_set)
+            self.status.change = result.change
             if result.reset:
                 log.warning("the server asked for a new copy of the catalog; rebuilding "
                             "it beside the current one")
@@ -144,7 +152,6 @@ class SyncEngine:
         self.status.records_pulled += result.records
         self.status.pull_seconds = time.perf_counter() - started
         if result.records:
-            self.status.catalog_changed = True
             log.info("pulled %d changes in %d pages in %.1f s", result.records, result.pages,
                      self.status.pull_seconds)
         if result.complete:
@@ -153,7 +160,7 @@ class SyncEngine:
 
     def _fetch_images(self) -> None:
         # Listing what is missing reads the whole catalog: only after it changed.
-        if self.status.catalog_changed or self._images_to_fetch is None:
+        if self.status.records_pulled or self._images_to_fetch is None:
             self._images_to_fetch = missing_images(self._cache_conn(), self.images_dir)
         fetched = fetch_images(self._images_to_fetch, self.client, self.images_dir,
                                self._unavailable_images, self.push_waiting.is_set)

@@ -18,8 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.core.catalog_change import EVERYTHING, NO_CHANGE, CatalogChange
 from kiosk.core.changes import (
     apply_changes,
+    describe_change,
     finish_first_fill,
     first_fill_pending,
     start_first_fill,
@@ -79,6 +81,7 @@ class PullResult:
     complete: bool = False         # reached the end of the feed
     reset: bool = False            # the server asked for a rebuild
     failure: Answer | None = None  # why it stopped early
+    change: CatalogChange = NO_CHANGE   # what the applied pages changed
 
 
 def read_cursor(conn: sqlite3.Connection) -> str | None:
@@ -101,11 +104,14 @@ def pull(conn: sqlite3.Connection, client: CentralClient, *,
     """
     result = PullResult()
     cursor = read_cursor(conn)
-    if cursor is None and _is_empty(conn):
+    filling = cursor is None and _is_empty(conn)
+    if filling:
         start_first_fill(conn)
     try:
         page_size = page_size or PageSize(client.total_timeout_s * PAGE_SHARE_OF_TIMEOUT)
         _pull_pages(conn, client, cursor, page_limit, page_size, interrupted, result)
+        if filling and result.pages:
+            result.change = EVERYTHING     # whatever a screen showed came from nothing
     finally:
         # Done, or the copy is to be thrown away: the cache gets its indexes back. Cut
         # short, the fill goes on at the next round without them.
@@ -148,6 +154,7 @@ def _pull_pages(conn: sqlite3.Connection, client: CentralClient, cursor: str | N
                 return
             apply_changes(conn, page.batch, cursor=page.cursor, product_rows=page.product_rows,
                           stock_rows=page.stock_rows)
+            result.change |= describe_change(page.batch, page.stock_rows, page.product_rows)
             cursor = page.cursor
             result.pages += 1
             result.records += page.records

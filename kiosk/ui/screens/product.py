@@ -6,6 +6,10 @@ only picks another variant from what was read, so nothing waits on the disk.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from urllib.parse import quote
 
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.compare import MAX_COMPARED, TrayAdd
 from kiosk.core.orders import BasketLine
 from kiosk.core.product_page import (
@@ -45,6 +50,7 @@ from kiosk.core.product_page import (
 )
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.basket import limit_message
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import counted_words, restock_words
@@ -60,6 +66,11 @@ FRESHNESS_REFRESH_MS = 60_000     # "updated 3 min ago" must not stay at 3 for l
 QR_SIZE_PX = 480                  # about 12 cm on the panel: a phone reads it from arm's length
 ZERO_WIDTH_SPACE = "\u200b"
 
+log = logging.getLogger(__name__)
+# The product, None if it is gone, and products like it on this store's shelves.
+ProductPageRead = tuple[ProductPage | None, list[ProductCard]]
+
+
 def date_text(formatter: Formatter, day: date, today: date) -> str:
     """'17 décembre', with the year only when it is not this year's."""
     pattern = "d MMMM" if day.year == today.year else "d MMMM yyyy"
@@ -70,7 +81,7 @@ def plain_text(html: str) -> str:
     return QTextDocumentFragment.fromHtml(html).toPlainText()
 
 
-class ProductScreen(QWidget):
+class ProductScreen(Screen):
     def __init__(self, context: ShopperContext, product_id: int,
                  variant_sku: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,17 +283,66 @@ class ProductScreen(QWidget):
     # --- loading ----------------------------------------------------------------------
 
     def _load(self) -> None:
+        self._context.catalog.fetch(self, self._page_query(), self._on_loaded, self._on_failed)
+
+    def _page_query(self, sku: str | None = None
+                    ) -> Callable[[sqlite3.Connection], ProductPageRead]:
+        """The page and its similar products; found by `sku` if given: ids are the
+        cache's own, and a cache rebuilt by sync numbers its products anew."""
         product_id, store_id = self._product_id, self._context.store_id
         today = self._context.clock.today()     # which special prices run
 
-        def query(conn):
-            page = load_product(conn, product_id, store_id, today)
-            similar = similar_in_stock(conn, product_id, store_id, today=today) if page else []
+        def query(conn: sqlite3.Connection) -> ProductPageRead:
+            found_id = product_id
+            if sku is not None:
+                row = conn.execute("SELECT id FROM products WHERE sku = ?", (sku,)).fetchone()
+                if row is None:
+                    return None, []
+                found_id = row[0]
+            page = load_product(conn, found_id, store_id, today)
+            similar = similar_in_stock(conn, found_id, store_id, today=today) if page else []
             return page, similar
 
-        self._context.catalog.fetch(self, query, self._on_loaded, self._on_failed)
+        return query
 
-    def _on_loaded(self, loaded: tuple[ProductPage | None, list[ProductCard]]) -> None:
+    def catalog_changed(self, change: CatalogChange) -> None:
+        page = self.page
+        if page is None:
+            # Still loading, it reads the new data anyway; gone or unreadable, it may be
+            # back.
+            if self._status_source != "loading" and change:
+                self._show_status("loading")
+                self._load()
+        elif change.product(page.sku) or change.stock_of(v.sku for v in page.variants):
+            self._context.catalog.fetch(self, self._page_query(page.sku), self._on_reloaded,
+                                        self._on_reload_failed)
+
+    def _on_reloaded(self, loaded: ProductPageRead) -> None:
+        """The same product read again after a sync: its figures and prices change under
+        the shopper's choice, which stays, as does the scroll."""
+        page, similar = loaded
+        before = self.page
+        if page is None or before is None:      # gone meanwhile, or gone before
+            self.page = self.variant = None
+            self._on_loaded(loaded)
+            return
+        self.page, self._product_id = page, page.id
+        if similar != self.similar:
+            self.similar = similar
+            self.similar_model.set_cards(similar)
+        by_variant = {"variants": (), "sizes": (), "colors": ()}
+        if replace(page, **by_variant) != replace(before, **by_variant):
+            self._show_page()
+        # A size or colour that is no longer sold is no longer chosen.
+        size = self.chosen_size if self.chosen_size in page.sizes else None
+        color = self.chosen_color if self.chosen_color in page.colors else None
+        self._choose(size, color)
+
+    def _on_reload_failed(self, error: BaseException) -> None:
+        # The shopper keeps what they see; the next sync tries again.
+        log.warning("product %s not read again after a sync: %s", self._product_id, error)
+
+    def _on_loaded(self, loaded: ProductPageRead) -> None:
         page, self.similar = loaded
         if page is None:
             self._show_status("gone")

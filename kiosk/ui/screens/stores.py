@@ -7,6 +7,8 @@ or without a server, the cached figures stay, each with its age, and a note says
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from datetime import timedelta
 from enum import Enum
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.store_stock import (
     Certainty,
     LiveFigure,
@@ -30,6 +33,7 @@ from kiosk.core.store_stock import (
 )
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.live_stock import LiveStock
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import counted_words, level_of, level_text, restock_words
 from kiosk.ui.widgets.icons import stock_level_pixmap
@@ -168,7 +172,7 @@ class StoreCard(QFrame):
         widget.style().polish(widget)
 
 
-class StoresScreen(QWidget):
+class StoresScreen(Screen):
     def __init__(self, context: ShopperContext, variant_sku: str,
                  live: LiveStock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,10 +215,12 @@ class StoresScreen(QWidget):
         else:
             self.figures = Figures.CACHED
         self.retranslate()
-        store_id = context.store_id
-        context.catalog.fetch(self, lambda conn: (_variant_of(conn, variant_sku),
-                                                  stock_in_stores(conn, variant_sku, store_id)),
-                              self._show)
+        context.catalog.fetch(self, self._figures_query(), self._show)
+
+    def _figures_query(self) -> Callable[[sqlite3.Connection], tuple[tuple, list[StoreStock]]]:
+        variant_sku, store_id = self.variant_sku, self._context.store_id
+        return lambda conn: (_variant_of(conn, variant_sku),
+                             stock_in_stores(conn, variant_sku, store_id))
 
     def _show(self, found: tuple[tuple, list[StoreStock]]) -> None:
         self._variant_parts, stores = found
@@ -222,10 +228,34 @@ class StoresScreen(QWidget):
         self._cached = stores
         if self._live is not None:          # the server was quicker than the cache
             stores = merge_live(stores, self._live)
+        self._add_cards(stores)
+
+    def _add_cards(self, stores: list[StoreStock]) -> None:
         for store in stores:
             card = StoreCard(self._context, store)
             self._list_layout.insertWidget(self._list_layout.count() - 1, card)
             self.cards.append(card)
+
+    def catalog_changed(self, change: CatalogChange) -> None:
+        if change.stock_of([self.variant_sku]):
+            self._context.catalog.fetch(self, self._figures_query(), self._show_again)
+
+    def _show_again(self, found: tuple[tuple, list[StoreStock]]) -> None:
+        """The figures a sync brought, in place of those shown; the scroll stays."""
+        self._variant_parts, stores = found
+        self._show_variant(self._context.formatter)
+        self._cached = stores
+        # A live answer came before this sync, which is at least as recent: it goes.
+        self._live = None
+        if [card.store.store_id for card in self.cards] == [s.store_id for s in stores]:
+            for card, store in zip(self.cards, stores, strict=True):
+                card.set_store(store)
+            return
+        for card in self.cards:        # a store opened or closed
+            self._list_layout.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        self._add_cards(stores)
 
     def _on_live(self, figures: dict[str, LiveFigure]) -> None:
         if self.figures is not Figures.CHECKING:
