@@ -363,7 +363,7 @@ QPushButton#StoreDetailsButton:checked {{
     color: {c.on_primary};
     border-color: {c.primary};
 }}
-#ChipRow, #ChipStrip {{
+#ChipRow, #ChipStrip, #ChipFlow {{
     background: transparent;
 }}
 QPushButton#Chip {{

@@ -76,10 +76,8 @@ def shown_cards(screen):
 
 
 def tap_chip(qtbot, row, key):
-    """Swipes the row until the chip is in sight, then taps it."""
-    chip = row.chip(key)
-    row.ensureWidgetVisible(chip)
-    tap(qtbot, chip)
+    """Taps the chip: the filter sheet wraps its chips, and brings a scrolled one in sight."""
+    tap(qtbot, row.chip(key))
 
 
 def visible_named(root, cls, name):

@@ -156,3 +156,35 @@ def test_the_product_page_keeps_the_decision_in_view(qtbot, qapp, demo_config, s
         kiosk.set_language("fr")
         kiosk.go_back()
     kiosk.shutdown()
+
+
+@pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
+def test_the_filter_sheet_fits_in_large_type(qtbot, qapp, demo_config, size):
+    """Every filter value is on the sheet, wrapped onto lines, none cut at the right edge
+    (a row scrolled sideways hid some with no cue)."""
+    orientation = "portrait" if size == PORTRAIT else "landscape"
+    config = dataclasses.replace(demo_config, text_scale=1.5, orientation=orientation)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(size)
+    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
+    kiosk.start_session()
+    kiosk.open_category("Women/Tops")
+    screen = kiosk.window.current_screen()
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=5000)
+    screen.open_filters()
+    sheet = screen.panel
+    for language in ("fr", "en"):
+        kiosk.set_language(language)
+        qtbot.wait(50)
+        where = f"{language}, {orientation}"
+        chips = [chip for row in (sheet.sizes, sheet.colors, sheet.prices, sheet.sorts)
+                 for chip in map(row.chip, row.keys())]
+        assert len(chips) > 12, where      # sizes, colours, prices and sorts are offered
+        for chip in chips:
+            left = chip.mapTo(sheet, chip.rect().topLeft()).x()
+            assert chip.isVisible() and 0 <= left and left + chip.width() <= sheet.width(), \
+                f"{chip.accessibleName()!r} is cut at the sheet's edge, {where}"
+        assert clipped_text(kiosk.window) == [], where
+        assert kiosk.window.size() == size, where
+    kiosk.shutdown()

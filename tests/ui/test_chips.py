@@ -2,7 +2,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from support.gestures import named, tap
 
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.chips import ChipRow
+from kiosk.ui.widgets.chips import ChipFlow, ChipRow
 
 
 def test_a_tapped_chip_says_its_key_and_a_checked_one_shows_a_tick(qtbot):
@@ -51,3 +51,23 @@ def test_an_ampersand_in_a_label_is_shown_and_spoken_as_written(qtbot):
     row.set_chips([("Women/Tops/Bras & Tanks", "Bras & Tanks")])
     chip = named(row, QPushButton, "Bras & Tanks")
     assert chip.text() == "Bras && Tanks"      # Qt shows '&&' as one '&', not a shortcut
+
+
+def test_a_flow_of_chips_wraps_onto_lines_and_cuts_none(qtbot):
+    flow = ChipFlow(Theme(scale=1.5), checkable=True)
+    qtbot.addWidget(flow)
+    sizes = ["XS", "S", "M", "L", "XL", "XXL", "28", "29", "30", "31", "32", "33", "34"]
+    flow.set_chips([(size, size) for size in sizes])
+    one_line = flow.heightForWidth(4000)
+    flow.resize(600, flow.heightForWidth(600))
+    flow.show()
+    qtbot.waitExposed(flow)
+    assert flow.heightForWidth(600) > one_line      # it took more lines, not more width
+    for size in sizes:
+        chip = flow.chip(size)
+        assert flow.rect().contains(chip.geometry()), f"{size} is cut"
+    with qtbot.waitSignal(flow.chosen) as chosen:
+        tap(qtbot, named(flow, QPushButton, "34"))
+    assert chosen.args == ["34"] and flow.checked_keys() == {"34"}
+    flow.set_chips([])
+    assert not flow.isVisible()

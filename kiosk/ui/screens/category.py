@@ -33,7 +33,7 @@ from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
-from kiosk.ui.widgets.chips import ChipRow
+from kiosk.ui.widgets.chips import ChipFlow, ChipRow
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
 from kiosk.ui.widgets.text import wrapped_label
@@ -468,9 +468,10 @@ class FilterPanel(QFrame):
         self._arrange(landscape=False)
 
     @staticmethod
-    def _section(theme: Theme, on_chosen: Callable[[str], None]) -> tuple[QLabel, ChipRow]:
+    def _section(theme: Theme, on_chosen: Callable[[str], None]) -> tuple[QLabel, ChipFlow]:
         heading = QLabel(objectName="PanelHeading")
-        chips = ChipRow(theme, checkable=True)
+        # Wrapped onto lines: in a sheet, a row scrolled sideways hid values with no cue.
+        chips = ChipFlow(theme, checkable=True)
         chips.chosen.connect(on_chosen)
         chips.hide()
         return heading, chips

@@ -1,52 +1,47 @@
-"""A row of chips: sub-categories, suggestions, filter values. Scrolled with the finger."""
+"""Chips: sub-categories, suggestions, filter values, as large buttons. A row that the
+finger scrolls sideways, or a flow that wraps onto as many lines as it needs."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QWidget,
+)
 
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 
 
-class ChipRow(QScrollArea):
-    """One line of large buttons that scrolls sideways when it is wider than the screen.
+class _ChipSet:
+    """What a row and a flow of chips share.
 
     Chips are (key, label) pairs: `chosen` carries the key, so a translated label never
     leaks into the logic. With `checkable`, chosen chips stay marked (a tick as well as
     a colour, so the choice does not rely on colour alone) and `checked_keys` lists them.
     """
 
-    chosen = Signal(str)
+    chosen: Signal
+    _checkable: bool
+    _chips: dict[str, QPushButton]
+    _labels: dict[str, str]
 
-    def __init__(self, theme: Theme, *, checkable: bool = False,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ChipRow")
-        self._checkable = checkable
-        self._chips: dict[str, QPushButton] = {}
-        self._labels: dict[str, str] = {}
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._strip = QWidget(objectName="ChipStrip")
-        self._layout = QHBoxLayout(self._strip)
-        self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
-                                        theme.spacing * 2, theme.spacing // 2)
-        self._layout.setSpacing(theme.spacing)
-        # The strip is as wide as its chips and scrolls: stretched to the row's width it
-        # would squeeze a crowded row's chips to the style sheet's min-width, cutting words.
-        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
-        self._layout.addStretch()
-        self.setWidget(self._strip)
-        self.setFixedHeight(theme.touch_target + theme.spacing)
-        enable_kinetic_scrolling(self.viewport())
+    def _place(self, chip: QPushButton) -> None:
+        raise NotImplementedError
+
+    def _unplace(self, chip: QPushButton) -> None:
+        raise NotImplementedError
 
     def set_chips(self, chips: list[tuple[str, str]], checked: set[str] = frozenset()) -> None:
         for chip in self._chips.values():
             chip.hide()             # at once: deleteLater() leaves it on screen a moment
-            self._layout.removeWidget(chip)
+            self._unplace(chip)
             chip.deleteLater()
         self._chips.clear()
         self._labels = dict(chips)
@@ -56,7 +51,7 @@ class ChipRow(QScrollArea):
             chip.setCheckable(self._checkable)
             chip.setChecked(key in checked)
             chip.clicked.connect(lambda _checked=False, key=key: self._on_clicked(key))
-            self._layout.insertWidget(self._layout.count() - 1, chip)
+            self._place(chip)
             self._chips[key] = chip
             self._show_label(key)
         self.setVisible(bool(chips))
@@ -84,3 +79,66 @@ class ChipRow(QScrollArea):
         shown = label.replace("&", "&&")     # 'Bras & Tanks', not a shortcut on T
         chip.setText(f"✓ {shown}" if chip.isChecked() else shown)
         chip.setAccessibleName(label)
+
+
+class ChipRow(_ChipSet, QScrollArea):
+    """One line of chips that scrolls sideways when it is wider than the screen."""
+
+    chosen = Signal(str)
+
+    def __init__(self, theme: Theme, *, checkable: bool = False,
+                 parent: QWidget | None = None) -> None:
+        QScrollArea.__init__(self, parent)
+        self.setObjectName("ChipRow")
+        self._checkable = checkable
+        self._chips = {}
+        self._labels = {}
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._strip = QWidget(objectName="ChipStrip")
+        self._layout = QHBoxLayout(self._strip)
+        self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
+                                        theme.spacing * 2, theme.spacing // 2)
+        self._layout.setSpacing(theme.spacing)
+        # The strip is as wide as its chips and scrolls: stretched to the row's width it
+        # would squeeze a crowded row's chips to the style sheet's min-width, cutting words.
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        self._layout.addStretch()
+        self.setWidget(self._strip)
+        self.setFixedHeight(theme.touch_target + theme.spacing)
+        enable_kinetic_scrolling(self.viewport())
+
+    def _place(self, chip: QPushButton) -> None:
+        self._layout.insertWidget(self._layout.count() - 1, chip)
+
+    def _unplace(self, chip: QPushButton) -> None:
+        self._layout.removeWidget(chip)
+
+
+class ChipFlow(_ChipSet, QWidget):
+    """Chips on as many lines as the width needs: every one in view, none cut at the edge
+    (a sheet of filter values, where a sideways scroll would hide some with no cue)."""
+
+    chosen = Signal(str)
+
+    def __init__(self, theme: Theme, *, checkable: bool = False,
+                 parent: QWidget | None = None) -> None:
+        QWidget.__init__(self, parent)
+        self.setObjectName("ChipFlow")
+        self._checkable = checkable
+        self._chips = {}
+        self._labels = {}
+        self._layout = FlowLayout(self, spacing=theme.spacing)
+        self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
+                                        theme.spacing * 2, theme.spacing // 2)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _place(self, chip: QPushButton) -> None:
+        self._layout.addWidget(chip)
+
+    def _unplace(self, chip: QPushButton) -> None:
+        self._layout.removeWidget(chip)
