@@ -2178,8 +2178,12 @@
         <translation>Journal check</translation>
     </message>
     <message>
-        <source>Alert: %1</source>
-        <translation>Alert: %1</translation>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>%1 (raised %2)</source>
+        <translation>%1 (raised %2)</translation>
     </message>
     <message>
         <source>none configured</source>
@@ -2497,6 +2501,14 @@
     <message>
         <source>unexpected problem: see the details</source>
         <translation>unexpected problem: see the details</translation>
+    </message>
+    <message>
+        <source>token refused by the server: nothing is lost, sync waits for IT</source>
+        <translation>token refused by the server: nothing is lost, sync waits for IT</translation>
+    </message>
+    <message>
+        <source>the journal was damaged: it was set aside and a new one started</source>
+        <translation>the journal was damaged: it was set aside and a new one started</translation>
     </message>
 </context>
 <context>

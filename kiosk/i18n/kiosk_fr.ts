@@ -2178,8 +2178,12 @@
         <translation>Contrôle du journal</translation>
     </message>
     <message>
-        <source>Alert: %1</source>
-        <translation>Alerte : %1</translation>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>%1 (raised %2)</source>
+        <translation>%1 (signalée %2)</translation>
     </message>
     <message>
         <source>none configured</source>
@@ -2497,6 +2501,14 @@
     <message>
         <source>unexpected problem: see the details</source>
         <translation>problème inattendu : voir les détails</translation>
+    </message>
+    <message>
+        <source>token refused by the server: nothing is lost, sync waits for IT</source>
+        <translation>jeton refusé par le serveur : rien n&apos;est perdu, la synchronisation attend l&apos;informatique</translation>
+    </message>
+    <message>
+        <source>the journal was damaged: it was set aside and a new one started</source>
+        <translation>le journal était endommagé : il a été mis de côté et un nouveau a été commencé</translation>
     </message>
 </context>
 <context>

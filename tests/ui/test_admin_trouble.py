@@ -148,6 +148,13 @@ def test_a_refused_token_is_said_on_the_status_and_sync_pages(qtbot, start_kiosk
         refused = "le serveur refuse le jeton de ce terminal : l'informatique doit le renouveler"
         assert figure_shown(qtbot, panel.status, "Synchronisation", "hors ligne") \
             == f"hors ligne : {refused}"
+        # The alert the refusal raised is told in words too; its English detail is behind
+        # the button.
+        alert = figure_shown(qtbot, panel.status, "Alerte", "jeton refusé")
+        assert alert.startswith("jeton refusé par le serveur : rien n'est perdu, la "
+                                "synchronisation attend l'informatique (signalée ")
+        assert "token_refused" not in alert
+        assert "Alerte : token_refused · " in panel.status.details.details
         sync_page = panel.sync
         panel.show_page(panel.pages.index(sync_page))
         qtbot.waitUntil(lambda: refused in sync_page.state.text(), timeout=5000)

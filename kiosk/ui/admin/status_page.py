@@ -131,8 +131,9 @@ class StatusPage(FiguresPage):
                             ("journal", self.tr("Journal check"))):
             rows.append((label, self._check_words(name, now)))
         if local is not None:
-            rows += [(self.tr("Alert: %1").replace("%1", alert.kind),
-                      f"{alert.raised_at} · {alert.detail}") for alert in local.alerts]
+            rows += [(self.tr("Alert"), self.tr("%1 (raised %2)").replace(
+                "%1", self.trouble_words.alert(alert.kind)).replace(
+                "%2", self._raised_words(alert.raised_at, now))) for alert in local.alerts]
         self.figures.set_rows(rows)
         self.details.set_details(self._trouble_details(status))
 
@@ -147,6 +148,15 @@ class StatusPage(FiguresPage):
                 "%1", self.context.formatter().number(reach.latency_s * 1000))
         return f"{url} · " + self.trouble_words.cause(reach.trouble)
 
+    def _raised_words(self, raised_at: str, now: datetime) -> str:
+        try:
+            moment = datetime.fromisoformat(raised_at)
+        except ValueError:
+            return raised_at            # shown as written rather than not at all
+        if moment.tzinfo is None:       # the journal writes UTC
+            moment = moment.replace(tzinfo=timezone.utc)
+        return self.context.words.ago(moment, now)
+
     def _trouble_details(self, status) -> str:
         """The technical words behind each cause shown, for the Details button."""
         lines = []
@@ -156,6 +166,9 @@ class StatusPage(FiguresPage):
         if status is not None and status.problem:
             lines.append(self.tr("%1: %2").replace("%1", self.tr("Sync")).replace(
                 "%2", status.problem))
+        for alert in self.local.alerts if self.local is not None else ():
+            lines.append(self.tr("%1: %2").replace("%1", self.tr("Alert")).replace(
+                "%2", f"{alert.kind} · {alert.raised_at} · {alert.detail}"))
         return "\n".join(lines)
 
     def _drift_words(self, status) -> str:

@@ -35,6 +35,14 @@ class TroubleWords(QObject):
             return self.tr("answer not understood: is this the central server's address?")
         return self.tr("unexpected problem: see the details")
 
+    def alert(self, kind: str) -> str:
+        """What an alert raised for staff means (kept in the journal until dealt with)."""
+        if kind == "token_refused":
+            return self.tr("token refused by the server: nothing is lost, sync waits for IT")
+        if kind == "journal_corrupt":
+            return self.tr("the journal was damaged: it was set aside and a new one started")
+        return kind
+
 
 def breakable(text: str) -> str:
     """`text` with invisible line-break chances inside its long technical words, so a
