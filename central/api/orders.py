@@ -32,6 +32,7 @@ from central.schemas import (
     OrderStatus,
     free_text,
 )
+from kiosk.core.orders import DERIVED_PREFIX_LENGTH, derived_prefix
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 413, 422)}
@@ -183,18 +184,34 @@ def _store_once(db: Database, caller: Caller, key: str, fingerprint: str, order:
 
 
 def _claim_prefix(session: Session, caller: Caller, reference: str) -> None:
-    """The reference's prefix becomes the caller's store's if no store has it yet; if
-    another store has it, the order is refused before anything is recorded under it."""
+    """Refuses, before anything is recorded, an order whose reference prefix belongs to
+    another store.
+
+    A prefix belongs to the stores whose terminals draw it from their name (as a kiosk
+    does when IT sets none: a terminal's first order cannot be beaten to it), and to the
+    store that first used it otherwise (claimed here)."""
     prefix = reference_prefix(reference)
+    drawn_by = _stores_drawing(session, prefix)
+    if caller.store_id in drawn_by:
+        return
     owner = session.get(models.ReferencePrefix, prefix)
-    if owner is None:
+    if owner is None and not drawn_by:
         session.add(models.ReferencePrefix(prefix=prefix, store_id=caller.store_id,
                                            claimed_at=utc_now()))
         session.flush()
-    elif owner.store_id != caller.store_id:
+    elif owner is None or owner.store_id != caller.store_id:
         raise ApiError(422, "reference_prefix_taken",
                        f"references starting {prefix} belong to another store's terminals; "
                        "give this terminal a reference prefix of its own")
+
+
+def _stores_drawing(session: Session, prefix: str) -> set[str]:
+    """The stores of the terminals whose name draws `prefix` as a kiosk would."""
+    if len(prefix) != DERIVED_PREFIX_LENGTH:
+        return set()
+    return {store_id for name, store_id in session.execute(
+        select(models.Terminal.name, models.Terminal.store_id)
+        .where(models.Terminal.revoked_at.is_(None))) if derived_prefix(name) == prefix}
 
 
 def _record_refusal(session: Session, caller: Caller, key: str, order: OrderIn,

@@ -22,6 +22,7 @@ from kiosk.core.config import REFERENCE_ALPHABET, KioskConfig
 
 ORDER_PLACED = "order_placed"
 REFERENCE_LENGTH = 6        # after the terminal's prefix: 25**6, about 244 million
+DERIVED_PREFIX_LENGTH = 3   # a terminal's prefix when IT sets none
 REFERENCE_DRAWS = 5         # a reference already used comes up once in millions
 DeliveryMethod = Literal["standard", "express"]
 
@@ -166,13 +167,20 @@ def reference_prefix(config: KioskConfig) -> str:
 
     Made from the id, two terminals of a large chain may share a prefix (one in 15,625
     for a pair); the random part still keeps their references apart, and the server
-    refuses a reference already taken. Chains set the prefix to be sure.
+    refuses a reference already taken. A prefix IT sets belongs, on the server, to the
+    store that used it first: each store needs its own.
     """
     if config.reference_prefix:
         return config.reference_prefix
-    digest = int.from_bytes(hashlib.sha256(config.terminal_id.encode()).digest()[:8], "big")
+    return derived_prefix(config.terminal_id)
+
+
+def derived_prefix(terminal_id: str) -> str:
+    """Three characters drawn from a terminal's id; the central server draws them the
+    same way from the terminal's name to know whose references are whose."""
+    digest = int.from_bytes(hashlib.sha256(terminal_id.encode()).digest()[:8], "big")
     characters = []
-    for _ in range(3):
+    for _ in range(DERIVED_PREFIX_LENGTH):
         digest, index = divmod(digest, len(REFERENCE_ALPHABET))
         characters.append(REFERENCE_ALPHABET[index])
     return "".join(characters)

@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from itertools import count
 
 import pytest
 import uvicorn
@@ -28,6 +29,8 @@ from central.db.engine import Database
 from central.db.schema import upgrade
 from central.limits import Rate
 from central.settings import Settings
+from central.terminals import add_terminal
+from kiosk.core.orders import derived_prefix
 
 TERMINAL_TIME = "2026-11-24T15:09:58+01:00"
 
@@ -317,6 +320,43 @@ def test_a_terminal_cannot_take_or_spoil_another_stores_references(api):
     own = "L" + uuid.uuid4().hex[:4].upper()
     assert post_order(api, lyon, order(reference(own), store_id="lyon-republique"))[0] \
         .status_code == 201
+
+
+def named_terminal(api, store: str, name: str) -> dict[str, str]:
+    with api.db.writing() as session:
+        token = add_terminal(session, store, name)
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_a_terminals_own_drawn_prefix_cannot_be_taken_before_its_first_order(api):
+    name = f"lyon-{uuid.uuid4().hex[:8]}"
+    lyon = named_terminal(api, "lyon-republique", name)
+    prefix = derived_prefix(name)           # what the kiosk named so draws, IT setting none
+    spoiled = reference(prefix)
+    body = with_lines(order(spoiled), line("GONE-SKU", 100))
+    refused, _ = post_order(api, api.terminal("paris-rivoli"), body)
+    assert refused.status_code == 422 and refused.json()["error"] == "reference_prefix_taken"
+    assert api.client.get(f"/o/{spoiled}").status_code == 404
+    first, _ = post_order(api, lyon, order(reference(prefix), store_id="lyon-republique"))
+    assert first.status_code == 201
+
+
+def test_terminals_of_two_stores_drawing_the_same_prefix_both_place_orders(api):
+    base, seen = uuid.uuid4().hex[:8], {}
+    for number in count():                  # a pair of names drawing one prefix
+        name = f"t-{base}-{number}"
+        if derived_prefix(name) in seen:
+            break
+        seen[derived_prefix(name)] = name
+    prefix = derived_prefix(name)
+    paris = named_terminal(api, "paris-rivoli", seen[prefix])
+    lyon = named_terminal(api, "lyon-republique", name)
+    assert post_order(api, paris, order(reference(prefix)))[0].status_code == 201
+    assert post_order(api, lyon, order(reference(prefix), store_id="lyon-republique"))[0] \
+        .status_code == 201
+    nantes = api.terminal("nantes-crebillon")
+    taken, _ = post_order(api, nantes, order(reference(prefix), store_id="nantes-crebillon"))
+    assert taken.status_code == 422 and taken.json()["error"] == "reference_prefix_taken"
 
 
 def test_two_stores_racing_for_a_new_prefix_leave_it_to_one_and_get_no_500(api):
