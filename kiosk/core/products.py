@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +42,17 @@ def cards_by_id(conn: sqlite3.Connection, ids: Sequence[int], store_id: str,
     rows = conn.execute(f"{_CARD_SQL} WHERE p.id IN ({marks})", [store_id, *ids]).fetchall()
     by_id = {row[0]: _card(row, today or date.today()) for row in rows}
     return [by_id[i] for i in ids if i in by_id]
+
+
+def cards_by_sku(conn: sqlite3.Connection, skus: Sequence[str], store_id: str,
+                 today: date | None = None) -> list[ProductCard]:
+    """Cards for those of `skus` still in the catalog: the cards a screen shows, read
+    again after a sync (which, rebuilding the cache, may have given them new ids)."""
+    if not skus:
+        return []
+    rows = conn.execute(f"{_CARD_SQL} WHERE p.sku IN (SELECT value FROM json_each(?))",
+                        (store_id, json.dumps(list(skus)))).fetchall()
+    return [_card(row, today or date.today()) for row in rows]
 
 
 def featured_cards(conn: sqlite3.Connection, store_id: str, limit: int = 24,

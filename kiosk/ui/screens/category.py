@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.categories import CategoryTile, breadcrumb, category, sub_categories
-from kiosk.core.products import ProductCard, cards_by_id
+from kiosk.core.products import ProductCard, cards_by_id, cards_by_sku
 from kiosk.core.search import Facets, SearchFilters, facets, search
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
@@ -70,7 +72,7 @@ def _band_key(band: PriceBand) -> str:
     return f"{'' if low is None else low}-{'' if high is None else high}"
 
 
-class CategoryScreen(QWidget):
+class CategoryScreen(Screen):
     def __init__(self, context: ShopperContext, path: str, parent: QWidget | None = None,
                  *, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -224,6 +226,15 @@ class CategoryScreen(QWidget):
     def _on_error(self, _error: BaseException) -> None:
         self._show_filter_controls(False)
         self._show_status("unavailable")
+
+    def catalog_changed(self, change: CatalogChange) -> None:
+        """A sync changed prices or stock: the cards shown are read again in place; what
+        the shopper chose to filter and where they scrolled stay."""
+        if change.products_or_stock and self.model.rowCount():
+            skus, store = self.model.skus(), self._context.store_id
+            today = self._context.clock.today()
+            self._context.catalog.fetch(self, lambda conn: cards_by_sku(conn, skus, store, today),
+                                        self.model.replace_cards)
 
     # --- reactions --------------------------------------------------------------------
 

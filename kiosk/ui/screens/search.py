@@ -18,11 +18,13 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.categories import CategoryTile, top_categories
-from kiosk.core.products import ProductCard, cards_by_id, featured_cards
+from kiosk.core.products import ProductCard, cards_by_id, cards_by_sku, featured_cards
 from kiosk.core.search import MAX_QUERY_CHARS, search, suggest
 from kiosk.core.synonyms import Synonyms
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.chips import ChipRow
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -97,7 +99,7 @@ def echoed(text: str) -> str:
     return plain if len(plain) <= ECHO_CHARS else plain[:ECHO_CHARS - 1].rstrip() + "…"
 
 
-class SearchScreen(QWidget):
+class SearchScreen(Screen):
     """Type to search; tap a result, a completion, or a category.
 
     Only the field and the keyboard are sure of their room. The status line, the row of
@@ -227,6 +229,12 @@ class SearchScreen(QWidget):
         if self._debounce.isActive():
             self.search_now()
 
+    def set_landscape(self, landscape: bool) -> None:
+        # A wide screen is a short one: with large type, keys of the least size leave
+        # the results a row above the keyboard.
+        self.keyboard.set_compact(landscape)
+        self._arrange()
+
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
         self.model.set_formatter(formatter)
@@ -326,6 +334,15 @@ class SearchScreen(QWidget):
     def _show_cards(self, cards: list[ProductCard]) -> None:
         self.model.set_cards(cards)
         self.grid.scrollToTop()
+
+    def catalog_changed(self, change: CatalogChange) -> None:
+        """A sync changed prices or stock: the cards shown are read again in place; what
+        the shopper typed and where they scrolled stay."""
+        if change.products_or_stock and self.model.rowCount():
+            skus, store = self.model.skus(), self._context.store_id
+            today = self._context.clock.today()
+            self._context.catalog.fetch(self, lambda conn: cards_by_sku(conn, skus, store, today),
+                                        self.model.replace_cards)
 
     def _show_suggestions(self, words: list[str],
                           departments: frozenset[str] = frozenset()) -> None:

@@ -63,6 +63,19 @@ class ProductGridModel(QAbstractListModel):
             self._cards.extend(cards)
             self.endInsertRows()
 
+    def replace_cards(self, cards: list[ProductCard]) -> None:
+        """The same products read again (a sync changed a price or the stock): each card
+        shown changes in its place, so the rows and the scroll stay."""
+        fresh = {card.sku.lower(): card for card in cards}
+        for row, card in enumerate(self._cards):
+            new = fresh.get(card.sku.lower())
+            if new is not None and new != card:
+                self._cards[row] = new
+                self.dataChanged.emit(self.index(row), self.index(row))
+
+    def skus(self) -> list[str]:
+        return [card.sku for card in self._cards]
+
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
         if self._cards:
@@ -103,12 +116,20 @@ class ProductCardDelegate(QStyledItemDelegate):
         self._theme = theme
         self._formatter = formatter
         self._pressed = QPersistentModelIndex()     # the card under the finger, if any
+        self.compact = False        # cards on their side: see compact_card_size
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
 
     def card_size(self) -> QSize:
         return QSize(self._theme.px(320), self._theme.px(470))
+
+    def compact_card_size(self) -> QSize:
+        """A card laid on its side, the picture beside the words: for a grid too short for
+        a whole card (results above the keyboard on a wide screen)."""
+        t = self._theme
+        words = t.small * 3 + t.body + t.small + t.px(8) * 4      # name, price, stock
+        return QSize(t.px(440), words + t.px(12) * 2 + t.px(8) * 2)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         # A card fills its cell: the grid widens cells to share out the whole width.
@@ -142,8 +163,17 @@ class ProductCardDelegate(QStyledItemDelegate):
             painter.drawPath(outline)
 
         pad = t.px(12)
-        image_box = QRect(box.left() + pad, box.top() + pad, box.width() - 2 * pad,
-                          round(box.height() * 0.58))
+        if self.compact:        # the picture on the left, the words beside it
+            side = box.height() - 2 * pad
+            image_box = QRect(box.left() + pad, box.top() + pad, side, side)
+            text_left = image_box.right() + pad
+            y = box.top() + pad
+        else:                   # the picture on top, the words under it
+            image_box = QRect(box.left() + pad, box.top() + pad, box.width() - 2 * pad,
+                              round(box.height() * 0.58))
+            text_left = box.left() + pad
+            y = image_box.bottom() + pad
+        text_width = box.right() - pad - text_left
         pixmap: QPixmap | None = index.data(Qt.ItemDataRole.DecorationRole)
         if pixmap is not None:
             fitted = self._fitted(card.image, pixmap, image_box.size())
@@ -153,9 +183,6 @@ class ProductCardDelegate(QStyledItemDelegate):
         else:
             painter.fillRect(image_box, QColor(c.placeholder))
 
-        text_left = box.left() + pad
-        text_width = box.width() - 2 * pad
-        y = image_box.bottom() + pad
         name_font = QFont(option.font)
         name_font.setPixelSize(t.small)
         name_font.setWeight(QFont.Weight.DemiBold)
@@ -264,6 +291,7 @@ class ProductGrid(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setUniformItemSizes(True)
+        self._delegate = delegate
         self._card = delegate.card_size()     # the smallest a card may be
         self.setGridSize(self._card)
         self._side = theme.spacing            # cards line up with the screen's title
@@ -285,8 +313,12 @@ class ProductGrid(QListView):
         # side. Computed from our own width (the event may be the viewport's); the few
         # pixels of slack keep Qt from wrapping a row that fits exactly.
         usable = self.width() - 2 * self._side - WRAP_SLACK
-        columns = max(1, usable // self._card.width())
-        cell = QSize(usable // columns, self._card.height())
+        # Too short for a whole card, the grid lays its cards on their side: a row of
+        # pictures cut above their names and prices tells the shopper nothing.
+        self._delegate.compact = self.height() < self._card.height()
+        card = self._delegate.compact_card_size() if self._delegate.compact else self._card
+        columns = max(1, usable // card.width())
+        cell = QSize(usable // columns, card.height())
         if self.gridSize() != cell:
             self.setGridSize(cell)
         super().resizeEvent(event)
