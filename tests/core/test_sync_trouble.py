@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from kiosk.core.sync.client import CentralClient, Verdict
 from kiosk.core.sync.trouble import Trouble, trouble_of_error, trouble_of_status
 from kiosk.core.terminal_status import measure_central
+
+# A self-signed certificate for 127.0.0.1 and its key, which no system trusts.
+UNTRUSTED_PEM = Path(__file__).resolve().parents[1] / "support" / "untrusted_server.pem"
 
 
 def closed_port() -> int:
@@ -47,9 +52,11 @@ def silent_socket() -> Iterator[int]:
 
 
 @contextmanager
-def answering(status: int, body: bytes = b"{}", length: int | None = None) -> Iterator[int]:
-    """A plain HTTP server answering every GET with `status` and `body` (announcing
-    `length` bytes if given: more than it sends is a cut answer)."""
+def answering(status: int, body: bytes = b"{}", length: int | None = None,
+              tls: bool = False) -> Iterator[int]:
+    """An HTTP server answering every GET with `status` and `body` (announcing `length`
+    bytes if given: more than it sends is a cut answer); over TLS with an untrusted
+    certificate if `tls`."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:          # noqa: N802 (http.server's naming)
@@ -63,6 +70,10 @@ def answering(status: int, body: bytes = b"{}", length: int | None = None) -> It
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    if tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(UNTRUSTED_PEM)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     try:
         yield server.server_address[1]
@@ -101,6 +112,13 @@ def test_a_tls_handshake_with_a_plain_http_server_is_a_certificate_problem():
     with answering(200) as port:
         answer = probe(f"https://127.0.0.1:{port}")
     assert answer.trouble is Trouble.CERTIFICATE
+
+
+def test_a_certificate_no_one_trusts_is_a_certificate_problem():
+    with answering(200, tls=True) as port:
+        answer = probe(f"https://127.0.0.1:{port}")
+    assert answer.trouble is Trouble.CERTIFICATE
+    assert "CERTIFICATE_VERIFY_FAILED" in answer.reason
 
 
 @pytest.mark.parametrize(("status", "trouble"), [
