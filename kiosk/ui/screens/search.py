@@ -399,7 +399,7 @@ class SearchScreen(Screen):
         nothing_found = self._shown is not None and not self._shown.cards
         chips = next((row for row in (self.suggestions, self.categories) if row.keys()), None)
         width = self.width() - 2 * self._side
-        room = self.height() - self._sure_height() - self.grid.minimumHeight()
+        room = self.height() - self._sure_height() - self._results_room()
         for row, wanted in ((self.status, True), (chips, chips is not None),
                             (self.hint, nothing_found and not self._unavailable)):
             if row is None:
@@ -411,6 +411,14 @@ class SearchScreen(Screen):
         for row in (self.suggestions, self.categories):
             if row is not chips:
                 row.hide()
+
+    def _results_room(self) -> int:
+        """What the results keep before any optional row shows: with the keyboard up, a
+        row of cards laid on their side, names and prices whole (the grid lays them so
+        when short); without it, the grid has the screen."""
+        if self.keyboard.isHidden():
+            return self.grid.minimumHeight()
+        return self.delegate.compact_card_size().height()
 
     def _sure_height(self) -> int:
         """The field's row, the keyboard when it is up, the gap above the status line."""

@@ -128,8 +128,11 @@ class ProductCardDelegate(QStyledItemDelegate):
         """A card laid on its side, the picture beside the words: for a grid too short for
         a whole card (results above the keyboard on a wide screen)."""
         t = self._theme
-        words = t.small * 3 + t.body + t.small + t.px(8) * 4      # name, price, stock
+        words = self._compact_name_height() + t.body + t.small + t.px(8) * 4   # name, price, stock
         return QSize(t.px(440), words + t.px(12) * 2 + t.px(8) * 2)
+
+    def _compact_name_height(self) -> int:
+        return round(self._theme.small * 1.5)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         # A card fills its cell: the grid widens cells to share out the whole width.
@@ -188,9 +191,14 @@ class ProductCardDelegate(QStyledItemDelegate):
         name_font.setWeight(QFont.Weight.DemiBold)
         painter.setFont(name_font)
         painter.setPen(QColor(c.text))
-        name_box = QRect(text_left, y, text_width, t.small * 3)
-        painter.drawText(name_box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
-                         self._elided_two_lines(painter, card.name, text_width))
+        if self.compact:        # one line: the card is as short as a row can be
+            name_box = QRect(text_left, y, text_width, self._compact_name_height())
+            painter.drawText(name_box, Qt.AlignmentFlag.AlignTop, painter.fontMetrics()
+                             .elidedText(card.name, Qt.TextElideMode.ElideRight, text_width))
+        else:
+            name_box = QRect(text_left, y, text_width, t.small * 3)
+            painter.drawText(name_box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop,
+                             self._elided_two_lines(painter, card.name, text_width))
         y = name_box.bottom() + gap
 
         price_font = QFont(option.font)
