@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from datetime import datetime
 from typing import Any
 
@@ -89,7 +88,7 @@ def _store_batch_once(db, caller, batch: BatchIn, schema: type[BaseModel], model
                 results.append(_rejected(item.id, "; ".join(f"{p['path']}: {p['message']}"
                                                             for p in problems)))
                 continue
-            problem = _unstorable(raw)
+            problem = _too_deep(raw)
             if problem is not None:
                 results.append(_rejected(item.id, problem))
                 continue
@@ -118,16 +117,13 @@ def _rejected(item_id: str, message: str) -> dict[str, Any]:
             "message": message}
 
 
-def _unstorable(item: dict[str, Any]) -> str | None:
-    """Why a parsed item cannot be kept, naming the place, or None. Python's JSON reader
-    takes NaN and Infinity, which PostgreSQL's JSON type (and the contract) do not; and
-    data nested hundreds deep, which nothing downstream is built for. Walked with a
-    stack, not recursion, for that very reason."""
+def _too_deep(item: dict[str, Any]) -> str | None:
+    """Why a parsed item cannot be kept, naming the place, or None: data nested hundreds
+    deep, which JSON allows and nothing downstream is built for (pydantic's serializer
+    gives up). Walked with a stack, not recursion, for that very reason."""
     pending: list[tuple[str, int, Any]] = [(str(key), 1, value) for key, value in item.items()]
     while pending:
         path, depth, value = pending.pop()
-        if isinstance(value, float) and not math.isfinite(value):
-            return f"{path}: NaN and Infinity are not JSON numbers"
         if isinstance(value, dict | list) and depth > MAX_DEPTH:
             return f"{path}: nested more than {MAX_DEPTH} levels deep"
         if isinstance(value, dict):
