@@ -79,6 +79,8 @@ def test_a_product_card_looks_pressed_while_the_finger_rests_on_it(qtbot, kiosk)
     kiosk.open_category(kiosk.categories[0].path)
     grid = kiosk.window.current_screen().grid
     qtbot.waitUntil(lambda: grid.model().rowCount() > 0, timeout=5000)
+    kiosk.runner.wait_idle()        # the pictures are in: the card changes only by the finger
+    qtbot.wait(50)
     card = grid.visualRect(grid.model().index(0, 0))
     before, during = looks_while_pressed(grid.viewport(), card.center())
     assert before.copy(card) != during.copy(card)
