@@ -69,9 +69,7 @@ def test_the_full_comparison_notice_goes_when_a_product_leaves_the_comparison(qt
     kiosk.open_product(kiosk.cards[MAX_COMPARED].id)
     product = kiosk.window.current_screen()
     qtbot.waitUntil(lambda: product.page is not None, timeout=5000)
-    kiosk.runner.wait_idle()        # its pictures and stock are in: the page stays put
-    qtbot.wait(50)
-    tap(qtbot, shown(qtbot, product, QPushButton, "Ajouter au comparateur"))
+    shown(qtbot, product, QPushButton, "Ajouter au comparateur").click()
     assert kiosk.notice.isVisible()
     assert covered_main_actions(kiosk) == []
     session.remove_from_compare(kiosk.cards[0].id)
