@@ -587,6 +587,16 @@ QPushButton#CompareTrayButton:disabled {{
     border-color: {c.text};
     {sunk}
 }}
+QCheckBox#ConsentBox::indicator:pressed {{
+    background: {c.pressed};
+    border-width: 5px;      /* 2px more, the box 4px less: it keeps its size */
+    width: {self.px(48) - 4}px;
+    height: {self.px(48) - 4}px;
+}}
+QCheckBox#ConsentBox::indicator:checked:pressed {{
+    background: {c.primary_pressed};
+    border-color: {c.scrim};
+}}
 """
 
 

@@ -10,8 +10,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QListView, QPushButton, QScroller, QWidget
 from support.gestures import scroll_into_view, start, tap
 
+from kiosk.core.orders import BasketLine
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kinetic import finger_scroll_area
+
+ZOE = {"first_name": "Zoé", "last_name": "Arc", "email": "zoe@example.fr",
+       "phone": "0612345678", "address_line1": "12 rue de l'Église", "postal_code": "69003",
+       "city": "Lyon"}
+
 
 def looks_while_pressed(widget: QWidget, at: QPoint | None = None) -> tuple[QImage, QImage]:
     """The widget's pixels before the finger lands, and while it rests there. The finger
@@ -71,6 +77,16 @@ def test_every_button_on_the_shopper_screens_looks_pressed_under_the_finger(qtbo
     kiosk.open_rating()
     qtbot.wait(50)
     assert unanswered_buttons(window) == [], "rating"
+    session = kiosk.context.session
+    session.add_to_basket(BasketLine("WJ01-L-Red", 1, "Stellar Solar Jacket", "L", "Red",
+                                     7500, 2))
+    kiosk.open_basket()
+    qtbot.wait(50)
+    assert unanswered_buttons(window) == [], "basket"
+    session.customer_fields.update(ZOE)
+    kiosk.open_review()
+    qtbot.wait(50)
+    assert unanswered_buttons(window) == [], "review"
 
 
 def test_a_product_card_looks_pressed_while_the_finger_rests_on_it(qtbot, kiosk):
