@@ -83,6 +83,12 @@ def test_every_button_on_the_shopper_screens_looks_pressed_under_the_finger(qtbo
     kiosk.open_basket()
     qtbot.wait(50)
     assert unanswered_buttons(window) == [], "basket"
+    kiosk.open_customer_form()
+    qtbot.wait(50)
+    assert unanswered_buttons(window) == [], "delivery details and their keyboard"
+    kiosk.open_stores("WJ01-L-Red")
+    qtbot.wait(200)
+    assert unanswered_buttons(window) == [], "other stores"
     session.customer_fields.update(ZOE)
     kiosk.open_review()
     qtbot.wait(50)
