@@ -135,8 +135,7 @@ def test_a_flick_on_a_list_lets_go_of_the_button_it_started_on(qtbot):
     assert not first.isDown()
     assert clicked == []
     # The next tap on it is a tap again.
-    qtbot.waitUntil(lambda: QScroller.scroller(area.viewport()).state()
-                    == QScroller.State.Inactive, timeout=5000)
+    QScroller.scroller(area.viewport()).stop()      # the flick's glide, cut short
     area.verticalScrollBar().setValue(0)
     tap(qtbot, first)
     assert clicked == [True]
