@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 
+from PySide6.QtCore import QCoreApplication
 from support.gestures import start, tap
 from support.terminal import DELIVERED_WITHIN_MS, start_kiosk
 
@@ -81,10 +82,13 @@ def test_an_open_product_page_and_stores_screen_show_the_stock_a_sync_brings(
 
     # Where else it is: the stores screen follows the next change too, as does the page
     # under it.
+    # The page was laid out again for the new figure: the finger lands once that is done.
+    QCoreApplication.processEvents()
     tap(qtbot, page.other_stores)
+    qtbot.waitUntil(lambda: isinstance(kiosk.window.current_screen(), StoresScreen))
     stores = kiosk.window.current_screen()
-    assert isinstance(stores, StoresScreen) and stores.variant_sku == sku
-    qtbot.waitUntil(lambda: stores.cards and stores.figures is not Figures.CHECKING,
+    assert stores.variant_sku == sku
+    qtbot.waitUntil(lambda: bool(stores.cards) and stores.figures is not Figures.CHECKING,
                     timeout=10_000)
     here = stores.cards[0]
     assert here.store.store_id == STORE and here.store.quantity == 2
