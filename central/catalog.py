@@ -27,7 +27,11 @@ class CatalogWriter:
         self.session = session
         self._insert = postgresql.insert if session.bind.dialect.name == "postgresql" \
             else sqlite.insert
-        self._next = (session.scalar(select(func.max(models.ChangeLog.seq))) or 0) + 1
+        # Above every number ever handed out: the newest rows may be tombstones that were
+        # pruned, and a terminal already past them must not be given their numbers again.
+        pruned = session.get(models.Meta, "pruned_through")
+        highest = session.scalar(select(func.max(models.ChangeLog.seq))) or 0
+        self._next = max(highest, int(pruned.value) if pruned else 0) + 1
         self.now = utc_now()
 
     # --- records ---------------------------------------------------------------------

@@ -24,23 +24,35 @@ class BadCursor(ValueError):
 class Position:
     epoch: str
     seq: int
+    # How far deletions had been pruned when this reader started from no cursor, carried
+    # from page to page. Only deletions pruned since then can have been missed: a copy
+    # started after a prune never held the records those deletions were about. 0 in the
+    # cursors of servers that did not write it.
+    pruned_at_start: int = 0
 
 
 def encode_cursor(position: Position) -> str:
-    raw = f"{position.epoch}.{position.seq}".encode()
+    raw = f"{position.epoch}.{position.seq}.{position.pruned_at_start}".encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def decode_cursor(cursor: str) -> Position:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        epoch, seq = raw.split(".")
-        position = Position(epoch, int(seq))
+        epoch, *numbers = raw.split(".")
+        if len(numbers) not in (1, 2):
+            raise ValueError(raw)
+        position = Position(epoch, *(int(n) for n in numbers))
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise BadCursor(cursor) from None
-    if position.seq < 0 or not epoch:
+    if position.seq < 0 or position.pruned_at_start < 0 or not epoch:
         raise BadCursor(cursor)
     return position
+
+
+def missed_deletions(position: Position, pruned_through: int) -> bool:
+    """Whether deletions this reader had yet to see were pruned while it read."""
+    return position.seq < pruned_through and position.pruned_at_start < pruned_through
 
 
 def meta(session: Session, key: str) -> str:
@@ -52,14 +64,15 @@ def read_page(session: Session, cursor: str | None, limit: int,
     """The page after `cursor`, as the JSON text the route sends: at most `limit`
     records, and no more of them than fit in about `max_bytes` (always one at least)."""
     epoch = meta(session, "epoch")
-    after = 0
+    pruned_through = int(meta(session, "pruned_through"))
+    after, pruned_at_start = 0, pruned_through
     if cursor is not None:
         position = decode_cursor(cursor)
-        if position.epoch != epoch or position.seq < int(meta(session, "pruned_through")):
+        if position.epoch != epoch or missed_deletions(position, pruned_through):
             return encode({"reset": True, "cursor": None, "has_more": False,
                            "categories": [], "products": [], "stores": [], "stock": [],
                            "deletions": []})
-        after = position.seq
+        after, pruned_at_start = position.seq, position.pruned_at_start
     connection = session.connection()
     rows = connection.execute(_PAGE, {"after": after, "limit": limit + 1}).all()
     has_more = len(rows) > limit
@@ -86,7 +99,8 @@ def read_page(session: Session, cursor: str | None, limit: int,
         # A record deleted since it was logged has nothing to send (its tombstone follows).
         parts[kind] = [built.get(p.key) if type(p) is _Unbuilt else p for p in parts[kind]]
     last = rows[-1].seq if rows else after
-    head = encode({"reset": False, "cursor": encode_cursor(Position(epoch, last)),
+    head = encode({"reset": False,
+                   "cursor": encode_cursor(Position(epoch, last, pruned_at_start)),
                    "has_more": has_more})
     lists = ",".join(f'"{name}":[{",".join(filter(None, parts[kind]))}]'
                      for kind, name in _LISTS.items())

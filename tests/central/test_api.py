@@ -469,6 +469,36 @@ def test_a_cursor_older_than_pruned_deletions_is_told_to_reset_and_garbage_gets_
     assert garbage.status_code == 400 and garbage.json()["error"] == "bad_cursor"
 
 
+def test_a_copy_started_after_a_prune_reads_to_the_end_and_one_started_before_resets(api):
+    """Only a reader that may have held a record whose deletion was pruned is sent back to
+    the start: a terminal's first sync after a prune must not be reset at its second page
+    for ever."""
+    headers = api.terminal()
+    first_page = api.client.get("/v1/changes", params={"limit": 100}, headers=headers).json()
+    with api.db.writing(catalog=True) as session:
+        CatalogWriter(session).products([Product("ZZ-GONE", "Gone", 100,
+                                                 (Variant("ZZ-GONE-1", 100),))])
+    with api.db.writing(catalog=True) as session:
+        CatalogWriter(session).delete("product", ["ZZ-GONE"])
+        session.execute(models.ChangeLog.__table__.update().where(
+            models.ChangeLog.deleted.is_(True)).values(
+            changed_at=datetime.now(timezone.utc) - timedelta(days=90)))
+    _, caught_up = read_all(api, headers, limit=10_000)     # past the newest deletion
+    assert prune_deletions(api.db, 30) >= 1
+    pages, _ = read_all(api, headers, limit=100)
+    assert not any(page["reset"] for page in pages) and len(pages) > 2
+    during = api.client.get("/v1/changes", params={"cursor": first_page["cursor"]},
+                            headers=headers).json()
+    assert during["reset"] is True
+    # What is written after the prune is numbered past it: a terminal whose cursor had
+    # reached the pruned deletions still sees the new record.
+    with api.db.writing(catalog=True) as session:
+        CatalogWriter(session).products([Product("ZZ-AFTER", "After", 100,
+                                                 (Variant("ZZ-AFTER-1", 100),))])
+    after = api.client.get("/v1/changes", params={"cursor": caught_up}, headers=headers)
+    assert [p["sku"] for p in after.json()["products"]] == ["ZZ-AFTER"]
+
+
 def test_live_stock_of_a_variant_in_every_store(api):
     headers = api.terminal()
     answer = api.client.get("/v1/stock", params={"sku": SKU}, headers=headers).json()
