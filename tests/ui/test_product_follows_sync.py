@@ -75,3 +75,12 @@ def test_a_product_the_sync_deleted_says_it_is_gone(qtbot, shopper):
     qtbot.waitUntil(lambda: screen.page is None)
     assert screen.body.currentWidget() is screen.status
     assert "catalogue" in screen.status.text()
+    assert not screen._freshness_timer.isActive()       # no figure left to age
+    # Back in the catalog at the next sync, it shows again.
+    change_cache(shopper, "INSERT INTO products (id, sku, name, description_html, price_cents, "
+                          "image, gallery, attributes, category_paths) "
+                          "VALUES (?, 'WJ01', 'Stellar Solar Jacket', '', 7500, NULL, '[]', "
+                          "'{}', '[]')", screen._product_id)
+    screen.catalog_changed(CatalogChange.listing(products=["WJ01"]))
+    qtbot.waitUntil(lambda: screen.page is not None)
+    assert screen.body.currentWidget() is not screen.status

@@ -311,7 +311,6 @@ class ProductScreen(Screen):
             # Still loading, it reads the new data anyway; gone or unreadable, it may be
             # back.
             if self._status_source != "loading" and change:
-                self._show_status("loading")
                 self._load()
         elif change.product(page.sku) or change.stock_of(v.sku for v in page.variants):
             self._context.catalog.fetch(self, self._page_query(page.sku), self._on_reloaded,
@@ -324,6 +323,7 @@ class ProductScreen(Screen):
         before = self.page
         if page is None or before is None:      # gone meanwhile, or gone before
             self.page = self.variant = None
+            self._freshness_timer.stop()        # no figure left to age
             self._on_loaded(loaded)
             return
         self.page, self._product_id = page, page.id
