@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from stat import S_ISREG
 from pathlib import Path, PurePosixPath
+from stat import S_ISREG
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request

@@ -37,6 +37,7 @@ from typing import Literal, NamedTuple
 from kiosk.core.search_words import MAX_QUERY_CHARS as MAX_QUERY_CHARS  # the screen's limit
 from kiosk.core.search_words import WORD, folded, query_words, singular, without_fillers
 from kiosk.core.synonyms import NO_MATCH, ON_SPECIAL, OPTIONAL, Phrase, Synonyms
+
 # A tier with at most this many matches is ranked; beyond it, rowid (catalog) order.
 RANKABLE_MATCHES = 300
 
