@@ -31,7 +31,7 @@ CACHE_DIR = ROOT / "benchmarks/out/shell-100000"
 # The memory run's terminal: a copy of the cache, and a journal of its own, so that its
 # tens of thousands of journaled events do not slow the next cold starts. In memory where
 # the machine has a tmpfs: each journaled event is synced to disk, and on a busy disk the
-# syncs, not the app, would set the pace of the run (its figures are the same).
+# syncs, not the app, would set the pace of the run. Removed once the run is over.
 MEMORY_DIR = (Path("/dev/shm/kiosk-shell-memory") if Path("/dev/shm").is_dir()
               else ROOT / "benchmarks/out/shell-memory")
 LUMA_DIR = luma_dir()
@@ -267,9 +267,12 @@ def main() -> int:
     if args.only == "cold":
         return 0
     config = memory_config()
-    if args.quick:
-        return memory(config, QUICK_INTERACTIONS, 1_000, QUICK_GROWTH_FROM)
-    return memory(config, INTERACTIONS, 2_500, GROWTH_FROM)
+    try:
+        if args.quick:
+            return memory(config, QUICK_INTERACTIONS, 1_000, QUICK_GROWTH_FROM)
+        return memory(config, INTERACTIONS, 2_500, GROWTH_FROM)
+    finally:
+        shutil.rmtree(MEMORY_DIR, ignore_errors=True)
 
 
 if __name__ == "__main__":
