@@ -254,7 +254,7 @@ def memory(config: Path, steps: int, every: int, growth_from: int) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument("--quick", action="store_true",
                         help=f"memory over {QUICK_INTERACTIONS:,} interactions, not "
                              f"{INTERACTIONS:,}")
