@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from contextlib import closing
-from datetime import date, datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 import shiboken6
