@@ -118,7 +118,8 @@ def _database_unavailable(request: Request, error: Exception) -> Response:
                 reason.splitlines()[0] if reason else type(error).__name__)
     headers = {"Retry-After": str(RETRY_AFTER_S)}
     if request.url.path.startswith("/o/"):
-        # A customer opening the status page: a page in their language, not JSON.
+        # A customer opening the status page: a page in their language, not JSON. (Imported
+        # here: the page's module imports this one.)
         from central.api.status_page import unavailable_response
         return unavailable_response(request, headers)
     return error_response(503, "service_unavailable",
