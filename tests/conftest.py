@@ -1,4 +1,5 @@
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,25 @@ def demo_cache_dir(tmp_path_factory, luma_dir) -> Path:
     data_dir = tmp_path_factory.mktemp("demo-data")
     build_demo_cache(luma_dir, data_dir, now=TEST_NOW)
     return data_dir
+
+
+@pytest.fixture(autouse=True)
+def no_translation_outlives_its_test():
+    """Tests with Qt start with no translator installed, whatever ran before them."""
+    ledger = _translators()
+    yield
+    if ledger is not None:
+        ledger.remove_all()
+
+
+def _translators():
+    # Made once Qt is loaded (test modules import it when they are collected, before any
+    # test runs): tests of kiosk.core alone never load it.
+    global _LEDGER
+    if _LEDGER is None and "PySide6.QtCore" in sys.modules:
+        from support.languages import TranslatorLedger
+        _LEDGER = TranslatorLedger()
+    return _LEDGER
+
+
+_LEDGER = None
