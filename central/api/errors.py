@@ -89,7 +89,10 @@ def install(app: FastAPI) -> None:
         return error_response(422, problem.error, problem.message, problem.fields)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, error: StarletteHTTPException) -> Response:
+        if isinstance(error.__cause__, ClientDisconnect):
+            # FastAPI turns a client gone while it reads a model's body into a 400.
+            return await _disconnected(request, error.__cause__)
         name = _STATUS_ERRORS.get(error.status_code, "error")
         return error_response(error.status_code, name, str(error.detail),
                               headers=getattr(error, "headers", None))
