@@ -464,6 +464,10 @@ QPushButton#KeyboardKey, QPushButton#KeyboardActionKey, QPushButton#KeyboardDone
 #OptionChips {{
     background: transparent;
 }}
+/* One border width in every state, so that a chip keeps its size when it changes. */
+#OptionChips QPushButton#Chip {{
+    border-width: 3px;
+}}
 /* Where an option can be had, told by the border's shape as well as by its word. */
 QPushButton#Chip[availability="elsewhere"] {{
     border: 3px dashed {c.text_muted};

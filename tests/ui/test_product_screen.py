@@ -236,6 +236,32 @@ def test_a_size_chip_says_where_the_size_is_in_words_and_in_its_shape(qtbot, sho
         "nowhere", "elsewhere", "here"]
 
 
+def test_choosing_a_colour_never_moves_a_size_chip_under_the_next_finger(qtbot, shopper):
+    # In Red every size is here; in Yellow M is only in other stores, so its chip then
+    # reads the longer 'M · autres magasins'.
+    change_cache(shopper, stock("WJ01-M-Yellow", 0),
+                 ("UPDATE stock SET quantity = 3 WHERE variant_sku = 'WJ01-M-Yellow' "
+                  "AND store_id != 'paris-rivoli'",),
+                 *(stock(f"WJ01-{size}-{color}", 5) for size in ("S", "L", "XL")
+                   for color in ("Red", "Yellow")))
+    screen = show(qtbot, shopper, variant_sku="WJ01-S-Red")
+    sizes = chip_keys(screen.sizes)
+
+    def where():
+        return {key: screen.sizes.chip(key).geometry() for key in sizes}
+
+    before = where()
+    assert screen.sizes.chip("M").text() == "M · ici"
+    tap_on_page(qtbot, screen, screen.colors.chip("Yellow"))
+    settle()
+    assert screen.sizes.chip("M").text() == "M · autres magasins"
+    assert where() == before
+    tap_on_page(qtbot, screen, screen.sizes.chip("M"))        # now ticked: '✓ M · …'
+    settle()
+    assert screen.sizes.chip("M").text().startswith("✓ M")
+    assert where() == before
+
+
 def test_out_of_stock_here_offers_similar_products_in_stock_and_a_tap_opens_one(
         qtbot, shopper):
     change_cache(shopper, stock("WJ01-L-Red", 0), stock("WJ01-M-Red", 4))
@@ -452,8 +478,8 @@ def test_no_text_is_clipped_in_large_type_in_either_orientation(qtbot, qapp, sho
     hoodie = show(qtbot, shopper, sku="MH01", size=size)
     assert hoodie.sizes.keys() == ["XS", "S", "M", "L", "XL"]
     # Chips just made show at the next turn, and the page's height follows a turn later.
-    qtbot.waitUntil(lambda: all(chip.isVisible()
-                                for chip in hoodie.sizes.findChildren(QPushButton)))
+    qtbot.waitUntil(lambda: all(hoodie.sizes.chip(size).isVisible()
+                                for size in hoodie.sizes.keys()))
     settle()
     assert clipped_text(hoodie.content) == []
     assert_every_option_in_view(hoodie, "hoodie")

@@ -76,6 +76,35 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y() + margins.bottom()
 
 
+class _OptionChip(QPushButton):
+    """A chip as large as its largest wording (each word for where, with or without the
+    tick): when choosing a colour changes where each size is, no chip moves under a finger.
+
+    The wordings are measured on `probe`, a hidden chip of the same style, since Qt's
+    size for a text is not the text's width plus a constant.
+    """
+
+    def __init__(self, probe: QPushButton) -> None:
+        super().__init__(objectName="Chip")
+        self._probe = probe
+        self.wordings: tuple[str, ...] = ()
+        self._largest = QSize()
+        self._measured_for: tuple = ()
+
+    def sizeHint(self) -> QSize:
+        measuring = (self.wordings, self.icon().cacheKey(), self.iconSize(), self.font())
+        if measuring != self._measured_for:
+            probe, self._largest = self._probe, QSize()
+            probe.setIcon(self.icon())
+            probe.setIconSize(self.iconSize())
+            for text in self.wordings:
+                probe.setText(text)
+                self._largest = self._largest.expandedTo(probe.sizeHint())
+            probe.setText("")         # found by no one looking for a chip's words
+            self._measured_for = measuring
+        return super().sizeHint().expandedTo(self._largest)
+
+
 class OptionChips(QWidget):
     """The options of one kind as checkable chips; `chosen` carries the option's key.
 
@@ -89,7 +118,9 @@ class OptionChips(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("OptionChips")
-        self._chips: dict[str, QPushButton] = {}
+        self._chips: dict[str, _OptionChip] = {}
+        self._probe = QPushButton(self, objectName="Chip")
+        self._probe.hide()
         self._labels: dict[str, str] = {}
         self._availability: dict[str, Availability] = {}
         self._layout = FlowLayout(self, spacing=theme.spacing)
@@ -120,7 +151,7 @@ class OptionChips(QWidget):
     def checked_keys(self) -> set[str]:
         return {key for key, chip in self._chips.items() if chip.isChecked()}
 
-    def chip(self, key: str) -> QPushButton | None:
+    def chip(self, key: str) -> _OptionChip | None:
         return self._chips.get(key)
 
     def keys(self) -> list[str]:
@@ -139,7 +170,7 @@ class OptionChips(QWidget):
             chip.deleteLater()
         self._chips.clear()
         for key in keys:
-            chip = QPushButton(objectName="Chip")
+            chip = _OptionChip(self._probe)
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             chip.setCheckable(True)
             chip.clicked.connect(lambda _checked=False, key=key: self._on_clicked(key))
@@ -153,9 +184,11 @@ class OptionChips(QWidget):
     def _show_label(self, key: str) -> None:
         chip, label = self._chips[key], self._labels.get(key, key)
         availability = self._availability.get(key, "here")
-        word = {"here": self.tr("here"), "elsewhere": self.tr("other stores"),
-                "nowhere": self.tr("sold out")}[availability]
-        shown = f"{label} · {word}".replace("&", "&&")     # '&' is no shortcut here
+        words = {"here": self.tr("here"), "elsewhere": self.tr("other stores"),
+                 "nowhere": self.tr("sold out")}
+        shown = f"{label} · {words[availability]}".replace("&", "&&")  # '&' is no shortcut
+        chip.wordings = tuple(prefix + f"{label} · {word}".replace("&", "&&")
+                              for word in words.values() for prefix in ("", "✓ "))
         chip.setText(f"✓ {shown}" if chip.isChecked() else shown)
         chip.setAccessibleName({
             "here": self.tr("{option}, in stock here"),
