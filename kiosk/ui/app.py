@@ -68,15 +68,9 @@ ERROR_MESSAGE_MS = 4000
 START_IN_LANGUAGE = QT_TRANSLATE_NOOP("AttractScreen", "Start in English")
 # What the attract screen does not need is imported where it is first used (the screens
 # when a shopper opens them, the admin panel at the first PIN, form validation with the
-# checkout): the first screen comes up sooner. Once it is painted, these are loaded off
-# the GUI thread, so that a shopper's first touches do not wait for them either.
-PRELOAD_AFTER_MS = 1000
-PRELOADED_MODULES = (
-    "kiosk.ui.screens.category", "kiosk.ui.screens.search", "kiosk.ui.screens.product",
-    "kiosk.ui.screens.stores", "kiosk.ui.screens.compare", "kiosk.ui.screens.basket",
-    "kiosk.ui.screens.customer_form", "kiosk.ui.screens.review",
-    "kiosk.ui.screens.confirmation", "kiosk.ui.screens.rating", "kiosk.ui.admin.panel",
-)
+# checkout), so that the first screen comes up sooner. They are not loaded ahead on a
+# worker: the imports would compete with the first shopper's touches for the interpreter,
+# to save less than a tenth of a second at each screen's first opening.
 
 
 class KioskApp:
@@ -493,26 +487,11 @@ class KioskApp:
         self.runner.run_db(swap, lambda _none: then(), self._on_start_error)
 
     def _show_home_content(self, content: tuple[list[ProductCard], list[CategoryTile]]) -> None:
-        if self.cards is None:     # the first content: the attract screen paints it now
-            QTimer.singleShot(PRELOAD_AFTER_MS, self.window, self._preload_modules)
         self._cards_loading = False
         self.cards, self.categories = content
         self.home.show_categories(self.categories)
         self.home.show_cards(self.cards)
         self.attract.set_cards(self.cards)
-
-    def _preload_modules(self) -> None:
-        def load() -> None:
-            for name in PRELOADED_MODULES:
-                importlib.import_module(name)
-            try:
-                importlib.import_module("PySide6.QtMultimedia")
-            except ImportError:
-                pass      # no audio stack: the countdown stays silent (kiosk.ui.idle)
-
-        # The chime's sound effect is a QObject of the GUI thread: made there, once its
-        # module is loaded.
-        self.runner.run_compute(load, lambda _none: self.still_there.load_chime())
 
     def _check_cache(self):
         self.integrity["cache"] = check_integrity(self.cache.conn)

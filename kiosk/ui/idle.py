@@ -107,12 +107,12 @@ class StillThereOverlay(QWidget):
         layout.addStretch()
         self._seconds = 0
         # Qt's multimedia stack takes longer to load than the first screen takes to show:
-        # loaded once that screen is up (load_chime), or at the first countdown.
+        # loaded at the first countdown, when nobody is touching the screen.
         self._sound = None
         self._chime_loaded = False
         self.hide()
 
-    def load_chime(self) -> None:
+    def _load_sound(self) -> None:
         if not self._chime_loaded:
             self._chime_loaded = True
             self._sound = _load_chime(self)
@@ -125,7 +125,7 @@ class StillThereOverlay(QWidget):
             self.setGeometry(self.parentWidget().rect())
             self.show()
             self.raise_()
-            self.load_chime()
+            self._load_sound()
             if self._sound is not None:
                 self._sound.play()
 
