@@ -442,8 +442,12 @@ class ProductScreen(Screen):
         page, color = self.page, self.chosen_color
         sizes = page.sizes if color is None else page.sizes_for_color(color)
         word = self._formatter.word
+        # Another colour may tell a size elsewhere: its chip keeps room for those words.
+        may_become = {size: {page.availability(size, other)
+                             for other in (None, *page.colors_for_size(size))}
+                      for size in sizes}
         self.sizes.set_chips([(size, word(size), page.availability(size, color))
-                              for size in sizes], self.chosen_size)
+                              for size in sizes], self.chosen_size, may_become)
         self.size_title.setVisible(bool(sizes))
 
     def _color_dot(self, color: str) -> QIcon:

@@ -77,8 +77,9 @@ class FlowLayout(QLayout):
 
 
 class _OptionChip(QPushButton):
-    """A chip as large as its largest wording (each word for where, with or without the
-    tick): when choosing a colour changes where each size is, no chip moves under a finger.
+    """A chip as large as its largest wording (each word for where it may be told,
+    with or without the tick): when choosing a colour changes where each size is, or
+    ticks a chip, no chip moves under a finger.
 
     The wordings are measured on `probe`, a hidden chip of the same style, since Qt's
     size for a text is not the text's width plus a constant.
@@ -123,18 +124,23 @@ class OptionChips(QWidget):
         self._probe.hide()
         self._labels: dict[str, str] = {}
         self._availability: dict[str, Availability] = {}
+        self._may_become: dict[str, set[Availability]] = {}
         self._layout = FlowLayout(self, spacing=theme.spacing)
         self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
                                         theme.spacing * 2, theme.spacing // 2)
 
     def set_chips(self, chips: list[tuple[str, str, Availability]],
-                  checked: str | None = None) -> None:
-        """(key, label, availability) for each option, in order."""
+                  checked: str | None = None,
+                  may_become: dict[str, set[Availability]] | None = None) -> None:
+        """(key, label, availability) for each option, in order. `may_become` names the
+        other places an option may be told in after another choice: its chip keeps room
+        for their words."""
         keys = [key for key, _, _ in chips]
         if keys != list(self._chips):
             self._make_chips(keys)
         self._labels = {key: label for key, label, _ in chips}
         self._availability = {key: availability for key, _, availability in chips}
+        self._may_become = may_become or {}
         for key, chip in self._chips.items():
             chip.setProperty("availability", self._availability[key])
             chip.style().unpolish(chip)
@@ -187,8 +193,9 @@ class OptionChips(QWidget):
         words = {"here": self.tr("here"), "elsewhere": self.tr("other stores"),
                  "nowhere": self.tr("sold out")}
         shown = f"{label} · {words[availability]}".replace("&", "&&")  # '&' is no shortcut
-        chip.wordings = tuple(prefix + f"{label} · {word}".replace("&", "&&")
-                              for word in words.values() for prefix in ("", "✓ "))
+        places = {availability, *self._may_become.get(key, ())}
+        chip.wordings = tuple(prefix + f"{label} · {words[place]}".replace("&", "&&")
+                              for place in sorted(places) for prefix in ("", "✓ "))
         chip.setText(f"✓ {shown}" if chip.isChecked() else shown)
         chip.setAccessibleName({
             "here": self.tr("{option}, in stock here"),
