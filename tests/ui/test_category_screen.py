@@ -325,6 +325,20 @@ def test_nothing_is_cut_at_one_and_a_half_type_scale(qtbot, context, language,
         screen.open_filters()
 
 
+def test_in_landscape_each_filter_sits_right_under_its_heading(qtbot, context):
+    large = dataclasses.replace(context, theme=Theme(scale=1.5))
+    screen = open_screen(qtbot, large, "Women/Tops", LANDSCAPE)
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    tap(qtbot, screen.filters_button)
+    panel = screen.panel
+    assert panel.landscape
+    # The stock toggle shares its grid row with the taller sizes beside it.
+    heading, toggle = panel.stock_heading, named(panel, QPushButton, "En stock dans ce magasin")
+    gap = toggle.mapTo(panel, toggle.rect().topLeft()).y() \
+        - heading.mapTo(panel, heading.rect().bottomLeft()).y()
+    assert 0 <= gap <= large.theme.spacing * 2
+
+
 def test_price_bands_are_cut_at_round_amounts():
     assert price_bands(3200, 8400) == [(None, 4000), (4001, 6000), (6001, 8000), (8001, None)]
     assert price_bands(2200, 8400) == [(None, 4000), (4001, 6000), (6001, 8000), (8001, None)]

@@ -657,7 +657,8 @@ class FilterPanel(QFrame):
         for index, (heading, control) in enumerate(sections):
             column, row = (0, index) if index < split else (1, index - split)
             self._grid.addWidget(heading, row * 2, column)
-            self._grid.addWidget(control, row * 2 + 1, column)
+            # Under its heading, not floating in a row the other column made tall.
+            self._grid.addWidget(control, row * 2 + 1, column, Qt.AlignmentFlag.AlignTop)
         self._grid.setRowStretch(len(sections) * 2, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
