@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 
 from starlette.datastructures import Headers
 from starlette.routing import Match, Router
@@ -84,8 +85,9 @@ def body_problem(body: bytes) -> tuple[int, str, str] | None:
         # mark of UTF-16 or UTF-32 (ASCII text in those decodes as UTF-8 all the same).
         return 415, "unsupported_media_type", "the body must be UTF-8, not UTF-16 or UTF-32"
     try:
-        json.loads(text, parse_constant=_not_a_json_number)
-    # ValueError: not JSON, NaN or Infinity, an integer past Python's 4,300 digits;
+        json.loads(text, parse_constant=_not_a_json_number, parse_float=_finite_number)
+    # ValueError: not JSON, NaN or Infinity (or a number too large to be anything else),
+    # an integer past Python's 4,300 digits;
     # RecursionError: arrays or objects nested hundreds of levels deep.
     except (ValueError, RecursionError):
         return 400, "bad_request", "the body is not JSON (or is nested too deep, or holds " \
@@ -95,6 +97,14 @@ def body_problem(body: bytes) -> tuple[int, str, str] | None:
 
 def _not_a_json_number(constant: str) -> float:
     raise ValueError(f"{constant} is not a JSON number")
+
+
+def _finite_number(literal: str) -> float:
+    # 1e400 reads as Infinity, which PostgreSQL's json refuses and no JSON can write back.
+    number = float(literal)
+    if math.isinf(number):
+        raise ValueError(f"{literal[:40]} is too large for a JSON number")
+    return number
 
 
 def _replay(first: Message, receive: Receive) -> Receive:
