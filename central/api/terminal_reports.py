@@ -76,6 +76,7 @@ def _store_batch_once(db, caller, batch: BatchIn, schema: type[BaseModel], model
     counts = Counts()
     with db.writing() as session:
         seen: dict[str, str] = {}
+        new_rows = []
         # Whether an old terminal time is believable depends on the terminal's clock.
         drift = session.scalar(select(models.Terminal.clock_drift_s).where(
             models.Terminal.id == caller.terminal_id))
@@ -98,7 +99,7 @@ def _store_batch_once(db, caller, batch: BatchIn, schema: type[BaseModel], model
                 select(model.content_hash).where(model.id == item.id))
             if stored is None:
                 row = to_row(parsed, digest, caller, now, drift)
-                session.add(row)
+                new_rows.append(row)
                 count(counts, row)        # only rows stored now: a retry counts once
                 seen[item.id] = digest
                 results.append({"id": item.id, "status": "created"})
@@ -108,6 +109,9 @@ def _store_batch_once(db, caller, batch: BatchIn, schema: type[BaseModel], model
                 results.append({"id": item.id, "status": "rejected",
                                 "error": "idempotency_key_reused",
                                 "message": "this id was used before with different content"})
+        # Inserted in the order of their ids: two batches sharing ids in another order would
+        # each wait for the other's (PostgreSQL: a deadlock, and a 503 for one of them).
+        session.add_all(sorted(new_rows, key=lambda row: row.id))
         counts.write(session)
     return results
 
