@@ -53,8 +53,8 @@ def open_missing_jacket(qtbot, kiosk):
     # Chips just made show at the next turn and push what is below them down: a shopper's
     # finger never comes sooner, and a press on a button that then moves is no tap.
     page = current(kiosk, ProductScreen)
-    qtbot.waitUntil(lambda: all(chip.isVisible() for row in (page.colors, page.sizes)
-                                for chip in row.findChildren(QPushButton)))
+    qtbot.waitUntil(lambda: all(row.chip(key).isVisible() for row in (page.colors, page.sizes)
+                                for key in row.keys()))
     return sku, name, price
 
 
