@@ -2110,8 +2110,8 @@
         <translation>online</translation>
     </message>
     <message>
-        <source>offline: %1</source>
-        <translation>offline: %1</translation>
+        <source>offline — %1</source>
+        <translation>offline — %1</translation>
     </message>
     <message>
         <source>Last pull</source>

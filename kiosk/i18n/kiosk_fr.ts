@@ -2110,8 +2110,8 @@
         <translation>en ligne</translation>
     </message>
     <message>
-        <source>offline: %1</source>
-        <translation>hors ligne : %1</translation>
+        <source>offline — %1</source>
+        <translation>hors ligne — %1</translation>
     </message>
     <message>
         <source>Last pull</source>

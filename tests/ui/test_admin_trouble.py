@@ -112,7 +112,7 @@ def test_an_unreachable_server_is_said_in_french_with_the_detail_a_tap_away(
     central = figure_shown(qtbot, status, "Serveur central", f"{url} · serveur injoignable")
     assert central == f"{url} · serveur injoignable : vérifiez le réseau et le serveur"
     assert figure_shown(qtbot, status, "Synchronisation", "hors ligne") \
-        == "hors ligne : serveur injoignable : vérifiez le réseau et le serveur"
+        == "hors ligne — serveur injoignable : vérifiez le réseau et le serveur"
     # The words the library used stay out of the figures, and are one tap away.
     details = status.details
     assert "Connection refused" not in central
@@ -147,7 +147,7 @@ def test_a_refused_token_is_said_on_the_status_and_sync_pages(qtbot, start_kiosk
         panel = open_admin(qtbot, kiosk)
         refused = "le serveur refuse le jeton de ce terminal : l'informatique doit le renouveler"
         assert figure_shown(qtbot, panel.status, "Synchronisation", "hors ligne") \
-            == f"hors ligne : {refused}"
+            == f"hors ligne — {refused}"
         # The alert the refusal raised is told in words too; its English detail is behind
         # the button.
         alert = figure_shown(qtbot, panel.status, "Alerte", "jeton refusé")

@@ -101,7 +101,7 @@ class StatusPage(FiguresPage):
         ]
         if status is not None and sync.rounds_done:
             # A refused token reaches the server but stops the round: not online either.
-            rows.append((self.tr("Sync"), self.tr("offline: %1").replace(
+            rows.append((self.tr("Sync"), self.tr("offline — %1").replace(
                 "%1", self.trouble_words.cause(status.trouble)) if status.problem
                 else self.tr("online")))
         if config.central_url:
