@@ -8,7 +8,10 @@ from PySide6.QtWidgets import QPushButton, QScrollArea
 
 
 def find_named(root, cls, name):
-    return next((w for w in root.findChildren(cls) if w.accessibleName() == name), None)
+    """The widget of that name, the one on screen first: a screen on its way out (its
+    on-screen keyboard's "Terminé" key, say) may still hold a hidden namesake."""
+    matches = [w for w in root.findChildren(cls) if w.accessibleName() == name]
+    return next((w for w in matches if w.isVisible()), matches[0] if matches else None)
 
 
 def named(root, cls, name):
