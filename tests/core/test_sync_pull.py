@@ -36,7 +36,8 @@ class MemoryFeed:
         self.asked: list[str | None] = []
         self.sizes_asked: list[int | None] = []
 
-    def changes(self, cursor: str | None, limit: int, max_bytes: int | None = None) -> Answer:
+    def changes(self, cursor: str | None, limit: int, max_bytes: int | None = None,
+                compressed: bool = True) -> Answer:
         self.asked.append(cursor)
         self.sizes_asked.append(max_bytes)
         number = int(cursor or 0)
@@ -71,7 +72,8 @@ class SlowFeed(MemoryFeed):
         super().__init__(pages)
         self.fits = fits
 
-    def changes(self, cursor: str | None, limit: int, max_bytes: int | None = None) -> Answer:
+    def changes(self, cursor: str | None, limit: int, max_bytes: int | None = None,
+                compressed: bool = True) -> Answer:
         if (max_bytes or SERVER_PAGE_BYTES) > self.fits:
             self.sizes_asked.append(max_bytes)
             return Answer(Verdict.UNREACHABLE, None, reason="the answer took too long",
@@ -121,3 +123,18 @@ def test_a_pull_that_makes_way_for_an_order_keeps_the_pages_it_applied(tmp_path)
     assert result.pages == 2 and read_cursor(conn) == "2"
     assert pull(conn, feed).complete           # the next round goes on from there
     assert read_cursor(conn) == "10"
+
+
+def test_pages_come_plain_over_a_link_faster_than_gzip_and_gzipped_again_when_it_slows():
+    size = PageSize(page_seconds=15)
+    assert size.compressed                            # a link not timed yet: gzipped
+    size.after_transfer(4_000_000, seconds=0.05)      # 80 MB/s gzipped: a slower link
+    assert size.compressed
+    size.after_transfer(3_000_000, seconds=0.01)      # 300 MB/s: the server's own host
+    assert not size.compressed
+    size.after_transfer(100_000, seconds=1.0)         # too short an answer to tell
+    assert not size.compressed
+    size.after_transfer(4_000_000, seconds=0.05)      # 80 MB/s plain: still fast
+    assert not size.compressed
+    size.after_transfer(4_000_000, seconds=2.0)       # 2 MB/s: worth compressing again
+    assert size.compressed

@@ -45,6 +45,13 @@ PAGE_SHARE_OF_TIMEOUT = 0.25
 # The server's own cap on a page (docs/api.md), and the least worth asking for.
 SERVER_PAGE_BYTES = 4 * 1024 * 1024
 MIN_PAGE_BYTES = 16 * 1024
+# Compressing pays while the link is slower than gzip itself. Pages that arrive and
+# inflate at over 200 MB/s of JSON come from a link that needs no compression (the
+# terminal on the server's own host, a fast LAN): the next ones come plain, until plain
+# pages arrive at under 30 MB/s. Only answers long enough to time the link decide.
+PLAIN_ABOVE_BYTES_S = 200_000_000
+COMPRESSED_BELOW_BYTES_S = 30_000_000
+TIMED_ANSWER_BYTES = 256 * 1024
 
 
 class PageSize:
@@ -54,6 +61,18 @@ class PageSize:
     def __init__(self, page_seconds: float) -> None:
         self.page_seconds = page_seconds
         self.max_bytes: int | None = None
+        self.compressed = True
+
+    def after_transfer(self, size_bytes: int, seconds: float) -> None:
+        """A page of `size_bytes` of JSON took `seconds` from its head to its last byte,
+        inflated: gzip or not for the next ones, by how fast it came."""
+        if size_bytes < TIMED_ANSWER_BYTES:
+            return
+        rate = size_bytes / max(seconds, 1e-6)
+        if self.compressed and rate > PLAIN_ABOVE_BYTES_S:
+            self.compressed = False
+        elif not self.compressed and rate < COMPRESSED_BELOW_BYTES_S:
+            self.compressed = True
 
     def after_page(self, size_bytes: int, seconds: float) -> None:
         """A page cut by its limits arrived: ask for what this link brings in time, but
@@ -201,7 +220,7 @@ def _fetch(client: CentralClient, cursor: str | None, limit: int,
     Runs on the fetching thread: reading a page is Python work that overlaps with the
     writing of the one before, which spends its time in SQLite, out of the GIL."""
     started = time.monotonic()
-    answer = client.changes(cursor, limit, page_size.max_bytes)
+    answer = client.changes(cursor, limit, page_size.max_bytes, page_size.compressed)
     if answer.verdict is not Verdict.OK:
         if answer.trouble is Trouble.TIMEOUT:
             page_size.after_timeout(answer.received_bytes, answer.received_s)
@@ -209,6 +228,7 @@ def _fetch(client: CentralClient, cursor: str | None, limit: int,
                      "bytes from now on", page_size.max_bytes)
         return answer, None
     seconds = time.monotonic() - started
+    page_size.after_transfer(len(answer.body), answer.transfer_s)
     try:
         page = read_changes_page(answer.body)
     except ProtocolError as error:
