@@ -91,7 +91,8 @@ class Feed:
     def __init__(self, pages: list[dict]) -> None:
         self.pages = pages
 
-    def changes(self, cursor: str | None, limit: int, max_bytes: int | None = None) -> Answer:
+    def changes(self, cursor: str | None, limit: int, max_bytes: int | None = None,
+                compressed: bool = True) -> Answer:
         number = int(cursor or 0)
         if number == len(self.pages):      # up to date: an empty page
             body = {"reset": False, "cursor": cursor, "has_more": False}
