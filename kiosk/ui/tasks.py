@@ -27,6 +27,11 @@ log = logging.getLogger(__name__)
 BUSY_AFTER_MS = 150
 
 
+# At shutdown, the longest the database worker is given to write what is queued for the
+# journal: local writes, each a few milliseconds; a minute means the disk is failing.
+JOURNAL_WAIT_MS = 60_000
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; workers emit, the GUI thread runs the callbacks."""
 
@@ -112,13 +117,20 @@ class TaskRunner(QObject):
         pool.start(_Job(self._relay, work, on_done, on_error, waited))
 
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
-        """Block until queued work is done: for shutdown and tests only."""
-        return all(pool.waitForDone(timeout_ms)
-                   for pool in (self._network, self._live, self._database, self._compute))
+        """Block until queued work is done: for shutdown and tests only. Every pool is
+        waited for, even after one has run out of time."""
+        done = [pool.waitForDone(timeout_ms)
+                for pool in (self._network, self._live, self._database, self._compute)]
+        return all(done)
 
     def close(self) -> None:
         """Finish what is queued, then drop any answer still on its way: its callback
-        belongs to an app that is shutting down and whose widgets are going."""
+        belongs to an app that is shutting down and whose widgets are going.
+
+        What waits for the database worker (ratings, journey events for the journal) is
+        written before the app goes, however long a sync round on the network worker
+        still takes: that round is given up on, not the shopper's data."""
+        self._database.waitForDone(JOURNAL_WAIT_MS)
         self.wait_idle()
         self._closed = True
 
