@@ -234,6 +234,7 @@ def test_a_request_racing_another_with_the_same_key_gets_409(api, monkeypatch):
     release.set()
     first.join(10)
     assert racing.status_code == 409 and racing.json()["error"] == "request_in_progress"
+    assert racing.headers["Retry-After"].isdigit()     # told when to come back
     assert answers["first"].status_code == 201
 
 

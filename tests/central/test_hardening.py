@@ -22,7 +22,6 @@ from support.central_server import free_port
 from support.throwaway_postgres import ThrowawayPostgres
 from test_api import order, post_order
 
-import central.api.orders as orders_module
 from central.app import create_app
 from central.db import models
 from central.db.engine import Database
@@ -241,28 +240,6 @@ def test_a_sqlite_database_gone_from_its_disk_gets_503_with_retry_after(tmp_path
         assert_unavailable_everywhere(client, "token")
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     db.dispose()
-
-
-def test_a_request_racing_the_same_key_is_told_when_to_come_back(api, monkeypatch):
-    headers = api.terminal()
-    inside, release = threading.Event(), threading.Event()
-    real_store = orders_module._store
-
-    def slow_store(*args):
-        inside.set()
-        release.wait(10)
-        return real_store(*args)
-
-    monkeypatch.setattr(orders_module, "_store", slow_store)
-    body, key = order(), str(uuid.uuid4())
-    first = threading.Thread(target=post_order, args=(api, headers, body, key))
-    first.start()
-    assert inside.wait(10)
-    racing, _ = post_order(api, headers, body, key)
-    release.set()
-    first.join(10)
-    assert racing.status_code == 409 and racing.json()["error"] == "request_in_progress"
-    assert racing.headers["Retry-After"].isdigit()
 
 
 # Orders read their body themselves; FastAPI reads the others' into a model.
