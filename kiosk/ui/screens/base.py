@@ -1,17 +1,56 @@
 """What a shopper screen offers the app, declared once rather than probed for.
 
-Small for now: the screens that show catalog data follow sync's changes through it.
-The rest of a screen's interface (title, language, orientation, formatter) is to join it.
+A new screen subclasses `Screen`, names itself in `title()`, sets its texts in
+`retranslate()`, and is opened from one place, the navigator. Everything else has a
+default that suits a screen which does not care: the app calls every method on every
+screen, so none is looked for with `hasattr`.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.catalog_change import CatalogChange
 
+if TYPE_CHECKING:
+    from kiosk.ui.formatting import Formatter
 
-class Screen(QWidget):
+
+class Retranslating:
+    """For a widget whose texts are in the shopper's language: `retranslate()` runs at
+    every language change. Put it before the Qt class among the bases."""
+
+    def retranslate(self) -> None:
+        """Set every text again in the language now installed."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class Screen(Retranslating, QWidget):
+    def title(self) -> str:
+        """What this screen is, in a few words of the shopper's language: the name
+        assistive technology gives the screen, and what speech says on arrival."""
+        raise NotImplementedError(f"{type(self).__name__} must name itself")
+
+    def set_formatter(self, formatter: Formatter) -> None:
+        """The shopper chose another language: prices, dates and numbers are written the
+        new way. Words are the business of `retranslate()`."""
+
+    def set_landscape(self, landscape: bool) -> None:
+        """The screen was turned (or opened) wide: lay out side by side rather than
+        stacked."""
+
+    def focus_order(self) -> list[QWidget]:
+        """This screen's controls in reading order, top to bottom: the order the keypad
+        moves focus in, and speech reads them."""
+        return []
+
     def catalog_changed(self, change: CatalogChange) -> None:
         """Sync has changed the cache. A screen showing what `change` concerns reads it
         again, keeping the shopper's place (their choice, the scroll, what they typed).
