@@ -25,6 +25,7 @@ from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.faces import face_icon
 from kiosk.ui.widgets.icons import magnifier_icon
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
+from kiosk.ui.widgets.status_pane import StatusPane
 from kiosk.ui.widgets.text import wrapped_label
 
 # Tiles per row: the menu's top level is short (Women, Men, Gear), so one row holds it.
@@ -122,9 +123,7 @@ class HomeScreen(QWidget):
 
         self.title = QLabel(objectName="SectionTitle")
         self.title.setContentsMargins(theme.spacing * 2, 0, 0, 0)
-        self.status = QLabel(objectName="StatusMessage")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status.setWordWrap(True)
+        self.status = StatusPane(self._status_texts, "loading")
         self.model = ProductGridModel(context.thumbnails, context.formatter, self)
         self.delegate = ProductCardDelegate(theme, context.formatter, self)
         self.grid = ProductGrid(theme, self.model, self.delegate)
@@ -166,7 +165,6 @@ class HomeScreen(QWidget):
         self._rate_row.setContentsMargins(margin, theme.spacing, margin, theme.spacing)
         self._rate_row.addWidget(self.rate_visit)
         layout.addWidget(self._rate_bar)
-        self._status_source = ""
         self._landscape = False
         self.retranslate()
         self.show_loading()
@@ -240,24 +238,19 @@ class HomeScreen(QWidget):
         self.grid.setAccessibleName(self.tr("Featured products"))
         self.rate_visit.setText(" " + self.tr("Rate your visit"))
         self.rate_visit.setAccessibleName(self.tr("Rate your visit"))
-        self._show_status_text()
 
-    def _show_status(self, which: str) -> None:
-        self._status_source = which
-        self._show_status_text()
+    def _show_status(self, state: str) -> None:
+        self.status.show_state(state)
         self.body.setCurrentWidget(self.status)
 
-    def _show_status_text(self) -> None:
-        # Kept as a key, not a text, so that a language switch re-translates it.
-        text = {
+    def _status_texts(self) -> dict[str, str]:
+        return {
             "loading": self.tr("Loading the catalogue…"),
             "empty": self.tr("The catalogue is not available yet. "
                              "Please ask a member of staff."),
             "out_of_order": self.tr("This terminal is out of order for a moment. "
                                     "Please ask a member of staff."),
-        }.get(self._status_source, "")
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
+        }
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
