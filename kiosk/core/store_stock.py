@@ -62,6 +62,21 @@ def stock_in_stores(conn: sqlite3.Connection, variant_sku: str,
     return found
 
 
+def variant_named(conn: sqlite3.Connection,
+                  variant_sku: str) -> tuple[str, str | None, str | None]:
+    """The product's name, the variant's size and colour; the SKU alone for one unknown."""
+    row = conn.execute("SELECT p.name, v.size, v.color FROM variants v "
+                       "JOIN products p ON p.id = v.product_id WHERE v.sku = ?",
+                       (variant_sku,)).fetchone()
+    return tuple(row) if row else (variant_sku, None, None)
+
+
+def variant_in_stores(conn: sqlite3.Connection, variant_sku: str, here: str
+                      ) -> tuple[tuple[str, str | None, str | None], list[StoreStock]]:
+    """What the stores screen shows, read at once: the variant, then its stock by store."""
+    return variant_named(conn, variant_sku), stock_in_stores(conn, variant_sku, here)
+
+
 def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Haversine distance between two (latitude, longitude) points in degrees."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))

@@ -13,6 +13,8 @@ from kiosk.core.store_stock import (
     live_figures,
     merge_live,
     stock_in_stores,
+    variant_in_stores,
+    variant_named,
 )
 
 PARIS, LYON = (48.8603, 2.3447), (45.7620, 4.8358)
@@ -45,6 +47,30 @@ def test_a_store_without_a_figure_says_so_rather_than_zero(demo_cache_dir, tmp_p
     paris = next(s for s in stock_in_stores(conn, sku, "lyon-republique")
                  if s.store_id == "paris-rivoli")
     assert paris.quantity is None and paris.taken_at is None
+
+
+def test_the_variant_is_named_by_its_product_size_and_colour_and_an_unknown_by_its_sku(
+        demo_cache_dir):
+    conn = open_cache(demo_cache_dir).conn
+    sku, name, size, color = conn.execute(
+        "SELECT v.sku, p.name, v.size, v.color FROM variants v "
+        "JOIN products p ON p.id = v.product_id "
+        "WHERE v.size IS NOT NULL AND v.color IS NOT NULL ORDER BY v.id LIMIT 1").fetchone()
+    assert variant_named(conn, sku) == (name, size, color)
+    assert variant_named(conn, sku.lower()) == (name, size, color)   # as the cache matches
+    assert variant_named(conn, "NO-SUCH-SKU") == ("NO-SUCH-SKU", None, None)
+
+
+def test_the_stores_screen_reads_the_variant_and_its_stores_together(demo_cache_dir):
+    conn = open_cache(demo_cache_dir).conn
+    sku = conn.execute("SELECT sku FROM variants ORDER BY id LIMIT 1").fetchone()[0]
+    named, stores = variant_in_stores(conn, sku, "lyon-republique")
+    assert named == variant_named(conn, sku)
+    assert stores == stock_in_stores(conn, sku, "lyon-republique")
+    # A SKU the cache does not know still lists the stores, none with a figure.
+    named, stores = variant_in_stores(conn, "NO-SUCH-SKU", "lyon-republique")
+    assert named == ("NO-SUCH-SKU", None, None)
+    assert len(stores) == 8 and all(s.quantity is None for s in stores)
 
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)

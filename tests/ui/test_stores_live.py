@@ -21,8 +21,9 @@ from support.gestures import named, shown, tap
 from support.layout import clipped_text
 
 from kiosk.ui.live_stock import LiveStock
-from kiosk.ui.screens.stores import Figures, StoreCard, StoresScreen
+from kiosk.ui.screens.stores import Figures, StoresScreen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.store_card import StoreCard
 
 SKU = "WJ01-L-Red"
 RESTOCK = TEST_NOW.date() + timedelta(days=17)

@@ -7,49 +7,23 @@ or without a server, the cached figures stay, each with its age, and a note says
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from datetime import timedelta
 from enum import Enum
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.catalog_change import CatalogChange
-from kiosk.core.store_stock import (
-    Certainty,
-    LiveFigure,
-    StoreStock,
-    certainty,
-    merge_live,
-    stock_in_stores,
-)
+from kiosk.core.store_stock import LiveFigure, StoreStock, merge_live, variant_in_stores
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.live_stock import LiveStock
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
-from kiosk.ui.stock_words import counted_words, level_of, level_text, restock_words
-from kiosk.ui.widgets.icons import stock_level_pixmap
 from kiosk.ui.widgets.kinetic import finger_scroll_area
+from kiosk.ui.widgets.store_card import StoreCard
 from kiosk.ui.widgets.text import show_text, wrapped_label
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 AGE_REFRESH_MS = 60_000     # "counted 3 min ago" must not stay at 3 for long
-
-
-def _variant_of(conn, variant_sku: str) -> tuple[str, str | None, str | None]:
-    """The product's name, the variant's size and colour; the SKU alone for one unknown."""
-    row = conn.execute("SELECT p.name, v.size, v.color FROM variants v "
-                       "JOIN products p ON p.id = v.product_id WHERE v.sku = ?",
-                       (variant_sku,)).fetchone()
-    return tuple(row) if row else (variant_sku, None, None)
 
 
 class Figures(Enum):
@@ -60,125 +34,13 @@ class Figures(Enum):
     CACHED = "cached"        # the cache's, and no live answer will replace them
 
 
-class StoreCard(QFrame):
-    """One store: its figure for the variant, and its address and hours a tap away."""
-
-    def __init__(self, context: ShopperContext, store: StoreStock,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("StoreCard")
-        self._context = context
-        self.store = store
-        self.name = wrapped_label("StoreCardName")
-        self.icon = QLabel(objectName="StoreCardIcon")
-        self.level = wrapped_label("StoreCardLevel")
-        self.age = wrapped_label("StoreCardAge")
-        self.restock = wrapped_label("StoreCardRestock")
-        self.details_button = QPushButton(objectName="StoreDetailsButton")
-        self.details_button.setCheckable(True)
-        self.details_button.toggled.connect(self._show_details)
-        self.details = wrapped_label("StoreCardDetails")
-        self.details.hide()
-        spacing = context.theme.spacing
-        level_row = QHBoxLayout()
-        level_row.setSpacing(spacing)
-        level_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        level_row.addWidget(self.level, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
-        layout.setSpacing(spacing // 2)
-        layout.addWidget(self.name)
-        layout.addLayout(level_row)
-        for widget in (self.age, self.restock, self.details_button, self.details):
-            layout.addWidget(widget)
-        self.retranslate()
-
-    @property
-    def certainty(self) -> Certainty:
-        max_age = timedelta(minutes=self._context.config.stock_max_age_minutes)
-        return certainty(self.store, self._context.clock.now(), max_age)
-
-    def set_store(self, store: StoreStock) -> None:
-        """The same store with a newer figure (a live one)."""
-        self.store = store
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        store, formatter, theme = self.store, self._context.formatter, self._context.theme
-        if store.is_here:
-            title = self.tr("%1 (this store)").replace("%1", store.name)
-        else:
-            # Tenths only where they tell something: the store across the street.
-            km = store.distance_km
-            distance = formatter.locale.toString(km, "f", 1 if km < 10 else 0)
-            title = self.tr("%1 · %2 km").replace("%1", store.name).replace("%2", distance)
-        show_text(self.name, title)
-
-        few_left = self._context.config.few_left_threshold
-        level = level_of(store.quantity, few_left)
-        sure = self.certainty is not Certainty.MAY_HAVE_CHANGED
-        words = level_text(store.quantity, few_left)
-        show_text(self.level, words)
-        self.level.setProperty("level", level)
-        self.level.setProperty("certain", sure)
-        self._repolish(self.level)
-        colors = theme.colors
-        ink = {"in_stock": colors.in_stock, "few_left": colors.sale}.get(level,
-                                                                         colors.text_muted)
-        size = theme.px(40)
-        self.icon.setPixmap(stock_level_pixmap(level, size, ink, sure))
-        self.icon.setFixedSize(size, size)
-        self.icon.setAccessibleName(words)
-
-        age = counted_words(store.taken_at, sure, self._context.clock.now())
-        show_text(self.age, age)
-        self.age.setProperty("certain", sure)
-        self._repolish(self.age)
-        self.age.setVisible(bool(age))
-        restock = (restock_words(store.restock_date, formatter.locale,
-                                  self._context.clock.today())
-                   if level == "out_of_stock" else "")
-        show_text(self.restock, restock)
-        self.restock.setVisible(bool(restock))
-        self.setAccessibleName(", ".join(part for part in (title, words, age, restock) if part))
-
-        self.details_button.setText(self.tr("Address and opening hours"))
-        self.details_button.setAccessibleName(
-            self.tr("Address and opening hours of %1").replace("%1", store.name))
-        self._show_details(self.details_button.isChecked())
-
-    def _show_details(self, shown: bool) -> None:
-        if shown:
-            text = "\n".join([self.store.address,
-                              f"{self.store.postal_code} {self.store.city}",
-                              self.store.phone, "", *self._hours()])
-            show_text(self.details, text)
-        self.details.setVisible(shown)
-
-    def _hours(self) -> list[str]:
-        locale = self._context.formatter.locale
-        lines = []
-        for number, day in enumerate(WEEKDAYS, start=1):
-            hours = self.store.opening_hours.get(day, "")
-            shown = hours.replace("-", " – ") if hours else self.tr("closed")
-            # French puts a space before the colon: the translation says where.
-            lines.append(self.tr("%1: %2").replace("%1", locale.dayName(number).capitalize())
-                         .replace("%2", shown))
-        return lines
-
-    @staticmethod
-    def _repolish(widget: QWidget) -> None:
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
-
-
 class StoresScreen(Screen):
     def __init__(self, context: ShopperContext, variant_sku: str,
                  live: LiveStock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.variant_sku = variant_sku
-        self.title = wrapped_label("ScreenTitle")
+        self.heading = wrapped_label("ScreenTitle")
         spacing = context.theme.spacing
         self.variant = wrapped_label("Hint")
         self.variant.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
@@ -193,7 +55,7 @@ class StoresScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)
-        for widget in (self.title, self.variant, self.note):
+        for widget in (self.heading, self.variant, self.note):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         self.cards: list[StoreCard] = []
@@ -215,12 +77,12 @@ class StoresScreen(Screen):
         else:
             self.figures = Figures.CACHED
         self.retranslate()
-        context.catalog.fetch(self, self._figures_query(), self._show)
+        self._read_figures(self._show)
 
-    def _figures_query(self) -> Callable[[sqlite3.Connection], tuple[tuple, list[StoreStock]]]:
+    def _read_figures(self, then: Callable[[tuple[tuple, list[StoreStock]]], None]) -> None:
         variant_sku, store_id = self.variant_sku, self._context.store_id
-        return lambda conn: (_variant_of(conn, variant_sku),
-                             stock_in_stores(conn, variant_sku, store_id))
+        self._context.catalog.fetch(
+            self, lambda conn: variant_in_stores(conn, variant_sku, store_id), then)
 
     def _show(self, found: tuple[tuple, list[StoreStock]]) -> None:
         self._variant_parts, stores = found
@@ -238,7 +100,7 @@ class StoresScreen(Screen):
 
     def catalog_changed(self, change: CatalogChange) -> None:
         if change.stock_of([self.variant_sku]):
-            self._context.catalog.fetch(self, self._figures_query(), self._show_again)
+            self._read_figures(self._show_again)
 
     def _show_again(self, found: tuple[tuple, list[StoreStock]]) -> None:
         """The figures a sync brought, in place of those shown; the scroll stays."""
@@ -307,14 +169,13 @@ class StoresScreen(Screen):
         for card in self.cards:
             card.retranslate()
 
+    def title(self) -> str:
+        return self.tr("Stock in our stores")
+
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Stock in our stores"))
-        self.title.setAccessibleName(self.title.text())
+        show_text(self.heading, self.title())
         self._show_note()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            for card in self.cards:
-                card.retranslate()
-        super().changeEvent(event)
+    def focus_order(self) -> list[QWidget]:
+        # The stores from this one outwards, each offering its address and hours.
+        return [card.details_button for card in self.cards]
