@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -12,32 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.orders import BasketChange, BasketLine, OrderLimits
+from kiosk.core.orders import BasketLine
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import show_text, wrapped_label
-
-
-class BasketLimits(QObject):
-    """The basket's refusals in the shopper's words (a QObject for plural-aware tr)."""
-
-    def message(self, change: BasketChange, limits: OrderLimits) -> str:
-        if change is BasketChange.LINE_LIMIT:
-            count = limits.max_quantity_per_line
-            return self.tr("You can order up to %n of the same item.", "", count)
-        if change is BasketChange.ITEMS_LIMIT:
-            count = limits.max_items
-            return self.tr("An order can hold up to %n items.", "", count)
-        if change is BasketChange.LINES_LIMIT:
-            count = limits.max_lines
-            return self.tr("An order can hold up to %n different items.", "", count)
-        return ""
-
-
-def limit_message(change: BasketChange, context: ShopperContext) -> str:
-    """Why the basket refused, in the shopper's words; '' when it did not."""
-    return BasketLimits().message(change, context.session.basket.limits)
+from kiosk.ui.wording import limit_message
 
 
 class BasketRow(QFrame):

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from kiosk.core.orders import PlacedOrder, status_url
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.context import ShopperContext
-from kiosk.ui.screens.review import long_date
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.text import show_text, wrapped_label
+from kiosk.ui.wording import long_date
 
 QR_SIZE_PX = 420
 

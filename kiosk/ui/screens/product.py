@@ -51,7 +51,6 @@ from kiosk.core.product_page import (
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.base import Screen
-from kiosk.ui.screens.basket import limit_message
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import counted_words, restock_words
 from kiosk.ui.theme import Theme
@@ -61,6 +60,7 @@ from kiosk.ui.widgets.option_chips import OptionChips
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGridModel
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.text import show_text, wrapped_label
+from kiosk.ui.wording import limit_message
 
 FRESHNESS_REFRESH_MS = 60_000     # "updated 3 min ago" must not stay at 3 for long
 QR_SIZE_PX = 480                  # about 12 cm on the panel: a phone reads it from arm's length

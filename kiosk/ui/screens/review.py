@@ -7,9 +7,7 @@ except the cheapest delivery, which they can change.
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -33,6 +31,7 @@ from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.text import WrappingButton, WrappingCheckBox, show_text, wrapped_label
+from kiosk.ui.wording import long_date
 
 CHECK_BOX_PX = 48     # the consent box's tick square, as the theme draws it
 PRIVACY_QR_PX = 220
@@ -42,11 +41,6 @@ def customer_for_order(fields: dict[str, str]) -> dict | None:
     """The server-ready customer from what was typed, or None if a field is wrong."""
     results = check_customer(fields)
     return customer_payload(results) if all(r.ok for r in results.values()) else None
-
-
-def long_date(formatter: Formatter, day: date) -> str:
-    """'lundi 30 novembre' / 'Monday 30 November'."""
-    return formatter.locale.toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
 
 
 class ReviewScreen(QWidget):
