@@ -10,26 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.catalog_change import CatalogChange
+from kiosk.ui.retranslating import Retranslating
 
 if TYPE_CHECKING:
     from kiosk.ui.formatting import Formatter
-
-
-class Retranslating:
-    """For a widget whose texts are in the shopper's language: `retranslate()` runs at
-    every language change. Put it before the Qt class among the bases."""
-
-    def retranslate(self) -> None:
-        """Set every text again in the language now installed."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class Screen(Retranslating, QWidget):
