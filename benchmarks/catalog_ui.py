@@ -42,6 +42,7 @@ from kiosk.core.synthetic import synthetic_products  # noqa: E402
 from kiosk.ui.assets import install_fonts  # noqa: E402
 from kiosk.ui.catalog_reader import CatalogReader  # noqa: E402
 from kiosk.ui.formatting import Formatter, shopper_locale  # noqa: E402
+from kiosk.ui.journal_writer import JournalWriter  # noqa: E402
 from kiosk.ui.screens.category import PAGE_SIZE, CategoryScreen  # noqa: E402
 from kiosk.ui.screens.context import ShopperContext, ShopperSession  # noqa: E402
 from kiosk.ui.tasks import TaskRunner  # noqa: E402
@@ -137,7 +138,8 @@ def main() -> int:
         formatter=Formatter(shopper_locale("fr", config.locale), config.currency),
         thumbnails=ThumbnailCache(runner, config.images_dir, QSize(300, 300)),
         pictures=ThumbnailCache(runner, config.images_dir, QSize(900, 900)),
-        catalog=CatalogReader(runner, lambda: cache, lambda: journal, config.store_id),
+        catalog=CatalogReader(runner, lambda: cache, lambda: journal),
+        journal=JournalWriter(runner, lambda: journal, config.store_id),
         runner=runner, navigator=NowhereNavigator(), session=ShopperSession(), config=config)
     screen = CategoryScreen(context, CATEGORY)
     screen.setStyleSheet(theme.style_sheet())

@@ -36,6 +36,7 @@ from kiosk.core.synonyms import Synonyms, load_synonyms  # noqa: E402
 from kiosk.ui.assets import install_fonts  # noqa: E402
 from kiosk.ui.catalog_reader import CatalogReader  # noqa: E402
 from kiosk.ui.formatting import Formatter, shopper_locale  # noqa: E402
+from kiosk.ui.journal_writer import JournalWriter  # noqa: E402
 from kiosk.ui.screens.context import ShopperContext, ShopperSession  # noqa: E402
 from kiosk.ui.screens.search import DEBOUNCE_MS, SearchScreen, look_up  # noqa: E402
 from kiosk.ui.tasks import TaskRunner  # noqa: E402
@@ -73,7 +74,8 @@ def make_screen(runner: TaskRunner, journal_dir: Path, synonyms: Synonyms):
         theme=theme, formatter=Formatter(shopper_locale("fr", "fr_FR"), "EUR"),
         thumbnails=ThumbnailCache(runner, images, QSize(300, 300)),
         pictures=ThumbnailCache(runner, images, QSize(900, 900)),
-        catalog=CatalogReader(runner, lambda: cache, lambda: journal, STORE),
+        catalog=CatalogReader(runner, lambda: cache, lambda: journal),
+        journal=JournalWriter(runner, lambda: journal, STORE),
         runner=runner, navigator=Navigator(), session=ShopperSession(),
         config=load_config(config_file()), synonyms=synonyms)
     window = QWidget()

@@ -39,6 +39,7 @@ from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.hardening import KioskGuard
 from kiosk.ui.idle import IdleWatcher, StillThereOverlay
+from kiosk.ui.journal_writer import JournalWriter
 from kiosk.ui.ratings import RatingRecorder
 from kiosk.ui.scanner import ScannerListener
 from kiosk.ui.screens.attract import AttractScreen
@@ -117,9 +118,11 @@ class KioskApp:
         self.categories: list[CategoryTile] = []
         self.synonyms: Synonyms | None = None
         self.catalog = CatalogReader(self.runner, self._cache_connection,
-                                     self._journal_connection, config.store_id)
+                                     self._journal_connection)
+        self.journal_writer = JournalWriter(self.runner, self._journal_connection,
+                                            config.store_id)
         # Lives as long as the app: repeated presses and bursts span sessions.
-        self.ratings = RatingRecorder(self.catalog, config)
+        self.ratings = RatingRecorder(self.journal_writer, config)
         # One translator and one formatter per language, made once: reloading a .qm file
         # at every switch costs memory that Qt does not give back.
         self.translators: dict[str, QTranslator] = {}
@@ -172,8 +175,9 @@ class KioskApp:
         self.integrity: dict[str, IntegrityCheck] = {}
         self.admin = AdminMode(
             AdminContext(theme=self.theme, runner=self.runner, catalog=self.catalog,
+                         journal=self.journal_writer,
                          config=lambda: self.config, sync=lambda: self.sync,
-                         audit=self.catalog.record, formatter=lambda: self.formatter,
+                         formatter=lambda: self.formatter,
                          integrity=self.integrity),
             self.window, apply_config=self.apply_config, quit=app.exit)
         self.error_message = QLabel(self.window, objectName="ErrorMessage")
@@ -199,7 +203,7 @@ class KioskApp:
     def start_session(self) -> None:
         self.window.show_session()
         self.idle.start()
-        self.catalog.record(journey.SESSION_START)
+        self.journal_writer.record(journey.SESSION_START)
 
     def end_session(self) -> None:
         """Back to the attract screen with every trace of the shopper gone."""
@@ -209,7 +213,7 @@ class KioskApp:
         self.still_there.hide()
         self.notice.withdraw()
         if self.window.showing_session():
-            self.catalog.record(journey.SESSION_END)
+            self.journal_writer.record(journey.SESSION_END)
         self.context.session.deleteLater()
         self.context = self._new_context()
         self.top_bar.show_basket_count(0)
@@ -259,7 +263,8 @@ class KioskApp:
         """A fresh context for the next shopper: nothing of the last one's session in it."""
         return ShopperContext(theme=self.theme, formatter=self.formatter,
                               thumbnails=self.thumbnails, pictures=self.pictures,
-                              catalog=self.catalog, runner=self.runner, navigator=self,
+                              catalog=self.catalog, journal=self.journal_writer,
+                              runner=self.runner, navigator=self,
                               session=self._new_session(), config=self.config,
                               synonyms=self.synonyms, clock=self.clock)
 
@@ -376,7 +381,7 @@ class KioskApp:
                            self._on_scan_resolved)
 
     def _on_scan_resolved(self, result: ScanResult) -> None:
-        self.catalog.record(journey.SCAN, {"known": result.outcome == "found"})
+        self.journal_writer.record(journey.SCAN, {"known": result.outcome == "found"})
         if result.outcome == "found":
             self.open_product(result.product_id, result.variant_sku)
         elif result.outcome == "misread":

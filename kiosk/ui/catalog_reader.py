@@ -1,7 +1,8 @@
-"""Screens ask the cache and the journal through here, never on the GUI thread.
+"""Screens read the cache (and admin pages the journal) through here, never on the GUI
+thread; what is written to the journal goes through `JournalWriter`.
 
 What a screen asks for is waited for: past a moment, the app shows it is working (see
-TaskRunner); the anonymous events it records are not.
+TaskRunner).
 
 Queries run on the database worker, which owns both connections. An answer reaches the
 screen that asked only if that screen still exists: a shopper may have tapped Back, or
@@ -13,12 +14,11 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject
 
-from kiosk.core import journey
 from kiosk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -28,11 +28,10 @@ T = TypeVar("T")
 
 class CatalogReader:
     def __init__(self, runner: TaskRunner, cache: Callable[[], sqlite3.Connection | None],
-                 journal: Callable[[], sqlite3.Connection | None], store_id: str) -> None:
+                 journal: Callable[[], sqlite3.Connection | None]) -> None:
         self._runner = runner
         self._cache = cache          # read on the worker: sync may swap in a rebuilt cache
         self._journal = journal
-        self.store_id = store_id
 
     def fetch(self, owner: QObject, query: Callable[[sqlite3.Connection], T],
               on_done: Callable[[T], None],
@@ -55,22 +54,6 @@ class CatalogReader:
                 on_error(error)
 
         self._runner.run_db(work, done, failed, waited=True)
-
-    def write_journal(self, work: Callable[[sqlite3.Connection], T],
-                      on_done: Callable[[T], None],
-                      on_error: Callable[[BaseException], None]) -> None:
-        """Run `work(journal connection)` on the database worker (an order being placed).
-
-        The answer is delivered whatever screen asked: once written, an order exists, and
-        the app must show its confirmation even if the screen that sent it is gone.
-        """
-        def work_on_journal() -> T:
-            conn = self._journal()
-            if conn is None:
-                raise CatalogUnavailable("the journal is not open yet")
-            return work(conn)
-
-        self._runner.run_db(work_on_journal, on_done, on_error, waited=True)
 
     def inspect(self, owner: QObject,
                 work: Callable[[sqlite3.Connection | None, sqlite3.Connection], T],
@@ -95,23 +78,7 @@ class CatalogReader:
 
         self._runner.run_db(work_on_both, done, failed, waited=True)
 
-    def record(self, event_type: str, data: dict[str, Any] | None = None) -> None:
-        """Journal an anonymous shopper event (it is synced later); never blocks or raises."""
-        def work() -> None:
-            conn = self._journal()
-            if conn is not None:
-                journey.record_event(conn, self.store_id, event_type, data)
-
-        self._runner.run_db(work)
-
-    def record_search(self, text: str, result_count: int) -> None:
-        def work() -> None:
-            conn = self._journal()
-            if conn is not None:
-                journey.record_search(conn, self.store_id, text, result_count)
-
-        self._runner.run_db(work)
-
 
 class CatalogUnavailable(Exception):
-    """The cache could not be opened; screens say the catalogue is unavailable."""
+    """The cache (or, for admin pages, the journal) is not open: screens say the
+    catalogue is unavailable."""

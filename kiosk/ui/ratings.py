@@ -23,17 +23,17 @@ from kiosk.core.ratings import (
     load_reasons,
     write_rating,
 )
-from kiosk.ui.catalog_reader import CatalogReader
+from kiosk.ui.journal_writer import JournalWriter
 
 log = logging.getLogger(__name__)
 
 
 class RatingRecorder:
-    def __init__(self, catalog: CatalogReader, config: KioskConfig,
+    def __init__(self, journal: JournalWriter, config: KioskConfig,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.desk = RatingDesk(RatingRules.from_config(config), config.store_id)
         self.clock = clock            # monotonic seconds: a clock reset must not merge presses
-        self._catalog = catalog
+        self._journal = journal
         self._reasons_path = config.rating_reasons_path
         self._reasons: RatingReasons | None = None
         self._reasons_failed = False
@@ -73,5 +73,4 @@ class RatingRecorder:
             # The shopper has been thanked and has gone: there is no one to tell.
             log.warning("rating %s not journaled: %s", rating.id, error)
 
-        self._catalog.write_journal(lambda conn: write_rating(conn, rating),
-                                    lambda _id: None, failed)
+        self._journal.write(lambda conn: write_rating(conn, rating), lambda _id: None, failed)

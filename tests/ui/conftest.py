@@ -19,6 +19,7 @@ from kiosk.i18n.build import build
 from kiosk.ui.app import KioskApp
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter, shopper_locale
+from kiosk.ui.journal_writer import JournalWriter
 from kiosk.ui.screens.context import ShopperContext, ShopperSession
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
@@ -105,7 +106,8 @@ def shopper_context(qapp, demo_config):
         formatter=Formatter(shopper_locale("fr", demo_config.locale), demo_config.currency),
         thumbnails=ThumbnailCache(runner, demo_config.images_dir, QSize(300, 300)),
         pictures=ThumbnailCache(runner, demo_config.images_dir, QSize(900, 900)),
-        catalog=CatalogReader(runner, lambda: cache, lambda: journal, demo_config.store_id),
+        catalog=CatalogReader(runner, lambda: cache, lambda: journal),
+        journal=JournalWriter(runner, lambda: journal, demo_config.store_id),
         runner=runner,
         navigator=RecordingNavigator(),
         session=ShopperSession(),

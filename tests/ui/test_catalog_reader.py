@@ -25,8 +25,8 @@ def test_an_answer_for_a_screen_gone_meanwhile_is_dropped(qtbot, shopper_context
 
 
 def test_shopper_events_reach_the_journal_off_the_gui_thread(qtbot, shopper_context):
-    shopper_context.catalog.record_search("veste", 0)
-    shopper_context.catalog.record("product_view", {"sku": "WJ01"})
+    shopper_context.journal.record_search("veste", 0)
+    shopper_context.journal.record("product_view", {"sku": "WJ01"})
     assert shopper_context.runner.wait_idle()
     journal = open_journal(shopper_context.config.data_dir).conn
     kinds = [row[0] for row in journal.execute(

@@ -10,6 +10,7 @@ from kiosk.core.config import KioskConfig
 from kiosk.ui.admin.words import AdminWords
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.journal_writer import JournalWriter
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
 
@@ -22,15 +23,19 @@ if TYPE_CHECKING:
 class AdminContext:
     theme: Theme
     runner: TaskRunner
-    catalog: CatalogReader                       # both databases, on the database worker
+    catalog: CatalogReader                       # both databases, read on the database worker
+    journal: JournalWriter                       # what is written to the journal
     config: Callable[[], KioskConfig]            # the running config (a reload replaces it)
     sync: Callable[[], SyncService | None]       # None without a central server, or not yet
-    audit: Callable[[str, dict[str, Any] | None], None]   # journal an admin event
     formatter: Callable[[], Formatter]           # numbers in the language on screen
     # Integrity checks by database ("cache", "journal"): the app records those it runs at
     # start, the status page those staff ask for.
     integrity: dict[str, IntegrityCheck] = field(default_factory=dict)
     words: AdminWords = field(default_factory=AdminWords)
+
+    def audit(self, event_type: str, data: dict[str, Any] | None) -> None:
+        """Journal an admin event (synced to the server like the shoppers')."""
+        self.journal.record(event_type, data)
 
     @property
     def version(self) -> str:

@@ -141,7 +141,7 @@ class DeadLettersPage(AdminPage):
         letter = self.selected()
         if letter is None:
             return
-        self.context.catalog.write_journal(
+        self.context.journal.write(
             lambda conn: outbox.retry_dead(conn, letter.id),
             lambda done: self._after_retry(letter, done), self._on_write_failed)
 
@@ -190,7 +190,7 @@ class DeadLettersPage(AdminPage):
         if not self._confirming:
             self._set_confirming(True)
             return
-        self.context.catalog.write_journal(
+        self.context.journal.write(
             lambda conn: outbox.discard_dead(conn, letter.id, reason),
             lambda done: self._after_discard(letter, reason, done), self._on_write_failed)
 

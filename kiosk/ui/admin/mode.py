@@ -120,8 +120,8 @@ class AdminMode(QObject):
             self._show_pad()
             return
         # The streak left by the last run (wrong PINs, a lockout under way) first.
-        self.context.catalog.write_journal(load_lockout, self._on_lockout_read,
-                                           lambda _error: self._on_lockout_read(None))
+        self.context.journal.write(load_lockout, self._on_lockout_read,
+                                   lambda _error: self._on_lockout_read(None))
 
     def _on_lockout_read(self, saved) -> None:
         self.lockout.restore(saved)
@@ -177,10 +177,9 @@ class AdminMode(QObject):
 
     def _save_lockout(self) -> None:
         saved = self.lockout.saved()
-        self.context.catalog.write_journal(lambda conn: save_lockout(conn, saved),
-                                           lambda _none: None,
-                                           lambda error: log.error("lockout not saved: %s",
-                                                                   error))
+        self.context.journal.write(lambda conn: save_lockout(conn, saved),
+                                   lambda _none: None,
+                                   lambda error: log.error("lockout not saved: %s", error))
 
     # --- the panel --------------------------------------------------------------------
 

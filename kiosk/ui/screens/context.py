@@ -19,6 +19,7 @@ from kiosk.core.orders import Basket, BasketChange, BasketLine, OrderLimits, Pla
 from kiosk.core.synonyms import Synonyms
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.journal_writer import JournalWriter
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
@@ -97,7 +98,8 @@ class ShopperContext:
     formatter: Formatter              # the current language's; screens get set_formatter()
     thumbnails: ThumbnailCache        # card-sized images
     pictures: ThumbnailCache          # large images (product gallery, attract screen)
-    catalog: CatalogReader
+    catalog: CatalogReader            # what screens read
+    journal: JournalWriter            # orders and anonymous events
     runner: TaskRunner
     navigator: Navigator
     session: ShopperSession

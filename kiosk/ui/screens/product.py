@@ -349,7 +349,7 @@ class ProductScreen(Screen):
             return
         self.page = page
         self.similar_model.set_cards(self.similar)
-        self._context.catalog.record("product_view", {"sku": page.sku})
+        self._context.journal.record("product_view", {"sku": page.sku})
         self.body.setCurrentWidget(self.page_view)
         self._show_page()
         self._choose(*page.initial_choice(self._wanted_sku))

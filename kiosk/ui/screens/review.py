@@ -207,8 +207,8 @@ class ReviewScreen(QWidget):
             delivery=self.delivery, privacy_notice_version=config.privacy_notice_version,
             consent_given_at=outbox.utc_now())
         prefix = reference_prefix(config)
-        context.catalog.write_journal(lambda conn: place_order(conn, request, prefix),
-                                      self._on_placed, self._on_not_placed)
+        context.journal.write(lambda conn: place_order(conn, request, prefix),
+                              self._on_placed, self._on_not_placed)
 
     def _on_placed(self, placed: PlacedOrder) -> None:
         self._context.session.order_placed()

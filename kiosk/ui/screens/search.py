@@ -461,7 +461,7 @@ class SearchScreen(Screen):
             return
         self._recorded = said
         # The count is that of the cards shown: RESULT_LIMIT stands for "at least".
-        self._context.catalog.record_search(answer.text, len(answer.cards))
+        self._context.journal.record_search(answer.text, len(answer.cards))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
