@@ -157,12 +157,27 @@ UPDATE sync_state SET value = (
 WHERE key = 'first_fill_indexes';
 """
 
+# The catalog's text in other languages than the chain's default, as the change feed
+# sends it: JSON by language code, holding only what is translated ('{}' for nothing).
+# Products also keep their short description and the label of their main image.
+_V6 = """
+ALTER TABLE products ADD COLUMN short_description_html TEXT NOT NULL DEFAULT '';
+ALTER TABLE products ADD COLUMN image_label TEXT;
+ALTER TABLE products ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'
+    CHECK (json_valid(translations));
+ALTER TABLE variants ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'
+    CHECK (json_valid(translations));
+ALTER TABLE categories ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'
+    CHECK (json_valid(translations));
+"""
+
 CACHE_MIGRATIONS = [
     Migration(1, "catalog, stores, stock and search index", sql_step(_V1)),
     Migration(2, "products remember their category paths", sql_step(_V2)),
     Migration(3, "vocabulary of the titles index, for typo correction", sql_step(_V3)),
     Migration(4, "prices, sizes and colours readable from indexes", sql_step(_V4)),
     Migration(5, "no index of stock by store", sql_step(_V5)),
+    Migration(6, "the catalog's text in several languages", sql_step(_V6)),
 ]
 
 
