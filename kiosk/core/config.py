@@ -268,6 +268,20 @@ SCHEMA: tuple[Setting, ...] = (
             doc="size of text and controls; 1.5 for large type", check=in_range(1.0, 2.0)),
     Setting("display.show_cursor", "show_cursor", bool, False, doc="show the mouse pointer"),
     Setting("display.fullscreen", "fullscreen", bool, True, doc="fill the whole screen"),
+    Setting("accessibility.speech_engine", "speech_engine", str, "speechd",
+            doc="text-to-speech engine: speech-dispatcher, or Qt's mock for tests",
+            check=one_of("speechd", "mock")),
+    Setting("accessibility.speech_rate", "speech_rate", float, 0.0,
+            doc="speech rate a session starts with: -1.0 slowest, 0 the voice's own, 1.0 "
+                "fastest", check=in_range(-1.0, 1.0)),
+    Setting("accessibility.speech_volume", "speech_volume", float, 0.8,
+            doc="speech volume a session starts with, 0.0 to 1.0", check=in_range(0.0, 1.0)),
+    Setting("accessibility.audio_output", "audio_output", str, "speaker",
+            doc="where speech is heard; only a headset hears the customer's details read back",
+            check=one_of("speaker", "headset")),
+    Setting("accessibility.time_multiplier", "speech_time_multiplier", float, 2.0,
+            doc="time limits are this many times longer while speech is on",
+            check=in_range(1.0, 10.0)),
     Setting("paths.data_dir", "data_dir", Path, required=True,
             doc="cache.db and journal.db", check=_not_empty),
     Setting("paths.log_dir", "log_dir", Path, required=True,
@@ -383,6 +397,11 @@ class KioskConfig:
     text_scale: float
     show_cursor: bool
     fullscreen: bool
+    speech_engine: str
+    speech_rate: float
+    speech_volume: float
+    audio_output: str
+    speech_time_multiplier: float
     data_dir: Path
     log_dir: Path
     catalog_images_dir: Path | None

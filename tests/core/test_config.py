@@ -323,3 +323,40 @@ def test_every_wrong_entry_is_reported_at_once(tmp_path):
     [problem] = problems_of(write(tmp_path, text))
     assert problem.reason == ("entry 1 ('a'): needs a label in en (a non-empty string); "
                               "entry 2 ('b'): needs a label in fr (a non-empty string)")
+
+
+def test_speech_defaults_to_speech_dispatcher_on_a_speaker_at_the_voices_own_pace(tmp_path):
+    config = load_config(write(tmp_path, MINIMAL))
+    assert (config.speech_engine, config.audio_output) == ("speechd", "speaker")
+    assert (config.speech_rate, config.speech_volume) == (0.0, 0.8)
+    assert config.speech_time_multiplier == 2.0
+
+
+def test_the_accessibility_section_sets_engine_rate_volume_output_and_time(tmp_path):
+    text = MINIMAL + ('[accessibility]\nspeech_engine = "mock"\nspeech_rate = -0.5\n'
+                      'speech_volume = 1\naudio_output = "headset"\ntime_multiplier = 3\n')
+    config = load_config(write(tmp_path, text))
+    assert (config.speech_engine, config.audio_output) == ("mock", "headset")
+    assert (config.speech_rate, config.speech_volume) == (-0.5, 1.0)
+    assert config.speech_time_multiplier == 3.0
+
+
+@pytest.mark.parametrize("line, key, words", [
+    ('speech_engine = "espeak"', "accessibility.speech_engine",
+     "must be one of 'speechd', 'mock', got 'espeak'"),
+    ("speech_rate = 2", "accessibility.speech_rate", "must be between -1.0 and 1.0, got 2"),
+    ("speech_volume = -0.1", "accessibility.speech_volume",
+     "must be between 0.0 and 1.0, got -0.1"),
+    ('speech_volume = "loud"', "accessibility.speech_volume",
+     "expected a number, got a string ('loud')"),
+    ('audio_output = "jack"', "accessibility.audio_output",
+     "must be one of 'speaker', 'headset', got 'jack'"),
+    ("time_multiplier = 0.5", "accessibility.time_multiplier",
+     "must be between 1.0 and 10.0, got 0.5"),
+    ("speech_pitch = 0", "accessibility.speech_pitch", "unknown key"),
+])
+def test_a_wrong_accessibility_value_names_file_key_line_and_reason(tmp_path, line, key, words):
+    path = write(tmp_path, MINIMAL + "[accessibility]\n" + line + "\n")
+    [problem] = problems_of(path)
+    assert (problem.file, problem.key, problem.line) == (path, key, 9)
+    assert words in problem.reason
