@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.assets import CHIME
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 
 _ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
@@ -83,7 +84,7 @@ class IdleWatcher(QObject):
         self.expired.emit()
 
 
-class StillThereOverlay(QWidget):
+class StillThereOverlay(Retranslating, QWidget):
     """Covers the screen during the countdown; a tap anywhere (or on its button) extends."""
 
     def __init__(self, theme: Theme, parent: QWidget) -> None:
@@ -120,7 +121,7 @@ class StillThereOverlay(QWidget):
     def show_countdown(self, seconds: int) -> None:
         first = not self.isVisible()
         self._seconds = seconds
-        self._retranslate()
+        self.retranslate()
         if first:
             self.setGeometry(self.parentWidget().rect())
             self.show()
@@ -129,18 +130,13 @@ class StillThereOverlay(QWidget):
             if self._sound is not None:
                 self._sound.play()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.question.setText(self.tr("Still there?"))
         self.detail.setText(self.tr("Touch the screen to continue. Otherwise everything "
                                     "will be cleared in %n second(s).", "", self._seconds))
         self.stay_button.setText(self.tr("I'm still here"))
         self.stay_button.setAccessibleName(self.stay_button.text())
         self.setAccessibleName(f"{self.question.text()} {self.detail.text()}")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
-            self._retranslate()
-        super().changeEvent(event)
 
 
 def _load_chime(parent: QObject):

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 
 FRAME_MS = 33           # about 30 frames a second: smooth enough, light on the CPU
@@ -14,7 +15,7 @@ SWEEP_FRAMES = 45       # one sweep across in a second and a half
 HEIGHT_PX = 8
 
 
-class BusyStrip(QWidget):
+class BusyStrip(Retranslating, QWidget):
     """Across the window along the bottom edge of `anchor` (the top bar), or along the top
     of the window while the anchor is not shown. Motion tells it, not colour alone; it takes
     no taps, so that the screen under it stays usable."""
@@ -71,8 +72,3 @@ class BusyStrip(QWidget):
         if event.type() == QEvent.Type.Resize and self.isVisible():
             self._place()
         return False
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

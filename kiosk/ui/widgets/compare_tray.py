@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.compare import MAX_COMPARED
 from kiosk.core.products import ProductCard, cards_by_id
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.widgets.picture import Picture
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class ElidedLabel(QLabel):
                                                    self.contentsRect().width()))
 
 
-class CompareTrayBar(QWidget):
+class CompareTrayBar(Retranslating, QWidget):
     """Hidden while the tray is empty; follows the session's tray as it changes."""
 
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
@@ -157,8 +158,3 @@ class CompareTrayBar(QWidget):
         picture = self._pictures.get(image)
         if picture is not None:
             picture.set_pixmap(self._context.thumbnails.get(image))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

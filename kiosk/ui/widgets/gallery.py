@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
@@ -179,7 +179,7 @@ class Gallery(QListView):
             self.page_changed.emit(page)
 
 
-class PageDots(QLabel):
+class PageDots(Retranslating, QLabel):
     """Which picture is showing, as dots and as words ("2 / 5"), for the eye and the ear."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -201,8 +201,3 @@ class PageDots(QLabel):
         self.setText(f"{dots}   {self._page + 1} / {self._count}")
         self.setAccessibleName(self.tr("Picture {number} of {count}").format(
             number=self._page + 1, count=self._count))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

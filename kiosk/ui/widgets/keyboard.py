@@ -19,10 +19,11 @@ import math
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 
 # The physical letter layout that goes with each shopper language.
@@ -167,7 +168,7 @@ class _KeyPage(QWidget):
             y += self._key_height + gap
 
 
-class OnScreenKeyboard(QWidget):
+class OnScreenKeyboard(Retranslating, QWidget):
     """Types into one QLineEdit at a time (set_target) without ever taking its focus.
 
     Letters follow the shopper's language (AZERTY for French, QWERTY for English); the
@@ -268,7 +269,7 @@ class OnScreenKeyboard(QWidget):
         page.show()
         self._layout.activate()
         self._shift = False
-        self._label_keys()
+        self.retranslate()
         self.updateGeometry()
 
     def _retire(self, page: _KeyPage) -> None:
@@ -313,9 +314,11 @@ class OnScreenKeyboard(QWidget):
 
     def _set_shift(self, active: bool) -> None:
         self._shift = active
-        self._label_keys()      # also puts the shift key's checked state right
+        self.retranslate()      # also puts the shift key's checked state right
 
-    def _label_keys(self) -> None:
+    def retranslate(self) -> None:
+        """Each key's label and spoken name, in the language installed and, for letters,
+        in capitals while shift is on."""
         if self._page is None:
             return
         names = self._action_names()
@@ -358,11 +361,6 @@ class OnScreenKeyboard(QWidget):
             "_": self.tr("Underscore"),
             "+": self.tr("Plus"),
         }
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._label_keys()
-        super().changeEvent(event)
 
 
 def _clear(field: QLineEdit) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.core.product_page import Availability
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.flow import FlowLayout
 
@@ -45,7 +46,7 @@ class _OptionChip(QPushButton):
         return super().sizeHint().expandedTo(self._largest)
 
 
-class OptionChips(QWidget):
+class OptionChips(Retranslating, QWidget):
     """The options of one kind as checkable chips; `chosen` carries the option's key.
 
     Each chip reads '<option> · <where>': solid when it is on this store's shelves,
@@ -102,11 +103,9 @@ class OptionChips(QWidget):
     def keys(self) -> list[str]:
         return list(self._chips)
 
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.LanguageChange:
-            for key in self._chips:
-                self._show_label(key)
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        for key in self._chips:
+            self._show_label(key)
 
     def _make_chips(self, keys: list[str]) -> None:
         for chip in self._chips.values():
