@@ -10,7 +10,7 @@ from kiosk.core.db.cache import open_cache
 from kiosk.core.search import SearchFilters, facets, search
 from kiosk.i18n import qm_path
 from kiosk.ui.formatting import Formatter, shopper_locale
-from kiosk.ui.screens.category import CategoryScreen, price_bands
+from kiosk.ui.screens.category import CategoryScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.chips import ChipRow
 
@@ -337,16 +337,3 @@ def test_in_landscape_each_filter_sits_right_under_its_heading(qtbot, context):
     gap = toggle.mapTo(panel, toggle.rect().topLeft()).y() \
         - heading.mapTo(panel, heading.rect().bottomLeft()).y()
     assert 0 <= gap <= large.theme.spacing * 2
-
-
-def test_price_bands_are_cut_at_round_amounts():
-    assert price_bands(3200, 8400) == [(None, 4000), (4001, 6000), (6001, 8000), (8001, None)]
-    assert price_bands(2200, 8400) == [(None, 4000), (4001, 6000), (6001, 8000), (8001, None)]
-    assert price_bands(1399, 13499) == [(None, 5000), (5001, 10000), (10001, None)]
-    assert price_bands(2000, 2050) == []      # one price, or nearly: nothing to choose
-    assert price_bands(None, None) == []
-    for low, high in ((100, 99_900), (999, 1001), (4500, 4900), (1, 10**7)):
-        bands = price_bands(low, high)
-        assert len(bands) <= 4
-        assert all(end + 1 == start for (_, end), (start, _) in zip(bands, bands[1:], strict=False))
-

@@ -1,0 +1,56 @@
+"""A category browsed with filters: the price bands offered, and the products a page at a
+time (a category may hold ten thousand)."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Iterator
+
+from kiosk.core.products import ProductCard, cards_by_id
+from kiosk.core.search import Facets, SearchFilters, facets, search
+
+PRICE_BANDS = 4
+PriceBand = tuple[int | None, int | None]      # lowest and highest price in cents, inclusive
+
+
+def price_bands(low: int | None, high: int | None, most: int = PRICE_BANDS) -> list[PriceBand]:
+    """At most `most` bands covering low..high, cut at round amounts (10, 20, 50, 100...).
+
+    Each band starts a cent above the previous one's end, so that no price is in two.
+    """
+    if low is None or high is None or high - low < 100:
+        return []
+    # The least round step that leaves at most most - 1 cuts strictly between low and high.
+    step = next(step for step in _round_amounts() if (high - 1) // step - low // step < most)
+    edges = list(range((low // step + 1) * step, high, step))
+    if not edges:
+        return []
+    starts = [None, *(edge + 1 for edge in edges)]
+    return list(zip(starts, [*edges, None], strict=True))
+
+
+def _round_amounts() -> Iterator[int]:
+    """1, 2, 5, 10, 20, 50, 100... whole currency units, in cents."""
+    for unit in (100 * 10 ** power for power in itertools.count()):
+        yield from (unit, unit * 2, unit * 5)
+
+
+def band_key(band: PriceBand) -> str:
+    """The band as a chip's key: '4001-6000', '-4000', '8001-'."""
+    low, high = band
+    return f"{'' if low is None else low}-{'' if high is None else high}"
+
+
+def products_page(conn: sqlite3.Connection, filters: SearchFilters, offset: int, size: int,
+                  store_id: str) -> tuple[list[ProductCard], bool]:
+    """One page of cards, and whether it is the last."""
+    ids = search(conn, "", filters, limit=size, offset=offset).product_ids
+    return cards_by_id(conn, ids, store_id), len(ids) < size
+
+
+def first_page(conn: sqlite3.Connection, filters: SearchFilters, size: int,
+               store_id: str) -> tuple[Facets, list[ProductCard], bool]:
+    """What the filters leave (the count, sizes, colours and prices) and the first page of
+    their cards, in one read."""
+    return (facets(conn, "", filters), *products_page(conn, filters, 0, size, store_id))

@@ -1,0 +1,52 @@
+"""Where a category sits in the menu, each level above it a tap away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+
+
+class Breadcrumb(QScrollArea):
+    """'Women › Tops › Jackets': every crumb but the last is tapped to go there."""
+
+    crumb_tapped = Signal(str)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Breadcrumb")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._strip = QWidget(objectName="BreadcrumbStrip")
+        self._layout = QHBoxLayout(self._strip)
+        self._layout.setContentsMargins(theme.spacing, 0, theme.spacing * 2, 0)
+        self._layout.setSpacing(0)
+        self.setWidget(self._strip)
+        self.setFixedHeight(theme.touch_target)
+        enable_kinetic_scrolling(self.viewport())
+        self.hide()
+
+    def set_crumbs(self, crumbs: list[tuple[str, str]]) -> None:
+        """(path, name) from the top of the menu down to this category."""
+        while (item := self._layout.takeAt(0)) is not None:
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for position, (path, name) in enumerate(crumbs):
+            if position:
+                self._layout.addWidget(QLabel("›", objectName="CrumbSeparator"))
+            if position < len(crumbs) - 1:
+                crumb = QPushButton(name.replace("&", "&&"), objectName="Crumb")
+                crumb.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                crumb.clicked.connect(lambda _checked=False, path=path:
+                                      self.crumb_tapped.emit(path))
+            else:
+                crumb = QLabel(name, objectName="CrumbCurrent")
+            crumb.setAccessibleName(name)
+            self._layout.addWidget(crumb)
+        self._layout.addStretch()
+        # A top-level category's only crumb would repeat its title.
+        self.setVisible(len(crumbs) > 1)

@@ -1,0 +1,52 @@
+import sqlite3
+
+import pytest
+
+from kiosk.core.browse import band_key, first_page, price_bands, products_page
+from kiosk.core.search import SearchFilters
+
+JACKETS = "Women/Tops/Jackets"
+STORE = "paris-rivoli"
+
+
+@pytest.fixture
+def conn(demo_cache_dir):
+    conn = sqlite3.connect(f"file:{demo_cache_dir / 'cache.db'}?mode=ro", uri=True)
+    yield conn
+    conn.close()
+
+
+def test_price_bands_are_cut_at_round_amounts():
+    assert price_bands(3200, 8400) == [(None, 4000), (4001, 6000), (6001, 8000), (8001, None)]
+    assert price_bands(2200, 8400) == [(None, 4000), (4001, 6000), (6001, 8000), (8001, None)]
+    assert price_bands(1399, 13499) == [(None, 5000), (5001, 10000), (10001, None)]
+    assert price_bands(2000, 2050) == []      # one price, or nearly: nothing to choose
+    assert price_bands(None, None) == []
+    for low, high in ((100, 99_900), (999, 1001), (4500, 4900), (1, 10**7)):
+        bands = price_bands(low, high)
+        assert len(bands) <= 4
+        assert all(end + 1 == start for (_, end), (start, _) in zip(bands, bands[1:], strict=False))
+
+
+def test_each_price_band_has_a_key_of_its_own():
+    bands = price_bands(1399, 13499)
+    assert [band_key(band) for band in bands] == ["-5000", "5001-10000", "10001-"]
+
+
+def test_a_category_read_page_by_page_gives_each_product_once(conn):
+    filters = SearchFilters(category_path=JACKETS)
+    found, cards, complete = first_page(conn, filters, 5, STORE)
+    assert found.count > 10 and len(cards) == 5 and not complete
+    offset = len(cards)
+    while not complete:
+        page, complete = products_page(conn, filters, offset, 5, STORE)
+        cards += page
+        offset += len(page)
+    ids = [card.id for card in cards]
+    assert len(ids) == len(set(ids)) == found.count
+
+
+def test_a_page_past_the_end_is_empty_and_the_last(conn):
+    filters = SearchFilters(category_path=JACKETS)
+    found, _, _ = first_page(conn, filters, 5, STORE)
+    assert products_page(conn, filters, found.count, 5, STORE) == ([], True)
