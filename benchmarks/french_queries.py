@@ -29,7 +29,7 @@ from kiosk.core.synonyms import load_synonyms  # noqa: E402
 
 QUERIES = ROOT / "benchmarks/data/french_queries.txt"
 SYNONYMS = ROOT / "assets/search/synonyms.toml"
-# What the search screen asks for (kiosk/ui/screens/search.py: RESULT_LIMIT + 1).
+# What the search screen asks for (kiosk/core/search_answer.py: RESULT_LIMIT + 1).
 LIMIT = 201
 TARGET_PERCENT = 5.0
 

@@ -32,13 +32,14 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget  # noqa: E402
 from kiosk.core.config import load_config  # noqa: E402
 from kiosk.core.db.cache import open_cache  # noqa: E402
 from kiosk.core.db.journal import open_journal  # noqa: E402
+from kiosk.core.search_answer import look_up  # noqa: E402
 from kiosk.core.synonyms import Synonyms, load_synonyms  # noqa: E402
 from kiosk.ui.assets import install_fonts  # noqa: E402
 from kiosk.ui.catalog_reader import CatalogReader  # noqa: E402
 from kiosk.ui.formatting import Formatter, shopper_locale  # noqa: E402
 from kiosk.ui.journal_writer import JournalWriter  # noqa: E402
 from kiosk.ui.screens.context import ShopperContext, ShopperSession  # noqa: E402
-from kiosk.ui.screens.search import DEBOUNCE_MS, SearchScreen, look_up  # noqa: E402
+from kiosk.ui.screens.search import DEBOUNCE_MS, SearchScreen  # noqa: E402
 from kiosk.ui.tasks import TaskRunner  # noqa: E402
 from kiosk.ui.theme import Theme  # noqa: E402
 from kiosk.ui.thumbnails import ThumbnailCache  # noqa: E402

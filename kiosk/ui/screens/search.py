@@ -10,93 +10,29 @@ leaves through a result, a category or Back. Never once per keystroke.
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.catalog_change import CatalogChange
-from kiosk.core.categories import CategoryTile, top_categories
-from kiosk.core.products import ProductCard, cards_by_id, cards_by_sku, featured_cards
-from kiosk.core.search import MAX_QUERY_CHARS, search, suggest
-from kiosk.core.synonyms import Synonyms
+from kiosk.core.products import ProductCard, cards_by_sku
+from kiosk.core.search import MAX_QUERY_CHARS
+from kiosk.core.search_answer import Discovery, SearchAnswer, completed, discover, echoed, look_up
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.chips import ChipRow
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
+from kiosk.ui.widgets.text import show_text
 
 # A search costs a few milliseconds even at 100k products (benchmarks/search_ui.py), so
 # the debounce only has to gather a burst: a held backspace, a physical keyboard. Taps
 # on the screen's keys come further apart, and each one still gets its own results.
 DEBOUNCE_MS = 150
 SETTLE_MS = 1500
-# Cards shown for a search. Counting every match of a broad word costs a hundred times
-# more than finding a page, so beyond this the count says "more than".
-RESULT_LIMIT = 200
-SUGGESTIONS = 6
-POPULAR = 24
-# Shopper text said back to them is cut here: it may be 200 characters of anything.
-ECHO_CHARS = 30
-_LAST_WORD = re.compile(r"\w+(?=\W*$)")
-
-
-@dataclass(frozen=True)
-class SearchAnswer:
-    generation: int
-    text: str
-    cards: list[ProductCard]
-    more: bool                        # more matches than the cards shown
-    exact_product_id: int | None      # the product whose SKU or barcode was typed
-    exact_variant_sku: str | None
-    corrected_text: str | None        # the words searched instead, when a typo was fixed
-    suggestions: list[str]            # completions of the word being typed
-    departments: frozenset[str]       # those that name a category, shown translated
-
-
-@dataclass(frozen=True)
-class Discovery:
-    """What a shopper is offered before typing, and when nothing is found."""
-
-    categories: list[CategoryTile]
-    popular: list[ProductCard]
-
-
-def look_up(conn: sqlite3.Connection, text: str, generation: int, store_id: str,
-            synonyms: Synonyms | None) -> SearchAnswer:
-    """Everything the screen shows for `text`, in one trip to the database worker."""
-    result = search(conn, text, limit=RESULT_LIMIT + 1, synonyms=synonyms)
-    shown = result.product_ids[:RESULT_LIMIT]
-    exact = shown[0] if shown and result.exact_variant_sku else None
-    suggestions = suggest(conn, text, SUGGESTIONS, synonyms=synonyms)
-    departments = frozenset(name.lower() for (name,) in conn.execute(
-        "SELECT DISTINCT name FROM categories")) & set(suggestions)
-    return SearchAnswer(
-        generation=generation, text=text, cards=cards_by_id(conn, shown, store_id),
-        more=len(result.product_ids) > RESULT_LIMIT, exact_product_id=exact,
-        exact_variant_sku=result.exact_variant_sku, corrected_text=result.corrected_text,
-        suggestions=suggestions, departments=departments)
-
-
-def discover(conn: sqlite3.Connection, store_id: str) -> Discovery:
-    return Discovery(top_categories(conn), featured_cards(conn, store_id, POPULAR))
-
-
-def completed(text: str, word: str) -> str:
-    """`text` with the word being typed (its last) replaced by `word`, ready for the next."""
-    typing = _LAST_WORD.search(text)
-    kept = text[:typing.start()] if typing else text
-    return f"{kept}{word} "
-
-
-def echoed(text: str) -> str:
-    """The shopper's text as quoted back to them: one line, cut short."""
-    plain = " ".join(text.split())
-    return plain if len(plain) <= ECHO_CHARS else plain[:ECHO_CHARS - 1].rstrip() + "…"
 
 
 class SearchScreen(Screen):
@@ -246,13 +182,21 @@ class SearchScreen(Screen):
         if self.suggestions.keys():
             self._show_suggestions(self._shown.suggestions, self._shown.departments)
 
+    def title(self) -> str:
+        return self.tr("Search")
+
     def retranslate(self) -> None:
-        self.field.setAccessibleName(self.tr("Search"))
+        self.field.setAccessibleName(self.title())
         self.field.setPlaceholderText(self.tr("A product, a colour, a code…"))
         self.clear_button.setAccessibleName(self.tr("Clear the search"))
         self.suggestions.setAccessibleName(self.tr("Suggestions"))
         self.categories.setAccessibleName(self.tr("Departments"))
         self._show_state()
+
+    def focus_order(self) -> list[QWidget]:
+        controls = (self.field, self.clear_button, self.suggestions, self.categories, self.grid,
+                    self.keyboard)
+        return [control for control in controls if control.isVisibleTo(self)]
 
     # --- typing -----------------------------------------------------------------------
 
@@ -382,10 +326,8 @@ class SearchScreen(Screen):
             if answer.corrected_text:
                 text = self.tr("Results for “%1”").replace(
                     "%1", echoed(answer.corrected_text)) + " · " + text
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
-        self.hint.setText(self._browse_text())
-        self.hint.setAccessibleName(self.hint.text())
+        show_text(self.status, text)
+        show_text(self.hint, self._browse_text())
         self._arrange()
 
     def _browse_text(self) -> str:
@@ -460,7 +402,8 @@ class SearchScreen(Screen):
         if said == self._recorded:
             return
         self._recorded = said
-        # The count is that of the cards shown: RESULT_LIMIT stands for "at least".
+        # The count is that of the cards shown: search_answer.RESULT_LIMIT stands for
+        # "at least".
         self._context.journal.record_search(answer.text, len(answer.cards))
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -478,11 +421,6 @@ class SearchScreen(Screen):
         self._settle_due = True
         self._record_settled()
         super().hideEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _set_chips(row: ChipRow, chips: list[tuple[str, str]]) -> None:
