@@ -146,20 +146,8 @@ class FilterPanel(Retranslating, QFrame):
     def show_facets(self, found: Facets) -> None:
         """What the category offers with the other filters, and how many products remain."""
         self._count = found.count
-        # A chosen value stays offered even when the other filters leave none of it, so
-        # that the shopper can still take it back.
-        sizes = self.sizes.checked_keys()
-        offered = (*found.sizes, *sorted(sizes - set(found.sizes)))
-        if offered != self._sizes_offered:
-            self._sizes_offered = offered
-            self.sizes.set_chips([(size, self._formatter.word(size)) for size in offered],
-                                 checked=sizes)
-        colors = self.colors.checked_keys()
-        offered = (*found.colors, *sorted(colors - set(found.colors)))
-        if offered != self._colors_offered:
-            self._colors_offered = offered
-            self.colors.set_chips([(color, self._formatter.word(color)) for color in offered],
-                                  checked=colors)
+        self._sizes_offered = self._offer(self.sizes, found.sizes, self._sizes_offered)
+        self._colors_offered = self._offer(self.colors, found.colors, self._colors_offered)
         if not self._bands:
             # Cut once, from the first (unfiltered) answer, so that bands stay put.
             self._bands = {band_key(band): band
@@ -169,6 +157,18 @@ class FilterPanel(Retranslating, QFrame):
                                (self.price_heading, self.prices)):
             heading.setVisible(chips.isVisibleTo(self))
         self._show_count()
+
+    def _offer(self, chips: ChipFlow, found: tuple[str, ...],
+               shown: tuple[str, ...]) -> tuple[str, ...]:
+        """Show the values `found` on `chips`, which show `shown` now; returns the values
+        offered."""
+        # A chosen value stays offered even when the other filters leave none of it, so
+        # that the shopper can still take it back.
+        chosen = chips.checked_keys()
+        offered = (*found, *sorted(chosen - set(found)))
+        if offered != shown:
+            self._label_values(chips, offered)
+        return offered
 
     # --- reactions --------------------------------------------------------------------
 
@@ -240,8 +240,11 @@ class FilterPanel(Retranslating, QFrame):
         for chips, offered in ((self.sizes, self._sizes_offered),
                                (self.colors, self._colors_offered)):
             if offered:
-                chips.set_chips([(key, self._formatter.word(key)) for key in offered],
-                                checked=chips.checked_keys())
+                self._label_values(chips, offered)
+
+    def _label_values(self, chips: ChipFlow, values: tuple[str, ...]) -> None:
+        chips.set_chips([(value, self._formatter.word(value)) for value in values],
+                        checked=chips.checked_keys())
 
     def _label_prices(self) -> None:
         self.prices.set_chips([(key, self._band_label(band)) for key, band in self._bands.items()],
