@@ -7,9 +7,14 @@ server's change feed, and both are written by `kiosk.core.changes.apply_changes`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 CATEGORY_SEPARATOR = "/"
+
+# A record's text in other languages than the chain's default, by language code ('fr'),
+# each holding only the fields translated: {'fr': {'name': 'Vestes'}}. What a language
+# leaves out is read in the default language.
+Translations = dict[str, dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,7 @@ class Category:
     position: int = 0
     in_menu: bool = True
     image: str | None = None
+    translations: Translations = field(default_factory=dict)     # name
 
     @property
     def parent_path(self) -> str | None:
@@ -35,6 +41,7 @@ class Variant:
     barcode: str | None = None
     special_price_cents: int | None = None
     image: str | None = None
+    translations: Translations = field(default_factory=dict)     # size, color
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,10 @@ class Product:
     gallery: tuple[str, ...] = ()
     attributes: dict[str, str] = field(default_factory=dict)
     featured: bool = False
+    short_description_html: str = ""
+    image_label: str | None = None            # the main image's caption
+    # name, description_html, short_description_html, image_label, attributes (values)
+    translations: Translations = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

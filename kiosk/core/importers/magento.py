@@ -6,6 +6,10 @@ Two layouts are understood:
 - the sample-data installer's simple-product CSVs (Luma's gear files): categories and
   multi-select values separated by newlines, images in a separate `sku,image` file.
 
+In the standard CSV a row with `store_view_code` set is a translation: the same SKU
+again, with only the columns that store view changes filled. IT says which language
+each store view is in; see `read_standard_products`.
+
 A bad row never stops an import: it is reported with its row number and reason, and
 skipped. The records are written by `kiosk.core.changes.apply_changes`.
 """
@@ -13,14 +17,15 @@ skipped. The records are written by `kiosk.core.changes.apply_changes`.
 from __future__ import annotations
 
 import csv
+import io
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from kiosk.core.catalog import Category, Product, Variant
+from kiosk.core.catalog import Category, Product, Translations, Variant
 from kiosk.core.richtext import clean_label
 
 ROOT_CATEGORY = "Default Category"
@@ -70,13 +75,24 @@ class _Row:
     values: dict[str, str]
 
 
-def read_rows(path: Path, result: ImportResult) -> Iterator[_Row]:
+# Told after each row read: how many rows so far, and the share of the file's bytes read.
+RowProgress = Callable[[int, float], None]
+
+
+def read_rows(path: Path, result: ImportResult,
+              progress: RowProgress | None = None) -> Iterator[_Row]:
     """Records with their row and line numbers; undecodable rows are reported, not raised."""
-    with path.open(encoding="utf-8", errors="surrogateescape", newline="") as handle:
+    with path.open("rb") as raw:
+        size = max(1, path.stat().st_size)
+        handle = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="")
         reader = csv.DictReader(handle)
         start_line = 2
         for number, values in enumerate(reader, start=1):
             result.rows_read += 1
+            if progress is not None:
+                # The bytes the reader has taken in, a buffer ahead of the row: near enough
+                # to tell the time left.
+                progress(number, min(1.0, raw.tell() / size))
             row = _Row(number, start_line, values)
             start_line = reader.line_num + 1
             if any(_has_bad_bytes(v) for v in values.values() if isinstance(v, str)):
@@ -113,24 +129,44 @@ def read_categories(path: Path) -> ImportResult:
     return result
 
 
-def read_standard_products(path: Path) -> ImportResult:
-    """The standard Magento 2 product CSV, with configurable parents and simple variants."""
+def read_standard_products(path: Path, store_views: Mapping[str, str] | None = None,
+                           progress: RowProgress | None = None) -> ImportResult:
+    """The standard Magento 2 product CSV, with configurable parents and simple variants.
+
+    `store_views` maps store-view codes to language codes ({'fr_store': 'fr'}). A row
+    whose `store_view_code` is one of them translates its SKU's default row, which must
+    come before it, into that language: name, description, short description, main image
+    label, attribute values (`additional_attributes`), the size and colour labels of a
+    variant, and category names (its `categories` paths paired, in order and level by
+    level, with the default row's). Empty columns keep the default language's text. A row
+    for another store view, an unknown SKU, or before its default row is reported and
+    skipped.
+    """
+    store_views = store_views or {}
     result = ImportResult()
     simples: dict[str, _Row] = {}
     parents: list[_Row] = []
-    seen: set[str] = set()
-    for row in read_rows(path, result):
+    defaults: dict[str, _Row] = {}
+    translating: list[tuple[_Row, str]] = []
+    for row in read_rows(path, result, progress):
         sku = row.values.get("sku", "").strip()
+        view = (row.values.get("store_view_code") or "").strip()
         try:
             if not sku:
                 raise _RowError("missing SKU")
-            if sku in seen:
+            if view:
+                if view not in store_views:
+                    raise _RowError(f"store view {view!r} has no language given "
+                                    f"(LANGUAGE={view})")
+                translating.append((row, store_views[view]))
+                continue
+            if sku in defaults:
                 raise _RowError(f"duplicate SKU {sku!r}")
             _price_cents(row.values.get("price", ""))
         except _RowError as exc:
             result.problems.append(RowProblem(path.name, row.number, row.line, str(exc)))
             continue
-        seen.add(sku)
+        defaults[sku] = row
         kind = row.values.get("product_type", "").strip()
         if kind == "configurable":
             parents.append(row)
@@ -157,7 +193,125 @@ def read_standard_products(path: Path) -> ImportResult:
                                               "variant of no parent product"))
             continue
         _add_product(result, _standalone(row))
+
+    if translating:
+        texts = _StoreViewTexts()
+        for row, language in translating:
+            try:
+                texts.read(row, language, defaults)
+            except _RowError as exc:
+                result.problems.append(RowProblem(path.name, row.number, row.line, str(exc)))
+        texts.apply(result)
+    result.problems.sort(key=lambda problem: problem.row)
     return result
+
+
+# Columns of a store-view row and the product field each translates.
+_TRANSLATED_COLUMNS = {"name": "name", "description": "description_html",
+                       "short_description": "short_description_html",
+                       "base_image_label": "image_label"}
+# Variant labels that store-view rows translate, as option labels of their attribute.
+_OPTION_ATTRIBUTES = ("size", "color")
+
+
+@dataclass
+class _StoreViewTexts:
+    """The translations read from store-view rows, gathered before they are given to the
+    products, variants and categories they translate."""
+
+    products: dict[str, Translations] = field(default_factory=dict)
+    # (attribute, default label) -> {language: label}. An option label belongs to its
+    # attribute, not to one product: a colour translated once is translated everywhere.
+    options: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    categories: dict[str, Translations] = field(default_factory=dict)
+    seen: set[tuple[str, str]] = field(default_factory=set)
+
+    def read(self, row: _Row, language: str, defaults: dict[str, _Row]) -> None:
+        values = row.values
+        sku = values["sku"].strip()
+        default = defaults.get(sku)
+        if default is None:
+            raise _RowError(f"store-view row for unknown SKU {sku!r}")
+        if default.number > row.number:
+            raise _RowError(f"store-view row before the default row of {sku!r} "
+                            f"(row {default.number})")
+        if (sku, language) in self.seen:
+            raise _RowError(f"second store-view row of {sku!r} in language {language!r}")
+        category_names = _category_names(default.values.get("categories", ""),
+                                         values.get("categories", ""))
+        self.seen.add((sku, language))
+        text: dict[str, object] = {}
+        for column, name in _TRANSLATED_COLUMNS.items():
+            translated = (values.get(column) or "").strip()
+            if translated and translated != (default.values.get(column) or "").strip():
+                text[name] = clean_label(translated) if name in ("name", "image_label") \
+                    else translated
+        default_attributes = _attributes(default.values)
+        attributes = {key: value for key, value in _attributes(values).items()
+                      if default_attributes.get(key) not in (None, value)}
+        if attributes:
+            text["attributes"] = attributes
+        if text:
+            self.products.setdefault(sku, {})[language] = text
+        default_pairs = _pairs(default.values.get("additional_attributes", ""))
+        translated_pairs = _pairs(values.get("additional_attributes", ""))
+        for attribute in _OPTION_ATTRIBUTES:
+            label, translated = default_pairs.get(attribute), translated_pairs.get(attribute)
+            if label and translated and translated != label:
+                self.options.setdefault((attribute, label), {}).setdefault(language,
+                                                                           translated)
+        for path, name in category_names.items():
+            self.categories.setdefault(path, {}).setdefault(language, {"name": name})
+
+    def apply(self, result: ImportResult) -> None:
+        result.products[:] = [self._translated(p) for p in result.products]
+        for path, translations in self.categories.items():
+            category = result.categories.get(path)
+            if category is not None:
+                result.categories[path] = replace(category, translations=translations)
+
+    def _translated(self, product: Product) -> Product:
+        variants = tuple(self._translated_variant(v) for v in product.variants)
+        return replace(product, variants=variants,
+                       translations=self.products.get(product.sku, {}))
+
+    def _translated_variant(self, variant: Variant) -> Variant:
+        translations: Translations = {}
+        for attribute in _OPTION_ATTRIBUTES:
+            labels = self.options.get((attribute, getattr(variant, attribute)), {})
+            for language, translated in labels.items():
+                translations.setdefault(language, {})[attribute] = translated
+        return replace(variant, translations=translations) if translations else variant
+
+
+def _category_names(default_text: str, translated_text: str) -> dict[str, str]:
+    """The translated name of each category of the default row's paths, by path: the
+    store-view row lists the same paths in the same order, names translated."""
+    translated_text = translated_text.strip()
+    if not translated_text:
+        return {}
+    default_paths = [p.strip() for p in default_text.split(",") if p.strip()]
+    translated_paths = [p.strip() for p in translated_text.split(",") if p.strip()]
+    if len(default_paths) != len(translated_paths):
+        raise _RowError(f"{len(translated_paths)} category paths where the default row has "
+                        f"{len(default_paths)}: each path translates the default row's "
+                        f"path in the same place")
+    names: dict[str, str] = {}
+    for default_path, translated_path in zip(default_paths, translated_paths, strict=True):
+        default_parts = default_path.split("/")
+        translated_parts = translated_path.split("/")
+        if len(default_parts) != len(translated_parts):
+            raise _RowError(f"category {translated_path!r} has not the levels of "
+                            f"{default_path!r}, which it translates")
+        if default_parts[0] == ROOT_CATEGORY:
+            default_parts, translated_parts = default_parts[1:], translated_parts[1:]
+        for depth, (default_name, name) in enumerate(
+                zip(default_parts, translated_parts, strict=True), start=1):
+            path = "/".join(clean_label(part) for part in default_parts[:depth])
+            name = clean_label(name)
+            if name and name != clean_label(default_name):
+                names[path] = name
+    return names
 
 
 def _configurable(row: _Row, simples: dict[str, _Row], claimed: set[str]) -> Product:
@@ -165,7 +319,7 @@ def _configurable(row: _Row, simples: dict[str, _Row], claimed: set[str]) -> Pro
     variants = []
     missing = []
     for spec in filter(None, values.get("configurable_variations", "").split("|")):
-        pairs = _pairs(spec, ",")
+        pairs = _pairs(spec)
         child = simples.get(pairs.get("sku", ""))
         if child is None:
             missing.append(pairs.get("sku", "?"))
@@ -180,7 +334,7 @@ def _configurable(row: _Row, simples: dict[str, _Row], claimed: set[str]) -> Pro
 
 
 def _standalone(row: _Row) -> Product:
-    attributes = _pairs(row.values.get("additional_attributes", ""), ",")
+    attributes = _pairs(row.values.get("additional_attributes", ""))
     variant = _variant(row, size=attributes.get("size"), color=attributes.get("color"))
     return _product(row.values, (variant,))
 
@@ -201,9 +355,7 @@ def _product(values: dict[str, str], variants: tuple[Variant, ...]) -> Product:
     base = _image_path(values.get("base_image", ""))
     extra = [_image_path(p) for p in values.get("additional_images", "").split(",")]
     gallery = tuple(dict.fromkeys(p for p in [base, *extra] if p))
-    attributes = {k: v.replace("|", ", ") for k, v in
-                  _pairs(values.get("additional_attributes", ""), ",").items()
-                  if k not in _HIDDEN_ATTRIBUTES}
+    attributes = _attributes(values)
     return Product(
         sku=values["sku"].strip(),
         name=clean_label(values.get("name", "")) or values["sku"].strip(),
@@ -217,7 +369,16 @@ def _product(values: dict[str, str], variants: tuple[Variant, ...]) -> Product:
         image=base,
         gallery=gallery,
         attributes=attributes,
+        short_description_html=values.get("short_description", "") or "",
+        image_label=clean_label(values.get("base_image_label", "") or "") or None,
     )
+
+
+def _attributes(values: dict[str, str]) -> dict[str, str]:
+    """The attributes a shopper reads, as text: multiple values joined, markup dropped."""
+    return {key: clean_label(value.replace("|", ", "))
+            for key, value in _pairs(values.get("additional_attributes", "")).items()
+            if key not in _HIDDEN_ATTRIBUTES}
 
 
 def read_sample_data_products(path: Path, images: dict[str, list[str]]) -> ImportResult:
@@ -306,13 +467,46 @@ def _category_paths(text: str, separator: str) -> Iterator[str]:
             yield "/".join(clean_label(part) for part in path.split("/"))
 
 
-def _pairs(text: str, separator: str) -> dict[str, str]:
+def _pairs(text: str) -> dict[str, str]:
+    """`code=value,code=value`. As Magento writes them, a value may be wrapped in double
+    quotes (`code="a, b"`), inside which commas are the value's and `""` is one quote:
+    JSON and markup travel so."""
     pairs = {}
-    for item in text.split(separator):
-        key, sep, value = item.partition("=")
-        if sep and key.strip():
+    position = 0
+    while position < len(text):
+        key, sep, _ = text[position:].partition("=")
+        if not sep or "," in key:       # no '=' before the next pair: not a pair
+            comma = text.find(",", position)
+            position = len(text) if comma < 0 else comma + 1
+            continue
+        position += len(key) + 1
+        if text.startswith('"', position):
+            value, position = _quoted(text, position + 1)
+        else:
+            comma = text.find(",", position)
+            end = len(text) if comma < 0 else comma
+            value, position = text[position:end], end + 1
+        if key.strip():
             pairs[key.strip()] = value.strip()
     return pairs
+
+
+def _quoted(text: str, start: int) -> tuple[str, int]:
+    """The value after an opening quote at `start`, and where the next pair begins."""
+    parts = []
+    position = start
+    while True:
+        quote = text.find('"', position)
+        if quote < 0:                   # never closed: the rest is the value
+            parts.append(text[position:])
+            return "".join(parts), len(text)
+        parts.append(text[position:quote])
+        if text.startswith('""', quote):
+            parts.append('"')
+            position = quote + 2
+            continue
+        comma = text.find(",", quote)
+        return "".join(parts), len(text) if comma < 0 else comma + 1
 
 
 def _price_cents(text: str) -> int:
