@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from pydantic_core import to_json
 
-from kiosk.core.catalog import CATEGORY_SEPARATOR, ChangeBatch, Product
+from kiosk.core.catalog import CATEGORY_SEPARATOR, ChangeBatch, Product, Translations
 from kiosk.core.catalog_change import EVERYTHING, MAX_LISTED_SKUS, CatalogChange
 from kiosk.core.db.sqlite import insert_rows, write_transaction
 from kiosk.core.richtext import sanitize
@@ -74,10 +74,12 @@ class ProductRows:
             rows.products.append((
                 p.sku, p.name, html, p.price_cents, p.special_price_cents, p.special_from,
                 p.special_to, p.image, _json_text(p.gallery), _json_text(p.attributes),
-                int(p.featured), _json_text(paths)))
+                int(p.featured), _json_text(paths), _safe_html(p.short_description_html),
+                p.image_label, _translations_text(p.translations)))
             rows.variants.extend(
                 (p.sku, v.sku, v.barcode, v.size, v.color, v.price_cents,
-                 v.special_price_cents, v.image) for v in p.variants)
+                 v.special_price_cents, v.image, _translations_text(v.translations))
+                for v in p.variants)
             rows.categories.extend((p.sku, path) for path in paths)
             rows.search.append((p.sku, p.name, _sku_text(p), _category_text(p), text))
         return rows
@@ -88,6 +90,25 @@ class ProductRows:
 
     def __len__(self) -> int:
         return len(self.products)
+
+
+# Rich text of other languages is made safe as the default language's is.
+_RICH_TEXT_FIELDS = ("description_html", "short_description_html")
+
+
+def _safe_html(source: str) -> str:
+    return sanitize(source)[0] if source else ""
+
+
+def _translations_text(translations: Translations) -> str:
+    """The JSON the cache keeps of a record's translations, rich text made safe."""
+    if not translations:
+        return "{}"
+    safe = {}
+    for language, text in translations.items():
+        safe[language] = {name: _safe_html(value) if name in _RICH_TEXT_FIELDS else value
+                          for name, value in text.items()}
+    return _json_text(safe)
 
 
 def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
@@ -190,12 +211,13 @@ def _upsert_categories(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
     known = {path for (path,) in conn.execute("SELECT path FROM categories")}
     arriving = [c.path for c in batch.categories if c.path not in known]
     conn.executemany(
-        "INSERT INTO categories (path, parent_path, name, position, in_menu, image) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
+        "INSERT INTO categories (path, parent_path, name, position, in_menu, image, "
+        "translations) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
         "parent_path = excluded.parent_path, name = excluded.name, "
-        "position = excluded.position, in_menu = excluded.in_menu, image = excluded.image",
-        [(c.path, c.parent_path, c.name, c.position, int(c.in_menu), c.image)
-         for c in batch.categories],
+        "position = excluded.position, in_menu = excluded.in_menu, image = excluded.image, "
+        "translations = excluded.translations",
+        [(c.path, c.parent_path, c.name, c.position, int(c.in_menu), c.image,
+          _translations_text(c.translations)) for c in batch.categories],
     )
     if arriving:
         _link_waiting_products(conn, arriving)
@@ -224,13 +246,16 @@ def _upsert_products(conn: sqlite3.Connection, rows: ProductRows, report: ApplyR
     insert_rows(
         conn,
         "INSERT INTO products (sku, name, description_html, price_cents, special_price_cents, "
-        "special_from, special_to, image, gallery, attributes, featured, category_paths) "
+        "special_from, special_to, image, gallery, attributes, featured, category_paths, "
+        "short_description_html, image_label, translations) "
         "VALUES {values} ON CONFLICT (sku) DO UPDATE SET "
         "name = excluded.name, description_html = excluded.description_html, "
         "price_cents = excluded.price_cents, special_price_cents = excluded.special_price_cents, "
         "special_from = excluded.special_from, special_to = excluded.special_to, "
         "image = excluded.image, gallery = excluded.gallery, attributes = excluded.attributes, "
-        "featured = excluded.featured, category_paths = excluded.category_paths",
+        "featured = excluded.featured, category_paths = excluded.category_paths, "
+        "short_description_html = excluded.short_description_html, "
+        "image_label = excluded.image_label, translations = excluded.translations",
         rows.products,
     )
     ids = _ids_by_sku(conn, skus)
@@ -242,7 +267,7 @@ def _upsert_products(conn: sqlite3.Connection, rows: ProductRows, report: ApplyR
     insert_rows(
         conn,
         "INSERT OR REPLACE INTO variants (product_id, sku, barcode, size, color, price_cents, "
-        "special_price_cents, image) VALUES {values}",
+        "special_price_cents, image, translations) VALUES {values}",
         [(ids[v[0]], *v[1:]) for v in rows.variants],
     )
     links = [(category_ids[path], ids[sku]) for sku, path in rows.categories

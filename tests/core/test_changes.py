@@ -133,3 +133,65 @@ def test_a_fill_begun_before_stock_lost_its_store_index_ends_without_it(tmp_path
         "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "stock_by_store" not in indexes
     assert {"variants_by_color", "variants_by_product", "products_prices"} <= indexes
+
+
+def translated_jacket():
+    return Product(
+        "J", "Jacket", 9000,
+        (Variant("J-S", 9000, size="S", color="Black",
+                 translations={"fr": {"color": "Noir"}}), Variant("J-M", 9000, size="M")),
+        categories=("Men",), description_html="<p>Dry</p>",
+        short_description_html="<p>Light<script>x()</script></p>", image_label="Front",
+        translations={"fr": {"name": "Veste", "description_html": "<p onclick=x>Au sec</p>",
+                             "attributes": {"material": "Laine"}},
+                      "ja": {"name": "ジャケット"}})
+
+
+def test_the_cache_keeps_every_language_it_receives(tmp_path):
+    import json
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(
+        categories=[Category("Men", "Men", translations={"fr": {"name": "Hommes"}})],
+        products=[translated_jacket(), hoodie()]))
+    texts = dict(conn.execute("SELECT sku, translations FROM products"))
+    assert json.loads(texts["J"]) == {
+        "fr": {"name": "Veste", "description_html": "<p>Au sec</p>",
+               "attributes": {"material": "Laine"}},
+        "ja": {"name": "ジャケット"}}
+    assert texts["H"] == "{}"
+    assert tuple(conn.execute("SELECT short_description_html, image_label FROM products "
+                              "WHERE sku = 'J'").fetchone()) == ("<p>Light</p>", "Front")
+    colours = dict(conn.execute("SELECT sku, translations FROM variants"))
+    assert json.loads(colours["J-S"]) == {"fr": {"color": "Noir"}} and colours["J-M"] == "{}"
+    # The shopper's language, else the default: what the screens will read.
+    assert tuple(conn.execute(
+        "SELECT coalesce(translations ->> '$.fr.name', name), "
+        "coalesce(translations ->> '$.de.name', name) FROM categories").fetchone()) == (
+        "Hommes", "Men")
+    # A product sent again without a language loses it: each record comes whole.
+    apply_changes(conn, ChangeBatch(products=[hoodie(name="Jacket")]))
+    apply_changes(conn, ChangeBatch(products=[
+        Product("J", "Jacket", 9000, (Variant("J-S", 9000),), categories=("Men",))]))
+    assert tuple(conn.execute("SELECT translations FROM products WHERE sku = 'J'")
+                 .fetchone()) == ("{}",)
+
+
+def test_a_cache_of_one_language_keeps_its_catalog_when_it_learns_languages(tmp_path):
+    from kiosk.core.db.cache import CACHE_MIGRATIONS
+    from kiosk.core.db.sqlite import connect, migrate
+
+    old = connect(tmp_path / "cache.db", synchronous="NORMAL")
+    migrate(old, CACHE_MIGRATIONS[:5])
+    old.execute("INSERT INTO categories (path, name) VALUES ('Men', 'Men')")
+    old.execute("INSERT INTO products (sku, name, price_cents) VALUES ('H', 'Hoodie', 5000)")
+    old.execute("INSERT INTO variants (product_id, sku, price_cents) VALUES (1, 'H-S', 5000)")
+    old.commit()
+    old.close()
+    conn = open_cache(tmp_path).conn
+    assert tuple(conn.execute("SELECT name, short_description_html, image_label, translations "
+                              "FROM products").fetchone()) == ("Hoodie", "", None, "{}")
+    assert tuple(conn.execute("SELECT translations FROM variants").fetchone()) == ("{}",)
+    assert tuple(conn.execute("SELECT translations FROM categories").fetchone()) == ("{}",)
+    apply_changes(conn, ChangeBatch(products=[translated_jacket()]))
+    assert tuple(conn.execute("SELECT translations ->> '$.fr.name' FROM products "
+                              "WHERE sku = 'J'").fetchone()) == ("Veste",)

@@ -30,7 +30,7 @@ def test_a_page_becomes_one_batch_and_its_cursor():
     [product] = page.product_rows.products
     assert product[:4] == ("MJ01", "Kit", "<p>Dry</p>", 4200)
     assert page.product_rows.variants == [("MJ01", "MJ01-XS", None, "XS", None, 4200, None,
-                                           None)]
+                                           None, "{}")]
     assert page.product_rows.categories == [("MJ01", "Men/Tops")]
     assert page.batch.stores[0].opening_hours == {"mon": "10:00-20:00"}
     assert page.batch.deletions[0].key == "MJ01-XS@lyon"
@@ -119,5 +119,58 @@ def test_a_product_s_optional_fields_may_be_left_out_or_null_and_extra_ones_are_
                                             "variants": [{"sku": "A-1", "price_cents": 900,
                                                           "weight_grams": 300}]}]})
     [product] = page.product_rows.products
-    assert product == ("A", "Anorak", "", 900, None, None, None, None, "[]", "{}", 0, "[]")
-    assert page.product_rows.variants == [("A", "A-1", None, None, None, 900, None, None)]
+    assert product == ("A", "Anorak", "", 900, None, None, None, None, "[]", "{}", 0, "[]",
+                       "", None, "{}")
+    assert page.product_rows.variants == [("A", "A-1", None, None, None, 900, None, None, "{}")]
+
+
+TRANSLATED = {"reset": False, "cursor": "c", "has_more": False,
+              "categories": [{"path": "Men", "name": "Men",
+                              "translations": {"fr": {"name": "Hommes"}}}],
+              "products": [{"sku": "A", "name": "Anorak", "price_cents": 900,
+                            "description_html": "<p>Warm</p>",
+                            "short_description_html": "<b>Warm</b><script>x()</script>",
+                            "image_label": "Front",
+                            "translations": {
+                                "fr": {"name": "Anorak chaud",
+                                       "description_html": "<p onclick='x()'>Chaud</p>",
+                                       "attributes": {"material": "Laine"},
+                                       "a_later_field": 1},
+                                "ja": {"name": "アノラック"}},
+                            "variants": [{"sku": "A-1", "price_cents": 900, "color": "Black",
+                                          "translations": {"fr": {"color": "Noir"}}}]}]}
+
+
+def test_translations_arrive_by_language_with_rich_text_made_safe():
+    import json
+    page = read_changes_page(TRANSLATED)
+    [category] = page.batch.categories
+    assert category.translations == {"fr": {"name": "Hommes"}}
+    [product] = page.product_rows.products
+    assert product[12:14] == ("<b>Warm</b>", "Front")
+    assert json.loads(product[14]) == {
+        "fr": {"name": "Anorak chaud", "description_html": "<p>Chaud</p>",
+               "attributes": {"material": "Laine"}},
+        "ja": {"name": "アノラック"}}
+    [variant] = page.product_rows.variants
+    assert json.loads(variant[-1]) == {"fr": {"color": "Noir"}}
+
+
+@pytest.mark.parametrize("damage, where", [
+    (lambda p: p["products"][0]["translations"].update({"French": {}}),
+     "page.products.0.translations.French.[key]: expected a language code"),
+    (lambda p: p["products"][0]["translations"]["fr"].update(name=None),
+     "page.products.0.translations.fr.name: expected a string"),
+    (lambda p: p["products"][0]["translations"]["fr"].update(attributes={"material": 3}),
+     "page.products.0.translations.fr.attributes: expected an object of strings"),
+    (lambda p: p["products"][0]["variants"][0].update(translations=[]),
+     "page.products.0.variants.0.translations: expected an object"),
+    (lambda p: p["categories"][0]["translations"].update(fr="Hommes"),
+     "page.categories.0.translations.fr: expected an object"),
+])
+def test_translations_that_break_the_contract_refuse_the_page_naming_the_field(damage, where):
+    import copy
+    broken = copy.deepcopy(TRANSLATED)
+    damage(broken)
+    with pytest.raises(ProtocolError, match=where.replace(".", r"\.").replace("[", r"\[")):
+        read_changes_page(broken)

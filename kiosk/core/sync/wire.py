@@ -141,9 +141,22 @@ _TEXT_OR_EMPTY = cs.with_default_schema(
     cs.no_info_after_validator_function(lambda text: text or "", _TEXT_OR_NULL), default="")
 _OPTIONAL_CENTS = _optional(cs.int_schema(strict=True, ge=0), "a non-negative integer")
 
+
+
+def _translations(**fields: cs.CoreSchema) -> cs.CoreSchema:
+    """A record's `translations`: by language code, an object of the translated `fields`,
+    each of which may be left out. Other keys are ignored, as in records."""
+    text = cs.typed_dict_schema({name: cs.typed_dict_field(schema, required=False)
+                                 for name, schema in fields.items()}, strict=True)
+    return _optional(cs.dict_schema(_LANGUAGE_CODE, text, strict=True), default=dict)
+
+
+_LANGUAGE_CODE = _expecting("a language code (fr, pt-BR)", cs.str_schema(
+    strict=True, pattern=r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$"))
 _VARIANT = _record(
     Variant, sku=_TEXT, price_cents=_CENTS, size=_OPTIONAL_TEXT, color=_OPTIONAL_TEXT,
-    barcode=_OPTIONAL_TEXT, special_price_cents=_OPTIONAL_CENTS, image=_OPTIONAL_TEXT)
+    barcode=_OPTIONAL_TEXT, special_price_cents=_OPTIONAL_CENTS, image=_OPTIONAL_TEXT,
+    translations=_translations(size=_TEXT, color=_TEXT))
 _PRODUCT = _record(
     Product, sku=_TEXT, name=_TEXT, price_cents=_CENTS,
     variants=_list_of(_VARIANT, as_tuple=True),
@@ -152,11 +165,16 @@ _PRODUCT = _record(
     special_price_cents=_OPTIONAL_CENTS, special_from=_OPTIONAL_TEXT,
     special_to=_OPTIONAL_TEXT, image=_OPTIONAL_TEXT,
     gallery=_optional(_TEXTS, default=tuple), attributes=_optional(_TEXT_MAP, default=dict),
-    featured=_optional(_FLAG, default=False))
+    featured=_optional(_FLAG, default=False),
+    short_description_html=_TEXT_OR_EMPTY, image_label=_OPTIONAL_TEXT,
+    translations=_translations(name=_TEXT, description_html=_TEXT,
+                               short_description_html=_TEXT, image_label=_TEXT,
+                               attributes=_TEXT_MAP))
 _CATEGORY = _record(
     Category, path=_TEXT, name=_TEXT,
     position=_optional(_expecting("an integer", cs.int_schema(strict=True)), default=0),
-    in_menu=_optional(_FLAG, default=True), image=_OPTIONAL_TEXT)
+    in_menu=_optional(_FLAG, default=True), image=_OPTIONAL_TEXT,
+    translations=_translations(name=_TEXT))
 _STORE = _record(
     Store, id=_TEXT, name=_TEXT, address=_TEXT, postal_code=_TEXT, city=_TEXT,
     latitude=_NUMBER, longitude=_NUMBER,
