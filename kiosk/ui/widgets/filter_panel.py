@@ -79,6 +79,7 @@ class FilterPanel(Retranslating, QFrame):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(theme.spacing * 2)
         self._grid.setVerticalSpacing(0)
+        scroller = finger_scroll_area(self._choices, "PanelScroller")
         actions = QHBoxLayout()
         actions.setContentsMargins(theme.spacing * 2, 0, theme.spacing * 2, 0)
         actions.setSpacing(theme.spacing * 2)
@@ -88,7 +89,7 @@ class FilterPanel(Retranslating, QFrame):
         layout.setContentsMargins(0, theme.spacing, 0, theme.spacing * 2)
         layout.setSpacing(theme.spacing)
         layout.addWidget(self.heading)
-        layout.addWidget(finger_scroll_area(self._choices, "PanelScroller"), 1)
+        layout.addWidget(scroller, 1)
         layout.addLayout(actions)
 
         self.retranslate()
