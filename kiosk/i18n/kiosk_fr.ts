@@ -2072,6 +2072,37 @@
     </message>
 </context>
 <context>
+    <name>Speech</name>
+    <message>
+        <source>dash</source>
+        <translation>tiret</translation>
+    </message>
+    <message>
+        <source>No digit typed</source>
+        <translation>Aucun chiffre saisi</translation>
+    </message>
+    <message>
+        <source>Digit %1</source>
+        <translation>Chiffre %1</translation>
+    </message>
+    <message>
+        <source>Digit %1 of %2</source>
+        <translation>Chiffre %1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1: empty</source>
+        <translation>%1 : champ vide</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: filled</source>
+        <translation>%1 : champ rempli</translation>
+    </message>
+</context>
+<context>
     <name>StatusPage</name>
     <message>
         <source>reading…</source>
