@@ -9,21 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
 from kiosk.core.admin import ReloadPlan, reload_plan
 from kiosk.core.config import ConfigError, KioskConfig, load_config
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage
+from kiosk.ui.admin.parts import AdminPage, say
 from kiosk.ui.widgets.text import show_text, wrapped_label
 
 
 class ConfigPage(AdminPage):
     def __init__(self, context: AdminContext,
                  apply: Callable[[KioskConfig], None]) -> None:
-        super().__init__(context.theme)
-        self.context = context
+        super().__init__(context)
         self._apply = apply
         self.source = wrapped_label("AdminFigureName")
         self.outcome = wrapped_label("AdminMessage")
@@ -36,7 +34,7 @@ class ConfigPage(AdminPage):
         self.reload_button = self.button("PrimaryButton")
         self.reload_button.clicked.connect(self.reload)
         self.loading = False
-        self._retranslate()
+        self.retranslate()
 
     def refresh(self) -> None:
         config = self.context.config()
@@ -58,20 +56,21 @@ class ConfigPage(AdminPage):
         self.loading = False
         if isinstance(loaded, ConfigError):
             self.context.audit("admin_config_refused", {"problems": len(loaded.problems)})
-            self._say(self.tr("The file was refused; the running config is kept. "
-                              "Problems:") + "\n" + "\n".join(str(p) for p in loaded.problems))
+            problems = "\n".join(str(problem) for problem in loaded.problems)
+            say(self.outcome, self.tr("The file was refused; the running config is kept. "
+                                      "Problems:") + "\n" + problems)
             return
         plan = reload_plan(self.context.config(), loaded)
         self._apply(loaded)
         self.context.audit("admin_config_reloaded",
                            {"applied": list(plan.applied_now)[:50],
                             "at_restart": list(plan.at_restart)[:50]})
-        self._say(self._plan_words(plan))
+        say(self.outcome, self._plan_words(plan))
         self.refresh()
 
     def _on_load_failed(self, error: BaseException) -> None:
         self.loading = False
-        self._say(self.tr("The file could not be read: %1").replace("%1", str(error)))
+        say(self.outcome, self.tr("The file could not be read: %1").replace("%1", str(error)))
 
     def _plan_words(self, plan: ReloadPlan) -> str:
         if not plan.applied_now and not plan.at_restart:
@@ -84,20 +83,10 @@ class ConfigPage(AdminPage):
                 "%1", ", ".join(plan.at_restart)))
         return "\n".join(parts)
 
-    def _say(self, text: str) -> None:
-        self.outcome.setText(text)
-        self.outcome.setAccessibleName(text)
-        self.outcome.show()
-
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.heading.setText(self.tr("Config"))
         show_text(self.reload_button, self.tr("Reload from disk"))
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
 
 def _load(path) -> KioskConfig | ConfigError:

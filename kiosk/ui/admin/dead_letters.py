@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.core import outbox
 from kiosk.core.terminal_status import DeadLetter, dead_letter_list
 from kiosk.ui.admin.context import AdminContext
-from kiosk.ui.admin.parts import AdminPage, touch_button
+from kiosk.ui.admin.parts import AdminPage, say, touch_button
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 from kiosk.ui.widgets.text import show_text, wrapped_label
@@ -32,8 +32,7 @@ REASON_LIMIT = 200
 
 class DeadLettersPage(AdminPage):
     def __init__(self, context: AdminContext) -> None:
-        super().__init__(context.theme)
-        self.context = context
+        super().__init__(context)
         self.letters: list[DeadLetter] = []
         self.list = QListWidget(objectName="AdminList")
         self.list.setWordWrap(True)
@@ -79,7 +78,7 @@ class DeadLettersPage(AdminPage):
         self.refresh_button = self.button()
         self.refresh_button.clicked.connect(self.refresh)
         self._confirming = False
-        self._retranslate()
+        self._name_controls()
         self._on_selected(-1)
 
     def _row_button(self, name: str, slot) -> QPushButton:
@@ -152,9 +151,9 @@ class DeadLettersPage(AdminPage):
             sync = self.context.sync()
             if sync is not None:
                 sync.sync_now()
-            self._say(self.tr("Queued again: it is sent at the next sync."))
+            say(self.outcome, self.tr("Queued again: it is sent at the next sync."))
         else:
-            self._say(self.tr("This item is no longer a dead letter."))
+            say(self.outcome, self.tr("This item is no longer a dead letter."))
         self.refresh()
 
     # --- discard ----------------------------------------------------------------------
@@ -181,7 +180,7 @@ class DeadLettersPage(AdminPage):
         self._confirming = confirming
         self.confirm_label.setVisible(confirming)
         self.keyboard.setVisible(not confirming)
-        self._retranslate()
+        self._name_controls()
 
     def _discard(self) -> None:
         letter, reason = self.selected(), self.reason.text().strip()
@@ -199,23 +198,24 @@ class DeadLettersPage(AdminPage):
         if done:
             self.context.audit("admin_dead_letter_discarded",
                                {"item": letter.id, "kind": letter.kind, "reason": reason})
-            self._say(self.tr("Discarded. It stays in the journal, marked, with your reason."))
+            say(self.outcome,
+                self.tr("Discarded. It stays in the journal, marked, with your reason."))
         else:
-            self._say(self.tr("This item is no longer a dead letter."))
+            say(self.outcome, self.tr("This item is no longer a dead letter."))
         self.refresh()
 
     def _cancel_discard(self) -> None:
         self.discard_box.hide()
 
     def _on_write_failed(self, error: BaseException) -> None:
-        self._say(self.tr("The journal could not be written: %1").replace("%1", str(error)))
+        say(self.outcome, self.tr("The journal could not be written: %1").replace("%1", str(error)))
 
-    def _say(self, text: str) -> None:
-        self.outcome.setText(text)
-        self.outcome.setAccessibleName(text)
-        self.outcome.show()
+    def retranslate(self) -> None:
+        self._name_controls()
+        if self.letters:
+            self._show(self.letters)      # each letter's kind and reason line too
 
-    def _retranslate(self) -> None:
+    def _name_controls(self) -> None:
         self.heading.setText(self.tr("Dead letters"))
         show_text(self.retry_button, self.tr("Send again"))
         show_text(self.discard_button, self.tr("Discard…"))
@@ -231,10 +231,3 @@ class DeadLettersPage(AdminPage):
         show_text(self.confirm_button, self.tr("Yes, discard it") if self._confirming
                     else self.tr("Discard"))
         show_text(self.back_button, self.tr("Cancel"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            if self.letters:
-                self._show(self.letters)
-        super().changeEvent(event)

@@ -3,7 +3,7 @@ touch test grid whose cells light up where a finger lands."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from kiosk.core.barcodes import ScanKind, classify_scan
@@ -17,8 +17,7 @@ TICK = "✓"
 
 class DevicesPage(AdminPage):
     def __init__(self, context: AdminContext) -> None:
-        super().__init__(context.theme)
-        self.context = context
+        super().__init__(context)
         self.scan_title = QLabel(objectName="AdminSubheading")
         self.last_code = wrapped_label("AdminFigure")
         self.touch_title = wrapped_label("AdminSubheading")
@@ -41,7 +40,7 @@ class DevicesPage(AdminPage):
         self.reset_button = self.button()
         self.reset_button.clicked.connect(self.reset_grid)
         self.code: str | None = None
-        self._retranslate()
+        self.retranslate()
 
     def show_scan(self, code: str) -> None:
         self.code = code
@@ -90,7 +89,7 @@ class DevicesPage(AdminPage):
         self.last_code.setText(text)
         self.last_code.setAccessibleName(text)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.heading.setText(self.tr("Devices"))
         self.scan_title.setText(self.tr("Scanner test"))
         self.touch_title.setText(self.tr("Touch test: touch every cell; each lights up "
@@ -99,8 +98,3 @@ class DevicesPage(AdminPage):
         for cell in self.cells:
             self._name_cell(cell)
         self._show_code()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -16,8 +15,7 @@ LINES = 200
 
 class LogPage(AdminPage):
     def __init__(self, context: AdminContext) -> None:
-        super().__init__(context.theme)
-        self.context = context
+        super().__init__(context)
         self.text = QPlainTextEdit(objectName="AdminLog")
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -26,7 +24,7 @@ class LogPage(AdminPage):
         self.refresh_button = self.button()
         self.refresh_button.clicked.connect(self.refresh)
         self.lines: list[str] | None = None
-        self._retranslate()
+        self.retranslate()
 
     def refresh(self) -> None:
         log_dir = self.context.config().log_dir
@@ -38,12 +36,7 @@ class LogPage(AdminPage):
         self.text.moveCursor(QTextCursor.MoveOperation.End)
         self.text.ensureCursorVisible()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.heading.setText(self.tr("Log: the last %n line(s)", "", LINES))
         self.text.setAccessibleName(self.tr("The log's last lines"))
         show_text(self.refresh_button, self.tr("Refresh"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

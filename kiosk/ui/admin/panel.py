@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,12 +27,13 @@ from kiosk.ui.admin.parts import AdminPage, touch_button
 from kiosk.ui.admin.status_page import StatusPage
 from kiosk.ui.admin.sync_page import SyncPage
 from kiosk.ui.admin.today_page import TodayPage
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.widgets.text import show_text
 
 MAX_SECTION_COLUMNS = 4
 
 
-class AdminPanel(QWidget):
+class AdminPanel(Retranslating, QWidget):
     close_requested = Signal()
     restart_requested = Signal()
     exit_requested = Signal()
@@ -88,7 +89,7 @@ class AdminPanel(QWidget):
         layout.addLayout(sections)
         layout.addWidget(self.stack, 1)
         layout.addLayout(footer)
-        self._retranslate()
+        self.retranslate()
         self._lay_out_sections()
         self.hide()
 
@@ -134,7 +135,7 @@ class AdminPanel(QWidget):
     def current_page(self) -> AdminPage:
         return self.pages[self.stack.currentIndex()]
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.title.setText(self.tr("Admin mode"))
         self.title.setAccessibleName(self.title.text())
         names = [self.tr("Status"), self.tr("Dead letters"), self.tr("Sync"), self.tr("Today"),
@@ -147,8 +148,3 @@ class AdminPanel(QWidget):
         if self._columns:
             self._columns = 0           # the names changed length: lay out again
             self._lay_out_sections()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

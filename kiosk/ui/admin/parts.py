@@ -1,4 +1,5 @@
-"""Pieces the admin pages share: a list of figures, a page with a title and buttons."""
+"""Pieces the admin pages share: a list of figures, a page with a title and buttons, and
+the one way a page says how what staff asked for went."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.text import wrapped_label
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 
 class Figures(QWidget):
@@ -52,12 +55,14 @@ class Figures(QWidget):
         raise KeyError(name)
 
 
-class AdminPage(QWidget):
-    """A title, a scrolled body and a row of buttons at the bottom."""
+class AdminPage(Retranslating, QWidget):
+    """A title, a scrolled body and a row of buttons at the bottom; its words are set in
+    `retranslate()`."""
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.theme = theme
+        self.context = context
+        self.theme = theme = context.theme
         self.heading = wrapped_label("AdminHeading")
         self.body = QWidget(objectName="AdminBody")
         self.body_layout = QVBoxLayout(self.body)
@@ -89,8 +94,8 @@ class AdminPage(QWidget):
 class FiguresPage(AdminPage):
     """A page of figures read on demand, with a Refresh button first in its row."""
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(theme, parent)
+    def __init__(self, context: AdminContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         self.figures = Figures()
         self.body_layout.addWidget(self.figures)
         self.body_layout.addStretch()
@@ -105,3 +110,10 @@ def touch_button(theme: Theme, object_name: str) -> QPushButton:
     button.setMinimumHeight(theme.touch_target)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
+
+
+def say(label: QLabel, text: str) -> None:
+    """How what staff asked for went: `label` comes into view with `text`, which a screen
+    reader says."""
+    show_text(label, text)
+    label.show()

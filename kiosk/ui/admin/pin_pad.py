@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.admin.words import AdminWords
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 
 MAX_DIGITS = 12
@@ -16,7 +17,7 @@ LONGEST_LOCKOUT_SAID = 59 * 60 + 59     # "59 minutes 59 seconds"
 DOT = "●"
 
 
-class PinPad(QWidget):
+class PinPad(Retranslating, QWidget):
     """Covers the window; says nothing about the PIN but how many digits are typed."""
 
     submitted = Signal(str)
@@ -88,7 +89,7 @@ class PinPad(QWidget):
         layout.addStretch()
         layout.addLayout(self._columns)
         layout.addStretch()
-        self._retranslate()
+        self._show_texts()
         self.hide()
 
     @staticmethod
@@ -105,7 +106,7 @@ class PinPad(QWidget):
     def open(self) -> None:
         self._pin = ""
         self._message = ""
-        self._retranslate()
+        self._show_texts()
         self._keep_room_for_words()
         self.setGeometry(self.parentWidget().rect())
         self._arrange()
@@ -137,7 +138,7 @@ class PinPad(QWidget):
     def clear(self, message: str = "") -> None:
         self._pin = ""
         self._message = message
-        self._retranslate()
+        self._show_texts()
 
     def show_wrong(self, attempts_left: int) -> None:
         self.clear(self._wrong_message(attempts_left))
@@ -148,13 +149,13 @@ class PinPad(QWidget):
         self._message = self._locked_message(how_long)
         for button in (*self.digit_buttons, self.erase_button, self.ok_button):
             button.setEnabled(False)
-        self._retranslate()
+        self._show_texts()
 
     def set_unlocked(self) -> None:
         for button in (*self.digit_buttons, self.erase_button, self.ok_button):
             button.setEnabled(True)
         self._message = ""
-        self._retranslate()
+        self._show_texts()
 
     def set_busy(self, busy: bool) -> None:
         """While the PIN is being checked (half a second of hashing)."""
@@ -162,7 +163,7 @@ class PinPad(QWidget):
             button.setEnabled(not busy)
         if busy:
             self._message = self.tr("Checking…")
-            self._retranslate()
+            self._show_texts()
 
     def _wrong_message(self, attempts_left: int) -> str:
         return self.tr("Wrong PIN. %n attempt(s) left before a pause.", "", attempts_left)
@@ -189,7 +190,12 @@ class PinPad(QWidget):
         self.dots.setText(DOT * len(self._pin) or " ")
         self.dots.setAccessibleName(self.tr("%n digit(s) typed", "", len(self._pin)))
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
+        self._show_texts()
+        if self.isVisible():        # the messages' new words may take more lines
+            self._keep_room_for_words()
+
+    def _show_texts(self) -> None:
         self.title.setText(self.tr("Staff access: enter the PIN"))
         self.title.setAccessibleName(self.title.text())
         self.message.setText(self._message)
@@ -210,10 +216,3 @@ class PinPad(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            if self.isVisible():
-                self._keep_room_for_words()
-        super().changeEvent(event)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 
 from kiosk.core.sync.trouble import Trouble
@@ -25,8 +24,7 @@ PROBE_TIMEOUT_S = 3.0
 
 class StatusPage(FiguresPage):
     def __init__(self, context: AdminContext) -> None:
-        super().__init__(context.theme)
-        self.context = context
+        super().__init__(context)
         self.check_button = self.button()
         self.check_button.clicked.connect(self.check_databases)
         self.trouble_words = TroubleWords(self)
@@ -36,7 +34,7 @@ class StatusPage(FiguresPage):
         self.reach: Reachability | None = None
         self.probing = False
         self.checking = False
-        self._retranslate()
+        self.retranslate()
 
     # --- reading ----------------------------------------------------------------------
 
@@ -193,16 +191,11 @@ class StatusPage(FiguresPage):
         return self.tr("DAMAGED (checked %1): %2").replace("%1", when).replace(
             "%2", "; ".join(check.problems))
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.heading.setText(self.tr("Status"))
         show_text(self.refresh_button, self.tr("Refresh"))
         show_text(self.check_button, self.tr("Check the databases"))
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
 
 def _probe(config) -> Reachability:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent
-
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import AdminPage, Figures
 from kiosk.ui.admin.trouble import TroubleDetails, TroubleWords
@@ -14,8 +12,7 @@ from kiosk.ui.widgets.text import show_text, wrapped_label
 
 class SyncPage(AdminPage):
     def __init__(self, context: AdminContext) -> None:
-        super().__init__(context.theme)
-        self.context = context
+        super().__init__(context)
         self.state = wrapped_label("AdminMessage")
         self.trouble_words = TroubleWords(self)
         self.details = TroubleDetails(self.theme)
@@ -28,7 +25,7 @@ class SyncPage(AdminPage):
         self.sync_button.clicked.connect(self.sync_now)
         self._connected = None
         self.asked = False        # staff asked for this round: say when it ends
-        self._retranslate()
+        self.retranslate()
 
     def refresh(self) -> None:
         sync = self.context.sync()
@@ -102,15 +99,9 @@ class SyncPage(AdminPage):
             "%3", number(queue.get("event", 0))).replace("%4", number(queue.get("dead", 0)))
 
     def _say(self, text: str) -> None:
-        self.state.setText(text)
-        self.state.setAccessibleName(text)
+        show_text(self.state, text)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.heading.setText(self.tr("Sync"))
         show_text(self.sync_button, self.tr("Sync now"))
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent
-
 from kiosk.core.terminal_status import TodayFigures, start_of_local_day, today_figures
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import FiguresPage
@@ -14,10 +12,9 @@ from kiosk.ui.widgets.text import show_text
 
 class TodayPage(FiguresPage):
     def __init__(self, context: AdminContext) -> None:
-        super().__init__(context.theme)
-        self.context = context
+        super().__init__(context)
         self.today: TodayFigures | None = None
-        self._retranslate()
+        self.retranslate()
 
     def refresh(self) -> None:
         since = start_of_local_day(datetime.now(timezone.utc))
@@ -47,12 +44,7 @@ class TodayPage(FiguresPage):
             (self.tr("Average rating"), average),
         ])
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.heading.setText(self.tr("Today on this terminal"))
         show_text(self.refresh_button, self.tr("Refresh"))
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

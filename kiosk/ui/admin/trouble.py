@@ -3,11 +3,12 @@ a tap away."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.sync.trouble import Trouble
 from kiosk.ui.admin.parts import touch_button
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import show_text, wrapped_label
 
@@ -19,21 +20,23 @@ _BREAK_AFTER = "/.:,=(_"
 class TroubleWords(QObject):
     def cause(self, trouble: Trouble | None) -> str:
         """The cause, said so staff know what to check."""
-        if trouble is Trouble.UNREACHABLE:
-            return self.tr("server unreachable: check the network and the server")
-        if trouble is Trouble.NAME_NOT_RESOLVED:
-            return self.tr("server name not found: check the address and the DNS")
-        if trouble is Trouble.TIMEOUT:
-            return self.tr("the server did not answer in time")
-        if trouble is Trouble.TOKEN_REFUSED:
-            return self.tr("the server refused this terminal's token: IT must renew it")
-        if trouble is Trouble.CERTIFICATE:
-            return self.tr("secure connection failed: certificate not trusted, or not https")
-        if trouble is Trouble.SERVER_ERROR:
-            return self.tr("fault on the server's side; the terminal will try again")
-        if trouble is Trouble.BAD_ANSWER:
-            return self.tr("answer not understood: is this the central server's address?")
-        return self.tr("unexpected problem: see the details")
+        causes = {
+            Trouble.UNREACHABLE:
+                self.tr("server unreachable: check the network and the server"),
+            Trouble.NAME_NOT_RESOLVED:
+                self.tr("server name not found: check the address and the DNS"),
+            Trouble.TIMEOUT:
+                self.tr("the server did not answer in time"),
+            Trouble.TOKEN_REFUSED:
+                self.tr("the server refused this terminal's token: IT must renew it"),
+            Trouble.CERTIFICATE:
+                self.tr("secure connection failed: certificate not trusted, or not https"),
+            Trouble.SERVER_ERROR:
+                self.tr("fault on the server's side; the terminal will try again"),
+            Trouble.BAD_ANSWER:
+                self.tr("answer not understood: is this the central server's address?"),
+        }
+        return causes.get(trouble, self.tr("unexpected problem: see the details"))
 
     def alert(self, kind: str) -> str:
         """What an alert raised for staff means (kept in the journal until dealt with)."""
@@ -52,7 +55,7 @@ def breakable(text: str) -> str:
     return text
 
 
-class TroubleDetails(QWidget):
+class TroubleDetails(Retranslating, QWidget):
     """A "Show details" button and, once tapped, the technical text under it, wrapped.
     Hidden while there is nothing to show."""
 
@@ -69,7 +72,7 @@ class TroubleDetails(QWidget):
         layout.addWidget(self.text)
         self._details = ""
         self.hide()
-        self._retranslate()
+        self.retranslate()
 
     def set_details(self, details: str) -> None:
         if details == self._details:
@@ -87,13 +90,8 @@ class TroubleDetails(QWidget):
 
     def _show_open(self, open_: bool) -> None:
         self.text.setVisible(open_)
-        self._retranslate()
+        self.retranslate()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         show_text(self.button, self.tr("Hide details") if self.button.isChecked()
                   else self.tr("Show details"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
