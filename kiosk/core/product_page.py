@@ -10,11 +10,12 @@ import json
 import math
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Literal
 
 from kiosk.core.config import AGREES_WITH_SPECIAL_PRICE, ShownAttribute
+from kiosk.core.orders import BasketLine
 from kiosk.core.products import ProductCard, cards_by_id
 from kiosk.core.richtext import clean_label
 
@@ -114,6 +115,64 @@ class ProductPage:
         """The choice after a tap on a size: the colour stays if it comes in that size."""
         return self._narrowed(size, color if color in self.colors_for_size(size) else None)
 
+    def kept_choice(self, size: str | None, color: str | None
+                    ) -> tuple[str | None, str | None]:
+        """A choice made on an earlier reading of this page: a size or colour no longer
+        sold is no longer chosen."""
+        return (size if size in self.sizes else None, color if color in self.colors else None)
+
+    def still_to_choose(self, size: str | None, color: str | None) -> tuple[bool, bool]:
+        """(a size, a colour): which the shopper must still pick to name a variant."""
+        return size is None and bool(self.sizes), color is None and bool(self.colors)
+
+    def options_here(self, size: str | None, color: str | None) -> tuple[str, ...]:
+        """Before the choice names a variant, the open options on this store's shelves:
+        the sizes while none is chosen, else the colours."""
+        if size is None and self.sizes:
+            return tuple(s for s in self.sizes if self.availability(s, color) == "here")
+        return tuple(c for c in self.colors if self.availability(size, c) == "here")
+
+    def size_may_become(self, sizes: Iterable[str]) -> dict[str, set[Availability]]:
+        """Each size with every availability it may be told in once a colour is chosen
+        (or none): its chip keeps room for the longest of those words."""
+        return {size: {self.availability(size, other)
+                       for other in (None, *self.colors_for_size(size))}
+                for size in sizes}
+
+    def price_for(self, size: str | None, color: str | None) -> ShownPrice:
+        """The price a choice shows: the variant's once it names one; before, the lowest
+        of the variants that fit it, a lowest ("from") only where they differ."""
+        variant = self.variant_for(size, color)
+        fitting = self.fitting(size, color) or self.variants
+        shown = variant or min(fitting, key=lambda v: v.price_cents, default=None)
+        if shown is None:
+            return ShownPrice(self.price_cents, self.regular_price_cents, False)
+        return ShownPrice(shown.price_cents, shown.regular_price_cents,
+                          variant is None and len({v.price_cents for v in fitting}) > 1)
+
+    def pictures_for(self, size: str | None, color: str | None) -> list[str]:
+        """The gallery with the chosen colour's picture first, once a colour is chosen."""
+        shown = self.variant_for(size, color)
+        if shown is None and color is not None:
+            shown = next((v for v in self.fitting(None, color) if v.image), None)
+        if shown is None or not shown.image:
+            return list(self.gallery)
+        return [shown.image, *(image for image in self.gallery if image != shown.image)]
+
+    def basket_line(self, variant: VariantOption) -> BasketLine:
+        """One of `variant`, as the basket holds it, pictured by its own image if it has
+        one."""
+        return BasketLine(sku=variant.sku, product_id=self.id, name=self.name,
+                          size=variant.size, color=variant.color,
+                          unit_price_cents=variant.price_cents, quantity=1,
+                          image=variant.image or (self.gallery[0] if self.gallery else None))
+
+    def same_apart_from_variants(self, other: ProductPage) -> bool:
+        """Whether `other` shows the same as this page but for what a choice picks from
+        (variants, sizes, colours): a page read again that is, needs no redrawing."""
+        by_variant = {"variants": (), "sizes": (), "colors": ()}
+        return replace(self, **by_variant) == replace(other, **by_variant)
+
     def _narrowed(self, size: str | None, color: str | None) -> tuple[str | None, str | None]:
         # An option left with one possibility is no choice: it is filled in.
         if size is None:
@@ -123,6 +182,36 @@ class ProductPage:
             colors = self.colors if size is None else self.colors_for_size(size)
             color = colors[0] if len(colors) == 1 else None
         return size, color
+
+
+@dataclass(frozen=True)
+class ShownPrice:
+    price_cents: int
+    regular_price_cents: int
+    lowest_of_several: bool         # said as "from" this price
+
+    @property
+    def on_special(self) -> bool:
+        return self.price_cents < self.regular_price_cents
+
+
+# The product, None if it is gone, and products like it on this store's shelves.
+ProductPageRead = tuple[ProductPage | None, list[ProductCard]]
+
+
+def read_product_page(conn: sqlite3.Connection, product_id: int, store_id: str, today: date,
+                      sku: str | None = None) -> ProductPageRead:
+    """The product screen's one read: the page and its similar products. Found by `sku`
+    when given: ids are the cache's own, and a cache rebuilt by sync numbers its products
+    anew."""
+    if sku is not None:
+        row = conn.execute("SELECT id FROM products WHERE sku = ?", (sku,)).fetchone()
+        if row is None:
+            return None, []
+        product_id = row[0]
+    page = load_product(conn, product_id, store_id, today)
+    similar = similar_in_stock(conn, product_id, store_id, today=today) if page else []
+    return page, similar
 
 
 _PRODUCT_SQL = """

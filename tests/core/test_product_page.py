@@ -1,4 +1,5 @@
 import csv
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -7,9 +8,11 @@ from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Varia
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import open_cache
 from kiosk.core.product_page import (
+    ShownPrice,
     freshness,
     load_product,
     ordered_sizes,
+    read_product_page,
     similar_in_stock,
     stock_level,
 )
@@ -165,6 +168,72 @@ def test_availability_tells_here_other_stores_or_nowhere_for_a_partial_choice(ca
     assert juno.availability(None, "Red") == "here"
     assert juno.availability(None, "Blue") == "elsewhere"
     assert [v.sku for v in juno.fitting(None, "Blue")] == ["J1-M-Blue", "J1-S-Blue"]
+
+
+def test_the_price_shown_is_the_variants_or_the_lowest_that_fits_said_as_from(cache):
+    juno = load_product(cache, product_id(cache, "J1"), "paris", TODAY)
+    # The product's special (5600) covers its variants; M in Blue has its own (5000).
+    assert juno.price_for("M", "Blue") == ShownPrice(5000, 7000, False)
+    assert juno.price_for("S", "Red") == ShownPrice(5600, 7000, False)
+    assert juno.price_for(None, "Blue") == ShownPrice(5000, 7000, True)
+    assert juno.price_for(None, "Red") == ShownPrice(5600, 7000, False)    # all the same
+    assert juno.price_for(None, "Blue").on_special
+    plain = load_product(cache, product_id(cache, "A"), "paris", TODAY)
+    assert plain.price_for(None, None) == ShownPrice(5500, 5500, False)
+    assert not plain.price_for(None, None).on_special
+
+
+def test_what_is_still_to_choose_and_which_open_options_are_here(cache):
+    juno = load_product(cache, product_id(cache, "J1"), "paris", TODAY)
+    assert juno.still_to_choose(None, None) == (True, True)
+    assert juno.still_to_choose("S", None) == (False, True)
+    assert juno.still_to_choose(None, "Red") == (True, False)
+    # No size chosen: the sizes here; a size chosen: the colours here in it.
+    assert juno.options_here(None, None) == ("S",)
+    assert juno.options_here(None, "Blue") == ()
+    assert juno.options_here("S", None) == ("Red",)
+    # A size chip keeps room for every word another colour may tell it in.
+    assert juno.size_may_become(["S", "M"]) == {"S": {"here", "elsewhere"},
+                                                "M": {"nowhere"}}
+
+
+def test_the_chosen_colours_picture_comes_first(cache):
+    juno = load_product(cache, product_id(cache, "J1"), "paris", TODAY)
+    assert juno.pictures_for(None, None) == ["j1-main.jpg", "j1-back.jpg", "j1-side.jpg"]
+    assert juno.pictures_for(None, "Red") == ["j1-red.jpg", "j1-main.jpg", "j1-back.jpg",
+                                              "j1-side.jpg"]
+    # A variant chosen without a picture of its own leaves the gallery as it is.
+    assert juno.pictures_for("XL", "Red") == list(juno.gallery)
+
+
+def test_a_choice_keeps_what_the_page_read_again_still_sells(cache):
+    juno = load_product(cache, product_id(cache, "J1"), "paris", TODAY)
+    assert juno.kept_choice("S", "Blue") == ("S", "Blue")
+    assert juno.kept_choice("XXL", "Green") == (None, None)
+    # Read again with other figures, the page needs only its choice shown again.
+    assert juno.same_apart_from_variants(replace(juno, variants=(), sizes=("S",)))
+    assert not juno.same_apart_from_variants(replace(juno, name="Juno Coat"))
+
+
+def test_a_basket_line_is_one_of_the_variant_pictured_by_its_own_image_or_the_products(cache):
+    juno = load_product(cache, product_id(cache, "J1"), "paris", TODAY)
+    red, blue = juno.variant_for("S", "Red"), juno.variant_for("S", "Blue")
+    line = juno.basket_line(red)
+    assert (line.sku, line.product_id, line.name, line.size, line.color) == (
+        "J1-S-Red", juno.id, "Juno Jacket", "S", "Red")
+    assert (line.unit_price_cents, line.quantity, line.image) == (5600, 1, "j1-red.jpg")
+    assert juno.basket_line(blue).image == "j1-main.jpg"
+
+
+def test_the_page_is_read_with_its_similar_products_by_id_or_by_sku(cache):
+    juno_id = product_id(cache, "J1")
+    page, similar = read_product_page(cache, juno_id, "paris", TODAY)
+    assert page == load_product(cache, juno_id, "paris", TODAY)
+    assert similar == similar_in_stock(cache, juno_id, "paris", today=TODAY)
+    # By SKU (a sync may have renumbered the products), the id given is not used.
+    assert read_product_page(cache, 999_999, "paris", TODAY, sku="J1") == (page, similar)
+    assert read_product_page(cache, juno_id, "paris", TODAY, sku="GONE") == (None, [])
+    assert read_product_page(cache, 999_999, "paris", TODAY) == (None, [])
 
 
 def test_a_missing_product_has_no_page(cache):

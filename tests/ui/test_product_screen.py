@@ -4,7 +4,16 @@ from datetime import date, timedelta
 
 import pytest
 import qrcode
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPointF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QLocale,
+    QPoint,
+    QPointF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QScroller
@@ -68,7 +77,7 @@ def show(qtbot, context, sku="WJ01", variant_sku=None, size=PORTRAIT):
     qtbot.addWidget(screen)
     screen.resize(size)
     screen.show()
-    qtbot.waitUntil(lambda: screen.page is not None or screen._status_source == "gone",
+    qtbot.waitUntil(lambda: screen.page is not None or screen.status.state == "gone",
                     timeout=5000)
     settle()
     return screen
@@ -428,10 +437,30 @@ def swipe(qtbot, scroller, start, dx):
                          steps * FINGER_STEP_MS + 1)
 
 
-def test_a_product_gone_from_the_catalogue_says_so(qtbot, shopper):
+def test_a_product_gone_from_the_catalogue_says_so_in_the_shoppers_language(
+        qtbot, qapp, shopper):
     screen = show(qtbot, shopper, sku=None)
     assert screen.status.isVisible()
     assert screen.status.text() == "Désolé, ce produit n’est plus à notre catalogue."
+    assert screen.title() == screen.status.text()
+    assert screen.focus_order() == []         # nothing to act on
+    switch_to_english(qapp, shopper, screen)
+    assert screen.status.text() == "Sorry, this product is no longer in our catalogue."
+    assert screen.title() == screen.status.text()
+
+
+def test_the_page_is_named_by_its_product_and_its_controls_run_top_to_bottom(
+        qtbot, shopper):
+    change_cache(shopper, stock("WJ01-L-Red", 8))
+    screen = show(qtbot, shopper, variant_sku="WJ01-L-Red")
+    assert screen.title() == screen.page.name == screen.name.text()
+    *on_page, action = screen.focus_order()
+    assert on_page[:3] == [screen.gallery, screen.colors, screen.sizes]
+    assert screen.similar_list not in on_page          # in stock here: nothing suggested
+    assert {screen.other_stores, screen.phone_button, screen.compare_button} <= set(on_page)
+    tops = [widget.mapTo(screen.content, QPoint(0, 0)).y() for widget in on_page]
+    assert tops == sorted(tops)
+    assert action is screen.order_button                # in the bar at the foot
 
 
 def test_the_language_switch_changes_the_visible_text(qtbot, qapp, shopper):

@@ -48,6 +48,10 @@ def test_every_store_is_listed_here_first_with_address_and_hours_a_tap_away(
     assert "this store" in first.name.text()
     assert "km" in screen.cards[1].name.text()
     assert "Stellar Solar Jacket" in screen.variant.text()
+    assert screen.title() == screen.heading.text() == "Stock in our stores"
+    # The keypad and speech go through the stores from this one outwards.
+    assert [button.accessibleName() for button in screen.focus_order()] == [
+        f"Address and opening hours of {card.store.name}" for card in screen.cards]
     assert first.level.text() in ("In stock", "Out of stock") or "left" in first.level.text()
     assert first.age.text().startswith(("Counted", "May have changed"))
     # No server in this context: the cached figures, said to be so.

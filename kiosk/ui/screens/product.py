@@ -7,29 +7,14 @@ only picks another variant from what was read, so nothing waits on the disk.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from urllib.parse import quote
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
-from PySide6.QtGui import (
-    QColor,
-    QIcon,
-    QMouseEvent,
-    QPainter,
-    QPixmap,
-    QResizeEvent,
-    QTextDocumentFragment,
-)
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QIcon, QResizeEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
-    QListView,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -38,14 +23,13 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.compare import MAX_COMPARED, TrayAdd
-from kiosk.core.orders import BasketLine
 from kiosk.core.product_page import (
     ProductPage,
+    ProductPageRead,
     VariantOption,
     is_current,
-    load_product,
+    read_product_page,
     shown_attributes,
-    similar_in_stock,
     stock_level,
 )
 from kiosk.core.products import ProductCard
@@ -53,22 +37,22 @@ from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import counted_words, restock_words
-from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.attribute_table import AttributeTable
+from kiosk.ui.widgets.decision_bar import DecisionBar
 from kiosk.ui.widgets.gallery import Gallery, PageDots
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling, finger_scroll_area
+from kiosk.ui.widgets.icons import color_dot_icon
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.option_chips import OptionChips
+from kiosk.ui.widgets.phone_panel import PhonePanel
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGridModel
-from kiosk.ui.widgets.qr import QrCode
+from kiosk.ui.widgets.similar_strip import SimilarStrip
+from kiosk.ui.widgets.status_pane import StatusPane
 from kiosk.ui.widgets.text import show_text, wrapped_label
 from kiosk.ui.wording import limit_message
 
 FRESHNESS_REFRESH_MS = 60_000     # "updated 3 min ago" must not stay at 3 for long
-QR_SIZE_PX = 480                  # about 12 cm on the panel: a phone reads it from arm's length
-ZERO_WIDTH_SPACE = "\u200b"
 
 log = logging.getLogger(__name__)
-# The product, None if it is gone, and products like it on this store's shelves.
-ProductPageRead = tuple[ProductPage | None, list[ProductCard]]
 
 
 def date_text(formatter: Formatter, day: date, today: date) -> str:
@@ -96,7 +80,6 @@ class ProductScreen(Screen):
         self.chosen_size: str | None = None
         self.chosen_color: str | None = None
         self.similar: list[ProductCard] = []
-        self._status_source = "loading"
         self._dots: dict[str, QIcon] = {}
         self.landscape: bool | None = None
         self._build()
@@ -112,9 +95,7 @@ class ProductScreen(Screen):
 
     def _build(self) -> None:
         t = self._theme
-        self.status = QLabel(objectName="StatusMessage")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status.setWordWrap(True)
+        self.status = StatusPane(self._status_texts, "loading")
 
         self.gallery = Gallery(t, self._context.pictures)
         self.dots = PageDots()
@@ -138,7 +119,12 @@ class ProductScreen(Screen):
         self.restock = wrapped_label("StockDetail")
         self.other_stores = QPushButton(objectName="OtherStores")
         self.other_stores.clicked.connect(self._on_other_stores)
-        self._build_decision_bar()
+        self.decision_bar = DecisionBar(t)
+        bar = self.decision_bar
+        self.price, self.choice, self.stock, self.stock_age = (
+            bar.price, bar.choice, bar.stock, bar.stock_age)
+        self.order_button = bar.order_button
+        self.order_button.clicked.connect(self._on_order_clicked)
 
         self.similar_title = wrapped_label("ProductSection")
         self.similar_model = ProductGridModel(self._context.thumbnails, self._formatter, self)
@@ -156,12 +142,7 @@ class ProductScreen(Screen):
         self.description = wrapped_label("ProductDescription")
         self.description.setTextFormat(Qt.TextFormat.RichText)
         self.attributes_title = wrapped_label("ProductSection")
-        self.attributes = QWidget(objectName="ProductAttributes")
-        self.attributes_layout = QGridLayout(self.attributes)
-        self.attributes_layout.setContentsMargins(0, 0, 0, 0)
-        self.attributes_layout.setHorizontalSpacing(t.spacing * 2)
-        self.attributes_layout.setVerticalSpacing(t.spacing)
-        self.attributes_layout.setColumnStretch(1, 1)
+        self.attributes = AttributeTable(t)
 
         details = QWidget(objectName="ProductDetails")
         lines = QVBoxLayout(details)
@@ -213,52 +194,10 @@ class ProductScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.body)
-        self.phone_panel = PhonePanel(self._theme, self._context, self)
-        self._set_landscape(False)
+        self.phone_panel = PhonePanel(self._theme, self._context.runner, self)
+        self.set_landscape(False)
 
-    def _build_decision_bar(self) -> None:
-        """Price, the choice, its stock here and the main action: never scrolled away."""
-        t = self._theme
-        self.price = wrapped_label("ProductPrice")
-        self.price.setTextFormat(Qt.TextFormat.RichText)
-        self.choice = wrapped_label("ProductChoice")
-        self.stock = wrapped_label("StockLevel")
-        self.stock_age = wrapped_label("StockDetail")
-        # Prominent (the primary style) when the variant is not on this store's shelves.
-        self.order_button = QPushButton(objectName="ProductAction")
-        self.order_button.clicked.connect(self._on_order_clicked)
-        self.decision_bar = QFrame(objectName="DecisionBar")
-        summary = QVBoxLayout()
-        summary.setSpacing(t.spacing // 2)
-        for label in (self.price, self.choice, self.stock, self.stock_age):
-            summary.addWidget(label)
-        self._bar_layout = QGridLayout(self.decision_bar)
-        self._bar_layout.setContentsMargins(t.spacing * 2, t.spacing, t.spacing * 2, t.spacing)
-        self._bar_layout.setHorizontalSpacing(t.spacing * 2)
-        self._bar_layout.setVerticalSpacing(t.spacing)
-        self._bar_layout.addLayout(summary, 0, 0)
-        self._action_beside: bool | None = None
-
-    def _lay_out_decision_bar(self) -> None:
-        # The action beside the summary where its words fit in half the bar, under it
-        # (full width) where they would not: large type, a long word, a narrow screen.
-        margins = self._bar_layout.contentsMargins()
-        half = (self.width() - margins.left() - margins.right()
-                - self._bar_layout.horizontalSpacing()) // 2
-        beside = self.order_button.sizeHint().width() <= half
-        if beside == self._action_beside:
-            return
-        self._action_beside = beside
-        self._bar_layout.removeWidget(self.order_button)
-        if beside:
-            self._bar_layout.addWidget(self.order_button, 0, 1, Qt.AlignmentFlag.AlignVCenter)
-            self._bar_layout.setColumnStretch(0, 1)
-            self._bar_layout.setColumnStretch(1, 1)
-        else:
-            self._bar_layout.addWidget(self.order_button, 1, 0, 1, 2)
-            self._bar_layout.setColumnStretch(1, 0)
-
-    def _set_landscape(self, landscape: bool) -> None:
+    def set_landscape(self, landscape: bool) -> None:
         """Pictures above the details on a tall screen; beside them, and still, on a wide one."""
         if landscape == self.landscape:
             return
@@ -283,38 +222,27 @@ class ProductScreen(Screen):
     # --- loading ----------------------------------------------------------------------
 
     def _load(self) -> None:
-        self._context.catalog.fetch(self, self._page_query(), self._on_loaded, self._on_failed)
+        self._read_page(self._on_loaded, self._on_failed)
 
-    def _page_query(self, sku: str | None = None
-                    ) -> Callable[[sqlite3.Connection], ProductPageRead]:
+    def _read_page(self, on_read: Callable[[ProductPageRead], None],
+                   on_failed: Callable[[BaseException], None], sku: str | None = None) -> None:
         """The page and its similar products; found by `sku` if given: ids are the
         cache's own, and a cache rebuilt by sync numbers its products anew."""
         product_id, store_id = self._product_id, self._context.store_id
         today = self._context.clock.today()     # which special prices run
-
-        def query(conn: sqlite3.Connection) -> ProductPageRead:
-            found_id = product_id
-            if sku is not None:
-                row = conn.execute("SELECT id FROM products WHERE sku = ?", (sku,)).fetchone()
-                if row is None:
-                    return None, []
-                found_id = row[0]
-            page = load_product(conn, found_id, store_id, today)
-            similar = similar_in_stock(conn, found_id, store_id, today=today) if page else []
-            return page, similar
-
-        return query
+        self._context.catalog.fetch(
+            self, lambda conn: read_product_page(conn, product_id, store_id, today, sku),
+            on_read, on_failed)
 
     def catalog_changed(self, change: CatalogChange) -> None:
         page = self.page
         if page is None:
             # Still loading, it reads the new data anyway; gone or unreadable, it may be
             # back.
-            if self._status_source != "loading" and change:
+            if self.status.state != "loading" and change:
                 self._load()
         elif change.product(page.sku) or change.stock_of(v.sku for v in page.variants):
-            self._context.catalog.fetch(self, self._page_query(page.sku), self._on_reloaded,
-                                        self._on_reload_failed)
+            self._read_page(self._on_reloaded, self._on_reload_failed, page.sku)
 
     def _on_reloaded(self, loaded: ProductPageRead) -> None:
         """The same product read again after a sync: its figures and prices change under
@@ -330,13 +258,9 @@ class ProductScreen(Screen):
         if similar != self.similar:
             self.similar = similar
             self.similar_model.set_cards(similar)
-        by_variant = {"variants": (), "sizes": (), "colors": ()}
-        if replace(page, **by_variant) != replace(before, **by_variant):
+        if not page.same_apart_from_variants(before):
             self._show_page()
-        # A size or colour that is no longer sold is no longer chosen.
-        size = self.chosen_size if self.chosen_size in page.sizes else None
-        color = self.chosen_color if self.chosen_color in page.colors else None
-        self._choose(size, color)
+        self._choose(*page.kept_choice(self.chosen_size, self.chosen_color))
 
     def _on_reload_failed(self, error: BaseException) -> None:
         # The shopper keeps what they see; the next sync tries again.
@@ -359,20 +283,16 @@ class ProductScreen(Screen):
         self._show_status("unavailable")
 
     def _show_status(self, which: str) -> None:
-        self._status_source = which
-        self._show_status_text()
+        self.status.show_state(which)
         self.body.setCurrentWidget(self.status)
 
-    def _show_status_text(self) -> None:
-        # Kept as a key, not a text, so that a language switch re-translates it.
-        text = {
+    def _status_texts(self) -> dict[str, str]:
+        return {
             "loading": self.tr("Loading the product…"),
             "gone": self.tr("Sorry, this product is no longer in our catalogue."),
             "unavailable": self.tr("The catalogue is not available at the moment. "
                                    "Please ask a member of staff."),
-        }.get(self._status_source, "")
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
+        }
 
     # --- showing ----------------------------------------------------------------------
 
@@ -393,26 +313,13 @@ class ProductScreen(Screen):
         self._show_compare_state()
 
     def _show_attributes(self) -> None:
-        while self.attributes_layout.count():
-            item = self.attributes_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
         # Only what IT chose to show, labelled in the shopper's language.
         listed = self._context.config.shown_attributes
         attributes = shown_attributes(self.page, listed) if self.page else []
-        language = self._formatter.language
-        for row, (attribute, value) in enumerate(attributes):
-            name, shown = wrapped_label("AttributeName"), wrapped_label("AttributeValue")
-            show_text(name, attribute.label(language))
-            show_text(shown, self._formatter.word(value))
-            # The cells are filled, the text set at their top: a grid gives an item added
-            # with an alignment its one-line height, not the height its wrapped text needs.
-            for column, label in enumerate((name, shown)):
-                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                self.attributes_layout.addWidget(label, row, column)
+        language, word = self._formatter.language, self._formatter.word
+        self.attributes.show_rows([(attribute.label(language), word(value))
+                                   for attribute, value in attributes])
         self.attributes_title.setVisible(bool(attributes))
-        self.attributes.setVisible(bool(attributes))
 
     def _choose(self, size: str | None, color: str | None) -> None:
         """Show the shopper's choice; the variant is known once it names one."""
@@ -443,42 +350,26 @@ class ProductScreen(Screen):
         sizes = page.sizes if color is None else page.sizes_for_color(color)
         word = self._formatter.word
         # Another colour may tell a size elsewhere: its chip keeps room for those words.
-        may_become = {size: {page.availability(size, other)
-                             for other in (None, *page.colors_for_size(size))}
-                      for size in sizes}
         self.sizes.set_chips([(size, word(size), page.availability(size, color))
-                              for size in sizes], self.chosen_size, may_become)
+                              for size in sizes], self.chosen_size,
+                             page.size_may_become(sizes))
         self.size_title.setVisible(bool(sizes))
 
     def _color_dot(self, color: str) -> QIcon:
         """A round swatch beside the colour's name, when the name is a colour Qt knows."""
         if color not in self._dots:
-            size, gap = self._theme.px(28), self._theme.px(10)
-            pixmap = QPixmap(size + gap, size)     # the gap keeps the name off the dot
-            pixmap.fill(Qt.GlobalColor.transparent)
-            if QColor.isValidColorName(color):
-                painter = QPainter(pixmap)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setPen(QColor(self._theme.colors.text_muted))
-                painter.setBrush(QColor.fromString(color))
-                painter.drawEllipse(1, 1, size - 2, size - 2)
-                painter.end()
-            self._dots[color] = QIcon(pixmap)
+            t = self._theme
+            self._dots[color] = color_dot_icon(color, t.px(28), t.px(10), t.colors.text_muted)
         return self._dots[color]
 
     def _show_price(self) -> None:
         page = self.page
-        # Before the choice names a variant: the lowest price of those that fit it,
-        # said to be a lowest ("from") when they are not all the same.
-        fitting = page.fitting(self.chosen_size, self.chosen_color) or page.variants
-        shown = self.variant or min(fitting, key=lambda v: v.price_cents, default=None)
-        price = shown.price_cents if shown else page.price_cents
-        regular = shown.regular_price_cents if shown else page.regular_price_cents
-        now_text = self._formatter.price(price)
-        if len({v.price_cents for v in fitting}) > 1 and self.variant is None:
+        shown = page.price_for(self.chosen_size, self.chosen_color)
+        now_text = self._formatter.price(shown.price_cents)
+        if shown.lowest_of_several:
             now_text = self.tr("from {price}").format(price=now_text)
-        if price < regular:
-            was_text = self._formatter.price(regular)
+        if shown.on_special:
+            was_text = self._formatter.price(shown.regular_price_cents)
             sale = self._theme.colors.sale
             self.price.setText(f'<span style="color:{sale}">{now_text}</span>'
                                f'&nbsp;&nbsp;<s style="font-weight:400">{was_text}</s>')
@@ -493,17 +384,10 @@ class ProductScreen(Screen):
         else:
             self.price.setText(now_text)
             self.price.setAccessibleName(now_text)
-        self.special.setVisible(price < regular)
+        self.special.setVisible(shown.on_special)
 
     def _show_pictures(self) -> None:
-        page = self.page
-        images = list(page.gallery)
-        # The chosen colour's picture first, once a colour is chosen.
-        shown = self.variant
-        if shown is None and self.chosen_color is not None:
-            shown = next((v for v in page.fitting(None, self.chosen_color) if v.image), None)
-        if shown is not None and shown.image:
-            images = [shown.image, *(image for image in images if image != shown.image)]
+        images = self.page.pictures_for(self.chosen_size, self.chosen_color)
         images = images or [""]        # the placeholder says a picture would be here
         if images != self.gallery.gallery_model.images():
             self.gallery.set_images(images)
@@ -528,7 +412,7 @@ class ProductScreen(Screen):
             mark, words = "✕", self.tr("Not in stock here")
         else:
             mark, words = "✕", self.tr("Sold out in every store")
-        self._show_stock_level(level, mark, words)
+        self.decision_bar.show_stock_level(level, mark, words)
         # Worded as on the stores screen, so that a figure reads the same everywhere; one
         # older than the configured age is never told as certain.
         age = counted_words(variant.taken_at, self._figure_is_current(variant),
@@ -546,27 +430,16 @@ class ProductScreen(Screen):
         """Before a size or colour is chosen: which of the open options are here."""
         page, size, color = self.page, self.chosen_size, self.chosen_color
         availability = page.availability(size, color)
+        show_level = self.decision_bar.show_stock_level
         if availability == "here":
-            if size is None and page.sizes:
-                options = [self._formatter.word(s) for s in page.sizes
-                           if page.availability(s, color) == "here"]
-            else:
-                options = [self._formatter.word(c) for c in page.colors
-                           if page.availability(size, c) == "here"]
-            self._show_stock_level("in_stock", "✓", self.tr("In stock here in {options}")
-                                   .format(options=", ".join(options)))
+            options = ", ".join(map(self._formatter.word, page.options_here(size, color)))
+            show_level("in_stock", "✓",
+                       self.tr("In stock here in {options}").format(options=options))
         elif availability == "elsewhere":
-            self._show_stock_level("out_of_stock", "✕", self.tr("Not in stock here"))
+            show_level("out_of_stock", "✕", self.tr("Not in stock here"))
         else:
-            self._show_stock_level("out_of_stock", "✕", self.tr("Sold out in every store"))
+            show_level("out_of_stock", "✕", self.tr("Sold out in every store"))
         self._show_similar(availability != "here")
-
-    def _show_stock_level(self, level: str, mark: str, words: str) -> None:
-        self.stock.setText(f"{mark} {words}")
-        self.stock.setAccessibleName(words)       # the mark is not read
-        self.stock.setProperty("level", level)
-        self.stock.style().unpolish(self.stock)
-        self.stock.style().polish(self.stock)
 
     def _show_choice(self) -> None:
         """'Size M · Blue': what the shopper chose (the button asks for the rest)."""
@@ -580,9 +453,7 @@ class ProductScreen(Screen):
         self.choice.setVisible(bool(parts))
 
     def _still_to_choose(self) -> str:
-        page = self.page
-        missing = (self.chosen_size is None and bool(page.sizes),
-                   self.chosen_color is None and bool(page.colors))
+        missing = self.page.still_to_choose(self.chosen_size, self.chosen_color)
         return {(True, True): self.tr("Choose a size and a colour"),
                 (True, False): self.tr("Choose a size"),
                 (False, True): self.tr("Choose a colour")}.get(missing, "")
@@ -604,24 +475,18 @@ class ProductScreen(Screen):
         if variant is None:
             # The main action stays in sight and leads to what is still to choose.
             show_text(self.order_button, self._still_to_choose())
-            self._set_action_style("PrimaryButton")
+            self.decision_bar.set_action_style("PrimaryButton")
             self.order_button.setVisible(bool(page.variants))
-            self._lay_out_decision_bar()
+            self.decision_bar.lay_out(self.width())
             return
         self.order_button.setVisible(True)
         in_basket = self._context.session.basket.quantity_of(variant.sku) > 0
         words = (self.tr("In your basket · view") if in_basket
                  else self.tr("Deliver to my home"))
         show_text(self.order_button, words)
-        self._set_action_style("PrimaryButton" if not variant.in_stock_here
-                               else "ProductAction")
-        self._lay_out_decision_bar()
-
-    def _set_action_style(self, name: str) -> None:
-        if self.order_button.objectName() != name:
-            self.order_button.setObjectName(name)
-            self.order_button.style().unpolish(self.order_button)
-            self.order_button.style().polish(self.order_button)
+        self.decision_bar.set_action_style("PrimaryButton" if not variant.in_stock_here
+                                           else "ProductAction")
+        self.decision_bar.lay_out(self.width())
 
     def _show_compare_state(self) -> None:
         in_tray = self._product_id in self._context.session.compare
@@ -652,10 +517,7 @@ class ProductScreen(Screen):
             self.scroll.ensureWidgetVisible(missing)
             return
         if session.basket.quantity_of(variant.sku) == 0:
-            change = session.add_to_basket(BasketLine(
-                sku=variant.sku, product_id=page.id, name=page.name, size=variant.size,
-                color=variant.color, unit_price_cents=variant.price_cents, quantity=1,
-                image=variant.image or (page.gallery[0] if page.gallery else None)))
+            change = session.add_to_basket(page.basket_line(variant))
             if message := limit_message(change, self._context):
                 self._context.navigator.notify(message)
                 return
@@ -682,7 +544,21 @@ class ProductScreen(Screen):
     def _show_phone_panel(self) -> None:
         self.phone_panel.show_url(self.product_url())
 
-    # --- language and orientation -----------------------------------------------------
+    # --- what the app asks of a screen -----------------------------------------------
+
+    def title(self) -> str:
+        if self.page is not None:
+            return self.page.name
+        return self._status_texts()[self.status.state]
+
+    def focus_order(self) -> list[QWidget]:
+        if self.page is None:
+            return []
+        # From the top of the page down, then the bar at its foot.
+        controls = (self.gallery, self.colors, self.sizes, self.other_stores,
+                    self.similar_list, self.phone_button, self.compare_button,
+                    self.order_button)
+        return [control for control in controls if not control.isHidden()]
 
     def retranslate(self) -> None:
         self.color_title.setText(self.tr("Colour"))
@@ -698,7 +574,6 @@ class ProductScreen(Screen):
         show_text(self.phone_button, self.tr("See it on your phone"))
         self.similar_list.setAccessibleName(self.tr("Available here instead"))
         self.gallery.setAccessibleName(self.tr("Pictures of the product"))
-        self._show_status_text()
         self._show_compare_state()
         if self.page is not None:
             self._show_page()
@@ -711,104 +586,10 @@ class ProductScreen(Screen):
         if self.page is not None:
             self._choose(self.chosen_size, self.chosen_color)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._set_landscape(self.width() > self.height())
+        self.set_landscape(self.width() > self.height())
         self._fit_gallery()
-        self._lay_out_decision_bar()
+        self.decision_bar.lay_out(self.width())
         self.phone_panel.setGeometry(self.rect())
 
-
-class SimilarStrip(QListView):
-    """Product cards in one row the finger scrolls sideways."""
-
-    def __init__(self, theme: Theme, model: ProductGridModel, delegate: ProductCardDelegate,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("SimilarStrip")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFlow(QListView.Flow.LeftToRight)
-        self.setWrapping(False)
-        self.setUniformItemSizes(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # The cards' own inner gap plus this margin line them up with the text above.
-        margin = theme.spacing * 2 - theme.px(8)
-        self.setViewportMargins(margin, 0, margin, 0)
-        self.setModel(model)
-        self.setItemDelegate(delegate)
-        self.setFixedHeight(delegate.card_size().height())
-        enable_kinetic_scrolling(self.viewport())
-
-
-class PhonePanel(QWidget):
-    """Over the product: its web page as a large QR code, and the address written out.
-
-    A tap anywhere closes it, as well as the Close button.
-    """
-
-    def __init__(self, theme: Theme, context: ShopperContext, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("PhonePanel")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        card = QFrame(objectName="PhoneCard")
-        self.title = wrapped_label("PhoneTitle")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code = QrCode(context.runner, QR_SIZE_PX)
-        self.address = wrapped_label("PhoneAddress")
-        self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.close_button = QPushButton(objectName="PrimaryButton")
-        self.close_button.clicked.connect(self.hide)
-        lines = QVBoxLayout(card)
-        lines.setContentsMargins(theme.spacing * 3, theme.spacing * 3,
-                                 theme.spacing * 3, theme.spacing * 3)
-        lines.setSpacing(theme.spacing * 2)
-        lines.addWidget(self.title)
-        lines.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
-        lines.addWidget(self.address)
-        lines.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.spacing * 2, theme.spacing * 2,
-                                  theme.spacing * 2, theme.spacing * 2)
-        layout.addStretch(1)
-        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
-        self.hide()
-        self.retranslate()
-
-    def show_url(self, url: str) -> None:
-        self.code.set_text(url)
-        # Break points after each slash, so a long address wraps instead of running off.
-        self.address.setText(url.replace("/", "/" + ZERO_WIDTH_SPACE))
-        self.address.setAccessibleName(url)
-        self.setGeometry(self.parentWidget().rect())
-        self.show()
-        self.raise_()
-
-    def url(self) -> str:
-        return self.code.text()
-
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Scan this code with your phone's camera "
-                                   "to open this product's page"))
-        self.title.setAccessibleName(self.title.text())
-        self.code.setAccessibleName(self.tr("QR code of the product's web page"))
-        self.close_button.setText(self.tr("Close"))
-        self.close_button.setAccessibleName(self.close_button.text())
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self.hide()
-        event.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -72,3 +72,18 @@ def stock_level_pixmap(level: str, size: int, color: str, certain: bool = True) 
         painter.drawText(QRectF(0, 0, s, s), Qt.AlignmentFlag.AlignCenter, "?")
     painter.end()
     return pixmap
+
+
+def color_dot_icon(color: str, size: int, gap: int, outline: str) -> QIcon:
+    """A round swatch of `color` to stand before its name, `gap` keeping the name off it;
+    blank, taking the same room, when the name is not a colour Qt knows."""
+    pixmap = QPixmap(size + gap, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    if QColor.isValidColorName(color):
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(outline))
+        painter.setBrush(QColor.fromString(color))
+        painter.drawEllipse(1, 1, size - 2, size - 2)
+        painter.end()
+    return QIcon(pixmap)

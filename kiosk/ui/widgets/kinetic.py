@@ -6,7 +6,9 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QFrame,
+    QListView,
     QScrollArea,
     QScroller,
     QScrollerProperties,
@@ -63,3 +65,18 @@ def finger_scroll_area(content: QWidget, object_name: str = "") -> QScrollArea:
     area.setWidget(content)
     enable_kinetic_scrolling(area.viewport())
     return area
+
+
+def finger_row(view: QListView) -> None:
+    """Make `view` one row of items the finger scrolls sideways: frameless, without
+    selection, focus or scroll bars."""
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setFlow(QListView.Flow.LeftToRight)
+    view.setWrapping(False)
+    view.setUniformItemSizes(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    enable_kinetic_scrolling(view.viewport())
