@@ -268,6 +268,33 @@ def test_an_unknown_category_says_so_kindly(qtbot, context):
     assert not screen.filters_button.isVisible()
 
 
+def test_the_screen_is_named_by_its_category_even_before_it_is_read(qtbot, context,
+                                                                  language, demo_config):
+    screen = CategoryScreen(context, JACKETS)
+    qtbot.addWidget(screen)
+    assert screen.title() == "Vestes"       # from the path, while the catalog is read
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    assert screen.title() == "Vestes"
+    unknown = open_screen(qtbot, context, "Women/Nowhere")
+    assert unknown.title() == "Catégorie introuvable"
+    language("en")
+    screen.set_formatter(Formatter(shopper_locale("en", demo_config.locale),
+                                   demo_config.currency))
+    assert screen.title() == "Jackets"
+    assert unknown.title() == "Category not found"
+
+
+def test_the_focus_order_goes_down_the_screen_then_through_the_filter_sheet(qtbot, context):
+    screen = open_screen(qtbot, context, "Women/Tops")
+    qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
+    assert screen.focus_order() == [screen.breadcrumb, screen.sub_categories,
+                                    screen.filters_button, screen.grid]
+    tap(qtbot, screen.filters_button)
+    panel = screen.panel
+    assert screen.focus_order() == [panel.sizes, panel.colors, panel.prices, panel.in_stock,
+                                    panel.sorts, panel.clear_button, panel.show_button]
+
+
 def test_the_language_switch_changes_the_visible_texts(qtbot, context, language,
                                                       demo_config):
     screen = open_screen(qtbot, context, JACKETS)

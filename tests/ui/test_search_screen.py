@@ -249,17 +249,28 @@ def test_the_language_switch_turns_the_keyboard_to_qwerty_and_translates(
     type_on_keys(qtbot, screen, "veste")
     count = screen.model.rowCount()
     assert screen.keyboard.layout_name == "azerty"
+    assert screen.title() == "Rechercher"
     language("en")
     screen.set_formatter(Formatter(shopper_locale("en", shopper_context.config.locale),
                                    shopper_context.config.currency))
     assert screen.keyboard.layout_name == "qwerty"
     qtbot.waitUntil(lambda: find_named(screen, QLineEdit, "Search") is not None)
+    assert screen.title() == "Search"
     assert screen.status.text() == f"{count} products"
     assert screen.grid.accessibleName() == "Search results"
     assert named(screen, QPushButton, "Clear the search").isVisible()
     assert named(screen.keyboard, QPushButton, "Done").isVisible()
     type_on_keys(qtbot, screen, "z")      # the keys type on: QWERTY's z is bottom left
     assert screen.field.text() == "vestez"
+
+
+def test_the_focus_order_goes_down_the_screen_through_what_is_shown(qtbot, screen):
+    type_on_keys(qtbot, screen, "veste")
+    order = screen.focus_order()
+    assert order[:2] == [screen.field, screen.clear_button]
+    assert order[-2:] == [screen.grid, screen.keyboard]
+    screen.hide_keyboard()
+    assert screen.focus_order()[-1] is screen.grid     # what is hidden is not reached
 
 
 @pytest.mark.parametrize("tray", [False, True], ids=["alone", "over the compare tray"])
