@@ -5,12 +5,13 @@ It is what the terminal shows between shoppers. Any touch anywhere starts a sess
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.picture import Picture
@@ -18,7 +19,7 @@ from kiosk.ui.widgets.picture import Picture
 ROTATION_MS = 5000
 
 
-class AttractScreen(QWidget):
+class AttractScreen(Screen):
     started = Signal()
     language_chosen = Signal(str)    # a shopper who reads another language starts in it
 
@@ -99,10 +100,16 @@ class AttractScreen(QWidget):
             grid.setRowStretch(2, 1)
         self._show_current()
 
+    def title(self) -> str:
+        return self.tr("Touch to start")
+
+    def focus_order(self) -> list[QWidget]:
+        return [self.start_button, *self.language_buttons.values()]
+
     def retranslate(self) -> None:
         self.welcome.setText(self.tr("Find any product of the chain, see where it is in "
                                      "stock, and order it for home delivery."))
-        self.start_button.setText(self.tr("Touch to start"))
+        self.start_button.setText(self.title())
         self.start_button.setAccessibleName(self.start_button.text())
         self._show_current()
 
@@ -187,8 +194,3 @@ class AttractScreen(QWidget):
         # A touch anywhere starts, not only on the button: shoppers tap the picture too.
         self.started.emit()
         event.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

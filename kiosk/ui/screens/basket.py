@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.orders import BasketLine
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.retranslating import Retranslating
+from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import show_text, wrapped_label
 from kiosk.ui.wording import limit_message
 
 
-class BasketRow(QFrame):
+class BasketRow(Retranslating, QFrame):
     """One line: the item, its size and colour, a quantity to step, and Remove."""
 
     def __init__(self, context: ShopperContext, line: BasketLine,
@@ -83,16 +85,10 @@ class BasketRow(QFrame):
             self._context.navigator.notify(message)
 
 
-
-class BasketScreen(QWidget):
-    hides_footer = True     # the compare tray has no place in the checkout
-
+class BasketScreen(CheckoutScreen):
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("BasketScreen")
-        self._context = context
+        super().__init__(context, parent)
         spacing = context.theme.spacing
-        self.title = wrapped_label("ScreenTitle")
         self.explanation = wrapped_label("Hint")
         self.explanation.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self.empty = wrapped_label("StatusMessage")
@@ -117,7 +113,7 @@ class BasketScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)
-        layout.addWidget(self.title)
+        layout.addWidget(self.heading)
         layout.addWidget(self.explanation)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
@@ -151,9 +147,12 @@ class BasketScreen(QWidget):
         self.subtotal.setAccessibleName(text)
         self.proceed.setEnabled(not basket.is_empty)
 
+    def title(self) -> str:
+        return self.tr("Your home delivery")
+
     def retranslate(self) -> None:
+        super().retranslate()
         for label, text in (
-                (self.title, self.tr("Your home delivery")),
                 (self.explanation, self.tr("We deliver these items to your home. You pay "
                                            "at the till or by the link we e-mail you.")),
                 (self.empty, self.tr("Your basket is empty. Choose an item and tap "
@@ -171,9 +170,6 @@ class BasketScreen(QWidget):
             row.retranslate()
         self._show_totals()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            for row in self.rows:
-                row.retranslate()
-        super().changeEvent(event)
+    def focus_order(self) -> list[QWidget]:
+        steppers = [button for row in self.rows for button in (row.less, row.more, row.remove)]
+        return [*steppers, self.proceed, self.keep_shopping]

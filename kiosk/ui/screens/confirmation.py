@@ -3,11 +3,12 @@ happens next and how to pay. Nothing personal is shown: the next shopper may rea
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.orders import PlacedOrder, status_url
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
@@ -22,18 +23,13 @@ def spelled_out(reference: str) -> str:
     return ", ".join(" ".join(part) for part in reference.split("-"))
 
 
-class ConfirmationScreen(QWidget):
-    hides_footer = True     # the compare tray has no place in the checkout
-
+class ConfirmationScreen(CheckoutScreen):
     def __init__(self, context: ShopperContext, order: PlacedOrder, online: bool,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ConfirmationScreen")
-        self._context = context
+        super().__init__(context, parent)
         self.order = order
         self.online = online
         spacing = context.theme.spacing
-        self.title = wrapped_label("ScreenTitle")
         self.sending = wrapped_label("Hint")
         self.reference_caption = wrapped_label("ReferenceCaption")
         self.reference = wrapped_label("OrderReference")
@@ -51,7 +47,7 @@ class ConfirmationScreen(QWidget):
         self.payment = wrapped_label("ConfirmationText")
         self.done = QPushButton(objectName="PrimaryButton")
         self.done.clicked.connect(self._on_done)
-        for label in (self.title, self.reference_caption, self.reference, self.code_caption):
+        for label in (self.heading, self.reference_caption, self.reference, self.code_caption):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         content = QWidget(objectName="ConfirmationContent")
@@ -69,7 +65,7 @@ class ConfirmationScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)
-        layout.addWidget(self.title)
+        layout.addWidget(self.heading)
         layout.addWidget(scroll, 1)
         done_row = QVBoxLayout()
         done_row.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
@@ -77,9 +73,12 @@ class ConfirmationScreen(QWidget):
         layout.addLayout(done_row)
         self.retranslate()
 
+    def title(self) -> str:
+        return self.tr("Thank you, your order is placed")
+
     def retranslate(self) -> None:
+        super().retranslate()
         order, formatter = self.order, self._context.formatter
-        show_text(self.title, self.tr("Thank you, your order is placed"))
         show_text(self.sending, self.tr(
             "It is on its way to our order service.") if self.online else self.tr(
             "This terminal is offline at the moment: your order is saved here and will be "
@@ -118,7 +117,5 @@ class ConfirmationScreen(QWidget):
     def set_formatter(self, formatter: Formatter) -> None:
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def focus_order(self) -> list[QWidget]:
+        return [self.done]

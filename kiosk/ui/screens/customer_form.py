@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.core import validation
 from kiosk.core.validation import FieldResult, Problem
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.kinetic import finger_scroll_area
@@ -92,15 +93,10 @@ class FormField(QWidget):
         self.edit.setAccessibleDescription(message)
 
 
-class CustomerFormScreen(QWidget):
-    hides_footer = True     # the compare tray has no place in the checkout
-
+class CustomerFormScreen(CheckoutScreen):
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("CustomerFormScreen")
-        self._context = context
+        super().__init__(context, parent)
         spacing = context.theme.spacing
-        self.title = wrapped_label("ScreenTitle")
         self.intro = wrapped_label("Hint")
         self.intro.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self.summary = wrapped_label("FieldError")
@@ -127,7 +123,7 @@ class CustomerFormScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)
-        layout.addWidget(self.title)
+        layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addWidget(self.summary)
         layout.addWidget(self.scroll, 1)
@@ -159,7 +155,7 @@ class CustomerFormScreen(QWidget):
         self.keyboard.show()
         # Said once; while typing, the fields need the room (a wide screen is short).
         self.intro.hide()
-        self.title.setHidden(self._landscape)
+        self.heading.setHidden(self._landscape)
         field.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         field.edit.end(False)
         # Once the keyboard has taken its room, bring the field into what is left.
@@ -180,7 +176,7 @@ class CustomerFormScreen(QWidget):
             self.active = None
             self.keyboard.hide()
             self.intro.show()
-            self.title.show()
+            self.heading.show()
 
     def _on_typed(self, field: FormField) -> None:
         self._context.session.customer_fields[field.spec.key] = field.edit.text()
@@ -266,9 +262,11 @@ class CustomerFormScreen(QWidget):
             Problem.POSTAL_CODE_UNKNOWN: self.tr("This postal code does not exist in France."),
         }.get(problem, "")
 
+    def title(self) -> str:
+        return self.tr("Delivery details")
+
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Delivery details"))
-        self.title.setAccessibleName(self.title.text())
+        super().retranslate()
         self.intro.setText(self.tr("Who should we deliver to? Tap a field to type."))
         self.intro.setAccessibleName(self.intro.text())
         labels = self._labels()
@@ -291,7 +289,7 @@ class CustomerFormScreen(QWidget):
         self._landscape = landscape
         self.keyboard.set_compact(landscape)
         if self.keyboard.isVisible():
-            self.title.setHidden(landscape)
+            self.heading.setHidden(landscape)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease:
@@ -300,7 +298,5 @@ class CustomerFormScreen(QWidget):
                 self.activate(field)
         return super().eventFilter(watched, event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def focus_order(self) -> list[QWidget]:
+        return [*(field.edit for field in self.fields), self.proceed]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.categories import CategoryTile
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
@@ -98,7 +99,7 @@ class CategoryButton(QAbstractButton):
         painter.drawText(label_box, Qt.AlignmentFlag.AlignCenter, name)
 
 
-class HomeScreen(QWidget):
+class HomeScreen(Screen):
     """Made anew for each shopper. Its categories and featured products are given by the
     app, which loads them once at start and again after a sync changes the catalog."""
 
@@ -121,8 +122,8 @@ class HomeScreen(QWidget):
         self._tiles_layout.setSpacing(theme.spacing)
         self._tile_buttons: list[CategoryButton] = []
 
-        self.title = QLabel(objectName="SectionTitle")
-        self.title.setContentsMargins(theme.spacing * 2, 0, 0, 0)
+        self.selection_title = QLabel(objectName="SectionTitle")
+        self.selection_title.setContentsMargins(theme.spacing * 2, 0, 0, 0)
         self.status = StatusPane(self._status_texts, "loading")
         self.model = ProductGridModel(context.thumbnails, context.formatter, self)
         self.delegate = ProductCardDelegate(theme, context.formatter, self)
@@ -157,7 +158,7 @@ class HomeScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(top)
-        layout.addWidget(self.title)
+        layout.addWidget(self.selection_title)
         layout.addWidget(self.body, 1)
         # A bar of its own, hidden when empty: an empty layout's margins still take room.
         self._rate_bar = QWidget(objectName="RateVisitBar")
@@ -228,13 +229,20 @@ class HomeScreen(QWidget):
         for index, button in enumerate(self._tile_buttons):
             self._tiles_layout.addWidget(button, index // columns, index % columns)
 
+    def title(self) -> str:
+        # The top bar's word for the way back here.
+        return QCoreApplication.translate("TopBar", "Home")
+
+    def focus_order(self) -> list[QWidget]:
+        return [self.search_entry, *self._tile_buttons, self.grid, self.rate_visit]
+
     def retranslate(self) -> None:
         self.search_entry.setText(" " + self.tr("Search for a product…"))
         self.search_entry.setAccessibleName(self.tr("Search for a product"))
         self.scan_hint.setText(self.tr("You can also scan a product's barcode at the scanner."))
         self.categories_title.setText(self.tr("Categories"))
-        self.title.setText(self.tr("Our selection"))
-        self.title.setAccessibleName(self.title.text())
+        self.selection_title.setText(self.tr("Our selection"))
+        self.selection_title.setAccessibleName(self.selection_title.text())
         self.grid.setAccessibleName(self.tr("Featured products"))
         self.rate_visit.setText(" " + self.tr("Rate your visit"))
         self.rate_visit.setAccessibleName(self.tr("Rate your visit"))
@@ -251,8 +259,3 @@ class HomeScreen(QWidget):
             "out_of_order": self.tr("This terminal is out of order for a moment. "
                                     "Please ask a member of staff."),
         }
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -8,7 +8,7 @@ chosen face does not stay on screen: the next person at the kiosk must not see i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.ratings import FollowUp
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.ratings import RatingRecorder
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.confirm import ConfirmPanel
 from kiosk.ui.widgets.faces import FaceButton
@@ -30,7 +31,7 @@ from kiosk.ui.widgets.text import show_text, wrapped_label
 THANKS_MS = 4000
 
 
-class RatingScreen(QWidget):
+class RatingScreen(Screen):
     hides_footer = True     # the compare tray has nothing to do with a rating
 
     def __init__(self, context: ShopperContext, recorder: RatingRecorder, *,
@@ -50,8 +51,8 @@ class RatingScreen(QWidget):
         spacing = theme.spacing
 
         # The faces.
-        self.title = wrapped_label("ScreenTitle")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading = wrapped_label("ScreenTitle")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.faces = [FaceButton(theme, score) for score in (1, 2, 3, 4)]
         for face in self.faces:
             face.clicked.connect(lambda _checked=False, score=face.score: self._on_face(score))
@@ -65,7 +66,7 @@ class RatingScreen(QWidget):
         faces_layout = QVBoxLayout(faces_page)
         faces_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing * 2)
         faces_layout.setSpacing(spacing * 2)
-        faces_layout.addWidget(self.title)
+        faces_layout.addWidget(self.heading)
         faces_layout.addStretch(1)
         faces_layout.addLayout(faces_row)
         faces_layout.addWidget(self.no_thanks, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -260,8 +261,11 @@ class RatingScreen(QWidget):
 
     # --- language -----------------------------------------------------------------------
 
+    def title(self) -> str:
+        return self.tr("How was your visit?")
+
     def retranslate(self) -> None:
-        show_text(self.title, self.tr("How was your visit?"))
+        show_text(self.heading, self.title())
         for face, word in zip(self.faces, (self.tr("Very unhappy"), self.tr("Unhappy"),
                                            self.tr("Happy"), self.tr("Very happy")),
                               strict=True):
@@ -280,7 +284,12 @@ class RatingScreen(QWidget):
         if self.basket_question.isVisible():
             self._ask_about_basket()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def focus_order(self) -> list[QWidget]:
+        if self.basket_question.isVisibleTo(self):
+            return [self.basket_question.keep_button, self.basket_question.confirm_button]
+        page = self.pages.currentWidget()
+        if page is self.faces_page:
+            return [*self.faces, self.no_thanks]
+        if page is self.question_page:
+            return [*self._chips.values(), self.skip, self.send]
+        return []           # the thank-you: nothing to tap

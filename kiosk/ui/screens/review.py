@@ -7,7 +7,7 @@ except the cheapest delivery, which they can change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from kiosk.core.orders import (
 )
 from kiosk.core.validation import check_customer, customer_payload, format_phone_for_display
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
@@ -43,17 +44,12 @@ def customer_for_order(fields: dict[str, str]) -> dict | None:
     return customer_payload(results) if all(r.ok for r in results.values()) else None
 
 
-class ReviewScreen(QWidget):
-    hides_footer = True     # the compare tray has no place in the checkout
-
+class ReviewScreen(CheckoutScreen):
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ReviewScreen")
-        self._context = context
+        super().__init__(context, parent)
         self._options = delivery_options(context.config)
         self._placing = False
         spacing = context.theme.spacing
-        self.title = wrapped_label("ScreenTitle")
 
         self.delivery_title = wrapped_label("SectionTitle")
         self.delivery_buttons = QButtonGroup(self)
@@ -125,7 +121,7 @@ class ReviewScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(spacing)
-        layout.addWidget(self.title)
+        layout.addWidget(self.heading)
         layout.addWidget(scroll, 1)
         layout.addLayout(footer)
         self.retranslate()
@@ -225,10 +221,13 @@ class ReviewScreen(QWidget):
 
     # --- language ---------------------------------------------------------------------
 
+    def title(self) -> str:
+        return self.tr("Check and confirm")
+
     def retranslate(self) -> None:
+        super().retranslate()
         days = self._context.config.purge_order_details_after_days
         for label, text in (
-                (self.title, self.tr("Check and confirm")),
                 (self.delivery_title, self.tr("Delivery")),
                 (self.items_title, self.tr("Your items")),
                 (self.address_title, self.tr("Delivered to")),
@@ -260,7 +259,6 @@ class ReviewScreen(QWidget):
         self._show_delivery_options()
         self._show_order()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def focus_order(self) -> list[QWidget]:
+        deliveries = [self.delivery_buttons.button(index) for index in range(len(self._options))]
+        return [*deliveries, self.change_address, self.consent, self.confirm]

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.ui.screens.base import Retranslating
+from kiosk.ui.retranslating import Retranslating
 
 
 class StatusPane(Retranslating, QLabel):

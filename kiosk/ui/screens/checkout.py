@@ -1,0 +1,25 @@
+"""What the checkout screens (basket, delivery details, check and confirm, confirmation)
+have in common: no compare tray under them, and their title written large at the top."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.screens.base import Screen
+from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.widgets.text import show_text, wrapped_label
+
+
+class CheckoutScreen(Screen):
+    hides_footer = True     # the compare tray has no place in the checkout
+
+    def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # The class's name is the one the style sheet and the tests know the screen by.
+        self.setObjectName(type(self).__name__)
+        self._context = context
+        self.heading = wrapped_label("ScreenTitle")
+
+    def retranslate(self) -> None:
+        """A checkout screen calls this first from its own `retranslate()`."""
+        show_text(self.heading, self.title())
