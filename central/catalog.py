@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -39,7 +39,7 @@ class CatalogWriter:
     def categories(self, items: Sequence[records.Category]) -> None:
         self._upsert(models.Category, ["path"], [
             {"path": c.path, "name": c.name, "position": c.position, "in_menu": c.in_menu,
-             "image": c.image} for c in items])
+             "image": c.image, "translations": c.translations} for c in items])
         self._log("category", [c.path for c in items])
 
     def products(self, items: Sequence[records.Product]) -> None:
@@ -48,7 +48,9 @@ class CatalogWriter:
              "special_price_cents": p.special_price_cents, "special_from": p.special_from,
              "special_to": p.special_to, "description_html": p.description_html,
              "image": p.image, "gallery": list(p.gallery), "attributes": dict(p.attributes),
-             "categories": list(dict.fromkeys(p.categories)), "featured": p.featured}
+             "categories": list(dict.fromkeys(p.categories)), "featured": p.featured,
+             "short_description_html": p.short_description_html, "image_label": p.image_label,
+             "translations": p.translations}
             for p in items])
         skus = [p.sku for p in items]
         for chunk in _chunks(skus):
@@ -57,9 +59,24 @@ class CatalogWriter:
         self._upsert(models.Variant, ["sku"], [
             {"sku": v.sku, "product_sku": p.sku, "position": n, "price_cents": v.price_cents,
              "special_price_cents": v.special_price_cents, "size": v.size, "color": v.color,
-             "barcode": v.barcode, "image": v.image}
+             "barcode": v.barcode, "image": v.image, "translations": v.translations}
             for p in items for n, v in enumerate(p.variants)])
         self._log("product", skus)
+
+    def category_translations(self, translations: dict[str, records.Translations]) -> None:
+        """Add languages to categories that exist, by path: a language given replaces
+        that language's text, the others are kept. Unknown paths are left out."""
+        rows = []
+        for path, added in translations.items():
+            kept = self.session.scalar(select(models.Category.translations)
+                                       .where(models.Category.path == path))
+            if kept is not None:
+                rows.append({"path": path, "translations": {**kept, **added}})
+        for row in rows:
+            self.session.execute(update(models.Category)
+                                 .where(models.Category.path == row["path"])
+                                 .values(translations=row["translations"]))
+        self._log("category", [row["path"] for row in rows])
 
     def stores(self, items: Sequence[records.Store]) -> None:
         self._upsert(models.Store, ["id"], [

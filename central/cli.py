@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="where the CSV's images are; they are copied for serving")
     magento.add_argument("--images-store", type=Path, default=Path("images"),
                          help="the server's image directory (default: ./images)")
+    magento.add_argument("--store-view", action="append", default=[],
+                         metavar="LANGUAGE=CODE",
+                         help="the language of a store view, whose rows translate the "
+                              "catalog (fr=fr_store); repeat for each. Added to those of "
+                              "$CENTRAL_STORE_VIEWS. Rows of other store views are skipped")
     magento.set_defaults(handler=_import_magento)
 
     stock = commands.add_parser("import-stock",
@@ -212,7 +217,11 @@ def _seed_analytics(args, db) -> int:
 
 def _import_magento(args, db) -> int:
     from central.importers import import_magento
-    imported = import_magento(db, args.csv, args.images, args.images_store)
+    from central.progress import Progress
+    from central.settings import store_views_from
+
+    imported = import_magento(db, args.csv, args.images, args.images_store,
+                              store_views_from(args.store_view), Progress(sys.stderr))
     for problem in imported.problems:
         print(shown(problem), file=sys.stderr)
     print(imported.summary())
@@ -221,7 +230,9 @@ def _import_magento(args, db) -> int:
 
 def _import_stock(args, db) -> int:
     from central.importers import import_stock
-    result = import_stock(db, args.csv)
+    from central.progress import Progress
+
+    result = import_stock(db, args.csv, Progress(sys.stderr))
     for problem in result.problems:
         print(shown(problem), file=sys.stderr)
     print(f"{result.imported} stock figures imported, {len(result.problems)} rows refused")

@@ -156,14 +156,19 @@ def build_records(connection: Connection, kind: str, keys: list[str]) -> dict[st
 # page of thousands. Each statement takes its keys as one expanding parameter, `keys`.
 _KEYS = bindparam("keys", expanding=True)
 _C, _P, _V, _S, _K = models.Category, models.Product, models.Variant, models.Store, models.Stock
-_CATEGORIES = select(_C.path, _C.name, _C.position, _C.in_menu, _C.image) \
+_CATEGORIES = select(_C.path, _C.name, _C.position, _C.in_menu, _C.image, _C.translations) \
     .where(_C.path.in_(_KEYS))
 _PRODUCTS = select(_P.sku, _P.name, _P.price_cents, _P.special_price_cents, _P.special_from,
                    _P.special_to, _P.description_html, _P.categories, _P.image, _P.gallery,
-                   _P.attributes, _P.featured).where(_P.sku.in_(_KEYS))
+                   _P.attributes, _P.featured, _P.short_description_html, _P.image_label,
+                   _P.translations).where(_P.sku.in_(_KEYS))
 _VARIANTS = select(_V.product_sku, _V.sku, _V.price_cents, _V.special_price_cents, _V.size,
-                   _V.color, _V.barcode, _V.image) \
+                   _V.color, _V.barcode, _V.image, _V.translations) \
     .where(_V.product_sku.in_(_KEYS)).order_by(_V.position)
+# Fields sent only when they hold something: a catalog in one language, without short
+# descriptions or image labels, costs no more bytes than before they existed, and a
+# terminal that predates them reads the same records (docs/api.md).
+_SENT_IF_SET = ("translations", "short_description_html", "image_label")
 _STORES = select(_S.id, _S.name, _S.address, _S.postal_code, _S.city, _S.latitude,
                  _S.longitude, _S.phone, _S.opening_hours).where(_S.id.in_(_KEYS))
 # One store at a time, on the primary key's columns: a row-value IN over
@@ -173,17 +178,25 @@ _STOCK_OF_STORE = select(_K.variant_sku, _K.quantity, _K.taken_at, _K.restock_da
 
 
 def _categories(connection: Connection, paths: list[str]) -> list[dict]:
-    return _records(connection, _CATEGORIES, paths)
+    return [_unset_dropped(c) for c in _records(connection, _CATEGORIES, paths)]
 
 
 def _products(connection: Connection, skus: list[str]) -> list[dict]:
     variants: dict[str, list[dict]] = {}
     for variant in _records(connection, _VARIANTS, skus):
-        variants.setdefault(variant.pop("product_sku"), []).append(variant)
+        variants.setdefault(variant.pop("product_sku"), []).append(_unset_dropped(variant))
     products = _records(connection, _PRODUCTS, skus)
     for product in products:
+        _unset_dropped(product)
         product["variants"] = variants.get(product["sku"], [])
     return products
+
+
+def _unset_dropped(record: dict) -> dict:
+    for name in _SENT_IF_SET:
+        if name in record and not record[name]:
+            del record[name]
+    return record
 
 
 def _stores(connection: Connection, ids: list[str]) -> list[dict]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from central.catalog import CatalogWriter
 from central.db import models
 from central.db.engine import Database, iso, utc_now
+from central.progress import Progress
 from kiosk.core.catalog import StockLevel
 from kiosk.core.demo import (
     DEMO_STORES,
@@ -45,14 +47,27 @@ def seed_demo(db: Database, luma_dir: Path) -> ImportResult:
 
 
 def import_magento(db: Database, csv_path: Path, images_dir: Path | None,
-                   server_images: Path | None) -> ImportResult:
-    imported = read_standard_products(csv_path)
+                   server_images: Path | None, store_views: dict[str, str] | None = None,
+                   progress: Progress | None = None) -> ImportResult:
+    """`store_views` maps store-view codes to languages: their rows are translations."""
+    reading = (lambda rows, fraction: progress.step("rows read", rows, fraction)) \
+        if progress else None
+    imported = read_standard_products(csv_path, store_views, reading)
     with db.writing(catalog=True) as session:
         writer = CatalogWriter(session)
         known = set(session.scalars(select(models.Category.path)))
         writer.categories([c for c in imported.categories.values() if c.path not in known])
-        for start in range(0, len(imported.products), BATCH):
+        writer.category_translations({c.path: c.translations
+                                      for c in imported.categories.values()
+                                      if c.path in known and c.translations})
+        total = len(imported.products)
+        for start in range(0, total, BATCH):
             writer.products(imported.products[start:start + BATCH])
+            if progress:
+                written = min(total, start + BATCH)
+                progress.step("products written", written, written / total)
+    if progress:
+        progress.done()
     if images_dir is not None and server_images is not None:
         _copy_images(imported, images_dir, server_images)
     return imported
@@ -74,7 +89,7 @@ class StockImport:
     problems: list[str] = field(default_factory=list)
 
 
-def import_stock(db: Database, csv_path: Path) -> StockImport:
+def import_stock(db: Database, csv_path: Path, progress: Progress | None = None) -> StockImport:
     """Columns store, sku, quantity, restock_date. Bad rows are reported; good ones kept."""
     result = StockImport()
     levels = []
@@ -82,13 +97,17 @@ def import_stock(db: Database, csv_path: Path) -> StockImport:
     with db.reading() as session:
         stores = set(session.scalars(select(models.Store.id)))
         variants = set(session.scalars(select(models.Variant.sku)))
-    with csv_path.open(newline="", encoding="utf-8") as handle:
+    size = max(1, csv_path.stat().st_size)
+    with csv_path.open("rb") as raw, \
+            io.TextIOWrapper(raw, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = {"store", "sku", "quantity", "restock_date"} - set(reader.fieldnames or [])
         if missing:
             result.problems.append(f"{csv_path}: missing columns: {', '.join(sorted(missing))}")
             return result
-        for row in reader:
+        for number, row in enumerate(reader, start=1):
+            if progress:
+                progress.step("rows read", number, min(1.0, raw.tell() / size))
             line = reader.line_num
             problem = _stock_problem(row, stores, variants)
             if problem:
@@ -101,6 +120,11 @@ def import_stock(db: Database, csv_path: Path) -> StockImport:
             writer = CatalogWriter(session)
             for start in range(0, len(levels), BATCH * 5):
                 writer.stock(levels[start:start + BATCH * 5])
+                if progress:
+                    written = min(len(levels), start + BATCH * 5)
+                    progress.step("figures written", written, written / len(levels))
+    if progress:
+        progress.done()
     result.imported = len(levels)
     return result
 

@@ -16,6 +16,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+from typing_extensions import TypedDict
 
 # PostgreSQL cannot store U+0000 in text, and no one types it on a kiosk: free text
 # refuses it, in the contract (this pattern) and in the server (refuse_nul, whose message
@@ -350,12 +351,35 @@ class StockOut(BaseModel):
     stores: list[StockInStore]
 
 
+# The text of a record in one other language: only the fields translated are present.
+class CategoryText(TypedDict, total=False):
+    name: str
+
+
+class VariantText(TypedDict, total=False):
+    size: str
+    color: str
+
+
+class ProductText(TypedDict, total=False):
+    name: str
+    description_html: str
+    short_description_html: str
+    image_label: str
+    attributes: dict[str, str]
+
+
+_TRANSLATIONS = ("By language code ('fr'), the record's text in languages other than the "
+                 "chain's default; sent only when something is translated")
+
+
 class ChangedCategory(BaseModel):
     path: str
     name: str
     position: int
     in_menu: bool
     image: str | None
+    translations: dict[str, CategoryText] = Field(default=None, description=_TRANSLATIONS)
 
 
 class ChangedVariant(BaseModel):
@@ -366,6 +390,7 @@ class ChangedVariant(BaseModel):
     color: str | None
     barcode: str | None
     image: str | None
+    translations: dict[str, VariantText] = Field(default=None, description=_TRANSLATIONS)
 
 
 class ChangedProduct(BaseModel):
@@ -382,6 +407,10 @@ class ChangedProduct(BaseModel):
     attributes: dict[str, str]
     featured: bool
     variants: list[ChangedVariant]
+    # Sent only when set, as translations are.
+    short_description_html: str = Field(default=None, description="sent only when set")
+    image_label: str = Field(default=None, description="sent only when set")
+    translations: dict[str, ProductText] = Field(default=None, description=_TRANSLATIONS)
 
 
 class ChangedStore(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -118,6 +119,24 @@ def seconds_from_env(name: str, default: float) -> float:
     if not 0 < value <= 3600:
         raise ValueError(f"{name} must be a number of seconds from 0 to 3600, not {raw!r}")
     return value
+
+
+# A language code as terminals know them: 'fr', 'pt-BR', 'zh_Hant'.
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
+
+
+def store_views_from(items: list[str], env_name: str = "CENTRAL_STORE_VIEWS") -> dict[str, str]:
+    """Magento store views and their language, from `LANGUAGE=CODE` items (`fr=fr_store`):
+    those of the environment variable `env_name`, separated by commas or spaces, then
+    `items` (the command's options), which win. The store-view code maps to the language."""
+    views: dict[str, str] = {}
+    for item in [*os.environ.get(env_name, "").replace(",", " ").split(), *items]:
+        language, sep, code = item.strip().partition("=")
+        if not sep or not code.strip() or not _LANGUAGE.fullmatch(language.strip()):
+            raise ValueError(f"a store view is given as LANGUAGE=CODE (fr=fr_store), "
+                             f"not {item!r}")
+        views[code.strip()] = language.strip()
+    return views
 
 
 def settings_from_env(database_url: str, images_dir: Path | None) -> Settings:

@@ -60,6 +60,9 @@ class Category(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     in_menu: Mapped[bool] = mapped_column(Boolean, default=True)
     image: Mapped[str | None] = mapped_column(String(300))
+    # Other languages than the chain's default, by code, with only what is translated:
+    # {"fr": {"name": "Vestes"}} (docs/api.md).
+    translations: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
 
 class Product(Base):
@@ -76,6 +79,10 @@ class Product(Base):
     attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     categories: Mapped[list[Any]] = mapped_column(default=list)
     featured: Mapped[bool] = mapped_column(Boolean, default=False)
+    short_description_html: Mapped[str] = mapped_column(Text, default="", server_default="")
+    image_label: Mapped[str | None] = mapped_column(String(300))
+    # name, description_html, short_description_html, image_label, attributes
+    translations: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
     variants: Mapped[list[Variant]] = relationship(
         back_populates="product", cascade="all, delete-orphan", order_by="Variant.position")
 
@@ -92,6 +99,8 @@ class Variant(Base):
     color: Mapped[str | None] = mapped_column(String(50))
     barcode: Mapped[str | None] = mapped_column(String(20))
     image: Mapped[str | None] = mapped_column(String(300))
+    translations: Mapped[dict[str, Any]] = mapped_column(default=dict,
+                                                         server_default="{}")  # size, color
     product: Mapped[Product] = relationship(back_populates="variants")
 
 

@@ -11,7 +11,7 @@ from central.catalog import CatalogWriter
 from central.db import models
 from central.db.schema import upgrade
 from central.feed import read_page
-from kiosk.core.catalog import Product, StockLevel, Store, Variant
+from kiosk.core.catalog import StockLevel, Store
 
 PARIS = Store("paris-rivoli", "Paris Rivoli", "1 rue de Rivoli", "75001", "Paris", 48.86, 2.34)
 FIGURE = StockLevel("MJ01-XS", "paris-rivoli", 3, "2026-11-24T10:00:00Z", "2026-12-01")
@@ -23,7 +23,6 @@ def test_stock_kept_as_objects_is_served_as_arrays_and_deletions_are_kept(databa
     with db.writing(catalog=True) as session:
         writer = CatalogWriter(session)
         writer.stores([PARIS])
-        writer.products([Product("MJ01", "Kit", 4200, (Variant("MJ01-XS", 4200),))])
         writer.stock([FIGURE])
         writer.delete("stock", ["MJ01-S@paris-rivoli"])
         # What a server before 0006 kept for the figure.
