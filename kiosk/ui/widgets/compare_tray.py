@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.compare import MAX_COMPARED
 from kiosk.core.products import ProductCard, cards_by_id
 from kiosk.ui.retranslating import Retranslating
+from kiosk.ui.widgets.layouts import clear_layout
 from kiosk.ui.widgets.picture import Picture
 
 if TYPE_CHECKING:
@@ -104,11 +105,7 @@ class CompareTrayBar(Retranslating, QWidget):
         self._show_cards()
 
     def _show_cards(self) -> None:
-        while self._items.count():
-            item = self._items.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self._items)
         self._pictures.clear()
         for card in self._cards:
             self._items.addWidget(self._item(card), 1)

@@ -14,8 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
     QLabel,
     QListView,
     QScroller,
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import finger_row
 
 
 class GalleryModel(QAbstractListModel):
@@ -111,18 +109,9 @@ class Gallery(QListView):
         self.gallery_model = GalleryModel(pictures, self)
         self.setModel(self.gallery_model)
         self.setItemDelegate(GalleryDelegate(theme, self))
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFlow(QListView.Flow.LeftToRight)
-        self.setWrapping(False)
-        self.setUniformItemSizes(True)
+        finger_row(self)
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        enable_kinetic_scrolling(self.viewport())
         self._scroller = QScroller.scroller(self.viewport())
         self._scroller.stateChanged.connect(self._on_scroller_state)
         self._press_x = 0

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.store_stock import Certainty, StoreStock, certainty
-from kiosk.ui.screens.base import Retranslating
+from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.stock_words import counted_words, level_of, level_text, restock_words
 from kiosk.ui.widgets.icons import stock_level_pixmap
 from kiosk.ui.widgets.text import show_text, wrapped_label
