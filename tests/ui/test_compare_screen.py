@@ -1,4 +1,5 @@
 import sqlite3
+from contextlib import closing
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
@@ -8,6 +9,7 @@ from support.gestures import find_named, named
 from support.languages import formatter_for
 from support.layout import clipped_text
 
+from kiosk.core.catalog_change import EVERYTHING, CatalogChange
 from kiosk.ui.screens.compare import CompareScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.compare_tray import CompareTrayBar
@@ -211,3 +213,83 @@ def test_no_text_is_clipped_in_large_type_in_either_orientation(qtbot, qapp, sho
         # too big for its place.
         assert [problem for problem in clipped_text(window)
                 if "leaves the window" not in problem] == [], language
+
+
+def change_cache(context, sql, *args):
+    """What a sync page does to the cache the screens read."""
+    with closing(sqlite3.connect(context.config.data_dir / "cache.db")) as conn, conn:
+        conn.execute(sql, args)
+
+
+def scrolled_to_the_end(qtbot, context, screen):
+    bar = screen.scroll.verticalScrollBar()
+    assert bar.maximum() > 0, "the table must be taller than its room for this test"
+    bar.setValue(bar.maximum())
+    settle(qtbot, context)
+    return bar.value()
+
+
+def test_a_new_price_from_a_sync_shows_where_the_shopper_had_scrolled(qtbot, shopper):
+    window = show(qtbot, shopper, "WJ01", "WJ06", "WJ11", size=LANDSCAPE)
+    screen = window.screen
+    scrolled = scrolled_to_the_end(qtbot, shopper, screen)
+    change_cache(shopper, "UPDATE products SET price_cents = 6100, special_price_cents = NULL "
+                          "WHERE sku = 'WJ06'")
+    screen.catalog_changed(CatalogChange.listing(products=["wj06"]))
+    settle(qtbot, shopper)
+    assert screen.value_label("price", 1).text() == "61,00\u00a0€"
+    assert named(screen, QAbstractButton, "Juno Jacket, 61,00\u00a0€").isVisible()
+    assert screen.value_label("price", 0).text() == "75,00\u00a0€"
+    assert screen.scroll.verticalScrollBar().value() == scrolled
+
+
+def test_a_change_to_other_products_leaves_the_table_as_it_is(qtbot, shopper):
+    window = show(qtbot, shopper, "WJ01", "WJ06")
+    screen = window.screen
+    change_cache(shopper, "UPDATE products SET price_cents = 6100, special_price_cents = NULL "
+                          "WHERE sku = 'WJ06'")
+    screen.catalog_changed(CatalogChange.listing(products=["MH01"], stock=["WJ06-M-Blue"]))
+    settle(qtbot, shopper)
+    assert screen.value_label("price", 1).text() == "77,00\u00a0€"    # not read again
+
+
+def test_a_row_a_sync_takes_away_goes_and_the_scroll_stays(qtbot, shopper):
+    window = show(qtbot, shopper, "WJ01", "WJ06", "WJ11", size=LANDSCAPE)
+    screen = window.screen
+    assert "eco_collection" in {row.key for row in screen.rows}
+    scrolled = scrolled_to_the_end(qtbot, shopper, screen)
+    # No product says any more whether it is of the eco collection: the row goes.
+    change_cache(shopper, "UPDATE products SET attributes = json_remove(attributes, "
+                          "'$.eco_collection') WHERE sku IN ('WJ01', 'WJ06', 'WJ11')")
+    screen.catalog_changed(EVERYTHING)
+    settle(qtbot, shopper)
+    assert "eco_collection" not in {row.key for row in screen.rows}
+    assert screen.value_label("eco_collection", 0) is None
+    bar = screen.scroll.verticalScrollBar()
+    assert bar.value() == min(scrolled, bar.maximum()) > 0
+
+
+def test_a_product_a_sync_deleted_leaves_the_comparison(qtbot, shopper):
+    window = show(qtbot, shopper, "WJ01", "WJ06", "WJ11")
+    screen = window.screen
+    change_cache(shopper, "DELETE FROM products WHERE sku = 'WJ06'")
+    screen.catalog_changed(CatalogChange.listing(products=["WJ06"]))
+    settle(qtbot, shopper)
+    assert [page.sku for page in screen.pages()] == ["WJ01", "WJ11"]
+    assert shopper.session.compare.product_ids == tuple(ids(shopper, "WJ01", "WJ11"))
+    assert len(columns(screen)) == 2
+
+
+def test_the_screen_names_itself_and_lists_its_controls_in_reading_order(qtbot, qapp, shopper):
+    window = show(qtbot, shopper, "WJ01", "WJ06")
+    screen = window.screen
+    assert screen.title() == "Comparatif"
+    assert [control.accessibleName() for control in screen.focus_order()] == [
+        "Stellar Solar Jacket, 75,00\u00a0€", "Juno Jacket, 77,00\u00a0€",
+        "Retirer Stellar Solar Jacket du comparateur", "Retirer Juno Jacket du comparateur"]
+    shopper.session.remove_from_compare(ids(shopper, "WJ06")[0])
+    settle(qtbot, shopper)
+    assert screen.focus_order() == [named(screen, QPushButton, "Chercher des produits")]
+    qapp.removeTranslator(shopper.translators["fr"])
+    qapp.installTranslator(shopper.translators["en"])
+    assert screen.title() == "Comparison"

@@ -4,11 +4,17 @@ Each row of the comparison has its name on a line of its own across the table an
 products' values below it, one column each: on a tall screen every column keeps the
 whole width for its value. Rows that differ get a band, a bar and a "≠" before their
 name, so the difference does not rest on colour alone.
+
+A sync that changes a compared product (its price, its sizes, what it is made of) writes
+the new figures into the table where it stands: the shopper stays where they scrolled.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.compare import CellValue, CompareRow, compare_rows
 from kiosk.core.product_page import ProductPage, load_product
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.compare_tray import TapArea
 from kiosk.ui.widgets.kinetic import finger_scroll_area
@@ -34,7 +42,24 @@ DIFFERS_MARK = "≠"
 NO_VALUE = "—"
 
 
-class CompareScreen(QWidget):
+@dataclass(frozen=True)
+class _Column:
+    """One product's header and Remove button above the table."""
+
+    header: TapArea
+    picture: Picture
+    name: QLabel
+    price: QLabel
+    remove: QPushButton
+
+
+@dataclass(frozen=True)
+class _RowName:
+    band: QFrame          # under the row's name and values: marks a row that differs
+    label: QLabel
+
+
+class CompareScreen(Screen):
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CompareScreen")
@@ -44,10 +69,16 @@ class CompareScreen(QWidget):
         self._pages: dict[int, ProductPage] = {}
         self._pictures: dict[str, list[Picture]] = {}
         self._loading = True
+        self._landscape = False
         self.rows: list[CompareRow] = []
+        # The table's widgets, made for these products and rows; their words and figures
+        # are set again whenever they may have changed.
+        self._table_shape: tuple[tuple[int, ...], tuple[str, ...]] | None = None
+        self._columns: list[_Column] = []
+        self._row_names: list[_RowName] = []
         self._values: dict[tuple[str, int], QLabel] = {}
 
-        self.title = wrapped_label("ScreenTitle")
+        self.heading = wrapped_label("ScreenTitle")
         self.legend = wrapped_label("CompareLegend")
 
         self.status = QLabel(objectName="StatusMessage")
@@ -91,13 +122,23 @@ class CompareScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.title)
+        layout.addWidget(self.heading)
         layout.addWidget(self.body, 1)
 
         context.session.compare_changed.connect(self._load)
         context.thumbnails.ready.connect(self._on_image_ready)
         self.retranslate()
         self._load()
+
+    def title(self) -> str:
+        return self.tr("Comparison")
+
+    def focus_order(self) -> list[QWidget]:
+        if self.body.currentWidget() is self.compared:
+            # The headers' row, then the Remove buttons' row under it.
+            return ([column.header for column in self._columns]
+                    + [column.remove for column in self._columns])
+        return [self.find_button] if self.find_button.isVisibleTo(self) else []
 
     # --- loading ----------------------------------------------------------------------
 
@@ -109,21 +150,30 @@ class CompareScreen(QWidget):
             self._show()
             return
         self._loading = True
+        self._read(missing, self._on_loaded)
+
+    def _read(self, product_ids: list[int],
+              then: Callable[[list[tuple[int, ProductPage | None]]], None]) -> None:
         store_id = self._context.store_id
 
         def query(conn):
             return [(product_id, load_product(conn, product_id, store_id))
-                    for product_id in missing]
+                    for product_id in product_ids]
 
-        self._context.catalog.fetch(self, query, self._on_loaded, self._on_failed)
+        self._context.catalog.fetch(self, query, then, self._on_failed)
 
     def _on_loaded(self, loaded: list[tuple[int, ProductPage | None]]) -> None:
         self._loading = False
+        self._keep(loaded)
+
+    def _keep(self, loaded: list[tuple[int, ProductPage | None]]) -> None:
+        gone = [product_id for product_id, page in loaded if page is None]
         for product_id, page in loaded:
-            if page is None:      # gone from the catalogue since it was added
-                self._context.session.remove_from_compare(product_id)
-            else:
+            if page is not None:
                 self._pages[product_id] = page
+        for product_id in gone:      # gone from the catalogue since it was added
+            self._pages.pop(product_id, None)
+            self._context.session.remove_from_compare(product_id)
         self._show()
 
     def _on_failed(self, _error: BaseException) -> None:
@@ -131,6 +181,13 @@ class CompareScreen(QWidget):
         self._pages.clear()
         self._show_status(self.tr("The catalogue is not available at the moment. "
                                   "Please ask a member of staff."))
+
+    def catalog_changed(self, change: CatalogChange) -> None:
+        """Read again the compared products the sync changed. The table shows no stock,
+        so a change of stock alone leaves it as it is."""
+        changed = [page.id for page in self._pages.values() if change.product(page.sku)]
+        if changed:
+            self._read(changed, self._keep)
 
     def pages(self) -> list[ProductPage]:
         """The products compared, in the order they were added."""
@@ -157,86 +214,127 @@ class CompareScreen(QWidget):
         self.body.setCurrentWidget(self.empty)
 
     def _show_table(self, pages: list[ProductPage]) -> None:
-        self._clear_table()
         self.rows = compare_rows(pages, self._context.config.shown_attributes)
+        shape = (tuple(page.id for page in pages), tuple(row.key for row in self.rows))
+        if shape == self._table_shape:
+            self._fill_table(pages)
+        else:
+            # Laid out once whole, words and all: the table never shrinks meanwhile, so
+            # the shopper stays where they scrolled (as far as the new table reaches).
+            for grid in (self.header_grid, self.grid):
+                grid.setEnabled(False)
+            self._build_table(pages)
+            self._fill_table(pages)
+            for grid in (self.header_grid, self.grid):
+                grid.setEnabled(True)
+            self._table_shape = shape
+        self.body.setCurrentWidget(self.compared)
+
+    def _build_table(self, pages: list[ProductPage]) -> None:
+        """The widgets for these products and rows, without their words yet."""
+        self._clear_table()
         for column, page in enumerate(pages):
-            self.header_grid.addWidget(self._header(page), 0, column)
-            self.header_grid.addWidget(self._remove_button(page), 1, column,
+            self._columns.append(self._header(page))
+            self.header_grid.addWidget(self._columns[-1].header, 0, column)
+            self.header_grid.addWidget(self._columns[-1].remove, 1, column,
                                        Qt.AlignmentFlag.AlignHCenter)
             self.header_grid.setColumnStretch(column, 1)
             self.grid.setColumnStretch(column, 1)
         for index, row in enumerate(self.rows):
             top = 2 * index
             # The band is added first so that it lies under the row's words.
-            band = QFrame(objectName="CompareRowBand")
-            band.setProperty("differs", row.differs)
-            self.grid.addWidget(band, top, 0, 2, len(pages))
-            name = self._row_name(row)
-            self.grid.addWidget(self._cell(name, "CompareRowLabel", self._row_spoken(row)),
-                                top, 0, 1, len(pages))
-            for column, value in enumerate(row.values):
-                text = self._value_text(row, value)
-                spoken = text if text != NO_VALUE else self.tr("Not stated")
-                cell = self._cell(text, "CompareValue", spoken)
+            row_name = _RowName(QFrame(objectName="CompareRowBand"),
+                                self._cell("", "CompareRowLabel"))
+            self._row_names.append(row_name)
+            self.grid.addWidget(row_name.band, top, 0, 2, len(pages))
+            self.grid.addWidget(row_name.label, top, 0, 1, len(pages))
+            for column in range(len(pages)):
+                cell = self._cell("", "CompareValue")
                 self._values[row.key, column] = cell
                 self.grid.addWidget(cell, top + 1, column)
         self.grid.setRowStretch(2 * len(self.rows), 1)
-        self.body.setCurrentWidget(self.compared)
+        for grid in (self.header_grid, self.grid):
+            for index in range(grid.count()):
+                grid.itemAt(index).widget().show()     # now, not at the next turn
+
+    def _fill_table(self, pages: list[ProductPage]) -> None:
+        """The products' and rows' words and figures, in the shopper's language."""
+        self._pictures.clear()
+        for column, page in zip(self._columns, pages, strict=True):
+            price = self._formatter.price(page.price_cents)
+            column.header.setAccessibleName(f"{page.name}, {price}")
+            image = page.gallery[0] if page.gallery else None
+            column.picture.set_pixmap(self._context.thumbnails.get(image))
+            if image:
+                self._pictures.setdefault(image, []).append(column.picture)
+            self._set_text(column.name, page.name)
+            self._set_text(column.price, price)
+            column.remove.setText(self.tr("Remove"))
+            column.remove.setAccessibleName(
+                self.tr("Remove {name} from the comparison").format(name=page.name))
+        for row, row_name in zip(self.rows, self._row_names, strict=True):
+            if row_name.band.property("differs") != row.differs:
+                row_name.band.setProperty("differs", row.differs)
+                # The style sheet's look for the new value.
+                row_name.band.style().unpolish(row_name.band)
+                row_name.band.style().polish(row_name.band)
+            self._set_text(row_name.label, self._row_name(row), self._row_spoken(row))
+            for column, value in enumerate(row.values):
+                text = self._value_text(row, value)
+                spoken = text if text != NO_VALUE else self.tr("Not stated")
+                self._set_text(self._values[row.key, column], text, spoken)
 
     def _clear_table(self) -> None:
         for grid in (self.header_grid, self.grid):
             while grid.count():
                 item = grid.takeAt(0)
                 if item.widget() is not None:
+                    item.widget().hide()
                     item.widget().deleteLater()
             for row in range(grid.rowCount()):
                 grid.setRowStretch(row, 0)
             for column in range(grid.columnCount()):
                 grid.setColumnStretch(column, 0)
+        self._columns.clear()
+        self._row_names.clear()
         self._pictures.clear()
         self._values.clear()
 
-    def _header(self, page: ProductPage) -> QWidget:
+    def _header(self, page: ProductPage) -> _Column:
         t = self._theme
         header = TapArea(objectName="CompareHeader")
         header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        price = self._formatter.price(page.price_cents)
-        header.setAccessibleName(f"{page.name}, {price}")
         header.clicked.connect(lambda: self._context.navigator.open_product(page.id))
         picture = Picture()
         picture.setFixedHeight(self._picture_height())
         # Fixed, not ignored, so that the header's height for its width counts the picture.
         picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        image = page.gallery[0] if page.gallery else None
-        picture.set_pixmap(self._context.thumbnails.get(image))
-        if image:
-            self._pictures.setdefault(image, []).append(picture)
-        name = self._cell(page.name, "CompareProductName")
+        name = self._cell("", "CompareProductName")
+        price = self._cell("", "CompareProductPrice")
         lines = QVBoxLayout(header)
         lines.setContentsMargins(t.spacing // 2, t.spacing // 2, t.spacing // 2, t.spacing // 2)
         lines.setSpacing(t.spacing // 2)
         lines.addWidget(picture)
         lines.addWidget(name)
-        lines.addWidget(self._cell(price, "CompareProductPrice"))
+        lines.addWidget(price)
         lines.addStretch(1)
-        return header
+        remove = QPushButton(objectName="CompareRemove")
+        remove.clicked.connect(lambda: self._context.session.remove_from_compare(page.id))
+        return _Column(header, picture, name, price, remove)
 
     def _picture_height(self) -> int:
         # Smaller on a wide screen, where the headers would leave the rows little height.
-        return self._theme.px(100 if self.width() > self.height() else 180)
+        return self._theme.px(100 if self._landscape else 180)
+
+    def set_landscape(self, landscape: bool) -> None:
+        self._landscape = landscape
+        for column in self._columns:
+            column.picture.setFixedHeight(self._picture_height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        for pictures in self._pictures.values():
-            for picture in pictures:
-                picture.setFixedHeight(self._picture_height())
-
-    def _remove_button(self, page: ProductPage) -> QPushButton:
-        button = QPushButton(self.tr("Remove"), objectName="CompareRemove")
-        button.setAccessibleName(self.tr("Remove {name} from the comparison").format(
-            name=page.name))
-        button.clicked.connect(lambda: self._context.session.remove_from_compare(page.id))
-        return button
+        # What counts is the room this screen has, whichever way the window is turned.
+        self.set_landscape(self.width() > self.height())
 
     def _cell(self, text: str, object_name: str, spoken: str | None = None) -> QLabel:
         label = QLabel(text, objectName=object_name)
@@ -249,6 +347,11 @@ class CompareScreen(QWidget):
         label.setIndent(pad)       # off the band's edge; counted when wrapping, unlike margins
         label.setAccessibleName(spoken or text)
         return label
+
+    @staticmethod
+    def _set_text(label: QLabel, text: str, spoken: str | None = None) -> None:
+        label.setText(text)
+        label.setAccessibleName(spoken or text)
 
     def _row_label(self, row: CompareRow) -> str:
         if row.attribute is not None:
@@ -283,8 +386,7 @@ class CompareScreen(QWidget):
     # --- language ---------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Comparison"))
-        self.title.setAccessibleName(self.title.text())
+        self._set_text(self.heading, self.title())
         self.legend.setText(self.tr("{mark} marks what differs between the products").format(
             mark=DIFFERS_MARK))
         self.legend.setAccessibleName(self.tr("Rows that differ between the products are "
@@ -296,8 +398,3 @@ class CompareScreen(QWidget):
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
         self._show()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
