@@ -30,7 +30,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QLocale, QObject, QThread, Signal, Slot
+from PySide6.QtCore import (
+    Q_ARG,
+    QCoreApplication,
+    QLocale,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.core.config import KioskConfig
@@ -41,6 +51,7 @@ State = QTextToSpeech.State
 VOLUME_STEP = 0.1
 RATE_STEP = 0.2
 SHUTDOWN_WAIT_MS = 3000
+NO_ENGINE = "none"              # no plugin has this name: the engine is set later
 
 
 def voice_locale(language: str, store_locale: str,
@@ -72,53 +83,80 @@ class _Voice(QObject):
         self._engine_name = engine_name
         self._store_locale = store_locale
         self._engine: QTextToSpeech | None = None
-        self._opened = False
+        self._opening = False
+        self._open = False
+        self._waiting: list[Callable[[_Voice], None]] = []
         self._told: set[str] = set()
 
     @Slot(object)
     def run(self, command: Callable[[_Voice], None]) -> None:
-        if not self._opened:
-            self._opened = True
-            self._engine = self._open()
-            self.opened.emit(self._engine is not None)
-        if self._engine is not None:
-            command(self)
+        if self._open:
+            if self._engine is not None:
+                command(self)
+            return
+        self._waiting.append(command)
+        if not self._opening:
+            self._opening = True
+            self._start_opening()
 
-    def _open(self) -> QTextToSpeech | None:
+    def _start_opening(self) -> None:
         if self._engine_name not in QTextToSpeech.availableEngines():
             self._tell_once("engine", "no speech engine %r here (this machine has: %s); the "
                             "kiosk stays silent", self._engine_name,
                             ", ".join(QTextToSpeech.availableEngines()) or "none")
-            return None
-        engine = QTextToSpeech(self._engine_name, self)
-        if engine.state() == State.Error:
-            self._tell_once("engine", "speech engine %r cannot start (%s); the kiosk stays "
-                            "silent", self._engine_name, engine.errorString() or "no reason")
-            return None
+            self._finish_opening()
+            return
+        # Made without a plugin, which takes no time; the plugin is then loaded by a
+        # queued call, which this thread's event loop makes from C++. Called from Python,
+        # loading it (speech-dispatcher's: a second or more) would hold Python's lock all
+        # along, and the GUI thread, which runs Python too, would freeze.
+        engine = QTextToSpeech(NO_ENGINE, self)
         engine.stateChanged.connect(lambda state: self.state_changed.emit(state))
         engine.sayingWord.connect(lambda word, *_: self.word_spoken.emit(word))
-        engine.errorOccurred.connect(
-            lambda reason, message: self._tell_once(
-                f"error {reason}", "speech engine error: %s", message or reason))
-        return engine
+        self._engine = engine
+        QMetaObject.invokeMethod(engine, "setEngine", Qt.ConnectionType.QueuedConnection,
+                                 Q_ARG(str, self._engine_name))
+        QMetaObject.invokeMethod(self, "_finish_opening", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _finish_opening(self) -> None:
+        engine = self._engine
+        if engine is not None and (engine.engine() != self._engine_name
+                                   or engine.state() == State.Error):
+            self._tell_once("engine", "speech engine %r cannot start (%s); the kiosk stays "
+                            "silent", self._engine_name, engine.errorString() or "no reason")
+            self._engine = None
+        elif engine is not None:    # a failure to open is told above, once
+            engine.errorOccurred.connect(
+                lambda reason, message: self._tell_once(
+                    f"error {reason}", "speech engine error: %s", message or reason))
+        self._open = True
+        self.opened.emit(self._engine is not None)
+        waiting, self._waiting = self._waiting, []
+        for command in waiting:
+            self.run(command)
+
+    # The engine's slots are called through this thread's event loop, from C++: a call
+    # made from Python holds Python's lock until it returns, and speech-dispatcher, should
+    # it hang, would then freeze the GUI thread with it.
 
     def say(self, text: str) -> None:
-        self._engine.say(text)          # stops what is being said, and anything queued
+        self._call("say", Q_ARG(str, text))     # stops what is being said, and what waits
 
     def stop(self) -> None:
-        self._engine.stop(QTextToSpeech.BoundaryHint.Immediate)
+        self._call("stop")
 
     def pause(self) -> None:
-        self._engine.pause(QTextToSpeech.BoundaryHint.Immediate)
+        self._call("pause")
 
     def resume(self) -> None:
-        self._engine.resume()
+        self._call("resume")
 
     def set_rate(self, rate: float) -> None:
-        self._engine.setRate(rate)
+        self._call("setRate", Q_ARG(float, rate))
 
     def set_volume(self, volume: float) -> None:
-        self._engine.setVolume(volume)
+        self._call("setVolume", Q_ARG(float, volume))
 
     def set_language(self, language: str) -> None:
         locale = voice_locale(language, self._store_locale, self._engine.availableLocales())
@@ -130,8 +168,16 @@ class _Voice(QObject):
                             self._engine.locale().name())
             self.locale_chosen.emit("")
             return
-        self._engine.setLocale(locale)
+        self._call("setLocale", Q_ARG(QLocale, locale))
+        QMetaObject.invokeMethod(self, "_tell_locale", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _tell_locale(self) -> None:
         self.locale_chosen.emit(self._engine.locale().name())
+
+    def _call(self, slot: str, *arguments) -> None:
+        QMetaObject.invokeMethod(self._engine, slot, Qt.ConnectionType.QueuedConnection,
+                                 *arguments)
 
     def _tell_once(self, topic: str, message: str, *args) -> None:
         if topic not in self._told:
@@ -171,6 +217,8 @@ class Speech(QObject):
         self._voice.locale_chosen.connect(self._on_locale)
         self._thread.finished.connect(self._voice.deleteLater)
         self._thread.start()
+        # A thread still running when Qt goes would abort the process.
+        QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
         rate, volume, language = self._rate, self._volume, self._language
         self._send(lambda voice: (voice.set_rate(rate), voice.set_volume(volume),
                                   voice.set_language(language)))

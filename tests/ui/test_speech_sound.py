@@ -5,6 +5,7 @@ and a missing one fails these tests with the packages to install."""
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -83,3 +84,24 @@ def test_the_still_there_chime_is_heard(sound_server):
     assert played.returncode == 0, f"the chime did not play:\n{played.stderr}"
     heard = loudness(chime)
     assert heard.rms > HEARD_RMS, f"the chime played silence: {heard}\n{played.stderr}"
+
+
+def test_without_speech_dispatcher_the_kiosk_logs_it_once_and_stays_silent(
+        qtbot, tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{tmp_path / 'no-such.sock'}")
+    path = tmp_path / "kiosk.toml"
+    path.write_text('[terminal]\nstore_id = "paris-rivoli"\nterminal_id = "t1"\n'
+                    '[paths]\ndata_dir = "data"\nlog_dir = "logs"\n', encoding="utf-8")
+    caplog.set_level(logging.WARNING, logger="kiosk.ui.speech")
+    speech = Speech(load_config(path))
+    try:
+        speech.set_enabled(True)
+        speech.say("Panier")
+        speech.repeat()
+        qtbot.waitUntil(lambda: speech.available is False, timeout=WAIT_MS)
+        speech.say("Panier")
+        speech.set_language("en")
+    finally:
+        speech.shutdown()
+    [record] = caplog.records
+    assert record.getMessage().startswith("speech engine 'speechd' cannot start")
