@@ -85,12 +85,16 @@ class StoresScreen(Screen):
             self, lambda conn: variant_in_stores(conn, variant_sku, store_id), then)
 
     def _show(self, found: tuple[tuple, list[StoreStock]]) -> None:
-        self._variant_parts, stores = found
-        self._show_variant(self._context.formatter)
-        self._cached = stores
+        stores = self._keep(found)
         if self._live is not None:          # the server was quicker than the cache
             stores = merge_live(stores, self._live)
         self._add_cards(stores)
+
+    def _keep(self, found: tuple[tuple, list[StoreStock]]) -> list[StoreStock]:
+        """What the cache says: the variant, shown at once, and each store's figure."""
+        self._variant_parts, self._cached = found
+        self._show_variant(self._context.formatter)
+        return self._cached
 
     def _add_cards(self, stores: list[StoreStock]) -> None:
         for store in stores:
@@ -104,9 +108,7 @@ class StoresScreen(Screen):
 
     def _show_again(self, found: tuple[tuple, list[StoreStock]]) -> None:
         """The figures a sync brought, in place of those shown; the scroll stays."""
-        self._variant_parts, stores = found
-        self._show_variant(self._context.formatter)
-        self._cached = stores
+        stores = self._keep(found)
         # A live answer came before this sync, which is at least as recent: it goes.
         self._live = None
         if [card.store.store_id for card in self.cards] == [s.store_id for s in stores]:
