@@ -20,9 +20,14 @@ QtTextToSpeech: speech-dispatcher with espeak-ng on a terminal, Qt's `mock` engi
 
 `say()` is harmless while speech is off, so screens may call it unconditionally. The
 wording methods use the installed translator, so they come in the UI's language; the
-voice follows `set_language()`. The engine lives on a thread of its own: opening
+voice follows `set_language()`. While speech is on, the app multiplies its time limits
+by config.speech_time_multiplier. The engine lives on a thread of its own: opening
 speech-dispatcher, or one that hangs, never holds up the GUI thread. A terminal without
-an engine or a voice logs it once and stays silent.
+an engine or a voice logs it once and stays silent (`available` turns False).
+
+For tests: `utterance` gives each text handed to the engine, in order (a journey's log);
+with the mock engine, `word_spoken` gives each word as it is said, so an utterance cut
+off by the next one shows as cut off.
 """
 
 from __future__ import annotations
@@ -84,13 +89,13 @@ class _Voice(QObject):
         self._store_locale = store_locale
         self._engine: QTextToSpeech | None = None
         self._opening = False
-        self._open = False
+        self._ready = False
         self._waiting: list[Callable[[_Voice], None]] = []
         self._told: set[str] = set()
 
     @Slot(object)
     def run(self, command: Callable[[_Voice], None]) -> None:
-        if self._open:
+        if self._ready:
             if self._engine is not None:
                 command(self)
             return
@@ -130,7 +135,7 @@ class _Voice(QObject):
             engine.errorOccurred.connect(
                 lambda reason, message: self._tell_once(
                     f"error {reason}", "speech engine error: %s", message or reason))
-        self._open = True
+        self._ready = True
         self.opened.emit(self._engine is not None)
         waiting, self._waiting = self._waiting, []
         for command in waiting:
