@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import scroll_with_finger
 
 
 class Breadcrumb(QScrollArea):
@@ -17,17 +17,12 @@ class Breadcrumb(QScrollArea):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Breadcrumb")
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._strip = QWidget(objectName="BreadcrumbStrip")
         self._layout = QHBoxLayout(self._strip)
         self._layout.setContentsMargins(theme.spacing, 0, theme.spacing * 2, 0)
         self._layout.setSpacing(0)
-        self.setWidget(self._strip)
+        scroll_with_finger(self, self._strip)
         self.setFixedHeight(theme.touch_target)
-        enable_kinetic_scrolling(self.viewport())
         self.hide()
 
     def set_crumbs(self, crumbs: list[tuple[str, str]]) -> None:

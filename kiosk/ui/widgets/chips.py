@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLayout,
     QPushButton,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.flow import FlowLayout
-from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk.ui.widgets.kinetic import scroll_with_finger
 
 
 class _ChipSet:
@@ -93,10 +92,6 @@ class ChipRow(_ChipSet, QScrollArea):
         self._checkable = checkable
         self._chips = {}
         self._labels = {}
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._strip = QWidget(objectName="ChipStrip")
         self._layout = QHBoxLayout(self._strip)
         self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
@@ -106,9 +101,8 @@ class ChipRow(_ChipSet, QScrollArea):
         # would squeeze a crowded row's chips to the style sheet's min-width, cutting words.
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         self._layout.addStretch()
-        self.setWidget(self._strip)
+        scroll_with_finger(self, self._strip)
         self.setFixedHeight(theme.touch_target + theme.spacing)
-        enable_kinetic_scrolling(self.viewport())
 
     def _place(self, chip: QPushButton) -> None:
         self._layout.insertWidget(self._layout.count() - 1, chip)

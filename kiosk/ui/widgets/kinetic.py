@@ -55,16 +55,21 @@ def _let_go(viewport: QWidget) -> None:
 
 
 def finger_scroll_area(content: QWidget, object_name: str = "") -> QScrollArea:
-    """A frameless area that scrolls `content` up and down with the finger; no scroll
-    bars, which a finger does not need and a shopper might try to aim at."""
+    """A frameless area that scrolls `content` up and down with the finger."""
     area = QScrollArea(objectName=object_name)
+    scroll_with_finger(area, content)
+    return area
+
+
+def scroll_with_finger(area: QScrollArea, content: QWidget) -> None:
+    """`area` shows `content`, frameless, and scrolls it with the finger; no scroll bars,
+    which a finger does not need and a shopper might try to aim at."""
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(content)
     enable_kinetic_scrolling(area.viewport())
-    return area
 
 
 def finger_row(view: QListView) -> None:
