@@ -45,7 +45,7 @@ def test_a_shopper_finds_jackets_by_category_and_opens_one(qtbot, kiosk):
     tap(qtbot, shown(qtbot, current(kiosk), QPushButton, "Vestes"))
     screen = current(kiosk)
     assert screen.path == "Women/Tops/Jackets"
-    qtbot.waitUntil(lambda: screen.title.text() == "Vestes", timeout=5000)
+    qtbot.waitUntil(lambda: screen.heading.text() == "Vestes", timeout=5000)
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=5000)
     tapped = screen.model.card(0)
     tap_item(qtbot, screen.grid, 0)
