@@ -1,13 +1,18 @@
 """Sound that really comes out: Debian's PulseAudio with a null sink, speech-dispatcher with
 espeak-ng, the kiosk's own Speech and idle chime, a recording of the sink, and sox to tell
 sound from silence. Nothing is mocked; the programs are installed by scripts/lib/setup.sh,
-and a missing one fails these tests with the packages to install."""
+and a missing one fails these tests with the packages to install. Then speech-dispatcher
+missing or hung: the kiosk stays silent and its GUI thread runs on."""
 
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,7 +22,9 @@ from kiosk.core.config import load_config
 from kiosk.ui.speech import Speech, State
 
 WAIT_MS = 30_000
-CHIME_PLAYER = Path(__file__).resolve().parents[1] / "support" / "play_chime.py"
+SUPPORT = Path(__file__).resolve().parents[1] / "support"
+CHIME_PLAYER = SUPPORT / "play_chime.py"
+GUI_WHILE_HUNG = SUPPORT / "gui_while_speech_hangs.py"
 # Digital silence records as 0; espeak-ng's speech and the chime measure about 0.1 to 0.2.
 HEARD_RMS = 0.01
 
@@ -105,3 +112,26 @@ def test_without_speech_dispatcher_the_kiosk_logs_it_once_and_stays_silent(
         speech.shutdown()
     [record] = caplog.records
     assert record.getMessage().startswith("speech engine 'speechd' cannot start")
+
+
+def test_a_hung_speech_dispatcher_never_freezes_the_gui_thread(tmp_path):
+    """A socket that takes connections and never answers stands for a hung server: the
+    speech thread waits on it for ever, while the GUI thread must run on."""
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[terminal]\nstore_id = "paris-rivoli"\nterminal_id = "t1"\n'
+                      '[paths]\ndata_dir = "data"\nlog_dir = "logs"\n', encoding="utf-8")
+    directory = Path(tempfile.mkdtemp(prefix="kiosk-hung-"))   # a short socket path
+    hung = socket.socket(socket.AF_UNIX)
+    try:
+        hung.bind(str(directory / "speechd.sock"))
+        hung.listen(8)
+        env = {**os.environ, "SPEECHD_ADDRESS": f"unix_socket:{directory / 'speechd.sock'}"}
+        try:
+            ran = subprocess.run([sys.executable, str(GUI_WHILE_HUNG), str(config)], env=env,
+                                 capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the GUI thread froze while speech-dispatcher hung")
+    finally:
+        hung.close()
+        shutil.rmtree(directory, ignore_errors=True)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
