@@ -78,7 +78,7 @@ def make_screen(runner: TaskRunner, journal_dir: Path, synonyms: Synonyms):
         catalog=CatalogReader(runner, lambda: cache, lambda: journal),
         journal=JournalWriter(runner, lambda: journal, STORE),
         runner=runner, navigator=Navigator(), session=ShopperSession(),
-        config=load_config(config_file()), synonyms=synonyms)
+        config=load_config(config_file(CACHE_DIR)), synonyms=synonyms)
     window = QWidget()
     window.setStyleSheet(theme.style_sheet())
     screen = SearchScreen(context)
