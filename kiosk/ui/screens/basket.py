@@ -110,10 +110,7 @@ class BasketScreen(CheckoutScreen):
         actions.setSpacing(spacing)
         actions.addWidget(self.proceed)
         actions.addWidget(self.keep_shopping)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(spacing)
-        layout.addWidget(self.heading)
+        layout = self.column
         layout.addWidget(self.explanation)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)

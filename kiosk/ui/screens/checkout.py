@@ -1,9 +1,10 @@
 """What the checkout screens (basket, delivery details, check and confirm, confirmation)
-have in common: no compare tray under them, and their title written large at the top."""
+have in common: no compare tray under them, and their title written large at the top of
+the column they lay out in."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
@@ -19,6 +20,11 @@ class CheckoutScreen(Screen):
         self.setObjectName(type(self).__name__)
         self._context = context
         self.heading = wrapped_label("ScreenTitle")
+        # The screen's column, top to bottom: the heading, then what the screen adds.
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(context.theme.spacing)
+        self.column.addWidget(self.heading)
 
     def retranslate(self) -> None:
         """A checkout screen calls this first from its own `retranslate()`."""

@@ -62,10 +62,7 @@ class ConfirmationScreen(CheckoutScreen):
             lines.addWidget(widget)
         lines.addStretch(1)
         scroll = finger_scroll_area(content, "ConfirmationScroll")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(spacing)
-        layout.addWidget(self.heading)
+        layout = self.column
         layout.addWidget(scroll, 1)
         done_row = QVBoxLayout()
         done_row.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)

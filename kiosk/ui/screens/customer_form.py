@@ -120,10 +120,7 @@ class CustomerFormScreen(CheckoutScreen):
         self.keyboard.set_language(context.formatter.language)
         self.keyboard.done.connect(self._next_field)
         self.keyboard.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(spacing)
-        layout.addWidget(self.heading)
+        layout = self.column
         layout.addWidget(self.intro)
         layout.addWidget(self.summary)
         layout.addWidget(self.scroll, 1)

@@ -118,10 +118,7 @@ class ReviewScreen(CheckoutScreen):
         footer.setSpacing(spacing // 2)
         footer.addWidget(self.confirm_hint)
         footer.addWidget(self.confirm)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(spacing)
-        layout.addWidget(self.heading)
+        layout = self.column
         layout.addWidget(scroll, 1)
         layout.addLayout(footer)
         self.retranslate()
