@@ -172,6 +172,15 @@ class HomeScreen(Screen):
 
     # --- what the app gives it ---------------------------------------------------------
 
+    def title(self) -> str:
+        # The top bar's word for the way back here.
+        return QCoreApplication.translate("TopBar", "Home")
+
+    def focus_order(self) -> list[QWidget]:
+        if self._landscape:         # the rating button beside the search entry
+            return [self.search_entry, self.rate_visit, *self._tile_buttons, self.grid]
+        return [self.search_entry, *self._tile_buttons, self.grid, self.rate_visit]
+
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
         self.delegate.set_formatter(formatter)
@@ -228,13 +237,6 @@ class HomeScreen(Screen):
         columns = TILE_COLUMNS[self._landscape]
         for index, button in enumerate(self._tile_buttons):
             self._tiles_layout.addWidget(button, index // columns, index % columns)
-
-    def title(self) -> str:
-        # The top bar's word for the way back here.
-        return QCoreApplication.translate("TopBar", "Home")
-
-    def focus_order(self) -> list[QWidget]:
-        return [self.search_entry, *self._tile_buttons, self.grid, self.rate_visit]
 
     def retranslate(self) -> None:
         self.search_entry.setText(" " + self.tr("Search for a product…"))
