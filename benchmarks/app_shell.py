@@ -110,15 +110,15 @@ def interact():
     if kind == 0:
         kiosk.start_session()
     elif kind == 1:
-        kiosk.open_category(kiosk.categories[session % len(kiosk.categories)].path)
+        kiosk.navigator.open_category(kiosk.categories[session % len(kiosk.categories)].path)
     elif kind == 2:
-        kiosk.open_product(kiosk.cards[session % len(kiosk.cards)].id)
+        kiosk.navigator.open_product(kiosk.cards[session % len(kiosk.cards)].id)
     elif kind == 3:
         kiosk.set_language("en" if kiosk.language == "fr" else "fr")
     elif kind in (4, 6):
-        kiosk.go_back()
+        kiosk.navigator.go_back()
     elif kind == 5:
-        kiosk.open_search(SEARCHES[session % len(SEARCHES)])
+        kiosk.navigator.open_search(SEARCHES[session % len(SEARCHES)])
     elif kind == 7:
         kiosk.window.home()
     elif kind == 8:

@@ -72,7 +72,7 @@ def ready_to_confirm(app: QApplication, kiosk, line: BasketLine):
     kiosk.start_session()
     kiosk.context.session.add_to_basket(line)
     kiosk.context.session.customer_fields.update(SHOPPER)
-    kiosk.open_review()
+    kiosk.navigator.open_review()
     review = kiosk.window.current_screen()
     review.consent.setChecked(True)
     settle(app, lambda: review.isVisible())
@@ -100,7 +100,7 @@ def main() -> int:
     kiosk = KioskApp(app, config, windowed=True)
     kiosk.window.resize(QSize(1080, 1920))
     settle(app, lambda: kiosk.cards is not None)
-    product_id, sku, name, size, color, price = kiosk.cache.conn.execute(
+    product_id, sku, name, size, color, price = kiosk.data.cache.conn.execute(
         "SELECT p.id, v.sku, p.name, v.size, v.color, v.price_cents FROM variants v "
         "JOIN products p ON p.id = v.product_id WHERE v.size IS NOT NULL "
         "ORDER BY v.sku LIMIT 1").fetchone()

@@ -139,7 +139,7 @@ def main() -> int:
         tile = next(w for w in home.findChildren(QWidget) if w.objectName() == "CategoryTile")
         everything += measure(app, "category tile", tile)
 
-        kiosk.open_category(kiosk.categories[0].path)
+        kiosk.navigator.open_category(kiosk.categories[0].path)
         category = window.current_screen()
         settle(app, lambda: category.model.rowCount() > 0)
         everything += measure(app, "top bar button (Home)",
@@ -156,7 +156,7 @@ def main() -> int:
                               named(category.panel, QPushButton, "PrimaryButton"))
         category.close_filters()
 
-        kiosk.open_search()
+        kiosk.navigator.open_search()
         search = window.current_screen()
         everything += measure(app, "on-screen keyboard key",
                               named(search.keyboard, QPushButton, "KeyboardKey"))
@@ -164,7 +164,7 @@ def main() -> int:
         session = kiosk.context.session
         for card_ in kiosk.cards[:2]:
             session.add_to_compare(card_.id)
-        kiosk.open_compare()
+        kiosk.navigator.open_compare()
         compare = window.current_screen()
         settle(app, lambda: any(w.objectName() == "CompareHeader" and w.isVisible()
                                 for w in compare.findChildren(QWidget)))
@@ -172,7 +172,7 @@ def main() -> int:
                       if w.objectName() == "CompareHeader")
         everything += measure(app, "comparison header (tap area)", header)
 
-        kiosk.open_rating()
+        kiosk.navigator.open_rating()
         rating = window.current_screen()
         everything += measure(app, "face (rating)", rating.faces[0])
 

@@ -52,7 +52,7 @@ def settle(app: QApplication, until, timeout_s: float = 10.0) -> None:
 
 def open_product(app: QApplication, kiosk, product_id: int) -> float:
     started = time.perf_counter()
-    kiosk.open_product(product_id)
+    kiosk.navigator.open_product(product_id)
     screen = kiosk.window.current_screen()
     settle(app, lambda: screen.page is not None)
     screen.repaint()

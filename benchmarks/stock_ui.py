@@ -59,7 +59,7 @@ def settle(app: QApplication, until, timeout_s: float = 10.0) -> None:
 
 def open_stores(app: QApplication, kiosk, sku: str, stores: int) -> float:
     started = time.perf_counter()
-    kiosk.open_stores(sku)
+    kiosk.navigator.open_stores(sku)
     screen = kiosk.window.current_screen()
     settle(app, lambda: len(screen.cards) == stores)
     screen.repaint()

@@ -77,7 +77,7 @@ SHOPPER = {"first_name": "Zoé", "last_name": "D'Arc-Lefèvre", "email": "zoe@ex
 
 def fill_basket(kiosk) -> None:
     for sku, quantity in (("WJ01-L-Red", 2), ("MJ02-S-Green", 1)):
-        conn = kiosk.cache.conn
+        conn = kiosk.data.cache.conn
         product_id, name, size, color, price = conn.execute(
             "SELECT p.id, p.name, v.size, v.color, v.price_cents FROM variants v "
             "JOIN products p ON p.id = v.product_id WHERE v.sku = ?", (sku,)).fetchone()
@@ -93,26 +93,26 @@ def shoot_every_screen(app: QApplication, kiosk, out: Path) -> None:
     steps = {
         "attract": lambda: None,
         "home": kiosk.start_session,
-        "category": lambda: kiosk.open_category("Women/Tops/Jackets"),
-        "product": lambda: kiosk.open_product(jacket),
-        "stores": lambda: kiosk.open_stores("WJ01-L-Red"),
-        "search": lambda: kiosk.open_search("veste"),
+        "category": lambda: kiosk.navigator.open_category("Women/Tops/Jackets"),
+        "product": lambda: kiosk.navigator.open_product(jacket),
+        "stores": lambda: kiosk.navigator.open_stores("WJ01-L-Red"),
+        "search": lambda: kiosk.navigator.open_search("veste"),
         "compare": lambda: (kiosk.context.session.add_to_compare(jacket),
                             kiosk.context.session.add_to_compare(kiosk.cards[1].id),
-                            kiosk.open_compare()),
-        "basket": lambda: (fill_basket(kiosk), kiosk.open_basket()),
+                            kiosk.navigator.open_compare()),
+        "basket": lambda: (fill_basket(kiosk), kiosk.navigator.open_basket()),
         "form": lambda: (kiosk.context.session.customer_fields.update(
-            SHOPPER, postal_code="6900"), kiosk.open_customer_form(),
+            SHOPPER, postal_code="6900"), kiosk.navigator.open_customer_form(),
             kiosk.window.current_screen()._on_continue()),
         "review": lambda: (kiosk.context.session.customer_fields.update(SHOPPER),
-                           kiosk.open_review()),
-        "confirmation": lambda: kiosk.show_confirmation(PlacedOrder(
+                           kiosk.navigator.open_review()),
+        "confirmation": lambda: kiosk.navigator.show_confirmation(PlacedOrder(
             "0" * 36, "K7D-3MXQ9P", 14690, 3, DeliveryOption("standard", 490, 3),
             date(2026, 11, 30), datetime.now(timezone.utc))),
-        "rating": kiosk.open_rating,
-        "rating-question": lambda: (kiosk.open_rating(),
+        "rating": kiosk.navigator.open_rating,
+        "rating-question": lambda: (kiosk.navigator.open_rating(),
                                     kiosk.window.current_screen()._on_face(2)),
-        "rating-thanks": lambda: (kiosk.open_rating(),
+        "rating-thanks": lambda: (kiosk.navigator.open_rating(),
                                   kiosk.window.current_screen()._on_face(4),
                                   kiosk.window.current_screen()._on_skip()),
     }
@@ -131,7 +131,7 @@ def shoot_admin(app: QApplication, kiosk, out: Path) -> None:
     """The PIN pad, locked out, and the panel's pages, with a refused order to show."""
     from kiosk.core import outbox
 
-    conn = kiosk.journal.conn
+    conn = kiosk.data.journal.conn
     key = outbox.new_uuid()
     outbox.enqueue(conn, "order", key, {"reference": "K7D-" + key[:6].upper()})
     row = conn.execute("SELECT id FROM outbox WHERE uuid = ?", (key,)).fetchone()

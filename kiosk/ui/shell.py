@@ -2,12 +2,13 @@
 
 Screens are pushed onto a stack; Back pops one, Home returns to the first. Between
 shoppers the attract screen covers everything, and a new session starts from a fresh
-home screen, so nothing a previous shopper typed or chose survives.
+home screen, so nothing a previous shopper typed or chose survives. The frame also knows
+which way the window is turned, and lays out every screen it holds that way.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,13 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.retranslating import Retranslating
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
 
 # Each language is offered in its own words, whatever the current language.
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
-class TopBar(QWidget):
+class TopBar(Retranslating, QWidget):
     back_requested = Signal()
     home_requested = Signal()
     basket_requested = Signal()
@@ -94,20 +97,13 @@ class TopBar(QWidget):
         for language, button in self.language_buttons.items():
             button.setVisible(language != code)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
 
 class KioskShell(QWidget):
-    # True when the window is wider than tall (or the config says landscape).
-    landscape_changed = Signal(bool)
-
-    def __init__(self, theme: Theme, top_bar: TopBar, attract: QWidget,
+    def __init__(self, theme: Theme, top_bar: TopBar, attract: Screen,
                  orientation: str = "auto", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._orientation = orientation
+        # True when the window is wider than tall (or the config says landscape).
         self.landscape = orientation == "landscape"
         self.setObjectName("KioskShell")
         self.setWindowFlags(Qt.WindowType.FramelessWindowHint
@@ -115,6 +111,7 @@ class KioskShell(QWidget):
         self.setStyleSheet(theme.style_sheet())
         self.top_bar = top_bar
         self.attract = attract
+        attract.set_landscape(self.landscape)
         self.screens = QStackedWidget()
         session = QWidget()
         session_layout = QVBoxLayout(session)
@@ -145,6 +142,8 @@ class KioskShell(QWidget):
     # --- navigation -------------------------------------------------------------------
 
     def push(self, screen: QWidget) -> None:
+        if isinstance(screen, Screen):
+            screen.set_landscape(self.landscape)
         self.screens.addWidget(screen)
         self.screens.setCurrentWidget(screen)
         self._update_navigation()
@@ -158,6 +157,11 @@ class KioskShell(QWidget):
         while self.screens.count() > 1:
             self._drop(self.screens.widget(self.screens.count() - 1))
         self._update_navigation()
+
+    def open_screens(self) -> list[Screen]:
+        """The screens on the stack, from the first (home) to the one on top."""
+        stacked = (self.screens.widget(index) for index in range(self.screens.count()))
+        return [screen for screen in stacked if isinstance(screen, Screen)]
 
     def current_screen(self) -> QWidget | None:
         return self.screens.currentWidget() if self.showing_session() else self.attract
@@ -190,12 +194,19 @@ class KioskShell(QWidget):
         self.screens.removeWidget(screen)
         screen.deleteLater()
 
+    def name_screens(self) -> None:
+        """Each screen's title is its accessible name: renamed whenever the stack changes
+        (a title may have changed with what the screen shows) and after a language change."""
+        for screen in (self.attract, *self.open_screens()):
+            screen.setAccessibleName(screen.title())
+
     def _update_navigation(self) -> None:
         deeper = self.screens.count() > 1
         self.top_bar.back_button.setEnabled(deeper)
         self.top_bar.home_button.setEnabled(deeper)
         current = self.screens.currentWidget()
-        self._footer_slot.setHidden(bool(getattr(current, "hides_footer", False)))
+        self._footer_slot.setHidden(isinstance(current, Screen) and current.hides_footer)
+        self.name_screens()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -203,7 +214,9 @@ class KioskShell(QWidget):
             landscape = self.width() > self.height()
             if landscape != self.landscape:
                 self.landscape = landscape
-                self.landscape_changed.emit(landscape)
+                self.attract.set_landscape(landscape)
+                for screen in self.open_screens():
+                    screen.set_landscape(landscape)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A shopper cannot close the kiosk; the application ends it with exit().

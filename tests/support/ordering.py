@@ -48,7 +48,7 @@ def open_missing_jacket(qtbot, kiosk):
     """Start a session and open a jacket in a size this store does not have."""
     product_id, sku, name, price = out_of_stock_here(kiosk.config)
     start(qtbot, kiosk)
-    kiosk.open_product(product_id, sku)
+    kiosk.navigator.open_product(product_id, sku)
     shown(qtbot, kiosk.window, QLabel, "Pas en stock ici")
     # Chips just made show at the next turn and push what is below them down: a shopper's
     # finger never comes sooner, and a press on a button that then moves is no tap.

@@ -56,7 +56,7 @@ def test_an_open_product_page_and_stores_screen_show_the_stock_a_sync_brings(
         product_id = cache.execute("SELECT id FROM products WHERE sku = ?",
                                    (product_sku,)).fetchone()[0]
     start(qtbot, kiosk)
-    kiosk.open_product(product_id)
+    kiosk.navigator.open_product(product_id)
     page = kiosk.window.current_screen()
     assert isinstance(page, ProductScreen)
     qtbot.waitUntil(lambda: page.page is not None and page.colors.chip(color).isVisible(),
@@ -97,7 +97,7 @@ def test_an_open_product_page_and_stores_screen_show_the_stock_a_sync_brings(
     qtbot.waitUntil(lambda: stores.cards[0].store.quantity == 7, timeout=DELIVERED_WITHIN_MS)
     assert stores.cards[0] is here           # the same card, told the new figure
     qtbot.waitUntil(lambda: page.variant.quantity_here == 7, timeout=10_000)
-    kiosk.go_back()
+    kiosk.navigator.go_back()
     assert kiosk.window.current_screen() is page
     assert page.stock.property("level") == "in_stock"
     assert (page.chosen_size, page.chosen_color) == (size, color)

@@ -268,7 +268,7 @@ def test_random_taps_at_a_shoppers_pace_never_open_admin_mode(qtbot, kiosk):
 
 def test_corner_taps_still_work_as_back_for_a_shopper(qtbot, kiosk):
     kiosk.start_session()
-    kiosk.open_search("veste")
+    kiosk.navigator.open_search("veste")
     assert kiosk.window.screens.count() == 2
     tap(qtbot, kiosk.top_bar.back_button)
     assert kiosk.window.screens.count() == 1

@@ -8,7 +8,7 @@ from support.clock import TEST_CLOCK
 from support.gestures import find_named, named, press_key, start, tap
 from support.layout import clipped_text
 
-import kiosk.ui.app as app_module
+import kiosk.ui.crash_recovery as crash_recovery_module
 from kiosk.ui.app import KioskApp
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.thumbnails import ThumbnailCache
@@ -99,7 +99,7 @@ def test_an_idle_reset_wipes_typed_text_history_and_language(qtbot, kiosk):
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_screen_ends_on_the_attract_screen_with_the_app_alive(
         qtbot, kiosk, monkeypatch):
-    monkeypatch.setattr(app_module, "ERROR_MESSAGE_MS", 200)
+    monkeypatch.setattr(crash_recovery_module, "ERROR_MESSAGE_MS", 200)
     start(qtbot, kiosk)
     broken = QPushButton("Broken")
 

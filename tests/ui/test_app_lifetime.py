@@ -47,15 +47,15 @@ def shop(qtbot, kiosk, session: int) -> None:
     """One shopper: a category, a product, the other language, a search, the basket, and
     the idle reset."""
     kiosk.start_session()
-    kiosk.open_category(kiosk.categories[session % len(kiosk.categories)].path)
+    kiosk.navigator.open_category(kiosk.categories[session % len(kiosk.categories)].path)
     settle(qtbot, kiosk)
-    kiosk.open_product(kiosk.cards[session % len(kiosk.cards)].id)
+    kiosk.navigator.open_product(kiosk.cards[session % len(kiosk.cards)].id)
     settle(qtbot, kiosk)
     kiosk.set_language("en")
-    kiosk.go_back()
-    kiosk.open_search("veste")
+    kiosk.navigator.go_back()
+    kiosk.navigator.open_search("veste")
     settle(qtbot, kiosk)
-    kiosk.open_basket()
+    kiosk.navigator.open_basket()
     kiosk.window.home()
     kiosk.end_session()
     settle(qtbot, kiosk)
@@ -117,7 +117,7 @@ while not kiosk.settled() and time.monotonic() < give_up:
 print("painted", kiosk.settled(), *(name for name in NOT_FOR_THE_FIRST_SCREEN
                                      if name in sys.modules))
 kiosk.start_session()
-kiosk.open_product(kiosk.cards[0].id)
+kiosk.navigator.open_product(kiosk.cards[0].id)
 print("opened", type(kiosk.window.current_screen()).__name__)
 kiosk.shutdown()
 """

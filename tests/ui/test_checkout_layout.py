@@ -39,15 +39,15 @@ def test_the_checkout_fits_in_large_type(qtbot, qapp, demo_config, size):
     kiosk.start_session()
 
     def form():
-        kiosk.open_customer_form()
+        kiosk.navigator.open_customer_form()
         kiosk.window.current_screen()._on_continue()     # the wrong postal code shows
 
     steps = {
-        "basket": kiosk.open_basket,
+        "basket": kiosk.navigator.open_basket,
         "form": form,
         "review": lambda: (session.customer_fields.update(postal_code="69003"),
-                           kiosk.open_review()),
-        "confirmation": lambda: kiosk.show_confirmation(PlacedOrder(
+                           kiosk.navigator.open_review()),
+        "confirmation": lambda: kiosk.navigator.show_confirmation(PlacedOrder(
             "0" * 36, "K7D-3MXQ9P", 2 * price + 7990, 3, DeliveryOption("express", 990, 1),
             date(2026, 11, 26), TEST_NOW)),
     }
@@ -87,7 +87,7 @@ def test_delivery_dates_wrap_in_large_type_on_any_day(qtbot, qapp, demo_config, 
                                                    "L", "Red", 7500, 1))
     kiosk.context.session.customer_fields.update(ZOE, postal_code="69003")
     kiosk.start_session()
-    kiosk.open_review()
+    kiosk.navigator.open_review()
     review = kiosk.window.current_screen()
     for language in ("fr", "en"):
         kiosk.set_language(language)
@@ -106,7 +106,7 @@ def test_the_delivery_date_counts_working_days_from_the_stores_day(qtbot, qapp, 
     kiosk.context.session.add_to_basket(BasketLine("WJ01-L-Red", 1, "Stellar Solar Jacket",
                                                    "L", "Red", 7500, 1))
     kiosk.start_session()
-    kiosk.open_review()
+    kiosk.navigator.open_review()
     kiosk.set_language("en")
     standard = kiosk.window.current_screen().delivery_buttons.button(0)
     # Friday 1 January 2027 + 3 working days: Monday 4, Tuesday 5, Wednesday 6.
@@ -130,7 +130,7 @@ def test_the_product_page_keeps_the_decision_in_view(qtbot, qapp, demo_config, s
     kiosk.start_session()
     kiosk.context.session.add_to_compare(product_id)     # the tray bar takes room too
     for scanned in (sku, None):          # a scan chooses a variant; a list's tap does not
-        kiosk.open_product(product_id, scanned)
+        kiosk.navigator.open_product(product_id, scanned)
         page = kiosk.window.current_screen()
         qtbot.waitUntil(lambda page=page: page.page is not None, timeout=5000)
         for language in ("fr", "en"):
@@ -156,7 +156,7 @@ def test_the_product_page_keeps_the_decision_in_view(qtbot, qapp, demo_config, s
                     assert in_view(row.chip(key), page.scroll.viewport()), (where, key)
             assert clipped_text(kiosk.window) == [], where
         kiosk.set_language("fr")
-        kiosk.go_back()
+        kiosk.navigator.go_back()
     kiosk.shutdown()
 
 
@@ -171,7 +171,7 @@ def test_the_filter_sheet_fits_in_large_type(qtbot, qapp, demo_config, size):
     kiosk.window.resize(size)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
     kiosk.start_session()
-    kiosk.open_category("Women/Tops")
+    kiosk.navigator.open_category("Women/Tops")
     screen = kiosk.window.current_screen()
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=5000)
     screen.open_filters()

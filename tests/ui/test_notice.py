@@ -50,7 +50,7 @@ def test_the_limit_notice_leaves_the_basket_button_in_view_and_goes_once_the_lin
         qtbot, kiosk):
     limit = kiosk.config.max_quantity_per_line
     kiosk.context.session.add_to_basket(dataclasses.replace(JACKET, quantity=limit))
-    kiosk.open_basket()
+    kiosk.navigator.open_basket()
     basket = kiosk.window.current_screen()
     tap(qtbot, shown(qtbot, basket, QPushButton, f"Un de plus : {JACKET.name}"))
     assert kiosk.notice.isVisible()
@@ -66,7 +66,7 @@ def test_the_full_comparison_notice_goes_when_a_product_leaves_the_comparison(qt
     session = kiosk.context.session
     for card in kiosk.cards[:MAX_COMPARED]:
         session.add_to_compare(card.id)
-    kiosk.open_product(kiosk.cards[MAX_COMPARED].id)
+    kiosk.navigator.open_product(kiosk.cards[MAX_COMPARED].id)
     product = kiosk.window.current_screen()
     qtbot.waitUntil(lambda: product.page is not None, timeout=5000)
     shown(qtbot, product, QPushButton, "Ajouter au comparateur").click()
@@ -77,14 +77,14 @@ def test_the_full_comparison_notice_goes_when_a_product_leaves_the_comparison(qt
 
 
 def test_a_notice_goes_with_the_screen_it_was_about(qtbot, kiosk):
-    kiosk.open_basket()
-    kiosk.notify("Nous ne connaissons pas ce produit.")
+    kiosk.navigator.open_basket()
+    kiosk.navigator.notify("Nous ne connaissons pas ce produit.")
     assert kiosk.notice.isVisible()
     assert covered_main_actions(kiosk) == []
-    kiosk.go_back()
+    kiosk.navigator.go_back()
     assert not kiosk.notice.isVisible()
     # The next one goes as soon as the comparison changes.
-    kiosk.notify("Le code n’a pas pu être lu.")
+    kiosk.navigator.notify("Le code n’a pas pu être lu.")
     assert kiosk.notice.isVisible()
     kiosk.context.session.add_to_compare(kiosk.cards[0].id)
     assert not kiosk.notice.isVisible()

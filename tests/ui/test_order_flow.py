@@ -142,7 +142,7 @@ def test_the_idle_reset_mid_form_wipes_the_fields_and_the_basket(qtbot, kiosk):
     assert not kiosk.top_bar.basket_button.isVisible()
     # The next shopper finds the form empty.
     start(qtbot, kiosk)
-    kiosk.open_customer_form()
+    kiosk.navigator.open_customer_form()
     fresh = current(kiosk, CustomerFormScreen)
     assert all(field.edit.text() == "" for field in fresh.fields)
     assert not any(isinstance(w, QLineEdit) and "Zoé" in w.text()
@@ -173,7 +173,7 @@ def test_an_item_in_stock_here_can_still_be_delivered(qtbot, kiosk):
         (kiosk.config.store_id,)).fetchone()
     conn.close()
     start(qtbot, kiosk)
-    kiosk.open_product(product_id, sku)
+    kiosk.navigator.open_product(product_id, sku)
     shown(qtbot, kiosk.window, QLabel, "En stock ici")
     order = named(kiosk.window, QPushButton, ORDER_BUTTON)
     assert order.objectName() == "ProductAction"      # offered, not pushed
@@ -200,7 +200,7 @@ def test_a_full_disk_refuses_the_order_with_a_message_and_writes_nothing(qtbot, 
     review = current(kiosk, ReviewScreen)
 
     def fill_the_disk():
-        conn = kiosk.journal.conn
+        conn = kiosk.data.journal.conn
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages}")
         conn.execute("PRAGMA max_page_count").fetchone()

@@ -55,42 +55,42 @@ def test_every_button_on_the_shopper_screens_looks_pressed_under_the_finger(qtbo
     window = kiosk.window
     qtbot.waitUntil(lambda: bool(kiosk.categories), timeout=5000)
     assert unanswered_buttons(window) == [], "home"
-    kiosk.open_category(kiosk.categories[0].path)
+    kiosk.navigator.open_category(kiosk.categories[0].path)
     qtbot.waitUntil(lambda: window.current_screen().model.rowCount() > 0, timeout=5000)
     assert unanswered_buttons(window) == [], "category"
     screen = window.current_screen()
     screen.open_filters()
     assert unanswered_buttons(screen.panel) == [], "filters"
     screen.close_filters()
-    kiosk.open_search("veste")
+    kiosk.navigator.open_search("veste")
     qtbot.wait(100)
     assert unanswered_buttons(window) == [], "search and its keyboard"
     product_id = kiosk.cards[0].id
-    kiosk.open_product(product_id)
+    kiosk.navigator.open_product(product_id)
     qtbot.waitUntil(lambda: window.current_screen().page is not None, timeout=5000)
     assert unanswered_buttons(window) == [], "product"
     kiosk.context.session.add_to_compare(kiosk.cards[1].id)
     kiosk.context.session.add_to_compare(kiosk.cards[2].id)
-    kiosk.open_compare()
+    kiosk.navigator.open_compare()
     qtbot.wait(200)
     assert unanswered_buttons(window) == [], "compare"
-    kiosk.open_rating()
+    kiosk.navigator.open_rating()
     qtbot.wait(50)
     assert unanswered_buttons(window) == [], "rating"
     session = kiosk.context.session
     session.add_to_basket(BasketLine("WJ01-L-Red", 1, "Stellar Solar Jacket", "L", "Red",
                                      7500, 2))
-    kiosk.open_basket()
+    kiosk.navigator.open_basket()
     qtbot.wait(50)
     assert unanswered_buttons(window) == [], "basket"
-    kiosk.open_customer_form()
+    kiosk.navigator.open_customer_form()
     qtbot.wait(50)
     assert unanswered_buttons(window) == [], "delivery details and their keyboard"
-    kiosk.open_stores("WJ01-L-Red")
+    kiosk.navigator.open_stores("WJ01-L-Red")
     qtbot.wait(200)
     assert unanswered_buttons(window) == [], "other stores"
     session.customer_fields.update(ZOE)
-    kiosk.open_review()
+    kiosk.navigator.open_review()
     qtbot.wait(50)
     assert unanswered_buttons(window) == [], "review"
 
@@ -98,7 +98,7 @@ def test_every_button_on_the_shopper_screens_looks_pressed_under_the_finger(qtbo
 def test_a_product_card_looks_pressed_while_the_finger_rests_on_it(qtbot, kiosk):
     start(qtbot, kiosk)
     qtbot.waitUntil(lambda: bool(kiosk.categories), timeout=5000)
-    kiosk.open_category(kiosk.categories[0].path)
+    kiosk.navigator.open_category(kiosk.categories[0].path)
     grid = kiosk.window.current_screen().grid
     qtbot.waitUntil(lambda: grid.model().rowCount() > 0, timeout=5000)
     kiosk.runner.wait_idle()        # the pictures are in: the card changes only by the finger

@@ -280,7 +280,7 @@ def test_the_rating_screens_fit_in_large_type(qtbot, qapp, demo_config, size):
         jacket = BasketLine("WJ01-L-Red", 1, "Stellar Solar Jacket", "L", "Red", 7500, 1)
         screens = {"home": lambda: None,
                    "basket question": lambda: (kiosk.context.session.add_to_basket(jacket),
-                                               kiosk.open_rating()),
+                                               kiosk.navigator.open_rating()),
                    "faces": lambda: current(kiosk, RatingScreen).basket_question
                    .confirm_button.click(),
                    "question": lambda: current(kiosk, RatingScreen)._on_face(2),

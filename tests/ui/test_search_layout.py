@@ -27,7 +27,7 @@ def test_whole_result_cards_show_above_the_keyboard(qtbot, qapp, demo_config, si
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
     kiosk.start_session()
     kiosk.context.session.add_to_compare(kiosk.cards[0].id)     # the tray takes room too
-    kiosk.open_search("jacket")
+    kiosk.navigator.open_search("jacket")
     screen = kiosk.window.current_screen()
     qtbot.waitUntil(lambda: screen.model.rowCount() > 1, timeout=5000)
     qtbot.wait(50)

@@ -107,11 +107,11 @@ def test_every_screen_holds_its_text_at_one_and_a_half_type_scale(
         for product_id in jackets:
             kiosk.context.session.add_to_compare(product_id)
         screens = {
-            "category": lambda: kiosk.open_category("Women/Tops/Jackets"),
-            "product": lambda: kiosk.open_product(jackets[0]),
-            "stores": lambda: kiosk.open_stores("WJ01-L-Red"),
-            "search": lambda: kiosk.open_search("veste"),
-            "compare": kiosk.open_compare,
+            "category": lambda: kiosk.navigator.open_category("Women/Tops/Jackets"),
+            "product": lambda: kiosk.navigator.open_product(jackets[0]),
+            "stores": lambda: kiosk.navigator.open_stores("WJ01-L-Red"),
+            "search": lambda: kiosk.navigator.open_search("veste"),
+            "compare": kiosk.navigator.open_compare,
         }
         for name, open_screen in screens.items():
             open_screen()

@@ -126,7 +126,7 @@ def walk_the_shopper_screens(qtbot, kiosk):
     qtbot.waitUntil(lambda: bool(kiosk.home._tile_buttons), timeout=5000)
     yield "home", texts_on_screen(window)
 
-    kiosk.open_category("Women/Tops")
+    kiosk.navigator.open_category("Women/Tops")
     category = showing(qtbot, kiosk, CategoryScreen)
     qtbot.waitUntil(lambda: category.model.rowCount() > 0, timeout=5000)
     category.open_filters()
@@ -134,7 +134,7 @@ def walk_the_shopper_screens(qtbot, kiosk):
     yield "category with its filters", texts_on_screen(window)
     category.close_filters()
 
-    kiosk.open_search("zzzzqx")
+    kiosk.navigator.open_search("zzzzqx")
     search = showing(qtbot, kiosk, SearchScreen)
     qtbot.waitUntil(lambda: search.categories.keys()[:3] == ["Women", "Men", "Gear"],
                     timeout=5000)
@@ -144,30 +144,30 @@ def walk_the_shopper_screens(qtbot, kiosk):
                     timeout=5000)
     yield "search with completions", texts_on_screen(window)
 
-    kiosk.open_product(product_of(kiosk, JUNO), JUNO)
+    kiosk.navigator.open_product(product_of(kiosk, JUNO), JUNO)
     product = showing(qtbot, kiosk, ProductScreen)
     qtbot.waitUntil(lambda: product.page is not None, timeout=5000)
     yield "product", texts_on_screen(window)
 
-    kiosk.open_stores(JUNO)
+    kiosk.navigator.open_stores(JUNO)
     stores = showing(qtbot, kiosk, StoresScreen)
     qtbot.waitUntil(lambda: bool(stores.cards), timeout=5000)
     yield "stores", texts_on_screen(window)
 
     kiosk.context.session.add_to_compare(product_of(kiosk, JUNO))
     kiosk.context.session.add_to_compare(product_of(kiosk, "WJ01-M-Blue"))
-    kiosk.open_compare()
+    kiosk.navigator.open_compare()
     compare = showing(qtbot, kiosk, CompareScreen)
     qtbot.waitUntil(lambda: bool(compare.rows), timeout=5000)
     yield "compare", texts_on_screen(window)
 
     kiosk.context.session.add_to_basket(basket_line(kiosk, JUNO))
-    kiosk.open_basket()
+    kiosk.navigator.open_basket()
     showing(qtbot, kiosk, BasketScreen)
     yield "basket", texts_on_screen(window)
 
     kiosk.context.session.customer_fields.update(ZOE)     # typing is tested elsewhere
-    kiosk.open_customer_form()
+    kiosk.navigator.open_customer_form()
     form = showing(qtbot, kiosk, CustomerFormScreen)
     yield "customer form", texts_on_screen(window)
     tap(qtbot, form.proceed)
@@ -179,7 +179,7 @@ def walk_the_shopper_screens(qtbot, kiosk):
     showing(qtbot, kiosk, ConfirmationScreen)
     yield "confirmation", texts_on_screen(window)
 
-    kiosk.open_rating()
+    kiosk.navigator.open_rating()
     showing(qtbot, kiosk, RatingScreen)
     yield "rating", texts_on_screen(window)
 

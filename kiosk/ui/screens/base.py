@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 
 class Screen(Retranslating, QWidget):
+    # True for a screen the compare tray has no place under (the checkout, the rating).
+    hides_footer = False
+
     def title(self) -> str:
         """What this screen is, in a few words of the shopper's language: the name
         assistive technology gives the screen, and what speech says on arrival."""

@@ -26,7 +26,7 @@ from kiosk.ui.thumbnails import ThumbnailCache
 
 
 class Navigator(Protocol):
-    """How a screen opens another; the app decides how screens are stacked."""
+    """How a screen opens another; kiosk/ui/navigator.py makes and stacks the screens."""
 
     def open_category(self, path: str) -> None: ...
     def open_search(self, text: str = "") -> None: ...
