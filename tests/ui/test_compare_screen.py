@@ -293,3 +293,19 @@ def test_the_screen_names_itself_and_lists_its_controls_in_reading_order(qtbot, 
     qapp.removeTranslator(shopper.translators["fr"])
     qapp.installTranslator(shopper.translators["en"])
     assert screen.title() == "Comparison"
+
+
+def test_a_change_while_the_products_are_read_is_not_lost(qtbot, shopper):
+    for product_id in ids(shopper, "WJ01", "WJ06"):
+        shopper.session.add_to_compare(product_id)
+    window = Window(shopper)
+    qtbot.addWidget(window)
+    window.resize(PORTRAIT)
+    window.show()
+    # The products are read, the answer not delivered yet; then a sync changes one.
+    assert shopper.runner.wait_idle()
+    change_cache(shopper, "UPDATE products SET price_cents = 6100, special_price_cents = NULL "
+                          "WHERE sku = 'WJ06'")
+    window.screen.catalog_changed(CatalogChange.listing(products=["wj06"]))
+    settle(qtbot, shopper)
+    assert window.screen.value_label("price", 1).text() == "61,00\u00a0€"

@@ -186,6 +186,11 @@ class CompareScreen(Screen):
         """Read again the compared products the sync changed. The table shows no stock,
         so a change of stock alone leaves it as it is."""
         changed = [page.id for page in self._pages.values() if change.product(page.sku)]
+        if self._loading and (change.everything or change.products):
+            # Those on their way may have been read before the change: read them again,
+            # after them, on the same worker.
+            changed += [product_id for product_id in self._context.session.compare.product_ids
+                        if product_id not in self._pages]
         if changed:
             self._read(changed, self._keep)
 
