@@ -36,6 +36,7 @@ from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.compare_tray import TapArea
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.picture import Picture
+from kiosk.ui.widgets.status_pane import StatusPane
 from kiosk.ui.widgets.text import wrapped_label
 
 DIFFERS_MARK = "≠"
@@ -81,9 +82,7 @@ class CompareScreen(Screen):
         self.heading = wrapped_label("ScreenTitle")
         self.legend = wrapped_label("CompareLegend")
 
-        self.status = QLabel(objectName="StatusMessage")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status.setWordWrap(True)
+        self.status = StatusPane(self._status_texts, "loading")
         self.find_button = QPushButton(objectName="PrimaryButton")
         self.find_button.clicked.connect(lambda: context.navigator.open_search(""))
         self.empty = QWidget()
@@ -179,8 +178,7 @@ class CompareScreen(Screen):
     def _on_failed(self, _error: BaseException) -> None:
         self._loading = False
         self._pages.clear()
-        self._show_status(self.tr("The catalogue is not available at the moment. "
-                                  "Please ask a member of staff."))
+        self._show_status("unavailable")
 
     def catalog_changed(self, change: CatalogChange) -> None:
         """Read again the compared products the sync changed. The table shows no stock,
@@ -204,17 +202,23 @@ class CompareScreen(Screen):
     def _show(self) -> None:
         pages = self.pages()
         if self._loading:
-            self._show_status(self.tr("Loading the comparison…"))
+            self._show_status("loading")
         elif len(pages) < 2:
-            self._show_status(self.tr("Add at least two products to compare them side by "
-                                      "side: tap “Add to compare” on a product's page."),
-                              offer_search=True)
+            self._show_status("too_few", offer_search=True)
         else:
             self._show_table(pages)
 
-    def _show_status(self, text: str, offer_search: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setAccessibleName(text)
+    def _status_texts(self) -> dict[str, str]:
+        return {
+            "loading": self.tr("Loading the comparison…"),
+            "too_few": self.tr("Add at least two products to compare them side by side: "
+                               "tap “Add to compare” on a product's page."),
+            "unavailable": self.tr("The catalogue is not available at the moment. "
+                                   "Please ask a member of staff."),
+        }
+
+    def _show_status(self, state: str, offer_search: bool = False) -> None:
+        self.status.show_state(state)
         self.find_button.setVisible(offer_search)
         self.body.setCurrentWidget(self.empty)
 
