@@ -3,7 +3,10 @@ together; each part's job is in its own module.
 
 - kiosk/ui/shell.py: the window, the top bar and the stack of screens;
 - kiosk/ui/navigator.py: where screens are made and opened;
-- kiosk/ui/session.py: a shopper's session, language and context;
+- kiosk/ui/session.py: a shopper's session, language and context (languages.py: the
+  translators and formatters);
+- kiosk/ui/catalog_reader.py, journal_writer.py: what screens read and write, on the
+  database worker;
 - kiosk/ui/storefront.py: opening, checking and swapping the terminal's data (the work
   itself in kiosk/core/db/terminal_data.py), and what the home shows of it;
 - kiosk/ui/heartbeat.py, crash_recovery.py, screenshot.py: staying alive and seen.
