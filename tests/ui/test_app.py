@@ -57,6 +57,19 @@ def test_back_and_home_walk_the_navigation_stack(qtbot, kiosk):
     assert not kiosk.top_bar.back_button.isEnabled()
 
 
+def test_each_screen_is_named_by_its_title_in_the_shoppers_language(qtbot, kiosk):
+    # What assistive technology announces for a screen (the screens' titles are tested
+    # with each screen; this is the shell giving them out).
+    assert kiosk.attract.accessibleName() == "Touchez l’écran pour commencer"
+    start(qtbot, kiosk)
+    kiosk.navigator.open_search()
+    search = kiosk.window.current_screen()
+    assert (kiosk.home.accessibleName(), search.accessibleName()) == ("Accueil", "Rechercher")
+    kiosk.set_language("en")
+    assert (kiosk.home.accessibleName(), search.accessibleName()) == ("Home", "Search")
+    assert kiosk.attract.accessibleName() == "Touch to start"
+
+
 def short_idle(kiosk):
     """Shrink the wait before "Still there?"; the countdown stays in real seconds."""
     kiosk.idle._idle.setInterval(100)
