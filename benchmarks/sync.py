@@ -11,11 +11,15 @@ benchmarks/out/ (100,000 products, stock in the 8 demo stores), then, on loopbac
 - idempotent orders per second, and /v1/changes latency while 2,000 simulated
   terminals poll every 30 s.
 
+With --french the catalog is in two languages: every product, its attributes and its
+variants' colours also in French, as a chain's store-view file would make them (a
+database of its own, benchmarks/out/central-100000-fr).
+
 With --postgres the same, against a throw-away PostgreSQL cluster
 (tests/support/throwaway_postgres.py) into which the central database is built each
 time. That cluster runs with fsync off: its orders per second do not pay for durability.
 
-    .venv/bin/python benchmarks/sync.py [--database-url URL | --postgres]
+    .venv/bin/python benchmarks/sync.py [--database-url URL | --postgres] [--french]
 """
 
 from __future__ import annotations
@@ -51,7 +55,34 @@ LOAD_SECONDS = 30
 FIRST_SYNC_RUNS = 3
 
 
-def build_central(url: str) -> None:
+# The demo's colours, and words of its names, in French: enough to give each product a
+# French name, description and colour labels of the lengths a translation has.
+FRENCH_COLOURS = {"Black": "Noir", "Blue": "Bleu", "Brown": "Marron", "Gray": "Gris",
+                  "Green": "Vert", "Lavender": "Lavande", "Orange": "Orange", "Purple": "Violet",
+                  "Red": "Rouge", "White": "Blanc", "Yellow": "Jaune"}
+FRENCH_WORDS = {"Jacket": "Veste", "Hoodie": "Sweat à capuche", "Tee": "T-shirt",
+                "Pant": "Pantalon", "Pants": "Pantalon", "Short": "Short", "Shorts": "Short",
+                "Tank": "Débardeur", "Bra": "Brassière", "Shirt": "Chemise", "Bag": "Sac",
+                "Backpack": "Sac à dos", "Watch": "Montre", "Bottle": "Gourde",
+                "Sweatshirt": "Sweat", "Legging": "Legging", "Capri": "Corsaire"}
+
+
+def in_french(product):
+    """`product` with a French translation of its name, description, attributes and
+    colours."""
+    import dataclasses
+    name = " ".join(FRENCH_WORDS.get(word, word) for word in product.name.split())
+    variants = tuple(
+        dataclasses.replace(v, translations={"fr": {"color": FRENCH_COLOURS[v.color]}})
+        if v.color in FRENCH_COLOURS else v for v in product.variants)
+    text = {"name": name,
+            "description_html": "<p>Version française. </p>" + product.description_html}
+    if product.attributes:
+        text["attributes"] = {key: f"{value} (fr)" for key, value in product.attributes.items()}
+    return dataclasses.replace(product, variants=variants, translations={"fr": text})
+
+
+def build_central(url: str, french: bool = False) -> None:
     from central.catalog import CatalogWriter
     from central.db.engine import Database
     from central.db.schema import upgrade
@@ -62,6 +93,8 @@ def build_central(url: str) -> None:
     upgrade(db)
     luma = with_featured(with_barcodes(read_luma(LUMA).products))
     products = luma + list(synthetic_products(luma, PRODUCTS - len(luma)))
+    if french:
+        products = [in_french(p) for p in products]
     rng = random.Random(7)
     taken = datetime.now(timezone.utc).isoformat()
     started = time.perf_counter()
@@ -87,7 +120,7 @@ def build_central(url: str) -> None:
           f"({len(products):,} products, stock in {len(DEMO_STORES)} stores)")
 
 
-def build_sqlite_central_once(path: Path) -> None:
+def build_sqlite_central_once(path: Path, french: bool = False) -> None:
     """Built under another name and renamed when complete: a build cut short is never
     taken for the database. One whose change log holds records of an older form (none
     at all, or stock figures as objects) is built again: its feed would be measured on
@@ -97,7 +130,7 @@ def build_sqlite_central_once(path: Path) -> None:
     building = path.with_name(path.name + ".building")
     for leftover in ("", "-wal", "-shm"):
         Path(f"{building}{leftover}").unlink(missing_ok=True)
-    build_central(f"sqlite:///{building}")
+    build_central(f"sqlite:///{building}", french)
     for leftover in ("-wal", "-shm"):      # the replaced database's
         Path(f"{path}{leftover}").unlink(missing_ok=True)
     os.replace(building, path)
@@ -136,7 +169,9 @@ usage = resource.getrusage(resource.RUSAGE_SELF)
 # parent was the larger at fork (after building the central database, say).
 peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status")
                if line.startswith("VmHWM:"))
+cache_mb = sum(f.stat().st_size for f in data_dir.glob("cache.db*")) / 1e6
 print(json.dumps({"seconds": status.pull_seconds, "round_seconds": elapsed,
+                  "cache_mb": cache_mb,
                   "images": status.images_fetched, "products": rows[0], "stock": rows[1],
                   "peak_mb": peak_kb / 1024, "cpu_s": usage.ru_utime + usage.ru_stime,
                   "problem": status.problem}))
@@ -167,7 +202,8 @@ def first_sync(server, token: str) -> None:
           f"(target >= 10,000; median of {len(runs)} runs, each {each} s); "
           f"the whole round, with the first {result['images']} images: "
           f"{result['round_seconds']:.1f} s; terminal peak memory {result['peak_mb']:.0f} MB "
-          f"(target <= 300 MB); CPU: terminal {result['cpu_s']:.1f} s, server "
+          f"(target <= 300 MB); cache {result['cache_mb']:.0f} MB; "
+          f"CPU: terminal {result['cpu_s']:.1f} s, server "
           f"{result['server_cpu_s']:.1f} s {result['problem']}")
 
 
@@ -281,23 +317,30 @@ def polling_load(server, token: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--database-url", default=f"sqlite:///{OUT / 'central.db'}")
+    parser.add_argument("--database-url", default=None,
+                        help="default: a SQLite database under benchmarks/out")
     parser.add_argument("--postgres", action="store_true",
                         help="build the central database in a throw-away PostgreSQL cluster "
                              "(fsync off) and measure against that")
+    parser.add_argument("--french", action="store_true",
+                        help="a catalog in two languages: everything also in French")
     args = parser.parse_args()
+    global OUT
+    if args.french:
+        OUT = OUT.with_name(OUT.name + "-fr")
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.postgres:
-        if args.database_url.startswith("sqlite:///"):
-            build_sqlite_central_once(Path(args.database_url.removeprefix("sqlite:///")))
-        measure(args.database_url)
+        url = args.database_url or f"sqlite:///{OUT / 'central.db'}"
+        if url.startswith("sqlite:///"):
+            build_sqlite_central_once(Path(url.removeprefix("sqlite:///")), args.french)
+        measure(url)
         return 0
     from support.throwaway_postgres import ThrowawayPostgres
     postgres = ThrowawayPostgres()
     postgres.start()
     try:
         url = postgres.new_database("bench")
-        build_central(url)
+        build_central(url, args.french)
         measure(url)
     finally:
         postgres.stop()
