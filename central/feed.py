@@ -178,21 +178,21 @@ _STOCK_OF_STORE = select(_K.variant_sku, _K.quantity, _K.taken_at, _K.restock_da
 
 
 def _categories(connection: Connection, paths: list[str]) -> list[dict]:
-    return [_unset_dropped(c) for c in _records(connection, _CATEGORIES, paths)]
+    return [_without_unset(c) for c in _records(connection, _CATEGORIES, paths)]
 
 
 def _products(connection: Connection, skus: list[str]) -> list[dict]:
     variants: dict[str, list[dict]] = {}
     for variant in _records(connection, _VARIANTS, skus):
-        variants.setdefault(variant.pop("product_sku"), []).append(_unset_dropped(variant))
+        variants.setdefault(variant.pop("product_sku"), []).append(_without_unset(variant))
     products = _records(connection, _PRODUCTS, skus)
     for product in products:
-        _unset_dropped(product)
+        _without_unset(product)
         product["variants"] = variants.get(product["sku"], [])
     return products
 
 
-def _unset_dropped(record: dict) -> dict:
+def _without_unset(record: dict) -> dict:
     for name in _SENT_IF_SET:
         if name in record and not record[name]:
             del record[name]
