@@ -171,7 +171,8 @@ def test_central_import_magento_takes_store_views_from_options_and_the_environme
                  str(DATA / "configurable_with_store_views.csv"),
                  "--store-view", "fr=fr_store", "--store-view", "it=it_store"]) == 0
     out, err = capsys.readouterr()
-    assert "16 rows read: 2 products, 5 variants" in out and "2 rows skipped" in out
+    assert "16 rows read: 2 products, 1 in 'fr', 1 in 'it', 1 in 'ja', 5 variants" in out
+    assert "2 rows skipped" in out
     assert "row 16 (line 19): store-view row for unknown SKU 'WJ-GHOST'" in err
     db = Database(url)
     try:

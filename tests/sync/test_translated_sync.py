@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "magento"
 def test_store_view_translations_reach_the_terminal_s_cache(central, tmp_path, luma_dir):
     out = central.cli("import-magento", str(DATA / "configurable_with_store_views.csv"),
                       "--store-view", "fr=fr_store", "--store-view", "ja=ja_store")
-    assert "2 products, 5 variants" in out
+    assert "2 products, 1 in 'fr', 1 in 'ja', 5 variants" in out
     token = central.add_terminal(f"t-{tmp_path.name}"[:60]).read_text().strip()
     data_dir = tmp_path / "terminal"
     data_dir.mkdir()

@@ -60,8 +60,15 @@ class ImportResult:
 
     def summary(self) -> str:
         variants = sum(len(p.variants) for p in self.products)
-        return (f"{self.rows_read} rows read: {len(self.products)} products, {variants} variants, "
-                f"{len(self.categories)} categories imported; {len(self.problems)} rows skipped")
+        translated: dict[str, int] = {}
+        for product in self.products:
+            for language in product.translations:
+                translated[language] = translated.get(language, 0) + 1
+        languages = "".join(f", {count} in {language!r}"
+                            for language, count in sorted(translated.items()))
+        return (f"{self.rows_read} rows read: {len(self.products)} products{languages}, "
+                f"{variants} variants, {len(self.categories)} categories imported; "
+                f"{len(self.problems)} rows skipped")
 
 
 class _RowError(Exception):
