@@ -98,6 +98,16 @@ def test_category_paths_that_do_not_pair_with_the_default_row_s_are_refused(tmp_
     assert all(p.translations == {} for p in result.products)
 
 
+def test_a_store_view_row_of_a_skipped_default_row_says_so(tmp_path):
+    path = tmp_path / "products.csv"
+    path.write_text("sku,store_view_code,product_type,name,price\n"
+                    "A,,simple,Anorak,ten\nA,fr_store,,Anorak chaud,\n", encoding="utf-8")
+    result = read_standard_products(path, {"fr_store": "fr"})
+    assert [(p.row, p.reason) for p in result.problems] == [
+        (1, "price 'ten' is not a number"),
+        (2, "store-view row of 'A', whose default row (row 1) was skipped")]
+
+
 def test_a_second_row_for_the_same_store_view_is_refused(tmp_path):
     path = tmp_path / "products.csv"
     path.write_text("sku,store_view_code,product_type,name,price\n"

@@ -154,6 +154,7 @@ def read_standard_products(path: Path, store_views: Mapping[str, str] | None = N
     simples: dict[str, _Row] = {}
     parents: list[_Row] = []
     defaults: dict[str, _Row] = {}
+    refused: dict[str, int] = {}          # SKU -> row number of its skipped default row
     translating: list[tuple[_Row, str]] = []
     for row in read_rows(path, result, progress):
         sku = row.values.get("sku", "").strip()
@@ -172,6 +173,8 @@ def read_standard_products(path: Path, store_views: Mapping[str, str] | None = N
             _price_cents(row.values.get("price", ""))
         except _RowError as exc:
             result.problems.append(RowProblem(path.name, row.number, row.line, str(exc)))
+            if sku and not view and sku not in defaults:
+                refused.setdefault(sku, row.number)
             continue
         defaults[sku] = row
         kind = row.values.get("product_type", "").strip()
@@ -205,7 +208,7 @@ def read_standard_products(path: Path, store_views: Mapping[str, str] | None = N
         texts = _StoreViewTexts()
         for row, language in translating:
             try:
-                texts.read(row, language, defaults)
+                texts.read(row, language, defaults, refused)
             except _RowError as exc:
                 result.problems.append(RowProblem(path.name, row.number, row.line, str(exc)))
         texts.apply(result)
@@ -233,10 +236,14 @@ class _StoreViewTexts:
     categories: dict[str, Translations] = field(default_factory=dict)
     seen: set[tuple[str, str]] = field(default_factory=set)
 
-    def read(self, row: _Row, language: str, defaults: dict[str, _Row]) -> None:
+    def read(self, row: _Row, language: str, defaults: dict[str, _Row],
+             refused: dict[str, int]) -> None:
         values = row.values
         sku = values["sku"].strip()
         default = defaults.get(sku)
+        if default is None and sku in refused:
+            raise _RowError(f"store-view row of {sku!r}, whose default row (row "
+                            f"{refused[sku]}) was skipped")
         if default is None:
             raise _RowError(f"store-view row for unknown SKU {sku!r}")
         if default.number > row.number:
