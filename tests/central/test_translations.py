@@ -20,6 +20,7 @@ from central.db.engine import Database
 from central.db.schema import upgrade
 from central.feed import read_page
 from central.importers import import_magento
+from central.schemas import ChangesOut
 from kiosk.core.catalog import Product, Variant
 from kiosk.core.sync.wire import read_changes_page
 
@@ -76,6 +77,15 @@ def test_a_store_view_file_imports_with_its_translations_and_the_feed_sends_them
     assert set(flask) == PRODUCT_FIELDS
     assert all(set(v) == VARIANT_FIELDS for v in flask["variants"])
     assert "translations" not in categories["Gear"]
+
+
+def test_a_translated_page_follows_the_published_schema(database):
+    import_magento(database, DATA / "configurable_with_store_views.csv", None, None,
+                   STORE_VIEWS)
+    page = ChangesOut.model_validate(feed(database))
+    shell = next(p for p in page.products if p.sku == "WJ-AURORA")
+    assert shell.translations["fr"]["short_description_html"] == \
+        "<p>Léger, compressible, au sec.</p>"
 
 
 def test_a_terminal_reads_every_language_of_the_page(database):
