@@ -220,8 +220,13 @@ def _import_magento(args, db) -> int:
     from central.progress import Progress
     from central.settings import store_views_from
 
-    imported = import_magento(db, args.csv, args.images, args.images_store,
-                              store_views_from(args.store_view), Progress(sys.stderr))
+    store_views = store_views_from(args.store_view)
+    progress = Progress(sys.stderr)
+    try:
+        imported = import_magento(db, args.csv, args.images, args.images_store, store_views,
+                                  progress)
+    finally:
+        progress.done()     # the line ended, whatever follows: problems, summary, error
     for problem in imported.problems:
         print(shown(problem), file=sys.stderr)
     print(imported.summary())
@@ -232,7 +237,11 @@ def _import_stock(args, db) -> int:
     from central.importers import import_stock
     from central.progress import Progress
 
-    result = import_stock(db, args.csv, Progress(sys.stderr))
+    progress = Progress(sys.stderr)
+    try:
+        result = import_stock(db, args.csv, progress)
+    finally:
+        progress.done()
     for problem in result.problems:
         print(shown(problem), file=sys.stderr)
     print(f"{result.imported} stock figures imported, {len(result.problems)} rows refused")

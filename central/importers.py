@@ -66,8 +66,6 @@ def import_magento(db: Database, csv_path: Path, images_dir: Path | None,
             if progress:
                 written = min(total, start + BATCH)
                 progress.step("products written", written, written / total)
-    if progress:
-        progress.done()
     if images_dir is not None and server_images is not None:
         _copy_images(imported, images_dir, server_images)
     return imported
@@ -123,8 +121,6 @@ def import_stock(db: Database, csv_path: Path, progress: Progress | None = None)
                 if progress:
                     written = min(len(levels), start + BATCH * 5)
                     progress.step("figures written", written, written / len(levels))
-    if progress:
-        progress.done()
     result.imported = len(levels)
     return result
 

@@ -73,10 +73,12 @@ def test_the_stock_import_tells_its_rows_as_it_reads_them(tmp_path):
     stock.write_text("store,sku,quantity,restock_date\nparis,H-S,4,\nparis,H-S,5,\n"
                      "paris,NOPE,1,\n", encoding="utf-8")
     out = io.StringIO()
+    progress = Progress(out, clock=Clock(tick=1), live=True)
     try:
-        result = import_stock(db, stock, Progress(out, clock=Clock(tick=1), live=True))
+        result = import_stock(db, stock, progress)
     finally:
         db.dispose()
+    progress.done()
     assert result.imported == 2 and len(result.problems) == 1
     # A file this small is read into the buffer whole at once: 100% from the first row.
     assert out.getvalue() == ("\r\x1b[K2 rows read (100%), 2 a second"
