@@ -318,7 +318,15 @@ def test_a_cache_from_before_the_vocabulary_and_facet_indexes_gains_them(tmp_pat
 
     old = connect(tmp_path / "cache.db", synchronous="NORMAL")
     migrate(old, CACHE_MIGRATIONS[:2])
-    apply_changes(old, ChangeBatch(products=[product("A", "Wool Jacket", categories=())]))
+    # A product as that cache held it (today's writer writes columns it did not have).
+    old.execute("INSERT INTO products (id, sku, name, price_cents) "
+                "VALUES (1, 'A', 'Wool Jacket', 2000)")
+    old.execute("INSERT INTO variants (product_id, sku, size, color, price_cents) "
+                "VALUES (1, 'A-1', 'M', 'Black', 2000)")
+    for index in ("product_titles", "product_search"):
+        old.execute(f"INSERT INTO {index} (rowid, name, skus, categories) "
+                    "VALUES (1, 'Wool Jacket', 'A A-1', '')")
+    old.commit()
     old.close()
     conn = open_cache(tmp_path).conn
     assert search(conn, "jaket").corrected_text == "jacket"
