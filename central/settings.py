@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from central.limits import Rate
+from kiosk.core.catalog import LANGUAGE_CODE
 
 DEFAULT_DATABASE_URL = "sqlite:///./central.db"
 # The most change records a page of the feed may hold (the contract's maximum `limit`).
@@ -121,8 +122,7 @@ def seconds_from_env(name: str, default: float) -> float:
     return value
 
 
-# A language code as terminals know them: 'fr', 'pt-BR', 'zh_Hant'.
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")
+_LANGUAGE = re.compile(LANGUAGE_CODE)
 
 
 def store_views_from(items: list[str], env_name: str = "CENTRAL_STORE_VIEWS") -> dict[str, str]:

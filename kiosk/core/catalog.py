@@ -15,6 +15,8 @@ CATEGORY_SEPARATOR = "/"
 # each holding only the fields translated: {'fr': {'name': 'Vestes'}}. What a language
 # leaves out is read in the default language.
 Translations = dict[str, dict[str, Any]]
+# The language codes translations are keyed by: 'fr', 'pt-BR', 'zh_Hant'.
+LANGUAGE_CODE = r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?"
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,12 @@ def test_a_store_view_row_of_a_skipped_default_row_says_so(tmp_path):
         (2, "store-view row of 'A', whose default row (row 1) was skipped")]
 
 
+def test_a_store_view_given_no_language_code_stops_the_import_before_it_starts():
+    # Terminals would refuse every page holding it.
+    with pytest.raises(ValueError, match="'French' is not a language code"):
+        read_standard_products(DATA / "minimal_columns.csv", {"fr_store": "French"})
+
+
 def test_a_second_row_for_the_same_store_view_is_refused(tmp_path):
     path = tmp_path / "products.csv"
     path.write_text("sku,store_view_code,product_type,name,price\n"

@@ -25,7 +25,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from kiosk.core.catalog import Category, Product, Translations, Variant
+from kiosk.core.catalog import LANGUAGE_CODE, Category, Product, Translations, Variant
 from kiosk.core.richtext import clean_label
 
 ROOT_CATEGORY = "Default Category"
@@ -150,6 +150,12 @@ def read_standard_products(path: Path, store_views: Mapping[str, str] | None = N
     skipped.
     """
     store_views = store_views or {}
+    for view, language in store_views.items():
+        # Terminals refuse a page holding a language code they cannot read: one bad
+        # code would stop every terminal's sync.
+        if not re.fullmatch(LANGUAGE_CODE, language):
+            raise ValueError(f"store view {view!r}: {language!r} is not a language code "
+                             f"(fr, pt-BR)")
     result = ImportResult()
     simples: dict[str, _Row] = {}
     parents: list[_Row] = []

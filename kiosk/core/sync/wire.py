@@ -17,6 +17,7 @@ from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
 from kiosk.core.catalog import (
+    LANGUAGE_CODE,
     Category,
     ChangeBatch,
     Product,
@@ -152,7 +153,7 @@ def _translations(**fields: cs.CoreSchema) -> cs.CoreSchema:
 
 
 _LANGUAGE_CODE = _expecting("a language code (fr, pt-BR)", cs.str_schema(
-    strict=True, pattern=r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$"))
+    strict=True, pattern=f"^{LANGUAGE_CODE}$"))
 _VARIANT = _record(
     Variant, sku=_TEXT, price_cents=_CENTS, size=_OPTIONAL_TEXT, color=_OPTIONAL_TEXT,
     barcode=_OPTIONAL_TEXT, special_price_cents=_OPTIONAL_CENTS, image=_OPTIONAL_TEXT,
