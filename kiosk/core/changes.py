@@ -93,7 +93,7 @@ class ProductRows:
 
 
 # Rich text of other languages is made safe as the default language's is.
-_RICH_TEXT_FIELDS = ("description_html", "short_description_html")
+_RICH_TEXT_FIELDS = frozenset({"description_html", "short_description_html"})
 
 
 def _safe_html(source: str) -> str:
@@ -106,8 +106,10 @@ def _translations_text(translations: Translations) -> str:
         return "{}"
     safe = {}
     for language, text in translations.items():
-        safe[language] = {name: _safe_html(value) if name in _RICH_TEXT_FIELDS else value
-                          for name, value in text.items()}
+        if not _RICH_TEXT_FIELDS.isdisjoint(text):
+            text = {name: _safe_html(value) if name in _RICH_TEXT_FIELDS else value
+                    for name, value in text.items()}
+        safe[language] = text
     return _json_text(safe)
 
 
