@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.core import journey
+from kiosk.core.accessibility import AccessibilityChoices
 from kiosk.core.clock import Clock
 from kiosk.core.config import KioskConfig
 from kiosk.core.orders import OrderLimits
@@ -130,7 +131,8 @@ class Sessions(QObject):
                               synonyms=self.synonyms, clock=self._clock)
 
     def _new_session(self) -> ShopperSession:
-        session = ShopperSession(OrderLimits.from_config(self.config))
+        session = ShopperSession(OrderLimits.from_config(self.config),
+                                 AccessibilityChoices.from_config(self.config))
         top_bar = self._window.top_bar
         session.basket_changed.connect(
             lambda: top_bar.show_basket_count(session.basket.item_count))

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.core.accessibility import AccessibilityChoices
 from kiosk.core.clock import SYSTEM_CLOCK, Clock
 from kiosk.core.compare import CompareTray, TrayAdd
 from kiosk.core.config import KioskConfig
@@ -48,19 +49,28 @@ DEFAULT_LIMITS = OrderLimits(max_quantity_per_line=5, max_lines=10, max_items=20
 
 
 class ShopperSession(QObject):
-    """What one shopper has gathered during a visit: the compare tray, the basket, and
-    what they typed in the delivery form (kept across Back and forth, gone at the reset)."""
+    """What one shopper has gathered during a visit: the compare tray, the basket, what
+    they typed in the delivery form (kept across Back and forth, gone at the reset), and
+    what they switched on to use the kiosk (speech, larger text...)."""
 
     compare_changed = Signal()
     basket_changed = Signal()
+    accessibility_changed = Signal(object)     # the new AccessibilityChoices
 
     def __init__(self, limits: OrderLimits = DEFAULT_LIMITS,
+                 accessibility: AccessibilityChoices = AccessibilityChoices(),
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.accessibility = accessibility
         self.compare = CompareTray()
         self.basket = Basket(limits)
         self.customer_fields: dict[str, str] = {}
         self.delivery_method = "standard"
+
+    def choose_accessibility(self, choices: AccessibilityChoices) -> None:
+        if choices != self.accessibility:
+            self.accessibility = choices
+            self.accessibility_changed.emit(choices)
 
     def add_to_basket(self, line: BasketLine) -> BasketChange:
         change = self.basket.add(line)
