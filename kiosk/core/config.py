@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.keypad import DEFAULT_BINDINGS, key_names_problem, shared_key
 from kiosk.core.ratings import RatingReasonsError, load_reasons
 from kiosk.core.synonyms import SynonymsError, load_synonyms
 
@@ -282,6 +283,9 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("accessibility.time_multiplier", "speech_time_multiplier", float, 2.0,
             doc="time limits are this many times longer while speech is on",
             check=in_range(1.0, 10.0)),
+    *(Setting(f"keypad.{action}", f"keypad_{action}", list, keys, check=key_names_problem,
+              doc=f"keys the accessible keypad sends for {action.replace('_', ' ')}")
+      for action, keys in DEFAULT_BINDINGS.items()),
     Setting("paths.data_dir", "data_dir", Path, required=True,
             doc="cache.db and journal.db", check=_not_empty),
     Setting("paths.log_dir", "log_dir", Path, required=True,
@@ -402,6 +406,16 @@ class KioskConfig:
     speech_volume: float
     audio_output: str
     speech_time_multiplier: float
+    keypad_up: tuple[str, ...]
+    keypad_down: tuple[str, ...]
+    keypad_left: tuple[str, ...]
+    keypad_right: tuple[str, ...]
+    keypad_select: tuple[str, ...]
+    keypad_back: tuple[str, ...]
+    keypad_help: tuple[str, ...]
+    keypad_pause: tuple[str, ...]
+    keypad_volume_up: tuple[str, ...]
+    keypad_volume_down: tuple[str, ...]
     data_dir: Path
     log_dir: Path
     catalog_images_dir: Path | None
@@ -452,6 +466,11 @@ class KioskConfig:
     @property
     def rating_reasons_path(self) -> Path:
         return self.rating_reasons_file or SHIPPED_RATING_REASONS
+
+    @property
+    def keypad_bindings(self) -> dict[str, tuple[str, ...]]:
+        """Each keypad action ("up", "select", "volume_up"...) with the keys that do it."""
+        return {action: getattr(self, f"keypad_{action}") for action in DEFAULT_BINDINGS}
 
     @property
     def order_status_url_template(self) -> str:
@@ -564,6 +583,13 @@ def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
             load_reasons(values["rating_reasons_file"])
         except RatingReasonsError as error:
             report("ratings.reasons_file", str(error))
+
+    keypad = {action: tuple(values[f"keypad_{action}"]) for action in DEFAULT_BINDINGS
+              if f"keypad_{action}" in values}
+    if len(keypad) == len(DEFAULT_BINDINGS) and (shared := shared_key(keypad)):
+        key, first, second = shared
+        report(f"keypad.{second}", f"{key!r} is already the key for {first}")
+    values.update({f"keypad_{action}": keys for action, keys in keypad.items()})
 
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: (p.line is None, p.line or 0)))
