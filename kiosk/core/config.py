@@ -20,6 +20,7 @@ from typing import Any
 
 from kiosk.core.keypad import DEFAULT_BINDINGS, key_names_problem, shared_key
 from kiosk.core.ratings import RatingReasonsError, load_reasons
+from kiosk.core.reach import HIGHEST_REACH_MM, LOWEST_REACH_MM, ScreenMounting
 from kiosk.core.synonyms import SynonymsError, load_synonyms
 
 MASK = "••••"
@@ -269,6 +270,11 @@ SCHEMA: tuple[Setting, ...] = (
             doc="size of text and controls; 1.5 for large type", check=in_range(1.0, 2.0)),
     Setting("display.show_cursor", "show_cursor", bool, False, doc="show the mouse pointer"),
     Setting("display.fullscreen", "fullscreen", bool, True, doc="fill the whole screen"),
+    Setting("display.screen_height_mm", "screen_height_mm", float, 950.0,
+            doc="the screen's visible height as it stands, in mm", check=in_range(100, 3000)),
+    Setting("display.bottom_edge_mm", "bottom_edge_mm", float, 700.0,
+            doc="height of the screen's bottom edge above the floor, in mm",
+            check=in_range(0, 2500)),
     Setting("accessibility.speech_engine", "speech_engine", str, "speechd",
             doc="text-to-speech engine: speech-dispatcher, or Qt's mock for tests",
             check=one_of("speechd", "mock")),
@@ -401,6 +407,8 @@ class KioskConfig:
     text_scale: float
     show_cursor: bool
     fullscreen: bool
+    screen_height_mm: float
+    bottom_edge_mm: float
     speech_engine: str
     speech_rate: float
     speech_volume: float
@@ -454,6 +462,10 @@ class KioskConfig:
     admin_idle_timeout_seconds: int
     admin_max_pin_attempts: int
     admin_lockout_seconds: int
+
+    @property
+    def screen_mounting(self) -> ScreenMounting:
+        return ScreenMounting(self.screen_height_mm, self.bottom_edge_mm)
 
     @property
     def images_dir(self) -> Path:
@@ -565,6 +577,14 @@ def _validate(path: Path, document: dict, lines: _KeyLines) -> KioskConfig:
             and values["default_language"] not in values["languages"]:
         report("languages.default",
                f"{values['default_language']!r} is not among the offered languages")
+
+    if {"screen_height_mm", "bottom_edge_mm"} <= values.keys():
+        mounting = ScreenMounting(values["screen_height_mm"], values["bottom_edge_mm"])
+        if not mounting.overlaps_reach():
+            report("display.bottom_edge_mm",
+                   f"the screen stands {mounting.bottom_edge_mm:g} to "
+                   f"{mounting.top_edge_mm:g} mm above the floor: none of it between "
+                   f"{LOWEST_REACH_MM} and {HIGHEST_REACH_MM} mm, where shoppers reach")
 
     base = path.resolve().parent
     for setting in SCHEMA:

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AccessibilityButton</name>
+    <message>
+        <source>Accessibility</source>
+        <translation>Accessibility</translation>
+    </message>
+    <message>
+        <source>Speech, larger text, high contrast, controls within reach, more time</source>
+        <translation>Speech, larger text, high contrast, controls within reach, more time</translation>
+    </message>
+</context>
+<context>
+    <name>AccessibilityPanel</name>
+    <message>
+        <source>Accessibility</source>
+        <translation>Accessibility</translation>
+    </message>
+    <message>
+        <source>What you switch on here stays on until you leave: the next person starts without it.</source>
+        <translation>What you switch on here stays on until you leave: the next person starts without it.</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>Speech</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Everything within reach</source>
+        <translation>Everything within reach</translation>
+    </message>
+    <message>
+        <source>More time</source>
+        <translation>More time</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Largest</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a choice and its state or value: &apos;Speech: On&apos;</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Speech rate</source>
+        <translation>Speech rate</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>Slower</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Faster</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Speech volume</source>
+        <translation>Speech volume</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>Quieter</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Louder</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+</context>
+<context>
     <name>AdminPanel</name>
     <message>
         <source>Admin mode</source>
@@ -1504,6 +1607,13 @@
     <message>
         <source>Sorry, something went wrong. The kiosk is starting again.</source>
         <translation>Sorry, something went wrong. The kiosk is starting again.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskShell</name>
+    <message>
+        <source>Everything is lower down, within reach.</source>
+        <translation>Everything is lower down, within reach.</translation>
     </message>
 </context>
 <context>

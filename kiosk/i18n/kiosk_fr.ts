@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AccessibilityButton</name>
+    <message>
+        <source>Accessibility</source>
+        <translation>Accessibilité</translation>
+    </message>
+    <message>
+        <source>Speech, larger text, high contrast, controls within reach, more time</source>
+        <translation>Lecture vocale, texte plus grand, contraste élevé, commandes à portée, plus de temps</translation>
+    </message>
+</context>
+<context>
+    <name>AccessibilityPanel</name>
+    <message>
+        <source>Accessibility</source>
+        <translation>Accessibilité</translation>
+    </message>
+    <message>
+        <source>What you switch on here stays on until you leave: the next person starts without it.</source>
+        <translation>Ce que vous activez ici le reste jusqu’à votre départ&#xa0;: la personne suivante commence sans.</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>Lecture vocale</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Contraste élevé</translation>
+    </message>
+    <message>
+        <source>Everything within reach</source>
+        <translation>Tout à portée de main</translation>
+    </message>
+    <message>
+        <source>More time</source>
+        <translation>Plus de temps</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Taille du texte</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Grand</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Très grand</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a choice and its state or value: &apos;Speech: On&apos;</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Speech rate</source>
+        <translation>Vitesse de la voix</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>Plus lent</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Plus rapide</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Speech volume</source>
+        <translation>Volume de la voix</translation>
+    </message>
+    <message>
+        <source>Quieter</source>
+        <translation>Moins fort</translation>
+    </message>
+    <message>
+        <source>Louder</source>
+        <translation>Plus fort</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>non</translation>
+    </message>
+</context>
+<context>
     <name>AdminPanel</name>
     <message>
         <source>Admin mode</source>
@@ -1504,6 +1607,13 @@
     <message>
         <source>Sorry, something went wrong. The kiosk is starting again.</source>
         <translation>Désolé, un problème est survenu. La borne redémarre.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskShell</name>
+    <message>
+        <source>Everything is lower down, within reach.</source>
+        <translation>Tout est plus bas, à portée de main.</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from kiosk.core.config import KioskConfig
 from kiosk.core.db.terminal_data import TerminalData
 from kiosk.core.products import ProductCard
 from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.accessibility import AccessibilityCoordinator
 from kiosk.ui.admin.mode import AdminMode
 from kiosk.ui.assets import install_fonts
 from kiosk.ui.catalog_reader import CatalogReader
@@ -51,6 +52,7 @@ from kiosk.ui.storefront import Storefront
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
+from kiosk.ui.widgets.accessibility_menu import AccessibilityMenu
 from kiosk.ui.widgets.busy import BusyStrip
 from kiosk.ui.widgets.compare_tray import CompareTrayBar
 from kiosk.ui.widgets.notice import Notice
@@ -129,6 +131,11 @@ class KioskApp:
         self.tray = CompareTrayBar(self.context)
         self.window.set_footer(self.tray)
         self.sessions.context_replaced.connect(self.tray.follow)
+        # What the current shopper switched on, and the button and panel to do it with.
+        self.accessibility = AccessibilityCoordinator(self.sessions, self.idle,
+                                                      parent=self.window)
+        self.accessibility_menu = AccessibilityMenu(self.theme, self.window, self.accessibility,
+                                                    lambda: self.formatter)
         self.sessions.ended.connect(self.home.scroll_to_top)
         self.idle.warning.connect(self.still_there.show_countdown)
         self.idle.extended.connect(self.still_there.hide)
@@ -192,7 +199,7 @@ class KioskApp:
         start only, and admin mode names those keys as waiting for a restart."""
         self.config = config
         self.sessions.apply_config(config)
-        self.idle.set_timeouts(config.inactivity_timeout_seconds, config.countdown_seconds)
+        self.accessibility.apply_timeouts()     # the new times, as long as the shopper asked
 
     def settled(self) -> bool:
         """Data shown and every visible image decoded (for screenshots and benchmarks)."""

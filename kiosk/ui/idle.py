@@ -43,6 +43,11 @@ class IdleWatcher(QObject):
         self.countdown_s = countdown_s
 
     @property
+    def timeout_s(self) -> float:
+        """How long without a touch before the warning."""
+        return self._idle.interval() / 1000
+
+    @property
     def warning_shown(self) -> bool:
         return self._tick.isActive()
 

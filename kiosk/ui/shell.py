@@ -190,6 +190,11 @@ class KioskShell(QWidget):
         self.footer = footer
         self._footer_layout.addWidget(footer)
 
+    def set_bottom_bar(self, bar: QWidget) -> None:
+        """What stands under every screen, the attract screen included, and under the
+        footer: the accessibility button, always in the same place."""
+        self.layout().addWidget(bar)
+
     def _drop(self, screen: QWidget) -> None:
         self.screens.removeWidget(screen)
         screen.deleteLater()

@@ -360,3 +360,32 @@ def test_a_wrong_accessibility_value_names_file_key_line_and_reason(tmp_path, li
     [problem] = problems_of(path)
     assert (problem.file, problem.key, problem.line) == (path, key, 9)
     assert words in problem.reason
+
+
+def test_the_screen_stands_as_a_43_inch_upright_unless_the_display_section_says(tmp_path):
+    config = load_config(write(tmp_path, MINIMAL))
+    assert (config.screen_height_mm, config.bottom_edge_mm) == (950.0, 700.0)
+    text = MINIMAL + "[display]\nscreen_height_mm = 535\nbottom_edge_mm = 812.5\n"
+    mounting = load_config(write(tmp_path, text)).screen_mounting
+    assert (mounting.height_mm, mounting.bottom_edge_mm, mounting.top_edge_mm) == \
+        (535.0, 812.5, 1347.5)
+
+
+@pytest.mark.parametrize("lines, key, words", [
+    ("screen_height_mm = 95", "display.screen_height_mm", "must be between 100 and 3000, got 95"),
+    ('screen_height_mm = "95 cm"', "display.screen_height_mm",
+     "expected a number, got a string ('95 cm')"),
+    ("bottom_edge_mm = -10", "display.bottom_edge_mm", "must be between 0 and 2500, got -10"),
+    # Wholly above the reach of a shopper in a wheelchair, or wholly below 380 mm.
+    ("bottom_edge_mm = 1300", "display.bottom_edge_mm",
+     "the screen stands 1300 to 2250 mm above the floor: none of it between 380 and 1220 mm"),
+    ("screen_height_mm = 300\nbottom_edge_mm = 50", "display.bottom_edge_mm",
+     "the screen stands 50 to 350 mm above the floor"),
+])
+def test_a_screen_standing_wrong_is_refused_with_file_key_line_and_reason(
+        tmp_path, lines, key, words):
+    path = write(tmp_path, MINIMAL + "[display]\n" + lines + "\n")
+    [problem] = problems_of(path)
+    assert (problem.file, problem.key) == (path, key)
+    assert problem.line is not None and problem.line > 8
+    assert words in problem.reason

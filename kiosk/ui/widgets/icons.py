@@ -87,3 +87,33 @@ def color_dot_icon(color: str, size: int, gap: int, outline: str) -> QIcon:
         painter.drawEllipse(1, 1, size - 2, size - 2)
         painter.end()
     return QIcon(pixmap)
+
+
+def accessibility_pixmap(size: int, color: str) -> QPixmap:
+    """The international symbol of accessibility for information and services: a figure
+    with open arms inside a ring (the United Nations' sign for accessible services, used
+    for a kiosk's accessibility options rather than the wheelchair, which stands for
+    step-free access)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    ink = QColor(color)
+    s = size
+    ring = max(2.0, s / 14)
+    painter.setPen(QPen(ink, ring))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(QRectF(ring / 2, ring / 2, s - ring, s - ring))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ink)
+    painter.drawEllipse(QPointF(s * 0.5, s * 0.25), s * 0.075, s * 0.075)   # the head
+    limbs = QPen(ink, max(2.0, s / 11), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                 Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(limbs)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawLine(QPointF(s * 0.24, s * 0.4), QPointF(s * 0.76, s * 0.4))   # open arms
+    painter.drawLine(QPointF(s * 0.5, s * 0.4), QPointF(s * 0.5, s * 0.58))    # the body
+    painter.drawPolyline(QPolygonF([QPointF(s * 0.36, s * 0.78), QPointF(s * 0.5, s * 0.58),
+                                    QPointF(s * 0.64, s * 0.78)]))               # the legs
+    painter.end()
+    return pixmap

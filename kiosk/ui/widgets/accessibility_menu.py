@@ -1,0 +1,304 @@
+"""The accessibility button, low on every screen, and the panel of choices it opens.
+
+The button stands in a bar of its own under every screen, the attract screen included,
+so that it covers nothing of a screen and is always in the same place: the symbol of
+accessibility and its name in words. The panel offers speech, larger text in three steps,
+high contrast, reach mode, more time, and speech rate and volume; each choice is written
+in words (on, off, the size chosen), never told by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.accessibility import SPEECH_STEP, TEXT_SCALES, AccessibilityChoices
+from kiosk.ui.accessibility import AccessibilityCoordinator
+from kiosk.ui.formatting import Formatter
+from kiosk.ui.retranslating import Retranslating
+from kiosk.ui.shell import KioskShell
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.icons import accessibility_pixmap
+from kiosk.ui.widgets.kinetic import finger_scroll_area
+from kiosk.ui.widgets.text import wrapped_label
+
+
+class AccessibilityButton(Retranslating, QPushButton):
+    """The symbol and the word; the symbol is drawn in the button's own text colour, so it
+    follows the theme (high contrast included)."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AccessibilityButton")
+        self._icon_size = theme.px(44)
+        self.setIconSize(QSize(self._icon_size, self._icon_size))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self.tr("Accessibility"))
+        self.setAccessibleName(self.text())
+        self.setAccessibleDescription(self.tr("Speech, larger text, high contrast, controls "
+                                              "within reach, more time"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            self._draw_symbol()
+
+    def showEvent(self, event) -> None:
+        self._draw_symbol()
+        super().showEvent(event)
+
+    def _draw_symbol(self) -> None:
+        color = self.palette().color(QPalette.ColorRole.ButtonText).name()
+        self.setIcon(QIcon(accessibility_pixmap(self._icon_size, color)))
+
+
+class AccessibilityBar(QWidget):
+    """The strip under every screen that holds the accessibility button."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AccessibilityBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.button = AccessibilityButton(theme)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(theme.spacing, theme.spacing // 2,
+                                  theme.spacing, theme.spacing // 2)
+        layout.addStretch()
+        layout.addWidget(self.button)
+        layout.addStretch()
+
+
+def _toggle() -> QPushButton:
+    button = QPushButton(objectName="AccessibilityToggle")
+    button.setCheckable(True)
+    return button
+
+
+class _Stepper(QWidget):
+    """Less, the value in words, more: speech rate or volume."""
+
+    def __init__(self, theme: Theme) -> None:
+        super().__init__(objectName="AccessibilityStepper")
+        self.heading = QLabel(objectName="PanelHeading")
+        self.less = QPushButton(objectName="AccessibilityStep")
+        self.value = QLabel(objectName="AccessibilityValue")
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more = QPushButton(objectName="AccessibilityStep")
+        row = QHBoxLayout()
+        row.setSpacing(theme.spacing)
+        row.addWidget(self.less, 1)
+        row.addWidget(self.value, 1)
+        row.addWidget(self.more, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.spacing // 2)
+        layout.addWidget(self.heading)
+        layout.addLayout(row)
+
+    def name(self, heading: str, less: str, more: str, value: str, spoken: str) -> None:
+        self.heading.setText(heading)
+        self.less.setText(less)
+        self.less.setAccessibleName(less)
+        self.more.setText(more)
+        self.more.setAccessibleName(more)
+        self.value.setText(value)
+        self.value.setAccessibleName(spoken)
+
+
+class AccessibilityPanel(Retranslating, QFrame):
+    """The choices over the whole window; each tap makes new choices (`chosen`), which are
+    shown back once the session holds them (`show_choices`)."""
+
+    chosen = Signal(object)      # the AccessibilityChoices the shopper asked for
+    closed = Signal()
+
+    def __init__(self, theme: Theme, formatter: Callable[[], Formatter],
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("AccessibilityPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._formatter = formatter
+        self.choices = AccessibilityChoices()
+
+        self.heading = QLabel(objectName="PanelTitle")
+        self.intro = wrapped_label("Hint")
+        self.speech = _toggle()
+        self.speech.clicked.connect(lambda: self._choose(self.choices.with_speech(
+            not self.choices.speech)))
+        self.text_heading = QLabel(objectName="PanelHeading")
+        self.text_sizes: dict[float, QPushButton] = {}
+        sizes = QButtonGroup(self)
+        sizes_row = QHBoxLayout()
+        sizes_row.setSpacing(theme.spacing)
+        for scale in TEXT_SCALES:
+            button = QPushButton(objectName="AccessibilityToggle")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, scale=scale: self._choose(
+                self.choices.with_text_scale(scale)))
+            sizes.addButton(button)
+            sizes_row.addWidget(button, 1)
+            self.text_sizes[scale] = button
+        self.high_contrast = _toggle()
+        self.high_contrast.clicked.connect(lambda: self._choose(
+            self.choices.with_high_contrast(not self.choices.high_contrast)))
+        self.reach = _toggle()
+        self.reach.clicked.connect(lambda: self._choose(
+            self.choices.with_reach(not self.choices.reach)))
+        self.more_time = _toggle()
+        self.more_time.clicked.connect(lambda: self._choose(
+            self.choices.with_more_time(not self.choices.more_time)))
+        self.rate = _Stepper(theme)
+        self.rate.less.clicked.connect(lambda: self._choose(
+            self.choices.with_rate(self.choices.speech_rate - SPEECH_STEP)))
+        self.rate.more.clicked.connect(lambda: self._choose(
+            self.choices.with_rate(self.choices.speech_rate + SPEECH_STEP)))
+        self.volume = _Stepper(theme)
+        self.volume.less.clicked.connect(lambda: self._choose(
+            self.choices.with_volume(self.choices.speech_volume - SPEECH_STEP)))
+        self.volume.more.clicked.connect(lambda: self._choose(
+            self.choices.with_volume(self.choices.speech_volume + SPEECH_STEP)))
+        self.done_button = QPushButton(objectName="PrimaryButton")
+        self.done_button.setMinimumHeight(theme.touch_target)
+        self.done_button.clicked.connect(self.close_panel)
+
+        choices = QWidget(objectName="AccessibilityChoices")
+        grid = QGridLayout(choices)
+        grid.setContentsMargins(theme.spacing * 2, 0, theme.spacing * 2, 0)
+        grid.setSpacing(theme.spacing * 2)
+        grid.addWidget(self.intro, 0, 0)
+        grid.addWidget(self.speech, 1, 0)
+        text_sizes = QVBoxLayout()
+        text_sizes.setSpacing(theme.spacing // 2)
+        text_sizes.addWidget(self.text_heading)
+        text_sizes.addLayout(sizes_row)
+        grid.addLayout(text_sizes, 2, 0)
+        for row, widget in enumerate((self.high_contrast, self.reach, self.more_time,
+                                      self.rate, self.volume), start=3):
+            grid.addWidget(widget, row, 0)
+        grid.setRowStretch(8, 1)
+        scroller = finger_scroll_area(choices, "AccessibilityScroller")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, theme.spacing * 2, 0, theme.spacing * 2)
+        layout.setSpacing(theme.spacing * 2)
+        layout.addWidget(self.heading)
+        layout.addWidget(scroller, 1)
+        done_row = QHBoxLayout()
+        done_row.setContentsMargins(theme.spacing * 2, 0, theme.spacing * 2, 0)
+        done_row.addWidget(self.done_button)
+        layout.addLayout(done_row)
+        self.retranslate()
+        self.hide()
+
+    def focus_order(self) -> list[QWidget]:
+        return [self.speech, *self.text_sizes.values(), self.high_contrast, self.reach,
+                self.more_time, self.rate.less, self.rate.more, self.volume.less,
+                self.volume.more, self.done_button]
+
+    def open(self) -> None:
+        # Within the window's contents: in reach mode, the band a shopper reaches.
+        self.setGeometry(self.parentWidget().contentsRect())
+        self.show()
+        self.raise_()
+
+    def close_panel(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.closed.emit()
+
+    def show_choices(self, choices: AccessibilityChoices) -> None:
+        self.choices = choices
+        self.retranslate()
+
+    def _choose(self, choices: AccessibilityChoices) -> None:
+        # A checkable button flips itself at the tap: it shows the session's choices
+        # instead, which the session gives back unless the tap changed nothing.
+        self.show_choices(self.choices)
+        self.chosen.emit(choices)
+
+    def retranslate(self) -> None:
+        choices = self.choices
+        self.heading.setText(self.tr("Accessibility"))
+        self.heading.setAccessibleName(self.heading.text())
+        self.intro.setText(self.tr("What you switch on here stays on until you leave: "
+                                   "the next person starts without it."))
+        self._show_toggle(self.speech, self.tr("Speech"), choices.speech)
+        self._show_toggle(self.high_contrast, self.tr("High contrast"), choices.high_contrast)
+        self._show_toggle(self.reach, self.tr("Everything within reach"), choices.reach)
+        self._show_toggle(self.more_time, self.tr("More time"), choices.more_time)
+        self.text_heading.setText(self.tr("Text size"))
+        size_names = (self.tr("Standard"), self.tr("Large"), self.tr("Largest"))
+        for (scale, button), name in zip(self.text_sizes.items(), size_names, strict=True):
+            button.setText(name)
+            button.setAccessibleName(self._labelled(self.text_heading.text(), name))
+            chosen = abs(scale - choices.text_scale) < 1e-9
+            button.setChecked(chosen)
+            button.setAccessibleDescription(self._state(chosen))
+        formatter = self._formatter()
+        rate_steps = round(choices.speech_rate / SPEECH_STEP)
+        rate = self.tr("Normal") if rate_steps == 0 else formatter.locale.toString(rate_steps)
+        if rate_steps > 0:
+            rate = "+" + rate
+        heading = self.tr("Speech rate")
+        self.rate.name(heading, self.tr("Slower"), self.tr("Faster"), rate,
+                       self._labelled(heading, rate))
+        volume = self.tr("%1 %").replace("%1", formatter.number(choices.speech_volume * 100))
+        heading = self.tr("Speech volume")
+        self.volume.name(heading, self.tr("Quieter"), self.tr("Louder"), volume,
+                         self._labelled(heading, volume))
+        self.done_button.setText(self.tr("Done"))
+        self.done_button.setAccessibleName(self.done_button.text())
+        self.setAccessibleName(self.heading.text())
+
+    def _show_toggle(self, button: QPushButton, name: str, on: bool) -> None:
+        state = self._state(on)
+        # The state in words, beside the name: the colour of a switched-on toggle is not
+        # the only sign of it.
+        button.setText(self._labelled(name, state))
+        button.setAccessibleName(name)
+        button.setAccessibleDescription(state)
+        button.setChecked(on)
+
+    def _labelled(self, name: str, value: str) -> str:
+        return (self.tr("%1: %2", "a choice and its state or value: 'Speech: On'")
+                .replace("%1", name).replace("%2", value))
+
+    def _state(self, on: bool) -> str:
+        return self.tr("On") if on else self.tr("Off")
+
+
+class AccessibilityMenu(QObject):
+    """The button under every screen of `window` and its panel, wired to the coordinator:
+    the panel shows the current shopper's choices and asks for theirs."""
+
+    def __init__(self, theme: Theme, window: KioskShell, coordinator: AccessibilityCoordinator,
+                 formatter: Callable[[], Formatter]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._coordinator = coordinator
+        self.bar = AccessibilityBar(theme)
+        window.set_bottom_bar(self.bar)
+        self.panel = AccessibilityPanel(theme, formatter, window)
+        self.panel.show_choices(coordinator.choices)
+        self.bar.button.clicked.connect(self.open)
+        self.panel.chosen.connect(coordinator.choose)
+        coordinator.applied.connect(self.panel.show_choices)
+        coordinator.session_replaced.connect(self.panel.close_panel)
+
+    def open(self) -> None:
+        if not self._window.showing_session():
+            self._coordinator.start_session()
+        self.panel.open()

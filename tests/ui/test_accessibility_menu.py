@@ -1,0 +1,236 @@
+"""The accessibility button on every screen, the panel it opens, and what its choices put
+in force for the current shopper, until the idle reset gives the next one the config's."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtWidgets import QLabel, QPushButton
+from support.clock import TEST_CLOCK, TEST_NOW
+from support.gestures import named, shown, tap
+
+from kiosk.core.accessibility import AccessibilityChoices
+from kiosk.core.orders import DeliveryOption, PlacedOrder
+from kiosk.ui.accessibility import AccessibilityCoordinator
+from kiosk.ui.app import KioskApp
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.screens.context import ShopperSession
+from kiosk.ui.speech import Speech
+
+BUTTON = "Accessibilité"
+PANEL_TOGGLES = ("Lecture vocale", "Contraste élevé", "Tout à portée de main", "Plus de temps")
+WAIT_MS = 10_000
+
+
+@pytest.fixture(params=[("portrait", QSize(1080, 1920)), ("landscape", QSize(1920, 1080))],
+                ids=["portrait", "landscape"])
+def turned_kiosk(request, qtbot, qapp, demo_config):
+    """The kiosk at a terminal's full size, standing tall or lying wide."""
+    orientation, size = request.param
+    kiosk = KioskApp(qapp, dataclasses.replace(demo_config, orientation=orientation),
+                     windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(size)
+    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=WAIT_MS)
+    yield kiosk
+    kiosk.shutdown()
+
+
+def labelled(name: str, value: str) -> str:
+    """A choice and its state or value, as French writes them (a space before the colon)."""
+    return f"{name}\N{NO-BREAK SPACE}: {value}"
+
+
+def percent(value: int) -> str:
+    return f"{value}\N{NO-BREAK SPACE}%"
+
+
+def accessibility_button(kiosk) -> QPushButton:
+    return named(kiosk.window, QPushButton, BUTTON)
+
+
+def assert_low_and_uncovered(kiosk, where: str) -> None:
+    window = kiosk.window
+    button = accessibility_button(kiosk)
+    assert button.isVisible(), where
+    top_left = button.mapTo(window, button.rect().topLeft())
+    bottom = top_left.y() + button.height()
+    assert top_left.y() >= window.height() * 0.9, (where, top_left.y(), window.height())
+    assert bottom <= window.height(), where
+    # Nothing stands over it: a finger on its middle lands on it.
+    centre = button.mapTo(window, button.rect().center())
+    assert window.childAt(centre) is button, where
+    # The symbol and a name in words.
+    assert not button.icon().isNull() and button.text() == BUTTON, where
+
+
+def test_the_button_is_low_on_every_screen_and_opens_the_panel(qtbot, turned_kiosk):
+    kiosk = turned_kiosk
+    navigator = kiosk.context.navigator
+    order = PlacedOrder("0" * 36, "K7D-3MXQ9P", 8980, 1, DeliveryOption("standard", 0, 3),
+                        date(2026, 11, 26), TEST_NOW)
+    steps = {"attract": lambda: None, "home": kiosk.start_session,
+             "category": lambda: navigator.open_category("Women/Tops/Jackets"),
+             "search": lambda: navigator.open_search("veste"),
+             "basket": navigator.open_basket, "customer form": navigator.open_customer_form,
+             "review": navigator.open_review,
+             "confirmation": lambda: navigator.show_confirmation(order),
+             "rating": navigator.open_rating}
+    for where, step in steps.items():
+        step()
+        qtbot.wait(50)        # the screen laid out
+        assert_low_and_uncovered(kiosk, where)
+    tap(qtbot, accessibility_button(kiosk))
+    panel = kiosk.accessibility_menu.panel
+    assert panel.isVisible() and panel.geometry() == kiosk.window.rect()
+    for name in PANEL_TOGGLES:
+        toggle = named(panel, QPushButton, name)
+        assert toggle.height() >= kiosk.theme.touch_target
+        assert toggle.text() == labelled(name, "non")       # the state in words, not in colour
+    assert all(control.accessibleName() for control in panel.focus_order())
+    tap(qtbot, named(panel, QPushButton, "Terminé"))
+    assert not panel.isVisible()
+
+
+def test_the_button_on_the_attract_screen_starts_a_session_with_the_panel_open(qtbot, kiosk):
+    assert not kiosk.window.showing_session()
+    tap(qtbot, accessibility_button(kiosk))
+    assert kiosk.window.showing_session()
+    assert kiosk.idle.running     # what the shopper switches on ends with their session
+    assert shown(qtbot, kiosk.window, QLabel, BUTTON) is kiosk.accessibility_menu.panel.heading
+
+
+def test_each_choice_goes_to_the_session_and_comes_back_in_words(qtbot, kiosk):
+    kiosk.start_session()
+    tap(qtbot, accessibility_button(kiosk))
+    panel = kiosk.accessibility_menu.panel
+    session = kiosk.context.session
+    config = kiosk.config
+    timeout = config.inactivity_timeout_seconds
+
+    tap(qtbot, named(panel, QPushButton, "Plus de temps"))
+    assert session.accessibility.more_time
+    assert named(panel, QPushButton, "Plus de temps").text() == labelled("Plus de temps", "oui")
+    assert named(panel, QPushButton, "Plus de temps").isChecked()
+    assert kiosk.idle.timeout_s == timeout * config.speech_time_multiplier
+    assert kiosk.idle.countdown_s == round(config.countdown_seconds
+                                           * config.speech_time_multiplier)
+    tap(qtbot, named(panel, QPushButton, "Plus de temps"))
+    assert not session.accessibility.more_time
+    assert kiosk.idle.timeout_s == timeout
+
+    tap(qtbot, named(panel, QPushButton, "Lecture vocale"))
+    assert session.accessibility.speech
+    assert kiosk.idle.timeout_s == timeout * config.speech_time_multiplier  # speech: more time
+    tap(qtbot, named(panel, QPushButton, "Contraste élevé"))
+    tap(qtbot, named(panel, QPushButton, "Tout à portée de main"))
+    assert session.accessibility.high_contrast and session.accessibility.reach
+    assert named(panel, QPushButton, "Contraste élevé").accessibleDescription() == "oui"
+
+    tap(qtbot, named(panel, QPushButton, labelled("Taille du texte", "Très grand")))
+    assert session.accessibility.text_scale == 2.0
+    assert named(panel, QPushButton, labelled("Taille du texte", "Très grand")).isChecked()
+    assert not named(panel, QPushButton, labelled("Taille du texte", "Standard")).isChecked()
+
+    start_volume = session.accessibility.speech_volume
+    tap(qtbot, named(panel, QPushButton, "Plus fort"))
+    assert session.accessibility.speech_volume == pytest.approx(start_volume + 0.1)
+    louder = percent(round((start_volume + 0.1) * 100))
+    assert named(panel, QLabel, labelled("Volume de la voix", louder)).text() == louder
+    tap(qtbot, named(panel, QPushButton, "Plus rapide"))
+    tap(qtbot, named(panel, QPushButton, "Plus rapide"))
+    assert session.accessibility.speech_rate == pytest.approx(config.speech_rate + 0.2)
+    assert named(panel, QLabel, labelled("Vitesse de la voix", "+2")).text() == "+2"
+
+    kiosk.set_language("en")     # the panel follows the language
+    assert shown(qtbot, panel, QPushButton, "Speech").text() == "Speech: On"
+    assert named(panel, QPushButton, "More time").text() == "More time: Off"
+
+
+def test_the_idle_reset_gives_the_next_shopper_the_configs_choices(qtbot, kiosk):
+    kiosk.start_session()
+    tap(qtbot, accessibility_button(kiosk))
+    panel = kiosk.accessibility_menu.panel
+    for name in PANEL_TOGGLES:
+        tap(qtbot, named(panel, QPushButton, name))
+    tap(qtbot, named(panel, QPushButton, labelled("Taille du texte", "Grand")))
+    tap(qtbot, named(panel, QPushButton, "Moins fort"))
+    assert kiosk.idle.timeout_s > kiosk.config.inactivity_timeout_seconds
+
+    kiosk.end_session()      # what the idle reset does
+
+    assert kiosk.context.session.accessibility == AccessibilityChoices.from_config(kiosk.config)
+    assert kiosk.accessibility.choices == kiosk.context.session.accessibility
+    assert kiosk.idle.timeout_s == kiosk.config.inactivity_timeout_seconds
+    assert kiosk.idle.countdown_s == kiosk.config.countdown_seconds
+    assert not panel.isVisible()
+    for name in PANEL_TOGGLES:
+        assert named(panel, QPushButton, name).text() == labelled(name, "non")
+    assert named(panel, QPushButton, labelled("Taille du texte", "Standard")).isChecked()
+    # The next shopper's choices are the ones the panel changes, and they are applied.
+    tap(qtbot, accessibility_button(kiosk))
+    tap(qtbot, named(panel, QPushButton, "Plus de temps"))
+    assert kiosk.context.session.accessibility.more_time
+    assert kiosk.idle.timeout_s > kiosk.config.inactivity_timeout_seconds
+
+
+class _Sessions(QObject):
+    """The part of kiosk/ui/session.py Sessions the coordinator follows."""
+
+    context_replaced = Signal(object)
+
+    def __init__(self, config) -> None:
+        super().__init__()
+        self.config = config
+        self.context = self._new_context()
+        self.started = 0
+
+    def start(self) -> None:
+        self.started += 1
+
+    def replace(self) -> None:
+        self.context = self._new_context()
+        self.context_replaced.emit(self.context)
+
+    def _new_context(self):
+        return dataclasses.make_dataclass("Context", ["session"])(
+            ShopperSession(accessibility=AccessibilityChoices.from_config(self.config)))
+
+
+def test_speech_follows_the_current_sessions_choices_and_the_reset(qtbot, qapp, demo_config):
+    config = dataclasses.replace(demo_config, speech_engine="mock", speech_rate=0.2,
+                                 speech_volume=0.7)
+    speech = Speech(config)
+    qtbot.waitUntil(lambda: speech.available is not None, timeout=WAIT_MS)
+    sessions = _Sessions(config)
+    idle = IdleWatcher(config.inactivity_timeout_seconds, config.countdown_seconds)
+    coordinator = AccessibilityCoordinator(sessions, idle, speech=speech)
+    heard: list[str] = []
+    speech.utterance.connect(heard.append)
+    try:
+        speech.say("before")
+        first = sessions.context.session
+        first.choose_accessibility(first.accessibility.with_speech(True).with_volume(1.0)
+                                   .with_rate(-0.5))
+        assert speech.enabled and speech.volume == 1.0 and speech.rate == -0.5
+        speech.say("bonjour")
+
+        old_session = sessions.context.session
+        sessions.replace()
+        assert not speech.enabled
+        assert (speech.rate, speech.volume) == (0.2, 0.7)
+        speech.say("for nobody")
+        # The old session's choices no longer reach the kiosk.
+        old_session.choose_accessibility(old_session.accessibility.with_speech(True))
+        assert not speech.enabled
+        assert coordinator.choices == AccessibilityChoices.from_config(config)
+        sessions.context.session.choose_accessibility(
+            sessions.context.session.accessibility.with_speech(True))
+        assert speech.enabled
+        speech.repeat()            # nothing of the last shopper's to repeat
+        assert heard == ["bonjour"]
+    finally:
+        speech.shutdown()
