@@ -97,7 +97,8 @@ class KioskApp:
         self.top_bar = TopBar(self.theme, store_name, config.languages)
         self.top_bar.show_language(config.default_language)
         self.attract = AttractScreen(self.theme, formatter, self.pictures, store_name)
-        self.window = KioskShell(self.theme, self.top_bar, self.attract, config.orientation)
+        self.window = KioskShell(self.theme, self.top_bar, self.attract, config.orientation,
+                                 config.screen_mounting)
         self.notice = Notice(self.theme, self.window, self.top_bar)
         # Whatever a shopper or staff waits for shows, past a moment, that the kiosk works.
         self.busy = BusyStrip(self.theme, self.window, self.top_bar)

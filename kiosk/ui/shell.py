@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.reach import ScreenMounting
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
@@ -98,9 +99,10 @@ class TopBar(Retranslating, QWidget):
             button.setVisible(language != code)
 
 
-class KioskShell(QWidget):
+class KioskShell(Retranslating, QWidget):
     def __init__(self, theme: Theme, top_bar: TopBar, attract: Screen,
-                 orientation: str = "auto", parent: QWidget | None = None) -> None:
+                 orientation: str = "auto", mounting: ScreenMounting | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._orientation = orientation
         # True when the window is wider than tall (or the config says landscape).
@@ -149,6 +151,10 @@ class KioskShell(QWidget):
         self._update_navigation()
 
     def back(self) -> None:
+        # Reach mode (EN 301 549, 8.3): everything keeps to the rows a shopper reaches,
+        # from how the screen stands (left out, the screen counts as wholly in reach).
+        self._mounting = mounting
+        self.reach = False
         if self.screens.count() > 1:
             self._drop(self.screens.widget(self.screens.count() - 1))
         self._update_navigation()
@@ -181,6 +187,15 @@ class KioskShell(QWidget):
         self.layers.setCurrentWidget(self.attract)
 
     def set_footer(self, footer: QWidget) -> None:
+        # What stands above the reach band in reach mode: a word to look lower down.
+        self.reach_note = QLabel(self, objectName="ReachNote")
+        self.reach_note.setWordWrap(True)
+        self.reach_note.setAlignment(Qt.AlignmentFlag.AlignHCenter
+                                     | Qt.AlignmentFlag.AlignBottom)
+        self.reach_note.setContentsMargins(theme.spacing * 2, theme.spacing * 2,
+                                           theme.spacing * 2, theme.spacing * 2)
+        self.reach_note.hide()
+        self.retranslate()
         """What stays under every screen of a session (the compare tray), replaced whole
         with the session."""
         if self.footer is not None:
@@ -226,3 +241,33 @@ class KioskShell(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         # A shopper cannot close the kiosk; the application ends it with exit().
         event.ignore()
+    # --- reach mode ---------------------------------------------------------------------
+
+    def set_reach(self, on: bool) -> None:
+        """Reach mode on: the attract screen and the session (top bar, screens, footer)
+        keep to the band of the screen between 380 and 1,220 mm above the floor; above it
+        is a note saying so, below it nothing. Where the whole screen is in reach, nothing
+        changes. The overlays placed on the window keep to its contents rect."""
+        self.reach = on
+        self._fit_to_reach()
+
+    def reachable_rows(self) -> tuple[int, int]:
+        """The window's first row in reach and the first one below them."""
+        if self._mounting is None:
+            return 0, self.height()
+        return self._mounting.reachable_rows(self.height())
+
+    def _fit_to_reach(self) -> None:
+        first, end = self.reachable_rows() if self.reach else (0, self.height())
+        self.setContentsMargins(0, first, 0, self.height() - end)
+        self.layout().activate()
+        note = self.reach_note
+        note.setGeometry(0, 0, self.width(), first)
+        note.setVisible(first > 0 and note.heightForWidth(self.width()) <= first)
+
+    def retranslate(self) -> None:
+        self.reach_note.setText(self.tr("Everything is lower down, within reach."))
+        self.reach_note.setAccessibleName(self.reach_note.text())
+
+        if self.reach:
+            self._fit_to_reach()
