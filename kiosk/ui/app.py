@@ -30,6 +30,7 @@ from kiosk.core.products import ProductCard
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.accessibility import AccessibilityCoordinator
 from kiosk.ui.admin.mode import AdminMode
+from kiosk.ui.appearance import PICTURE_PX, THUMBNAIL_PX, Appearance, image_bound
 from kiosk.ui.assets import install_fonts
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.crash_recovery import CrashRecovery
@@ -88,11 +89,11 @@ class KioskApp:
         self.languages = Languages(app, config)
         formatter = self.languages.install(config.default_language)
         self.thumbnails = ThumbnailCache(self.runner, config.images_dir,
-                                         QSize(self.theme.px(300), self.theme.px(300)))
+                                         image_bound(self.theme, THUMBNAIL_PX))
         # A product's pictures, and the attract screen's current and next: the rotation
         # through every featured product is decoded again as it turns, not kept.
         self.pictures = ThumbnailCache(self.runner, config.images_dir,
-                                       QSize(self.theme.px(900), self.theme.px(900)), capacity=8)
+                                       image_bound(self.theme, PICTURE_PX), capacity=8)
         store_name = config.store_name or config.store_id
         self.top_bar = TopBar(self.theme, store_name, config.languages)
         self.top_bar.show_language(config.default_language)
@@ -122,6 +123,11 @@ class KioskApp:
             journal=self.journal_writer, runner=self.runner, navigator=self.navigator,
             window=self.window, attract=self.attract, ratings=self.ratings, idle=self.idle,
             still_there=self.still_there, notice=self.notice, admin=self.admin)
+        # The shopper's text size and contrast, applied live (self.theme is the starting one).
+        self.appearance = Appearance(self.theme, self.window, thumbnails=self.thumbnails,
+                                     pictures=self.pictures)
+        self.appearance.follow(self.sessions.set_theme)
+        self.appearance.follow(self.admin.set_theme)
         self.top_bar.language_requested.connect(self.set_language)
         self.top_bar.basket_requested.connect(self.navigator.open_basket)
         # The home and the tray bar live as long as the app: the home holds nothing of a

@@ -104,6 +104,12 @@ class Sessions(QObject):
             screen.set_formatter(self.formatter)
         self._window.name_screens()      # once each has its words and numbers in the language
 
+    def set_theme(self, theme: Theme) -> None:
+        """The shopper chose another text size or contrast: the screens they open from now
+        on, and the next shopper's, are made with `theme` (kiosk/ui/appearance.py)."""
+        self._theme = theme
+        self.context.theme = theme
+
     def set_synonyms(self, synonyms: Synonyms | None) -> None:
         self.synonyms = synonyms
         self.context.synonyms = synonyms

@@ -2,8 +2,10 @@
 kiosk/ui/styles with the tokens filled in.
 
 Sizes are in device-independent pixels for a 1080-pixel-wide portrait screen and are
-multiplied by `scale` (1.0 normally, 1.5 for large type), so a whole layout grows
-together. Text colours keep at least 4.5:1 contrast on the surfaces they are used on.
+multiplied by `scale` (1.0 normally, 1.5 or 2.0 for large type), so a whole layout grows
+together. Text colours keep at least 4.5:1 contrast on the surfaces they are used on
+(`READABLE_PAIRS`), and at least 7:1 in the high-contrast set (`HIGH_CONTRAST`) a shopper
+can switch to (kiosk/ui/appearance.py applies either, at any scale, without a restart).
 
 A token in a `.qss` file is written `${...}` (kiosk/ui/styles/README.md has the list):
 `${primary}` is a colour of `Colors`; `${heading}` a size of `Theme` in pixels at the
@@ -43,6 +45,39 @@ class Colors:
     scrim: str = "#0B2440"           # behind white text: 15:1
     pressed: str = "#D6CEC2"         # a light control under the finger; text 10:1 on it
     primary_pressed: str = "#06335C" # a primary control under the finger; white text 12:1
+
+
+# Black on white, dark blue for what acts, every edge drawn black: at least 7:1 for each
+# text on each surface it is read on (WCAG AAA), where the usual set keeps 4.5:1.
+HIGH_CONTRAST = Colors(
+    background="#E8E8E8",
+    surface="#FFFFFF",
+    text="#000000",              # 21:1 on surface
+    text_muted="#262626",        # 15.1:1 on surface
+    primary="#002B66",           # 13.7:1 on surface; white text on it 13.7:1
+    on_primary="#FFFFFF",
+    in_stock="#0A4D1C",          # 10:1 on surface
+    sale="#7A0F08",              # 11.1:1 on surface
+    border="#000000",
+    placeholder="#D4D4D4",       # black text 14.2:1
+    primary_light="#8FA3C2",     # disabled buttons on the primary bar (not text to read)
+    scrim="#000000",
+    pressed="#BDBDBD",           # black text 11.2:1; pressed.qss also moves the border
+    primary_pressed="#00152F",   # white text 18.3:1
+)
+
+# (text colour, the surface it is read on) for every text the style sheets and the
+# painted widgets set: tests/ui/test_appearance.py holds each to its contrast minimum.
+READABLE_PAIRS = (
+    ("text", "surface"), ("text", "background"), ("text", "placeholder"),
+    ("text", "pressed"),
+    ("text_muted", "surface"), ("text_muted", "background"), ("text_muted", "placeholder"),
+    ("text_muted", "pressed"),
+    ("primary", "surface"), ("primary", "background"), ("primary", "placeholder"),
+    ("on_primary", "primary"), ("on_primary", "primary_pressed"), ("on_primary", "scrim"),
+    ("in_stock", "surface"), ("in_stock", "background"),
+    ("sale", "surface"), ("sale", "background"),
+)
 
 
 class StyleSheetError(ValueError):

@@ -44,11 +44,14 @@ class ThumbnailCache(QObject):
         super().__init__(parent)
         self._runner = runner
         self._images_dir = images_dir
+        self._capacity = capacity
         self._bound = bound
         self.max_bytes = capacity * bound.width() * bound.height() * 4
         self.size_bytes = 0
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._pending: set[str] = set()
+        # Counts the bound's changes: an image decoded at an older bound is not kept.
+        self._generation = 0
 
     def get(self, image: str | None) -> QPixmap | None:
         """The decoded image, or None while it is loading or if it cannot be read."""
@@ -61,10 +64,22 @@ class ThumbnailCache(QObject):
         if image not in self._pending:
             self._pending.add(image)
             path, bound = self._images_dir / image, QSize(self._bound)
+            generation = self._generation
             self._runner.run_compute(lambda: decode_scaled(path, bound),
-                                     lambda decoded: self._store(image, decoded),
-                                     lambda _error: self._store(image, QImage()))
+                                     lambda decoded: self._store(image, decoded, generation),
+                                     lambda _error: self._store(image, QImage(), generation))
         return None
+
+    def set_bound(self, bound: QSize) -> None:
+        """Images are shown at another size (the shopper chose larger text): each is
+        decoded again at `bound` when next asked for, and `ready` says so as before."""
+        if bound == self._bound:
+            return
+        self._bound = bound
+        self.max_bytes = self._capacity * bound.width() * bound.height() * 4
+        self._generation += 1
+        self._pending.clear()
+        self.clear()
 
     @property
     def busy(self) -> bool:
@@ -75,7 +90,9 @@ class ThumbnailCache(QObject):
         self._pixmaps.clear()
         self.size_bytes = 0
 
-    def _store(self, image: str, decoded: QImage) -> None:
+    def _store(self, image: str, decoded: QImage, generation: int) -> None:
+        if generation != self._generation:
+            return
         self._pending.discard(image)
         # A broken image is remembered as null so it is not decoded again and again.
         pixmap = QPixmap.fromImage(decoded) if not decoded.isNull() else QPixmap()

@@ -23,6 +23,7 @@ from kiosk.ui.admin.style import admin_style
 
 if TYPE_CHECKING:
     from kiosk.ui.admin.panel import AdminPanel
+    from kiosk.ui.theme import Theme
 
 log = logging.getLogger(__name__)
 
@@ -214,6 +215,18 @@ class AdminMode(QObject):
             self.context.audit("admin_closed", {"why": why})
             log.info("admin mode closed (%s)", why)
         self.closed.emit(why)
+
+    def set_theme(self, theme: Theme) -> None:
+        """The shopper chose another text size or contrast (kiosk/ui/appearance.py): admin
+        mode is drawn with it too; a closed panel, laid out with the old sizes, is made
+        again at its next opening."""
+        self.context.theme = theme
+        self.pad.setStyleSheet(admin_style(theme))
+        if self.panel is not None and not self.is_open:
+            self.panel.deleteLater()
+            self.panel = None
+        elif self.panel is not None:
+            self.panel.setStyleSheet(admin_style(theme))
 
     def apply_config(self, config: KioskConfig) -> None:
         """A reloaded config: admin mode's own keys take effect at once."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
@@ -19,7 +20,7 @@ from kiosk.ui.widgets.picture import Picture
 ROTATION_MS = 5000
 
 
-class AttractScreen(Screen):
+class AttractScreen(Restyling, Screen):
     started = Signal()
     language_chosen = Signal(str)    # a shopper who reads another language starts in it
 
@@ -47,20 +48,16 @@ class AttractScreen(Screen):
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
         self.start_button = QPushButton(objectName="PrimaryButton")
-        self.start_button.setMinimumHeight(theme.touch_target * 2)
         self.start_button.clicked.connect(self.started)
         # One button per other offered language, each written in its own language.
         self.language_row = QWidget(objectName="AttractLanguages")
         self._language_layout = QHBoxLayout(self.language_row)
         self._language_layout.setContentsMargins(0, 0, 0, 0)
-        self._language_layout.setSpacing(theme.spacing * 2)
         self.language_buttons: dict[str, QPushButton] = {}
 
         self._layout = QGridLayout(self)
-        self._layout.setContentsMargins(theme.spacing * 4, theme.spacing * 4,
-                                        theme.spacing * 4, theme.spacing * 4)
-        self._layout.setSpacing(theme.spacing * 2)
         self.landscape: bool | None = None
+        self.restyle(theme)
         self.set_landscape(False)
 
         self._rotation = QTimer(self)
@@ -68,6 +65,17 @@ class AttractScreen(Screen):
         self._rotation.timeout.connect(self.show_next)
         thumbnails.ready.connect(self._on_image_ready)
         self.retranslate()
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = theme
+        self.start_button.setMinimumHeight(theme.touch_target * 2)
+        self._language_layout.setSpacing(theme.spacing * 2)
+        self._layout.setContentsMargins(theme.spacing * 4, theme.spacing * 4,
+                                        theme.spacing * 4, theme.spacing * 4)
+        self._layout.setSpacing(theme.spacing * 2)
+        if self.landscape is not None:
+            self._space_rows()
+            self._show_current()     # the picture decoded again at the new size
 
     def set_landscape(self, landscape: bool) -> None:
         """Picture above the words on a tall screen, beside them on a wide one."""
@@ -89,16 +97,21 @@ class AttractScreen(Screen):
                 grid.addWidget(widget, row, 1)
             grid.setRowStretch(0, 1)
             grid.setRowStretch(7, 1)
-            grid.setRowMinimumHeight(3, self._theme.spacing * 2)
-            # The height is short: in large type, wide gaps would squeeze the words.
-            grid.setVerticalSpacing(self._theme.spacing)
         else:
-            grid.setVerticalSpacing(self._theme.spacing * 2)
             for row, widget in enumerate((self.store, self.welcome, self.picture,
                                           self.caption, self.start_button, self.language_row)):
                 grid.addWidget(widget, row, 0)
             grid.setRowStretch(2, 1)
+        self._space_rows()
         self._show_current()
+
+    def _space_rows(self) -> None:
+        if self.landscape:
+            self._layout.setRowMinimumHeight(3, self._theme.spacing * 2)
+            # The height is short: in large type, wide gaps would squeeze the words.
+            self._layout.setVerticalSpacing(self._theme.spacing)
+        else:
+            self._layout.setVerticalSpacing(self._theme.spacing * 2)
 
     def title(self) -> str:
         return self.tr("Touch to start")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.categories import CategoryTile
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
@@ -33,7 +34,7 @@ from kiosk.ui.widgets.text import wrapped_label
 TILE_COLUMNS = {False: 3, True: 4}    # portrait, landscape
 
 
-class CategoryButton(QAbstractButton):
+class CategoryButton(Restyling, QAbstractButton):
     """A large tile: the category's picture with its name written under it."""
 
     def __init__(self, theme: Theme, tile: CategoryTile, thumbnails: ThumbnailCache,
@@ -53,6 +54,11 @@ class CategoryButton(QAbstractButton):
     def show_name(self, formatter: Formatter) -> None:
         self.setText(formatter.word(self.tile.name))
         self.setAccessibleName(self.text())
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = theme
+        self.updateGeometry()
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(self._theme.px(240), self._theme.px(220))
@@ -99,7 +105,7 @@ class CategoryButton(QAbstractButton):
         painter.drawText(label_box, Qt.AlignmentFlag.AlignCenter, name)
 
 
-class HomeScreen(Screen):
+class HomeScreen(Restyling, Screen):
     """Made anew for each shopper. Its categories and featured products are given by the
     app, which loads them once at start and again after a sync changes the catalog."""
 
@@ -107,23 +113,19 @@ class HomeScreen(Screen):
         super().__init__(parent)
         self._context = context
         self._formatter = context.formatter
-        theme = context.theme
+        # The theme in force: the home outlives the session it was made in.
+        self._theme = theme = context.theme
         self.search_entry = QPushButton(objectName="SearchEntry")
         self.search_entry.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.search_entry.setMinimumHeight(theme.touch_target + theme.spacing)
-        self.search_entry.setIcon(magnifier_icon(theme.px(40), theme.colors.text_muted))
-        self.search_entry.setIconSize(QSize(theme.px(40), theme.px(40)))
         self.search_entry.clicked.connect(lambda: context.navigator.open_search())
         self.scan_hint = wrapped_label("Hint")
         self.categories_title = QLabel(objectName="SectionTitle")
         self.tiles = QWidget(objectName="CategoryTiles")
         self._tiles_layout = QGridLayout(self.tiles)
         self._tiles_layout.setContentsMargins(0, 0, 0, 0)
-        self._tiles_layout.setSpacing(theme.spacing)
         self._tile_buttons: list[CategoryButton] = []
 
         self.selection_title = QLabel(objectName="SectionTitle")
-        self.selection_title.setContentsMargins(theme.spacing * 2, 0, 0, 0)
         self.status = StatusPane(self._status_texts, "loading")
         self.model = ProductGridModel(context.thumbnails, context.formatter, self)
         self.delegate = ProductCardDelegate(theme, context.formatter, self)
@@ -135,19 +137,13 @@ class HomeScreen(Screen):
         self.body.addWidget(self.grid)
         self.rate_visit = QPushButton(objectName="SecondaryButton")
         self.rate_visit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.rate_visit.setIcon(face_icon(4, theme.px(48), theme.colors.text))
-        self.rate_visit.setIconSize(QSize(theme.px(48), theme.px(48)))
         self.rate_visit.clicked.connect(lambda: context.navigator.open_rating())
 
         top = QWidget(objectName="HomeTop")
-        top_layout = QVBoxLayout(top)
-        margin = theme.spacing * 2
-        top_layout.setContentsMargins(margin, theme.spacing, margin, 0)
-        top_layout.setSpacing(theme.spacing)
+        top_layout = self._top_layout = QVBoxLayout(top)
         # Landscape screens are short: the rating button shares the search entry's row
         # there, and takes a row of its own under the products on a portrait screen.
         self._search_row = QHBoxLayout()
-        self._search_row.setSpacing(theme.spacing)
         self._search_row.addWidget(self.search_entry, 1)
         top_layout.addLayout(self._search_row)
         top_layout.addWidget(self.scan_hint)
@@ -163,10 +159,10 @@ class HomeScreen(Screen):
         # A bar of its own, hidden when empty: an empty layout's margins still take room.
         self._rate_bar = QWidget(objectName="RateVisitBar")
         self._rate_row = QVBoxLayout(self._rate_bar)
-        self._rate_row.setContentsMargins(margin, theme.spacing, margin, theme.spacing)
         self._rate_row.addWidget(self.rate_visit)
         layout.addWidget(self._rate_bar)
         self._landscape = False
+        self.restyle(theme)
         self.retranslate()
         self.show_loading()
 
@@ -188,15 +184,35 @@ class HomeScreen(Screen):
         for button in self._tile_buttons:
             button.show_name(formatter)
 
+    def restyle(self, theme: Theme) -> None:
+        self._theme = theme
+        self.search_entry.setMinimumHeight(theme.touch_target + theme.spacing)
+        self.search_entry.setIcon(magnifier_icon(theme.px(40), theme.colors.text_muted))
+        self.search_entry.setIconSize(QSize(theme.px(40), theme.px(40)))
+        self._tiles_layout.setSpacing(theme.spacing)
+        self.selection_title.setContentsMargins(theme.spacing * 2, 0, 0, 0)
+        self.rate_visit.setIcon(face_icon(4, theme.px(48), theme.colors.text))
+        self.rate_visit.setIconSize(QSize(theme.px(48), theme.px(48)))
+        margin = theme.spacing * 2
+        self._top_layout.setContentsMargins(margin, theme.spacing, margin, 0)
+        self._top_layout.setSpacing(theme.spacing)
+        self._search_row.setSpacing(theme.spacing)
+        self._rate_row.setContentsMargins(margin, theme.spacing, margin, theme.spacing)
+        self._match_rate_visit_height()
+
     def set_landscape(self, landscape: bool) -> None:
         if landscape != self._landscape:
             self._landscape = landscape
             self._lay_out_tiles()
             row = self._search_row if landscape else self._rate_row
             row.addWidget(self.rate_visit)
-            self.rate_visit.setMinimumHeight(
-                self.search_entry.minimumHeight() if landscape else 0)
+            self._match_rate_visit_height()
             self._rate_bar.setVisible(not landscape)
+
+    def _match_rate_visit_height(self) -> None:
+        # Beside the search entry, as tall as it.
+        self.rate_visit.setMinimumHeight(
+            self.search_entry.minimumHeight() if self._landscape else 0)
 
     def show_loading(self) -> None:
         self._show_status("loading")
@@ -223,7 +239,7 @@ class HomeScreen(Screen):
         for tile in tiles:
             if tile.product_count == 0:
                 continue    # an empty category would only disappoint
-            button = CategoryButton(self._context.theme, tile, self._context.thumbnails,
+            button = CategoryButton(self._theme, tile, self._context.thumbnails,
                                     self._formatter)
             button.clicked.connect(
                 lambda _checked=False, path=tile.path: self._context.navigator.open_category(path))

@@ -98,7 +98,7 @@ class FaceButton(QAbstractButton):
         outline = QPainterPath()
         outline.addRoundedRect(box, t.px(16), t.px(16))
         pressed = self.isDown()
-        painter.fillPath(outline, QColor(c.border if pressed else c.surface))
+        painter.fillPath(outline, QColor(c.pressed if pressed else c.surface))
         painter.setPen(QPen(QColor(c.primary if pressed else c.border), 3 if pressed else 2))
         painter.drawPath(outline)
         label_height = self._label_height()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
@@ -120,6 +121,10 @@ class ProductCardDelegate(QStyledItemDelegate):
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
+
+    def set_theme(self, theme: Theme) -> None:
+        """Cards are painted at another text size or contrast from now on."""
+        self._theme = theme
 
     def card_size(self) -> QSize:
         return QSize(self._theme.px(320), self._theme.px(470))
@@ -284,7 +289,7 @@ class ProductCardDelegate(QStyledItemDelegate):
 WRAP_SLACK = 4
 
 
-class ProductGrid(QListView):
+class ProductGrid(Restyling, QListView):
     """Cards in rows that fill the width, scrolled with the finger, no scroll bars."""
 
     card_tapped = Signal(int)     # the product id of the card the shopper tapped
@@ -316,7 +321,19 @@ class ProductGrid(QListView):
     def _on_clicked(self, index: QModelIndex) -> None:
         self.card_tapped.emit(self.model().card(index.row()).id)
 
+    def restyle(self, theme: Theme) -> None:
+        self._delegate.set_theme(theme)
+        self._card = self._delegate.card_size()
+        self._side = theme.spacing
+        self.setViewportMargins(self._side, 0, self._side, 0)
+        self._fit_cells()
+        self.scheduleDelayedItemsLayout()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_cells()
+        super().resizeEvent(event)
+
+    def _fit_cells(self) -> None:
         # As many columns as fit, widened to share the whole width: no empty band at the
         # side. Computed from our own width (the event may be the viewport's); the few
         # pixels of slack keep Qt from wrapping a row that fits exactly.
@@ -329,4 +346,3 @@ class ProductGrid(QListView):
         cell = QSize(usable // columns, card.height())
         if self.gridSize() != cell:
             self.setGridSize(cell)
-        super().resizeEvent(event)

@@ -1,0 +1,133 @@
+"""Larger text and high contrast, switched while the kiosk runs (kiosk/ui/appearance.py):
+the open screen and the top bar follow at once, and switching back gives exactly the kiosk
+as it was; the high-contrast colours are held to 7:1, computed as WCAG does."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+import pytest
+from PySide6.QtCore import QPoint, QSize
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+from support.clock import TEST_CLOCK
+
+from kiosk.ui.app import KioskApp
+from kiosk.ui.theme import HIGH_CONTRAST, READABLE_PAIRS, STYLES, Colors
+
+# --- contrast, from the tokens ------------------------------------------------------------
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2's relative luminance of an sRGB colour written #RRGGBB."""
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)),
+                             reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_the_formula_gives_wcag_figures():
+    assert contrast_ratio("#FFFFFF", "#000000") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio("#123456", "#123456") == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(("colors", "least"), [(Colors(), 4.5), (HIGH_CONTRAST, 7.0)],
+                         ids=["usual", "high-contrast"])
+def test_every_text_colour_reads_on_every_surface_it_is_used_on(colors, least):
+    too_faint = {(text, surface): round(contrast_ratio(getattr(colors, text),
+                                                       getattr(colors, surface)), 2)
+                 for text, surface in READABLE_PAIRS
+                 if contrast_ratio(getattr(colors, text), getattr(colors, surface)) < least}
+    assert too_faint == {}
+
+
+# A disabled control's words need no contrast (WCAG 1.4.3): the top bar's Back and Home
+# on the attract screen's first page, which nothing can be done with.
+DISABLED_TEXT = {"primary_light"}
+
+
+def test_no_style_sheet_writes_text_in_a_colour_the_contrast_check_does_not_hold():
+    text_colors = {text for text, _surface in READABLE_PAIRS} | DISABLED_TEXT
+    used = {match[1] for sheet in STYLES.glob("*.qss")
+            for match in re.finditer(r"(?<![-\w])color:\s*\$\{(\w+)\}", sheet.read_text())}
+    assert used and used <= text_colors
+
+
+# --- live switching ----------------------------------------------------------------------
+
+
+# A terminal's screen, full size: the windowed kiosk's half-size window has no room for
+# text at twice its size.
+SCREEN = {"portrait": QSize(1080, 1920), "landscape": QSize(1920, 1080)}
+
+
+@contextmanager
+def running_kiosk(qtbot, qapp, config):
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(SCREEN.get(config.orientation, SCREEN["portrait"]))
+    try:
+        qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
+        kiosk.start_session()
+        yield kiosk
+    finally:
+        kiosk.shutdown()
+
+
+def settle(qtbot, kiosk) -> None:
+    qtbot.waitUntil(kiosk.settled, timeout=10000)
+    kiosk.window.grab()             # lays out whatever the change asked to lay out again
+    qtbot.waitUntil(kiosk.settled, timeout=10000)
+
+
+def layout_of(window: QWidget) -> list[tuple]:
+    """Every widget shown: its kind, name, font size and place in the window."""
+    return [(type(widget).__name__, widget.objectName(), widget.font().pixelSize(),
+             widget.mapTo(window, QPoint(0, 0)).toTuple(), widget.size().toTuple())
+            for widget in window.findChildren(QWidget) if widget.isVisible()]
+
+
+def picture_of(window: QWidget) -> QImage:
+    return window.grab().toImage()
+
+
+def test_larger_text_applies_to_the_open_screen_and_the_top_bar_and_goes_back_exactly(
+        qtbot, qapp, demo_config):
+    with running_kiosk(qtbot, qapp, demo_config) as kiosk:
+        settle(qtbot, kiosk)
+        before, looked = layout_of(kiosk.window), picture_of(kiosk.window)
+        back_size = kiosk.top_bar.back_button.font().pixelSize()
+        title_size = kiosk.home.categories_title.font().pixelSize()
+        entry_height = kiosk.home.search_entry.height()
+
+        kiosk.appearance.apply(2.0, False)
+        settle(qtbot, kiosk)
+        assert kiosk.top_bar.back_button.font().pixelSize() == 2 * back_size
+        assert kiosk.home.categories_title.font().pixelSize() == 2 * title_size
+        assert kiosk.home.search_entry.height() > entry_height
+        thumbnail = kiosk.thumbnails.get(kiosk.cards[0].image)
+        assert max(thumbnail.width(), thumbnail.height()) == 600    # decoded anew, larger
+
+        kiosk.appearance.apply(1.0, False)
+        settle(qtbot, kiosk)
+        assert layout_of(kiosk.window) == before
+        assert picture_of(kiosk.window) == looked
+
+
+def test_screens_opened_after_a_change_are_made_with_the_new_theme(qtbot, qapp, demo_config):
+    with running_kiosk(qtbot, qapp, demo_config) as kiosk:
+        kiosk.appearance.apply(1.5, True)
+        assert kiosk.context.theme == kiosk.appearance.theme
+        assert kiosk.context.theme.scale == 1.5
+        assert kiosk.context.theme.colors == HIGH_CONTRAST
+        assert kiosk.admin.context.theme == kiosk.appearance.theme
