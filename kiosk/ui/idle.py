@@ -128,7 +128,8 @@ class StillThereOverlay(Retranslating, QWidget):
         self._seconds = seconds
         self.retranslate()
         if first:
-            self.setGeometry(self.parentWidget().rect())
+            # The window's contents: in reach mode, only the rows a shopper reaches.
+            self.setGeometry(self.parentWidget().contentsRect())
             self.show()
             self.raise_()
             self._load_sound()

@@ -149,10 +149,11 @@ class CustomerFormScreen(CheckoutScreen):
             self._check(previous)
         self.keyboard.set_mode(field.spec.keyboard)
         self.keyboard.set_target(field.edit)
-        self.keyboard.show()
-        # Said once; while typing, the fields need the room (a wide screen is short).
+        # Said once; while typing, the fields need the room (a wide screen is short). Gone
+        # before the keyboard comes: together they would ask more height than the window has.
         self.intro.hide()
         self.heading.setHidden(self._landscape)
+        self.keyboard.show()
         field.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         field.edit.end(False)
         # Once the keyboard has taken its room, bring the field into what is left.

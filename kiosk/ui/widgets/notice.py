@@ -71,7 +71,9 @@ class Notice(QLabel):
         margin = self._theme.spacing * 2
         width = window.width() - 2 * margin
         height = max(self.heightForWidth(width), self._theme.touch_target)
-        top = margin
+        # The window's contents: in reach mode, only the rows a shopper reaches.
+        shown = window.contentsRect()
+        top = margin + shown.top()
         if self._top_bar.isVisible():
             top += self._top_bar.mapTo(window, self._top_bar.rect().bottomLeft()).y()
         under_top_bar = QRect(margin, top, width, height)

@@ -1,0 +1,174 @@
+"""Reach mode (EN 301 549, 8.3): every control a shopper uses lies between 380 and 1,220 mm
+above the floor, on every screen of a journey, however the screen stands.
+
+Each control's height is worked out here from its geometry in the window and from how the
+screen stands (the window fills the screen, so a pixel row is a fixed share of its height).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+from support.clock import TEST_CLOCK
+from support.gestures import named, shown, start, tap
+from support.ordering import ORDER_BUTTON, out_of_stock_here, to_basket, to_form
+
+from kiosk.ui.app import KioskApp
+
+LOWEST_MM, HIGHEST_MM = 380, 1220
+CONTROLS = (QAbstractButton, QLineEdit, QAbstractItemView, QAbstractSlider, QComboBox)
+
+
+@dataclasses.dataclass(frozen=True)
+class Stand:
+    orientation: str
+    size: QSize
+    screen_height_mm: float
+    bottom_edge_mm: float
+
+
+STANDS = {
+    # A 43-inch screen standing upright on a base: its top half is out of reach.
+    "43-inch upright": Stand("portrait", QSize(1080, 1920), 950, 700),
+    # A taller screen reaching low: out of reach at the top and at the bottom.
+    "55-inch upright, low": Stand("portrait", QSize(1080, 1920), 1210, 300),
+    # A 43-inch screen turned wide.
+    "43-inch wide": Stand("landscape", QSize(1920, 1080), 535, 800),
+}
+
+
+def height_above_floor(stand: Stand, row: float) -> float:
+    """Millimetres above the floor of a pixel row of the window (row 0 at its top)."""
+    rows = stand.size.height()
+    return stand.bottom_edge_mm + (rows - row) * stand.screen_height_mm / rows
+
+
+def out_of_reach(window: QWidget, stand: Stand) -> list[str]:
+    """Every control that shows some part of itself outside the band, said with its
+    name and the heights it spans."""
+    problems = []
+    for control in window.findChildren(QWidget):
+        if not isinstance(control, CONTROLS) or not control.isVisible():
+            continue
+        seen = control.visibleRegion().boundingRect()    # what a scroll leaves showing
+        if seen.isEmpty():
+            continue
+        box = QRect(control.mapTo(window, seen.topLeft()), seen.size())
+        top_mm = height_above_floor(stand, box.top())
+        bottom_mm = height_above_floor(stand, box.bottom() + 1)
+        if top_mm > HIGHEST_MM or bottom_mm < LOWEST_MM:
+            name = control.accessibleName() or control.objectName() or type(control).__name__
+            problems.append(f"{name!r} spans {bottom_mm:.0f} to {top_mm:.0f} mm")
+    return problems
+
+
+def kiosk_standing(qtbot, qapp, demo_config, stand: Stand) -> KioskApp:
+    config = dataclasses.replace(demo_config, orientation=stand.orientation,
+                                 screen_height_mm=stand.screen_height_mm,
+                                 bottom_edge_mm=stand.bottom_edge_mm)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(stand.size)
+    qtbot.waitUntil(kiosk.settled, timeout=10000)
+    return kiosk
+
+
+def start_settled(qtbot, kiosk) -> None:
+    """A shopper starts, and the home has shown its categories and pictures."""
+    start(qtbot, kiosk)
+    qtbot.waitUntil(lambda: kiosk.categories and kiosk.settled(), timeout=10000)
+    qtbot.wait(100)
+
+
+@pytest.mark.parametrize("stand", STANDS.values(), ids=STANDS.keys())
+def test_in_reach_mode_every_control_of_a_journey_is_within_reach(
+        qtbot, qapp, demo_config, stand):
+    kiosk = kiosk_standing(qtbot, qapp, demo_config, stand)
+    try:
+        start_settled(qtbot, kiosk)
+        # The screen as it stands puts controls out of reach: the top bar at least.
+        assert any("Retour" in problem for problem in out_of_reach(kiosk.window, stand))
+        kiosk.window.set_reach(True)
+        qapp.processEvents()
+
+        def check(where: str) -> None:
+            qtbot.waitUntil(kiosk.settled, timeout=10000)
+            qapp.processEvents()
+            problems = out_of_reach(kiosk.window, stand)
+            assert problems == [], f"{where}: " + "; ".join(problems)
+            assert kiosk.window.size() == stand.size, f"{where}: the window grew"
+
+        check("home")
+        product_id, sku, name, _ = out_of_stock_here(kiosk.config)
+        kiosk.navigator.open_product(product_id, sku)
+        shown(qtbot, kiosk.window, QPushButton, ORDER_BUTTON)
+        check("product")
+        basket = to_basket(qtbot, kiosk, name)
+        check("basket")
+        form = to_form(qtbot, kiosk, basket)
+        check("form")
+        tap(qtbot, named(form, QLineEdit, "Prénom"))
+        qtbot.waitUntil(lambda: form.keyboard.isVisible())
+        check("form with its keyboard")
+        kiosk.set_language("en")
+        check("form in English")
+        # What comes over the screens keeps to the band too: a notice (a tap takes it
+        # away) and the idle warning's button.
+        kiosk.notice.show_message("Up to 5 of the same item.")
+        box = kiosk.notice.geometry()
+        assert HIGHEST_MM >= height_above_floor(stand, box.top()) \
+            and height_above_floor(stand, box.bottom() + 1) >= LOWEST_MM
+        kiosk.still_there.show_countdown(20)
+        assert kiosk.still_there.stay_button.isVisible()
+        assert kiosk.still_there.geometry() == kiosk.window.contentsRect()   # the note shows
+        check("the idle warning")
+        # Above the band, a note says where everything went; its words are no control.
+        note = named(kiosk.window, QLabel, "Everything is lower down, within reach.")
+        assert note.isVisible()
+        assert height_above_floor(stand, note.geometry().bottom()) > HIGHEST_MM
+    finally:
+        kiosk.shutdown()
+
+
+def test_reach_mode_off_gives_back_the_whole_screen(qtbot, qapp, demo_config):
+    stand = STANDS["43-inch upright"]
+    kiosk = kiosk_standing(qtbot, qapp, demo_config, stand)
+    try:
+        start_settled(qtbot, kiosk)
+        before = kiosk.window.grab().toImage()
+        kiosk.window.set_reach(True)
+        qapp.processEvents()
+        assert kiosk.top_bar.mapTo(kiosk.window, QPoint(0, 0)).y() > 0
+        kiosk.window.set_reach(False)
+        qapp.processEvents()
+        assert kiosk.top_bar.mapTo(kiosk.window, QPoint(0, 0)).y() == 0
+        assert kiosk.window.grab().toImage() == before
+    finally:
+        kiosk.shutdown()
+
+
+def test_a_screen_wholly_in_reach_is_left_as_it_is(qtbot, qapp, demo_config):
+    # A 32-inch screen turned wide, its bottom edge at 800 mm: its top is at 1,198 mm.
+    stand = Stand("landscape", QSize(1920, 1080), 398, 800)
+    kiosk = kiosk_standing(qtbot, qapp, demo_config, stand)
+    try:
+        start_settled(qtbot, kiosk)
+        before = kiosk.window.grab().toImage()
+        kiosk.window.set_reach(True)
+        qapp.processEvents()
+        assert kiosk.window.grab().toImage() == before
+        assert out_of_reach(kiosk.window, stand) == []
+    finally:
+        kiosk.shutdown()
