@@ -34,9 +34,11 @@ from kiosk.core.product_page import (
 )
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.stock_words import counted_words, restock_words
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.attribute_table import AttributeTable
 from kiosk.ui.widgets.decision_bar import DecisionBar
 from kiosk.ui.widgets.gallery import Gallery, PageDots
@@ -65,7 +67,7 @@ def plain_text(html: str) -> str:
     return QTextDocumentFragment.fromHtml(html).toPlainText()
 
 
-class ProductScreen(Screen):
+class ProductScreen(Restyling, Screen):
     def __init__(self, context: ShopperContext, product_id: int,
                  variant_sku: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,21 +147,21 @@ class ProductScreen(Screen):
         self.attributes = AttributeTable(t)
 
         details = QWidget(objectName="ProductDetails")
-        lines = QVBoxLayout(details)
-        lines.setContentsMargins(0, t.spacing * 2, 0, t.spacing * 4)
-        lines.setSpacing(t.spacing)
-        side = t.spacing * 2
+        lines = self._detail_lines = QVBoxLayout(details)
         # Chip rows and the strip scroll to the screen's edge and carry their own margin;
-        # the rest lines up with the title, leaving a margin each side.
+        # the rest lines up with the title, leaving a margin each side (see restyle).
         edge_to_edge = (self.colors, self.sizes, self.similar_list)
+        self._framed_rows: list[QHBoxLayout] = []
         for widget in (self.name, self.special, self.color_title, self.colors,
                        self.size_title, self.sizes, self.restock,
                        self.other_stores, self.similar_title, self.similar_list,
                        self.phone_button, self.compare_button, self.description_title,
                        self.description, self.attributes_title, self.attributes):
             row = QHBoxLayout()
-            margin = 0 if widget in edge_to_edge else side
-            row.setContentsMargins(margin, 0, margin, 0)
+            if widget in edge_to_edge:
+                row.setContentsMargins(0, 0, 0, 0)
+            else:
+                self._framed_rows.append(row)
             if widget is self.other_stores:      # a button of its own width, not a bar
                 row.addWidget(widget)
                 row.addStretch(1)
@@ -167,9 +169,6 @@ class ProductScreen(Screen):
                 row.addWidget(widget)
             lines.addLayout(row)
         lines.addStretch(1)
-        for widget in (self.color_title, self.size_title, self.similar_title,
-                       self.description_title, self.attributes_title):
-            widget.setContentsMargins(0, t.spacing, 0, 0)
 
         self.content = QWidget(objectName="ProductContent")
         self.content_layout = QVBoxLayout(self.content)
@@ -195,7 +194,23 @@ class ProductScreen(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.body)
         self.phone_panel = PhonePanel(self._theme, self._context.runner, self)
+        self.restyle(t)
         self.set_landscape(False)
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = t = theme
+        self._detail_lines.setContentsMargins(0, t.spacing * 2, 0, t.spacing * 4)
+        self._detail_lines.setSpacing(t.spacing)
+        side = t.spacing * 2
+        for row in self._framed_rows:
+            row.setContentsMargins(side, 0, side, 0)
+        for widget in (self.color_title, self.size_title, self.similar_title,
+                       self.description_title, self.attributes_title):
+            widget.setContentsMargins(0, t.spacing, 0, 0)
+        self._dots.clear()              # drawn at the old size
+        if self.page is not None:
+            self._show_color_chips()
+            self._show_price()          # a special price is written in the sale colour
 
     def set_landscape(self, landscape: bool) -> None:
         """Pictures above the details on a tall screen; beside them, and still, on a wide one."""

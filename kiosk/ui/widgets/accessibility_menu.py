@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.accessibility import SPEECH_STEP, TEXT_SCALES, AccessibilityChoices
 from kiosk.ui.accessibility import AccessibilityCoordinator
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.shell import KioskShell
 from kiosk.ui.theme import Theme
@@ -35,16 +36,19 @@ from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import wrapped_label
 
 
-class AccessibilityButton(Retranslating, QPushButton):
+class AccessibilityButton(Retranslating, Restyling, QPushButton):
     """The symbol and the word; the symbol is drawn in the button's own text colour, so it
     follows the theme (high contrast included)."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AccessibilityButton")
+        self.restyle(theme)
+        self.retranslate()
+
+    def restyle(self, theme: Theme) -> None:
         self._icon_size = theme.px(44)
         self.setIconSize(QSize(self._icon_size, self._icon_size))
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.setText(self.tr("Accessibility"))
@@ -66,7 +70,7 @@ class AccessibilityButton(Retranslating, QPushButton):
         self.setIcon(QIcon(accessibility_pixmap(self._icon_size, color)))
 
 
-class AccessibilityBar(QWidget):
+class AccessibilityBar(Restyling, QWidget):
     """The strip under every screen that holds the accessibility button."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
@@ -75,11 +79,14 @@ class AccessibilityBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.button = AccessibilityButton(theme)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.spacing, theme.spacing // 2,
-                                  theme.spacing, theme.spacing // 2)
         layout.addStretch()
         layout.addWidget(self.button)
         layout.addStretch()
+        self.restyle(theme)
+
+    def restyle(self, theme: Theme) -> None:
+        self.layout().setContentsMargins(theme.spacing, theme.spacing // 2,
+                                         theme.spacing, theme.spacing // 2)
 
 
 def _toggle() -> QPushButton:
@@ -88,7 +95,7 @@ def _toggle() -> QPushButton:
     return button
 
 
-class _Stepper(QWidget):
+class _Stepper(Restyling, QWidget):
     """Less, the value in words, more: speech rate or volume."""
 
     def __init__(self, theme: Theme) -> None:
@@ -98,16 +105,19 @@ class _Stepper(QWidget):
         self.value = QLabel(objectName="AccessibilityValue")
         self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.more = QPushButton(objectName="AccessibilityStep")
-        row = QHBoxLayout()
-        row.setSpacing(theme.spacing)
-        row.addWidget(self.less, 1)
-        row.addWidget(self.value, 1)
-        row.addWidget(self.more, 1)
+        self._row = QHBoxLayout()
+        self._row.addWidget(self.less, 1)
+        self._row.addWidget(self.value, 1)
+        self._row.addWidget(self.more, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.spacing // 2)
         layout.addWidget(self.heading)
-        layout.addLayout(row)
+        layout.addLayout(self._row)
+        self.restyle(theme)
+
+    def restyle(self, theme: Theme) -> None:
+        self._row.setSpacing(theme.spacing)
+        self.layout().setSpacing(theme.spacing // 2)
 
     def name(self, heading: str, less: str, more: str, value: str, spoken: str) -> None:
         self.heading.setText(heading)
@@ -119,7 +129,7 @@ class _Stepper(QWidget):
         self.value.setAccessibleName(spoken)
 
 
-class AccessibilityPanel(Retranslating, QFrame):
+class AccessibilityPanel(Retranslating, Restyling, QFrame):
     """The choices over the whole window; each tap makes new choices (`chosen`), which are
     shown back once the session holds them (`show_choices`)."""
 
@@ -142,8 +152,7 @@ class AccessibilityPanel(Retranslating, QFrame):
         self.text_heading = QLabel(objectName="PanelHeading")
         self.text_sizes: dict[float, QPushButton] = {}
         sizes = QButtonGroup(self)
-        sizes_row = QHBoxLayout()
-        sizes_row.setSpacing(theme.spacing)
+        sizes_row = self._sizes_row = QHBoxLayout()
         for scale in TEXT_SCALES:
             button = QPushButton(objectName="AccessibilityToggle")
             button.setCheckable(True)
@@ -172,17 +181,13 @@ class AccessibilityPanel(Retranslating, QFrame):
         self.volume.more.clicked.connect(lambda: self._choose(
             self.choices.with_volume(self.choices.speech_volume + SPEECH_STEP)))
         self.done_button = QPushButton(objectName="PrimaryButton")
-        self.done_button.setMinimumHeight(theme.touch_target)
         self.done_button.clicked.connect(self.close_panel)
 
         choices = QWidget(objectName="AccessibilityChoices")
-        grid = QGridLayout(choices)
-        grid.setContentsMargins(theme.spacing * 2, 0, theme.spacing * 2, 0)
-        grid.setSpacing(theme.spacing * 2)
+        grid = self._grid = QGridLayout(choices)
         grid.addWidget(self.intro, 0, 0)
         grid.addWidget(self.speech, 1, 0)
-        text_sizes = QVBoxLayout()
-        text_sizes.setSpacing(theme.spacing // 2)
+        text_sizes = self._text_sizes = QVBoxLayout()
         text_sizes.addWidget(self.text_heading)
         text_sizes.addLayout(sizes_row)
         grid.addLayout(text_sizes, 2, 0)
@@ -192,16 +197,25 @@ class AccessibilityPanel(Retranslating, QFrame):
         grid.setRowStretch(8, 1)
         scroller = finger_scroll_area(choices, "AccessibilityScroller")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, theme.spacing * 2, 0, theme.spacing * 2)
-        layout.setSpacing(theme.spacing * 2)
         layout.addWidget(self.heading)
         layout.addWidget(scroller, 1)
-        done_row = QHBoxLayout()
-        done_row.setContentsMargins(theme.spacing * 2, 0, theme.spacing * 2, 0)
+        done_row = self._done_row = QHBoxLayout()
         done_row.addWidget(self.done_button)
         layout.addLayout(done_row)
+        self.restyle(theme)
         self.retranslate()
         self.hide()
+
+    def restyle(self, theme: Theme) -> None:
+        gap = theme.spacing * 2
+        self._sizes_row.setSpacing(theme.spacing)
+        self.done_button.setMinimumHeight(theme.touch_target)
+        self._grid.setContentsMargins(gap, 0, gap, 0)
+        self._grid.setSpacing(gap)
+        self._text_sizes.setSpacing(theme.spacing // 2)
+        self.layout().setContentsMargins(0, gap, 0, gap)
+        self.layout().setSpacing(gap)
+        self._done_row.setContentsMargins(gap, 0, gap, 0)
 
     def focus_order(self) -> list[QWidget]:
         return [self.speech, *self.text_sizes.values(), self.high_contrast, self.reach,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kinetic import scroll_with_finger
 
 
-class Breadcrumb(QScrollArea):
+class Breadcrumb(Restyling, QScrollArea):
     """'Women › Tops › Jackets': every crumb but the last is tapped to go there."""
 
     crumb_tapped = Signal(str)
@@ -19,11 +20,14 @@ class Breadcrumb(QScrollArea):
         self.setObjectName("Breadcrumb")
         self._strip = QWidget(objectName="BreadcrumbStrip")
         self._layout = QHBoxLayout(self._strip)
-        self._layout.setContentsMargins(theme.spacing, 0, theme.spacing * 2, 0)
         self._layout.setSpacing(0)
         scroll_with_finger(self, self._strip)
-        self.setFixedHeight(theme.touch_target)
+        self.restyle(theme)
         self.hide()
+
+    def restyle(self, theme: Theme) -> None:
+        self._layout.setContentsMargins(theme.spacing, 0, theme.spacing * 2, 0)
+        self.setFixedHeight(theme.touch_target)
 
     def set_crumbs(self, crumbs: list[tuple[str, str]]) -> None:
         """(path, name) from the top of the menu down to this category."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.kinetic import scroll_with_finger
@@ -80,7 +81,7 @@ class _ChipSet:
         chip.setAccessibleName(label)
 
 
-class ChipRow(_ChipSet, QScrollArea):
+class ChipRow(Restyling, _ChipSet, QScrollArea):
     """One line of chips that scrolls sideways when it is wider than the screen."""
 
     chosen = Signal(str)
@@ -94,14 +95,17 @@ class ChipRow(_ChipSet, QScrollArea):
         self._labels = {}
         self._strip = QWidget(objectName="ChipStrip")
         self._layout = QHBoxLayout(self._strip)
-        self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
-                                        theme.spacing * 2, theme.spacing // 2)
-        self._layout.setSpacing(theme.spacing)
         # The strip is as wide as its chips and scrolls: stretched to the row's width it
         # would squeeze a crowded row's chips to the style sheet's min-width, cutting words.
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         self._layout.addStretch()
         scroll_with_finger(self, self._strip)
+        self.restyle(theme)
+
+    def restyle(self, theme: Theme) -> None:
+        self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
+                                        theme.spacing * 2, theme.spacing // 2)
+        self._layout.setSpacing(theme.spacing)
         self.setFixedHeight(theme.touch_target + theme.spacing)
 
     def _place(self, chip: QPushButton) -> None:
@@ -111,7 +115,7 @@ class ChipRow(_ChipSet, QScrollArea):
         self._layout.removeWidget(chip)
 
 
-class ChipFlow(_ChipSet, QWidget):
+class ChipFlow(Restyling, _ChipSet, QWidget):
     """Chips on as many lines as the width needs: every one in view, none cut at the edge
     (a sheet of filter values, where a sideways scroll would hide some with no cue)."""
 
@@ -124,12 +128,16 @@ class ChipFlow(_ChipSet, QWidget):
         self._checkable = checkable
         self._chips = {}
         self._labels = {}
-        self._layout = FlowLayout(self, spacing=theme.spacing)
-        self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
-                                        theme.spacing * 2, theme.spacing // 2)
+        self._layout = FlowLayout(self)
+        self.restyle(theme)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def restyle(self, theme: Theme) -> None:
+        self._layout.setSpacing(theme.spacing)
+        self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
+                                        theme.spacing * 2, theme.spacing // 2)
 
     def _place(self, chip: QPushButton) -> None:
         self._layout.addWidget(chip)

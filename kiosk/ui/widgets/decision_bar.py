@@ -6,15 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import wrapped_label
 
 
-class DecisionBar(QFrame):
+class DecisionBar(Restyling, QFrame):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DecisionBar")
-        t = theme
         self.price = wrapped_label("ProductPrice")
         self.price.setTextFormat(Qt.TextFormat.RichText)
         self.choice = wrapped_label("ProductChoice")
@@ -22,16 +22,20 @@ class DecisionBar(QFrame):
         self.stock_age = wrapped_label("StockDetail")
         # Prominent (the primary style) when the variant is not on this store's shelves.
         self.order_button = QPushButton(objectName="ProductAction")
-        summary = QVBoxLayout()
-        summary.setSpacing(t.spacing // 2)
+        summary = self._summary = QVBoxLayout()
         for label in (self.price, self.choice, self.stock, self.stock_age):
             summary.addWidget(label)
         self._layout = QGridLayout(self)
+        self._layout.addLayout(summary, 0, 0)
+        self._action_beside: bool | None = None
+        self.restyle(theme)
+
+    def restyle(self, theme: Theme) -> None:
+        t = theme
+        self._summary.setSpacing(t.spacing // 2)
         self._layout.setContentsMargins(t.spacing * 2, t.spacing, t.spacing * 2, t.spacing)
         self._layout.setHorizontalSpacing(t.spacing * 2)
         self._layout.setVerticalSpacing(t.spacing)
-        self._layout.addLayout(summary, 0, 0)
-        self._action_beside: bool | None = None
 
     def lay_out(self, width: int) -> None:
         """The action beside the summary where its words fit in half of `width`, under

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
@@ -68,6 +69,9 @@ class GalleryDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._theme = theme
 
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         view = option.widget
         return view.viewport().size() if isinstance(view, QListView) else QSize(1, 1)
@@ -92,7 +96,7 @@ class GalleryDelegate(QStyledItemDelegate):
 SWIPE_FRACTION = 0.15     # of a picture's width: less than this is a slip, not a swipe
 
 
-class Gallery(QListView):
+class Gallery(Restyling, QListView):
     """Pictures side by side, each as wide as the strip; a swipe moves one whole picture.
 
     However fast the flick, the strip comes to rest on the picture next to the one the
@@ -102,13 +106,18 @@ class Gallery(QListView):
 
     page_changed = Signal(int)
 
+    def restyle(self, theme: Theme) -> None:
+        self._delegate.set_theme(theme)
+        self.viewport().update()
+
     def __init__(self, theme: Theme, pictures: ThumbnailCache,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Gallery")
         self.gallery_model = GalleryModel(pictures, self)
         self.setModel(self.gallery_model)
-        self.setItemDelegate(GalleryDelegate(theme, self))
+        self._delegate = GalleryDelegate(theme, self)
+        self.setItemDelegate(self._delegate)
         finger_row(self)
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)

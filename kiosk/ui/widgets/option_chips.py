@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.core.product_page import Availability
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.flow import FlowLayout
@@ -46,7 +47,7 @@ class _OptionChip(QPushButton):
         return super().sizeHint().expandedTo(self._largest)
 
 
-class OptionChips(Retranslating, QWidget):
+class OptionChips(Restyling, Retranslating, QWidget):
     """The options of one kind as checkable chips; `chosen` carries the option's key.
 
     Each chip reads '<option> · <where>': solid when it is on this store's shelves,
@@ -65,7 +66,11 @@ class OptionChips(Retranslating, QWidget):
         self._labels: dict[str, str] = {}
         self._availability: dict[str, Availability] = {}
         self._may_become: dict[str, set[Availability]] = {}
-        self._layout = FlowLayout(self, spacing=theme.spacing)
+        self._layout = FlowLayout(self)
+        self.restyle(theme)
+
+    def restyle(self, theme: Theme) -> None:
+        self._layout.setSpacing(theme.spacing)
         self._layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
                                         theme.spacing * 2, theme.spacing // 2)
 

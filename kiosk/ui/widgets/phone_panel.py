@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme
@@ -17,7 +18,7 @@ QR_SIZE_PX = 480                  # about 12 cm on the panel: a phone reads it f
 ZERO_WIDTH_SPACE = "\u200b"
 
 
-class PhonePanel(Retranslating, QWidget):
+class PhonePanel(Retranslating, Restyling, QWidget):
     """Over the product: its web page as a large QR code, and the address written out.
 
     A tap anywhere closes it, as well as the Close button.
@@ -35,21 +36,24 @@ class PhonePanel(Retranslating, QWidget):
         self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.close_button = QPushButton(objectName="PrimaryButton")
         self.close_button.clicked.connect(self.hide)
-        lines = QVBoxLayout(card)
-        lines.setContentsMargins(theme.spacing * 3, theme.spacing * 3,
-                                 theme.spacing * 3, theme.spacing * 3)
-        lines.setSpacing(theme.spacing * 2)
+        lines = self._lines = QVBoxLayout(card)
         lines.addWidget(self.title)
         lines.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
         lines.addWidget(self.address)
         lines.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.spacing * 2, theme.spacing * 2,
-                                  theme.spacing * 2, theme.spacing * 2)
         layout.addStretch(1)
         layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+        self.restyle(theme)
         self.hide()
+
+    def restyle(self, theme: Theme) -> None:
+        self._lines.setContentsMargins(theme.spacing * 3, theme.spacing * 3,
+                                       theme.spacing * 3, theme.spacing * 3)
+        self._lines.setSpacing(theme.spacing * 2)
+        self.layout().setContentsMargins(theme.spacing * 2, theme.spacing * 2,
+                                         theme.spacing * 2, theme.spacing * 2)
         self.retranslate()
 
     def show_url(self, url: str) -> None:
