@@ -1639,6 +1639,81 @@
     </message>
 </context>
 <context>
+    <name>Narrator</name>
+    <message>
+        <source>unavailable</source>
+        <translation>unavailable</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>button</source>
+        <translation>button</translation>
+    </message>
+    <message>
+        <source>check box</source>
+        <translation>check box</translation>
+    </message>
+    <message>
+        <source>radio button</source>
+        <translation>radio button</translation>
+    </message>
+    <message>
+        <source>text field</source>
+        <translation>text field</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <source>list item</source>
+        <translation>list item</translation>
+    </message>
+    <message>
+        <source>list of choices</source>
+        <translation>list of choices</translation>
+    </message>
+    <message>
+        <source>slider</source>
+        <translation>slider</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>scroll bar</source>
+        <translation>scroll bar</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>selected</translation>
+    </message>
+    <message>
+        <source>not selected</source>
+        <translation>not selected</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <source>Keyboard</source>

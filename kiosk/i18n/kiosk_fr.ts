@@ -1639,6 +1639,81 @@
     </message>
 </context>
 <context>
+    <name>Narrator</name>
+    <message>
+        <source>unavailable</source>
+        <translation>indisponible</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>button</source>
+        <translation>bouton</translation>
+    </message>
+    <message>
+        <source>check box</source>
+        <translation>case à cocher</translation>
+    </message>
+    <message>
+        <source>radio button</source>
+        <translation>bouton radio</translation>
+    </message>
+    <message>
+        <source>text field</source>
+        <translation>champ de saisie</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>liste</translation>
+    </message>
+    <message>
+        <source>list item</source>
+        <translation>élément de liste</translation>
+    </message>
+    <message>
+        <source>list of choices</source>
+        <translation>liste de choix</translation>
+    </message>
+    <message>
+        <source>slider</source>
+        <translation>curseur</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>onglet</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>lien</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>tableau</translation>
+    </message>
+    <message>
+        <source>scroll bar</source>
+        <translation>barre de défilement</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>cochée</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>non cochée</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>sélectionné</translation>
+    </message>
+    <message>
+        <source>not selected</source>
+        <translation>non sélectionné</translation>
+    </message>
+</context>
+<context>
     <name>OnScreenKeyboard</name>
     <message>
         <source>Keyboard</source>

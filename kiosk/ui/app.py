@@ -40,6 +40,7 @@ from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.idle import IdleWatcher, StillThereOverlay
 from kiosk.ui.journal_writer import JournalWriter
 from kiosk.ui.languages import Languages
+from kiosk.ui.narrator import Narrator
 from kiosk.ui.navigator import ScreenNavigator
 from kiosk.ui.ratings import RatingRecorder
 from kiosk.ui.scanner import ScannerListener
@@ -48,6 +49,7 @@ from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screenshot import take_screenshot_when_settled
 from kiosk.ui.session import Sessions
+from kiosk.ui.speech import Speech
 from kiosk.ui.shell import KioskShell, TopBar
 from kiosk.ui.storefront import Storefront
 from kiosk.ui.tasks import TaskRunner
@@ -123,6 +125,10 @@ class KioskApp:
             journal=self.journal_writer, runner=self.runner, navigator=self.navigator,
             window=self.window, attract=self.attract, ratings=self.ratings, idle=self.idle,
             still_there=self.still_there, notice=self.notice, admin=self.admin)
+        # The kiosk's own screen reader, silent until a shopper switches speech on.
+        self.speech = Speech(config)
+        self.narrator = Narrator(self.speech, app, self.window, self.sessions, self.idle,
+                                 self.still_there, self.notice, self.admin.pad)
         # The shopper's text size and contrast, applied live (self.theme is the starting one).
         self.appearance = Appearance(self.theme, self.window, thumbnails=self.thumbnails,
                                      pictures=self.pictures)
@@ -140,7 +146,8 @@ class KioskApp:
         self.sessions.context_replaced.connect(self.tray.follow)
         # What the current shopper switched on, and the button and panel to do it with.
         self.accessibility = AccessibilityCoordinator(self.sessions, self.idle,
-                                                      parent=self.window)
+                                                      speech=self.speech, parent=self.window)
+        self.accessibility.applied.connect(self.narrator.choices_applied)
         self.accessibility_menu = AccessibilityMenu(self.theme, self.window, self.accessibility,
                                                     lambda: self.formatter)
         self.sessions.ended.connect(self.home.scroll_to_top)
@@ -228,6 +235,8 @@ class KioskApp:
         self.languages.uninstall()
         self.crash_recovery.uninstall()
         self.ratings.finish()      # before the workers stop: written, not lost
+        self.narrator.close()
+        self.speech.shutdown()
         self.runner.close()
 
     # --- wiring -----------------------------------------------------------------------

@@ -36,6 +36,7 @@ class Sessions(QObject):
     # The next shopper's context, made at the reset (the compare tray bar follows it).
     context_replaced = Signal(object)     # ShopperContext
     ended = Signal()                      # the attract screen is up again
+    language_changed = Signal(str)        # once every screen has its words in it
 
     def __init__(self, *, config: KioskConfig, clock: Clock, languages: Languages,
                  theme: Theme, thumbnails: ThumbnailCache, pictures: ThumbnailCache,
@@ -103,6 +104,7 @@ class Sessions(QObject):
         for screen in self._window.open_screens():
             screen.set_formatter(self.formatter)
         self._window.name_screens()      # once each has its words and numbers in the language
+        self.language_changed.emit(language)
 
     def set_theme(self, theme: Theme) -> None:
         """The shopper chose another text size or contrast: the screens they open from now

@@ -116,12 +116,20 @@ class _Voice(QObject):
         # loading it (speech-dispatcher's: a second or more) would hold Python's lock all
         # along, and the GUI thread, which runs Python too, would freeze.
         engine = QTextToSpeech(NO_ENGINE, self)
-        engine.stateChanged.connect(lambda state: self.state_changed.emit(state))
-        engine.sayingWord.connect(lambda word, *_: self.word_spoken.emit(word))
+        # Bound to this object, not to lambdas: the connections go with it at shutdown,
+        # when the engine still reports its last state.
+        engine.stateChanged.connect(self._on_state)
+        engine.sayingWord.connect(self._on_word)
         self._engine = engine
         QMetaObject.invokeMethod(engine, "setEngine", Qt.ConnectionType.QueuedConnection,
                                  Q_ARG(str, self._engine_name))
         QMetaObject.invokeMethod(self, "_finish_opening", Qt.ConnectionType.QueuedConnection)
+
+    def _on_state(self, state: State) -> None:
+        self.state_changed.emit(state)
+
+    def _on_word(self, word: str, *_where) -> None:
+        self.word_spoken.emit(word)
 
     @Slot()
     def _finish_opening(self) -> None:

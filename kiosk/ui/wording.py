@@ -43,3 +43,14 @@ def limit_message(change: BasketChange, context: ShopperContext) -> str:
 def long_date(formatter: Formatter, day: date) -> str:
     """'lundi 30 novembre' / 'Monday 30 November'."""
     return formatter.locale.toString(QDate(day.year, day.month, day.day), "dddd d MMMM")
+
+
+def sentences(parts: list[str]) -> str:
+    """Words for speech: each part (a line of its own is a part too) ended as a sentence,
+    and the middle dot that separates words on screen said as a pause."""
+    ended = []
+    for line in (line.strip() for part in parts for line in part.splitlines()):
+        if line:
+            line = line.replace(" · ", ", ")
+            ended.append(line if line[-1] in ".?!…:" else f"{line}.")
+    return " ".join(ended)

@@ -37,7 +37,9 @@ def demo_config(tmp_path, demo_cache_dir, luma_dir):
         'store_name = "Luma Paris Rivoli"\n'
         f'[paths]\ndata_dir = "{data_dir}"\nlog_dir = "{tmp_path / "logs"}"\n'
         f'catalog_images_dir = "{luma_dir / "images"}"\n'
-        '[languages]\ndefault = "fr"\n', encoding="utf-8")
+        '[languages]\ndefault = "fr"\n'
+        # Qt's test engine: utterances are asserted, nothing is heard.
+        '[accessibility]\nspeech_engine = "mock"\n', encoding="utf-8")
     return load_config(path)
 
 

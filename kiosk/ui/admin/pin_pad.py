@@ -21,6 +21,7 @@ class PinPad(Retranslating, QWidget):
     """Covers the window; says nothing about the PIN but how many digits are typed."""
 
     submitted = Signal(str)
+    typed_changed = Signal(int)     # how many digits are typed now (never which)
     cancelled = Signal()
 
     def __init__(self, theme: Theme, parent: QWidget) -> None:
@@ -175,10 +176,12 @@ class PinPad(Retranslating, QWidget):
         if len(self._pin) < MAX_DIGITS:
             self._pin += digit
             self._show_dots()
+            self.typed_changed.emit(len(self._pin))
 
     def _erase(self) -> None:
         self._pin = self._pin[:-1]
         self._show_dots()
+        self.typed_changed.emit(len(self._pin))
 
     def _submit(self) -> None:
         if self._pin:

@@ -128,9 +128,10 @@ class CategoryScreen(Screen):
         if self._tile is None:
             self._show_status("unknown")
             show_text(self.heading, self.title())
-            return
-        self._show_names()
-        self._reload()
+        else:
+            self._show_names()
+            self._reload()
+        self.title_changed.emit()
 
     def _show_names(self) -> None:
         # Catalog names, in the shopper's language where they are known words.

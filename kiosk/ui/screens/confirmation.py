@@ -3,6 +3,8 @@ happens next and how to pay. Nothing personal is shown: the next shopper may rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
@@ -13,7 +15,7 @@ from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.text import show_text, wrapped_label
-from kiosk.ui.wording import long_date
+from kiosk.ui.wording import long_date, sentences
 
 QR_SIZE_PX = 420
 
@@ -72,6 +74,13 @@ class ConfirmationScreen(CheckoutScreen):
 
     def title(self) -> str:
         return self.tr("Thank you, your order is placed")
+
+    def arrival_words(self, spelled: Callable[[str], str]) -> str:
+        """The whole page, the reference one character at a time (EN 301 549 5.1.3.16)."""
+        return sentences([self.title(), self.sending.text(), self.reference_caption.text(),
+                          spelled(self.order.reference), self.summary.text(),
+                          self.next_steps_title.text(), self.next_steps.text(),
+                          self.payment_title.text(), self.payment.text()])
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.core import validation
 from kiosk.core.validation import FieldResult, Problem
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.screens.base import CUSTOMER_DETAIL
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
@@ -64,6 +65,7 @@ class FormField(QWidget):
         self.edit = QLineEdit(text, objectName="FormField")
         self.edit.setMaxLength(spec.max_length)
         self.edit.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.edit.setProperty(CUSTOMER_DETAIL, True)
         self.label.setBuddy(self.edit)
         self.error = wrapped_label("FieldError")
         self.error.hide()
@@ -145,8 +147,8 @@ class CustomerFormScreen(CheckoutScreen):
             self.keyboard.show()
             return
         self.active = field
-        if previous is not None:
-            self._check(previous)
+        if previous is not None and not self._check(previous):
+            self.announced.emit(previous.error.accessibleName())
         self.keyboard.set_mode(field.spec.keyboard)
         self.keyboard.set_target(field.edit)
         # Said once; while typing, the fields need the room (a wide screen is short). Gone
@@ -170,7 +172,8 @@ class CustomerFormScreen(CheckoutScreen):
         if index + 1 < len(self.fields):
             self.activate(self.fields[index + 1])
         else:
-            self._check(self.active)
+            if not self._check(self.active):
+                self.announced.emit(self.active.error.accessibleName())
             self.active = None
             self.keyboard.hide()
             self.intro.show()
@@ -198,6 +201,8 @@ class CustomerFormScreen(CheckoutScreen):
             self._context.navigator.open_review()
             return
         self._show_summary()
+        self.announced.emit(self.summary.accessibleName())
+        self.active = None      # every field is checked: none to check again on leaving it
         self.activate(wrong[0])
 
     def _show_summary(self) -> None:

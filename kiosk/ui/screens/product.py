@@ -50,7 +50,7 @@ from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGridModel
 from kiosk.ui.widgets.similar_strip import SimilarStrip
 from kiosk.ui.widgets.status_pane import StatusPane
 from kiosk.ui.widgets.text import show_text, wrapped_label
-from kiosk.ui.wording import limit_message
+from kiosk.ui.wording import limit_message, sentences
 
 FRESHNESS_REFRESH_MS = 60_000     # "updated 3 min ago" must not stay at 3 for long
 
@@ -275,6 +275,8 @@ class ProductScreen(Restyling, Screen):
             self.similar_model.set_cards(similar)
         if not page.same_apart_from_variants(before):
             self._show_page()
+        if page.name != before.name:
+            self.title_changed.emit()
         self._choose(*page.kept_choice(self.chosen_size, self.chosen_color))
 
     def _on_reload_failed(self, error: BaseException) -> None:
@@ -285,6 +287,7 @@ class ProductScreen(Restyling, Screen):
         page, self.similar = loaded
         if page is None:
             self._show_status("gone")
+            self.title_changed.emit()
             return
         self.page = page
         self.similar_model.set_cards(self.similar)
@@ -293,9 +296,11 @@ class ProductScreen(Restyling, Screen):
         self._show_page()
         self._choose(*page.initial_choice(self._wanted_sku))
         self._freshness_timer.start()
+        self.title_changed.emit()
 
     def _on_failed(self, _error: BaseException) -> None:
         self._show_status("unavailable")
+        self.title_changed.emit()
 
     def _show_status(self, which: str) -> None:
         self.status.show_state(which)
@@ -417,6 +422,7 @@ class ProductScreen(Restyling, Screen):
         self._show_order_state()
         if variant is None:
             self._show_open_choice_stock()
+            self._describe_order_button()
             return
         level = stock_level(variant.quantity_here, self._context.config.few_left_threshold)
         if level == "in_stock":
@@ -440,6 +446,16 @@ class ProductScreen(Restyling, Screen):
         show_text(self.restock, restock)
         self.restock.setVisible(bool(restock))
         self._show_similar(level == "out_of_stock")
+        self._describe_order_button()
+
+    def _describe_order_button(self) -> None:
+        """What the bar shows, said with its main action: the price, the stock here in
+        words, how old that figure is, when it comes back."""
+        shown = [label.accessibleName() for label in (self.price, self.choice,
+                                                        self.decision_bar.stock,
+                                                        self.stock_age, self.restock)
+                 if not label.isHidden()]
+        self.order_button.setAccessibleDescription(sentences(shown))
 
     def _show_open_choice_stock(self) -> None:
         """Before a size or colour is chosen: which of the open options are here."""

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMetaObject, QObject, QRect, Qt, QTimer, SignalInstance
+from PySide6.QtCore import (
+    QEvent,
+    QMetaObject,
+    QObject,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.ui.theme import Theme
@@ -21,6 +30,8 @@ class Notice(QLabel):
     a main action; it never covers one. It never blocks the screen beneath: only its own
     strip takes taps.
     """
+
+    shown = Signal(str)       # each message as it comes up (speech says it)
 
     def __init__(self, theme: Theme, window: QWidget, top_bar: QWidget) -> None:
         super().__init__(window)
@@ -47,6 +58,7 @@ class Notice(QLabel):
         self.show()
         self.raise_()
         self._timer.start(SHOWN_MS)
+        self.shown.emit(message)
 
     def withdraw(self) -> None:
         self._timer.stop()

@@ -1,0 +1,298 @@
+"""What a blind shopper hears: the kiosk's narrator speaking through Qt's mock engine, each
+utterance asserted as it was handed to the engine (EN 301 549 5.1.3), French and English."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+from support.clock import TEST_CLOCK
+from support.gestures import named, start, tap
+
+from kiosk.core.orders import DeliveryOption, PlacedOrder
+from kiosk.ui.app import KioskApp
+from kiosk.ui.speech import State
+
+WAIT_MS = 10_000
+
+
+class Heard:
+    """The utterances of one kiosk, in order; `after()` waits for the next one."""
+
+    def __init__(self, qtbot, kiosk) -> None:
+        self.qtbot = qtbot
+        self.all: list[str] = []
+        kiosk.speech.utterance.connect(self.all.append)
+
+    def next(self, action) -> str:
+        """What the kiosk says after `action`, said in one utterance."""
+        before = len(self.all)
+        action()
+        self.qtbot.waitUntil(lambda: len(self.all) > before, timeout=WAIT_MS)
+        return self.all[-1]
+
+    def nothing_after(self, action) -> None:
+        before = len(self.all)
+        action()
+        self.qtbot.wait(50)     # the narrator speaks at the next turn of the event loop
+        assert self.all[before:] == []
+
+
+def make_kiosk(qtbot, qapp, config):
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    qtbot.waitUntil(lambda: kiosk.cards is not None and kiosk.speech.available is not None,
+                    timeout=WAIT_MS)
+    return kiosk
+
+
+@pytest.fixture
+def kiosk(qtbot, qapp, demo_config):
+    kiosk = make_kiosk(qtbot, qapp, demo_config)
+    yield kiosk
+    kiosk.shutdown()
+
+
+@pytest.fixture
+def heard(qtbot, kiosk):
+    return Heard(qtbot, kiosk)
+
+
+def speech_on(kiosk) -> None:
+    session = kiosk.context.session
+    session.choose_accessibility(session.accessibility.with_speech(True))
+
+
+def open_product(qtbot, kiosk, heard, sku_name: str = "") -> tuple:
+    """The first featured product with sizes, opened; what was said once its name came."""
+    card = next(card for card in kiosk.cards if "Jacket" in card.name or "Veste" in card.name)
+    kiosk.navigator.open_product(card.id)
+    product = kiosk.window.current_screen()
+    qtbot.waitUntil(lambda: product.page is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: heard.all and heard.all[-1].startswith(product.page.name),
+                    timeout=WAIT_MS)
+    return product, heard.all[-1]
+
+
+def test_nothing_is_said_until_the_shopper_switches_speech_on(qtbot, kiosk, heard):
+    heard.nothing_after(lambda: start(qtbot, kiosk))
+    heard.nothing_after(lambda: kiosk.navigator.open_basket())
+    basket = kiosk.window.current_screen()
+    said = heard.next(lambda: speech_on(kiosk))
+    assert said.startswith(f"{basket.title()}."), "where the shopper is, once speech is on"
+    assert kiosk.speech.enabled
+
+
+def test_each_screen_says_its_title_on_arrival_and_a_product_its_name_once_read(
+        qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    said = heard.next(lambda: kiosk.navigator.open_basket())
+    assert said.startswith("Votre livraison à domicile. ")
+    product, said = open_product(qtbot, kiosk, heard)
+    assert said == f"{product.page.name}."
+    assert heard.all.count(said) == 1, "its name once, not again when it came"
+
+
+
+def test_a_focused_size_says_its_name_role_state_and_where_it_is(qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    product, _ = open_product(qtbot, kiosk, heard)
+    size = product.sizes.keys()[0]
+    chip = product.sizes.chip(size)
+    assert heard.next(chip.setFocus) == f"{size}, en stock ici, bouton, non sélectionné."
+    chip.click()
+    assert heard.next(lambda: product.sizes.chip(product.sizes.keys()[1]).setFocus()) \
+        .endswith(", bouton, non sélectionné.")
+    assert heard.next(chip.setFocus) == f"{size}, en stock ici, bouton, sélectionné."
+
+
+def test_the_main_action_says_the_price_and_the_stock_in_words_with_its_age(
+        qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    product, _ = open_product(qtbot, kiosk, heard)
+    product.sizes.chip(product.sizes.keys()[0]).click()
+    product.colors.chip(product.colors.keys()[0]).click()
+    assert product.variant is not None
+    said = heard.next(product.order_button.setFocus)
+    price = kiosk.formatter.price(product.page.price_for(product.chosen_size,
+                                                         product.chosen_color).price_cents)
+    assert said.startswith(f"{product.order_button.accessibleName()}, bouton. {price}. ")
+    stock = product.decision_bar.stock.accessibleName()
+    assert stock in ("En stock ici", "Pas en stock ici") or stock.startswith("Plus que")
+    assert f"{stock}. " in said, "the level in words, not its mark"
+    assert product.stock_age.text().startswith(("Vérifié", "Peut avoir changé"))
+    assert said.endswith(f"{product.stock_age.text()}."), "the figure's age follows it"
+
+
+def test_speech_follows_the_language_and_says_the_screen_again_in_it(qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    product, _ = open_product(qtbot, kiosk, heard)
+    assert heard.next(product.compare_button.setFocus) == \
+        "Ajouter au comparateur, bouton, non sélectionné."
+    said = heard.next(lambda: kiosk.set_language("en"))
+    assert said == f"{product.page.name}. Add to compare, button, not selected."
+    assert kiosk.speech.language == "en"
+
+
+def test_a_notice_is_said_as_it_appears(qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    kiosk.navigator.open_basket()
+    qtbot.wait(50)
+    message = "Nous ne connaissons pas ce produit. Un membre du personnel peut vous aider."
+    assert heard.next(lambda: kiosk.navigator.notify(message)) == message
+    assert kiosk.notice.isVisible() and kiosk.notice.text() == message
+
+
+def fill(form, key: str, text: str) -> None:
+    field = form.field(key)
+    form.activate(field)
+    field.edit.setText(text)
+    field.edit.textEdited.emit(text)
+
+
+def test_a_field_found_wrong_is_said_as_the_shopper_leaves_it(qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    heard.next(kiosk.navigator.open_customer_form)
+    form = kiosk.window.current_screen()
+    assert heard.next(lambda: form.activate(form.field("first_name"))) == \
+        "Prénom : champ vide, champ de saisie."
+    said = heard.next(lambda: form.activate(form.field("last_name")))
+    first_name_wanted = form.field("first_name").error.accessibleName()
+    assert said == f"{first_name_wanted} Nom : champ vide, champ de saisie."
+    said = heard.next(lambda: tap(qtbot, named(form, QPushButton, "Continuer")))
+    assert said.startswith(f"{form.summary.accessibleName()} Prénom : champ vide, champ de "
+                           "saisie. ")
+    assert form.summary.accessibleName() == "Vérifiez 7 champs, s’il vous plaît."
+    assert said.endswith(first_name_wanted), "the focused field says why"
+
+
+def test_the_customers_details_are_read_back_only_into_a_headset(qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    heard.next(kiosk.navigator.open_customer_form)
+    form = kiosk.window.current_screen()
+    fill(form, "first_name", "Marie")
+    said = heard.next(lambda: form.activate(form.field("last_name")))
+    said = heard.next(lambda: form.activate(form.field("first_name")))
+    last_name_wanted = form.field("last_name").error.accessibleName()
+    assert said == f"{last_name_wanted} Prénom : champ rempli, champ de saisie."
+    assert not any("Marie" in utterance for utterance in heard.all)
+
+
+def test_with_a_headset_the_customers_details_are_read_back(qtbot, qapp, demo_config):
+    kiosk = make_kiosk(qtbot, qapp, dataclasses.replace(demo_config, audio_output="headset"))
+    try:
+        heard = Heard(qtbot, kiosk)
+        start(qtbot, kiosk)
+        speech_on(kiosk)
+        kiosk.navigator.open_customer_form()
+        form = kiosk.window.current_screen()
+        fill(form, "first_name", "Marie")
+        heard.next(lambda: form.activate(form.field("last_name")))
+        said = heard.next(lambda: form.activate(form.field("first_name")))
+        assert said.endswith(" Prénom : Marie, champ de saisie.")
+    finally:
+        kiosk.shutdown()
+
+
+def test_the_idle_warning_is_said_once_as_it_comes_up(qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    qtbot.wait(50)
+    overlay = kiosk.still_there
+    kiosk.idle.set_timeouts(0.05, 30)
+    said = heard.next(kiosk.idle.activity)
+    assert overlay.isVisible()
+    assert said == (f"{overlay.question.text()} {overlay.detail.text()} "
+                    f"{overlay.stay_button.accessibleName()}.")
+    assert "30 secondes" in said
+
+
+ORDER = PlacedOrder(uuid="4f1c", reference="PAR-K7D3MX", total_cents=15000, item_count=2,
+                    delivery=DeliveryOption("standard", 0, 3),
+                    expected_date=date(2026, 12, 10), placed_at=datetime(2026, 12, 7, 10))
+
+
+@pytest.mark.parametrize("language, spelled", [
+    ("fr", "P, A, R, tiret, K, 7, D, 3, M, X"),
+    ("en", "P, A, R, dash, K, 7, D, 3, M, X"),
+])
+def test_the_whole_confirmation_is_said_with_its_reference_spelled(
+        qtbot, kiosk, heard, language, spelled):
+    start(qtbot, kiosk)
+    kiosk.set_language(language)
+    speech_on(kiosk)
+    qtbot.wait(50)
+    said = heard.next(lambda: kiosk.navigator.show_confirmation(ORDER))
+    confirmation = kiosk.window.current_screen()
+    assert said.startswith(f"{confirmation.title()}. ")
+    assert f"{confirmation.reference_caption.text()}. {spelled}. " in said
+    assert "PAR-K7D3MX" not in said
+    for label in (confirmation.summary, confirmation.next_steps, confirmation.payment):
+        for line in label.text().splitlines():
+            assert line.replace(" · ", ", ") in said
+    assert said.endswith(f"{confirmation.payment.text()}")
+
+
+def test_a_new_focus_cuts_off_what_is_being_said(qtbot, kiosk, heard):
+    words: list[str] = []
+    kiosk.speech.word_spoken.connect(words.append)
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    qtbot.wait(50)
+    heard.next(lambda: kiosk.navigator.show_confirmation(ORDER))
+    confirmation = kiosk.window.current_screen()
+    qtbot.waitUntil(lambda: len(words) > 2, timeout=WAIT_MS)
+    heard.next(confirmation.done.setFocus)
+    # The mock engine says the words it can (no accents, no punctuation).
+    qtbot.waitUntil(lambda: kiosk.speech.state == State.Ready and words[-1] == "bouton",
+                    timeout=WAIT_MS)
+    last_of_the_page = confirmation.payment.text().split()[-1].strip(".")
+    assert last_of_the_page == "carte"
+    assert last_of_the_page not in words, "the page was cut off by the new focus"
+
+
+@pytest.mark.parametrize("language, progress", [
+    ("fr", ["Chiffre 1.", "Chiffre 2.", "Chiffre 3.", "Chiffre 2."]),
+    ("en", ["Digit 1.", "Digit 2.", "Digit 3.", "Digit 2."]),
+])
+def test_the_pin_pad_says_how_many_digits_are_typed_never_which(
+        qtbot, kiosk, heard, language, progress):
+    start(qtbot, kiosk)
+    kiosk.set_language(language)
+    speech_on(kiosk)
+    qtbot.wait(50)
+    pad = kiosk.admin.pad
+    pad.open()
+    qtbot.wait(50)
+    before = len(heard.all)
+    for key in ("7", "5", "9"):
+        heard.next(lambda key=key: tap(qtbot, named(pad, QPushButton, key)))
+    heard.next(lambda: tap(qtbot, pad.erase_button))
+    assert heard.all[before:] == progress
+    assert pad.typed == 2
+
+
+def test_the_idle_reset_silences_speech_and_forgets_the_shoppers_voice(
+        qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    session = kiosk.context.session
+    session.choose_accessibility(session.accessibility.with_speech(True).with_rate(0.6)
+                                 .with_volume(0.3))
+    assert (kiosk.speech.rate, kiosk.speech.volume) == (0.6, 0.3)
+    kiosk.end_session()
+    assert not kiosk.speech.enabled
+    assert kiosk.speech.rate == kiosk.config.speech_rate
+    assert kiosk.speech.volume == kiosk.config.speech_volume
+    heard.nothing_after(lambda: start(qtbot, kiosk))
+    heard.nothing_after(lambda: kiosk.navigator.open_basket())
+    kiosk.speech.repeat()
+    assert heard.all[-1:] != [""] and not kiosk.speech.enabled
