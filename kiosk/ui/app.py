@@ -39,6 +39,7 @@ from kiosk.ui.hardening import KioskGuard
 from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.idle import IdleWatcher, StillThereOverlay
 from kiosk.ui.journal_writer import JournalWriter
+from kiosk.ui.keypad import Keypad
 from kiosk.ui.languages import Languages
 from kiosk.ui.narrator import Narrator
 from kiosk.ui.navigator import ScreenNavigator
@@ -157,6 +158,13 @@ class KioskApp:
         self.guard = KioskGuard(app)
         self.scanner = ScannerListener(app)
         self.scanner.scanned.connect(self._on_scanned)
+        # The accessible keypad (EN 301 549 5.1.6.1); staff's admin mode has the keys.
+        self.keypad = Keypad(config.keypad_bindings, self.window, self.sessions,
+                             self.navigator.go_back)
+        self.keypad.block_while(lambda: self.admin.active)
+        menu = self.accessibility_menu
+        self.keypad.add_trailing(lambda: [menu.bar.button])
+        self.keypad.add_layer(lambda: menu.panel.focus_order() if menu.panel.isVisible() else [])
         self.crash_recovery = CrashRecovery(self.window, self.end_session)
         self.crash_recovery.install()
 
@@ -230,7 +238,7 @@ class KioskApp:
         self.navigator.close()
         self.idle.stop()
         self.heartbeat.stop()
-        for watcher in (self.admin, self.scanner, self.guard, self.idle):
+        for watcher in (self.admin, self.keypad, self.scanner, self.guard, self.idle):
             self.input_window.removeEventFilter(watcher)
         self.languages.uninstall()
         self.crash_recovery.uninstall()
@@ -285,8 +293,9 @@ class KioskApp:
         # for every paint, polish and timer event of every widget.
         self.input_window = self.window.windowHandle()
         # Filters run last installed first: the scanner runs after the idle watcher, so
-        # a scan counts as activity, and keys it holds back never reach the guard twice.
-        for watcher in (self.admin, self.scanner, self.guard, self.idle):
+        # a scan counts as activity, and keys it holds back never reach the guard twice;
+        # the keypad after the scanner, which takes a scan's Enter first.
+        for watcher in (self.admin, self.keypad, self.scanner, self.guard, self.idle):
             self.input_window.installEventFilter(watcher)
 
 

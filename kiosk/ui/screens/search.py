@@ -194,8 +194,9 @@ class SearchScreen(Screen):
         self._show_state()
 
     def focus_order(self) -> list[QWidget]:
-        controls = (self.field, self.clear_button, self.suggestions, self.categories, self.grid,
-                    self.keyboard)
+        # The keyboard right after the field it types in, as on the delivery form.
+        controls = (self.field, self.clear_button, self.keyboard, self.suggestions,
+                    self.categories, self.grid)
         return [control for control in controls if control.isVisibleTo(self)]
 
     # --- typing -----------------------------------------------------------------------

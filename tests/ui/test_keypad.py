@@ -1,0 +1,251 @@
+"""The accessible keypad: a shopper who cannot see or touch the screen orders with keys only.
+
+Keys are sent to the kiosk's window as a USB keypad's reach it (QTest on the QWindow),
+so they pass the idle watcher, the guard and the scanner on the way, as real ones do.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from support.gestures import tap
+
+from kiosk.core.db.journal import open_journal
+from kiosk.ui.screens.basket import BasketScreen
+from kiosk.ui.screens.confirmation import ConfirmationScreen
+from kiosk.ui.screens.customer_form import CustomerFormScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.product import ProductScreen
+from kiosk.ui.screens.rating import RatingScreen
+from kiosk.ui.screens.review import ReviewScreen
+from kiosk.ui.screens.search import SearchScreen
+
+UP, DOWN, LEFT, RIGHT = Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right
+SELECT, BACK = Qt.Key.Key_Return, Qt.Key.Key_Backspace
+MOST_PRESSES = 200       # more, and the keypad would be no way to get there
+
+
+def press(qtbot, kiosk, key, times=1):
+    for _ in range(times):
+        QTest.keyClick(kiosk.window.windowHandle(), key)
+    QApplication.processEvents()
+
+
+def on(kiosk):
+    """The control with keypad focus."""
+    assert kiosk.keypad.current is not None, "no control has keypad focus"
+    return kiosk.keypad.current.widget
+
+
+def screen(qtbot, kiosk, cls):
+    qtbot.waitUntil(lambda: isinstance(kiosk.window.current_screen(), cls))
+    return kiosk.window.current_screen()
+
+
+def move_to(qtbot, kiosk, name, key=RIGHT):
+    """Press `key` until the control named `name` has focus, as a shopper listening to
+    each name would."""
+    for _ in range(MOST_PRESSES):
+        if kiosk.keypad.current is not None and on(kiosk).accessibleName() == name:
+            return on(kiosk)
+        press(qtbot, kiosk, key)
+    raise AssertionError(f"{name!r} never reached; on {on(kiosk).accessibleName()!r}")
+
+
+def steer_to(qtbot, kiosk, target):
+    """Arrows to `target` on a keyboard: rows with up and down, along a row with left and
+    right."""
+    for _ in range(MOST_PRESSES):
+        here: QRect = kiosk.keypad.current.rect(kiosk.window)
+        there = QRect(target.mapTo(kiosk.window, target.rect().topLeft()), target.size())
+        if on(kiosk) is target:
+            return
+        if there.top() >= here.bottom():
+            press(qtbot, kiosk, DOWN)
+        elif there.bottom() <= here.top():
+            press(qtbot, kiosk, UP)
+        else:
+            press(qtbot, kiosk, RIGHT if there.center().x() > here.center().x() else LEFT)
+    raise AssertionError(f"key {target.accessibleName()!r} never reached")
+
+
+def key_for(keyboard, action, text=""):
+    return next((key for key in keyboard.keys
+                 if key.spec.action == action and (not text or key.spec.text == text)), None)
+
+
+def type_with_keypad(qtbot, kiosk, keyboard, text):
+    """Each character with arrows and select on the on-screen keyboard: the digits' page
+    and back as needed, shift before a capital."""
+    def hit(key):
+        steer_to(qtbot, kiosk, key)
+        press(qtbot, kiosk, SELECT)
+
+    for char in text:
+        lower = char.lower()
+        action, typed = ("space", " ") if char == " " else ("type", lower)
+        if key_for(keyboard, action, typed) is None:
+            hit(key_for(keyboard, "numbers") or key_for(keyboard, "letters"))
+        if char != lower:
+            hit(key_for(keyboard, "shift"))
+        hit(key_for(keyboard, action, typed))
+
+
+def test_any_keypad_key_on_the_attract_screen_starts_a_session_with_speech(qtbot, kiosk):
+    assert not kiosk.window.showing_session()
+    press(qtbot, kiosk, Qt.Key.Key_F3)          # volume down: any key of the keypad
+    assert kiosk.window.showing_session()
+    assert kiosk.context.session.accessibility.speech
+    # The home's first control has focus, with the ring around it.
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    home = kiosk.window.current_screen()
+    assert on(kiosk) is home.focus_order()[0]
+    assert kiosk.keypad.ring.isVisible()
+
+
+def test_the_ring_surrounds_the_focused_control_and_a_touch_takes_it_away(qtbot, kiosk):
+    press(qtbot, kiosk, DOWN)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    ring = kiosk.keypad.ring
+    control = on(kiosk)
+    box = QRect(control.mapTo(kiosk.window, control.rect().topLeft()), control.size())
+    # Two bands of at least 3 px, outside the control: it shows whole.
+    assert ring.geometry() == box.adjusted(-6, -6, 6, 6)
+    tap(qtbot, control)            # the search opens, by touch: no ring on it
+    screen(qtbot, kiosk, SearchScreen)
+    qtbot.wait(10)
+    assert not ring.isVisible()
+    assert kiosk.keypad.current is None
+
+
+def test_back_goes_to_the_screen_before(qtbot, kiosk):
+    press(qtbot, kiosk, DOWN)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    press(qtbot, kiosk, SELECT)          # the search entry
+    screen(qtbot, kiosk, SearchScreen)
+    press(qtbot, kiosk, BACK)
+    screen(qtbot, kiosk, HomeScreen)
+
+
+def test_the_faces_and_their_question_answer_the_keypad(qtbot, kiosk):
+    press(qtbot, kiosk, DOWN)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    move_to(qtbot, kiosk, "Notez votre visite", DOWN)
+    press(qtbot, kiosk, SELECT)
+    rating = screen(qtbot, kiosk, RatingScreen)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    assert on(kiosk) is rating.faces[0]
+    move_to(qtbot, kiosk, "Mécontent")
+    press(qtbot, kiosk, SELECT)
+    # The follow-up question: its reasons are ticked with select, and sent.
+    qtbot.waitUntil(lambda: rating.pages.currentWidget() is rating.question_page)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None
+                    and kiosk.keypad.current.group in rating.focus_order())
+    move_to(qtbot, kiosk, "Les prix")
+    press(qtbot, kiosk, SELECT)
+    assert rating.checked_reasons() == ["prices"]
+    move_to(qtbot, kiosk, "Envoyer")
+    press(qtbot, kiosk, SELECT)
+    qtbot.waitUntil(lambda: rating.pages.currentWidget() is rating.thanks_page)
+    kiosk.runner.wait_idle()
+    conn = open_journal(kiosk.config.data_dir).conn
+    payloads = conn.execute("SELECT payload FROM outbox WHERE kind = 'rating'").fetchall()
+    conn.close()
+    [(payload,)] = payloads
+    assert (json.loads(payload)["score"], json.loads(payload)["reasons"]) == (2, ["prices"])
+
+
+def test_the_accessibility_panel_is_reached_and_worked_with_the_keypad(qtbot, kiosk):
+    menu = kiosk.accessibility_menu
+    press(qtbot, kiosk, DOWN)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    # Last after the screen's own controls, always in the same place.
+    move_to(qtbot, kiosk, menu.bar.button.accessibleName(), DOWN)
+    press(qtbot, kiosk, SELECT)
+    qtbot.waitUntil(lambda: menu.panel.isVisible())
+    qtbot.waitUntil(lambda: on(kiosk) is menu.panel.focus_order()[0])
+    # Only the panel's controls while it shows.
+    for _ in range(len(menu.panel.focus_order()) + 2):
+        press(qtbot, kiosk, DOWN)
+        assert kiosk.keypad.current.group in menu.panel.focus_order()
+    move_to(qtbot, kiosk, menu.panel.high_contrast.accessibleName(), UP)
+    press(qtbot, kiosk, SELECT)
+    assert kiosk.context.session.accessibility.high_contrast
+    move_to(qtbot, kiosk, menu.panel.done_button.accessibleName(), DOWN)
+    press(qtbot, kiosk, SELECT)
+    qtbot.waitUntil(lambda: not menu.panel.isVisible())
+    qtbot.waitUntil(lambda: on(kiosk) is kiosk.window.current_screen().focus_order()[0])
+
+
+def test_a_shopper_orders_with_the_keypad_alone(qtbot, kiosk):
+    press(qtbot, kiosk, SELECT)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    move_to(qtbot, kiosk, "Rechercher un produit")
+    press(qtbot, kiosk, SELECT)
+
+    search = screen(qtbot, kiosk, SearchScreen)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None and on(kiosk) is search.field)
+    press(qtbot, kiosk, DOWN)
+    assert on(kiosk) in search.keyboard.keys
+    type_with_keypad(qtbot, kiosk, search.keyboard, "veste")
+    assert search.field.text() == "veste"
+    qtbot.waitUntil(lambda: search.model.rowCount() > 0, timeout=5000)
+    for _ in range(MOST_PRESSES):
+        if kiosk.keypad.current.group is search.grid:
+            break
+        press(qtbot, kiosk, DOWN)
+    assert kiosk.keypad.current.row == 0
+    press(qtbot, kiosk, SELECT)
+
+    product = screen(qtbot, kiosk, ProductScreen)
+    qtbot.waitUntil(lambda: product.page is not None and bool(product.colors.keys())
+                    and bool(product.sizes.keys()))
+    colour = product.colors.chip(product.colors.keys()[0])
+    move_to(qtbot, kiosk, colour.accessibleName())
+    press(qtbot, kiosk, SELECT)
+    assert product.colors.checked_keys() == {product.colors.keys()[0]}
+    size = product.sizes.chip(product.sizes.keys()[0])
+    move_to(qtbot, kiosk, size.accessibleName())
+    press(qtbot, kiosk, SELECT)
+    assert product.sizes.checked_keys() == {product.sizes.keys()[0]}
+    move_to(qtbot, kiosk, product.order_button.accessibleName())
+    press(qtbot, kiosk, SELECT)
+
+    basket = screen(qtbot, kiosk, BasketScreen)
+    qtbot.waitUntil(lambda: basket.proceed.isVisible())
+    move_to(qtbot, kiosk, basket.proceed.accessibleName())
+    press(qtbot, kiosk, SELECT)
+
+    form = screen(qtbot, kiosk, CustomerFormScreen)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    assert on(kiosk) is form.fields[0].edit
+    press(qtbot, kiosk, SELECT)             # the field as if tapped: its keyboard comes up
+    qtbot.waitUntil(lambda: form.keyboard.isVisible())
+    press(qtbot, kiosk, DOWN)
+    assert on(kiosk) in form.keyboard.keys
+    answers = {"first_name": "Zoé", "last_name": "Arc", "email": "zoe@example.fr",
+               "phone": "0612345678", "address_line1": "12 rue Lys",
+               "postal_code": "69003", "city": "Lyon"}
+    for field in form.fields:
+        assert form.active is field
+        type_with_keypad(qtbot, kiosk, form.keyboard, answers.get(field.spec.key, ""))
+        steer_to(qtbot, kiosk, key_for(form.keyboard, "done"))
+        press(qtbot, kiosk, SELECT)         # Done: on to the next field
+    assert {f.spec.key: f.edit.text() for f in form.fields if f.edit.text()} == answers
+    move_to(qtbot, kiosk, form.proceed.accessibleName())
+    press(qtbot, kiosk, SELECT)
+
+    review = screen(qtbot, kiosk, ReviewScreen)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    move_to(qtbot, kiosk, review.consent.accessibleName())
+    press(qtbot, kiosk, SELECT)
+    assert review.consent.isChecked()
+    move_to(qtbot, kiosk, review.confirm.accessibleName())
+    press(qtbot, kiosk, SELECT)
+
+    confirmation = screen(qtbot, kiosk, ConfirmationScreen)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    assert on(kiosk) is confirmation.done
