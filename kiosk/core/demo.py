@@ -26,6 +26,7 @@ from kiosk.core.importers.magento import (
     read_image_lists,
     read_sample_data_products,
     read_standard_products,
+    read_store_view_file,
 )
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,12 @@ STOCK_SEED = "luma-demo-stock-1"
 FEATURED_CATEGORY = "Collections/Erin Recommends"
 LUMA_GEAR_FILES = ("bags", "fitness_equipment", "fitness_equipment_ball",
                    "fitness_equipment_strap", "watches")
+
+# The catalog in French: our translation of Luma, a Magento store-view file (written by
+# scripts/make-luma-french), whose store view `fr` is in French.
+LUMA_FRENCH_STORE_VIEW = Path(__file__).resolve().parents[2] / "assets" / "demo" \
+    / "luma_fr_store_view.csv"
+LUMA_STORE_VIEWS = {"fr": "fr"}
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -67,8 +74,10 @@ DEMO_STORES = (
 )
 
 
-def read_luma(luma_dir: Path) -> ImportResult:
-    """Every physical product of the Luma catalog: apparel and gear."""
+def read_luma(luma_dir: Path,
+              store_view_file: Path | None = LUMA_FRENCH_STORE_VIEW) -> ImportResult:
+    """Every physical product of the Luma catalog, apparel and gear, translated by
+    `store_view_file` (our French, unless told otherwise; None: English only)."""
     result = ImportResult()
     for tree in ("categories_configurable.csv", "categories_catalog.csv"):
         result.merge(read_categories(luma_dir / tree))
@@ -78,6 +87,8 @@ def read_luma(luma_dir: Path) -> ImportResult:
     for name in LUMA_GEAR_FILES:
         result.merge(read_sample_data_products(
             luma_dir / f"products_catalog_simple_gear_{name}.csv", images))
+    if store_view_file is not None:
+        read_store_view_file(store_view_file, LUMA_STORE_VIEWS, result)
     return result
 
 

@@ -150,12 +150,7 @@ def read_standard_products(path: Path, store_views: Mapping[str, str] | None = N
     skipped.
     """
     store_views = store_views or {}
-    for view, language in store_views.items():
-        # Terminals refuse a page holding a language code they cannot read: one bad
-        # code would stop every terminal's sync.
-        if not re.fullmatch(LANGUAGE_CODE, language):
-            raise ValueError(f"store view {view!r}: {language!r} is not a language code "
-                             f"(fr, pt-BR)")
+    _check_languages(store_views)
     result = ImportResult()
     simples: dict[str, _Row] = {}
     parents: list[_Row] = []
@@ -222,6 +217,53 @@ def read_standard_products(path: Path, store_views: Mapping[str, str] | None = N
     return result
 
 
+def read_store_view_file(path: Path, store_views: Mapping[str, str],
+                         catalog: ImportResult) -> None:
+    """Translations kept apart from the catalog, as Magento exports one store view: a file
+    of store-view rows only, translating the products of `catalog` (read before, from files
+    of either layout) in place. Its rows read and problems join the catalog's.
+
+    The columns are those of `read_standard_products`' store-view rows. A row's SKU is a
+    product's or a variant's (whose size and colour labels it translates). Its `categories`
+    list the product's category paths in the order the catalog's file gave them, each
+    under the root category by the root's own name (Default Category) or without it.
+    """
+    _check_languages(store_views)
+    products = {p.sku: p for p in catalog.products}
+    variants = {v.sku: v for p in catalog.products for v in p.variants}
+    read = ImportResult()
+    texts = _StoreViewTexts()
+    for row in read_rows(path, read):
+        sku = row.values.get("sku", "").strip()
+        view = (row.values.get("store_view_code") or "").strip()
+        try:
+            if not sku:
+                raise _RowError("missing SKU")
+            if not view:
+                raise _RowError("no store_view_code: this file holds translations only")
+            if view not in store_views:
+                raise _RowError(f"store view {view!r} has no language given "
+                                f"(LANGUAGE={view})")
+            product, variant = products.get(sku), variants.get(sku)
+            if product is None and variant is None:
+                raise _RowError(f"store-view row for unknown SKU {sku!r}")
+            texts.read_apart(row, store_views[view], product, variant)
+        except _RowError as exc:
+            read.problems.append(RowProblem(path.name, row.number, row.line, str(exc)))
+    texts.apply(catalog)
+    catalog.problems.extend(read.problems)
+    catalog.rows_read += read.rows_read
+
+
+def _check_languages(store_views: Mapping[str, str]) -> None:
+    for view, language in store_views.items():
+        # Terminals refuse a page holding a language code they cannot read: one bad
+        # code would stop every terminal's sync.
+        if not re.fullmatch(LANGUAGE_CODE, language):
+            raise ValueError(f"store view {view!r}: {language!r} is not a language code "
+                             f"(fr, pt-BR)")
+
+
 # Columns of a store-view row and the product field each translates.
 _TRANSLATED_COLUMNS = {"name": "name", "description": "description_html",
                        "short_description": "short_description_html",
@@ -244,8 +286,7 @@ class _StoreViewTexts:
 
     def read(self, row: _Row, language: str, defaults: dict[str, _Row],
              refused: dict[str, int]) -> None:
-        values = row.values
-        sku = values["sku"].strip()
+        sku = row.values["sku"].strip()
         default = defaults.get(sku)
         if default is None and sku in refused:
             raise _RowError(f"store-view row of {sku!r}, whose default row (row "
@@ -255,28 +296,55 @@ class _StoreViewTexts:
         if default.number > row.number:
             raise _RowError(f"store-view row before the default row of {sku!r} "
                             f"(row {default.number})")
+        pairs = _pairs(default.values.get("additional_attributes", ""))
+        self._read(row, language, _Defaults(
+            texts={column: default.values.get(column) or "" for column in _TRANSLATED_COLUMNS},
+            attributes=_attributes(default.values),
+            options={attribute: pairs.get(attribute) for attribute in _OPTION_ATTRIBUTES},
+            categories=default.values.get("categories", "")))
+
+    def read_apart(self, row: _Row, language: str, product: Product | None,
+                   variant: Variant | None) -> None:
+        """A row of a file apart from the catalog's: the defaults are the records read."""
+        options = {attribute: getattr(variant, attribute) if variant else None
+                   for attribute in _OPTION_ATTRIBUTES}
+        if product is None:         # a variant: only its size and colour labels translate
+            self._read(row, language, _Defaults({}, {}, options, ""), texts_too=False)
+            return
+        self._read(row, language, _Defaults(
+            texts={"name": product.name, "description": product.description_html,
+                   "short_description": product.short_description_html,
+                   "base_image_label": product.image_label or ""},
+            attributes=product.attributes, options=options,
+            categories=",".join(product.categories)),
+            category_paths=",".join(_category_paths(row.values.get("categories", ""), ",")))
+
+    def _read(self, row: _Row, language: str, defaults: _Defaults, *, texts_too: bool = True,
+              category_paths: str | None = None) -> None:
+        values = row.values
+        sku = values["sku"].strip()
         if (sku, language) in self.seen:
             raise _RowError(f"second store-view row of {sku!r} in language {language!r}")
-        category_names = _category_names(default.values.get("categories", ""),
-                                         values.get("categories", ""))
+        category_names = _category_names(defaults.categories, values.get("categories", "")
+                                         if category_paths is None else category_paths)
         self.seen.add((sku, language))
         text: dict[str, object] = {}
-        for column, name in _TRANSLATED_COLUMNS.items():
+        for column, name in _TRANSLATED_COLUMNS.items() if texts_too else ():
             translated = (values.get(column) or "").strip()
-            if translated and translated != (default.values.get(column) or "").strip():
-                text[name] = clean_label(translated) if name in ("name", "image_label") \
-                    else translated
-        default_attributes = _attributes(default.values)
+            default = defaults.texts.get(column, "").strip()
+            if name in ("name", "image_label"):
+                translated, default = clean_label(translated), clean_label(default)
+            if translated and translated != default:
+                text[name] = translated
         attributes = {key: value for key, value in _attributes(values).items()
-                      if default_attributes.get(key) not in (None, value)}
-        if attributes:
+                      if defaults.attributes.get(key) not in (None, value)}
+        if attributes and texts_too:
             text["attributes"] = attributes
         if text:
             self.products.setdefault(sku, {})[language] = text
-        default_pairs = _pairs(default.values.get("additional_attributes", ""))
         translated_pairs = _pairs(values.get("additional_attributes", ""))
         for attribute in _OPTION_ATTRIBUTES:
-            label, translated = default_pairs.get(attribute), translated_pairs.get(attribute)
+            label, translated = defaults.options.get(attribute), translated_pairs.get(attribute)
             if label and translated and translated != label:
                 self.options.setdefault((attribute, label), {}).setdefault(language,
                                                                            translated)
@@ -284,16 +352,18 @@ class _StoreViewTexts:
             self.categories.setdefault(path, {}).setdefault(language, {"name": name})
 
     def apply(self, result: ImportResult) -> None:
+        """Give the translations read to the records; those they held already are kept."""
         result.products[:] = [self._translated(p) for p in result.products]
         for path, translations in self.categories.items():
             category = result.categories.get(path)
             if category is not None:
-                result.categories[path] = replace(category, translations=translations)
+                result.categories[path] = replace(
+                    category, translations=_merged(category.translations, translations))
 
     def _translated(self, product: Product) -> Product:
         variants = tuple(self._translated_variant(v) for v in product.variants)
-        return replace(product, variants=variants,
-                       translations=self.products.get(product.sku, {}))
+        return replace(product, variants=variants, translations=_merged(
+            product.translations, self.products.get(product.sku, {})))
 
     def _translated_variant(self, variant: Variant) -> Variant:
         translations: Translations = {}
@@ -301,7 +371,28 @@ class _StoreViewTexts:
             labels = self.options.get((attribute, getattr(variant, attribute)), {})
             for language, translated in labels.items():
                 translations.setdefault(language, {})[attribute] = translated
-        return replace(variant, translations=translations) if translations else variant
+        return replace(variant, translations=_merged(variant.translations, translations)) \
+            if translations else variant
+
+
+@dataclass(frozen=True)
+class _Defaults:
+    """What a store-view row translates: the default row's texts by column, its attributes,
+    its size and colour labels, and its category paths as its file wrote them."""
+
+    texts: dict[str, str]
+    attributes: dict[str, str]
+    options: dict[str, str | None]
+    categories: str
+
+
+def _merged(kept: Translations, added: Translations) -> Translations:
+    if not added:
+        return kept
+    merged = {language: dict(fields) for language, fields in kept.items()}
+    for language, fields in added.items():
+        merged.setdefault(language, {}).update(fields)
+    return merged
 
 
 def _category_names(default_text: str, translated_text: str) -> dict[str, str]:
