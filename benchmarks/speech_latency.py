@@ -11,7 +11,11 @@ kiosk's own Speech is opened as the app opens it, then asked to speak many times
   thread (Speech's state_changed), which the engine reports when its audio starts
   (speech-dispatcher's BEGIN event; the mock's at once);
 - cutting in: say() while an utterance is being said, to the engine speaking the new one
-  (speech-dispatcher only: the mock goes on "Speaking" without telling the change).
+  (speech-dispatcher only: the mock goes on "Speaking" without telling the change);
+- focus change: the whole kiosk (KioskApp on the Luma demo catalog, a product page open,
+  the shopper's speech on): from setFocus() on one of the page's controls to the engine
+  speaking what the narrator says of it, from quiet and (speech-dispatcher) cutting in;
+  also to the utterance handed to the engine, the narrator's own part.
 
 The real engine is speech-dispatcher with espeak-ng, run for the benchmark with a PulseAudio
 server of its own whose null sink takes the sound (tests/support/sound.py): the same path
@@ -33,10 +37,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from support.sound import SoundServer, SoundSetupError, SpeechDispatcher  # noqa: E402
 
 from kiosk.core.config import load_config  # noqa: E402
+from kiosk.core.datasets import luma_dir  # noqa: E402
+from kiosk.core.demo import build_demo_cache  # noqa: E402
 from kiosk.ui.speech import Speech, State  # noqa: E402
 
 REQUESTS = 40
@@ -142,6 +149,101 @@ def summary(name: str, figures: list[float]) -> str:
             f"{TARGET_MS} ms)")
 
 
+def open_kiosk(engine: str, language: str, directory: Path):
+    """The kiosk on the demo catalog, a product page open, the shopper's speech on."""
+    from kiosk.ui.app import KioskApp
+
+    data_dir = directory / "demo"
+    if not (data_dir / "cache.db").exists():
+        build_demo_cache(luma_dir(), data_dir)
+    path = directory / f"kiosk-{engine}.toml"
+    path.write_text('[terminal]\nstore_id = "paris-rivoli"\nterminal_id = "bench-01"\n'
+                    f'[paths]\ndata_dir = "{data_dir}"\nlog_dir = "{directory / "logs"}"\n'
+                    f'catalog_images_dir = "{luma_dir() / "images"}"\n'
+                    f'[languages]\ndefault = "{language}"\n'
+                    f'[accessibility]\nspeech_engine = "{engine}"\n', encoding="utf-8")
+    kiosk = KioskApp(QApplication.instance(), load_config(path), windowed=True)
+    kiosk.window.resize(QSize(1080, 1920))
+    kiosk.window.activateWindow()       # focus moves only in the active window
+    wait_for(lambda: kiosk.cards is not None and kiosk.speech.available is not None,
+             "the kiosk opening")
+    if not kiosk.speech.available:
+        kiosk.shutdown()
+        raise RuntimeError(f"engine {engine!r} did not open (see the log above)")
+    kiosk.start_session()
+    card = next(card for card in kiosk.cards if "Jacket" in card.name)
+    kiosk.navigator.open_product(card.id)
+    product = kiosk.window.current_screen()
+    wait_for(lambda: product.page is not None and product.sizes.isVisible()
+             and kiosk.window.isActiveWindow(), "the product page")
+    session = kiosk.context.session
+    session.choose_accessibility(session.accessibility.with_speech(True))
+    return kiosk, product
+
+
+def focus_targets(product) -> list[QWidget]:
+    """Controls of the product page a keypad moves through: chips, buttons."""
+    chips = [product.sizes.chip(key) for key in product.sizes.keys()]
+    chips += [product.colors.chip(key) for key in product.colors.keys()]
+    controls = [*chips, product.order_button, product.compare_button, product.other_stores]
+    return [control for control in controls if control.isVisible()]
+
+
+class UtteranceWatch:
+    """The moment the narrator hands an utterance to the engine, after a given moment."""
+
+    def __init__(self, speech: Speech) -> None:
+        self.at: float | None = None
+        speech.utterance.connect(self._on_utterance)
+
+    def arm(self) -> None:
+        self.at = None
+
+    def _on_utterance(self, _text: str) -> None:
+        if self.at is None:
+            self.at = time.perf_counter()
+
+
+def focus_changes(kiosk, product, cut_in: bool) -> tuple[list[float], list[float]]:
+    """From setFocus() to the utterance handed over, and to the engine speaking it."""
+    speech = kiosk.speech
+    speaking, handed = SpeakingWatch(speech), UtteranceWatch(speech)
+    targets = focus_targets(product)     # one after the other: each focus is a change
+    to_engine, to_speech = [], []
+    wait_for(lambda: speech.state != State.Speaking, "the page's title said")
+    for number in range(REQUESTS):
+        target = targets[number % len(targets)]
+        if cut_in:
+            # Something long being said when the focus moves.
+            speaking.arm()
+            speech.say(", ".join(WORDS["fr"]))
+            wait_for(lambda: speaking.at is not None, "speaking")
+        handed.arm()
+        requested = speaking.arm()
+        target.setFocus()
+        wait_for(lambda: speaking.at is not None, "speaking the focused control")
+        to_engine.append((handed.at - requested) * 1000)
+        to_speech.append((speaking.at - requested) * 1000)
+        speech.stop()
+        wait_for(lambda: speech.state == State.Ready, "silence after stop")
+    return to_engine, to_speech
+
+
+def measure_focus(engine: str, language: str, directory: Path, cut_in: bool) -> None:
+    kiosk, product = open_kiosk(engine, language, directory)
+    try:
+        print(f"{engine}: focus change on a product page, the whole kiosk "
+              f"(voice {kiosk.speech.voice_locale or 'default'})")
+        quiet_engine, quiet_speech = focus_changes(kiosk, product, cut_in=False)
+        print(summary("to utterance", quiet_engine))
+        print(summary("from quiet", quiet_speech))
+        if cut_in:
+            _, cutting_speech = focus_changes(kiosk, product, cut_in=True)
+            print(summary("cutting in", cutting_speech))
+    finally:
+        kiosk.shutdown()
+
+
 def measure(engine: str, language: str, directory: Path, cut_in: bool) -> None:
     speech, opened_ms = open_speech(engine, language, directory)
     try:
@@ -157,11 +259,12 @@ def measure(engine: str, language: str, directory: Path, cut_in: bool) -> None:
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QCoreApplication([])  # noqa: F841 (Speech needs an application and its loop)
+    app = QApplication([])  # noqa: F841 (Speech needs an application and its loop)
     print(f"Speech latency, {os.cpu_count()} cores, {REQUESTS} requests per figure")
     with tempfile.TemporaryDirectory() as scratch:
         directory = Path(scratch)
         measure("mock", "en", directory, cut_in=False)
+        measure_focus("mock", "fr", directory, cut_in=False)
         try:
             server = SoundServer()
         except SoundSetupError as error:
@@ -171,6 +274,7 @@ def main() -> int:
             with SpeechDispatcher(server) as dispatcher:
                 os.environ["SPEECHD_ADDRESS"] = dispatcher.address
                 measure("speechd", "fr", directory, cut_in=True)
+                measure_focus("speechd", "fr", directory, cut_in=True)
         finally:
             server.stop()
     return 0
