@@ -368,6 +368,9 @@ SCHEMA: tuple[Setting, ...] = (
             doc="whether the rating screen follows an order's confirmation"),
     Setting("admin.pin_hash", "admin_pin_hash", str, "", secret=True,
             doc="staff PIN, hashed; empty: no admin mode", check=_pin_hash),
+    Setting("admin.pin_length", "admin_pin_length", int, 0,
+            doc="how many digits the PIN has, said with each typed ('Digit 3 of 4'); 0: "
+                "not said", check=in_range(0, 12)),
     Setting("admin.allow_exit_to_desktop", "allow_exit_to_desktop", bool, False,
             doc="whether admin mode may leave to the desktop"),
     Setting("admin.gesture_corner", "admin_gesture_corner", str, "top-left",
@@ -455,6 +458,7 @@ class KioskConfig:
     rating_question_timeout_seconds: int
     offer_rating_after_order: bool
     admin_pin_hash: str
+    admin_pin_length: int
     allow_exit_to_desktop: bool
     admin_gesture_corner: str
     admin_gesture_taps: int

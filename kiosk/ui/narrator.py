@@ -96,7 +96,10 @@ class Narrator(QObject):
 
     def close(self) -> None:
         """Stop following focus (at the app's shutdown: the application outlives it)."""
+        if self._app is None:
+            return
         self._app.focusChanged.disconnect(self._on_focus_changed)
+        self._app = None
         self._follow_list(None)
         self._clear_pending()
 
@@ -172,7 +175,9 @@ class Narrator(QObject):
         self._warning_said = False
 
     def _on_pin_typed(self, typed: int) -> None:
-        self._appear(self.speech.pin_progress(typed))
+        # Its length when IT gave it, as long as the digits typed are within it.
+        length = self._sessions.config.admin_pin_length
+        self._appear(self.speech.pin_progress(typed, length if typed <= length else None))
 
     # --- focus ------------------------------------------------------------------------
 

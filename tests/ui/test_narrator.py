@@ -239,7 +239,7 @@ def test_the_whole_confirmation_is_said_with_its_reference_spelled(
     for label in (confirmation.summary, confirmation.next_steps, confirmation.payment):
         for line in label.text().splitlines():
             assert line.replace(" · ", ", ") in said
-    assert said.endswith(f"{confirmation.payment.text()}")
+    assert f" {confirmation.payment.text()}" in said
 
 
 def test_a_new_focus_cuts_off_what_is_being_said(qtbot, kiosk, heard):
@@ -279,6 +279,26 @@ def test_the_pin_pad_says_how_many_digits_are_typed_never_which(
     heard.next(lambda: tap(qtbot, pad.erase_button))
     assert heard.all[before:] == progress
     assert pad.typed == 2
+
+
+def test_the_pin_pad_says_digit_3_of_4_where_it_knows_the_pins_length(
+        qtbot, qapp, demo_config):
+    kiosk = make_kiosk(qtbot, qapp, dataclasses.replace(demo_config, admin_pin_length=4))
+    try:
+        heard = Heard(qtbot, kiosk)
+        start(qtbot, kiosk)
+        speech_on(kiosk)
+        qtbot.wait(50)
+        pad = kiosk.admin.pad
+        pad.open()
+        qtbot.wait(50)
+        before = len(heard.all)
+        for key in ("3", "1", "4", "1", "5"):
+            heard.next(lambda key=key: tap(qtbot, named(pad, QPushButton, key)))
+        assert heard.all[before:] == ["Chiffre 1 sur 4.", "Chiffre 2 sur 4.", "Chiffre 3 sur 4.",
+                                      "Chiffre 4 sur 4.", "Chiffre 5."]
+    finally:
+        kiosk.shutdown()
 
 
 def test_the_idle_reset_silences_speech_and_forgets_the_shoppers_voice(
