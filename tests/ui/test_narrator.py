@@ -129,6 +129,24 @@ def test_the_main_action_says_the_price_and_the_stock_in_words_with_its_age(
     assert said.endswith(f"{product.stock_age.text()}."), "the figure's age follows it"
 
 
+def test_a_store_on_the_stores_screen_says_its_stock_in_words_with_its_age(
+        qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    product, _ = open_product(qtbot, kiosk, heard)
+    product.sizes.chip(product.sizes.keys()[0]).click()
+    product.colors.chip(product.colors.keys()[0]).click()
+    kiosk.navigator.open_stores(product.variant.sku)
+    stores = kiosk.window.current_screen()
+    qtbot.waitUntil(lambda: bool(stores.cards), timeout=WAIT_MS)
+    card = stores.cards[0]
+    said = heard.next(card.details_button.setFocus)
+    assert said.startswith(f"{card.details_button.accessibleName()}, bouton, non sélectionné. ")
+    assert card.level.text() in ("En stock", "Épuisé") or card.level.text().startswith("Plus")
+    assert said.endswith(f", {card.level.text()}, {card.age.text()}."), "the level, its age"
+    assert card.age.text().startswith(("Vérifié", "Peut avoir changé"))
+
+
 def test_speech_follows_the_language_and_says_the_screen_again_in_it(qtbot, kiosk, heard):
     start(qtbot, kiosk)
     speech_on(kiosk)

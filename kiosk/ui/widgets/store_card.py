@@ -107,6 +107,8 @@ class StoreCard(Retranslating, QFrame):
         self.details_button.setText(self.tr("Address and opening hours"))
         self.details_button.setAccessibleName(
             self.tr("Address and opening hours of %1").replace("%1", store.name))
+        # The card is not focused, its button is: speech says the stock with it.
+        self.details_button.setAccessibleDescription(self.accessibleName())
         self._show_details(self.details_button.isChecked())
 
     def _show_details(self, shown: bool) -> None:
