@@ -205,6 +205,7 @@ class KioskShell(Retranslating, QWidget):
         self.footer = footer
         self._footer_layout.addWidget(footer)
 
+            screen.title_changed.connect(self.name_screens)   # a product's name, once read
     def set_bottom_bar(self, bar: QWidget) -> None:
         """What stands under every screen, the attract screen included, and under the
         footer: the accessibility button, always in the same place."""

@@ -70,6 +70,15 @@ def test_each_screen_is_named_by_its_title_in_the_shoppers_language(qtbot, kiosk
     assert kiosk.attract.accessibleName() == "Touch to start"
 
 
+def test_a_product_is_named_by_its_name_once_read_not_by_its_loading_words(qtbot, kiosk):
+    start(qtbot, kiosk)
+    card = kiosk.cards[0]
+    kiosk.navigator.open_product(card.id)
+    product = kiosk.window.current_screen()
+    qtbot.waitUntil(lambda: product.page is not None, timeout=5000)
+    assert product.accessibleName() == card.name
+
+
 def short_idle(kiosk):
     """Shrink the wait before "Still there?"; the countdown stays in real seconds."""
     kiosk.idle._idle.setInterval(100)

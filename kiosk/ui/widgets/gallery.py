@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -53,6 +54,10 @@ class GalleryModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.DecorationRole:
             return self._pictures.get(self._images[index.row()])
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # Named as the page dots name the picture that shows.
+            return QCoreApplication.translate("PageDots", "Picture {number} of {count}").format(
+                number=index.row() + 1, count=len(self._images))
         return None
 
     def _on_image_ready(self, image: str) -> None:

@@ -65,6 +65,8 @@ def scroll_with_finger(area: QScrollArea, content: QWidget) -> None:
     """`area` shows `content`, frameless, and scrolls it with the finger; no scroll bars,
     which a finger does not need and a shopper might try to aim at."""
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # No control itself: focus goes to what it holds (an unnamed pane would be read out).
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
