@@ -14,15 +14,17 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.orders import BasketLine
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import show_text, wrapped_label
 from kiosk.ui.wording import limit_message
 
 
-class BasketRow(Retranslating, QFrame):
+class BasketRow(Retranslating, Restyling, QFrame):
     """One line: the item, its size and colour, a quantity to step, and Remove."""
 
     def __init__(self, context: ShopperContext, line: BasketLine,
@@ -43,21 +45,24 @@ class BasketRow(Retranslating, QFrame):
         self.remove = QPushButton(objectName="RemoveButton")
         self.remove.clicked.connect(lambda: self._context.session.set_basket_quantity(
             self.line.sku, 0))
-        spacing = context.theme.spacing
-        stepper = QHBoxLayout()
-        stepper.setSpacing(spacing)
+        stepper = self._stepper = QHBoxLayout()
         stepper.addWidget(self.less)
         stepper.addWidget(self.quantity)
         stepper.addWidget(self.more)
         stepper.addStretch(1)
         stepper.addWidget(self.remove)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
-        layout.setSpacing(spacing // 2)
         for widget in (self.name, self.variant, self.price):
             layout.addWidget(widget)
         layout.addLayout(stepper)
+        self.restyle(context.theme)
         self.retranslate()
+
+    def restyle(self, theme: Theme) -> None:
+        spacing = theme.spacing
+        self._stepper.setSpacing(spacing)
+        self.layout().setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
+        self.layout().setSpacing(spacing // 2)
 
     def retranslate(self) -> None:
         line, formatter = self.line, self._context.formatter
@@ -88,15 +93,11 @@ class BasketRow(Retranslating, QFrame):
 class BasketScreen(CheckoutScreen):
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        spacing = context.theme.spacing
         self.explanation = wrapped_label("Hint")
-        self.explanation.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self.empty = wrapped_label("StatusMessage")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list = QWidget(objectName="BasketList")
         self._list_layout = QVBoxLayout(self.list)
-        self._list_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
-        self._list_layout.setSpacing(spacing)
         self._list_layout.addStretch(1)
         scroll = finger_scroll_area(self.list, "BasketScroll")
         self.subtotal = wrapped_label("BasketSubtotal")
@@ -105,22 +106,30 @@ class BasketScreen(CheckoutScreen):
         self.proceed = QPushButton(objectName="PrimaryButton")
         self.proceed.clicked.connect(context.navigator.open_customer_form)
         # One above the other: side by side, large type leaves neither its words.
-        actions = QVBoxLayout()
-        actions.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
-        actions.setSpacing(spacing)
+        actions = self._actions = QVBoxLayout()
         actions.addWidget(self.proceed)
         actions.addWidget(self.keep_shopping)
         layout = self.column
         layout.addWidget(self.explanation)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
-        self.subtotal.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         layout.addWidget(self.subtotal)
         layout.addLayout(actions)
         self.rows: list[BasketRow] = []
+        self.restyle(context.theme)
         context.session.basket_changed.connect(self._show_lines)
         self.retranslate()
         self._show_lines()
+
+    def restyle(self, theme: Theme) -> None:
+        super().restyle(theme)
+        spacing = theme.spacing
+        self.explanation.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
+        self._list_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
+        self._list_layout.setSpacing(spacing)
+        self._actions.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        self._actions.setSpacing(spacing)
+        self.subtotal.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
 
     def _show_lines(self) -> None:
         for row in self.rows:

@@ -20,8 +20,10 @@ from kiosk.core.categories import CategoryTile, breadcrumb, category, sub_catego
 from kiosk.core.products import ProductCard, cards_by_sku
 from kiosk.core.search import Facets, SearchFilters
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.breadcrumb import Breadcrumb
 from kiosk.ui.widgets.chips import ChipRow
 from kiosk.ui.widgets.filter_panel import FilterPanel
@@ -33,7 +35,7 @@ from kiosk.ui.widgets.text import show_text, wrapped_label
 PAGE_SIZE = 60          # about three screenfuls of cards
 
 
-class CategoryScreen(Screen):
+class CategoryScreen(Restyling, Screen):
     def __init__(self, context: ShopperContext, path: str, parent: QWidget | None = None,
                  *, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -57,9 +59,8 @@ class CategoryScreen(Screen):
         self.filters_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.filters_button.clicked.connect(self.open_filters)
         self.summary = wrapped_label("FilterSummary")
-        filter_bar = QHBoxLayout()
-        filter_bar.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
-                                      theme.spacing * 2, theme.spacing // 2)
+        filter_bar = self._filter_bar = QHBoxLayout()
+        self.restyle(theme)
         filter_bar.addWidget(self.filters_button)
         filter_bar.addStretch()
 
@@ -226,6 +227,10 @@ class CategoryScreen(Screen):
         self.summary.setVisible(bool(chosen) and self.filters_button.isVisibleTo(self))
 
     # --- language and layout ----------------------------------------------------------
+
+    def restyle(self, theme: Theme) -> None:
+        self._filter_bar.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
+                                            theme.spacing * 2, theme.spacing // 2)
 
     def title(self) -> str:
         if self._tile is not None:

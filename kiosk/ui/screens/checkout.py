@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import show_text, wrapped_label
 
 
-class CheckoutScreen(Screen):
+class CheckoutScreen(Restyling, Screen):
     hides_footer = True     # the compare tray has no place in the checkout
 
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
@@ -23,8 +25,12 @@ class CheckoutScreen(Screen):
         # The screen's column, top to bottom: the heading, then what the screen adds.
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
-        self.column.setSpacing(context.theme.spacing)
         self.column.addWidget(self.heading)
+        CheckoutScreen.restyle(self, context.theme)
+
+    def restyle(self, theme: Theme) -> None:
+        """A checkout screen calls this first from its own `restyle()`."""
+        self.column.setSpacing(theme.spacing)
 
     def retranslate(self) -> None:
         """A checkout screen calls this first from its own `retranslate()`."""

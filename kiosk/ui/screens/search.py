@@ -21,8 +21,10 @@ from kiosk.core.products import ProductCard, cards_by_sku
 from kiosk.core.search import MAX_QUERY_CHARS
 from kiosk.core.search_answer import Discovery, SearchAnswer, completed, discover, echoed, look_up
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.chips import ChipRow
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
@@ -35,7 +37,7 @@ DEBOUNCE_MS = 150
 SETTLE_MS = 1500
 
 
-class SearchScreen(Screen):
+class SearchScreen(Restyling, Screen):
     """Type to search; tap a result, a completion, or a category.
 
     Only the field and the keyboard are sure of their room. The status line, the row of
@@ -95,11 +97,7 @@ class SearchScreen(Screen):
         self.keyboard.done.connect(self.hide_keyboard)
         self.field.returnPressed.connect(self.hide_keyboard)
 
-        self._gap = theme.spacing // 2       # above the field and above the status line
-        self._side = theme.spacing * 2
-        field_row = QHBoxLayout()
-        field_row.setContentsMargins(self._side, self._gap, self._side, 0)
-        field_row.setSpacing(theme.spacing)
+        field_row = self._field_row = QHBoxLayout()
         field_row.addWidget(self.field, 1)
         field_row.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
@@ -108,8 +106,7 @@ class SearchScreen(Screen):
         layout.addLayout(field_row)
         # Margins here rather than padding in the style sheet, so that a label's own width
         # is the width its lines wrap to.
-        texts = QVBoxLayout()
-        texts.setContentsMargins(self._side, self._gap, self._side, 0)
+        texts = self._texts = QVBoxLayout()
         texts.setSpacing(0)
         texts.addWidget(self.status)
         texts.addWidget(self.hint)
@@ -118,6 +115,7 @@ class SearchScreen(Screen):
         layout.addWidget(self.categories)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.keyboard)
+        self.restyle(theme)
 
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.search_now)
@@ -164,6 +162,14 @@ class SearchScreen(Screen):
         self._arrange()
         if self._debounce.isActive():
             self.search_now()
+
+    def restyle(self, theme: Theme) -> None:
+        self._gap = theme.spacing // 2       # above the field and above the status line
+        self._side = theme.spacing * 2
+        self._field_row.setContentsMargins(self._side, self._gap, self._side, 0)
+        self._field_row.setSpacing(theme.spacing)
+        self._texts.setContentsMargins(self._side, self._gap, self._side, 0)
+        self._arrange()
 
     def set_landscape(self, landscape: bool) -> None:
         # A wide screen is a short one: with large type, keys of the least size leave

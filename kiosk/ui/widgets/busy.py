@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 
@@ -15,7 +16,7 @@ SWEEP_FRAMES = 45       # one sweep across in a second and a half
 HEIGHT_PX = 8
 
 
-class BusyStrip(Retranslating, QWidget):
+class BusyStrip(Retranslating, Restyling, QWidget):
     """Across the window along the bottom edge of `anchor` (the top bar), or along the top
     of the window while the anchor is not shown. Motion tells it, not colour alone; it takes
     no taps, so that the screen under it stays usable."""
@@ -47,6 +48,11 @@ class BusyStrip(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Working on it…"))
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = theme
+        if self.isVisible():
+            self._place()
 
     def _place(self) -> None:
         window, anchor = self.parentWidget(), self._anchor

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.compare import MAX_COMPARED
 from kiosk.core.products import ProductCard, cards_by_id
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.widgets.layouts import clear_layout
 from kiosk.ui.widgets.picture import Picture
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.context import ShopperContext
+    from kiosk.ui.theme import Theme
 
 
 class TapArea(QAbstractButton):
@@ -55,7 +57,7 @@ class ElidedLabel(QLabel):
                                                    self.contentsRect().width()))
 
 
-class CompareTrayBar(Retranslating, QWidget):
+class CompareTrayBar(Retranslating, Restyling, QWidget):
     """Hidden while the tray is empty; follows the session's tray as it changes."""
 
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
@@ -65,18 +67,25 @@ class CompareTrayBar(Retranslating, QWidget):
         self._context = context
         self._cards: list[ProductCard] = []
         self._pictures: dict[str, Picture] = {}
-        t = context.theme
         self._items = QHBoxLayout()
-        self._items.setSpacing(t.spacing)
         self.compare_button = QPushButton(objectName="CompareTrayButton")
         self.compare_button.clicked.connect(lambda: self._context.navigator.open_compare())
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(t.spacing, t.spacing // 2, t.spacing, t.spacing // 2)
-        layout.setSpacing(t.spacing)
         layout.addLayout(self._items, 1)
         layout.addWidget(self.compare_button)
+        self._space(context.theme)
         context.thumbnails.ready.connect(self._on_image_ready)
         self.follow(context)
+
+    def restyle(self, theme: Theme) -> None:
+        self._space(theme)
+        self._show_cards()          # each product's picture at the new size
+
+    def _space(self, theme: Theme) -> None:
+        self._items.setSpacing(theme.spacing)
+        self.layout().setContentsMargins(theme.spacing, theme.spacing // 2,
+                                         theme.spacing, theme.spacing // 2)
+        self.layout().setSpacing(theme.spacing)
 
     def follow(self, context: ShopperContext) -> None:
         """Show the tray of `context`'s session: the app gives each new shopper's."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import show_text, wrapped_label
 
 
-class ConfirmPanel(QWidget):
+class ConfirmPanel(Restyling, QWidget):
     """Covers its parent with a card: a question, what follows, and two full-width buttons,
     the one that keeps things as they are on top. Only the buttons answer; a tap beside
     the card does nothing, so that nothing is lost by a stray finger."""
@@ -28,23 +29,27 @@ class ConfirmPanel(QWidget):
         self.confirm_button = QPushButton(objectName="SecondaryButton")
         for button in (self.keep_button, self.confirm_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumHeight(theme.touch_target + theme.spacing)
         self.keep_button.clicked.connect(self._on_keep)
         self.confirm_button.clicked.connect(self._on_confirm)
-        lines = QVBoxLayout(card)
-        lines.setContentsMargins(theme.spacing * 3, theme.spacing * 3,
-                                 theme.spacing * 3, theme.spacing * 3)
-        lines.setSpacing(theme.spacing * 2)
+        lines = self._lines = QVBoxLayout(card)
         for widget in (self.title, self.detail, self.keep_button, self.confirm_button):
             lines.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.spacing * 2, theme.spacing * 2,
-                                  theme.spacing * 2, theme.spacing * 2)
         layout.addStretch(1)
         layout.addWidget(card)
         layout.addStretch(1)
+        self.restyle(theme)
         parent.installEventFilter(self)      # it keeps covering the parent as that resizes
         self.hide()
+
+    def restyle(self, theme: Theme) -> None:
+        for button in (self.keep_button, self.confirm_button):
+            button.setMinimumHeight(theme.touch_target + theme.spacing)
+        self._lines.setContentsMargins(theme.spacing * 3, theme.spacing * 3,
+                                       theme.spacing * 3, theme.spacing * 3)
+        self._lines.setSpacing(theme.spacing * 2)
+        self.layout().setContentsMargins(theme.spacing * 2, theme.spacing * 2,
+                                         theme.spacing * 2, theme.spacing * 2)
 
     def ask(self, title: str, detail: str, keep: str, confirm: str) -> None:
         show_text(self.title, title)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.browse import PriceBand, band_key, price_bands
 from kiosk.core.search import Facets, SearchFilters
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.chips import ChipFlow
@@ -26,7 +27,7 @@ from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import show_text
 
 
-class FilterPanel(Retranslating, QFrame):
+class FilterPanel(Retranslating, Restyling, QFrame):
     """Sizes, colours, price, stock here and sort, with the live count of what they keep.
 
     It holds the shopper's choices; `changed` says they changed, `done` that the shopper
@@ -62,8 +63,6 @@ class FilterPanel(Retranslating, QFrame):
         # The toggle keeps its own width, lined up with the chips' first one.
         self._stock_row = QWidget(objectName="StockRow")
         stock_layout = QHBoxLayout(self._stock_row)
-        stock_layout.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
-                                        theme.spacing * 2, theme.spacing // 2)
         stock_layout.addWidget(self.in_stock)
         stock_layout.addStretch()
         self.clear_button = QPushButton()
@@ -77,23 +76,29 @@ class FilterPanel(Retranslating, QFrame):
         self._choices = QWidget(objectName="PanelChoices")
         self._grid = QGridLayout(self._choices)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(theme.spacing * 2)
         self._grid.setVerticalSpacing(0)
         scroller = finger_scroll_area(self._choices, "PanelScroller")
-        actions = QHBoxLayout()
-        actions.setContentsMargins(theme.spacing * 2, 0, theme.spacing * 2, 0)
-        actions.setSpacing(theme.spacing * 2)
+        actions = self._actions = QHBoxLayout()
         actions.addWidget(self.clear_button)
         actions.addWidget(self.show_button, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, theme.spacing, 0, theme.spacing * 2)
-        layout.setSpacing(theme.spacing)
         layout.addWidget(self.heading)
         layout.addWidget(scroller, 1)
         layout.addLayout(actions)
 
+        self.restyle(theme)
         self.retranslate()
         self._arrange(landscape=False)
+
+    def restyle(self, theme: Theme) -> None:
+        gap = theme.spacing * 2
+        self._stock_row.layout().setContentsMargins(gap, theme.spacing // 2,
+                                                    gap, theme.spacing // 2)
+        self._grid.setHorizontalSpacing(gap)
+        self._actions.setContentsMargins(gap, 0, gap, 0)
+        self._actions.setSpacing(gap)
+        self.layout().setContentsMargins(0, theme.spacing, 0, gap)
+        self.layout().setSpacing(theme.spacing)
 
     @staticmethod
     def _section(theme: Theme, on_chosen: Callable[[str], None]) -> tuple[QLabel, ChipFlow]:

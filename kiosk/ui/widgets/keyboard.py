@@ -23,6 +23,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 
@@ -168,7 +169,7 @@ class _KeyPage(QWidget):
             y += self._key_height + gap
 
 
-class OnScreenKeyboard(Retranslating, QWidget):
+class OnScreenKeyboard(Retranslating, Restyling, QWidget):
     """Types into one QLineEdit at a time (set_target) without ever taking its focus.
 
     Letters follow the shopper's language (AZERTY for French, QWERTY for English); the
@@ -238,6 +239,11 @@ class OnScreenKeyboard(Retranslating, QWidget):
         self._language = language
         if self.layout_name not in ("numeric", LANGUAGE_LAYOUTS[language]):
             self._show_layout(LANGUAGE_LAYOUTS[language])
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = theme
+        assert self._page is not None
+        self._show_layout(self._page.layout_name)     # its keys made again at the new size
 
     def set_compact(self, compact: bool) -> None:
         """Keys of the least target height, for a short (landscape) screen in large type

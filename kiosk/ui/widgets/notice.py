@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
 
 SHOWN_MS = 5000
@@ -22,7 +23,7 @@ SHOWN_MS = 5000
 MAIN_ACTIONS = ("PrimaryButton", "ProductAction", "CompareTrayButton", "SearchField")
 
 
-class Notice(QLabel):
+class Notice(Restyling, QLabel):
     """Shown above every screen of its window; a tap on it, time, or the end of what it
     says takes it away.
 
@@ -46,6 +47,11 @@ class Notice(QLabel):
         self._timer.timeout.connect(self.withdraw)
         window.installEventFilter(self)     # follow the window's size
         self.hide()
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = theme
+        if self.isVisible():
+            self._place()
 
     def show_message(self, message: str, until: tuple[SignalInstance, ...] = ()) -> None:
         """Show `message` for a few seconds, or until one of `until` fires: the change that
