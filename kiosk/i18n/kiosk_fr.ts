@@ -2288,6 +2288,16 @@
     </message>
 </context>
 <context>
+    <name>SpokenPrice</name>
+    <message numerus="yes">
+        <source>%n euro(s)</source>
+        <translation>
+            <numerusform>%n euro</numerusform>
+            <numerusform>%n euros</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusPage</name>
     <message>
         <source>reading…</source>

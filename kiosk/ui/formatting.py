@@ -6,7 +6,9 @@ with the default QLocale() (the machine's) or shows a catalog word as the catalo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+import re
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from kiosk.core.catalog_words import translated_word
 from kiosk.core.products import ProductCard
@@ -41,11 +43,25 @@ def currency_symbol(locale: QLocale, currency: str) -> str:
                  if candidate.currencySymbol(iso) == currency), currency)
 
 
+class SpokenPrice(QObject):
+    """The words of a price said aloud, through tr() so that lupdate finds their plurals
+    (it reads only a plain name as the count)."""
+
+    def euros(self, count: int) -> str:
+        return self.tr("%n euro(s)", "", count)
+
+
+# A price with every part a written price may have: thousands, and cents.
+SAMPLE_UNITS, SAMPLE_HUNDREDTHS = 1234, 56
+
+
 class Formatter:
     def __init__(self, locale: QLocale, currency: str) -> None:
         self.locale = locale
         self.language = QLocale.languageToCode(locale.language())   # 'fr', 'en'
+        self._currency = currency
         self._symbol = currency_symbol(locale, currency)
+        self._written_price: re.Pattern | None = None     # made when first spoken
         # Fetched once per language: these strings are painted for every card.
         self.in_stock_here = QCoreApplication.translate("ProductCard", "In stock here")
         self.not_in_stock_here = QCoreApplication.translate("ProductCard",
@@ -54,6 +70,31 @@ class Formatter:
 
     def price(self, cents: int) -> str:
         return self.locale.toCurrencyString(cents / 100, self._symbol, 2)
+
+    def spoken_prices(self, text: str) -> str:
+        """`text` for speech, each price in it as this formatter writes them said as a
+        price ('75 euros 50'), where a voice would read '75,50 €' 'seventy-five comma
+        fifty euro sign'. Prices in a currency without its words here stay as written."""
+        if self._currency != "EUR":
+            return text
+        if self._written_price is None:
+            self._written_price = self._price_pattern()
+        return self._written_price.sub(self._spoken_price, text)
+
+    def _price_pattern(self) -> re.Pattern:
+        written = self.price(SAMPLE_UNITS * 100 + SAMPLE_HUNDREDTHS)
+        number = f"{self.locale.toString(SAMPLE_UNITS)}{self.locale.decimalPoint()}" \
+                 f"{SAMPLE_HUNDREDTHS}"
+        before, _, after = written.partition(number)
+        group = re.escape(self.locale.groupSeparator())
+        return re.compile(f"{re.escape(before)}(\\d{{1,3}}(?:{group}\\d{{3}})*|\\d+)"
+                          f"{re.escape(self.locale.decimalPoint())}(\\d{{2}}){re.escape(after)}")
+
+    def _spoken_price(self, found: re.Match) -> str:
+        units = int(re.sub(r"\D", "", found.group(1)))
+        hundredths = int(found.group(2))
+        words = SpokenPrice().euros(units)
+        return f"{words} {hundredths}" if hundredths else words
 
     def number(self, value: float, decimals: int = 0) -> str:
         if decimals == 0:

@@ -271,7 +271,7 @@ class Narrator(QObject):
         elif isinstance(focus, QPersistentModelIndex) and focus.isValid():
             parts.append(self._item_words(focus))
         self._clear_pending()
-        self.speech.say(sentences(parts))
+        self.speech.say(self._sessions.formatter.spoken_prices(sentences(parts)))
 
     def _clear_pending(self) -> None:
         self._flush.stop()

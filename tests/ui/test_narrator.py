@@ -119,9 +119,10 @@ def test_the_main_action_says_the_price_and_the_stock_in_words_with_its_age(
     product.colors.chip(product.colors.keys()[0]).click()
     assert product.variant is not None
     said = heard.next(product.order_button.setFocus)
-    price = kiosk.formatter.price(product.page.price_for(product.chosen_size,
-                                                         product.chosen_color).price_cents)
-    assert said.startswith(f"{product.order_button.accessibleName()}, bouton. {price}. ")
+    cents = product.page.price_for(product.chosen_size, product.chosen_color).price_cents
+    assert cents % 100 == 0, "a whole price, said without cents"
+    assert said.startswith(f"{product.order_button.accessibleName()}, bouton. "
+                           f"{cents // 100} euros. "), "a price as a price, not its signs"
     stock = product.decision_bar.stock.accessibleName()
     assert stock in ("En stock ici", "Pas en stock ici") or stock.startswith("Plus que")
     assert f"{stock}. " in said, "the level in words, not its mark"
@@ -145,6 +146,16 @@ def test_a_store_on_the_stores_screen_says_its_stock_in_words_with_its_age(
     assert card.level.text() in ("En stock", "Épuisé") or card.level.text().startswith("Plus")
     assert said.endswith(f", {card.level.text()}, {card.age.text()}."), "the level, its age"
     assert card.age.text().startswith(("Vérifié", "Peut avoir changé"))
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_price_is_said_as_a_price(qtbot, kiosk, language):
+    kiosk.set_language(language)
+    formatter = kiosk.formatter
+    written = (f"{formatter.price(7550)}, {formatter.price(123456)}, {formatter.price(100)}, "
+               f"{formatter.price(7500)}")
+    assert formatter.spoken_prices(written) == "75 euros 50, 1234 euros 56, 1 euro, 75 euros"
+    assert formatter.spoken_prices("Taille 42, 3 articles") == "Taille 42, 3 articles"
 
 
 def test_speech_follows_the_language_and_says_the_screen_again_in_it(qtbot, kiosk, heard):
@@ -254,9 +265,10 @@ def test_the_whole_confirmation_is_said_with_its_reference_spelled(
     assert said.startswith(f"{confirmation.title()}. ")
     assert f"{confirmation.reference_caption.text()}. {spelled}. " in said
     assert "PAR-K7D3MX" not in said
+    assert "150 euros" in said and kiosk.formatter.price(15000) not in said
     for label in (confirmation.summary, confirmation.next_steps, confirmation.payment):
         for line in label.text().splitlines():
-            assert line.replace(" · ", ", ") in said
+            assert kiosk.formatter.spoken_prices(line.replace(" · ", ", ")) in said
     assert f" {confirmation.payment.text()}" in said
 
 
