@@ -162,6 +162,8 @@ class KioskApp:
         self.keypad = Keypad(config.keypad_bindings, self.window, self.sessions,
                              self.navigator.go_back)
         self.keypad.block_while(lambda: self.admin.active)
+        self.keypad.toggled_in_place.connect(
+            lambda control: self.speech.say(self.narrator.described(control)))
         menu = self.accessibility_menu
         self.keypad.add_trailing(lambda: [menu.bar.button])
         self.keypad.add_layer(lambda: menu.panel.focus_order() if menu.panel.isVisible() else [])

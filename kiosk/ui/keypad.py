@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -51,17 +51,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.screens.base import Screen
 from kiosk.ui.session import Sessions
 from kiosk.ui.shell import KioskShell
 from kiosk.ui.speech import VOLUME_STEP, Speech
 
-# Each band of the ring; two bands, so that one always contrasts with what is around it.
+# Each band of the ring (shop.qss, #KeypadFocusRing); two bands, so that one always
+# contrasts with what is around it.
 RING_BAND = 3
 _TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
 # What moves a widget on the window without telling it (a scrolled area moves its content).
 _GEOMETRY_EVENTS = frozenset({QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show,
                               QEvent.Type.Hide})
-_FOLLOWED = "keypad_follows_scroll"
+_FOLLOWED = "keypad_follows"     # set on a list or a screen the keypad follows
 
 Controls = Callable[[], list[QWidget]]
 
@@ -90,7 +92,7 @@ class Stop:
 
     def alive(self) -> bool:
         return shiboken6.isValid(self.widget) and shiboken6.isValid(self.group) \
-            and self.widget.isVisible() and self.widget.isEnabled()
+            and self.widget.isVisible()
 
 
 def stops_of(group: QWidget) -> list[Stop]:
@@ -102,7 +104,7 @@ def stops_of(group: QWidget) -> list[Stop]:
     if isinstance(group, QAbstractButton | QLineEdit):
         return [Stop(group, group)]
     buttons = [button for button in group.findChildren(QAbstractButton)
-               if button.isVisibleTo(group) and button.isEnabled()]
+               if button.isVisibleTo(group)]
     window = group.window()
     buttons.sort(key=lambda button: (button.mapTo(window, QPoint(0, 0)).y(),
                                      button.mapTo(window, QPoint(0, 0)).x()))
@@ -112,23 +114,22 @@ def stops_of(group: QWidget) -> list[Stop]:
 class FocusRing(QFrame):
     """Two bands around the control with keypad focus, drawn over the window."""
 
-    def __init__(self, band: int, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("KeypadFocusRing")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.band = band
         inner = QFrame(self, objectName="KeypadFocusRingInner")
         inner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         inner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(band, band, band, band)
+        layout.setContentsMargins(0, 0, 0, 0)     # the outer band is the frame's border
         layout.addWidget(inner)
         self.hide()
 
     def surround(self, box: QRect) -> None:
         """Show the ring just outside `box` (window coordinates), not over the control."""
-        grow = 2 * self.band
+        grow = 2 * RING_BAND
         self.setGeometry(box.adjusted(-grow, -grow, grow, grow))
         self.show()
         self.raise_()
@@ -137,10 +138,13 @@ class FocusRing(QFrame):
 class Keypad(QObject):
     """Takes the keypad's keys at the window and moves focus, presses, goes back, speaks."""
 
+    # A box or a chip ticked or unticked with select, focus still on it: its new state
+    # is to be said, since no focus change tells it.
+    toggled_in_place = Signal(QWidget)
+
     def __init__(self, bindings: dict[str, tuple[str, ...]], window: KioskShell,
                  sessions: Sessions, go_back: Callable[[], None],
-                 speech: Speech | None = None, *, band: int = RING_BAND,
-                 parent: QObject | None = None) -> None:
+                 speech: Speech | None = None, parent: QObject | None = None) -> None:
         # Goes with the window: its ring and timer are the window's.
         super().__init__(window if parent is None else parent)
         self._actions = qt_keys(bindings)
@@ -155,11 +159,11 @@ class Keypad(QObject):
         self._last_box = QRect()        # where the current stop was last seen
         # True once a keypad key is pressed, for the rest of the session.
         self.in_use = False
-        self.ring = FocusRing(band, window)
+        self.ring = FocusRing(window)
         self._watched: list[QObject] = []
         # A new screen (or a layer) comes with keypad focus on its first control, read
         # out, rather than left on a control that is gone.
-        window.screens.currentChanged.connect(lambda _index: self._follow_screen())
+        window.screens.currentChanged.connect(lambda _index: self._on_screen_changed())
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(0)
@@ -278,8 +282,12 @@ class Keypad(QObject):
         current = self.current if self.current is not None and self.current.alive() \
             and self.current.group in groups else None
         if current is None:
-            # Back after a screen change or a touch: the screen's first control.
+            # Back after a screen change or a touch: the screen's first control (the top
+            # bar's, while the screen shows none yet).
+            self.current = None
             self._land_on_screen()
+            if self.current is None:
+                self._focus(next((entry for entry in map(_entry, groups) if entry), None))
             return
         if direction in ("left", "right"):
             stops = [stop for group in groups for stop in stops_of(group)]
@@ -298,6 +306,14 @@ class Keypad(QObject):
         beyond = groups[index + 1:] if below else reversed(groups[:index])
         self._focus(next((_entry(group) for group in beyond if stops_of(group)), None))
 
+    def _on_screen_changed(self) -> None:
+        screen = self._window.current_screen()
+        if isinstance(screen, Screen) and not screen.property(_FOLLOWED):
+            # A screen that reads its data shows its controls later, with its title.
+            screen.setProperty(_FOLLOWED, True)
+            screen.title_changed.connect(self._follow_screen)
+        self._follow_screen()
+
     def _follow_screen(self) -> None:
         """A new screen or layer: keypad focus, if in use, goes to its first control."""
         if not self.in_use:
@@ -307,14 +323,17 @@ class Keypad(QObject):
     def _land_on_screen(self) -> None:
         """Unless the control with focus is still there to use, focus goes to the first
         control of the layer shown, else of the screen."""
-        if self.current is not None and self.current.alive() \
-                and self.current.group in self.groups():
+        layer = self._layer_groups()
+        current = self.current
+        if current is not None and current.alive() and (not layer or current.group in layer):
             return
-        first_groups = self._layer_groups() or self._screen_groups() or self.groups()
+        # A screen still reading its data has nothing yet: focus waits for its title.
+        first_groups = layer or self._screen_groups()
         entries = (_entry(group) for group in first_groups)
         self._focus(next((entry for entry in entries if entry is not None), None))
 
     def _focus(self, stop: Stop | None) -> None:
+        """Keypad focus, and Qt's, on `stop`, with the ring around it."""
         if stop is None:
             return
         self.current = stop
@@ -342,14 +361,22 @@ class Keypad(QObject):
         if stop.row is not None and isinstance(widget, QAbstractItemView):
             widget.clicked.emit(widget.model().index(stop.row, 0))
         elif isinstance(widget, QAbstractButton):
-            widget.click()
+            with _FocusChoice() as choice:
+                widget.click()
+            if widget.isCheckable() and stop.alive():
+                self.toggled_in_place.emit(widget)
+            # The keyboard's Done moved on to the next field, and made its keys again:
+            # the field keeps the focus (and is read out); the keypad stays on the keys.
+            self._stay_in_group(take_focus=choice.widget is None)
+            self._follow_screen()
+            return
         elif isinstance(widget, QLineEdit):
             _tap(widget)
         self._stay_in_group()
         self._settle.start()
         self._follow_screen()       # it may have opened a layer, or closed one
 
-    def _stay_in_group(self) -> None:
+    def _stay_in_group(self, take_focus: bool = True) -> None:
         """The control with focus went while its group stayed (the keyboard turned to its
         digits' page, a row of chips was made again): focus goes to the control of the
         group now where it was."""
@@ -359,8 +386,12 @@ class Keypad(QObject):
         stops = stops_of(stop.group)
         if stops:
             where = self._last_box.center()
-            self._focus(min(stops, key=lambda other: _distance(other.rect(self._window),
-                                                               where)))
+            nearest = min(stops, key=lambda other: _distance(other.rect(self._window), where))
+            if take_focus:
+                self._focus(nearest)
+            else:
+                self.current = nearest
+                self._place_ring()
 
     # --- the ring -----------------------------------------------------------------------
 
@@ -395,8 +426,35 @@ class Keypad(QObject):
         self.ring.hide()
 
 
+class _FocusChoice(QObject):
+    """While in a `with` block, notes a control a screen gives the focus to itself (not
+    Qt passing it on from a control that went)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.widget: QWidget | None = None
+
+    def __enter__(self) -> _FocusChoice:
+        QApplication.instance().installEventFilter(self)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        QApplication.instance().removeEventFilter(self)
+        if self.widget is not None and not (shiboken6.isValid(self.widget)
+                                            and self.widget.hasFocus()):
+            self.widget = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget) \
+                and event.reason() == Qt.FocusReason.OtherFocusReason:
+            self.widget = watched
+        return False
+
+
 def _usable(widget: QWidget) -> bool:
-    return shiboken6.isValid(widget) and widget.isVisible() and widget.isEnabled()
+    # A control that is off for now is still reached, and said to be unavailable: a
+    # shopper who cannot see it learns it is there (Confirm, until the box is ticked).
+    return shiboken6.isValid(widget) and widget.isVisible()
 
 
 def _entry(group: QWidget) -> Stop | None:

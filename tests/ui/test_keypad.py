@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from support.gestures import tap
 
 from kiosk.core.db.journal import open_journal
+from kiosk.ui.keypad import RING_BAND
 from kiosk.ui.screens.basket import BasketScreen
 from kiosk.ui.screens.confirmation import ConfirmationScreen
 from kiosk.ui.screens.customer_form import CustomerFormScreen
@@ -77,11 +79,13 @@ def key_for(keyboard, action, text=""):
                  if key.spec.action == action and (not text or key.spec.text == text)), None)
 
 
-def type_with_keypad(qtbot, kiosk, keyboard, text):
+def type_with_keypad(qtbot, kiosk, keyboard, text, heard=None):
     """Each character with arrows and select on the on-screen keyboard: the digits' page
-    and back as needed, shift before a capital."""
+    and back as needed, shift before a capital. Each key reached is said by its name."""
     def hit(key):
         steer_to(qtbot, kiosk, key)
+        if heard is not None:
+            heard.last(f"{key.accessibleName()}, bouton")
         press(qtbot, kiosk, SELECT)
 
     for char in text:
@@ -180,72 +184,169 @@ def test_the_accessibility_panel_is_reached_and_worked_with_the_keypad(qtbot, ki
     qtbot.waitUntil(lambda: on(kiosk) is kiosk.window.current_screen().focus_order()[0])
 
 
-def test_a_shopper_orders_with_the_keypad_alone(qtbot, kiosk):
+class Heard:
+    """What the kiosk said (the mock engine's utterances), in order."""
+
+    def __init__(self, qtbot, kiosk) -> None:
+        self.qtbot = qtbot
+        self.all: list[str] = []
+        kiosk.speech.utterance.connect(self.all.append)
+
+    def last(self, starting: str) -> str:
+        """Wait for the last thing said to start with `starting`; return it whole."""
+        self.qtbot.waitUntil(lambda: bool(self.all) and self.all[-1].startswith(starting),
+                             timeout=5000)
+        return self.all[-1]
+
+
+def test_a_blind_shopper_orders_with_the_keypad_alone_and_hears_each_step(qtbot, kiosk):
+    heard = Heard(qtbot, kiosk)
+    # Select, the key under the thumb, on the attract screen: speech comes on, and says
+    # where the shopper is and what has focus.
     press(qtbot, kiosk, SELECT)
-    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
-    move_to(qtbot, kiosk, "Rechercher un produit")
+    assert heard.last("Accueil.") == "Accueil. Rechercher un produit, bouton."
     press(qtbot, kiosk, SELECT)
 
     search = screen(qtbot, kiosk, SearchScreen)
-    qtbot.waitUntil(lambda: kiosk.keypad.current is not None and on(kiosk) is search.field)
+    assert heard.last("Rechercher.").startswith("Rechercher. Rechercher, champ de saisie, vide.")
     press(qtbot, kiosk, DOWN)
     assert on(kiosk) in search.keyboard.keys
-    type_with_keypad(qtbot, kiosk, search.keyboard, "veste")
+    type_with_keypad(qtbot, kiosk, search.keyboard, "veste", heard)
     assert search.field.text() == "veste"
-    qtbot.waitUntil(lambda: search.model.rowCount() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: search.grid.accessibleName() == "Résultats de la recherche")
     for _ in range(MOST_PRESSES):
         if kiosk.keypad.current.group is search.grid:
             break
         press(qtbot, kiosk, DOWN)
-    assert kiosk.keypad.current.row == 0
+    first = search.model.card(0)
+    found = heard.last("Résultats de la recherche, liste.")
+    euros = str(first.price_cents // 100)
+    assert first.name in found and euros in found
     press(qtbot, kiosk, SELECT)
 
     product = screen(qtbot, kiosk, ProductScreen)
     qtbot.waitUntil(lambda: product.page is not None and bool(product.colors.keys())
                     and bool(product.sizes.keys()))
+    # The product's name once read, then the control focus lands on.
+    heard.last(f"{first.name}. ")
     colour = product.colors.chip(product.colors.keys()[0])
     move_to(qtbot, kiosk, colour.accessibleName())
+    assert heard.last(colour.accessibleName()).endswith("bouton, non sélectionné.")
     press(qtbot, kiosk, SELECT)
     assert product.colors.checked_keys() == {product.colors.keys()[0]}
+    assert heard.last(colour.accessibleName()).endswith("bouton, sélectionné.")
     size = product.sizes.chip(product.sizes.keys()[0])
     move_to(qtbot, kiosk, size.accessibleName())
     press(qtbot, kiosk, SELECT)
     assert product.sizes.checked_keys() == {product.sizes.keys()[0]}
+    assert heard.last(size.accessibleName()).endswith("bouton, sélectionné.")
     move_to(qtbot, kiosk, product.order_button.accessibleName())
+    # The action says what is ordered, at what price, and whether it is here.
+    action = heard.last("Livrer à mon domicile, bouton.")
+    assert euros in action
+    assert f"Taille {product.sizes.keys()[0]}" in action
     press(qtbot, kiosk, SELECT)
 
     basket = screen(qtbot, kiosk, BasketScreen)
-    qtbot.waitUntil(lambda: basket.proceed.isVisible())
+    heard.last("Votre livraison à domicile.")
     move_to(qtbot, kiosk, basket.proceed.accessibleName())
     press(qtbot, kiosk, SELECT)
 
     form = screen(qtbot, kiosk, CustomerFormScreen)
-    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    assert heard.last("Vos coordonnées de livraison.") == \
+        "Vos coordonnées de livraison. Prénom : champ vide, champ de saisie."
     assert on(kiosk) is form.fields[0].edit
     press(qtbot, kiosk, SELECT)             # the field as if tapped: its keyboard comes up
     qtbot.waitUntil(lambda: form.keyboard.isVisible())
-    press(qtbot, kiosk, DOWN)
+    press(qtbot, kiosk, DOWN)               # the keyboard comes right after its field
     assert on(kiosk) in form.keyboard.keys
     answers = {"first_name": "Zoé", "last_name": "Arc", "email": "zoe@example.fr",
                "phone": "0612345678", "address_line1": "12 rue Lys",
                "postal_code": "69003", "city": "Lyon"}
-    for field in form.fields:
+    for field, following in zip(form.fields, [*form.fields[1:], None], strict=True):
         assert form.active is field
-        type_with_keypad(qtbot, kiosk, form.keyboard, answers.get(field.spec.key, ""))
+        type_with_keypad(qtbot, kiosk, form.keyboard, answers.get(field.spec.key, ""), heard)
         steer_to(qtbot, kiosk, key_for(form.keyboard, "done"))
-        press(qtbot, kiosk, SELECT)         # Done: on to the next field
+        press(qtbot, kiosk, SELECT)         # Done: on to the next field, which is read
+        if following is not None:
+            assert heard.last(following.edit.accessibleName()) == \
+                f"{following.edit.accessibleName()} : champ vide, champ de saisie."
     assert {f.spec.key: f.edit.text() for f in form.fields if f.edit.text()} == answers
     move_to(qtbot, kiosk, form.proceed.accessibleName())
+    # Through a speaker, a field says it is filled, never what it holds (5.1.3.9).
+    assert "Prénom : champ rempli, champ de saisie." in heard.all
+    assert not [said for said in heard.all for answer in ("Zoé", "Lys", "0612345678")
+                if answer in said]
     press(qtbot, kiosk, SELECT)
 
     review = screen(qtbot, kiosk, ReviewScreen)
-    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    heard.last("Vérifier et confirmer.")
     move_to(qtbot, kiosk, review.consent.accessibleName())
+    assert heard.last(review.consent.accessibleName()).endswith("case à cocher, non cochée.")
     press(qtbot, kiosk, SELECT)
     assert review.consent.isChecked()
+    assert heard.last(review.consent.accessibleName()).endswith("case à cocher, cochée.")
     move_to(qtbot, kiosk, review.confirm.accessibleName())
+    heard.last("Confirmer la commande, bouton.")
     press(qtbot, kiosk, SELECT)
 
     confirmation = screen(qtbot, kiosk, ConfirmationScreen)
-    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    # The whole confirmation, its reference one character at a time, then the focus.
+    whole = heard.last("Merci, votre commande est passée.")
+    assert kiosk.speech.spelled(confirmation.order.reference) in whole
+    assert whole.endswith("Terminé, bouton.")
     assert on(kiosk) is confirmation.done
+
+
+def relative_luminance(color: str) -> float:
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+
+
+def contrast(first: str, second: str) -> float:
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)),
+                             reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["usual", "high contrast"])
+def test_the_ring_is_two_bands_of_three_pixels_one_standing_out_on_any_colour_of_the_theme(
+        qtbot, kiosk, high_contrast):
+    press(qtbot, kiosk, DOWN)
+    session = kiosk.context.session
+    session.choose_accessibility(session.accessibility.with_high_contrast(high_contrast))
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    press(qtbot, kiosk, RIGHT)
+    colors = kiosk.context.theme.colors
+    ring = kiosk.keypad.ring.geometry()
+    picture = kiosk.window.grab().toImage()
+    middle = ring.center().x()
+    bands = [picture.pixelColor(middle, ring.top() + depth).name().upper()
+             for depth in range(2 * RING_BAND)]
+    assert bands == [colors.text] * RING_BAND + [colors.surface] * RING_BAND
+    # Whatever colour of the theme the ring lies on, one band contrasts 3:1 with it.
+    for name, colour in vars(colors).items():
+        assert max(contrast(colour, colors.text), contrast(colour, colors.surface)) >= 3, name
+
+
+def test_help_says_it_again_and_the_volume_keys_set_the_shoppers_volume(qtbot, kiosk):
+    heard = Heard(qtbot, kiosk)
+    press(qtbot, kiosk, DOWN)
+    said = heard.last("Accueil.")
+    count = len(heard.all)
+    press(qtbot, kiosk, Qt.Key.Key_F1)           # help
+    qtbot.waitUntil(lambda: len(heard.all) == count + 1)
+    assert heard.all[-1] == said
+    volume = kiosk.context.session.accessibility.speech_volume
+    press(qtbot, kiosk, Qt.Key.Key_VolumeUp)
+    assert kiosk.context.session.accessibility.speech_volume == pytest.approx(volume + 0.1)
+    assert kiosk.speech.volume == pytest.approx(volume + 0.1)
+    press(qtbot, kiosk, Qt.Key.Key_F3, times=3)   # volume down, as the config maps it
+    assert kiosk.speech.volume == pytest.approx(volume - 0.2)
+    # The next shopper starts at the configured volume again.
+    kiosk.end_session()
+    assert kiosk.speech.volume == pytest.approx(kiosk.config.speech_volume)
