@@ -160,7 +160,7 @@ class KioskApp:
         self.scanner.scanned.connect(self._on_scanned)
         # The accessible keypad (EN 301 549 5.1.6.1); staff's admin mode has the keys.
         self.keypad = Keypad(config.keypad_bindings, self.window, self.sessions,
-                             self.navigator.go_back)
+                             self.navigator.go_back, self.speech)
         self.keypad.block_while(lambda: self.admin.active)
         self.keypad.toggled_in_place.connect(
             lambda control: self.speech.say(self.narrator.described(control)))
