@@ -105,6 +105,10 @@ class KioskShell(Retranslating, QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._orientation = orientation
+        # Reach mode (EN 301 549, 8.3): everything keeps to the rows a shopper reaches,
+        # from how the screen stands (left out, the screen counts as wholly in reach).
+        self._mounting = mounting
+        self.reach = False
         # True when the window is wider than tall (or the config says landscape).
         self.landscape = orientation == "landscape"
         self.setObjectName("KioskShell")
@@ -137,6 +141,15 @@ class KioskShell(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.layers)
+        # What stands above the reach band in reach mode: a word to look lower down.
+        self.reach_note = QLabel(self, objectName="ReachNote")
+        self.reach_note.setWordWrap(True)
+        self.reach_note.setAlignment(Qt.AlignmentFlag.AlignHCenter
+                                     | Qt.AlignmentFlag.AlignBottom)
+        self.reach_note.setContentsMargins(theme.spacing * 2, theme.spacing * 2,
+                                           theme.spacing * 2, theme.spacing * 2)
+        self.reach_note.hide()
+        self.retranslate()
         top_bar.back_requested.connect(self.back)
         top_bar.home_requested.connect(self.home)
         self._update_navigation()
@@ -146,15 +159,12 @@ class KioskShell(Retranslating, QWidget):
     def push(self, screen: QWidget) -> None:
         if isinstance(screen, Screen):
             screen.set_landscape(self.landscape)
+            screen.title_changed.connect(self.name_screens)   # a product's name, once read
         self.screens.addWidget(screen)
         self.screens.setCurrentWidget(screen)
         self._update_navigation()
 
     def back(self) -> None:
-        # Reach mode (EN 301 549, 8.3): everything keeps to the rows a shopper reaches,
-        # from how the screen stands (left out, the screen counts as wholly in reach).
-        self._mounting = mounting
-        self.reach = False
         if self.screens.count() > 1:
             self._drop(self.screens.widget(self.screens.count() - 1))
         self._update_navigation()
@@ -187,15 +197,6 @@ class KioskShell(Retranslating, QWidget):
         self.layers.setCurrentWidget(self.attract)
 
     def set_footer(self, footer: QWidget) -> None:
-        # What stands above the reach band in reach mode: a word to look lower down.
-        self.reach_note = QLabel(self, objectName="ReachNote")
-        self.reach_note.setWordWrap(True)
-        self.reach_note.setAlignment(Qt.AlignmentFlag.AlignHCenter
-                                     | Qt.AlignmentFlag.AlignBottom)
-        self.reach_note.setContentsMargins(theme.spacing * 2, theme.spacing * 2,
-                                           theme.spacing * 2, theme.spacing * 2)
-        self.reach_note.hide()
-        self.retranslate()
         """What stays under every screen of a session (the compare tray), replaced whole
         with the session."""
         if self.footer is not None:
@@ -205,7 +206,6 @@ class KioskShell(Retranslating, QWidget):
         self.footer = footer
         self._footer_layout.addWidget(footer)
 
-            screen.title_changed.connect(self.name_screens)   # a product's name, once read
     def set_bottom_bar(self, bar: QWidget) -> None:
         """What stands under every screen, the attract screen included, and under the
         footer: the accessibility button, always in the same place."""
@@ -221,27 +221,6 @@ class KioskShell(Retranslating, QWidget):
         for screen in (self.attract, *self.open_screens()):
             screen.setAccessibleName(screen.title())
 
-    def _update_navigation(self) -> None:
-        deeper = self.screens.count() > 1
-        self.top_bar.back_button.setEnabled(deeper)
-        self.top_bar.home_button.setEnabled(deeper)
-        current = self.screens.currentWidget()
-        self._footer_slot.setHidden(isinstance(current, Screen) and current.hides_footer)
-        self.name_screens()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self._orientation == "auto":
-            landscape = self.width() > self.height()
-            if landscape != self.landscape:
-                self.landscape = landscape
-                self.attract.set_landscape(landscape)
-                for screen in self.open_screens():
-                    screen.set_landscape(landscape)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # A shopper cannot close the kiosk; the application ends it with exit().
-        event.ignore()
     # --- reach mode ---------------------------------------------------------------------
 
     def set_reach(self, on: bool) -> None:
@@ -270,5 +249,26 @@ class KioskShell(Retranslating, QWidget):
         self.reach_note.setText(self.tr("Everything is lower down, within reach."))
         self.reach_note.setAccessibleName(self.reach_note.text())
 
+    def _update_navigation(self) -> None:
+        deeper = self.screens.count() > 1
+        self.top_bar.back_button.setEnabled(deeper)
+        self.top_bar.home_button.setEnabled(deeper)
+        current = self.screens.currentWidget()
+        self._footer_slot.setHidden(isinstance(current, Screen) and current.hides_footer)
+        self.name_screens()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         if self.reach:
             self._fit_to_reach()
+        if self._orientation == "auto":
+            landscape = self.width() > self.height()
+            if landscape != self.landscape:
+                self.landscape = landscape
+                self.attract.set_landscape(landscape)
+                for screen in self.open_screens():
+                    screen.set_landscape(landscape)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A shopper cannot close the kiosk; the application ends it with exit().
+        event.ignore()
