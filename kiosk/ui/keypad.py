@@ -7,8 +7,8 @@ watcher's: a mapped key is taken there and never reaches a widget.
 
 Where focus goes. The controls on screen come in groups, in reading order: the top bar's
 buttons, the current screen's `focus_order()`, then what stands under every screen (the
-accessibility button); while a layer covers the screen (the "Still there?" question, the
-accessibility panel), only that layer's controls. A group is a button or a field; a
+accessibility button); while a layer covers the screen (the accessibility panel), only
+that layer's controls. (The "Still there?" question needs none: any key answers it.) A group is a button or a field; a
 list (the product grid) whose items are its stops; or a panel of buttons (a row of
 chips, the on-screen keyboard, the faces), whose buttons are its stops in reading order.
 
@@ -358,21 +358,20 @@ class Keypad(QObject):
             self._move("down")
             return
         widget = stop.widget
+        chosen_by_screen = False
         if stop.row is not None and isinstance(widget, QAbstractItemView):
             widget.clicked.emit(widget.model().index(stop.row, 0))
         elif isinstance(widget, QAbstractButton):
             with _FocusChoice() as choice:
                 widget.click()
+            chosen_by_screen = choice.widget is not None
             if widget.isCheckable() and stop.alive():
                 self.toggled_in_place.emit(widget)
-            # The keyboard's Done moved on to the next field, and made its keys again:
-            # the field keeps the focus (and is read out); the keypad stays on the keys.
-            self._stay_in_group(take_focus=choice.widget is None)
-            self._follow_screen()
-            return
         elif isinstance(widget, QLineEdit):
             _tap(widget)
-        self._stay_in_group()
+        # The keyboard's Done moved on to the next field and made its keys again: the
+        # field keeps the focus (and is read out), the keypad stays on the keys.
+        self._stay_in_group(take_focus=not chosen_by_screen)
         self._settle.start()
         self._follow_screen()       # it may have opened a layer, or closed one
 
@@ -405,10 +404,8 @@ class Keypad(QObject):
         self.ring.surround(self._last_box)
 
     def _watch(self, widget: QWidget) -> None:
-        for watched in self._watched:
-            if shiboken6.isValid(watched):
-                watched.removeEventFilter(self)
-        self._watched = []
+        """Follow `widget` and what holds it as they move, to keep the ring around it."""
+        self._unwatch()
         chain = widget
         while chain is not None and chain is not self._window:
             chain.installEventFilter(self)
@@ -419,10 +416,17 @@ class Keypad(QObject):
             for bar in (widget.horizontalScrollBar(), widget.verticalScrollBar()):
                 bar.valueChanged.connect(lambda _value: self._settle.start())
 
+    def _unwatch(self) -> None:
+        for watched in self._watched:
+            if shiboken6.isValid(watched):
+                watched.removeEventFilter(self)
+        self._watched = []
+
     def _forget(self) -> None:
         """A touch, or the next shopper: until a keypad key, no keypad focus and no ring."""
         self.in_use = False
         self.current = None
+        self._unwatch()
         self.ring.hide()
 
 
