@@ -350,3 +350,16 @@ def test_help_says_it_again_and_the_volume_keys_set_the_shoppers_volume(qtbot, k
     # The next shopper starts at the configured volume again.
     kiosk.end_session()
     assert kiosk.speech.volume == pytest.approx(kiosk.config.speech_volume)
+
+
+def test_a_scan_ending_in_enter_opens_its_product_and_presses_nothing(qtbot, kiosk):
+    press(qtbot, kiosk, DOWN)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    assert on(kiosk).accessibleName() == "Rechercher un produit"
+    handle = kiosk.window.windowHandle()
+    for char in "WJ01-M-Blue":          # a scanner types fast, then Enter
+        QTest.keyClick(handle, char)
+    QTest.keyClick(handle, Qt.Key.Key_Return)
+    product = screen(qtbot, kiosk, ProductScreen)
+    assert [type(s) for s in kiosk.window.open_screens()] == [HomeScreen, ProductScreen]
+    qtbot.waitUntil(lambda: product.page is not None)
