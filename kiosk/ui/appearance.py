@@ -67,9 +67,16 @@ class Appearance:
             # which has the last word where it sets a least height or a padding too. The
             # old sheet goes first, so that it hands back the margins it added.
             window.setStyleSheet("")
-            for widget in [window, *window.findChildren(QWidget)]:
+            widgets = [window, *window.findChildren(QWidget)]
+            for widget in widgets:
                 if isinstance(widget, Restyling):
                     widget.restyle(theme)
             window.setStyleSheet(theme.style_sheet())
+            # Every layout placed again: a least height set in between may have resized a
+            # widget that nothing else would give back its size (same text size, new colours).
+            for widget in widgets:
+                if widget.layout() is not None:
+                    widget.layout().invalidate()
+                    widget.layout().activate()
         finally:
             window.setUpdatesEnabled(True)

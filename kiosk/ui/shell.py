@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.reach import ScreenMounting
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
@@ -29,7 +30,7 @@ from kiosk.ui.theme import Theme
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
-class TopBar(Retranslating, QWidget):
+class TopBar(Retranslating, Restyling, QWidget):
     back_requested = Signal()
     home_requested = Signal()
     basket_requested = Signal()
@@ -54,9 +55,7 @@ class TopBar(Retranslating, QWidget):
         self._basket_count = 0
 
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(theme.spacing, theme.spacing // 2,
-                                  theme.spacing, theme.spacing // 2)
-        layout.setSpacing(theme.spacing)
+        self.restyle(theme)
         layout.addWidget(self.back_button)
         layout.addWidget(self.home_button)
         layout.addWidget(self.store_label, 1)
@@ -72,6 +71,11 @@ class TopBar(Retranslating, QWidget):
         group.idClicked.connect(self._on_language_clicked)
         self._languages = languages
         self.retranslate()
+
+    def restyle(self, theme: Theme) -> None:
+        self.layout().setContentsMargins(theme.spacing, theme.spacing // 2,
+                                         theme.spacing, theme.spacing // 2)
+        self.layout().setSpacing(theme.spacing)
 
     def _on_language_clicked(self, index: int) -> None:
         self.language_requested.emit(self._languages[index])

@@ -4,6 +4,7 @@ as it was; the high-contrast colours are held to 7:1, computed as WCAG does."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from contextlib import contextmanager
 
@@ -121,6 +122,40 @@ def test_larger_text_applies_to_the_open_screen_and_the_top_bar_and_goes_back_ex
         kiosk.appearance.apply(1.0, False)
         settle(qtbot, kiosk)
         assert layout_of(kiosk.window) == before
+        assert picture_of(kiosk.window) == looked
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_text_made_larger_live_looks_as_a_kiosk_started_at_that_size(
+        qtbot, qapp, demo_config, orientation):
+    config = dataclasses.replace(demo_config, orientation=orientation)
+    with running_kiosk(qtbot, qapp, config) as kiosk:
+        kiosk.appearance.apply(2.0, False)
+        settle(qtbot, kiosk)
+        switched = layout_of(kiosk.window), picture_of(kiosk.window)
+    larger = dataclasses.replace(config, text_scale=2.0)
+    with running_kiosk(qtbot, qapp, larger) as kiosk:
+        settle(qtbot, kiosk)
+        started = layout_of(kiosk.window), picture_of(kiosk.window)
+    assert switched[0] == started[0]
+    assert switched[1] == started[1]
+
+
+def test_high_contrast_recolours_the_window_and_goes_back_exactly(qtbot, qapp, demo_config):
+    with running_kiosk(qtbot, qapp, demo_config) as kiosk:
+        settle(qtbot, kiosk)
+        looked = picture_of(kiosk.window)
+        bar = kiosk.top_bar
+
+        kiosk.appearance.apply(1.0, True)
+        settle(qtbot, kiosk)
+        contrasted = picture_of(kiosk.window)
+        middle_of_bar = bar.mapTo(kiosk.window, QPoint(bar.width() // 2, 2))
+        assert contrasted.pixelColor(middle_of_bar).name().upper() == HIGH_CONTRAST.primary
+        assert contrasted != looked
+
+        kiosk.appearance.apply(1.0, False)
+        settle(qtbot, kiosk)
         assert picture_of(kiosk.window) == looked
 
 
