@@ -8,6 +8,8 @@ from the terminal's config, and applying it puts everything back for the next sh
 
 What it applies, each through its owner's interface:
 - speech on or off, its rate and volume: `Speech`;
+- the text size and high contrast: `Appearance.apply`;
+- reach mode: `KioskShell.set_reach`;
 - time limits: the idle timeout and the "Still there?" countdown, multiplied by the
   config's `accessibility.time_multiplier` while the shopper asked for more time or
   listens to speech (`IdleWatcher.set_timeouts`).
@@ -15,7 +17,7 @@ What it applies, each through its owner's interface:
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
@@ -24,6 +26,10 @@ from kiosk.core.config import KioskConfig
 from kiosk.ui.idle import IdleWatcher
 from kiosk.ui.screens.context import ShopperContext, ShopperSession
 from kiosk.ui.speech import Speech
+
+if TYPE_CHECKING:
+    from kiosk.ui.appearance import Appearance
+    from kiosk.ui.shell import KioskShell
 
 
 class CurrentSessions(Protocol):
@@ -41,11 +47,14 @@ class AccessibilityCoordinator(QObject):
     session_replaced = Signal()  # the idle reset: the next shopper's choices are in force
 
     def __init__(self, sessions: CurrentSessions, idle: IdleWatcher, *,
-                 speech: Speech | None = None, parent: QObject | None = None) -> None:
+                 speech: Speech | None = None, appearance: Appearance | None = None,
+                 shell: KioskShell | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sessions = sessions
         self._idle = idle
         self._speech = speech
+        self._appearance = appearance
+        self._shell = shell
         self._session: ShopperSession | None = None
         self.choices = AccessibilityChoices()
         sessions.context_replaced.connect(self._follow)
@@ -94,5 +103,9 @@ class AccessibilityCoordinator(QObject):
             self._speech.set_rate(choices.speech_rate)
             self._speech.set_volume(choices.speech_volume)
             self._speech.set_enabled(choices.speech)
+        if self._appearance is not None:
+            self._appearance.apply(choices.text_scale, choices.high_contrast)
+        if self._shell is not None and self._shell.reach != choices.reach:
+            self._shell.set_reach(choices.reach)
         self.apply_timeouts()
         self.applied.emit(choices)

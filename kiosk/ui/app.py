@@ -146,8 +146,9 @@ class KioskApp:
         self.window.set_footer(self.tray)
         self.sessions.context_replaced.connect(self.tray.follow)
         # What the current shopper switched on, and the button and panel to do it with.
-        self.accessibility = AccessibilityCoordinator(self.sessions, self.idle,
-                                                      speech=self.speech, parent=self.window)
+        self.accessibility = AccessibilityCoordinator(
+            self.sessions, self.idle, speech=self.speech, appearance=self.appearance,
+            shell=self.window, parent=self.window)
         self.accessibility.applied.connect(self.narrator.choices_applied)
         self.accessibility_menu = AccessibilityMenu(self.theme, self.window, self.accessibility,
                                                     lambda: self.formatter)

@@ -8,6 +8,8 @@ which way the window is turned, and lays out every screen it holds that way.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -25,6 +27,9 @@ from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.accessibility_menu import AccessibilityBar
 
 # Each language is offered in its own words, whatever the current language.
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
@@ -144,7 +149,14 @@ class KioskShell(Retranslating, QWidget):
         self._session = session
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.layers)
+        # The screens, and beside them on a wide window the accessibility bar (under them
+        # on a tall one): a wide window has no height to spare.
+        self._screens_row = QHBoxLayout()
+        self._screens_row.setContentsMargins(0, 0, 0, 0)
+        self._screens_row.setSpacing(0)
+        self._screens_row.addWidget(self.layers)
+        layout.addLayout(self._screens_row)
+        self._accessibility_bar: AccessibilityBar | None = None
         # What stands above the reach band in reach mode: a word to look lower down.
         self.reach_note = QLabel(self, objectName="ReachNote")
         self.reach_note.setWordWrap(True)
@@ -210,10 +222,20 @@ class KioskShell(Retranslating, QWidget):
         self.footer = footer
         self._footer_layout.addWidget(footer)
 
-    def set_bottom_bar(self, bar: QWidget) -> None:
-        """What stands under every screen, the attract screen included, and under the
-        footer: the accessibility button, always in the same place."""
-        self.layout().addWidget(bar)
+    def set_accessibility_bar(self, bar: AccessibilityBar) -> None:
+        """The accessibility button's bar, low on every screen, the attract screen
+        included: under the screens on a tall window, beside them on a wide one."""
+        self._accessibility_bar = bar
+        self._place_accessibility_bar()
+
+    def _place_accessibility_bar(self) -> None:
+        bar = self._accessibility_bar
+        if bar is None:
+            return
+        self.layout().removeWidget(bar)
+        self._screens_row.removeWidget(bar)
+        bar.set_landscape(self.landscape)
+        (self._screens_row if self.landscape else self.layout()).addWidget(bar)
 
     def _drop(self, screen: QWidget) -> None:
         self.screens.removeWidget(screen)
@@ -272,6 +294,7 @@ class KioskShell(Retranslating, QWidget):
                 self.attract.set_landscape(landscape)
                 for screen in self.open_screens():
                     screen.set_landscape(landscape)
+                self._place_accessibility_bar()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A shopper cannot close the kiosk; the application ends it with exit().

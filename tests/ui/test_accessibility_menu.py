@@ -25,13 +25,17 @@ PANEL_TOGGLES = ("Lecture vocale", "Contraste élevé", "Tout à portée de main
 WAIT_MS = 10_000
 
 
-@pytest.fixture(params=[("portrait", QSize(1080, 1920)), ("landscape", QSize(1920, 1080))],
-                ids=["portrait", "landscape"])
+@pytest.fixture(params=[("portrait", QSize(1080, 1920), 1.0),
+                        ("landscape", QSize(1920, 1080), 1.0),
+                        ("portrait", QSize(1080, 1920), 1.5),
+                        ("landscape", QSize(1920, 1080), 1.5)],
+                ids=["portrait", "landscape", "portrait-1.5", "landscape-1.5"])
 def turned_kiosk(request, qtbot, qapp, demo_config):
-    """The kiosk at a terminal's full size, standing tall or lying wide."""
-    orientation, size = request.param
-    kiosk = KioskApp(qapp, dataclasses.replace(demo_config, orientation=orientation),
-                     windowed=True, clock=TEST_CLOCK)
+    """The kiosk at a terminal's full size, standing tall or lying wide, in usual or
+    large type."""
+    orientation, size, scale = request.param
+    config = dataclasses.replace(demo_config, orientation=orientation, text_scale=scale)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(size)
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=WAIT_MS)
@@ -58,7 +62,7 @@ def assert_low_and_uncovered(kiosk, where: str) -> None:
     assert button.isVisible(), where
     top_left = button.mapTo(window, button.rect().topLeft())
     bottom = top_left.y() + button.height()
-    assert top_left.y() >= window.height() * 0.9, (where, top_left.y(), window.height())
+    assert top_left.y() >= window.height() * 0.85, (where, top_left.y(), window.height())
     assert bottom <= window.height(), where
     # Nothing stands over it: a finger on its middle lands on it.
     centre = button.mapTo(window, button.rect().center())
@@ -79,10 +83,14 @@ def test_the_button_is_low_on_every_screen_and_opens_the_panel(qtbot, turned_kio
              "review": navigator.open_review,
              "confirmation": lambda: navigator.show_confirmation(order),
              "rating": navigator.open_rating}
+    size = kiosk.window.size()
     for where, step in steps.items():
         step()
         qtbot.wait(50)        # the screen laid out
         assert_low_and_uncovered(kiosk, where)
+        # Its room is taken where the window has some to spare (below on a tall window,
+        # beside on a wide one): no screen pushes the window past the terminal's screen.
+        assert kiosk.window.size() == size, where
     tap(qtbot, accessibility_button(kiosk))
     panel = kiosk.accessibility_menu.panel
     assert panel.isVisible() and panel.geometry() == kiosk.window.rect()
@@ -123,27 +131,32 @@ def test_each_choice_goes_to_the_session_and_comes_back_in_words(qtbot, kiosk):
     assert kiosk.idle.timeout_s == timeout
 
     tap(qtbot, named(panel, QPushButton, "Lecture vocale"))
-    assert session.accessibility.speech
+    assert session.accessibility.speech and kiosk.speech.enabled
     assert kiosk.idle.timeout_s == timeout * config.speech_time_multiplier  # speech: more time
     tap(qtbot, named(panel, QPushButton, "Contraste élevé"))
     tap(qtbot, named(panel, QPushButton, "Tout à portée de main"))
     assert session.accessibility.high_contrast and session.accessibility.reach
+    assert kiosk.window.reach
+    assert kiosk.appearance.theme.colors != kiosk.theme.colors      # the contrasted ones
     assert named(panel, QPushButton, "Contraste élevé").accessibleDescription() == "oui"
-
-    tap(qtbot, named(panel, QPushButton, labelled("Taille du texte", "Très grand")))
-    assert session.accessibility.text_scale == 2.0
-    assert named(panel, QPushButton, labelled("Taille du texte", "Très grand")).isChecked()
-    assert not named(panel, QPushButton, labelled("Taille du texte", "Standard")).isChecked()
 
     start_volume = session.accessibility.speech_volume
     tap(qtbot, named(panel, QPushButton, "Plus fort"))
     assert session.accessibility.speech_volume == pytest.approx(start_volume + 0.1)
+    assert kiosk.speech.volume == pytest.approx(start_volume + 0.1)
     louder = percent(round((start_volume + 0.1) * 100))
     assert named(panel, QLabel, labelled("Volume de la voix", louder)).text() == louder
     tap(qtbot, named(panel, QPushButton, "Plus rapide"))
     tap(qtbot, named(panel, QPushButton, "Plus rapide"))
     assert session.accessibility.speech_rate == pytest.approx(config.speech_rate + 0.2)
+    assert kiosk.speech.rate == pytest.approx(config.speech_rate + 0.2)
     assert named(panel, QLabel, labelled("Vitesse de la voix", "+2")).text() == "+2"
+
+    tap(qtbot, named(panel, QPushButton, labelled("Taille du texte", "Très grand")))
+    assert session.accessibility.text_scale == 2.0
+    assert kiosk.appearance.theme.scale == 2.0
+    assert named(panel, QPushButton, labelled("Taille du texte", "Très grand")).isChecked()
+    assert not named(panel, QPushButton, labelled("Taille du texte", "Standard")).isChecked()
 
     kiosk.set_language("en")     # the panel follows the language
     assert shown(qtbot, panel, QPushButton, "Speech").text() == "Speech: On"
@@ -166,6 +179,11 @@ def test_the_idle_reset_gives_the_next_shopper_the_configs_choices(qtbot, kiosk)
     assert kiosk.accessibility.choices == kiosk.context.session.accessibility
     assert kiosk.idle.timeout_s == kiosk.config.inactivity_timeout_seconds
     assert kiosk.idle.countdown_s == kiosk.config.countdown_seconds
+    assert not kiosk.speech.enabled
+    assert (kiosk.speech.rate, kiosk.speech.volume) == (kiosk.config.speech_rate,
+                                                        kiosk.config.speech_volume)
+    assert kiosk.appearance.theme == kiosk.theme           # the terminal's size and colours
+    assert not kiosk.window.reach
     assert not panel.isVisible()
     for name in PANEL_TOGGLES:
         assert named(panel, QPushButton, name).text() == labelled(name, "non")

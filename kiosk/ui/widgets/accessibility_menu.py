@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -71,18 +72,25 @@ class AccessibilityButton(Retranslating, Restyling, QPushButton):
 
 
 class AccessibilityBar(Restyling, QWidget):
-    """The strip under every screen that holds the accessibility button."""
+    """The strip that holds the accessibility button: under the screens on a tall window,
+    the button in its middle; beside them on a wide one, which has no height to spare,
+    the button at its foot."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AccessibilityBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.button = AccessibilityButton(theme)
-        layout = QHBoxLayout(self)
-        layout.addStretch()
-        layout.addWidget(self.button)
-        layout.addStretch()
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.addStretch(1)
+        self._layout.addWidget(self.button)
+        self._layout.addStretch(1)
         self.restyle(theme)
+
+    def set_landscape(self, landscape: bool) -> None:
+        self._layout.setDirection(QBoxLayout.Direction.TopToBottom if landscape
+                                  else QBoxLayout.Direction.LeftToRight)
+        self._layout.setStretch(2, 0 if landscape else 1)
 
     def restyle(self, theme: Theme) -> None:
         self.layout().setContentsMargins(theme.spacing, theme.spacing // 2,
@@ -156,6 +164,7 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         for scale in TEXT_SCALES:
             button = QPushButton(objectName="AccessibilityToggle")
             button.setCheckable(True)
+            button.setAutoExclusive(True)     # one size of three: a radio button to AT-SPI
             button.clicked.connect(lambda _=False, scale=scale: self._choose(
                 self.choices.with_text_scale(scale)))
             sizes.addButton(button)
@@ -205,6 +214,7 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         self.restyle(theme)
         self.retranslate()
         self.hide()
+        parent.installEventFilter(self)
 
     def restyle(self, theme: Theme) -> None:
         gap = theme.spacing * 2
@@ -223,10 +233,19 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
                 self.volume.more, self.done_button]
 
     def open(self) -> None:
-        # Within the window's contents: in reach mode, the band a shopper reaches.
-        self.setGeometry(self.parentWidget().contentsRect())
+        self._fit()
         self.show()
         self.raise_()
+
+    def _fit(self) -> None:
+        # Within the window's contents: in reach mode, the band a shopper reaches.
+        self.setGeometry(self.parentWidget().contentsRect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The window turned, or reach mode changed its contents: the panel follows.
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self._fit()
+        return False
 
     def close_panel(self) -> None:
         if self.isVisible():
@@ -236,6 +255,8 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
     def show_choices(self, choices: AccessibilityChoices) -> None:
         self.choices = choices
         self.retranslate()
+        if self.isVisible():
+            self._fit()       # reach mode may have moved the window's contents
 
     def _choose(self, choices: AccessibilityChoices) -> None:
         # A checkable button flips itself at the tap: it shows the session's choices
@@ -304,7 +325,7 @@ class AccessibilityMenu(QObject):
         self._window = window
         self._coordinator = coordinator
         self.bar = AccessibilityBar(theme)
-        window.set_bottom_bar(self.bar)
+        window.set_accessibility_bar(self.bar)
         self.panel = AccessibilityPanel(theme, formatter, window)
         self.panel.show_choices(coordinator.choices)
         self.bar.button.clicked.connect(self.open)
