@@ -191,6 +191,7 @@ def test_a_field_found_wrong_is_said_as_the_shopper_leaves_it(qtbot, kiosk, hear
     speech_on(kiosk)
     heard.next(kiosk.navigator.open_customer_form)
     form = kiosk.window.current_screen()
+    heard.next(form.proceed.setFocus)
     assert heard.next(lambda: form.activate(form.field("first_name"))) == \
         "Prénom : champ vide, champ de saisie."
     said = heard.next(lambda: form.activate(form.field("last_name")))
@@ -201,6 +202,24 @@ def test_a_field_found_wrong_is_said_as_the_shopper_leaves_it(qtbot, kiosk, hear
                            "saisie. ")
     assert form.summary.accessibleName() == "Vérifiez 7 champs, s’il vous plaît."
     assert said.endswith(first_name_wanted), "the focused field says why"
+
+
+def test_in_english_a_field_says_its_label_and_state_and_why_it_is_wrong(qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    kiosk.set_language("en")
+    speech_on(kiosk)
+    heard.next(kiosk.navigator.open_customer_form)
+    form = kiosk.window.current_screen()
+    assert heard.next(form.proceed.setFocus) == "Continue, button."
+    assert heard.next(lambda: form.activate(form.field("first_name"))) == \
+        "First name: empty, text field."
+    fill(form, "first_name", "Marie")
+    assert heard.next(lambda: form.activate(form.field("email"))) == \
+        "E-mail: empty, text field."
+    fill(form, "email", "marie")
+    said = heard.next(lambda: form.activate(form.field("first_name")))
+    assert said == ("An e-mail address contains an @, as in marie@example.fr. "
+                    "First name: filled, text field.")
 
 
 def test_the_customers_details_are_read_back_only_into_a_headset(qtbot, kiosk, heard):
