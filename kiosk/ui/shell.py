@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -59,19 +59,25 @@ class TopBar(Retranslating, Restyling, QWidget):
         self.basket_button.hide()
         self._basket_count = 0
 
-        layout = QHBoxLayout(self)
+        # One row; or, where it is too narrow (a portrait screen at 2x), the store's name
+        # and the languages on a second row under the other buttons (_place_second_row).
+        layout = QVBoxLayout(self)
+        self._row = QHBoxLayout()
+        self._second_row = QHBoxLayout()
+        layout.addLayout(self._row)
+        layout.addLayout(self._second_row)
         self.restyle(theme)
-        layout.addWidget(self.back_button)
-        layout.addWidget(self.home_button)
-        layout.addWidget(self.store_label, 1)
-        layout.addWidget(self.basket_button)
+        self._row.addWidget(self.back_button)
+        self._row.addWidget(self.home_button)
+        self._row.addWidget(self.store_label, 1)
+        self._row.addWidget(self.basket_button)
         self.language_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         for index, code in enumerate(languages):
             button = QPushButton(LANGUAGE_NAMES[code], objectName="LanguageButton")
             button.setAccessibleName(LANGUAGE_NAMES[code])
             group.addButton(button, index)
-            layout.addWidget(button)
+            self._row.addWidget(button)
             self.language_buttons[code] = button
         group.idClicked.connect(self._on_language_clicked)
         self._languages = languages
@@ -80,7 +86,9 @@ class TopBar(Retranslating, Restyling, QWidget):
     def restyle(self, theme: Theme) -> None:
         self.layout().setContentsMargins(theme.spacing, theme.spacing // 2,
                                          theme.spacing, theme.spacing // 2)
-        self.layout().setSpacing(theme.spacing)
+        self.layout().setSpacing(theme.spacing // 2)
+        self._row.setSpacing(theme.spacing)
+        self._second_row.setSpacing(theme.spacing)
 
     def _on_language_clicked(self, index: int) -> None:
         self.language_requested.emit(self._languages[index])
@@ -97,6 +105,43 @@ class TopBar(Retranslating, Restyling, QWidget):
         self.basket_button.setText(self.tr("Basket (%n)", "", count))
         self.basket_button.setAccessibleName(self.tr("Basket, %n item(s)", "", count))
         self.basket_button.setVisible(count > 0)
+
+    def minimumSizeHint(self) -> QSize:
+        # The name and the languages go under the other buttons rather than widen the window.
+        navigation = [self.back_button, self.home_button, self.basket_button]
+        below = [self.store_label, *self.language_buttons.values()]
+        return QSize(max(self._row_width(navigation), self._row_width(below)),
+                     super().minimumSizeHint().height())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._place_second_row()      # a button came or went, or the width changed
+        return super().event(event)
+
+    def _row_width(self, widgets: list[QWidget]) -> int:
+        shown = [widget for widget in widgets if not widget.isHidden()]
+        margins = self.layout().contentsMargins()
+        return (margins.left() + margins.right() + self._row.spacing() * (len(shown) - 1)
+                + sum(widget.minimumSizeHint().width() for widget in shown))
+
+    def _place_second_row(self) -> None:
+        row = [self.back_button, self.home_button, self.store_label, self.basket_button,
+               *self.language_buttons.values()]
+        beside = self.width() >= self._row_width(row)
+        if beside == (self._row.indexOf(self.store_label) >= 0):
+            return
+        for widget in (self.store_label, *self.language_buttons.values()):
+            (self._second_row if beside else self._row).removeWidget(widget)
+        if beside:
+            self._row.takeAt(2)           # the gap kept in the name's place
+            self._row.insertWidget(2, self.store_label, 1)
+            for button in self.language_buttons.values():
+                self._row.addWidget(button)
+        else:
+            self._row.insertStretch(2, 1)
+            self._second_row.addWidget(self.store_label, 1)
+            for button in self.language_buttons.values():
+                self._second_row.addWidget(button)
 
     def show_language(self, code: str) -> None:
         # Only the languages one can switch to are offered, each named in itself: the
