@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QObject, QSize, Signal
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 from support.clock import TEST_CLOCK, TEST_NOW
 from support.gestures import named, shown, tap
 
@@ -52,8 +52,8 @@ def percent(value: int) -> str:
     return f"{value}\N{NO-BREAK SPACE}%"
 
 
-def accessibility_button(kiosk) -> QPushButton:
-    return named(kiosk.window, QPushButton, BUTTON)
+def accessibility_button(kiosk) -> QToolButton:
+    return named(kiosk.window, QToolButton, BUTTON)
 
 
 def assert_low_and_uncovered(kiosk, where: str) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,19 +38,28 @@ from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import wrapped_label
 
 
-class AccessibilityButton(Retranslating, Restyling, QPushButton):
-    """The symbol and the word; the symbol is drawn in the button's own text colour, so it
-    follows the theme (high contrast included)."""
+class AccessibilityButton(Retranslating, Restyling, QToolButton):
+    """The symbol and the word, the word beside the symbol or (in a narrow column) under
+    it; the symbol is drawn in the button's own text colour, so it follows the theme (high
+    contrast included)."""
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AccessibilityButton")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)     # as every other button
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.restyle(theme)
         self.retranslate()
 
     def restyle(self, theme: Theme) -> None:
-        self._icon_size = theme.px(44)
-        self.setIconSize(QSize(self._icon_size, self._icon_size))
+        self._symbol_size = theme.px(44)
+        self._gap = theme.spacing // 2      # between the symbol and the word beside it
+        self._draw_symbol()
+
+    def set_word_under_symbol(self, under: bool) -> None:
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon if under
+                                else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._draw_symbol()
 
     def retranslate(self) -> None:
         self.setText(self.tr("Accessibility"))
@@ -67,8 +77,16 @@ class AccessibilityButton(Retranslating, Restyling, QPushButton):
         super().showEvent(event)
 
     def _draw_symbol(self) -> None:
-        color = self.palette().color(QPalette.ColorRole.ButtonText).name()
-        self.setIcon(QIcon(accessibility_pixmap(self._icon_size, color)))
+        size = self._symbol_size
+        beside = self.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        icon = QPixmap(size + (self._gap if beside else 0), size)
+        icon.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(icon)
+        painter.drawPixmap(0, 0, accessibility_pixmap(
+            size, self.palette().color(QPalette.ColorRole.ButtonText).name()))
+        painter.end()
+        self.setIconSize(icon.size())
+        self.setIcon(QIcon(icon))
 
 
 class AccessibilityBar(Restyling, QWidget):
@@ -91,6 +109,7 @@ class AccessibilityBar(Restyling, QWidget):
         self._layout.setDirection(QBoxLayout.Direction.TopToBottom if landscape
                                   else QBoxLayout.Direction.LeftToRight)
         self._layout.setStretch(2, 0 if landscape else 1)
+        self.button.set_word_under_symbol(landscape)    # the column no wider than the word
 
     def restyle(self, theme: Theme) -> None:
         self.layout().setContentsMargins(theme.spacing, theme.spacing // 2,
