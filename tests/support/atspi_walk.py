@@ -42,6 +42,7 @@ PRESSABLE_ROLES = {"push button", "toggle button", "check box", "radio button", 
                    "combo box", "list item", "table cell"}
 # What a choice among a product's options may be (a chip stays down once chosen).
 CHOICE_ROLES = {"check box", "toggle button", "radio button"}
+OPTION_TITLES = ("Couleur", "Taille")
 # Actions every Qt widget that takes focus offers; none of them makes a thing a control.
 FOCUS_ACTIONS = {"SetFocus"}
 
@@ -171,8 +172,10 @@ def click(node, what: str) -> None:
     if box.width <= 0 or box.height <= 0:
         raise Unreachable(f"{what}: it has no area on screen to click")
     x, y = box.x + box.width // 2, box.y + box.height // 2
+    Atspi.generate_mouse_event(x, y, "abs")      # the pointer there first, then the press
+    time.sleep(0.2)
     Atspi.generate_mouse_event(x, y, "b1p")
-    time.sleep(0.1)
+    time.sleep(0.15)
     Atspi.generate_mouse_event(x, y, "b1r")
 
 
@@ -215,23 +218,38 @@ def walk() -> None:
     press(wait_for(kiosk, "push button", "Livrer à mon domicile", "the product, chosen"),
           "the product's 'Livrer à mon domicile'")
 
-    wait_for(kiosk, "push button", "Saisir mes coordonnées", "the basket")
+    details = wait_for(kiosk, "push button", "Saisir mes coordonnées", "the basket")
     report("basket", kiosk)
+    press(details, "the basket's 'Saisir mes coordonnées'")
+
+    wait_for(kiosk, "text", "Prénom", "the delivery form (its first name)")
+    report("form", kiosk)
+
+    press(wait_for(kiosk, "push button", "Accessibilité", "the accessibility button"),
+          "the accessibility button")
+    wait_for(kiosk, "push button", "Terminé", "the accessibility panel (its Done button)")
+    report("accessibility", kiosk)
+
+
+def option_row(kiosk, title: str) -> list:
+    """The choices under a product's row title ("Couleur"): the first choice below it and
+    those beside it in the same row of options."""
+    label = wait_for(kiosk, "label", title, f"the product's row {title!r}")
+    under = top_of(label)
+    below = [node for node, _ in shown_nodes(kiosk)
+             if node.getRoleName() in CHOICE_ROLES and node.name and top_of(node) > under]
+    if not below:
+        raise Unreachable(f"the product shows nothing to choose under {title!r}")
+    first = min(below, key=lambda node: (top_of(node), left_of(node)))
+    return [node for node in below if node.parent == first.parent]
 
 
 def choose_variant(kiosk) -> None:
-    """Choose the first colour the product offers, then the first size: the first choice
-    under each row's title."""
-    for title in ("Couleur", "Taille"):
-        label = wait_for(kiosk, "label", title, f"the product's {title.lower()}s")
-        under = top_of(label)
-        row = [node for node, _ in shown_nodes(kiosk)
-               if node.getRoleName() in CHOICE_ROLES and node.name and top_of(node) > under]
-        if not row:
-            raise Unreachable(f"the product shows no {title.lower()} to choose")
-        first = min(row, key=lambda node: (top_of(node), left_of(node)))
+    """Choose the first colour the product offers, then the first size."""
+    for title in OPTION_TITLES:
+        first = min(option_row(kiosk, title), key=lambda node: (top_of(node), left_of(node)))
         press(first, f"the {title.lower()} {first.name!r}")
-        wait_until(lambda: first.getState().contains(pyatspi.STATE_CHECKED),
+        wait_until(lambda first=first: first.getState().contains(pyatspi.STATE_CHECKED),
                    f"the {title.lower()} {first.name!r} chosen")
 
 

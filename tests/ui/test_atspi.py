@@ -21,7 +21,7 @@ WALKER = SUPPORT / "atspi_walk.py"
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 KIOSK = Path(sys.executable).with_name("kiosk")
 WALK_TIMEOUT_S = 300
-SCREENS = ["attract", "home", "category", "product", "basket"]
+SCREENS = ["attract", "home", "category", "product", "basket", "form", "accessibility"]
 
 
 def tail(path: Path) -> str:

@@ -183,7 +183,6 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         for scale in TEXT_SCALES:
             button = QPushButton(objectName="AccessibilityToggle")
             button.setCheckable(True)
-            button.setAutoExclusive(True)     # one size of three: a radio button to AT-SPI
             button.clicked.connect(lambda _=False, scale=scale: self._choose(
                 self.choices.with_text_scale(scale)))
             sizes.addButton(button)
