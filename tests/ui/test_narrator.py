@@ -16,6 +16,7 @@ from kiosk.ui.app import KioskApp
 from kiosk.ui.speech import State
 
 WAIT_MS = 10_000
+JACKETS = "Women/Tops/Jackets"
 
 
 class Heard:
@@ -158,6 +159,24 @@ def test_a_price_is_said_as_a_price(qtbot, kiosk, language):
     assert formatter.spoken_prices("Taille 42, 3 articles") == "Taille 42, 3 articles"
 
 
+def test_a_product_grid_says_each_card_focus_moves_to_with_its_price(qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    said = heard.next(lambda: kiosk.navigator.open_category(JACKETS))
+    category = kiosk.window.current_screen()
+    assert said.startswith(f"{category.title()}.")
+    qtbot.waitUntil(lambda: category.model.rowCount() > 2, timeout=WAIT_MS)
+    grid = category.grid
+    kiosk.window.activateWindow()        # focus moves only in the active window
+    qtbot.waitUntil(kiosk.window.isActiveWindow, timeout=WAIT_MS)
+    heard.next(category.filters_button.setFocus)    # wherever focus landed on arrival
+    assert heard.next(grid.setFocus).startswith("Produits de cette catégorie, liste.")
+    card = category.model.card(1)
+    said = heard.next(lambda: grid.setCurrentIndex(category.model.index(1, 0)))
+    assert said.startswith(f"{card.name}, ")
+    assert f"{card.price_cents // 100} euro" in said and "€" not in said
+
+
 def test_speech_follows_the_language_and_says_the_screen_again_in_it(qtbot, kiosk, heard):
     start(qtbot, kiosk)
     speech_on(kiosk)
@@ -262,6 +281,10 @@ def test_the_idle_warning_is_said_once_as_it_comes_up(qtbot, kiosk, heard):
     assert said == (f"{overlay.question.text()} {overlay.detail.text()} "
                     f"{overlay.stay_button.accessibleName()}.")
     assert "30 secondes" in said
+    said_so_far = len(heard.all)
+    qtbot.waitUntil(lambda: "29 secondes" in overlay.detail.text(), timeout=WAIT_MS)
+    qtbot.wait(50)
+    assert len(heard.all) == said_so_far, "not said again at every second"
 
 
 ORDER = PlacedOrder(uuid="4f1c", reference="PAR-K7D3MX", total_cents=15000, item_count=2,
