@@ -60,13 +60,13 @@ class Narrator(QObject):
                  notice: Notice, pin_pad: PinPad, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.speech = speech
+        self._app: QApplication | None = app
         self._window = window
         self._sessions = sessions
         self._still_there = still_there
         self._speech_was_on = False
         self._screen: QWidget | None = None
         self._screen_links: list[QMetaObject.Connection] = []
-        self._list: QAbstractItemView | None = None
         self._list_link: QMetaObject.Connection | None = None
         self._title_said = ""
         self._warning_said = False
@@ -75,7 +75,7 @@ class Narrator(QObject):
         # has reached every widget.
         self._arrival = False
         self._appeared: list[Callable[[], str]] = []
-        self._focus: QWidget | QModelIndex | None = None
+        self._focus: QWidget | QPersistentModelIndex | None = None
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(0)
@@ -91,7 +91,6 @@ class Narrator(QObject):
         idle.warning.connect(self._on_idle_warning)
         idle.extended.connect(self._on_idle_extended)
         pin_pad.typed_changed.connect(self._on_pin_typed)
-        self._app = app
         self._on_screen_changed()
 
     def close(self) -> None:
@@ -192,9 +191,8 @@ class Narrator(QObject):
         """While a list has focus, each item focus moves to is said."""
         if self._list_link is not None:
             QObject.disconnect(self._list_link)
-            self._list, self._list_link = None, None
+            self._list_link = None
         if view is not None and view.selectionModel() is not None:
-            self._list = view
             self._list_link = view.selectionModel().currentChanged.connect(self._on_item)
 
     def _on_item(self, current: QModelIndex, _previous: QModelIndex) -> None:
