@@ -88,7 +88,8 @@ class FaceButton(QAbstractButton):
 
     def minimumSizeHint(self) -> QSize:
         t = self._theme
-        return QSize(t.touch_target * 2, t.touch_target + self._label_height())
+        # One touch target wide at the least: four faces still share a portrait row at 2x.
+        return QSize(t.touch_target, t.touch_target + self._label_height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         t, c = self._theme, self._theme.colors
