@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -67,15 +68,47 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
         self._context = context
         self._cards: list[ProductCard] = []
         self._pictures: dict[str, Picture] = {}
+        self._names: list[ElidedLabel] = []
         self._items = QHBoxLayout()
         self.compare_button = QPushButton(objectName="CompareTrayButton")
         self.compare_button.clicked.connect(lambda: self._context.navigator.open_compare())
-        layout = QHBoxLayout(self)
+        # The products with the button beside them, or above it where a row is too narrow.
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.addLayout(self._items, 1)
         layout.addWidget(self.compare_button)
         self._space(context.theme)
         context.thumbnails.ready.connect(self._on_image_ready)
         self.follow(context)
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as the products' row: the button goes under it rather than widen the
+        # window (a portrait screen at 2x).
+        narrow = max(self._items.minimumSize().width(),
+                     self.compare_button.minimumSizeHint().width())
+        margins = self.layout().contentsMargins()
+        return QSize(margins.left() + narrow + margins.right(),
+                     super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The button beside the products where they fit, else under them."""
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        beside = self.width() >= (margins.left() + self._items.minimumSize().width()
+                                  + layout.spacing()
+                                  + self.compare_button.minimumSizeHint().width()
+                                  + margins.right())
+        direction = (QBoxLayout.Direction.LeftToRight if beside
+                     else QBoxLayout.Direction.TopToBottom)
+        if direction != layout.direction():
+            layout.setDirection(direction)
+        # Stacked, each product keeps its picture and its remove button; too little room
+        # is left for a readable name (it is still the item's and the button's name).
+        for name in self._names:
+            name.setVisible(beside)
 
     def restyle(self, theme: Theme) -> None:
         self._space(theme)
@@ -116,6 +149,7 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
     def _show_cards(self) -> None:
         clear_layout(self._items)
         self._pictures.clear()
+        self._names = []
         for card in self._cards:
             self._items.addWidget(self._item(card), 1)
         # Room kept for the products not yet added, so an item does not widen as others go.
@@ -139,6 +173,7 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
             self._pictures[card.image] = picture
         name = ElidedLabel(card.name)
         name.setObjectName("CompareTrayName")
+        self._names.append(name)
         remove = QPushButton("✕", objectName="CompareTrayRemove")
         remove.setProperty("product_name", card.name)
         remove.clicked.connect(
@@ -159,6 +194,7 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
         for remove in self.findChildren(QPushButton, "CompareTrayRemove"):
             remove.setAccessibleName(self.tr("Remove {name} from the comparison").format(
                 name=remove.property("product_name")))
+        self._arrange()      # the button's words, or the products, may no longer fit beside
 
     def _on_image_ready(self, image: str) -> None:
         picture = self._pictures.get(image)
