@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -235,6 +236,7 @@ class FilterPanel(Retranslating, Restyling, QFrame):
         else:
             text = self.tr("Show %n products", "", self._count)
         show_text(self.show_button, text)
+        self._place_actions()      # a longer count may no longer fit beside Clear
 
     def _show_stock_label(self) -> None:
         text = self.tr("In stock in this store")
@@ -286,8 +288,19 @@ class FilterPanel(Retranslating, Restyling, QFrame):
             self._grid.addWidget(control, row * 2 + 1, column, Qt.AlignmentFlag.AlignTop)
         self._grid.setRowStretch(len(sections) * 2, 1)
 
+    def _place_actions(self) -> None:
+        """Clear and Show side by side; where the sheet is too narrow for both (a portrait
+        screen at 2x), one above the other, Show on top."""
+        actions = self._actions
+        margins = actions.contentsMargins()
+        needed = (margins.left() + self.clear_button.sizeHint().width() + actions.spacing()
+                  + self.show_button.sizeHint().width() + margins.right())
+        actions.setDirection(QBoxLayout.Direction.LeftToRight if self.width() >= needed
+                             else QBoxLayout.Direction.BottomToTop)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place_actions()
         landscape = self.width() > self.height()
         if landscape != self.landscape:
             self._arrange(landscape)
