@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.orders import PlacedOrder, status_url
@@ -82,6 +83,22 @@ class ConfirmationScreen(CheckoutScreen):
                           self.next_steps_title.text(), self.next_steps.text(),
                           self.payment_title.text(), self.payment.text()])
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_reference()
+
+    def _show_reference(self) -> None:
+        """On one line; or, where the screen is too narrow for it in the largest type, on
+        two, broken after its dash (a break the line breaker would not make before a
+        digit)."""
+        reference = self.order.reference
+        self.reference.ensurePolished()
+        margins = self._context.theme.spacing * 2 * 2       # the content's, either side
+        if self.reference.fontMetrics().horizontalAdvance(reference) > self.width() - margins:
+            reference = reference.replace("-", "-\u200b")
+        if self.reference.text() != reference:
+            self.reference.setText(reference)
+
     def retranslate(self) -> None:
         super().retranslate()
         order, formatter = self.order, self._context.formatter
@@ -90,7 +107,7 @@ class ConfirmationScreen(CheckoutScreen):
             "This terminal is offline at the moment: your order is saved here and will be "
             "sent to our order service as soon as the connection is back."))
         show_text(self.reference_caption, self.tr("Your order reference"))
-        self.reference.setText(order.reference)
+        self._show_reference()
         self.reference.setAccessibleName(spelled_out(order.reference))
         self.code.setAccessibleName(self.tr("QR code of your order's page"))
         show_text(self.code_caption, self.tr(
