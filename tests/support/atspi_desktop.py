@@ -45,11 +45,10 @@ def accessible_desktop(work: Path, size: str = "1080x1920") -> Iterator[dict[str
 
 
 @contextmanager
-def _process(command: list[str], env: dict[str, str], log: Path,
-             stdout=None) -> Iterator[subprocess.Popen]:
+def _process(command: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
     with open(log, "ab") as log_file:
-        process = subprocess.Popen(command, env=env, stdout=stdout or log_file,
-                                   stderr=log_file, start_new_session=True)
+        process = subprocess.Popen(command, env=env, stdout=log_file, stderr=log_file,
+                                   start_new_session=True)
     try:
         yield process
     finally:
