@@ -6,15 +6,18 @@ so they pass the idle watcher, the guard and the scanner on the way, as real one
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from support.clock import TEST_CLOCK
 from support.gestures import tap
 
 from kiosk.core.db.journal import open_journal
+from kiosk.ui.app import KioskApp
 from kiosk.ui.keypad import RING_BAND
 from kiosk.ui.screens.basket import BasketScreen
 from kiosk.ui.screens.confirmation import ConfirmationScreen
@@ -200,7 +203,25 @@ class Heard:
 
 
 def test_a_blind_shopper_orders_with_the_keypad_alone_and_hears_each_step(qtbot, kiosk):
-    heard = Heard(qtbot, kiosk)
+    order_with_the_keypad(qtbot, kiosk, Heard(qtbot, kiosk))
+
+
+def test_the_keypad_order_works_on_a_screen_turned_wide(qtbot, qapp, demo_config):
+    config = dataclasses.replace(demo_config, orientation="landscape")
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    try:
+        qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
+        assert kiosk.window.landscape
+        order_with_the_keypad(qtbot, kiosk, Heard(qtbot, kiosk))
+    finally:
+        kiosk.shutdown()
+
+
+def order_with_the_keypad(qtbot, kiosk, heard):
+    """attract -> search "veste" -> product -> colour and size -> deliver to my home ->
+    basket -> form -> review -> confirm -> confirmation, with keys only, and what the
+    kiosk says at each step."""
     # Select, the key under the thumb, on the attract screen: speech comes on, and says
     # where the shopper is and what has focus.
     press(qtbot, kiosk, SELECT)
