@@ -38,9 +38,11 @@ def test_store_view_translations_reach_the_terminal_s_cache(central, tmp_path, l
         colours = dict(cache.execute("SELECT sku, translations FROM variants "
                                      "WHERE sku LIKE 'WJ-AURORA-%'"))
         assert json.loads(colours["WJ-AURORA-M-Teal"]) == {"fr": {"color": "Bleu canard"}}
-        # The demo's untranslated products came down as before, with nothing beside them.
-        assert tuple(cache.execute("SELECT translations, short_description_html FROM products "
-                                   "WHERE sku = 'MH01'").fetchone()) == ("{}", "")
+        # The demo's products came down with the demo's French only, nothing else beside them.
+        texts, short = cache.execute("SELECT translations, short_description_html "
+                                     "FROM products WHERE sku = 'MH01'").fetchone()
+        assert list(json.loads(texts)) == ["fr"] and short == ""
+        assert json.loads(texts)["fr"]["name"] == "Sweat à capuche Chaz Kangeroo"
 
         later = tmp_path / "german.csv"
         later.write_text(
