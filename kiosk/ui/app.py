@@ -166,7 +166,7 @@ class KioskApp:
         self.keypad.toggled_in_place.connect(
             lambda control: self.speech.say(self.narrator.described(control)))
         menu = self.accessibility_menu
-        self.keypad.add_trailing(lambda: [menu.bar.button])
+        self.keypad.add_trailing(lambda: [self.tray, menu.bar.button])
         self.keypad.add_layer(lambda: menu.panel.focus_order() if menu.panel.isVisible() else [])
         self.crash_recovery = CrashRecovery(self.window, self.end_session)
         self.crash_recovery.install()

@@ -7,7 +7,7 @@ watcher's: a mapped key is taken there and never reaches a widget.
 
 Where focus goes. The controls on screen come in groups, in reading order: the top bar's
 buttons, the current screen's `focus_order()`, then what stands under every screen (the
-accessibility button); while a layer covers the screen (the accessibility panel), only
+compare tray, the accessibility button); while a layer covers the screen (the accessibility panel), only
 that layer's controls. (The "Still there?" question needs none: any key answers it.) A group is a button or a field; a
 list (the product grid) whose items are its stops; or a panel of buttons (a row of
 chips, the on-screen keyboard, the faces), whose buttons are its stops in reading order.
@@ -178,7 +178,8 @@ class Keypad(QObject):
         self._layers.insert(0, controls)
 
     def add_trailing(self, controls: Controls) -> None:
-        """Controls under every screen, read after the screen's own (accessibility)."""
+        """Controls under every screen, read after the screen's own (the compare tray,
+        the accessibility button)."""
         self._trailing.append(controls)
 
     def block_while(self, blocked: Callable[[], bool]) -> None:

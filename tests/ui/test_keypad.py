@@ -165,6 +165,23 @@ def test_the_faces_and_their_question_answer_the_keypad(qtbot, kiosk):
     assert (json.loads(payload)["score"], json.loads(payload)["reasons"]) == (2, ["prices"])
 
 
+def test_the_compare_tray_under_the_screen_is_reached_after_the_screens_controls(
+        qtbot, kiosk):
+    press(qtbot, kiosk, DOWN)
+    qtbot.waitUntil(lambda: kiosk.keypad.current is not None)
+    for card in kiosk.cards[:2]:
+        kiosk.context.session.add_to_compare(card.id)
+    qtbot.waitUntil(lambda: kiosk.tray.compare_button.isVisible())
+    for _ in range(MOST_PRESSES):
+        if kiosk.keypad.current.group is kiosk.tray:
+            break
+        press(qtbot, kiosk, DOWN)
+    # Along the tray: its products, then the button that compares them.
+    move_to(qtbot, kiosk, kiosk.tray.compare_button.accessibleName())
+    press(qtbot, kiosk, SELECT)
+    qtbot.waitUntil(lambda: type(kiosk.window.current_screen()).__name__ == "CompareScreen")
+
+
 def test_the_accessibility_panel_is_reached_and_worked_with_the_keypad(qtbot, kiosk):
     menu = kiosk.accessibility_menu
     press(qtbot, kiosk, DOWN)
