@@ -7,10 +7,11 @@ watcher's: a mapped key is taken there and never reaches a widget.
 
 Where focus goes. The controls on screen come in groups, in reading order: the top bar's
 buttons, the current screen's `focus_order()`, then what stands under every screen (the
-compare tray, the accessibility button); while a layer covers the screen (the accessibility panel), only
-that layer's controls. (The "Still there?" question needs none: any key answers it.) A group is a button or a field; a
-list (the product grid) whose items are its stops; or a panel of buttons (a row of
-chips, the on-screen keyboard, the faces), whose buttons are its stops in reading order.
+compare tray, the accessibility button); while a layer covers the screen (the
+accessibility panel), only that layer's controls. (The "Still there?" question needs
+none: any key answers it.) A group is a button or a field; a list (the product grid)
+whose items are its stops; or a panel of buttons (a row of chips, the on-screen
+keyboard, the faces), whose buttons are its stops in reading order.
 
 - right and left: the next and the previous stop in reading order, across groups;
 - down and up: the stop below or above in the same group (a keyboard's next row), else
