@@ -187,6 +187,13 @@ class Narrator(QObject):
         self._focus = new
         self._flush.start()
 
+    def say_control(self, control: QWidget) -> None:
+        """Say `control` again, as if focus had just come to it (its state changed under
+        the shopper's key: a box ticked, a quantity stepped)."""
+        if self.speech.enabled:
+            self._focus = control
+            self._flush.start()
+
     def _follow_list(self, view: QAbstractItemView | None) -> None:
         """While a list has focus, each item focus moves to is said."""
         if self._list_link is not None:

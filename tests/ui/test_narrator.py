@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton
 from support.clock import TEST_CLOCK
 from support.gestures import named, start, tap
 
-from kiosk.core.orders import DeliveryOption, PlacedOrder
+from kiosk.core.orders import BasketLine, DeliveryOption, PlacedOrder
 from kiosk.ui.app import KioskApp
 from kiosk.ui.speech import State
 
@@ -175,6 +175,25 @@ def test_a_product_grid_says_each_card_focus_moves_to_with_its_price(qtbot, kios
     said = heard.next(lambda: grid.setCurrentIndex(category.model.index(1, 0)))
     assert said.startswith(f"{card.name}, ")
     assert f"{card.price_cents // 100} euro" in said and "€" not in said
+
+
+def test_a_basket_stepper_says_the_quantity_and_the_prices_with_it(qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    kiosk.context.session.add_to_basket(BasketLine("WJ01-L-Red", 1, "Stellar Solar Jacket",
+                                                   "L", "Red", 7550, quantity=2))
+    speech_on(kiosk)
+    heard.next(kiosk.navigator.open_basket)
+    basket = kiosk.window.current_screen()
+    more = named(basket, QPushButton, "Un de plus : Stellar Solar Jacket")
+    assert heard.next(more.setFocus) == ("Un de plus : Stellar Solar Jacket, bouton. "
+                                         "Quantité : 2. 75 euros 50 l’unité, 151 euros.")
+    more.click()
+    name = "Un de plus : Stellar Solar Jacket"
+    qtbot.waitUntil(lambda: named(basket, QPushButton, name).isVisible() and "Quantité : 3"
+                    in named(basket, QPushButton, name).accessibleDescription(), timeout=WAIT_MS)
+    more = named(basket, QPushButton, name)
+    said = heard.next(lambda: kiosk.narrator.say_control(more))
+    assert said.endswith("Quantité : 3. 75 euros 50 l’unité, 226 euros 50.")
 
 
 def test_speech_follows_the_language_and_says_the_screen_again_in_it(qtbot, kiosk, heard):

@@ -82,6 +82,10 @@ class BasketRow(Retranslating, Restyling, QFrame):
         self.more.setAccessibleName(self.tr("One more %1").replace("%1", line.name))
         self.remove.setText(self.tr("Remove"))
         self.remove.setAccessibleName(self.tr("Remove %1").replace("%1", line.name))
+        # A stepper is focused, not the line: speech says with it how many, at what price.
+        for button in (self.less, self.more, self.remove):
+            button.setAccessibleDescription(
+                f"{self.quantity.accessibleName()}. {prices.replace(' · ', ', ')}")
 
     def _step(self, by: int) -> None:
         change = self._context.session.set_basket_quantity(self.line.sku,
