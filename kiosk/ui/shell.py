@@ -14,9 +14,11 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -192,8 +194,20 @@ class KioskShell(Retranslating, QWidget):
         self.layers.addWidget(attract)
         self.layers.addWidget(session)
         self._session = session
-        layout = QVBoxLayout(self)
+        # Everything but the reach note, in one piece: in reach mode, a band shorter than it
+        # (large type) scrolls it, rather than the window growing past the screen.
+        self._content = QWidget(objectName="ShellContent")
+        layout = self._content_layout = QVBoxLayout(self._content)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._reach_scroller = QScrollArea(self, objectName="ReachScroller")
+        self._reach_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self._reach_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._reach_scroller.setWidgetResizable(True)
+        self._reach_scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._reach_scroller.hide()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._content)
         # The screens, and beside them on a wide window the accessibility bar (under them
         # on a tall one): a wide window has no height to spare.
         self._screens_row = QHBoxLayout()
@@ -277,10 +291,10 @@ class KioskShell(Retranslating, QWidget):
         bar = self._accessibility_bar
         if bar is None:
             return
-        self.layout().removeWidget(bar)
+        self._content_layout.removeWidget(bar)
         self._screens_row.removeWidget(bar)
         bar.set_landscape(self.landscape)
-        (self._screens_row if self.landscape else self.layout()).addWidget(bar)
+        (self._screens_row if self.landscape else self._content_layout).addWidget(bar)
 
     def _drop(self, screen: QWidget) -> None:
         self.screens.removeWidget(screen)
@@ -310,11 +324,37 @@ class KioskShell(Retranslating, QWidget):
 
     def _fit_to_reach(self) -> None:
         first, end = self.reachable_rows() if self.reach else (0, self.height())
+        within_band = (first, end) != (0, self.height())
+        # The content scrolls before the band narrows, and stops after it widens: with
+        # the whole content's height and the margins at once, the window would grow.
+        if within_band:
+            self._scroll_within_band(True)
         self.setContentsMargins(0, first, 0, self.height() - end)
+        if not within_band:
+            self._scroll_within_band(False)
         self.layout().activate()
         note = self.reach_note
         note.setGeometry(0, 0, self.width(), first)
         note.setVisible(first > 0 and note.heightForWidth(self.width()) <= first)
+
+    def _scroll_within_band(self, on: bool) -> None:
+        scroller, outer = self._reach_scroller, self.layout()
+        if on == (scroller.widget() is self._content):
+            return
+        if on:
+            outer.removeWidget(self._content)
+            scroller.setWidget(self._content)
+            outer.addWidget(scroller)
+            scroller.show()
+        else:
+            scroller.takeWidget()
+            scroller.hide()
+            outer.removeWidget(scroller)
+            outer.addWidget(self._content)
+            self._content.show()
+        # Under what the app lays over the screens (notices, the accessibility panel): a
+        # widget given back to the window would come above them.
+        (scroller if on else self._content).lower()
 
     def retranslate(self) -> None:
         self.reach_note.setText(self.tr("Everything is lower down, within reach."))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 from support.clock import TEST_CLOCK
@@ -88,7 +89,7 @@ def kiosk_standing(qtbot, qapp, demo_config, stand: Stand) -> KioskApp:
 def start_settled(qtbot, kiosk) -> None:
     """A shopper starts, and the home has shown its categories and pictures."""
     start(qtbot, kiosk)
-    qtbot.waitUntil(lambda: kiosk.categories and kiosk.settled(), timeout=10000)
+    qtbot.waitUntil(lambda: bool(kiosk.categories) and kiosk.settled(), timeout=10000)
     qtbot.wait(100)
 
 
@@ -121,6 +122,10 @@ def test_in_reach_mode_every_control_of_a_journey_is_within_reach(
         product_id, sku, name, _ = out_of_stock_here(kiosk.config)
         kiosk.navigator.open_product(product_id, sku)
         shown(qtbot, kiosk.window, QPushButton, ORDER_BUTTON)
+        # Chips just made show at the next turn and push what is under them down.
+        page = kiosk.window.current_screen()
+        qtbot.waitUntil(lambda: all(row.chip(key).isVisible() for row in (page.colors, page.sizes)
+                                    for key in row.keys()))
         check("product")
         basket = to_basket(qtbot, kiosk, name)
         check("basket")
@@ -177,5 +182,25 @@ def test_a_screen_wholly_in_reach_is_left_as_it_is(qtbot, qapp, demo_config):
         qapp.processEvents()
         assert kiosk.window.grab().toImage() == before
         assert out_of_reach(kiosk.window, stand) == []
+    finally:
+        kiosk.shutdown()
+
+
+@pytest.mark.parametrize("stand", [STANDS["43-inch upright"], STANDS["55-inch upright, low"]],
+                         ids=["43-inch upright", "55-inch upright, low"])
+def test_in_largest_type_a_band_too_short_scrolls_rather_than_the_window_grows(
+        qtbot, qapp, demo_config, stand):
+    kiosk = kiosk_standing(qtbot, qapp, dataclasses.replace(demo_config, text_scale=2.0),
+                           stand)
+    try:
+        start_settled(qtbot, kiosk)
+        switch_reach_on(qtbot, kiosk)
+        qapp.processEvents()
+        assert kiosk.window.size() == stand.size
+        assert out_of_reach(kiosk.window, stand) == []
+        # What the band cannot hold is a scroll away, the top bar first in sight.
+        scroller = kiosk.window.findChild(QScrollArea, "ReachScroller")
+        assert scroller.isVisible() and scroller.verticalScrollBar().maximum() > 0
+        assert kiosk.top_bar.visibleRegion().boundingRect() == kiosk.top_bar.rect()
     finally:
         kiosk.shutdown()
