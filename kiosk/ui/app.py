@@ -163,8 +163,7 @@ class KioskApp:
         self.keypad = Keypad(config.keypad_bindings, self.window, self.sessions,
                              self.navigator.go_back, self.speech)
         self.keypad.block_while(lambda: self.admin.active)
-        self.keypad.toggled_in_place.connect(
-            lambda control: self.speech.say(self.narrator.described(control)))
+        self.keypad.toggled_in_place.connect(self.narrator.say_control)
         menu = self.accessibility_menu
         self.keypad.add_trailing(lambda: [self.tray, menu.bar.button])
         self.keypad.add_layer(lambda: menu.panel.focus_order() if menu.panel.isVisible() else [])
