@@ -63,6 +63,19 @@ class CatalogWriter:
             for p in items for n, v in enumerate(p.variants)])
         self._log("product", skus)
 
+    def product_translations(self, items: Sequence[records.Product]) -> None:
+        """Write the translations of products that exist and of their variants, and
+        nothing else of them (a file of store-view rows brings no more)."""
+        for product in items:
+            self.session.execute(update(models.Product)
+                                 .where(models.Product.sku == product.sku)
+                                 .values(translations=product.translations))
+            for variant in product.variants:
+                self.session.execute(update(models.Variant)
+                                     .where(models.Variant.sku == variant.sku)
+                                     .values(translations=variant.translations))
+        self._log("product", [p.sku for p in items])
+
     def category_translations(self, translations: dict[str, records.Translations]) -> None:
         """Add languages to categories that exist, by path: a language given replaces
         that language's text, the others are kept. Unknown paths are left out."""

@@ -15,7 +15,7 @@ from central.catalog import CatalogWriter
 from central.db import models
 from central.db.engine import Database, iso, utc_now
 from central.progress import Progress
-from kiosk.core.catalog import StockLevel
+from kiosk.core.catalog import Category, Product, StockLevel, Variant
 from kiosk.core.demo import (
     DEMO_STORES,
     demo_stock,
@@ -24,7 +24,11 @@ from kiosk.core.demo import (
     with_category_images,
     with_featured,
 )
-from kiosk.core.importers.magento import ImportResult, read_standard_products
+from kiosk.core.importers.magento import (
+    ImportResult,
+    read_standard_products,
+    read_store_view_file,
+)
 
 BATCH = 1000
 
@@ -49,7 +53,11 @@ def seed_demo(db: Database, luma_dir: Path) -> ImportResult:
 def import_magento(db: Database, csv_path: Path, images_dir: Path | None,
                    server_images: Path | None, store_views: dict[str, str] | None = None,
                    progress: Progress | None = None) -> ImportResult:
-    """`store_views` maps store-view codes to languages: their rows are translations."""
+    """`store_views` maps store-view codes to languages: their rows are translations. A file
+    of store-view rows only translates the products the catalog holds already."""
+    skus = _translated_skus(csv_path)
+    if skus is not None:
+        return _import_translations(db, csv_path, store_views or {}, skus)
     reading = (lambda rows, fraction: progress.step("rows read", rows, fraction)) \
         if progress else None
     imported = read_standard_products(csv_path, store_views, reading)
@@ -69,6 +77,73 @@ def import_magento(db: Database, csv_path: Path, images_dir: Path | None,
     if images_dir is not None and server_images is not None:
         _copy_images(imported, images_dir, server_images)
     return imported
+
+
+def _translated_skus(csv_path: Path) -> set[str] | None:
+    """The SKUs of a file that holds store-view rows only (as Magento exports a store
+    view), else None: a file with a default row is a catalog."""
+    skus = set()
+    with csv_path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if "store_view_code" not in (reader.fieldnames or []):
+            return None
+        for row in reader:
+            if not (row.get("store_view_code") or "").strip():
+                return None
+            skus.add((row.get("sku") or "").strip())
+    return skus or None
+
+
+def _import_translations(db: Database, csv_path: Path, store_views: dict[str, str],
+                         skus: set[str]) -> ImportResult:
+    """Give the products, variants and categories stored the translations of a file of
+    store-view rows; the languages they hold already are kept."""
+    with db.reading() as session:
+        catalog = _stored_catalog(session, skus)
+    before = {p.sku: p for p in catalog.products}
+    read_store_view_file(csv_path, store_views, catalog)
+    changed = [p for p in catalog.products if p != before[p.sku]]
+    with db.writing(catalog=True) as session:
+        writer = CatalogWriter(session)
+        for start in range(0, len(changed), BATCH):
+            writer.product_translations(changed[start:start + BATCH])
+        writer.category_translations({c.path: c.translations
+                                      for c in catalog.categories.values() if c.translations})
+    return catalog
+
+
+def _stored_catalog(session, skus: set[str]) -> ImportResult:
+    """The stored products the SKUs name, as themselves or by one of their variants, with
+    what a store-view row translates, and their categories."""
+    catalog = ImportResult()
+    listed = sorted(skus)
+    owners = set()
+    for start in range(0, len(listed), BATCH):
+        chunk = listed[start:start + BATCH]
+        owners |= set(session.scalars(select(models.Variant.product_sku)
+                                      .where(models.Variant.sku.in_(chunk))))
+        owners |= set(session.scalars(select(models.Product.sku)
+                                      .where(models.Product.sku.in_(chunk))))
+    paths = set()
+    wanted = sorted(owners)
+    for start in range(0, len(wanted), BATCH):
+        for row in session.scalars(select(models.Product)
+                                   .where(models.Product.sku.in_(wanted[start:start + BATCH]))):
+            variants = tuple(Variant(v.sku, v.price_cents, size=v.size, color=v.color,
+                                     translations=v.translations) for v in row.variants)
+            catalog.products.append(Product(
+                sku=row.sku, name=row.name, price_cents=row.price_cents, variants=variants,
+                categories=tuple(row.categories), description_html=row.description_html,
+                attributes=dict(row.attributes),
+                short_description_html=row.short_description_html,
+                image_label=row.image_label, translations=row.translations))
+            paths |= {"/".join(path.split("/")[:depth]) for path in row.categories
+                      for depth in range(1, path.count("/") + 2)}
+    for row in session.scalars(select(models.Category)
+                               .where(models.Category.path.in_(sorted(paths)))):
+        catalog.categories[row.path] = Category(row.path, row.name,
+                                                translations=row.translations)
+    return catalog
 
 
 def _copy_images(imported: ImportResult, source: Path, target: Path) -> None:
