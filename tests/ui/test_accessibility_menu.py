@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 from support.clock import TEST_CLOCK, TEST_NOW
 from support.gestures import named, shown, tap
+from support.layout import clipped_text
 
 from kiosk.core.accessibility import AccessibilityChoices
 from kiosk.core.orders import DeliveryOption, PlacedOrder
@@ -103,6 +104,32 @@ def test_the_button_is_low_on_every_screen_and_opens_the_panel(qtbot, turned_kio
     assert not panel.isVisible()
 
 
+@pytest.mark.parametrize("orientation, size", [("portrait", QSize(1080, 1920)),
+                                               ("landscape", QSize(1920, 1080))])
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_panel_holds_its_words_in_the_largest_type(qtbot, qapp, demo_config, orientation,
+                                                       size, language):
+    config = dataclasses.replace(demo_config, orientation=orientation, text_scale=2.0)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(size)
+    try:
+        qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=WAIT_MS)
+        kiosk.set_language(language)
+        tap(qtbot, accessibility_button(kiosk))
+        panel = kiosk.accessibility_menu.panel
+        qtbot.waitUntil(lambda: panel.done_button.text() in ("Terminé", "Done"))
+        assert panel.landscape is (orientation == "landscape")   # two columns side by side
+        assert clipped_text(panel) == []
+        # Nor cut by a button's padding: each is as wide as its words and padding ask.
+        assert [button.text() for button in panel.findChildren(QPushButton)
+                if button.isVisible() and button.width() < button.sizeHint().width()] == []
+        for control in panel.focus_order():
+            assert control.height() >= kiosk.theme.touch_target
+    finally:
+        kiosk.shutdown()
+
+
 def test_the_button_on_the_attract_screen_starts_a_session_with_the_panel_open(qtbot, kiosk):
     assert not kiosk.window.showing_session()
     tap(qtbot, accessibility_button(kiosk))
@@ -145,12 +172,14 @@ def test_each_choice_goes_to_the_session_and_comes_back_in_words(qtbot, kiosk):
     assert session.accessibility.speech_volume == pytest.approx(start_volume + 0.1)
     assert kiosk.speech.volume == pytest.approx(start_volume + 0.1)
     louder = percent(round((start_volume + 0.1) * 100))
-    assert named(panel, QLabel, labelled("Volume de la voix", louder)).text() == louder
+    volume = labelled("Volume de la voix", louder)
+    assert named(panel, QLabel, volume).text() == volume
     tap(qtbot, named(panel, QPushButton, "Plus rapide"))
     tap(qtbot, named(panel, QPushButton, "Plus rapide"))
     assert session.accessibility.speech_rate == pytest.approx(config.speech_rate + 0.2)
     assert kiosk.speech.rate == pytest.approx(config.speech_rate + 0.2)
-    assert named(panel, QLabel, labelled("Vitesse de la voix", "+2")).text() == "+2"
+    rate = labelled("Vitesse de la voix", "+2")
+    assert named(panel, QLabel, rate).text() == rate
 
     tap(qtbot, named(panel, QPushButton, labelled("Taille du texte", "Très grand")))
     assert session.accessibility.text_scale == 2.0

@@ -33,6 +33,7 @@ from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.shell import KioskShell
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.icons import accessibility_pixmap
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import wrapped_label
@@ -123,22 +124,20 @@ def _toggle() -> QPushButton:
 
 
 class _Stepper(Restyling, QWidget):
-    """Less, the value in words, more: speech rate or volume."""
+    """What is set and its value ("Speech volume: 80 %"), then less and more: speech rate
+    or volume. The value stands with its name, so that the two buttons share the width."""
 
     def __init__(self, theme: Theme) -> None:
         super().__init__(objectName="AccessibilityStepper")
-        self.heading = QLabel(objectName="PanelHeading")
+        self.value = wrapped_label("AccessibilityHeading")
         self.less = QPushButton(objectName="AccessibilityStep")
-        self.value = QLabel(objectName="AccessibilityValue")
-        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.more = QPushButton(objectName="AccessibilityStep")
         self._row = QHBoxLayout()
         self._row.addWidget(self.less, 1)
-        self._row.addWidget(self.value, 1)
         self._row.addWidget(self.more, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        layout.addWidget(self.value)
         layout.addLayout(self._row)
         self.restyle(theme)
 
@@ -146,14 +145,13 @@ class _Stepper(Restyling, QWidget):
         self._row.setSpacing(theme.spacing)
         self.layout().setSpacing(theme.spacing // 2)
 
-    def name(self, heading: str, less: str, more: str, value: str, spoken: str) -> None:
-        self.heading.setText(heading)
+    def name(self, less: str, more: str, value: str) -> None:
+        self.value.setText(value)
+        self.value.setAccessibleName(value)
         self.less.setText(less)
         self.less.setAccessibleName(less)
         self.more.setText(more)
         self.more.setAccessibleName(more)
-        self.value.setText(value)
-        self.value.setAccessibleName(spoken)
 
 
 class AccessibilityPanel(Retranslating, Restyling, QFrame):
@@ -176,17 +174,20 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         self.speech = _toggle()
         self.speech.clicked.connect(lambda: self._choose(self.choices.with_speech(
             not self.choices.speech)))
-        self.text_heading = QLabel(objectName="PanelHeading")
+        self.text_heading = QLabel(objectName="AccessibilityHeading")
         self.text_sizes: dict[float, QPushButton] = {}
         sizes = QButtonGroup(self)
-        sizes_row = self._sizes_row = QHBoxLayout()
+        # Wrapped onto lines where the three do not fit side by side (large type).
+        sizes_box = QWidget(objectName="AccessibilityStepper")
+        sizes_row = self._sizes_row = FlowLayout(sizes_box)
+        sizes_row.setContentsMargins(0, 0, 0, 0)
         for scale in TEXT_SCALES:
             button = QPushButton(objectName="AccessibilityToggle")
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, scale=scale: self._choose(
                 self.choices.with_text_scale(scale)))
             sizes.addButton(button)
-            sizes_row.addWidget(button, 1)
+            sizes_row.addWidget(button)
             self.text_sizes[scale] = button
         self.high_contrast = _toggle()
         self.high_contrast.clicked.connect(lambda: self._choose(
@@ -210,18 +211,32 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         self.done_button = QPushButton(objectName="PrimaryButton")
         self.done_button.clicked.connect(self.close_panel)
 
+        text_size = QWidget(objectName="AccessibilityStepper")
+        text_sizes = self._text_sizes = QVBoxLayout(text_size)
+        text_sizes.setContentsMargins(0, 0, 0, 0)
+        text_sizes.addWidget(self.text_heading)
+        text_sizes.addWidget(sizes_box)
+        # Two columns of choices: one under the other on a tall window, side by side on a
+        # wide one (which could show only the first few otherwise).
+        self._columns: list[QVBoxLayout] = []
+        columns = []
+        for widgets in ((self.speech, text_size, self.high_contrast),
+                        (self.reach, self.more_time, self.rate, self.volume)):
+            column = QWidget(objectName="AccessibilityChoices")
+            column_layout = QVBoxLayout(column)
+            column_layout.setContentsMargins(0, 0, 0, 0)
+            for widget in widgets:
+                column_layout.addWidget(widget)
+            column_layout.addStretch(1)
+            self._columns.append(column_layout)
+            columns.append(column)
+        self._left, self._right = columns
         choices = QWidget(objectName="AccessibilityChoices")
         grid = self._grid = QGridLayout(choices)
-        grid.addWidget(self.intro, 0, 0)
-        grid.addWidget(self.speech, 1, 0)
-        text_sizes = self._text_sizes = QVBoxLayout()
-        text_sizes.addWidget(self.text_heading)
-        text_sizes.addLayout(sizes_row)
-        grid.addLayout(text_sizes, 2, 0)
-        for row, widget in enumerate((self.high_contrast, self.reach, self.more_time,
-                                      self.rate, self.volume), start=3):
-            grid.addWidget(widget, row, 0)
-        grid.setRowStretch(8, 1)
+        grid.addWidget(self.intro, 0, 0, 1, 2)
+        grid.setRowStretch(3, 1)
+        self.landscape: bool | None = None
+        self._arrange(landscape=False)
         scroller = finger_scroll_area(choices, "AccessibilityScroller")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -241,6 +256,8 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         self._grid.setContentsMargins(gap, 0, gap, 0)
         self._grid.setSpacing(gap)
         self._text_sizes.setSpacing(theme.spacing // 2)
+        for column in self._columns:
+            column.setSpacing(gap)
         self.layout().setContentsMargins(0, gap, 0, gap)
         self.layout().setSpacing(gap)
         self._done_row.setContentsMargins(gap, 0, gap, 0)
@@ -257,7 +274,24 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
 
     def _fit(self) -> None:
         # Within the window's contents: in reach mode, the band a shopper reaches.
-        self.setGeometry(self.parentWidget().contentsRect())
+        area = self.parentWidget().contentsRect()
+        self._arrange(landscape=area.width() > area.height())
+        self.setGeometry(area)
+
+    def _arrange(self, landscape: bool) -> None:
+        if landscape == self.landscape:
+            return
+        self.landscape = landscape
+        grid = self._grid
+        for column in (self._left, self._right):
+            grid.removeWidget(column)
+        grid.addWidget(self._left, 1, 0, 1, 1 if landscape else 2)
+        if landscape:
+            grid.addWidget(self._right, 1, 1)
+        else:
+            grid.addWidget(self._right, 2, 0, 1, 2)
+        grid.setColumnStretch(1, 1 if landscape else 0)
+        grid.setColumnStretch(0, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The window turned, or reach mode changed its contents: the panel follows.
@@ -305,13 +339,11 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         rate = self.tr("Normal") if rate_steps == 0 else formatter.locale.toString(rate_steps)
         if rate_steps > 0:
             rate = "+" + rate
-        heading = self.tr("Speech rate")
-        self.rate.name(heading, self.tr("Slower"), self.tr("Faster"), rate,
-                       self._labelled(heading, rate))
+        self.rate.name(self.tr("Slower"), self.tr("Faster"),
+                       self._labelled(self.tr("Speech rate"), rate))
         volume = self.tr("%1 %").replace("%1", formatter.number(choices.speech_volume * 100))
-        heading = self.tr("Speech volume")
-        self.volume.name(heading, self.tr("Quieter"), self.tr("Louder"), volume,
-                         self._labelled(heading, volume))
+        self.volume.name(self.tr("Quieter"), self.tr("Louder"),
+                         self._labelled(self.tr("Speech volume"), volume))
         self.done_button.setText(self.tr("Done"))
         self.done_button.setAccessibleName(self.done_button.text())
         self.setAccessibleName(self.heading.text())
