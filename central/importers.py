@@ -18,6 +18,7 @@ from central.progress import Progress
 from kiosk.core.catalog import Category, Product, StockLevel, Variant
 from kiosk.core.demo import (
     DEMO_STORES,
+    LUMA_FRENCH_STORE_VIEW,
     demo_stock,
     read_luma,
     with_barcodes,
@@ -34,8 +35,9 @@ BATCH = 1000
 
 
 def seed_demo(db: Database, luma_dir: Path) -> ImportResult:
-    """The demo chain: eight stores, the Luma catalog, stock everywhere. Rerunnable."""
-    imported = read_luma(luma_dir)
+    """The demo chain: eight stores, the Luma catalog in English and French, stock
+    everywhere. Rerunnable."""
+    imported = read_luma(luma_dir, LUMA_FRENCH_STORE_VIEW)
     products = with_featured(with_barcodes(imported.products))
     categories = with_category_images(imported.categories, products)
     with db.writing(catalog=True) as session:

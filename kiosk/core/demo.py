@@ -74,10 +74,9 @@ DEMO_STORES = (
 )
 
 
-def read_luma(luma_dir: Path,
-              store_view_file: Path | None = LUMA_FRENCH_STORE_VIEW) -> ImportResult:
-    """Every physical product of the Luma catalog, apparel and gear, translated by
-    `store_view_file` (our French, unless told otherwise; None: English only)."""
+def read_luma(luma_dir: Path, store_view_file: Path | None = None) -> ImportResult:
+    """Every physical product of the Luma catalog, apparel and gear, in English, and in
+    French too when given our store view (LUMA_FRENCH_STORE_VIEW): the demo reads it."""
     result = ImportResult()
     for tree in ("categories_configurable.csv", "categories_catalog.csv"):
         result.merge(read_categories(luma_dir / tree))
@@ -148,7 +147,7 @@ def build_demo_cache(luma_dir: Path, data_dir: Path, *,
                      now: datetime | None = None) -> tuple[ImportResult, ApplyReport]:
     """Import Luma into `data_dir/cache.db` through the same path sync uses."""
     now = now or datetime.now(timezone.utc)
-    imported = read_luma(luma_dir)
+    imported = read_luma(luma_dir, LUMA_FRENCH_STORE_VIEW)
     products = with_featured(with_barcodes(imported.products))
     categories = with_category_images(imported.categories, products)
     opened = open_cache(data_dir)

@@ -3,6 +3,8 @@
 the reading of a store-view file apart from the catalog it translates."""
 
 import csv
+import json
+import sqlite3
 
 import pytest
 
@@ -13,7 +15,7 @@ from kiosk.core.importers.magento import ImportResult, read_store_view_file
 
 @pytest.fixture(scope="module")
 def luma(luma_dir):
-    return read_luma(luma_dir)
+    return read_luma(luma_dir, LUMA_FRENCH_STORE_VIEW)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,8 @@ def test_the_french_file_imports_with_the_luma_catalog_with_no_problem(luma):
 
 
 def test_every_row_names_a_luma_sku_and_every_sku_has_its_row(luma, french_rows, luma_dir):
-    english = read_luma(luma_dir, store_view_file=None)
+    english = read_luma(luma_dir)
+    assert all(not p.translations for p in english.products)
     skus = {p.sku for p in english.products} | {v.sku for p in english.products
                                                 for v in p.variants}
     rows = [row["sku"] for row in french_rows]
@@ -112,3 +115,20 @@ def test_category_paths_that_do_not_pair_with_the_product_s_are_refused(tmp_path
     assert len(catalog.problems) == 1
     assert "2 category paths where the default row has 1" in catalog.problems[0].reason
     assert "fr" not in catalog.products[0].translations
+
+
+def test_the_demo_cache_holds_the_french(demo_cache_dir):
+    conn = sqlite3.connect(f"file:{demo_cache_dir / 'cache.db'}?mode=ro", uri=True)
+    try:
+        name, texts = conn.execute(
+            "SELECT name, translations FROM products WHERE sku = 'WJ06'").fetchone()
+        colour = conn.execute(
+            "SELECT translations FROM variants WHERE sku = 'WJ06-XS-Blue'").fetchone()[0]
+        jackets = conn.execute(
+            "SELECT translations FROM categories WHERE path = 'Women/Tops/Jackets'").fetchone()
+    finally:
+        conn.close()
+    assert name == "Juno Jacket"
+    assert json.loads(texts)["fr"]["name"] == "Veste Juno"
+    assert json.loads(colour) == {"fr": {"color": "Bleu"}}
+    assert json.loads(jackets[0]) == {"fr": {"name": "Vestes"}}
