@@ -43,14 +43,17 @@ def band_key(band: PriceBand) -> str:
 
 
 def products_page(conn: sqlite3.Connection, filters: SearchFilters, offset: int, size: int,
-                  store_id: str) -> tuple[list[ProductCard], bool]:
-    """One page of cards, and whether it is the last."""
+                  store_id: str, language: str | None = None
+                  ) -> tuple[list[ProductCard], bool]:
+    """One page of cards named in `language`, and whether it is the last."""
     ids = search(conn, "", filters, limit=size, offset=offset).product_ids
-    return cards_by_id(conn, ids, store_id), len(ids) < size
+    return cards_by_id(conn, ids, store_id, language=language), len(ids) < size
 
 
 def first_page(conn: sqlite3.Connection, filters: SearchFilters, size: int,
-               store_id: str) -> tuple[Facets, list[ProductCard], bool]:
+               store_id: str, language: str | None = None
+               ) -> tuple[Facets, list[ProductCard], bool]:
     """What the filters leave (the count, sizes, colours and prices) and the first page of
     their cards, in one read."""
-    return (facets(conn, "", filters), *products_page(conn, filters, 0, size, store_id))
+    return (facets(conn, "", filters),
+            *products_page(conn, filters, 0, size, store_id, language))

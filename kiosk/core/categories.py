@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 
 from kiosk.core.catalog import CATEGORY_SEPARATOR
+from kiosk.core.catalog_text import text_sql
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ WHERE d.path = c.path OR (d.path > c.path || '/' AND d.path < c.path || '0')
 """
 
 _TILE_SQL = f"""
-SELECT c.path, c.name,
+SELECT c.path, {{name}},
        coalesce(c.image, (SELECT p.image FROM product_categories pc
                           JOIN products p ON p.id = pc.product_id
                           WHERE pc.category_id IN ({_SUBTREE}) AND p.image IS NOT NULL
@@ -41,19 +43,22 @@ FROM categories c
 """
 
 
-def top_categories(conn: sqlite3.Connection) -> list[CategoryTile]:
-    """The first level of the menu."""
-    return _tiles(conn, "WHERE c.parent_path IS NULL AND c.in_menu = 1", ())
+def top_categories(conn: sqlite3.Connection, language: str | None = None
+                   ) -> list[CategoryTile]:
+    """The first level of the menu, named in `language`."""
+    return _tiles(conn, "WHERE c.parent_path IS NULL AND c.in_menu = 1", (), language)
 
 
-def sub_categories(conn: sqlite3.Connection, path: str) -> list[CategoryTile]:
-    """The children of `path` that the menu shows."""
-    return _tiles(conn, "WHERE c.parent_path = ? AND c.in_menu = 1", (path,))
+def sub_categories(conn: sqlite3.Connection, path: str, language: str | None = None
+                   ) -> list[CategoryTile]:
+    """The children of `path` that the menu shows, named in `language`."""
+    return _tiles(conn, "WHERE c.parent_path = ? AND c.in_menu = 1", (path,), language)
 
 
-def category(conn: sqlite3.Connection, path: str) -> CategoryTile | None:
+def category(conn: sqlite3.Connection, path: str, language: str | None = None
+             ) -> CategoryTile | None:
     """One category, whether or not the menu shows it (a product may link to it)."""
-    tiles = _tiles(conn, "WHERE c.path = ?", (path,))
+    tiles = _tiles(conn, "WHERE c.path = ?", (path,), language)
     return tiles[0] if tiles else None
 
 
@@ -64,6 +69,20 @@ def breadcrumb(path: str) -> list[Crumb]:
             for depth in range(1, len(parts) + 1)]
 
 
-def _tiles(conn: sqlite3.Connection, where: str, params: tuple) -> list[CategoryTile]:
-    rows = conn.execute(f"{_TILE_SQL} {where} ORDER BY c.position, c.name, c.path", params)
+def named_breadcrumb(conn: sqlite3.Connection, path: str, language: str | None = None
+                     ) -> list[Crumb]:
+    """The breadcrumb of `path`, each category named as the catalog names it in
+    `language`; one missing from the cache keeps the last part of its path."""
+    crumbs = breadcrumb(path)
+    names = dict(conn.execute(
+        f"SELECT c.path, {text_sql('c', 'name', language)} FROM categories c "
+        "WHERE c.path IN (SELECT value FROM json_each(?))",
+        (json.dumps([crumb.path for crumb in crumbs]),)))
+    return [Crumb(crumb.path, names.get(crumb.path) or crumb.name) for crumb in crumbs]
+
+
+def _tiles(conn: sqlite3.Connection, where: str, params: tuple,
+           language: str | None) -> list[CategoryTile]:
+    sql = _TILE_SQL.format(name=text_sql("c", "name", language))
+    rows = conn.execute(f"{sql} {where} ORDER BY c.position, c.name, c.path", params)
     return [CategoryTile(*row) for row in rows]

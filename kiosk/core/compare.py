@@ -35,8 +35,11 @@ def compare_rows(pages: Sequence[ProductPage],
         raise ValueError(f"compare 2 to {MAX_COMPARED} products, not {len(pages)}")
     rows = [
         _row("price", "price", "Price", [page.price_cents for page in pages]),
-        _row("sizes", "sizes", "Sizes", [page.sizes for page in pages]),
-        _row("colors", "colors", "Colours", [page.colors for page in pages]),
+        # In the words of the language the pages were read in.
+        _row("sizes", "sizes", "Sizes",
+             [tuple(map(page.size_word, page.sizes)) for page in pages]),
+        _row("colors", "colors", "Colours",
+             [tuple(map(page.color_word, page.colors)) for page in pages]),
     ]
     values = [{attribute.key: value for attribute, value in shown_attributes(page, shown)}
               for page in pages]

@@ -10,10 +10,11 @@ import json
 import math
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Literal
 
+from kiosk.core.catalog_text import in_language, translated
 from kiosk.core.config import AGREES_WITH_SPECIAL_PRICE, ShownAttribute
 from kiosk.core.orders import BasketLine
 from kiosk.core.products import ProductCard, cards_by_id
@@ -67,6 +68,16 @@ class ProductPage:
     variants: tuple[VariantOption, ...]
     sizes: tuple[str, ...]             # XS..XXL, then numbers ascending, then the others
     colors: tuple[str, ...]            # in catalog order
+    # Sizes and colours as the shopper reads them, where their language names them
+    # otherwise. A choice is kept by the catalog's own word, whatever the language.
+    size_words: dict[str, str] = field(default_factory=dict)
+    color_words: dict[str, str] = field(default_factory=dict)
+
+    def size_word(self, size: str) -> str:
+        return self.size_words.get(size, size)
+
+    def color_word(self, color: str) -> str:
+        return self.color_words.get(color, color)
 
     @property
     def on_special(self) -> bool:
@@ -163,14 +174,16 @@ class ProductPage:
         """One of `variant`, as the basket holds it, pictured by its own image if it has
         one."""
         return BasketLine(sku=variant.sku, product_id=self.id, name=self.name,
-                          size=variant.size, color=variant.color,
+                          size=variant.size and self.size_word(variant.size),
+                          color=variant.color and self.color_word(variant.color),
                           unit_price_cents=variant.price_cents, quantity=1,
                           image=variant.image or (self.gallery[0] if self.gallery else None))
 
     def same_apart_from_variants(self, other: ProductPage) -> bool:
         """Whether `other` shows the same as this page but for what a choice picks from
         (variants, sizes, colours): a page read again that is, needs no redrawing."""
-        by_variant = {"variants": (), "sizes": (), "colors": ()}
+        by_variant = {"variants": (), "sizes": (), "colors": (), "size_words": {},
+                      "color_words": {}}
         return replace(self, **by_variant) == replace(other, **by_variant)
 
     def _narrowed(self, size: str | None, color: str | None) -> tuple[str | None, str | None]:
@@ -200,30 +213,32 @@ ProductPageRead = tuple[ProductPage | None, list[ProductCard]]
 
 
 def read_product_page(conn: sqlite3.Connection, product_id: int, store_id: str, today: date,
-                      sku: str | None = None) -> ProductPageRead:
+                      sku: str | None = None, language: str | None = None
+                      ) -> ProductPageRead:
     """The product screen's one read: the page and its similar products. Found by `sku`
     when given: ids are the cache's own, and a cache rebuilt by sync numbers its products
-    anew."""
+    anew. Its text is in `language` where the catalog translates it."""
     if sku is not None:
         row = conn.execute("SELECT id FROM products WHERE sku = ?", (sku,)).fetchone()
         if row is None:
             return None, []
         product_id = row[0]
-    page = load_product(conn, product_id, store_id, today)
-    similar = similar_in_stock(conn, product_id, store_id, today=today) if page else []
+    page = load_product(conn, product_id, store_id, today, language)
+    similar = (similar_in_stock(conn, product_id, store_id, today=today, language=language)
+               if page else [])
     return page, similar
 
 
 _PRODUCT_SQL = """
 SELECT id, sku, name, description_html, price_cents, special_price_cents, special_from,
-       special_to, image, gallery, attributes
+       special_to, image, gallery, attributes, translations
 FROM products WHERE id = ?
 """
 
 # Stock is the left operand so its BINARY key serves the joins (variant SKUs are NOCASE).
 _VARIANTS_SQL = """
 SELECT v.sku, v.size, v.color, v.barcode, v.price_cents, v.special_price_cents, v.image,
-       here.quantity, here.taken_at, here.restock_date,
+       here.quantity, here.taken_at, here.restock_date, v.translations,
        EXISTS (SELECT 1 FROM stock s WHERE s.variant_sku = v.sku AND s.quantity > 0)
 FROM variants v
 LEFT JOIN stock here ON here.variant_sku = v.sku AND here.store_id = ?
@@ -252,20 +267,25 @@ WHERE c.path = ? AND p.id != ?
 
 
 def load_product(conn: sqlite3.Connection, product_id: int, store_id: str,
-                 today: date | None = None) -> ProductPage | None:
-    """Everything the product screen shows, with this store's stock; None if it is gone."""
+                 today: date | None = None, language: str | None = None
+                 ) -> ProductPage | None:
+    """Everything the product screen shows, with this store's stock, its text in
+    `language` where the catalog translates it; None if it is gone."""
     row = conn.execute(_PRODUCT_SQL, (product_id,)).fetchone()
     if row is None:
         return None
     today = today or date.today()
     special_runs = _special_runs(row["special_from"], row["special_to"], today)
     price = price_today(row["price_cents"], row["special_price_cents"], special_runs)
+    variant_rows = conn.execute(_VARIANTS_SQL, (store_id, product_id)).fetchall()
     variants = tuple(_variant(v, special_runs, row["price_cents"], row["special_price_cents"])
-                     for v in conn.execute(_VARIANTS_SQL, (store_id, product_id)))
+                     for v in variant_rows)
+    texts = in_language(row["translations"], language)
+    size_words, color_words = _option_words(variant_rows, language)
     return ProductPage(
-        id=row["id"], sku=row["sku"], name=row["name"],
-        description_html=row["description_html"],
-        attributes=_attributes(row["attributes"]),
+        id=row["id"], sku=row["sku"], name=translated(texts, "name", row["name"]),
+        description_html=translated(texts, "description_html", row["description_html"]),
+        attributes=_attributes(row["attributes"], texts.get("attributes")),
         gallery=tuple(dict.fromkeys(
             image for image in (row["image"], *json.loads(row["gallery"])) if image)),
         price_cents=price,
@@ -276,11 +296,28 @@ def load_product(conn: sqlite3.Connection, product_id: int, store_id: str,
         variants=variants,
         sizes=ordered_sizes(v.size for v in variants),
         colors=tuple(dict.fromkeys(v.color for v in variants if v.color)),
+        size_words=size_words,
+        color_words=color_words,
     )
 
 
+def _option_words(variant_rows: list[sqlite3.Row], language: str | None
+                  ) -> tuple[dict[str, str], dict[str, str]]:
+    """Each size and colour the variants translate into `language`, by the catalog's word."""
+    sizes: dict[str, str] = {}
+    colors: dict[str, str] = {}
+    for variant in variant_rows:
+        texts = in_language(variant["translations"], language)
+        if variant["size"] and translated(texts, "size", None):
+            sizes.setdefault(variant["size"], texts["size"])
+        if variant["color"] and translated(texts, "color", None):
+            colors.setdefault(variant["color"], texts["color"])
+    return sizes, colors
+
+
 def similar_in_stock(conn: sqlite3.Connection, product_id: int, store_id: str,
-                     limit: int = 6, today: date | None = None) -> list[ProductCard]:
+                     limit: int = 6, today: date | None = None,
+                     language: str | None = None) -> list[ProductCard]:
     """Products of the same category the shopper can take home from this store today.
 
     Closest in price first; among equally close ones, those sharing more attribute
@@ -298,7 +335,8 @@ def similar_in_stock(conn: sqlite3.Connection, product_id: int, store_id: str,
         key=lambda other: (abs(_product_price_today(other, today) - price),
                            -len(values & _attribute_values(other["attributes"])),
                            other["id"]))
-    return cards_by_id(conn, [other["id"] for other in ranked[:limit]], store_id, today)
+    return cards_by_id(conn, [other["id"] for other in ranked[:limit]], store_id, today,
+                       language)
 
 
 def price_today(price_cents: int, special_price_cents: int | None, special_runs: bool) -> int:
@@ -359,7 +397,7 @@ def stock_level(quantity: int, few_threshold: int = DEFAULT_FEW_LEFT) -> StockLe
 def _variant(row: sqlite3.Row, special_runs: bool, product_price: int,
              product_special: int | None) -> VariantOption:
     (sku, size, color, barcode, price, special, image, quantity, taken_at, restock_date,
-     anywhere) = row
+     _translations, anywhere) = row
     # A special price set on the product covers its variants at the product's price
     # (Magento's simple products carry it that way); a variant's own one wins.
     if special is None and price == product_price:
@@ -386,9 +424,15 @@ def _deepest_category(conn: sqlite3.Connection, product_id: int) -> str | None:
     return row[0] if row else None
 
 
-def _attributes(text: str) -> dict[str, str]:
+def _attributes(text: str, translated_values: object = None) -> dict[str, str]:
+    """The attributes by key in catalog order, each value in the shopper's language where
+    `translated_values` (by key) holds it."""
+    values = json.loads(text)
+    if isinstance(translated_values, dict):
+        values.update((key, value) for key, value in translated_values.items()
+                      if key in values and value)
     # Some sources write entities into values ('Cocona&reg;'): decode them as names are.
-    cleaned = {key: clean_label(str(value)) for key, value in json.loads(text).items()}
+    cleaned = {key: clean_label(str(value)) for key, value in values.items()}
     return {key: value for key, value in cleaned.items() if value}
 
 

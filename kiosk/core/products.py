@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from kiosk.core.catalog_text import text_sql
+
 
 @dataclass(frozen=True)
 class ProductCard:
@@ -24,8 +26,13 @@ class ProductCard:
         return self.price_cents < self.regular_price_cents
 
 
+def _card_sql(language: str | None) -> str:
+    """The cards' query, each name in `language` (the default's where it has none)."""
+    return _CARD_SQL.format(name=text_sql("p", "name", language))
+
+
 _CARD_SQL = """
-SELECT p.id, p.sku, p.name, p.price_cents, p.special_price_cents, p.special_from,
+SELECT p.id, p.sku, {name}, p.price_cents, p.special_price_cents, p.special_from,
        p.special_to, p.image,
        EXISTS (SELECT 1 FROM variants v JOIN stock s ON s.variant_sku = v.sku
                WHERE v.product_id = p.id AND s.store_id = ? AND s.quantity > 0)
@@ -34,30 +41,32 @@ FROM products p
 
 
 def cards_by_id(conn: sqlite3.Connection, ids: Sequence[int], store_id: str,
-                today: date | None = None) -> list[ProductCard]:
-    """Cards for `ids`, in the order given (search order)."""
+                today: date | None = None, language: str | None = None) -> list[ProductCard]:
+    """Cards for `ids`, in the order given (search order), named in `language`."""
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"{_CARD_SQL} WHERE p.id IN ({marks})", [store_id, *ids]).fetchall()
+    rows = conn.execute(f"{_card_sql(language)} WHERE p.id IN ({marks})", [store_id, *ids]).fetchall()
     by_id = {row[0]: _card(row, today or date.today()) for row in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 
 def cards_by_sku(conn: sqlite3.Connection, skus: Sequence[str], store_id: str,
-                 today: date | None = None) -> list[ProductCard]:
+                 today: date | None = None, language: str | None = None
+                 ) -> list[ProductCard]:
     """Cards for those of `skus` still in the catalog: the cards a screen shows, read
     again after a sync (which, rebuilding the cache, may have given them new ids)."""
     if not skus:
         return []
-    rows = conn.execute(f"{_CARD_SQL} WHERE p.sku IN (SELECT value FROM json_each(?))",
+    rows = conn.execute(f"{_card_sql(language)} WHERE p.sku IN (SELECT value FROM json_each(?))",
                         (store_id, json.dumps(list(skus)))).fetchall()
     return [_card(row, today or date.today()) for row in rows]
 
 
 def featured_cards(conn: sqlite3.Connection, store_id: str, limit: int = 24,
-                   today: date | None = None) -> list[ProductCard]:
-    rows = conn.execute(f"{_CARD_SQL} WHERE p.featured = 1 ORDER BY p.id LIMIT ?",
+                   today: date | None = None, language: str | None = None
+                   ) -> list[ProductCard]:
+    rows = conn.execute(f"{_card_sql(language)} WHERE p.featured = 1 ORDER BY p.id LIMIT ?",
                         (store_id, limit)).fetchall()
     return [_card(row, today or date.today()) for row in rows]
 

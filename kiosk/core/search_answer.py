@@ -44,8 +44,9 @@ class Discovery:
 
 
 def look_up(conn: sqlite3.Connection, text: str, generation: int, store_id: str,
-            synonyms: Synonyms | None) -> SearchAnswer:
-    """Everything the screen shows for `text`, in one trip to the database worker."""
+            synonyms: Synonyms | None, language: str | None = None) -> SearchAnswer:
+    """Everything the screen shows for `text`, in one trip to the database worker, its
+    cards named in `language`."""
     result = search(conn, text, limit=RESULT_LIMIT + 1, synonyms=synonyms)
     shown = result.product_ids[:RESULT_LIMIT]
     exact = shown[0] if shown and result.exact_variant_sku else None
@@ -53,14 +54,16 @@ def look_up(conn: sqlite3.Connection, text: str, generation: int, store_id: str,
     departments = frozenset(name.lower() for (name,) in conn.execute(
         "SELECT DISTINCT name FROM categories")) & set(suggestions)
     return SearchAnswer(
-        generation=generation, text=text, cards=cards_by_id(conn, shown, store_id),
+        generation=generation, text=text, cards=cards_by_id(conn, shown, store_id, language=language),
         more=len(result.product_ids) > RESULT_LIMIT, exact_product_id=exact,
         exact_variant_sku=result.exact_variant_sku, corrected_text=result.corrected_text,
         suggestions=suggestions, departments=departments)
 
 
-def discover(conn: sqlite3.Connection, store_id: str) -> Discovery:
-    return Discovery(top_categories(conn), featured_cards(conn, store_id, POPULAR))
+def discover(conn: sqlite3.Connection, store_id: str, language: str | None = None
+             ) -> Discovery:
+    return Discovery(top_categories(conn, language),
+                     featured_cards(conn, store_id, POPULAR, language=language))
 
 
 def completed(text: str, word: str) -> str:

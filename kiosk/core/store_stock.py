@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 
+from kiosk.core.catalog_text import text_sql
 from kiosk.core.product_page import is_current
 
 EARTH_RADIUS_KM = 6371.0
@@ -62,19 +63,22 @@ def stock_in_stores(conn: sqlite3.Connection, variant_sku: str,
     return found
 
 
-def variant_named(conn: sqlite3.Connection,
-                  variant_sku: str) -> tuple[str, str | None, str | None]:
-    """The product's name, the variant's size and colour; the SKU alone for one unknown."""
-    row = conn.execute("SELECT p.name, v.size, v.color FROM variants v "
-                       "JOIN products p ON p.id = v.product_id WHERE v.sku = ?",
+def variant_named(conn: sqlite3.Connection, variant_sku: str, language: str | None = None
+                  ) -> tuple[str, str | None, str | None]:
+    """The product's name, the variant's size and colour, in `language` where the catalog
+    translates them; the SKU alone for one unknown."""
+    row = conn.execute(f"SELECT {text_sql('p', 'name', language)}, "
+                       f"{text_sql('v', 'size', language)}, {text_sql('v', 'color', language)} "
+                       "FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ?",
                        (variant_sku,)).fetchone()
     return tuple(row) if row else (variant_sku, None, None)
 
 
-def variant_in_stores(conn: sqlite3.Connection, variant_sku: str, here: str
+def variant_in_stores(conn: sqlite3.Connection, variant_sku: str, here: str,
+                      language: str | None = None
                       ) -> tuple[tuple[str, str | None, str | None], list[StoreStock]]:
     """What the stores screen shows, read at once: the variant, then its stock by store."""
-    return variant_named(conn, variant_sku), stock_in_stores(conn, variant_sku, here)
+    return variant_named(conn, variant_sku, language), stock_in_stores(conn, variant_sku, here)
 
 
 def great_circle_km(a: tuple[float, float], b: tuple[float, float]) -> float:
