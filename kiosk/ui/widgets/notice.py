@@ -93,9 +93,9 @@ class Notice(Restyling, QLabel):
         shown = window.contentsRect()
         top = margin + shown.top()
         if self._top_bar.isVisible():
-            top += self._top_bar.mapTo(window, self._top_bar.rect().bottomLeft()).y()
+            top = margin + self._top_bar.mapTo(window, self._top_bar.rect().bottomLeft()).y()
         under_top_bar = QRect(margin, top, width, height)
-        above_bottom = QRect(margin, window.height() - height - margin * 3, width, height)
+        above_bottom = QRect(margin, shown.bottom() + 1 - height - margin * 3, width, height)
         self.setGeometry(next((place for place in (under_top_bar, above_bottom)
                                if not self._covers_main_action(place)), under_top_bar))
 
