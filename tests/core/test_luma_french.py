@@ -87,7 +87,7 @@ def test_a_store_view_file_apart_reports_rows_it_cannot_match_and_keeps_the_rest
     translations.write_text(
         "sku,store_view_code,name,categories,additional_attributes\n"
         "J1,fr,Veste test,Default Category/Homme/Vestes,\n"
-        "J1-S-Black,fr,,,\"size=S,color=Noir\"\n"
+        "J1-S-Black,fr,Veste test-S-Noir,Default Category/Homme/Vestes,\"size=S,color=Noir\"\n"
         "NOPE,fr,Inconnu,,\n"
         "J1,,Default again,,\n"
         "J1-S-Black,it,,,color=Nero\n", encoding="utf-8")

@@ -309,7 +309,7 @@ class _StoreViewTexts:
         options = {attribute: getattr(variant, attribute) if variant else None
                    for attribute in _OPTION_ATTRIBUTES}
         if product is None:         # a variant: only its size and colour labels translate
-            self._read(row, language, _Defaults({}, {}, options, ""), texts_too=False)
+            self._read(row, language, _Defaults({}, {}, options, ""), category_paths="")
             return
         self._read(row, language, _Defaults(
             texts={"name": product.name, "description": product.description_html,
@@ -319,7 +319,7 @@ class _StoreViewTexts:
             categories=",".join(product.categories)),
             category_paths=",".join(_category_paths(row.values.get("categories", ""), ",")))
 
-    def _read(self, row: _Row, language: str, defaults: _Defaults, *, texts_too: bool = True,
+    def _read(self, row: _Row, language: str, defaults: _Defaults, *,
               category_paths: str | None = None) -> None:
         values = row.values
         sku = values["sku"].strip()
@@ -329,16 +329,16 @@ class _StoreViewTexts:
                                          if category_paths is None else category_paths)
         self.seen.add((sku, language))
         text: dict[str, object] = {}
-        for column, name in _TRANSLATED_COLUMNS.items() if texts_too else ():
-            translated = (values.get(column) or "").strip()
-            default = defaults.texts.get(column, "").strip()
+        for column, default in defaults.texts.items():
+            name = _TRANSLATED_COLUMNS[column]
+            translated, default = (values.get(column) or "").strip(), default.strip()
             if name in ("name", "image_label"):
                 translated, default = clean_label(translated), clean_label(default)
             if translated and translated != default:
                 text[name] = translated
         attributes = {key: value for key, value in _attributes(values).items()
                       if defaults.attributes.get(key) not in (None, value)}
-        if attributes and texts_too:
+        if attributes:
             text["attributes"] = attributes
         if text:
             self.products.setdefault(sku, {})[language] = text
@@ -378,7 +378,8 @@ class _StoreViewTexts:
 @dataclass(frozen=True)
 class _Defaults:
     """What a store-view row translates: the default row's texts by column, its attributes,
-    its size and colour labels, and its category paths as its file wrote them."""
+    its size and colour labels, and its category paths as its file wrote them (a variant
+    apart from its product has only labels)."""
 
     texts: dict[str, str]
     attributes: dict[str, str]
