@@ -79,6 +79,10 @@ class ProductPage:
     def color_word(self, color: str) -> str:
         return self.color_words.get(color, color)
 
+    def option_word(self, option: str) -> str:
+        """A size or a colour (as options_here gives them) in the shopper's words."""
+        return self.color_words.get(option) or self.size_word(option)
+
     @property
     def on_special(self) -> bool:
         return self.price_cents < self.regular_price_cents

@@ -4,7 +4,8 @@ scheduled on the database worker, and what the kiosk shows before anyone asks.
 At start the databases are opened and the featured cards (home and attract screen) shown
 at once; the category tiles and the search synonyms come next, then the cache's integrity
 check. When sync has rebuilt the cache it is swapped in here, and when sync changes the
-catalog the home's cards are read again and every open screen is told.
+catalog the home's cards are read again and every open screen is told; so too when the
+shopper switches language, for the catalog's text in theirs.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.core.catalog_change import CatalogChange
+from kiosk.core.catalog_change import EVERYTHING, CatalogChange
 from kiosk.core.categories import CategoryTile, top_categories
 from kiosk.core.config import KioskConfig
 from kiosk.core.db.terminal_data import TerminalData
@@ -49,10 +50,14 @@ class Storefront(QObject):
         self.categories: list[CategoryTile] = []
         self.loading = False
         self._is_open = False
+        sessions.language_changed.connect(self.language_changed)
 
     def open(self) -> None:
         """Open the databases on the worker; the first screen does not wait for them."""
-        self._runner.run_db(lambda: self._data.open(self._featured_cards),
+        language = self._sessions.language
+        self._runner.run_db(lambda: self._data.open(
+                                lambda conn: featured_cards(conn, self._config.store_id,
+                                                            language=language)),
                             self._on_open, self._on_data_error)
 
     def swap_in_rebuilt_cache(self, then: Callable[[], None]) -> None:
@@ -65,28 +70,34 @@ class Storefront(QObject):
         """Home reads its cards again; every open screen decides for itself."""
         if self._is_open:
             self.loading = True
-            self._runner.run_db(self._home_content, self._show)
+            language = self._sessions.language
+            self._runner.run_db(lambda: self._home_content(language), self._show)
         for screen in self._window.open_screens():
             screen.catalog_changed(change)
+
+    def language_changed(self, _language: str) -> None:
+        """The shopper switched language: the home, the attract screen and every open
+        screen read the catalog's text again in it, as after a sync that changed
+        everything, each keeping the shopper's place (their choice, the scroll)."""
+        self.catalog_changed(EVERYTHING)
 
     def _on_open(self, cards: list[ProductCard]) -> None:
         # The featured products first: the attract screen waits for nothing else. The
         # category tiles (counted over the whole catalog) and the synonyms come next.
         self._is_open = True
         self._show((cards, self.categories))
-        self._runner.run_db(self._menu, self._on_menu_loaded)
-        self._runner.run_db(self._check_cache, self._on_cache_checked)
+        language = self._sessions.language
+        self._runner.run_db(lambda: self._menu(language), self._on_menu_loaded)
+        self._runner.run_db(lambda: self._check_cache(language), self._on_cache_checked)
         self.opened.emit()
 
-    def _featured_cards(self, conn) -> list[ProductCard]:
-        return featured_cards(conn, self._config.store_id)
-
-    def _home_content(self) -> HomeContent:
+    def _home_content(self, language: str) -> HomeContent:
         conn = self._data.cache_connection()
-        return featured_cards(conn, self._config.store_id), top_categories(conn)
+        return (featured_cards(conn, self._config.store_id, language=language),
+                top_categories(conn, language))
 
-    def _menu(self) -> tuple[list[CategoryTile], Synonyms | None]:
-        return top_categories(self._data.cache_connection()), self._load_synonyms()
+    def _menu(self, language: str) -> tuple[list[CategoryTile], Synonyms | None]:
+        return top_categories(self._data.cache_connection(), language), self._load_synonyms()
 
     def _load_synonyms(self) -> Synonyms | None:
         try:
@@ -100,9 +111,9 @@ class Storefront(QObject):
         self._sessions.set_synonyms(synonyms)
         self._home.show_categories(self.categories)
 
-    def _check_cache(self) -> HomeContent | None:
+    def _check_cache(self, language: str) -> HomeContent | None:
         # On the worker, before any query queued behind: those read the replaced cache.
-        return self._home_content() if self._data.check_cache() else None
+        return self._home_content(language) if self._data.check_cache() else None
 
     def _on_cache_checked(self, content: HomeContent | None) -> None:
         if content is not None:    # the damaged cache was set aside; sync refills the new one

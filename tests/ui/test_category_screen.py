@@ -1,11 +1,12 @@
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QSize, QTranslator
-from PySide6.QtWidgets import QLabel, QListView, QPushButton
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTranslator
+from PySide6.QtWidgets import QLabel, QListView, QPushButton, QWidget
 from support.gestures import find_named, named, shown, tap
 from support.layout import clipped_text
 
+from kiosk.core.catalog_change import EVERYTHING
 from kiosk.core.db.cache import open_cache
 from kiosk.core.search import SearchFilters, facets, search
 from kiosk.i18n import qm_path
@@ -268,19 +269,31 @@ def test_an_unknown_category_says_so_kindly(qtbot, context):
     assert not screen.filters_button.isVisible()
 
 
+def crumb_names(screen):
+    """The breadcrumb's names as shown, top category first (replaced crumbs gone)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return [crumb.accessibleName() for crumb in screen.breadcrumb.findChildren(QWidget)
+            if crumb.objectName() in ("Crumb", "CrumbCurrent")]
+
+
 def test_the_screen_is_named_by_its_category_even_before_it_is_read(qtbot, context,
                                                                   language, demo_config):
     screen = CategoryScreen(context, JACKETS)
     qtbot.addWidget(screen)
-    assert screen.title() == "Vestes"       # from the path, while the catalog is read
+    assert screen.title() == "Jackets"      # from the path, while the catalog is read
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
-    assert screen.title() == "Vestes"
+    assert screen.title() == "Vestes"       # as the catalog names it in French
+    assert crumb_names(screen) == ["Femme", "Hauts", "Vestes"]
     unknown = open_screen(qtbot, context, "Women/Nowhere")
     assert unknown.title() == "Catégorie introuvable"
     language("en")
-    screen.set_formatter(Formatter(shopper_locale("en", demo_config.locale),
-                                   demo_config.currency))
-    assert screen.title() == "Jackets"
+    context.formatter = Formatter(shopper_locale("en", demo_config.locale),
+                                  demo_config.currency)
+    for shown in (screen, unknown):         # as the app does at a switch
+        shown.set_formatter(context.formatter)
+        shown.catalog_changed(EVERYTHING)
+    qtbot.waitUntil(lambda: screen.title() == "Jackets")
+    assert crumb_names(screen) == ["Women", "Tops", "Jackets"]
     assert unknown.title() == "Category not found"
 
 

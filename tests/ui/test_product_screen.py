@@ -22,6 +22,7 @@ from support.gestures import named
 from support.languages import formatter_for
 from support.layout import clipped_text, in_view
 
+from kiosk.core.catalog_change import EVERYTHING
 from kiosk.core.db.journal import open_journal
 from kiosk.ui.screens.product import ProductScreen
 from kiosk.ui.theme import Theme
@@ -41,10 +42,14 @@ def shopper(shopper):
 
 
 def switch_to_english(qapp, context, screen):
-    """What the app does on the language button: swap translators, hand out the formatter."""
+    """What the app does on the language button: swap translators, hand out the formatter,
+    then have the catalog's text read again in the new language."""
     qapp.removeTranslator(context.translators["fr"])
     qapp.installTranslator(context.translators["en"])   # Qt sends LanguageChange to widgets
-    screen.set_formatter(formatter_for(context, "en"))
+    context.formatter = formatter_for(context, "en")
+    screen.set_formatter(context.formatter)
+    screen.catalog_changed(EVERYTHING)
+    assert context.runner.wait_idle()
     settle()
 
 
@@ -121,7 +126,7 @@ def chip_keys(row):
 def test_the_page_shows_the_name_the_french_price_and_the_scanned_variant(qtbot, shopper):
     change_cache(shopper, stock("WJ01-M-Blue", 2))
     screen = show(qtbot, shopper, variant_sku="wj01-m-blue")    # scanned codes ignore case
-    assert named(screen, QLabel, "Stellar Solar Jacket").isVisible()
+    assert named(screen, QLabel, "Veste Stellar Solar").isVisible()
     assert screen.price.text() == "75,00\u00a0€"
     assert screen.colors.checked_keys() == {"Blue"} and screen.sizes.checked_keys() == {"M"}
     assert screen.colors.chip("Blue").text().startswith("✓ Bleu · ")
@@ -201,8 +206,10 @@ def test_opened_from_a_list_nothing_is_chosen_for_the_shopper(qtbot, shopper):
     change_cache(shopper, *(stock(f"WJ01-{size}-{color}", 0) for size in "SML"
                             for color in ("Blue", "Red", "Yellow")),
                  stock("WJ01-M-Red", 4), stock("WJ01-L-Blue", 6),
-                 ("UPDATE products SET description_html = ? WHERE sku = 'WJ01'",
-                  "<p>Warm and light.</p>" * 40))    # a page long enough to scroll far
+                 ("UPDATE products SET description_html = ?, "
+                  "translations = json_set(translations, '$.fr.description_html', ?) "
+                  "WHERE sku = 'WJ01'",      # a page long enough to scroll far
+                  "<p>Warm and light.</p>" * 40, "<p>Chaude et légère.</p>" * 40))
     screen = show(qtbot, shopper, size=LANDSCAPE)
     assert screen.variant is None
     assert screen.sizes.checked_keys() == set() and screen.colors.checked_keys() == set()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
@@ -16,7 +17,14 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 
 from kiosk.core.browse import first_page, products_page
 from kiosk.core.catalog_change import CatalogChange
-from kiosk.core.categories import CategoryTile, breadcrumb, category, sub_categories
+from kiosk.core.categories import (
+    CategoryTile,
+    Crumb,
+    breadcrumb,
+    category,
+    named_breadcrumb,
+    sub_categories,
+)
 from kiosk.core.products import ProductCard, cards_by_sku
 from kiosk.core.search import Facets, SearchFilters
 from kiosk.ui.formatting import Formatter
@@ -32,6 +40,9 @@ from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid
 from kiosk.ui.widgets.status_pane import StatusPane
 from kiosk.ui.widgets.text import show_text, wrapped_label
 
+# A category, its children and its breadcrumb, in the shopper's language.
+CategoryNames = tuple[CategoryTile | None, list[CategoryTile], list[Crumb]]
+
 PAGE_SIZE = 60          # about three screenfuls of cards
 
 
@@ -45,6 +56,7 @@ class CategoryScreen(Restyling, Screen):
         self._page_size = page_size
         self._tile: CategoryTile | None = None
         self._children: list[CategoryTile] = []
+        self._crumbs: list[Crumb] = breadcrumb(path)   # named by the path until read
         self._generation = 0
         self._count: int | None = None
         theme = context.theme
@@ -102,9 +114,7 @@ class CategoryScreen(Restyling, Screen):
         self.retranslate()
         self._show_filter_controls(False)
         self._show_status("loading")
-        context.catalog.fetch(self, lambda conn: (category(conn, path),
-                                                  sub_categories(conn, path)),
-                              self._show_category, self._on_error)
+        self._read_names(self._show_category, self._on_error)
 
     # --- what the shopper does --------------------------------------------------------
 
@@ -124,8 +134,18 @@ class CategoryScreen(Restyling, Screen):
 
     # --- answers from the database worker ---------------------------------------------
 
-    def _show_category(self, answer: tuple[CategoryTile | None, list[CategoryTile]]) -> None:
-        self._tile, self._children = answer
+    def _read_names(self, then: Callable[[CategoryNames], None],
+                    on_error: Callable[[BaseException], None] | None) -> None:
+        """The category, its children and its breadcrumb, named in the shopper's language."""
+        path, language = self.path, self._context.language
+        self._context.catalog.fetch(
+            self, lambda conn: (category(conn, path, language),
+                                sub_categories(conn, path, language),
+                                named_breadcrumb(conn, path, language)),
+            then, on_error)
+
+    def _show_category(self, answer: CategoryNames) -> None:
+        self._tile, self._children, self._crumbs = answer
         if self._tile is None:
             self._show_status("unknown")
             show_text(self.heading, self.title())
@@ -135,22 +155,20 @@ class CategoryScreen(Restyling, Screen):
         self.title_changed.emit()
 
     def _show_names(self) -> None:
-        # Catalog names, in the shopper's language where they are known words.
-        word = self._formatter.word
+        # The catalog's names, read in the shopper's language.
         show_text(self.heading, self.title())
-        self.breadcrumb.set_crumbs([(crumb.path, word(crumb.name))
-                                    for crumb in breadcrumb(self.path)])
-        self.sub_categories.set_chips([(child.path, word(child.name))
-                                       for child in self._children])
+        self.breadcrumb.set_crumbs([(crumb.path, crumb.name) for crumb in self._crumbs])
+        self.sub_categories.set_chips([(child.path, child.name) for child in self._children])
 
     def _reload(self) -> None:
         """Count, facets and the first page for the current filters, in one answer."""
         self._generation += 1
         generation, filters = self._generation, self.filters()
         size, store = self._page_size, self._context.store_id
+        language = self._context.language
 
         def query(conn: sqlite3.Connection) -> tuple[Facets, list[ProductCard], bool]:
-            return first_page(conn, filters, size, store)
+            return first_page(conn, filters, size, store, language)
 
         self._context.catalog.fetch(
             self, query, lambda answer: self._show_first_page(generation, *answer),
@@ -172,9 +190,9 @@ class CategoryScreen(Restyling, Screen):
 
     def _load_page(self, offset: int) -> None:
         generation, filters = self._generation, self.filters()
-        size, store = self._page_size, self._context.store_id
+        size, store, language = self._page_size, self._context.store_id, self._context.language
         self._context.catalog.fetch(
-            self, lambda conn: products_page(conn, filters, offset, size, store),
+            self, lambda conn: products_page(conn, filters, offset, size, store, language),
             lambda answer: self._add_page(generation, *answer), self._on_error)
 
     def _add_page(self, generation: int, cards: list[ProductCard], complete: bool) -> None:
@@ -186,13 +204,24 @@ class CategoryScreen(Restyling, Screen):
         self._show_status("unavailable")
 
     def catalog_changed(self, change: CatalogChange) -> None:
-        """A sync changed prices or stock: the cards shown are read again in place; what
-        the shopper chose to filter and where they scrolled stay."""
+        """A sync changed prices or stock, or the shopper their language: the cards shown
+        (and the names, if categories changed) are read again in place; what the shopper
+        chose to filter and where they scrolled stay."""
         if change.products_or_stock and self.model.rowCount():
             skus, store = self.model.skus(), self._context.store_id
-            today = self._context.clock.today()
-            self._context.catalog.fetch(self, lambda conn: cards_by_sku(conn, skus, store, today),
-                                        self.model.replace_cards)
+            today, language = self._context.clock.today(), self._context.language
+            self._context.catalog.fetch(
+                self, lambda conn: cards_by_sku(conn, skus, store, today, language),
+                self.model.replace_cards)
+        if change.categories and self._tile is not None:
+            self._read_names(self._on_names_reread, None)
+
+    def _on_names_reread(self, answer: CategoryNames) -> None:
+        if answer[0] is None:       # gone meanwhile: what the shopper sees stays
+            return
+        self._tile, self._children, self._crumbs = answer
+        self._show_names()
+        self.title_changed.emit()
 
     # --- reactions --------------------------------------------------------------------
 
@@ -234,12 +263,11 @@ class CategoryScreen(Restyling, Screen):
 
     def title(self) -> str:
         if self._tile is not None:
-            return self._formatter.word(self._tile.name)
+            return self._tile.name
         if self.status.state == "unknown":
             return self.tr("Category not found")
         # Still loading: the path names it already.
-        crumbs = breadcrumb(self.path)
-        return self._formatter.word(crumbs[-1].name) if crumbs else ""
+        return self._crumbs[-1].name if self._crumbs else ""
 
     def retranslate(self) -> None:
         self.grid.setAccessibleName(self.tr("Products in this category"))

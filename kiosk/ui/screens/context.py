@@ -120,3 +120,9 @@ class ShopperContext:
     @property
     def store_id(self) -> str:
         return self.config.store_id
+
+    @property
+    def language(self) -> str:
+        """The shopper's language ('fr'): the catalog's text is read in it. It follows the
+        formatter, which Sessions.set_language replaces at a switch."""
+        return self.formatter.language

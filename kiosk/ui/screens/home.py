@@ -48,11 +48,11 @@ class CategoryButton(Restyling, QAbstractButton):
         # Shorter than its hint when room is short (large type on a landscape screen),
         # never below two touch targets.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        self.show_name(formatter)
+        self.show_name()
         thumbnails.ready.connect(self._on_image_ready)
 
-    def show_name(self, formatter: Formatter) -> None:
-        self.setText(formatter.word(self.tile.name))
+    def show_name(self) -> None:
+        self.setText(self.tile.name)      # read in the shopper's language
         self.setAccessibleName(self.text())
 
     def restyle(self, theme: Theme) -> None:
@@ -182,7 +182,7 @@ class HomeScreen(Restyling, Screen):
         self.delegate.set_formatter(formatter)
         self.model.set_formatter(formatter)
         for button in self._tile_buttons:
-            button.show_name(formatter)
+            button.show_name()
 
     def restyle(self, theme: Theme) -> None:
         self._theme = theme

@@ -246,7 +246,9 @@ class ProductScreen(Restyling, Screen):
         product_id, store_id = self._product_id, self._context.store_id
         today = self._context.clock.today()     # which special prices run
         self._context.catalog.fetch(
-            self, lambda conn: read_product_page(conn, product_id, store_id, today, sku),
+        language = self._context.language       # the catalog's text in the shopper's
+            self, lambda conn: read_product_page(conn, product_id, store_id, today, sku,
+                                                 language),
             on_read, on_failed)
 
     def catalog_changed(self, change: CatalogChange) -> None:
@@ -336,8 +338,8 @@ class ProductScreen(Restyling, Screen):
         # Only what IT chose to show, labelled in the shopper's language.
         listed = self._context.config.shown_attributes
         attributes = shown_attributes(self.page, listed) if self.page else []
-        language, word = self._formatter.language, self._formatter.word
-        self.attributes.show_rows([(attribute.label(language), word(value))
+        language = self._formatter.language      # values come in it from the catalog
+        self.attributes.show_rows([(attribute.label(language), value)
                                    for attribute, value in attributes])
         self.attributes_title.setVisible(bool(attributes))
 
@@ -357,8 +359,7 @@ class ProductScreen(Restyling, Screen):
     def _show_color_chips(self) -> None:
         page = self.page
         # A colour is told as available if it is in any size: sizes follow the colour.
-        word = self._formatter.word
-        self.colors.set_chips([(color, word(color), page.availability(None, color))
+        self.colors.set_chips([(color, page.color_word(color), page.availability(None, color))
                                for color in page.colors], self.chosen_color)
         for color in page.colors:
             chip, dot = self.colors.chip(color), self._color_dot(color)
@@ -370,7 +371,7 @@ class ProductScreen(Restyling, Screen):
         sizes = page.sizes if color is None else page.sizes_for_color(color)
         word = self._formatter.word
         # Another colour may tell a size elsewhere: its chip keeps room for those words.
-        self.sizes.set_chips([(size, word(size), page.availability(size, color))
+        self.sizes.set_chips([(size, page.size_word(size), page.availability(size, color))
                               for size in sizes], self.chosen_size,
                              page.size_may_become(sizes))
         self.size_title.setVisible(bool(sizes))
@@ -463,7 +464,7 @@ class ProductScreen(Restyling, Screen):
         availability = page.availability(size, color)
         show_level = self.decision_bar.show_stock_level
         if availability == "here":
-            options = ", ".join(map(self._formatter.word, page.options_here(size, color)))
+            options = ", ".join(map(page.option_word, page.options_here(size, color)))
             show_level("in_stock", "✓",
                        self.tr("In stock here in {options}").format(options=options))
         elif availability == "elsewhere":
@@ -477,9 +478,9 @@ class ProductScreen(Restyling, Screen):
         size, color = self.chosen_size, self.chosen_color
         parts = []
         if size is not None:
-            parts.append(self.tr("Size {size}").format(size=self._formatter.word(size)))
+            parts.append(self.tr("Size {size}").format(size=self.page.size_word(size)))
         if color is not None:
-            parts.append(self._formatter.word(color))
+            parts.append(self.page.color_word(color))
         show_text(self.choice, " · ".join(parts))
         self.choice.setVisible(bool(parts))
 

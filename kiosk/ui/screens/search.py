@@ -11,6 +11,7 @@ leaves through a result, a category or Back. Never once per keystroke.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
@@ -123,8 +124,7 @@ class SearchScreen(Restyling, Screen):
         self._settle.timeout.connect(self._on_settled)
         self.field.textChanged.connect(self._on_text_changed)
         self.retranslate()
-        context.catalog.fetch(self, lambda conn: discover(conn, context.store_id),
-                              self._on_discovery, self._on_unavailable)
+        self._read_discovery(self._on_discovery, self._on_unavailable)
         self.field.setText(text)
         if text.strip():
             self.search_now()       # brought from elsewhere: nothing to wait for
@@ -141,12 +141,13 @@ class SearchScreen(Restyling, Screen):
             self._show_discovery()
             return
         generation = self._generation
-        context = self._context
+        context, language = self._context, self._context.language
 
         def query(conn: sqlite3.Connection) -> SearchAnswer | None:
             if generation != self._generation:     # typed on meanwhile: spare the worker
                 return None
-            return look_up(conn, text, generation, context.store_id, context.synonyms)
+            return look_up(conn, text, generation, context.store_id, context.synonyms,
+                           language)
 
         context.catalog.fetch(self, query, self._on_answer,
                               lambda error: self._on_search_failed(generation))
@@ -278,8 +279,8 @@ class SearchScreen(Restyling, Screen):
         self._show_cards(self._discovery.popular if self._discovery else [])
 
     def _offer_discovery_chips(self) -> None:
-        found, word = self._discovery, self._formatter.word
-        _set_chips(self.categories, [(tile.path, word(tile.name)) for tile in found.categories]
+        found = self._discovery
+        _set_chips(self.categories, [(tile.path, tile.name) for tile in found.categories]
                    if found else [])
 
     def _show_cards(self, cards: list[ProductCard]) -> None:
@@ -287,13 +288,28 @@ class SearchScreen(Restyling, Screen):
         self.grid.scrollToTop()
 
     def catalog_changed(self, change: CatalogChange) -> None:
-        """A sync changed prices or stock: the cards shown are read again in place; what
-        the shopper typed and where they scrolled stay."""
+        """A sync changed prices or stock, or the shopper their language: the cards shown
+        are read again in place, and the departments offered; what the shopper typed and
+        where they scrolled stay."""
         if change.products_or_stock and self.model.rowCount():
             skus, store = self.model.skus(), self._context.store_id
-            today = self._context.clock.today()
-            self._context.catalog.fetch(self, lambda conn: cards_by_sku(conn, skus, store, today),
-                                        self.model.replace_cards)
+            today, language = self._context.clock.today(), self._context.language
+            self._context.catalog.fetch(
+                self, lambda conn: cards_by_sku(conn, skus, store, today, language),
+                self.model.replace_cards)
+        if change.categories and self._discovery is not None:
+            self._read_discovery(self._on_discovery_reread, None)
+
+    def _read_discovery(self, then: Callable[[Discovery], None],
+                        on_error: Callable[[BaseException], None] | None) -> None:
+        store, language = self._context.store_id, self._context.language
+        self._context.catalog.fetch(self, lambda conn: discover(conn, store, language),
+                                    then, on_error)
+
+    def _on_discovery_reread(self, discovery: Discovery) -> None:
+        """The departments (and popular products) named anew, the cards shown kept."""
+        self._discovery = discovery
+        self._offer_discovery_chips()
 
     def _show_suggestions(self, words: list[str],
                           departments: frozenset[str] = frozenset()) -> None:
