@@ -245,8 +245,8 @@ class ProductScreen(Restyling, Screen):
         cache's own, and a cache rebuilt by sync numbers its products anew."""
         product_id, store_id = self._product_id, self._context.store_id
         today = self._context.clock.today()     # which special prices run
-        self._context.catalog.fetch(
         language = self._context.language       # the catalog's text in the shopper's
+        self._context.catalog.fetch(
             self, lambda conn: read_product_page(conn, product_id, store_id, today, sku,
                                                  language),
             on_read, on_failed)
@@ -369,7 +369,6 @@ class ProductScreen(Restyling, Screen):
     def _show_size_chips(self) -> None:
         page, color = self.page, self.chosen_color
         sizes = page.sizes if color is None else page.sizes_for_color(color)
-        word = self._formatter.word
         # Another colour may tell a size elsewhere: its chip keeps room for those words.
         self.sizes.set_chips([(size, page.size_word(size), page.availability(size, color))
                               for size in sizes], self.chosen_size,
