@@ -62,7 +62,9 @@ class ProductRows:
     products: list[tuple] = field(default_factory=list)
     variants: list[tuple] = field(default_factory=list)
     categories: list[tuple[str, str]] = field(default_factory=list)   # (SKU, path)
-    # (SKU, name, SKUs, category names, description text): both search indexes' rows.
+    # (SKU, names, SKUs, category names, description texts): both search indexes' rows,
+    # every language's text in them. Category names other than the default language's are
+    # the writer's to add: it knows the categories' translations.
     search: list[tuple] = field(default_factory=list)
 
     @classmethod
@@ -71,17 +73,19 @@ class ProductRows:
         for p in products:
             html, text = sanitize(p.description_html)
             paths = list(dict.fromkeys(p.categories))
+            translations, names, descriptions = _translations_text(p.translations)
             rows.products.append((
                 p.sku, p.name, html, p.price_cents, p.special_price_cents, p.special_from,
                 p.special_to, p.image, _json_text(p.gallery), _json_text(p.attributes),
                 int(p.featured), _json_text(paths), _safe_html(p.short_description_html),
-                p.image_label, _translations_text(p.translations)))
+                p.image_label, translations))
             rows.variants.extend(
                 (p.sku, v.sku, v.barcode, v.size, v.color, v.price_cents,
-                 v.special_price_cents, v.image, _translations_text(v.translations))
+                 v.special_price_cents, v.image, _translations_text(v.translations)[0])
                 for v in p.variants)
             rows.categories.extend((p.sku, path) for path in paths)
-            rows.search.append((p.sku, p.name, _sku_text(p), _category_text(p), text))
+            rows.search.append((p.sku, _joined(p.name, names), _sku_text(p), _category_text(p),
+                                _joined(text, descriptions)))
         return rows
 
     def __add__(self, other: ProductRows) -> ProductRows:
@@ -100,17 +104,31 @@ def _safe_html(source: str) -> str:
     return sanitize(source)[0] if source else ""
 
 
-def _translations_text(translations: Translations) -> str:
-    """The JSON the cache keeps of a record's translations, rich text made safe."""
+def _translations_text(translations: Translations) -> tuple[str, list[str], list[str]]:
+    """The JSON the cache keeps of a record's translations, rich text made safe; and for
+    the search indexes, the translated names and the plain text of the translated
+    descriptions (made in the same pass as the safe rich text)."""
     if not translations:
-        return "{}"
-    safe = {}
+        return "{}", [], []
+    safe, names, descriptions = {}, [], []
     for language, text in translations.items():
+        if isinstance(name := text.get("name"), str):
+            names.append(name)
         if not _RICH_TEXT_FIELDS.isdisjoint(text):
-            text = {name: _safe_html(value) if name in _RICH_TEXT_FIELDS else value
-                    for name, value in text.items()}
+            text = dict(text)
+            for field_name in _RICH_TEXT_FIELDS.intersection(text):
+                if text[field_name]:
+                    text[field_name], plain = sanitize(text[field_name])
+                    if field_name == "description_html":
+                        descriptions.append(plain)
         safe[language] = text
-    return _json_text(safe)
+    return _json_text(safe), names, descriptions
+
+
+def _joined(default: str, translated: list[str]) -> str:
+    """The default language's text and the translations that differ from it, for an
+    index column: a name the same in both languages is indexed once."""
+    return "\n".join(dict.fromkeys([default, *translated]))
 
 
 def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
@@ -219,7 +237,7 @@ def _upsert_categories(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
         "position = excluded.position, in_menu = excluded.in_menu, image = excluded.image, "
         "translations = excluded.translations",
         [(c.path, c.parent_path, c.name, c.position, int(c.in_menu), c.image,
-          _translations_text(c.translations)) for c in batch.categories],
+          _translations_text(c.translations)[0]) for c in batch.categories],
     )
     if arriving:
         _link_waiting_products(conn, arriving)
@@ -243,6 +261,7 @@ def _upsert_products(conn: sqlite3.Connection, rows: ProductRows, report: ApplyR
         return
     skus = [p[0] for p in rows.products]
     category_ids = dict(conn.execute("SELECT path, id FROM categories"))
+    category_words = translated_category_names(conn)
     # Only products already in the cache have old variants, links and index rows to remove.
     existing = [(i,) for i in _ids_by_sku(conn, skus).values()]
     insert_rows(
@@ -277,7 +296,10 @@ def _upsert_products(conn: sqlite3.Connection, rows: ProductRows, report: ApplyR
     report.unknown_categories += len(rows.categories) - len(links)
     insert_rows(conn, "INSERT INTO product_categories (category_id, product_id) VALUES {values}",
                 links)
-    _index_for_search(conn, [(ids[r[0]], *r[1:]) for r in rows.search])
+    paths = _paths_by_sku(rows.categories) if category_words else {}
+    _index_for_search(conn, [
+        (ids[sku], names, codes, _with_translated(categories, paths.get(sku, ()), category_words),
+         descriptions) for sku, names, codes, categories, descriptions in rows.search])
     report.products += len(rows)
     report.variants += len(rows.variants)
 
@@ -299,6 +321,70 @@ def _index_for_search(conn: sqlite3.Connection, rows: list[tuple]) -> None:
     conn.execute("INSERT INTO product_search (rowid, name, skus, categories, description) "
                  "SELECT id, name, skus, categories, description FROM search_rows")
     conn.execute("DELETE FROM search_rows")
+
+
+def index_translations(conn: sqlite3.Connection) -> int:
+    """Index again, in every language they hold, the products that have a translation or
+    are in a translated category: for a cache whose translations came before its search
+    indexes held them. Returns how many products were indexed again."""
+    category_words = translated_category_names(conn)
+    translated_paths = sorted(category_words)
+    rows = []
+    for product_id, sku, name, html, paths, translations in conn.execute(
+            "SELECT p.id, p.sku, p.name, p.description_html, p.category_paths, p.translations "
+            "FROM products p WHERE p.translations <> '{}' OR EXISTS (SELECT 1 FROM "
+            "json_each(p.category_paths) named WHERE named.value IN (SELECT value FROM "
+            "json_each(?)))", (_json_text(translated_paths),)).fetchall():
+        languages = json.loads(translations).values()
+        names = [text["name"] for text in languages if isinstance(text.get("name"), str)]
+        descriptions = [sanitize(text["description_html"])[1] for text in languages
+                        if isinstance(text.get("description_html"), str)]
+        codes = [sku, *(code for variant in conn.execute(
+            "SELECT sku, barcode FROM variants WHERE product_id = ? ORDER BY id", (product_id,))
+            for code in variant if code)]
+        paths = json.loads(paths)
+        default_categories = " ".join(dict.fromkeys(
+            word for path in paths for word in path.split(CATEGORY_SEPARATOR)))
+        rows.append((product_id, _joined(name, names), " ".join(dict.fromkeys(codes)),
+                     _with_translated(default_categories, paths, category_words),
+                     _joined(sanitize(html)[1], descriptions)))
+    conn.executemany("DELETE FROM product_titles WHERE rowid = ?", [(r[0],) for r in rows])
+    conn.executemany("DELETE FROM product_search WHERE rowid = ?", [(r[0],) for r in rows])
+    _index_for_search(conn, rows)
+    return len(rows)
+
+
+def translated_category_names(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """By category path, the translated names of the category and of those above it:
+    what a product in it adds to its index's category names. Empty when no category is
+    translated (a one-language catalog pays one small query)."""
+    names = {path: [text["name"] for text in json.loads(translations).values()
+                    if isinstance(text, dict) and isinstance(text.get("name"), str)]
+             for path, translations in conn.execute(
+                 "SELECT path, translations FROM categories WHERE translations <> '{}'")}
+    if not names:
+        return {}
+    above: dict[str, list[str]] = {}
+    for path in {p for (p,) in conn.execute("SELECT path FROM categories")}:
+        parts = path.split(CATEGORY_SEPARATOR)
+        words = [name for end in range(1, len(parts) + 1)
+                 for name in names.get(CATEGORY_SEPARATOR.join(parts[:end]), ())]
+        if words:
+            above[path] = words
+    return above
+
+
+def _paths_by_sku(links: list[tuple[str, str]]) -> dict[str, list[str]]:
+    paths: dict[str, list[str]] = {}
+    for sku, path in links:
+        paths.setdefault(sku, []).append(path)
+    return paths
+
+
+def _with_translated(categories: str, paths: Iterable[str],
+                     translated: dict[str, list[str]]) -> str:
+    words = [name for path in paths for name in translated.get(path, ())]
+    return "\n".join(dict.fromkeys([categories, *words])) if words else categories
 
 
 def _sku_text(product: Product) -> str:

@@ -11,14 +11,19 @@ almost all of it ranking every match of a one- or two-letter prefix):
    postings instead of ranking half the catalog, and words found only in descriptions
    do not make the title tiers wade through description matches.
 3. Inside a tier, when it has few enough matches to rank cheaply, they are ordered by
-   how well the name fits the words typed; a broad tier keeps rowid order, which is the
-   catalog's own order (featured and best-known products first).
+   how well the name fits the words typed (the name the shopper reads, or the default
+   one if it fits better); a broad tier puts the products with a typed word in their name
+   first ("water bottle": the bottles before the backpacks with a bottle pocket), each
+   part in rowid order, which is the catalog's own order (featured products first).
+   Every language's names, categories and descriptions are in the same indexes: a French
+   shopper finds the jackets by their French name "veste", and an English word still works.
 4. A shopper word may stand for catalog words (synonyms: "veste" finds the jackets): it
    becomes an OR of itself and them, a few more lookups in the same query. A plural
    also looks for its singular; little words ("de", "d'", "à") are left out.
 5. A word may also stand for the products on special today (soldes): they come first.
 6. Only when nothing matches, a long word with one typo is corrected against the titles'
-   vocabulary (the most common word one edit away) and the search runs once more; then
+   vocabulary (a word of a name in the shopper's language first, else the most common
+   word one edit away) and the search runs once more; then
    the words marked optional (enfant) are left out, down to the whole catalog.
 
 Shopper text never reaches FTS5 syntax: it is cut into words, and each word is quoted,
@@ -44,7 +49,12 @@ RANKABLE_MATCHES = 300
 # (index, column filter): where all the words must be found, best tier first.
 _TIERS = (("product_titles", "{name} : "), ("product_titles", "{name skus} : "),
           ("product_titles", ""), ("product_search", ""))
+_NAME_TIER = _TIERS[0]
 _IN_FULL_INDEX = "p.id IN (SELECT rowid FROM product_search WHERE product_search MATCH ?)"
+# Candidates for a typo, most common first, checked for a name in the shopper's language.
+_CORRECTIONS_CHECKED = 5
+# Names read per candidate to find it in the shopper's language.
+_NAMES_CHECKED = 20
 # A mistyped word is corrected from this length (shorter ones have too many neighbours
 # one edit away) up to this one (the candidates to look up grow with the length).
 FUZZY_MIN_LETTERS = 5
@@ -62,6 +72,9 @@ _IN_STOCK = ("EXISTS (SELECT 1 FROM stock st WHERE st.variant_sku = v.sku "
              "AND st.store_id = ? AND st.quantity > 0)")
 # Above any character a word may hold: the upper bound of the words a prefix begins.
 _AFTER_EVERY_WORD = "\U0010ffff"
+# A language code as the change feed writes it ('fr', 'pt-BR'): only such a code is
+# written into SQL, never a shopper's text.
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 Sort = Literal["relevance", "price_asc", "price_desc"]
 
@@ -163,9 +176,11 @@ def _render(groups: list[Group]) -> str:
 
 def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchFilters(),
            *, limit: int = 50, offset: int = 0, today: date | None = None,
-           synonyms: Synonyms | None = None) -> SearchResult:
+           synonyms: Synonyms | None = None, language: str | None = None) -> SearchResult:
     """`offset` pages through browsing (no text: a category's next screenful); a search
-    with text gives its best `limit` matches and ignores it."""
+    with text gives its best `limit` matches and ignores it. Names of every language
+    match; `language`, the shopper's, ranks by the name they read and corrects typos
+    from their words first."""
     today = today or date.today()
     result = SearchResult()
     exact = _exact_variant(conn, text)
@@ -189,12 +204,14 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
                                                              limit)
                     if product_id not in result.product_ids]
         return specials + _tiered_matches(conn, [part.group for part in parts], where, params,
-                                          limit, result.product_ids + specials)
+                                          limit, result.product_ids + specials, language)
 
     parts = _parts(words, last_is_prefix, synonyms)
     found = matches(parts)
+    if found and _only_in_descriptions(conn, parts, where, params):
+        found = []
     if not found and not result.product_ids:
-        corrected = _corrected_words(conn, words, last_is_prefix, synonyms)
+        corrected = _corrected_words(conn, words, last_is_prefix, synonyms, language)
         if corrected and (found := matches(_parts(corrected, last_is_prefix, synonyms))):
             result.corrected_text = " ".join(corrected)
         elif (required := _required(parts)) != parts:
@@ -209,7 +226,7 @@ def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
 
 
 def suggest(conn: sqlite3.Connection, text: str, limit: int = 6, *,
-            synonyms: Synonyms | None = None) -> list[str]:
+            synonyms: Synonyms | None = None, language: str | None = None) -> list[str]:
     """Completions of the word being typed, each to take its place: words of product names
     that go with the words before it (most frequent first), synonym keys, then category
     names ("hoo" -> "hoodie", "hooded", "hoodies & sweatshirts"). Lower case."""
@@ -232,8 +249,7 @@ def suggest(conn: sqlite3.Connection, text: str, limit: int = 6, *,
     completions = [spellings[plain] for plain, _ in
                    sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
     completions += synonyms.completions(typed) if synonyms else []
-    categories = [name.lower() for (name,) in
-                  conn.execute("SELECT DISTINCT name FROM categories ORDER BY name")
+    categories = [name.lower() for name in category_names(conn, language)
                   if any(folded(w).startswith(typed) for w in WORD.findall(name))
                   and folded(name) != typed]
     # Categories are few and broad: they keep a place even when names offer plenty.
@@ -243,8 +259,31 @@ def suggest(conn: sqlite3.Connection, text: str, limit: int = 6, *,
     return chosen[:limit]
 
 
+def category_names(conn: sqlite3.Connection, language: str | None = None) -> list[str]:
+    """The categories' names, sorted: in `language` where translated, else the default."""
+    return [name for (name,) in conn.execute(
+        f"SELECT DISTINCT {_in_language('categories', 'name', language)} AS shown "
+        "FROM categories ORDER BY shown")]
+
+
+def _in_language(table: str, column: str, language: str | None) -> str:
+    """SQL for `table.column` in `language`, falling back to the default language."""
+    translated = _translated(table, column, language)
+    return f"coalesce(nullif({translated}, ''), {table}.{column})" if translated else \
+        f"{table}.{column}"
+
+
+def _translated(table: str, column: str, language: str | None) -> str | None:
+    """SQL for `table.column` translated into `language` (NULL where it is not); None for
+    no language. The code is written into the SQL only when it has a code's letters."""
+    if not language or not _LANGUAGE_CODE.fullmatch(language):
+        return None
+    return f"json_extract({table}.translations, '$.\"{language}\".{column}')"
+
+
 def facets(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchFilters(), *,
-           today: date | None = None, synonyms: Synonyms | None = None) -> Facets:
+           today: date | None = None, synonyms: Synonyms | None = None,
+           language: str | None = None) -> Facets:
     """Count, sizes, colours and price range of every product `search` would find."""
     today = today or date.today()
     words = query_words(text)
@@ -253,8 +292,10 @@ def facets(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchF
     last_is_prefix = not text[-1:].isspace()
     parts = _parts(words, last_is_prefix, synonyms)
     found = _facets(conn, parts, filters, today)
+    if found.count and _only_in_descriptions(conn, parts, *_filter_sql(conn, filters, today)):
+        found = Facets()
     if found.count == 0:
-        corrected = _corrected_words(conn, words, last_is_prefix, synonyms)
+        corrected = _corrected_words(conn, words, last_is_prefix, synonyms, language)
         if corrected:
             retried = _facets(conn, _parts(corrected, last_is_prefix, synonyms), filters, today)
             if retried.count:
@@ -316,7 +357,7 @@ def size_sort_key(size: str) -> tuple:
 
 
 def _tiered_matches(conn: sqlite3.Connection, groups: list[Group], where: str, params: list,
-                    limit: int, already: list[int]) -> list[int]:
+                    limit: int, already: list[int], language: str | None) -> list[int]:
     """Tier after tier until the page is full, leaving out the products `already` found."""
     seen = set(already)
     found: list[int] = []
@@ -325,30 +366,57 @@ def _tiered_matches(conn: sqlite3.Connection, groups: list[Group], where: str, p
         if len(already) + len(found) >= limit:
             break
         match = f"{columns}({expression})"
-        for product_id in _tier(conn, index, match, groups, where, params, limit + len(seen)):
+        in_name = None if (index, columns) == _NAME_TIER else _any_in_name(groups)
+        for product_id in _tier(conn, index, match, in_name, groups, where, params,
+                                limit + len(seen), language):
             if product_id not in seen:
                 seen.add(product_id)
                 found.append(product_id)
     return found
 
 
-def _tier(conn: sqlite3.Connection, index: str, match: str, groups: list[Group], where: str,
-          params: list, limit: int) -> list[int]:
-    """One tier's matches: ranked when there are few, else in catalog (rowid) order.
+def _tier(conn: sqlite3.Connection, index: str, match: str, in_name: str | None,
+          groups: list[Group], where: str, params: list, limit: int,
+          language: str | None) -> list[int]:
+    """One tier's matches: ranked when there are few; else those with a word in their name
+    (`in_name`, a titles expression) first, each part in catalog (rowid) order.
 
     Only rowids are read here. FTS5's bm25() would count every document of each
     phrase to weigh it, which for a one-letter prefix means the whole catalog.
     """
+    shown_name = _in_language("p", "name", language)
     rows = conn.execute(
-        f"SELECT p.id, p.name FROM {index} s JOIN products p ON p.id = s.rowid "
+        f"SELECT p.id, p.name, {shown_name} FROM {index} s JOIN products p ON p.id = s.rowid "
         f"WHERE {index} MATCH ? {where} LIMIT ?",
         [match, *params, max(limit, RANKABLE_MATCHES + 1)],
     ).fetchall()
     if len(rows) <= RANKABLE_MATCHES:
         alternatives = [[tuple(folded(w) for w in words) for words, _ in group]
                         for group in groups]
-        rows.sort(key=lambda row: (_name_score(row[1], alternatives), row[0]))
-    return [row[0] for row in rows[:limit]]
+        rows.sort(key=lambda row: (min(_name_score(row[2], alternatives),
+                                       _name_score(row[1], alternatives)), row[0]))
+        return [row[0] for row in rows[:limit]]
+    if in_name is None:
+        return [row[0] for row in rows[:limit]]
+    # The titles index says which have a word in their name; the tier's own index, which
+    # also have every word. Joined by rowid, so each reads only its own matches.
+    named_sql = (f"SELECT p.id FROM product_titles t JOIN products p ON p.id = t.rowid "
+                 f"WHERE product_titles MATCH ? {where} LIMIT ?")
+    match_params = [f"{{name}} : ({in_name})"]
+    if index != "product_titles":
+        named_sql = named_sql.replace(
+            "WHERE", f"JOIN {index} s ON s.rowid = t.rowid WHERE {index} MATCH ? AND", 1)
+        match_params.insert(0, match)
+    else:
+        match_params = [f"({match}) AND {{name}} : ({in_name})"]
+    named = [row[0] for row in conn.execute(named_sql, [*match_params, *params, limit])]
+    chosen = set(named)
+    return (named + [row[0] for row in rows if row[0] not in chosen])[:limit]
+
+
+def _any_in_name(groups: list[Group]) -> str:
+    """A titles expression for 'any typed word (or its synonyms) in the name'."""
+    return " OR ".join(f"({_render([group])})" for group in groups)
 
 
 def _name_score(name: str, alternatives: list[list[Phrase]]) -> tuple[int, int, int]:
@@ -364,7 +432,7 @@ def _name_score(name: str, alternatives: list[list[Phrase]]) -> tuple[int, int, 
 
 
 def _corrected_words(conn: sqlite3.Connection, words: list[str], last_is_prefix: bool,
-                     synonyms: Synonyms | None) -> list[str] | None:
+                     synonyms: Synonyms | None, language: str | None = None) -> list[str] | None:
     """The words with each unknown one replaced by the most common known word one edit
     (Damerau) away; None when there is nothing to correct. A word is known when the
     titles or the synonyms hold it, or, for the word being typed, a word it begins."""
@@ -376,7 +444,7 @@ def _corrected_words(conn: sqlite3.Connection, words: list[str], last_is_prefix:
         typing = last_is_prefix and position == len(words) - 1
         if _in_titles(conn, plain, typing) or (synonyms and synonyms.has_word(plain)):
             continue
-        corrected[position] = _closest_word(conn, plain, synonyms) or word
+        corrected[position] = _closest_word(conn, plain, synonyms, language) or word
     return corrected if corrected != words else None
 
 
@@ -386,15 +454,29 @@ def _in_titles(conn: sqlite3.Connection, word: str, as_prefix: bool) -> bool:
                         "LIMIT 1", (word, upper)).fetchone() is not None
 
 
-def _closest_word(conn: sqlite3.Connection, word: str, synonyms: Synonyms | None) -> str | None:
-    """The candidate most products hold; a synonym key when the titles hold none."""
+def _closest_word(conn: sqlite3.Connection, word: str, synonyms: Synonyms | None,
+                  language: str | None = None) -> str | None:
+    """Of the candidates the titles hold, the most common one found in a name in the
+    shopper's language, else the most common one; a synonym key when the titles hold none.
+    (The titles hold every language's words in one vocabulary: "vests" is one edit from
+    "veste" and from "vest".)"""
     candidates = sorted(_one_edit_away(word))
-    row = conn.execute(
+    known = [term for (term,) in conn.execute(
         f"SELECT term FROM product_titles_vocab WHERE term IN ({','.join('?' * len(candidates))})"
-        " ORDER BY doc DESC, term LIMIT 1", candidates).fetchone()
-    if row:
-        return row[0]
+        " ORDER BY doc DESC, term", candidates)]
+    if known:
+        return next((term for term in known[:_CORRECTIONS_CHECKED]
+                     if _in_names_read(conn, term, language)), known[0])
     return next((c for c in candidates if synonyms and synonyms.has_word(c)), None)
+
+
+def _in_names_read(conn: sqlite3.Connection, term: str, language: str | None) -> bool:
+    """Whether `term` is a word of a product name in `language` (translated names; the
+    default ones without a language): looked for among the first names holding it."""
+    name = _translated("p", "name", language) or "p.name"
+    return any(term in query_words(folded(text or "")) for (text,) in conn.execute(
+        f"SELECT {name} FROM product_titles t JOIN products p ON p.id = t.rowid "
+        "WHERE product_titles MATCH ? LIMIT ?", (f'{{name}} : "{term}"', _NAMES_CHECKED)))
 
 
 def _one_edit_away(word: str) -> set[str]:
@@ -445,6 +527,19 @@ def _on_special(conn, parts, where, params, today, limit) -> list[int]:
     return [row[0] for row in conn.execute(
         f"SELECT p.id FROM {source} WHERE {_on_special_today(today)} {where} "
         f"ORDER BY {order} LIMIT ?", [*text_params, *params, limit])]
+
+
+def _only_in_descriptions(conn: sqlite3.Connection, parts: list[_Part], where: str,
+                          params: list) -> bool:
+    """Whether a search with optional words finds them all only through descriptions:
+    then the words that matter, found in names, serve the shopper better ("montre homme":
+    the watches, not a jacket whose French description says it "montre" a logo)."""
+    if _required(parts) == parts:
+        return False
+    return conn.execute(
+        f"SELECT 1 FROM product_titles s JOIN products p ON p.id = s.rowid "
+        f"WHERE product_titles MATCH ? {where} LIMIT 1",
+        [_render([part.group for part in parts]), *params]).fetchone() is None
 
 
 def _required(parts: list[_Part]) -> list[_Part]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kiosk.core.categories import CategoryTile, top_categories
 from kiosk.core.products import ProductCard, cards_by_id, featured_cards
-from kiosk.core.search import search, suggest
+from kiosk.core.search import category_names, search, suggest
 from kiosk.core.synonyms import Synonyms
 
 # Cards shown for a search. Counting every match of a broad word costs a hundred times
@@ -47,14 +47,15 @@ def look_up(conn: sqlite3.Connection, text: str, generation: int, store_id: str,
             synonyms: Synonyms | None, language: str | None = None) -> SearchAnswer:
     """Everything the screen shows for `text`, in one trip to the database worker, its
     cards named in `language`."""
-    result = search(conn, text, limit=RESULT_LIMIT + 1, synonyms=synonyms)
+    result = search(conn, text, limit=RESULT_LIMIT + 1, synonyms=synonyms, language=language)
     shown = result.product_ids[:RESULT_LIMIT]
     exact = shown[0] if shown and result.exact_variant_sku else None
-    suggestions = suggest(conn, text, SUGGESTIONS, synonyms=synonyms)
-    departments = frozenset(name.lower() for (name,) in conn.execute(
-        "SELECT DISTINCT name FROM categories")) & set(suggestions)
+    suggestions = suggest(conn, text, SUGGESTIONS, synonyms=synonyms, language=language)
+    departments = frozenset(
+        name.lower() for name in category_names(conn, language)) & set(suggestions)
     return SearchAnswer(
-        generation=generation, text=text, cards=cards_by_id(conn, shown, store_id, language=language),
+        generation=generation, text=text,
+        cards=cards_by_id(conn, shown, store_id, language=language),
         more=len(result.product_ids) > RESULT_LIMIT, exact_product_id=exact,
         exact_variant_sku=result.exact_variant_sku, corrected_text=result.corrected_text,
         suggestions=suggestions, departments=departments)

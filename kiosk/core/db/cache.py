@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from pathlib import Path
 
+from kiosk.core.changes import index_translations
 from kiosk.core.db.opening import OpenedDatabase, damage_of, open_or_replace
 from kiosk.core.db.sqlite import Migration, sql_step
 
@@ -171,6 +173,13 @@ ALTER TABLE categories ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'
     CHECK (json_valid(translations));
 """
 
+
+def _index_every_language(conn: sqlite3.Connection) -> None:
+    """Schema 7: the search indexes hold every language's names, categories and
+    descriptions. Sync writes them so from now on; what schema 6 kept is indexed here."""
+    index_translations(conn)
+
+
 CACHE_MIGRATIONS = [
     Migration(1, "catalog, stores, stock and search index", sql_step(_V1)),
     Migration(2, "products remember their category paths", sql_step(_V2)),
@@ -178,6 +187,7 @@ CACHE_MIGRATIONS = [
     Migration(4, "prices, sizes and colours readable from indexes", sql_step(_V4)),
     Migration(5, "no index of stock by store", sql_step(_V5)),
     Migration(6, "the catalog's text in several languages", sql_step(_V6)),
+    Migration(7, "search indexes hold every language", _index_every_language),
 ]
 
 

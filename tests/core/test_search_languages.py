@@ -1,0 +1,153 @@
+"""Search in every language the cache holds: names, categories and descriptions of each
+language are found, ranked by the name the shopper reads, and typos are corrected from
+the shopper's words first."""
+
+import pytest
+
+from kiosk.core.catalog import Category, ChangeBatch, Product, Variant
+from kiosk.core.changes import apply_changes
+from kiosk.core.db.cache import CACHE_MIGRATIONS, open_cache
+from kiosk.core.db.sqlite import connect, migrate
+from kiosk.core.search import RANKABLE_MATCHES, facets, search, suggest
+from kiosk.core.synonyms import Synonyms
+
+
+def product(sku, name, *, french=None, categories=("Men/Jackets",), description="",
+            french_description=None):
+    text = {}
+    if french:
+        text["name"] = french
+    if french_description:
+        text["description_html"] = french_description
+    return Product(sku=sku, name=name, price_cents=2000,
+                   variants=(Variant(f"{sku}-1", 2000, size="M", color="Black"),),
+                   categories=tuple(categories), description_html=description,
+                   translations={"fr": text} if text else {})
+
+
+CATEGORIES = [Category("Men", "Men", translations={"fr": {"name": "Homme"}}),
+              Category("Men/Jackets", "Jackets", translations={"fr": {"name": "Vestes"}}),
+              Category("Gear", "Gear")]
+
+
+@pytest.fixture
+def cache(tmp_path):
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(categories=CATEGORIES, products=[
+        product("J1", "Juno Jacket", french="Veste Juno",
+                description="<p>A light shell.</p>",
+                french_description="<p>Une coque légère et imperméable.</p>"),
+        product("J2", "Proteus Fleece Jacket", french="Polaire Proteus"),
+        product("B1", "Sprite Bottle", french="Gourde Sprite", categories=("Gear",)),
+        product("T1", "Breathe Tee", categories=("Gear",)),     # not translated
+    ]))
+    return conn
+
+
+def names(conn, ids):
+    return [conn.execute("SELECT name FROM products WHERE id = ?", (i,)).fetchone()[0]
+            for i in ids]
+
+
+def test_a_french_name_finds_its_product_and_the_english_one_still_does(cache):
+    assert names(cache, search(cache, "veste ju", language="fr").product_ids) == [
+        "Juno Jacket"]
+    assert names(cache, search(cache, "gourde spr", language="fr").product_ids) == [
+        "Sprite Bottle"]
+    assert names(cache, search(cache, "bottle", language="fr").product_ids) == [
+        "Sprite Bottle"]
+    # The index does not depend on the shopper's language: an English shopper typing a
+    # French word finds the product too.
+    assert names(cache, search(cache, "polaire").product_ids) == ["Proteus Fleece Jacket"]
+    assert facets(cache, "polaire", language="fr").count == 1
+
+
+def test_translated_categories_and_descriptions_are_searched(cache):
+    assert set(names(cache, search(cache, "vestes", language="fr").product_ids)) == {
+        "Juno Jacket", "Proteus Fleece Jacket"}
+    assert names(cache, search(cache, "homme", language="fr").product_ids) == [
+        "Juno Jacket", "Proteus Fleece Jacket"]
+    assert names(cache, search(cache, "imperméable").product_ids) == ["Juno Jacket"]
+
+
+def test_a_product_left_untranslated_is_found_by_its_default_name(cache):
+    assert names(cache, search(cache, "breathe", language="fr").product_ids) == ["Breathe Tee"]
+
+
+def test_a_retranslated_product_is_no_longer_found_by_its_old_french_name(cache):
+    apply_changes(cache, ChangeBatch(products=[
+        product("J1", "Juno Jacket", french="Blouson Juno")]))
+    assert cache.execute("SELECT t.name FROM product_titles t JOIN products p "
+                         "ON p.id = t.rowid WHERE p.sku = 'J1'").fetchone()[0] == (
+        "Juno Jacket\nBlouson Juno")
+    assert names(cache, search(cache, "blouson", language="fr").product_ids) == ["Juno Jacket"]
+
+
+def test_synonyms_still_lead_to_words_no_name_holds(cache):
+    synonyms = Synonyms({"manteau": ["jacket"]})
+    assert set(names(cache, search(cache, "manteau", language="fr",
+                                   synonyms=synonyms).product_ids)) == {
+        "Juno Jacket", "Proteus Fleece Jacket"}
+
+
+def test_a_typo_is_corrected_from_the_shopper_s_language_first(tmp_path):
+    conn = open_cache(tmp_path).conn
+    # "vestz" is one letter from the French "veste" and from the English "vests", which
+    # more products hold: the French shopper is given "veste", others "vests".
+    apply_changes(conn, ChangeBatch(categories=CATEGORIES, products=[
+        product("J1", "Juno Jacket", french="Veste Juno"),
+        *(product(f"V{n}", f"Running Vests {n}", categories=("Gear",)) for n in range(3))]))
+    french = search(conn, "vestz", language="fr")
+    assert (french.corrected_text, names(conn, french.product_ids)) == ("veste", ["Juno Jacket"])
+    assert search(conn, "vestz").corrected_text == "vests"
+    assert search(conn, "vestz", language="en").corrected_text == "vests"
+
+
+def test_suggestions_offer_words_and_categories_of_the_shopper_s_language(cache):
+    assert "veste" in suggest(cache, "ves", language="fr")
+    assert "vestes" in suggest(cache, "vest", language="fr")
+    assert "jackets" in suggest(cache, "jack")
+
+
+def test_a_broad_tier_lists_products_with_a_typed_word_in_their_name_first(tmp_path):
+    # More backpacks mention a water bottle pocket than a tier ranks; the bottles, whose
+    # names hold "bottle", come after them in catalog order and must still come first.
+    conn = open_cache(tmp_path).conn
+    backpacks = [product(f"P{n}", f"Trail Backpack {n}", categories=("Gear",),
+                         description="<p>A pocket for your water bottle.</p>")
+                 for n in range(RANKABLE_MATCHES + 20)]
+    bottles = [product(f"B{n}", f"Sprite Bottle {n}", categories=("Gear",),
+                       description="<p>Keeps water cold.</p>") for n in range(3)]
+    apply_changes(conn, ChangeBatch(categories=CATEGORIES, products=backpacks + bottles))
+    for typed in ("water bottle", "water bott"):
+        found = names(conn, search(conn, typed, limit=10).product_ids)
+        assert found[:3] == ["Sprite Bottle 0", "Sprite Bottle 1", "Sprite Bottle 2"], typed
+        assert found[3:] == [f"Trail Backpack {n}" for n in range(7)], typed
+
+
+def test_a_cache_translated_before_its_index_held_languages_is_indexed_again(tmp_path):
+    old = connect(tmp_path / "cache.db", synchronous="NORMAL")
+    migrate(old, CACHE_MIGRATIONS[:6])
+    old.execute("INSERT INTO categories (id, path, name, translations) VALUES "
+                "(1, 'Men', 'Men', '{\"fr\": {\"name\": \"Homme\"}}')")
+    old.execute("INSERT INTO products (id, sku, name, description_html, price_cents, "
+                "category_paths, translations) VALUES (1, 'J1', 'Juno Jacket', "
+                "'<p>A shell</p>', 2000, '[\"Men\"]', "
+                "'{\"fr\": {\"name\": \"Veste Juno\", "
+                "\"description_html\": \"<p>Une coque</p>\"}}')")
+    old.execute("INSERT INTO products (id, sku, name, price_cents, category_paths) "
+                "VALUES (2, 'T1', 'Breathe Tee', 2000, '[]')")
+    old.execute("INSERT INTO variants (product_id, sku, barcode, size, price_cents) VALUES "
+                "(1, 'J1-M', '2000000000015', 'M', 2000), (2, 'T1-M', NULL, 'M', 2000)")
+    old.execute("INSERT INTO product_categories VALUES (1, 1)")
+    for index in ("product_titles", "product_search"):
+        old.execute(f"INSERT INTO {index} (rowid, name, skus, categories) VALUES "
+                    "(1, 'Juno Jacket', 'J1 J1-M 2000000000015', 'Men'), "
+                    "(2, 'Breathe Tee', 'T1 T1-M', '')")
+    old.commit()
+    old.close()
+    conn = open_cache(tmp_path).conn
+    for typed, found in (("veste", [1]), ("homme", [1]), ("coque", [1]), ("shell", [1]),
+                         ("jacket", [1]), ("2000000000015", [1]), ("breathe", [2])):
+        assert search(conn, typed, language="fr").product_ids == found, typed
+    assert conn.execute("SELECT count(*) FROM product_titles").fetchone()[0] == 2
