@@ -145,6 +145,7 @@ class KioskApp:
         self.tray = CompareTrayBar(self.context)
         self.window.set_footer(self.tray)
         self.sessions.context_replaced.connect(self.tray.follow)
+        self.sessions.language_changed.connect(self.tray.language_changed)
         # What the current shopper switched on, and the button and panel to do it with.
         self.accessibility = AccessibilityCoordinator(
             self.sessions, self.idle, speech=self.speech, appearance=self.appearance,

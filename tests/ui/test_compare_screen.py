@@ -88,7 +88,7 @@ def test_products_side_by_side_with_differences_marked_not_by_colour_alone(qtbot
     window = show(qtbot, shopper, "WJ01", "WJ06")
     screen = window.screen
     assert [page.sku for page in screen.pages()] == ["WJ01", "WJ06"]
-    assert named(screen, QAbstractButton, "Stellar Solar Jacket, 75,00\u00a0€").isVisible()
+    assert named(screen, QAbstractButton, "Veste Stellar Solar, 75,00\u00a0€").isVisible()
     price = named(screen, QLabel, "Prix : diffère")
     assert price.text() == "≠ Prix"                   # a mark, and a band behind the row
     assert band_behind(screen, price).property("differs") is True
@@ -118,12 +118,12 @@ def test_remove_takes_a_product_out_of_the_tray_and_the_table(qtbot, shopper):
     window = show(qtbot, shopper, "WJ01", "WJ06", "WJ11")
     screen = window.screen
     assert len(columns(screen)) == 3
-    touch(qtbot, named(screen, QPushButton, "Retirer Juno Jacket du comparateur"))
+    touch(qtbot, named(screen, QPushButton, "Retirer Veste Juno du comparateur"))
     settle(qtbot, shopper)
     assert [page.sku for page in screen.pages()] == ["WJ01", "WJ11"]
     assert len(columns(screen)) == 2
     assert shopper.session.compare.product_ids == tuple(ids(shopper, "WJ01", "WJ11"))
-    touch(qtbot, named(screen, QPushButton, "Retirer Stellar Solar Jacket du comparateur"))
+    touch(qtbot, named(screen, QPushButton, "Retirer Veste Stellar Solar du comparateur"))
     settle(qtbot, shopper)
     # One product left: nothing to compare, and a way on.
     assert screen.status.isVisible()
@@ -134,7 +134,7 @@ def test_remove_takes_a_product_out_of_the_tray_and_the_table(qtbot, shopper):
 
 def test_a_header_opens_its_product(qtbot, shopper):
     window = show(qtbot, shopper, "WJ01", "WJ06")
-    touch(qtbot, named(window.screen, QAbstractButton, "Juno Jacket, 77,00\u00a0€"))
+    touch(qtbot, named(window.screen, QAbstractButton, "Veste Juno, 77,00\u00a0€"))
     assert shopper.navigator.opened == [("product", ids(shopper, "WJ06")[0], None)]
 
 
@@ -161,19 +161,19 @@ def test_the_tray_bar_shows_the_tray_and_opens_the_comparison(qtbot, shopper):
     shopper.session.add_to_compare(wj01)
     settle(qtbot, shopper)
     assert bar.isVisible()
-    assert named(bar, QAbstractButton, "Stellar Solar Jacket").isVisible()
+    assert named(bar, QAbstractButton, "Veste Stellar Solar").isVisible()
     compare = named(bar, QPushButton, "Comparer (1)")
     assert not compare.isEnabled()                   # one product is not a comparison
     shopper.session.add_to_compare(wj06)
     settle(qtbot, shopper)
     touch(qtbot, named(bar, QPushButton, "Comparer (2)"))
     assert shopper.navigator.opened == [("compare",)]
-    touch(qtbot, named(bar, QAbstractButton, "Juno Jacket"))
+    touch(qtbot, named(bar, QAbstractButton, "Veste Juno"))
     assert shopper.navigator.opened[-1] == ("product", wj06, None)
-    touch(qtbot, named(bar, QPushButton, "Retirer Stellar Solar Jacket du comparateur"))
+    touch(qtbot, named(bar, QPushButton, "Retirer Veste Stellar Solar du comparateur"))
     settle(qtbot, shopper)
     assert shopper.session.compare.product_ids == (wj06,)
-    assert find_named(bar, QAbstractButton, "Stellar Solar Jacket") is None
+    assert find_named(bar, QAbstractButton, "Veste Stellar Solar") is None
     shopper.session.remove_from_compare(wj06)
     settle(qtbot, shopper)
     assert not bar.isVisible()
@@ -184,13 +184,19 @@ def test_the_language_switch_changes_the_visible_text(qtbot, qapp, shopper):
     assert named(window.screen, QLabel, "Comparatif").isVisible()
     qapp.removeTranslator(shopper.translators["fr"])
     qapp.installTranslator(shopper.translators["en"])
-    window.screen.set_formatter(formatter_for(shopper, "en"))
+    shopper.formatter = formatter_for(shopper, "en")     # as the app does at a switch
+    window.screen.set_formatter(shopper.formatter)
+    window.screen.catalog_changed(EVERYTHING)
+    window.bar.language_changed("en")
     settle(qtbot, shopper)
     assert named(window.screen, QLabel, "Comparison").isVisible()
     assert named(window.screen, QLabel, "Price: differs").text() == "≠ Price"
     assert window.screen.value_label("colors", 0).text() == "Blue, Red, Yellow"
     assert named(window.bar, QPushButton, "Compare (2)").isVisible()
     assert named(window.screen, QPushButton, "Remove Juno Jacket from the comparison")
+    assert named(window.screen, QAbstractButton,
+                 f"Juno Jacket, {shopper.formatter.price(7700)}").isVisible()
+    assert named(window.bar, QAbstractButton, "Juno Jacket").isVisible()
 
 
 @pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
@@ -238,7 +244,7 @@ def test_a_new_price_from_a_sync_shows_where_the_shopper_had_scrolled(qtbot, sho
     screen.catalog_changed(CatalogChange.listing(products=["wj06"]))
     settle(qtbot, shopper)
     assert screen.value_label("price", 1).text() == "61,00\u00a0€"
-    assert named(screen, QAbstractButton, "Juno Jacket, 61,00\u00a0€").isVisible()
+    assert named(screen, QAbstractButton, "Veste Juno, 61,00\u00a0€").isVisible()
     assert screen.value_label("price", 0).text() == "75,00\u00a0€"
     assert screen.scroll.verticalScrollBar().value() == scrolled
 
@@ -285,8 +291,8 @@ def test_the_screen_names_itself_and_lists_its_controls_in_reading_order(qtbot, 
     screen = window.screen
     assert screen.title() == "Comparatif"
     assert [control.accessibleName() for control in screen.focus_order()] == [
-        "Stellar Solar Jacket, 75,00\u00a0€", "Juno Jacket, 77,00\u00a0€",
-        "Retirer Stellar Solar Jacket du comparateur", "Retirer Juno Jacket du comparateur"]
+        "Veste Stellar Solar, 75,00\u00a0€", "Veste Juno, 77,00\u00a0€",
+        "Retirer Veste Stellar Solar du comparateur", "Retirer Veste Juno du comparateur"]
     shopper.session.remove_from_compare(ids(shopper, "WJ06")[0])
     settle(qtbot, shopper)
     assert screen.focus_order() == [named(screen, QPushButton, "Chercher des produits")]

@@ -153,10 +153,10 @@ class CompareScreen(Screen):
 
     def _read(self, product_ids: list[int],
               then: Callable[[list[tuple[int, ProductPage | None]]], None]) -> None:
-        store_id = self._context.store_id
+        store_id, language = self._context.store_id, self._context.language
 
         def query(conn):
-            return [(product_id, load_product(conn, product_id, store_id))
+            return [(product_id, load_product(conn, product_id, store_id, language=language))
                     for product_id in product_ids]
 
         self._context.catalog.fetch(self, query, then, self._on_failed)
@@ -380,9 +380,8 @@ class CompareScreen(Screen):
             return NO_VALUE
         if row.kind == "price":
             return self._formatter.price(value)
-        if isinstance(value, tuple):
-            return ", ".join(self._formatter.word(item) for item in value)
-        return self._formatter.word(value)
+        # Sizes, colours and attribute values come in the shopper's language from the cache.
+        return ", ".join(value) if isinstance(value, tuple) else str(value)
 
     def value_label(self, row_key: str, column: int) -> QLabel | None:
         """The label showing one product's value in one row (for tests and screen readers)."""

@@ -81,8 +81,9 @@ class StoresScreen(Screen):
 
     def _read_figures(self, then: Callable[[tuple[tuple, list[StoreStock]]], None]) -> None:
         variant_sku, store_id = self.variant_sku, self._context.store_id
+        language = self._context.language       # the product's name, size and colour in it
         self._context.catalog.fetch(
-            self, lambda conn: variant_in_stores(conn, variant_sku, store_id), then)
+            self, lambda conn: variant_in_stores(conn, variant_sku, store_id, language), then)
 
     def _show(self, found: tuple[tuple, list[StoreStock]]) -> None:
         stores = self._keep(found)

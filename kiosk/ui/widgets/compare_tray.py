@@ -131,15 +131,20 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
     def cards(self) -> list[ProductCard]:
         return list(self._cards)
 
+    def language_changed(self, _language: str) -> None:
+        """The products' names, read again in the shopper's new language."""
+        self._reload()
+
     def _reload(self) -> None:
         ids = self._context.session.compare.product_ids
         if not ids:
             self._cards = []
             self._show_cards()
             return
-        store_id = self._context.store_id
-        self._context.catalog.fetch(self, lambda conn: cards_by_id(conn, ids, store_id),
-                                    self._on_cards)
+        store_id, language = self._context.store_id, self._context.language
+        self._context.catalog.fetch(
+            self, lambda conn: cards_by_id(conn, ids, store_id, language=language),
+            self._on_cards)
 
     def _on_cards(self, cards: list[ProductCard]) -> None:
         # The tray may have changed again while the cards were read.
