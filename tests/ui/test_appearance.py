@@ -11,9 +11,10 @@ from contextlib import contextmanager
 import pytest
 from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from support.clock import TEST_CLOCK
 
+from kiosk.core.orders import BasketLine
 from kiosk.ui.app import KioskApp
 from kiosk.ui.theme import HIGH_CONTRAST, READABLE_PAIRS, STYLES, Colors
 
@@ -87,8 +88,12 @@ def running_kiosk(qtbot, qapp, config):
 
 def settle(qtbot, kiosk) -> None:
     qtbot.waitUntil(kiosk.settled, timeout=10000)
-    kiosk.window.grab()             # lays out whatever the change asked to lay out again
+    # Widgets put in a shown layout are shown by a queued call; a grab lays out whatever
+    # the change asked to lay out again, and may ask for pictures at their new size.
+    QApplication.processEvents()
+    kiosk.window.grab()
     qtbot.waitUntil(kiosk.settled, timeout=10000)
+    QApplication.processEvents()
 
 
 def layout_of(window: QWidget) -> list[tuple]:
@@ -139,6 +144,63 @@ def test_text_made_larger_live_looks_as_a_kiosk_started_at_that_size(
         started = layout_of(kiosk.window), picture_of(kiosk.window)
     assert switched[0] == started[0]
     assert switched[1] == started[1]
+
+
+def open_screen(qtbot, kiosk, which: str) -> None:
+    """Opens a shopper screen of `which` kind, with what it shows read."""
+    if which == "product":
+        kiosk.navigator.open_product(kiosk.cards[0].id)
+    elif which == "category":
+        qtbot.waitUntil(lambda: bool(kiosk.categories), timeout=10000)
+        kiosk.navigator.open_category(kiosk.categories[0].path)
+    elif which == "basket":
+        card = kiosk.cards[0]
+        kiosk.context.session.add_to_basket(BasketLine("WJ01-L-Red", card.id, card.name, "L",
+                                                       "Red", card.price_cents, 2))
+        kiosk.navigator.open_basket()
+    screen = kiosk.window.current_screen()
+    if which == "product":
+        qtbot.waitUntil(lambda: screen.page is not None, timeout=10000)
+    elif which == "category":
+        qtbot.waitUntil(lambda: screen.model.rowCount() > 0, timeout=10000)
+
+
+def open_screen_larger(qtbot, qapp, config, which: str, *, live: bool):
+    """The layout and picture of a screen at 2x in high contrast: switched to with the
+    screen open (`live`), or opened on a kiosk that started at 2x."""
+    if not live:
+        config = dataclasses.replace(config, text_scale=2.0)
+    with running_kiosk(qtbot, qapp, config) as kiosk:
+        if not live:
+            kiosk.appearance.apply(2.0, True)     # high contrast is never the config's
+        open_screen(qtbot, kiosk, which)
+        settle(qtbot, kiosk)
+        if live:
+            kiosk.appearance.apply(2.0, True)
+            settle(qtbot, kiosk)
+        return layout_of(kiosk.window), picture_of(kiosk.window)
+
+
+def test_an_open_product_made_larger_live_looks_as_one_opened_at_that_size(
+        qtbot, qapp, demo_config):
+    switched = open_screen_larger(qtbot, qapp, demo_config, "product", live=True)
+    opened = open_screen_larger(qtbot, qapp, demo_config, "product", live=False)
+    assert switched[0] == opened[0]
+    assert switched[1] == opened[1]
+
+
+@pytest.mark.parametrize("which", ["category", "basket"])
+def test_an_open_screen_made_larger_live_shows_what_one_opened_at_that_size_shows(
+        qtbot, qapp, demo_config, which):
+    # The same widgets in the same type and widths; the accessibility bar may give the
+    # screen above it a few pixels of its height, and a large title is antialiased a
+    # little apart.
+    switched = open_screen_larger(qtbot, qapp, demo_config, which, live=True)
+    opened = open_screen_larger(qtbot, qapp, demo_config, which, live=False)
+    assert [shown[:3] for shown in switched[0]] == [shown[:3] for shown in opened[0]]
+    for live, started in zip(switched[0], opened[0], strict=True):
+        assert live[4][0] == started[4][0]                  # the same widths
+        assert abs(live[4][1] - started[4][1]) <= 4         # heights a few pixels apart
 
 
 def test_high_contrast_recolours_the_window_and_goes_back_exactly(qtbot, qapp, demo_config):

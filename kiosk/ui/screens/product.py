@@ -151,7 +151,7 @@ class ProductScreen(Restyling, Screen):
         # Chip rows and the strip scroll to the screen's edge and carry their own margin;
         # the rest lines up with the title, leaving a margin each side (see restyle).
         edge_to_edge = (self.colors, self.sizes, self.similar_list)
-        self._framed_rows: list[QHBoxLayout] = []
+        self._framed_rows: list[tuple[QHBoxLayout, QWidget]] = []
         for widget in (self.name, self.special, self.color_title, self.colors,
                        self.size_title, self.sizes, self.restock,
                        self.other_stores, self.similar_title, self.similar_list,
@@ -161,7 +161,7 @@ class ProductScreen(Restyling, Screen):
             if widget in edge_to_edge:
                 row.setContentsMargins(0, 0, 0, 0)
             else:
-                self._framed_rows.append(row)
+                self._framed_rows.append((row, widget))
             if widget is self.other_stores:      # a button of its own width, not a bar
                 row.addWidget(widget)
                 row.addStretch(1)
@@ -202,11 +202,12 @@ class ProductScreen(Restyling, Screen):
         self._detail_lines.setContentsMargins(0, t.spacing * 2, 0, t.spacing * 4)
         self._detail_lines.setSpacing(t.spacing)
         side = t.spacing * 2
-        for row in self._framed_rows:
-            row.setContentsMargins(side, 0, side, 0)
-        for widget in (self.color_title, self.size_title, self.similar_title,
-                       self.description_title, self.attributes_title):
-            widget.setContentsMargins(0, t.spacing, 0, 0)
+        # A section's title stands a little apart from what comes before it: a margin of
+        # its row (a label's own margin would be the style sheet's to reset).
+        titles = (self.color_title, self.size_title, self.similar_title,
+                  self.description_title, self.attributes_title)
+        for row, widget in self._framed_rows:
+            row.setContentsMargins(side, t.spacing if widget in titles else 0, side, 0)
         self._dots.clear()              # drawn at the old size
         if self.page is not None:
             self._show_color_chips()
