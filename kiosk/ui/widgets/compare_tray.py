@@ -54,8 +54,13 @@ class ElidedLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                                   self.contentsRect().width()))
+        metrics, room = self.fontMetrics(), self.contentsRect().width()
+        text = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        # The elided text can come out a pixel or two wider than asked (its last letters'
+        # bearings): shorten it until it really fits.
+        while len(text) > 1 and metrics.horizontalAdvance(text) > room:
+            text = text[:-2] + "…"
+        self.setText(text)
 
 
 class CompareTrayBar(Retranslating, Restyling, QWidget):
