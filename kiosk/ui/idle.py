@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.assets import CHIME
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 
@@ -89,7 +90,7 @@ class IdleWatcher(QObject):
         self.expired.emit()
 
 
-class StillThereOverlay(Retranslating, QWidget):
+class StillThereOverlay(Retranslating, Restyling, QWidget):
     """Covers the screen during the countdown; a tap anywhere (or on its button) extends."""
 
     def __init__(self, theme: Theme, parent: QWidget) -> None:
@@ -102,10 +103,8 @@ class StillThereOverlay(Retranslating, QWidget):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setWordWrap(True)
         self.stay_button = QPushButton(objectName="PrimaryButton")
-        self.stay_button.setMinimumHeight(theme.touch_target * 2)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(theme.spacing * 6, 0, theme.spacing * 6, 0)
-        layout.setSpacing(theme.spacing * 3)
+        self.restyle(theme)
         layout.addStretch()
         layout.addWidget(self.question)
         layout.addWidget(self.detail)
@@ -117,6 +116,11 @@ class StillThereOverlay(Retranslating, QWidget):
         self._sound = None
         self._chime_loaded = False
         self.hide()
+
+    def restyle(self, theme: Theme) -> None:
+        self.stay_button.setMinimumHeight(theme.touch_target * 2)
+        self.layout().setContentsMargins(theme.spacing * 6, 0, theme.spacing * 6, 0)
+        self.layout().setSpacing(theme.spacing * 3)
 
     def _load_sound(self) -> None:
         if not self._chime_loaded:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
 
 # Soft tints, light enough for the dark ink of the features to read on every one.
@@ -61,7 +62,7 @@ def face_icon(score: int, size: int, ink: str) -> QIcon:
     return QIcon(pixmap)
 
 
-class FaceButton(QAbstractButton):
+class FaceButton(Restyling, QAbstractButton):
     """A large face with its word under it (the word is also its accessible name)."""
 
     def __init__(self, theme: Theme, score: int, parent: QWidget | None = None) -> None:
@@ -72,6 +73,11 @@ class FaceButton(QAbstractButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # As wide as a quarter of the screen; no taller than a face and its word need.
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = theme
+        self.updateGeometry()
+        self.update()
 
     def setText(self, text: str) -> None:
         super().setText(text)
