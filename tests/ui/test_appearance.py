@@ -158,6 +158,8 @@ def open_screen(qtbot, kiosk, which: str) -> None:
         kiosk.context.session.add_to_basket(BasketLine("WJ01-L-Red", card.id, card.name, "L",
                                                        "Red", card.price_cents, 2))
         kiosk.navigator.open_basket()
+    elif which == "rating":
+        kiosk.navigator.open_rating()
     screen = kiosk.window.current_screen()
     if which == "product":
         qtbot.waitUntil(lambda: screen.page is not None, timeout=10000)
@@ -189,7 +191,7 @@ def test_an_open_product_made_larger_live_looks_as_one_opened_at_that_size(
     assert switched[1] == opened[1]
 
 
-@pytest.mark.parametrize("which", ["category", "basket"])
+@pytest.mark.parametrize("which", ["category", "basket", "rating"])
 def test_an_open_screen_made_larger_live_shows_what_one_opened_at_that_size_shows(
         qtbot, qapp, demo_config, which):
     # The same widgets in the same type and widths; the accessibility bar may give the

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 from kiosk.core.ratings import FollowUp
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.ratings import RatingRecorder
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.confirm import ConfirmPanel
 from kiosk.ui.widgets.faces import FaceButton
 from kiosk.ui.widgets.kinetic import finger_scroll_area
@@ -31,7 +33,7 @@ from kiosk.ui.widgets.text import show_text, wrapped_label
 THANKS_MS = 4000
 
 
-class RatingScreen(Screen):
+class RatingScreen(Restyling, Screen):
     hides_footer = True     # the compare tray has nothing to do with a rating
 
     def __init__(self, context: ShopperContext, recorder: RatingRecorder, *,
@@ -48,7 +50,6 @@ class RatingScreen(Screen):
         self._follow_up: FollowUp | None = None
         self._landscape = False
         theme = context.theme
-        spacing = theme.spacing
 
         # The faces.
         self.heading = wrapped_label("ScreenTitle")
@@ -56,16 +57,13 @@ class RatingScreen(Screen):
         self.faces = [FaceButton(theme, score) for score in (1, 2, 3, 4)]
         for face in self.faces:
             face.clicked.connect(lambda _checked=False, score=face.score: self._on_face(score))
-        faces_row = QHBoxLayout()
-        faces_row.setSpacing(spacing)
+        faces_row = self._faces_row = QHBoxLayout()
         for face in self.faces:
             faces_row.addWidget(face)
         self.no_thanks = QPushButton(objectName="SecondaryButton")
         self.no_thanks.clicked.connect(self._on_no_thanks)
         faces_page = QWidget(objectName="RatingFaces")
-        faces_layout = QVBoxLayout(faces_page)
-        faces_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing * 2)
-        faces_layout.setSpacing(spacing * 2)
+        faces_layout = self._faces_layout = QVBoxLayout(faces_page)
         faces_layout.addWidget(self.heading)
         faces_layout.addStretch(1)
         faces_layout.addLayout(faces_row)
@@ -78,26 +76,19 @@ class RatingScreen(Screen):
         self.reasons = QWidget(objectName="RatingReasons")
         self._reasons_layout = QGridLayout(self.reasons)
         self._reasons_layout.setContentsMargins(0, 0, 0, 0)
-        self._reasons_layout.setSpacing(spacing)
         self._chips: dict[str, QPushButton] = {}
         scroll = finger_scroll_area(self.reasons, "RatingReasonsScroll")
         self.send = QPushButton(objectName="PrimaryButton")
         self.send.clicked.connect(self._on_send)
         self.skip = QPushButton(objectName="SecondaryButton")
         self.skip.clicked.connect(self._on_skip)
-        answer_row = QHBoxLayout()
-        answer_row.setSpacing(spacing * 2)
+        answer_row = self._answer_row = QHBoxLayout()
         answer_row.addWidget(self.skip, 1)
         answer_row.addWidget(self.send, 2)
         question_page = QWidget(objectName="RatingQuestion")
-        question_layout = QVBoxLayout(question_page)
-        # The title's style sheet indents it; the rest lines up with it.
-        question_layout.setContentsMargins(0, 0, 0, spacing * 2)
-        question_layout.setSpacing(spacing)
+        question_layout = self._question_layout = QVBoxLayout(question_page)
         question_layout.addWidget(self.question)
-        answers = QVBoxLayout()
-        answers.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
-        answers.setSpacing(spacing)
+        answers = self._answers = QVBoxLayout()
         answers.addWidget(self.question_hint)
         answers.addWidget(scroll, 1)
         answers.addLayout(answer_row)
@@ -109,8 +100,7 @@ class RatingScreen(Screen):
         for label in (self.thanks, self.thanks_detail):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         thanks_page = QWidget(objectName="RatingThanks")
-        thanks_layout = QVBoxLayout(thanks_page)
-        thanks_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing * 2)
+        thanks_layout = self._thanks_layout = QVBoxLayout(thanks_page)
         thanks_layout.addStretch(1)
         thanks_layout.addWidget(self.thanks)
         thanks_layout.addWidget(self.thanks_detail)
@@ -124,6 +114,7 @@ class RatingScreen(Screen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+        self.restyle(theme)
 
         self.question_timer = QTimer(self)
         self.question_timer.setSingleShot(True)
@@ -145,6 +136,21 @@ class RatingScreen(Screen):
             self._ask_about_basket()
 
     # --- what the app gives it ---------------------------------------------------------
+
+    def restyle(self, theme: Theme) -> None:
+        spacing = theme.spacing
+        self._faces_row.setSpacing(spacing)
+        self._faces_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing * 2)
+        self._faces_layout.setSpacing(spacing * 2)
+        self._reasons_layout.setSpacing(spacing)
+        self._answer_row.setSpacing(spacing * 2)
+        # The title's style sheet indents it; the rest lines up with it.
+        self._question_layout.setContentsMargins(0, 0, 0, spacing * 2)
+        self._question_layout.setSpacing(spacing)
+        self._answers.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
+        self._answers.setSpacing(spacing)
+        self._thanks_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing * 2)
+        self._lay_out_reasons()       # one answer a line from a text size on
 
     def set_landscape(self, landscape: bool) -> None:
         if landscape != self._landscape:
