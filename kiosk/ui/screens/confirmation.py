@@ -13,6 +13,7 @@ from kiosk.core.orders import PlacedOrder, status_url
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.text import show_text, wrapped_label
@@ -32,7 +33,6 @@ class ConfirmationScreen(CheckoutScreen):
         super().__init__(context, parent)
         self.order = order
         self.online = online
-        spacing = context.theme.spacing
         self.sending = wrapped_label("Hint")
         self.reference_caption = wrapped_label("ReferenceCaption")
         self.reference = wrapped_label("OrderReference")
@@ -54,9 +54,7 @@ class ConfirmationScreen(CheckoutScreen):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         content = QWidget(objectName="ConfirmationContent")
-        lines = QVBoxLayout(content)
-        lines.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
-        lines.setSpacing(spacing)
+        lines = self._lines = QVBoxLayout(content)
         for widget in (self.sending, self.reference_caption, self.reference):
             lines.addWidget(widget)
         lines.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -67,11 +65,18 @@ class ConfirmationScreen(CheckoutScreen):
         scroll = finger_scroll_area(content, "ConfirmationScroll")
         layout = self.column
         layout.addWidget(scroll, 1)
-        done_row = QVBoxLayout()
-        done_row.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        done_row = self._done_row = QVBoxLayout()
         done_row.addWidget(self.done)
         layout.addLayout(done_row)
+        self.restyle(context.theme)
         self.retranslate()
+
+    def restyle(self, theme: Theme) -> None:
+        super().restyle(theme)
+        spacing = theme.spacing
+        self._lines.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        self._lines.setSpacing(spacing)
+        self._done_row.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
 
     def title(self) -> str:
         return self.tr("Thank you, your order is placed")

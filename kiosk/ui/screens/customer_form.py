@@ -24,6 +24,7 @@ from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.base import CUSTOMER_DETAIL
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import wrapped_label
@@ -98,18 +99,13 @@ class FormField(QWidget):
 class CustomerFormScreen(CheckoutScreen):
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        spacing = context.theme.spacing
         self.intro = wrapped_label("Hint")
-        self.intro.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self.summary = wrapped_label("FieldError")
-        self.summary.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self.summary.hide()
         typed = context.session.customer_fields
         self.fields = [FormField(spec, typed.get(spec.key, "")) for spec in FIELD_SPECS]
         content = QWidget(objectName="FormContent")
-        lines = QVBoxLayout(content)
-        lines.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing * 2)
-        lines.setSpacing(spacing * 2)
+        lines = self._lines = QVBoxLayout(content)
         for field in self.fields:
             lines.addWidget(field)
             field.edit.installEventFilter(self)
@@ -126,14 +122,23 @@ class CustomerFormScreen(CheckoutScreen):
         layout.addWidget(self.intro)
         layout.addWidget(self.summary)
         layout.addWidget(self.scroll, 1)
-        proceed_row = QVBoxLayout()
-        proceed_row.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
+        proceed_row = self._proceed_row = QVBoxLayout()
         proceed_row.addWidget(self.proceed)
         layout.addLayout(proceed_row)
         layout.addWidget(self.keyboard)
         self.active: FormField | None = None
         self._landscape = False
+        self.restyle(context.theme)
         self.retranslate()
+
+    def restyle(self, theme: Theme) -> None:
+        super().restyle(theme)
+        spacing = theme.spacing
+        self.intro.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
+        self.summary.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
+        self._lines.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing * 2)
+        self._lines.setSpacing(spacing * 2)
+        self._proceed_row.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
 
     # --- typing -----------------------------------------------------------------------
 
