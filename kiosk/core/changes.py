@@ -330,8 +330,10 @@ def index_translations(conn: sqlite3.Connection) -> int:
     category_words = translated_category_names(conn)
     translated_paths = sorted(category_words)
     rows = []
-    for product_id, sku, name, html, paths, translations in conn.execute(
-            "SELECT p.id, p.sku, p.name, p.description_html, p.category_paths, p.translations "
+    for product_id, sku, name, html, paths, translations, variant_codes in conn.execute(
+            "SELECT p.id, p.sku, p.name, p.description_html, p.category_paths, p.translations, "
+            "(SELECT group_concat(v.sku || coalesce(' ' || v.barcode, ''), ' ') FROM variants v "
+            "WHERE v.product_id = p.id) "
             "FROM products p WHERE p.translations <> '{}' OR EXISTS (SELECT 1 FROM "
             "json_each(p.category_paths) named WHERE named.value IN (SELECT value FROM "
             "json_each(?)))", (_json_text(translated_paths),)).fetchall():
@@ -339,9 +341,7 @@ def index_translations(conn: sqlite3.Connection) -> int:
         names = [text["name"] for text in languages if isinstance(text.get("name"), str)]
         descriptions = [sanitize(text["description_html"])[1] for text in languages
                         if isinstance(text.get("description_html"), str)]
-        codes = [sku, *(code for variant in conn.execute(
-            "SELECT sku, barcode FROM variants WHERE product_id = ? ORDER BY id", (product_id,))
-            for code in variant if code)]
+        codes = [sku, *(variant_codes or "").split()]
         paths = json.loads(paths)
         default_categories = " ".join(dict.fromkeys(
             word for path in paths for word in path.split(CATEGORY_SEPARATOR)))

@@ -151,3 +151,19 @@ def test_a_cache_translated_before_its_index_held_languages_is_indexed_again(tmp
                          ("jacket", [1]), ("2000000000015", [1]), ("breathe", [2])):
         assert search(conn, typed, language="fr").product_ids == found, typed
     assert conn.execute("SELECT count(*) FROM product_titles").fetchone()[0] == 2
+
+
+def test_a_word_being_typed_is_found_in_titles_and_in_descriptions_alone(tmp_path):
+    # "bott" begins title words ("bottle") and "resis" only a description's word: both
+    # are found as the shopper types, in names first.
+    conn = open_cache(tmp_path).conn
+    apply_changes(conn, ChangeBatch(categories=CATEGORIES, products=[
+        product("P1", "Trail Backpack", categories=("Gear",),
+                description="<p>Water resistant, with a water bottle pocket.</p>"),
+        product("B1", "Sprite Bottle", categories=("Gear",),
+                description="<p>Keeps water cold.</p>")]))
+    assert names(conn, search(conn, "water bott").product_ids) == ["Sprite Bottle",
+                                                                   "Trail Backpack"]
+    assert names(conn, search(conn, "water resis").product_ids) == ["Trail Backpack"]
+    assert names(conn, search(conn, "bottl").product_ids) == ["Sprite Bottle",
+                                                             "Trail Backpack"]

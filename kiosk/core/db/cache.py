@@ -180,6 +180,13 @@ def _index_every_language(conn: sqlite3.Connection) -> None:
     index_translations(conn)
 
 
+# The words of the titles index, one row per place a word is found: search reads the
+# first word a prefix begins, then the next, without counting each word's products.
+_V8 = """
+CREATE VIRTUAL TABLE product_titles_terms USING fts5vocab (product_titles, 'instance');
+"""
+
+
 CACHE_MIGRATIONS = [
     Migration(1, "catalog, stores, stock and search index", sql_step(_V1)),
     Migration(2, "products remember their category paths", sql_step(_V2)),
@@ -188,6 +195,7 @@ CACHE_MIGRATIONS = [
     Migration(5, "no index of stock by store", sql_step(_V5)),
     Migration(6, "the catalog's text in several languages", sql_step(_V6)),
     Migration(7, "search indexes hold every language", _index_every_language),
+    Migration(8, "the titles' words one by one, for prefixes", sql_step(_V8)),
 ]
 
 
