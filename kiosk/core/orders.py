@@ -54,6 +54,10 @@ class BasketLine:
         return self.unit_price_cents * self.quantity
 
 
+# A variant as a shopper reads it: the product's name, the size and the colour.
+VariantWords = tuple[str, str | None, str | None]
+
+
 class BasketChange(Enum):
     ADDED = "added"
     UPDATED = "updated"
@@ -117,6 +121,17 @@ class Basket:
 
     def remove(self, sku: str) -> None:
         self._lines.pop(sku, None)
+
+    def rename(self, names: dict[str, VariantWords]) -> bool:
+        """The lines of `names`' variants named anew (the shopper switched language): what
+        is ordered is what the shopper reads when they order. Whether any line changed."""
+        changed = False
+        for sku, (name, size, color) in names.items():
+            line = self._lines.get(sku)
+            if line is not None and (line.name, line.size, line.color) != (name, size, color):
+                self._lines[sku] = replace(line, name=name, size=size, color=color)
+                changed = True
+        return changed
 
     def clear(self) -> None:
         self._lines.clear()

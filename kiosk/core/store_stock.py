@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -72,6 +73,16 @@ def variant_named(conn: sqlite3.Connection, variant_sku: str, language: str | No
                        "FROM variants v JOIN products p ON p.id = v.product_id WHERE v.sku = ?",
                        (variant_sku,)).fetchone()
     return tuple(row) if row else (variant_sku, None, None)
+
+
+def variants_named(conn: sqlite3.Connection, variant_skus: Iterable[str],
+                   language: str | None = None) -> dict[str, tuple[str, str | None, str | None]]:
+    """`variant_named` for several variants at once, by SKU; unknown ones left out."""
+    return {sku: (name, size, color) for sku, name, size, color in conn.execute(
+        f"SELECT v.sku, {text_sql('p', 'name', language)}, {text_sql('v', 'size', language)}, "
+        f"{text_sql('v', 'color', language)} FROM variants v "
+        "JOIN products p ON p.id = v.product_id "
+        "WHERE v.sku IN (SELECT value FROM json_each(?))", (json.dumps(list(variant_skus)),))}
 
 
 def variant_in_stores(conn: sqlite3.Connection, variant_sku: str, here: str,

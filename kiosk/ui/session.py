@@ -11,6 +11,7 @@ from kiosk.core.accessibility import AccessibilityChoices
 from kiosk.core.clock import Clock
 from kiosk.core.config import KioskConfig
 from kiosk.core.orders import OrderLimits
+from kiosk.core.store_stock import variants_named
 from kiosk.core.synonyms import Synonyms
 from kiosk.ui.admin.mode import AdminMode
 from kiosk.ui.catalog_reader import CatalogReader
@@ -105,6 +106,16 @@ class Sessions(QObject):
             screen.set_formatter(self.formatter)
         self._window.name_screens()      # once each has its words and numbers in the language
         self.language_changed.emit(language)
+        self._rename_basket()
+
+    def _rename_basket(self) -> None:
+        """The basket's products, sizes and colours read in the new language: the basket,
+        the review and the order's lines say what the shopper reads."""
+        session, language = self.context.session, self.language
+        skus = [line.sku for line in session.basket.lines]
+        if skus:
+            self._catalog.fetch(session, lambda conn: variants_named(conn, skus, language),
+                                session.rename_basket)
 
     def set_theme(self, theme: Theme) -> None:
         """The shopper chose another text size or contrast: the screens they open from now

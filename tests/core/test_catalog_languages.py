@@ -12,11 +12,12 @@ from kiosk.core.changes import apply_changes
 from kiosk.core.compare import compare_rows
 from kiosk.core.config import ShownAttribute
 from kiosk.core.db.cache import open_cache
+from kiosk.core.orders import Basket, BasketLine, OrderLimits
 from kiosk.core.product_page import load_product, read_product_page
 from kiosk.core.products import cards_by_id, cards_by_sku, featured_cards
 from kiosk.core.search import SearchFilters
 from kiosk.core.search_answer import discover, look_up
-from kiosk.core.store_stock import variant_named
+from kiosk.core.store_stock import variant_named, variants_named
 
 TODAY = date(2026, 11, 24)
 TAKEN = "2026-11-24T09:00:00Z"
@@ -122,10 +123,25 @@ def test_search_browse_and_stores_in_the_shopper_s_language(cache):
 
 def test_compare_rows_show_each_product_s_words_in_the_language(cache):
     pages = [load_product(cache, _id(cache, sku), "paris", TODAY, "fr") for sku in ("J1", "I1")]
-    rows = {row.key: row for row in compare_rows(pages, [ShownAttribute("climate", (("en", "Climate"), ("fr", "Climat")))])}
+    climate = ShownAttribute("climate", (("en", "Climate"), ("fr", "Climat")))
+    rows = {row.key: row for row in compare_rows(pages, [climate])}
     assert rows["colors"].values == (("Noir", "Teal"), ("Blue",))
     assert rows["climate"].values == ("Frais, Venteux", None)
 
 
 def _id(conn, sku):
     return conn.execute("SELECT id FROM products WHERE sku = ?", (sku,)).fetchone()[0]
+
+
+def test_a_basket_is_named_anew_in_the_shopper_s_new_language(cache):
+    basket = Basket(OrderLimits(max_quantity_per_line=5, max_lines=10, max_items=20))
+    basket.add(BasketLine("J1-S-Black", _id(cache, "J1"), "Juno Jacket", "S", "Black", 7000, 2))
+    basket.add(BasketLine("I1-28-Blue", _id(cache, "I1"), "Ida Workout Parachute Pant", "28",
+                          "Blue", 4800, 1))
+    names = variants_named(cache, ["J1-S-Black", "I1-28-Blue", "GONE"], "fr")
+    assert names == {"J1-S-Black": ("Veste Juno", "S", "Noir"),
+                     "I1-28-Blue": ("Ida Workout Parachute Pant", "28", "Blue")}
+    assert basket.rename(names) is True
+    assert [(line.name, line.color, line.quantity) for line in basket.lines] == [
+        ("Veste Juno", "Noir", 2), ("Ida Workout Parachute Pant", "Blue", 1)]
+    assert basket.rename(names) is False        # nothing new: the basket need not redraw

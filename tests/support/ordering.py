@@ -23,10 +23,12 @@ ZOE = (("Prénom", "Zoé"), ("Nom", "D'Arc-Lefèvre"), ("E-mail", "zoe.darc@exam
 
 
 def out_of_stock_here(config) -> tuple[int, str, str, int]:
-    """A jacket size that this store lacks and others have: (product, sku, name, price)."""
+    """A jacket size that this store lacks and others have: (product, sku, name, price),
+    named as the French shopper reads it."""
     conn = sqlite3.connect(config.data_dir / "cache.db")
     row = conn.execute(
-        "SELECT p.id, v.sku, p.name, v.price_cents FROM variants v "
+        "SELECT p.id, v.sku, coalesce(json_extract(p.translations, '$.fr.name'), p.name), "
+        "v.price_cents FROM variants v "
         "JOIN products p ON p.id = v.product_id "
         "WHERE p.name LIKE '%Jacket%' AND v.size IS NOT NULL "
         "AND NOT EXISTS (SELECT 1 FROM stock WHERE variant_sku = v.sku "

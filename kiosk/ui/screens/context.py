@@ -16,7 +16,14 @@ from kiosk.core.accessibility import AccessibilityChoices
 from kiosk.core.clock import SYSTEM_CLOCK, Clock
 from kiosk.core.compare import CompareTray, TrayAdd
 from kiosk.core.config import KioskConfig
-from kiosk.core.orders import Basket, BasketChange, BasketLine, OrderLimits, PlacedOrder
+from kiosk.core.orders import (
+    Basket,
+    BasketChange,
+    BasketLine,
+    OrderLimits,
+    PlacedOrder,
+    VariantWords,
+)
 from kiosk.core.synonyms import Synonyms
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.formatting import Formatter
@@ -83,6 +90,11 @@ class ShopperSession(QObject):
         if change is BasketChange.UPDATED:
             self.basket_changed.emit()
         return change
+
+    def rename_basket(self, names: dict[str, VariantWords]) -> None:
+        """The basket's lines named in the shopper's new language (SKU -> words)."""
+        if self.basket.rename(names):
+            self.basket_changed.emit()
 
     def order_placed(self) -> None:
         """The order is in the journal: nothing of it stays with the session."""
