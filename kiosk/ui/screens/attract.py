@@ -16,6 +16,7 @@ from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.picture import Picture
+from kiosk.ui.widgets.text import FittingButton
 
 ROTATION_MS = 5000
 
@@ -47,7 +48,8 @@ class AttractScreen(Restyling, Screen):
         self.caption = QLabel(objectName="AttractCaption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
-        self.start_button = QPushButton(objectName="PrimaryButton")
+        # Its words in smaller type where they would run past its edges (2x, portrait).
+        self.start_button = FittingButton(objectName="PrimaryButton")
         self.start_button.clicked.connect(self.started)
         # One button per other offered language, each written in its own language.
         self.language_row = QWidget(objectName="AttractLanguages")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, 
 from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.text import FittingButton
 
 # The physical letter layout that goes with each shopper language.
 LANGUAGE_LAYOUTS = {"fr": "azerty", "en": "qwerty"}
@@ -88,7 +89,7 @@ def layout_rows(layout: str, mode: str) -> list[list[KeySpec]]:
     return rows
 
 
-class _Key(QPushButton):
+class _Key(FittingButton):
     def __init__(self, spec: KeySpec, parent: QWidget) -> None:
         super().__init__(parent)
         self.spec = spec

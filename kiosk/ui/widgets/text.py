@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -27,6 +28,33 @@ def show_text(widget: QLabel | QAbstractButton, text: str) -> None:
     """Show `text` and make it what a screen reader says for the widget."""
     widget.setText(text)
     widget.setAccessibleName(text)
+
+
+class FittingButton(QPushButton):
+    """A push button whose words shrink to fit its width rather than run past its edges:
+    a narrow button in the largest type ("Terminé" on a key, "Touchez l'écran pour
+    commencer"). Where they fit, they keep the style sheet's size."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit_words()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        if self.property("fitted_size") is not None:
+            self.setStyleSheet("")          # the sheet's size first, in case it fits now
+            self.setProperty("fitted_size", None)
+        self.ensurePolished()
+        room = self.contentsRect().width()
+        size = self.font().pixelSize()
+        while room > 0 and size > 1 and \
+                (needed := self.fontMetrics().horizontalAdvance(self.text())) > room:
+            size = min(size - 1, size * room // needed)
+            self.setStyleSheet(f"font-size: {size}px;")
+            self.setProperty("fitted_size", size)
 
 
 class _TextInLabel:
