@@ -29,6 +29,7 @@ from kiosk.core.validation import check_customer, customer_payload, format_phone
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.text import WrappingButton, WrappingCheckBox, show_text, wrapped_label
@@ -55,7 +56,6 @@ class ReviewScreen(CheckoutScreen):
         self.delivery_buttons = QButtonGroup(self)
         self.delivery_buttons.setExclusive(True)
         self.delivery_rows = QVBoxLayout()
-        self.delivery_rows.setSpacing(spacing)
         for index, option in enumerate(self._options):
             button = WrappingButton("ToggleButton", spacing * 2)
             button.setCheckable(True)
@@ -90,15 +90,12 @@ class ReviewScreen(CheckoutScreen):
         self.confirm = QPushButton(objectName="PrimaryButton")
         self.confirm.clicked.connect(self._on_confirm)
 
-        privacy = QHBoxLayout()
-        privacy.setSpacing(spacing * 2)
+        privacy = self._privacy = QHBoxLayout()
         privacy.addWidget(self.privacy_code, 0, Qt.AlignmentFlag.AlignTop)
         privacy.addWidget(self.privacy_caption, 1)
 
         content = QWidget(objectName="ReviewContent")
-        lines = QVBoxLayout(content)
-        lines.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
-        lines.setSpacing(spacing)
+        lines = self._lines = QVBoxLayout(content)
         lines.addWidget(self.delivery_title)
         lines.addLayout(self.delivery_rows)
         for widget in (self.items_title, self.items, self.totals, self.total,
@@ -113,15 +110,24 @@ class ReviewScreen(CheckoutScreen):
         lines.addStretch(1)
         scroll = finger_scroll_area(content, "ReviewScroll")
 
-        footer = QVBoxLayout()
-        footer.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
-        footer.setSpacing(spacing // 2)
+        footer = self._footer = QVBoxLayout()
         footer.addWidget(self.confirm_hint)
         footer.addWidget(self.confirm)
         layout = self.column
         layout.addWidget(scroll, 1)
         layout.addLayout(footer)
+        self.restyle(context.theme)
         self.retranslate()
+
+    def restyle(self, theme: Theme) -> None:
+        super().restyle(theme)
+        spacing = theme.spacing
+        self.delivery_rows.setSpacing(spacing)
+        self._privacy.setSpacing(spacing * 2)
+        self._lines.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        self._lines.setSpacing(spacing)
+        self._footer.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        self._footer.setSpacing(spacing // 2)
 
     # --- what is shown ----------------------------------------------------------------
 
