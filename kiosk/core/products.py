@@ -46,7 +46,8 @@ def cards_by_id(conn: sqlite3.Connection, ids: Sequence[int], store_id: str,
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"{_card_sql(language)} WHERE p.id IN ({marks})", [store_id, *ids]).fetchall()
+    rows = conn.execute(f"{_card_sql(language)} WHERE p.id IN ({marks})",
+                        [store_id, *ids]).fetchall()
     by_id = {row[0]: _card(row, today or date.today()) for row in rows}
     return [by_id[i] for i in ids if i in by_id]
 
