@@ -21,7 +21,6 @@ from markupsafe import Markup
 
 from central.page_headers import page_headers
 from central.page_templates import render
-from kiosk.core.catalog_words import translated_word
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -247,8 +246,7 @@ def order_page(order: OrderView, language: str) -> str:
                    status=text["status"].get(order.status, order.status),
                    steps=_steps(order.status, text), qr_code=qr_code,
                    received_on=when(order.received_at, language),
-                   money=partial(money, currency=order.currency, language=language),
-                   catalog_word=partial(translated_word, language=language))
+                   money=partial(money, currency=order.currency, language=language))
 
 
 def refusal_page(refusal: RefusalView, language: str) -> str:

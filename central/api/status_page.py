@@ -83,22 +83,36 @@ def _order_view(session: Session, reference: str) -> OrderView | None:
         received_at=as_utc(order.received_at),
         initials=initials(str(customer.get("first_name", "")),
                           str(customer.get("last_name", ""))),
-        lines=_catalog_lines(session, order.lines),
+        lines=_catalog_lines(session, order.lines, order.language),
         delivery_fee_cents=int((order.delivery or {}).get("fee_cents", 0)),
         total_cents=order.total_cents, currency=order.currency)
 
 
-def _catalog_lines(session: Session, lines: list[models.OrderLine]) -> tuple[LineView, ...]:
-    """The lines as the catalog names them. The names a terminal sent are kept for staff,
-    but this page speaks for the chain: a terminal must not be able to write on it."""
+def _catalog_lines(session: Session, lines: list[models.OrderLine],
+                   language: str) -> tuple[LineView, ...]:
+    """The lines as the catalog names them in the order's language, where it translates
+    them: the words the shopper read when ordering. The names a terminal sent are kept for
+    staff, but this page speaks for the chain: a terminal must not be able to write on it."""
     wanted = {line.sku.lower() for line in lines}
     described = {
-        sku.lower(): (name, size, color) for sku, name, size, color in session.execute(
+        sku.lower(): (_in(product_texts, language, "name", name),
+                      _in(variant_texts, language, "size", size),
+                      _in(variant_texts, language, "color", color))
+        for sku, name, size, color, product_texts, variant_texts in session.execute(
             select(models.Variant.sku, models.Product.name, models.Variant.size,
-                   models.Variant.color).join(models.Product)
+                   models.Variant.color, models.Product.translations,
+                   models.Variant.translations).join(models.Product)
             .where(func.lower(models.Variant.sku).in_(wanted)))}
     return tuple(LineView(*described.get(line.sku.lower(), (None, None, None)),
                           line.quantity, line.unit_price_cents) for line in lines)
+
+
+def _in(translations: dict | None, language: str, field: str, default: str | None
+        ) -> str | None:
+    """`field` translated into `language`, else the default language's."""
+    translated = (translations or {}).get(language) or {}
+    value = translated.get(field) if isinstance(translated, dict) else None
+    return value if isinstance(value, str) and value else default
 
 
 def _refusal_view(session: Session, reference: str) -> RefusalView | None:

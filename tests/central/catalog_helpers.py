@@ -9,13 +9,16 @@ from kiosk.core.catalog import Product, StockLevel, Variant
 
 
 def own_product(api, price_cents: int, stock: dict[str, int] | None = None,
-                name: str = "Test jacket") -> str:
+                name: str = "Test jacket", translations: dict | None = None,
+                variant_translations: dict | None = None) -> str:
     """A product of one variant that only the calling test uses; its variant's SKU."""
     sku = "ZZ-" + uuid.uuid4().hex[:8].upper()
+    variant = Variant(sku + "-M", price_cents, size="M", color="Blue",
+                      translations=variant_translations or {})
     with api.db.writing(catalog=True) as session:
         writer = CatalogWriter(session)
-        writer.products([Product(sku, name, price_cents,
-                                 (Variant(sku + "-M", price_cents, size="M", color="Blue"),))])
+        writer.products([Product(sku, name, price_cents, (variant,),
+                                 translations=translations or {})])
         writer.stock([StockLevel(sku + "-M", store, quantity, "2026-11-24T10:00:00Z")
                       for store, quantity in (stock or {}).items()])
     return sku + "-M"

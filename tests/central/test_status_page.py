@@ -46,7 +46,9 @@ def visible_text(html: str) -> str:
 
 
 def test_the_page_in_french_by_default(api):
-    sku = own_product(api, 3900, name="Veste Beaumont")
+    sku = own_product(api, 3900, name="Beaumont Jacket",
+                      translations={"fr": {"name": "Veste Beaumont"}},
+                      variant_translations={"fr": {"color": "Bleu"}})
     body = placed(api, line(sku, 3900, quantity=2, name="Veste Beaumont"))
     answer = page(api, body["reference"])
     assert answer.status_code == 200
@@ -56,9 +58,17 @@ def test_the_page_in_french_by_default(api):
     assert f"Commande {body['reference']}" in html
     assert "Reçue : le magasin l'a bien enregistrée." in html
     assert "Luma Paris Rivoli" in html
-    # The colour is a catalog word, read in the customer's language like the rest.
+    # The line as the catalog names it in French: what the customer read when ordering.
     assert "Veste Beaumont" in html and ">M<" in html and ">Bleu<" in html
-    assert "Blue" not in visible_text(html)
+    assert "Blue" not in visible_text(html) and "Beaumont Jacket" not in html
+    # Read in English, the page keeps the words of the order's language.
+    english = text_of(page(api, body["reference"], lang="en"))
+    assert "Veste Beaumont" in english and ">Bleu<" in english
+    # An order placed in English: no English translation, the chain's default words.
+    other = placed(api, line(sku, 3900, name="Beaumont Jacket"), language="en")
+    in_english = text_of(page(api, other["reference"]))
+    assert "Beaumont Jacket" in in_english and ">Blue<" in in_english
+    assert "Bleu" not in in_english
     assert "39,00\u00a0€" in html and "82,90\u00a0€" in html and "4,90\u00a0€" in html
     assert "J. D." in html
     assert 'href="?lang=en"' in html
@@ -66,7 +76,7 @@ def test_the_page_in_french_by_default(api):
 
 
 def test_the_page_in_english_by_query_or_browser(api):
-    body = placed(api)
+    body = placed(api, language="en")        # ordered in English: the lines in English
     by_query = page(api, body["reference"], lang="en").text
     by_browser = api.client.get(f"/o/{body['reference']}",
                                 headers={"Accept-Language": "en-GB,en;q=0.9,fr;q=0.3"}).text
