@@ -122,6 +122,10 @@ class TopBar(Retranslating, Restyling, QWidget):
 
     def _row_width(self, widgets: list[QWidget]) -> int:
         shown = [widget for widget in widgets if not widget.isHidden()]
+        for widget in shown:
+            # A button just shown has not taken the style sheet's type yet: measured
+            # before, it seems narrower, and the bar would change rows at the next press.
+            widget.ensurePolished()
         margins = self.layout().contentsMargins()
         return (margins.left() + margins.right() + self._row.spacing() * (len(shown) - 1)
                 + sum(widget.minimumSizeHint().width() for widget in shown))

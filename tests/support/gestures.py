@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton, QScrollArea
 
@@ -33,6 +33,9 @@ def shown(qtbot, root, cls, name, timeout=5000):
 def tap(qtbot, widget, button=Qt.MouseButton.LeftButton):
     """A finger on the screen: the press enters through the window, as real input does."""
     window = widget.window()
+    # A finger aims at what is drawn: what waits for the next turn of the event loop (a
+    # bar taking a second row) is drawn before any shopper could aim.
+    QCoreApplication.processEvents()
     assert widget.isVisible(), "a shopper cannot tap what is not on screen"
     scroll_into_view(widget)
     # A finger lands on the part that shows: a field half under the fold is tapped there.
