@@ -4,14 +4,47 @@ time (a category may hold ten thousand)."""
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
+from kiosk.core.catalog_text import text_sql
 from kiosk.core.products import ProductCard, cards_by_id
 from kiosk.core.search import Facets, SearchFilters, facets, search
 
 PRICE_BANDS = 4
 PriceBand = tuple[int | None, int | None]      # lowest and highest price in cents, inclusive
+
+
+@dataclass(frozen=True)
+class OptionWords:
+    """Sizes and colours, as the catalog writes them, in the shopper's language where it
+    translates them: the filter chips' words. A choice is kept by the catalog's word."""
+
+    sizes: dict[str, str] = field(default_factory=dict)
+    colors: dict[str, str] = field(default_factory=dict)
+
+
+def option_words(conn: sqlite3.Connection, sizes: Iterable[str], colors: Iterable[str],
+                 language: str | None) -> OptionWords:
+    """The words of `sizes` and `colors` in `language`. A catalog names an option the same
+    on every variant (Magento translates an attribute's option once), so the first variant
+    holding it answers: one index look-up each, whatever the catalog's size."""
+    return OptionWords(_option_words(conn, "size", sizes, language),
+                       _option_words(conn, "color", colors, language))
+
+
+def _option_words(conn: sqlite3.Connection, column: str, values: Iterable[str],
+                  language: str | None) -> dict[str, str]:
+    wanted = [value for value in values if value]
+    if not wanted or text_sql("v", column, language) == f"v.{column}":
+        return {}
+    rows = conn.execute(
+        f"SELECT value, (SELECT {text_sql('v', column, language)} FROM variants v "
+        f"               WHERE v.{column} = value LIMIT 1) "
+        "FROM json_each(?)", (json.dumps(wanted),))
+    return {value: word for value, word in rows if word and word != value}
 
 
 def price_bands(low: int | None, high: int | None, most: int = PRICE_BANDS) -> list[PriceBand]:
@@ -52,8 +85,9 @@ def products_page(conn: sqlite3.Connection, filters: SearchFilters, offset: int,
 
 def first_page(conn: sqlite3.Connection, filters: SearchFilters, size: int,
                store_id: str, language: str | None = None
-               ) -> tuple[Facets, list[ProductCard], bool]:
-    """What the filters leave (the count, sizes, colours and prices) and the first page of
-    their cards, in one read."""
-    return (facets(conn, "", filters),
+               ) -> tuple[Facets, OptionWords, list[ProductCard], bool]:
+    """What the filters leave (the count, sizes, colours and prices, with the words of
+    the sizes and colours in `language`) and the first page of their cards, in one read."""
+    found = facets(conn, "", filters)
+    return (found, option_words(conn, found.sizes, found.colors, language),
             *products_page(conn, filters, 0, size, store_id, language))

@@ -20,7 +20,7 @@ CellValue = int | str | tuple[str, ...] | None
 class CompareRow:
     kind: RowKind
     key: str                        # 'price', 'sizes', 'colors', or the attribute's source key
-    label: str                      # English; the UI translates the labels it knows
+    label: str                      # English; the UI names its own rows in the language
     values: tuple[CellValue, ...]   # one per product, in the order given; None: it has none
     differs: bool
     attribute: ShownAttribute | None = None     # an attribute row's labels, from the config

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kiosk.core.categories import CategoryTile, top_categories
 from kiosk.core.products import ProductCard, cards_by_id, featured_cards
-from kiosk.core.search import category_names, search, suggest
+from kiosk.core.search import search, suggest
 from kiosk.core.synonyms import Synonyms
 
 # Cards shown for a search. Counting every match of a broad word costs a hundred times
@@ -31,8 +31,7 @@ class SearchAnswer:
     exact_product_id: int | None      # the product whose SKU or barcode was typed
     exact_variant_sku: str | None
     corrected_text: str | None        # the words searched instead, when a typo was fixed
-    suggestions: list[str]            # completions of the word being typed
-    departments: frozenset[str]       # those that name a category, shown translated
+    suggestions: list[str]            # completions of the word being typed, in the language
 
 
 @dataclass(frozen=True)
@@ -51,14 +50,12 @@ def look_up(conn: sqlite3.Connection, text: str, generation: int, store_id: str,
     shown = result.product_ids[:RESULT_LIMIT]
     exact = shown[0] if shown and result.exact_variant_sku else None
     suggestions = suggest(conn, text, SUGGESTIONS, synonyms=synonyms, language=language)
-    departments = frozenset(
-        name.lower() for name in category_names(conn, language)) & set(suggestions)
     return SearchAnswer(
         generation=generation, text=text,
         cards=cards_by_id(conn, shown, store_id, language=language),
         more=len(result.product_ids) > RESULT_LIMIT, exact_product_id=exact,
         exact_variant_sku=result.exact_variant_sku, corrected_text=result.corrected_text,
-        suggestions=suggestions, departments=departments)
+        suggestions=suggestions)
 
 
 def discover(conn: sqlite3.Connection, store_id: str, language: str | None = None

@@ -1,7 +1,8 @@
-"""The one place that puts catalog words, prices and numbers in the shopper's language.
+"""The one place that puts prices, dates and numbers in the shopper's language.
 
 Every shopper screen, admin mode included, asks its Formatter: nothing formats a number
-with the default QLocale() (the machine's) or shows a catalog word as the catalog wrote it.
+with the default QLocale() (the machine's). The catalog's own words come in the shopper's
+language from the cache (kiosk.core.catalog_text).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
-from kiosk.core.catalog_words import translated_word
 from kiosk.core.products import ProductCard
 
 
@@ -106,13 +106,10 @@ class Formatter:
         return self.locale.formattedDataSize(size_bytes, 1,
                                              QLocale.DataSizeFormat.DataSizeSIFormat)
 
-    def word(self, catalog_word: str) -> str:
-        """A colour, size, category or attribute word of the catalog, in this language."""
-        return translated_word(catalog_word, self.language)
-
     def variant(self, size: str | None, color: str | None) -> str:
-        """'M · Violet': a size and colour, either possibly missing."""
-        return " · ".join(self.word(part) for part in (size, color) if part)
+        """'M · Violet': a size and colour, either possibly missing, as the catalog gives
+        them in the shopper's language."""
+        return " · ".join(part for part in (size, color) if part)
 
     def card_description(self, card: ProductCard) -> str:
         """What a screen reader says for a card: the same facts the card shows."""

@@ -35,7 +35,7 @@ def test_each_price_band_has_a_key_of_its_own():
 
 def test_a_category_read_page_by_page_gives_each_product_once(conn):
     filters = SearchFilters(category_path=JACKETS)
-    found, cards, complete = first_page(conn, filters, 5, STORE)
+    found, _words, cards, complete = first_page(conn, filters, 5, STORE)
     assert found.count > 10 and len(cards) == 5 and not complete
     offset = len(cards)
     while not complete:
@@ -48,5 +48,5 @@ def test_a_category_read_page_by_page_gives_each_product_once(conn):
 
 def test_a_page_past_the_end_is_empty_and_the_last(conn):
     filters = SearchFilters(category_path=JACKETS)
-    found, _, _ = first_page(conn, filters, 5, STORE)
+    found, _, _, _ = first_page(conn, filters, 5, STORE)
     assert products_page(conn, filters, found.count, 5, STORE) == ([], True)

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.core.browse import first_page
+from kiosk.core.browse import OptionWords, first_page, option_words
 from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Variant
 from kiosk.core.categories import category, named_breadcrumb, sub_categories, top_categories
 from kiosk.core.changes import apply_changes
@@ -113,9 +113,14 @@ def test_search_browse_and_stores_in_the_shopper_s_language(cache):
     discovery = discover(cache, "paris", "fr")
     assert [t.name for t in discovery.categories] == ["Femmes"]
     assert "Veste Juno" in {card.name for card in discovery.popular}
-    _facets, cards, _last = first_page(
+    found, words, cards, _last = first_page(
         cache, SearchFilters(category_path="Women/Tops/Jackets"), 10, "paris", "fr")
     assert "Veste Juno" in {card.name for card in cards}
+    # The filters' colours in French where the catalog translates them; a choice stays
+    # the catalog's own word.
+    assert set(found.colors) == {"Black", "Blue", "Teal"}
+    assert words == OptionWords(sizes={}, colors={"Black": "Noir"})
+    assert option_words(cache, ["S"], ["Black"], "en") == OptionWords()
     assert variant_named(cache, "J1-S-Black", "fr") == ("Veste Juno", "S", "Noir")
     assert variant_named(cache, "J1-S-Teal", "fr") == ("Veste Juno", "S", "Teal")
     assert variant_named(cache, "J1-S-Black", "en") == ("Juno Jacket", "S", "Black")

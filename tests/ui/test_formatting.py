@@ -19,7 +19,9 @@ def test_a_french_shopper_in_france_reads_french_numbers():
     assert french.number(2, 2) == "2,00"
     assert french.number(1234) == f"1{NNBSP}234"
     assert french.data_size(81_900_000_000) == "81,9 Go"
-    assert french.variant("M", "Purple") == "M · Violet"
+    # Sizes and colours come in the shopper's language from the catalog: only joined here.
+    assert french.variant("M", "Violet") == "M · Violet"
+    assert french.variant(None, "Violet") == "Violet"
 
 
 def test_an_english_shopper_in_france_reads_english_numbers_and_the_euro():

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel
 from support.languages import formatter_for
 
+from kiosk.core.catalog_change import EVERYTHING
 from kiosk.core.config import ShownAttribute
 from kiosk.ui.screens.product import ProductScreen
 
@@ -75,5 +76,7 @@ def test_the_labels_follow_the_shoppers_language(qtbot, qapp, shopper):
     screen = show(qtbot, shopper, "MH01")
     qapp.removeTranslator(shopper.translators["fr"])
     qapp.installTranslator(shopper.translators["en"])
-    screen.set_formatter(formatter_for(shopper, "en"))
+    shopper.formatter = formatter_for(shopper, "en")     # as the app does at a switch
+    screen.set_formatter(shopper.formatter)
+    screen.catalog_changed(EVERYTHING)          # the catalog's values read in English
     qtbot.waitUntil(lambda: attribute_rows(screen) == [("Made of", "Wool")], timeout=2000)

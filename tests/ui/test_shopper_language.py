@@ -30,6 +30,7 @@ from test_admin_mode import PIN, admin_config, corner_taps, page  # noqa: F401  
 
 from kiosk import __version__
 from kiosk.core.orders import BasketLine
+from kiosk.core.store_stock import variants_named
 from kiosk.ui.app import KioskApp
 from kiosk.ui.screens.basket import BasketScreen
 from kiosk.ui.screens.category import CategoryScreen
@@ -107,10 +108,12 @@ def product_of(kiosk, sku: str) -> int:
 
 
 def basket_line(kiosk, sku: str) -> BasketLine:
+    """The line a product page adds, in the shopper's language."""
     with closing(sqlite3.connect(kiosk.config.data_dir / "cache.db")) as conn:
-        product_id, name, size, color, price = conn.execute(
-            "SELECT p.id, p.name, v.size, v.color, v.price_cents FROM variants v "
-            "JOIN products p ON p.id = v.product_id WHERE v.sku = ?", (sku,)).fetchone()
+        product_id, price = conn.execute(
+            "SELECT v.product_id, v.price_cents FROM variants v WHERE v.sku = ?",
+            (sku,)).fetchone()
+        name, size, color = variants_named(conn, [sku], kiosk.sessions.language)[sku]
     return BasketLine(sku, product_id, name, size, color, price, 1)
 
 
@@ -141,9 +144,9 @@ def walk_the_shopper_screens(qtbot, kiosk):
     qtbot.waitUntil(lambda: search.categories.keys()[:3] == ["Women", "Men", "Gear"],
                     timeout=5000)
     yield "search that found nothing", texts_on_screen(window)
-    search.field.setText("hoodies")
-    qtbot.waitUntil(lambda: "hoodies & sweatshirts" in search.suggestions.keys(),
-                    timeout=5000)
+    search.field.setText("sweats")      # a department completes it in either language
+    qtbot.waitUntil(lambda: any(" & " in key or " et " in key
+                                for key in search.suggestions.keys()), timeout=5000)
     yield "search with completions", texts_on_screen(window)
 
     kiosk.navigator.open_product(product_of(kiosk, JUNO), JUNO)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.core.browse import first_page, products_page
+from kiosk.core.browse import OptionWords, first_page, option_words, products_page
 from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.categories import (
     CategoryTile,
@@ -167,19 +167,20 @@ class CategoryScreen(Restyling, Screen):
         size, store = self._page_size, self._context.store_id
         language = self._context.language
 
-        def query(conn: sqlite3.Connection) -> tuple[Facets, list[ProductCard], bool]:
+        def query(conn: sqlite3.Connection
+                  ) -> tuple[Facets, OptionWords, list[ProductCard], bool]:
             return first_page(conn, filters, size, store, language)
 
         self._context.catalog.fetch(
             self, query, lambda answer: self._show_first_page(generation, *answer),
             self._on_error)
 
-    def _show_first_page(self, generation: int, found: Facets, cards: list[ProductCard],
-                         complete: bool) -> None:
+    def _show_first_page(self, generation: int, found: Facets, words: OptionWords,
+                         cards: list[ProductCard], complete: bool) -> None:
         if generation != self._generation:
             return      # the shopper changed the filters while this was being read
         self._count = found.count
-        self.panel.show_facets(found)
+        self.panel.show_facets(found, words)
         self.model.restart(cards, complete)
         self._show_filter_controls(bool(cards) or self.panel.any_filter())
         self._update_count_texts()
@@ -215,6 +216,11 @@ class CategoryScreen(Restyling, Screen):
                 self.model.replace_cards)
         if change.categories and self._tile is not None:
             self._read_names(self._on_names_reread, None)
+        if change.everything:       # a language switch among others: the filters' words
+            (sizes, colors), language = self.panel.offered(), self._context.language
+            self._context.catalog.fetch(
+                self, lambda conn: option_words(conn, sizes, colors, language),
+                self.panel.set_option_words)
 
     def _on_names_reread(self, answer: CategoryNames) -> None:
         if answer[0] is None:       # gone meanwhile: what the shopper sees stays

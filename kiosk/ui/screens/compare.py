@@ -365,7 +365,8 @@ class CompareScreen(Screen):
     def _row_label(self, row: CompareRow) -> str:
         if row.attribute is not None:
             return row.attribute.label(self._formatter.language)
-        return self._formatter.word(row.label)
+        return {"price": self.tr("Price"), "sizes": self.tr("Sizes"),
+                "colors": self.tr("Colours")}[row.kind]
 
     def _row_name(self, row: CompareRow) -> str:
         label = self._row_label(row)

@@ -183,11 +183,7 @@ class SearchScreen(Restyling, Screen):
         self.model.set_formatter(formatter)
         self.delegate.set_formatter(formatter)
         self.keyboard.set_language(formatter.language)
-        # The chips on screen show catalog words: they are relabelled in the new language.
-        if self.categories.keys():
-            self._offer_discovery_chips()
-        if self.suggestions.keys():
-            self._show_suggestions(self._shown.suggestions, self._shown.departments)
+        # The departments come in the new language with catalog_changed, read again.
 
     def title(self) -> str:
         return self.tr("Search")
@@ -243,7 +239,7 @@ class SearchScreen(Restyling, Screen):
         self._shown = answer
         if answer.cards:
             _set_chips(self.categories, [])
-            self._show_suggestions(answer.suggestions, answer.departments)
+            self._show_suggestions(answer.suggestions)
             self._show_cards(answer.cards)
         else:
             self._show_suggestions([])     # one row of chips: departments, not completions
@@ -311,13 +307,9 @@ class SearchScreen(Restyling, Screen):
         self._discovery = discovery
         self._offer_discovery_chips()
 
-    def _show_suggestions(self, words: list[str],
-                          departments: frozenset[str] = frozenset()) -> None:
-        # A department's name is shown as the shopper reads it and typed as the catalog
-        # writes it; the other completions are words of the product names, kept as typed.
-        shown_as = self._formatter.word
-        _set_chips(self.suggestions, [(word, shown_as(word) if word in departments else word)
-                                      for word in words])
+    def _show_suggestions(self, words: list[str]) -> None:
+        # Completions come in the shopper's language: words of the names and departments.
+        _set_chips(self.suggestions, [(word, word) for word in words])
         self._fit_suggestions()
 
     def _fit_suggestions(self) -> None:

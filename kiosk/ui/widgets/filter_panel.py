@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.browse import PriceBand, band_key, price_bands
+from kiosk.core.browse import OptionWords, PriceBand, band_key, price_bands
 from kiosk.core.search import Facets, SearchFilters
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.restyling import Restyling
@@ -48,6 +48,7 @@ class FilterPanel(Retranslating, Restyling, QFrame):
         self._count: int | None = None
         self._sizes_offered: tuple[str, ...] = ()
         self._colors_offered: tuple[str, ...] = ()
+        self._words = OptionWords()       # the offered sizes and colours in the language
         self._bands: dict[str, PriceBand] = {}
         self.landscape: bool | None = None
 
@@ -131,9 +132,10 @@ class FilterPanel(Retranslating, Restyling, QFrame):
 
     def summary(self) -> list[str]:
         """The filters in force, in the shopper's words: ['M', 'Noir', 'En stock ici']."""
-        word = self._formatter.word
-        sizes = [word(size) for size in self.sizes.keys() if size in self.sizes.checked_keys()]
-        colors = [word(color) for color in self.colors.keys()
+        words = self._words
+        sizes = [words.sizes.get(size, size) for size in self.sizes.keys()
+                 if size in self.sizes.checked_keys()]
+        colors = [words.colors.get(color, color) for color in self.colors.keys()
                   if color in self.colors.checked_keys()]
         price = [self._band_label(self._chosen_band())] if self.prices.checked_keys() else []
         stock = [self._formatter.in_stock_here] if self.in_stock.isChecked() else []
@@ -150,9 +152,13 @@ class FilterPanel(Retranslating, Restyling, QFrame):
         self._show_stock_label()
         self.changed.emit()
 
-    def show_facets(self, found: Facets) -> None:
-        """What the category offers with the other filters, and how many products remain."""
+    def show_facets(self, found: Facets, words: OptionWords = OptionWords()) -> None:
+        """What the category offers with the other filters, and how many products remain;
+        `words` names its sizes and colours in the shopper's language."""
         self._count = found.count
+        # Those of a value chosen earlier, and no longer found, are kept.
+        self._words = OptionWords(self._words.sizes | words.sizes,
+                                  self._words.colors | words.colors)
         self._sizes_offered = self._offer(self.sizes, found.sizes, self._sizes_offered)
         self._colors_offered = self._offer(self.colors, found.colors, self._colors_offered)
         if not self._bands:
@@ -226,6 +232,14 @@ class FilterPanel(Retranslating, Restyling, QFrame):
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
         self._label_prices()
+
+    def offered(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The sizes and the colours offered, as the catalog writes them."""
+        return self._sizes_offered, self._colors_offered
+
+    def set_option_words(self, words: OptionWords) -> None:
+        """The offered sizes and colours named in the shopper's new language."""
+        self._words = words
         self._label_options()
 
     def _show_count(self) -> None:
@@ -251,7 +265,8 @@ class FilterPanel(Retranslating, Restyling, QFrame):
                 self._label_values(chips, offered)
 
     def _label_values(self, chips: ChipFlow, values: tuple[str, ...]) -> None:
-        chips.set_chips([(value, self._formatter.word(value)) for value in values],
+        words = self._words.sizes if chips is self.sizes else self._words.colors
+        chips.set_chips([(value, words.get(value, value)) for value in values],
                         checked=chips.checked_keys())
 
     def _label_prices(self) -> None:
