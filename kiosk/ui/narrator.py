@@ -70,6 +70,7 @@ class Narrator(QObject):
         self._list_link: QMetaObject.Connection | None = None
         self._title_said = ""
         self._warning_said = False
+        self._renamed_in_new_language = False   # a language switch, titles read again
         # What this turn of the event loop has to say, in the order it is said; the
         # words of a screen and of a control are taken when said, once a language change
         # has reached every widget.
@@ -119,6 +120,9 @@ class Narrator(QObject):
     def _on_language_changed(self, language: str) -> None:
         self.speech.set_language(language)
         self._say_where_we_are()
+        # A screen showing the catalog reads its text again in the new language: its new
+        # title, a moment later, is said with the focused control again.
+        self._renamed_in_new_language = True
 
     def _say_where_we_are(self) -> None:
         self._announce_arrival()
@@ -133,6 +137,7 @@ class Narrator(QObject):
         for connection in self._screen_links:
             QObject.disconnect(connection)
         self._screen, self._screen_links = screen, []
+        self._renamed_in_new_language = False
         if isinstance(screen, Screen):
             self._screen_links = [screen.title_changed.connect(self._on_title_changed),
                                   screen.announced.connect(self._appear)]
@@ -148,7 +153,11 @@ class Narrator(QObject):
 
     def _on_title_changed(self) -> None:
         if self.speech.enabled and self._screen.title() != self._title_said:
-            self._announce_arrival()
+            if self._renamed_in_new_language:
+                self._say_where_we_are()
+            else:
+                self._announce_arrival()
+        self._renamed_in_new_language = False
 
     # --- what appears by itself -------------------------------------------------------
 
