@@ -13,6 +13,7 @@ from kiosk.core.db.journal import open_journal
 from kiosk.i18n import qm_path
 from kiosk.ui.assets import install_fonts
 from kiosk.ui.formatting import Formatter, shopper_locale
+from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.search import SETTLE_MS, SearchScreen
 from kiosk.ui.shell import KioskShell, TopBar
 from kiosk.ui.theme import Theme
@@ -278,7 +279,8 @@ def test_no_text_is_clipped_at_one_and_a_half_type_scale(qtbot, qapp, shopper_co
     theme = Theme(scale=1.5, font_family=install_fonts())
     context = dataclasses.replace(shopper_context, theme=theme)
     top_bar = TopBar(theme, "Luma Paris Rivoli", ("fr", "en"))
-    window = KioskShell(theme, top_bar, QWidget())
+    attract = AttractScreen(theme, context.formatter, context.pictures, "Luma Paris Rivoli")
+    window = KioskShell(theme, top_bar, attract)
     screen = SearchScreen(context)
     window.push(screen)
     window.show_session()
