@@ -11,10 +11,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from urllib.parse import quote
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon, QResizeEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -151,7 +152,8 @@ class ProductScreen(Restyling, Screen):
         # Chip rows and the strip scroll to the screen's edge and carry their own margin;
         # the rest lines up with the title, leaving a margin each side (see restyle).
         edge_to_edge = (self.colors, self.sizes, self.similar_list)
-        self._framed_rows: list[tuple[QHBoxLayout, QWidget]] = []
+        self._framed_rows: list[QHBoxLayout] = []
+        self._title_rows: dict[QLabel, QHBoxLayout] = {}
         for widget in (self.name, self.special, self.color_title, self.colors,
                        self.size_title, self.sizes, self.restock,
                        self.other_stores, self.similar_title, self.similar_list,
@@ -161,7 +163,10 @@ class ProductScreen(Restyling, Screen):
             if widget in edge_to_edge:
                 row.setContentsMargins(0, 0, 0, 0)
             else:
-                self._framed_rows.append((row, widget))
+                self._framed_rows.append(row)
+            if widget in self._titles():
+                self._title_rows[widget] = row
+                widget.installEventFilter(self)     # its row's margin follows it (_space)
             if widget is self.other_stores:      # a button of its own width, not a bar
                 row.addWidget(widget)
                 row.addStretch(1)
@@ -202,16 +207,32 @@ class ProductScreen(Restyling, Screen):
         self._detail_lines.setContentsMargins(0, t.spacing * 2, 0, t.spacing * 4)
         self._detail_lines.setSpacing(t.spacing)
         side = t.spacing * 2
-        # A section's title stands a little apart from what comes before it: a margin of
-        # its row (a label's own margin would be the style sheet's to reset).
-        titles = (self.color_title, self.size_title, self.similar_title,
-                  self.description_title, self.attributes_title)
-        for row, widget in self._framed_rows:
-            row.setContentsMargins(side, t.spacing if widget in titles else 0, side, 0)
+        for row in self._framed_rows:
+            row.setContentsMargins(side, 0, side, 0)
+        for title in self._titles():
+            self._space(title)
         self._dots.clear()              # drawn at the old size
         if self.page is not None:
             self._show_color_chips()
             self._show_price()          # a special price is written in the sale colour
+
+    def _titles(self) -> tuple[QLabel, ...]:
+        return (self.color_title, self.size_title, self.similar_title,
+                self.description_title, self.attributes_title)
+
+    def _space(self, title: QLabel) -> None:
+        """A section's title stands a little apart from what comes before it: a margin of
+        its row, there while the title is (a label's own margin is the style sheet's to
+        reset when larger text fills it in again)."""
+        top = 0 if title.isHidden() else self._theme.spacing
+        side = self._theme.spacing * 2
+        self._title_rows[title].setContentsMargins(side, top, side, 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        shown_or_hidden = (QEvent.Type.ShowToParent, QEvent.Type.HideToParent)
+        if event.type() in shown_or_hidden and watched in self._title_rows:
+            self._space(watched)
+        return super().eventFilter(watched, event)
 
     def set_landscape(self, landscape: bool) -> None:
         """Pictures above the details on a tall screen; beside them, and still, on a wide one."""
