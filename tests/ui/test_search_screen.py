@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from support.gestures import find_named, named, tap, tap_item
 from support.layout import clipped_text
 
+from kiosk.core.catalog_change import EVERYTHING
 from kiosk.core.db.cache import open_cache
 from kiosk.core.db.journal import open_journal
 from kiosk.i18n import qm_path
@@ -316,3 +317,19 @@ def test_no_text_is_clipped_at_one_and_a_half_type_scale(qtbot, qapp, shopper_co
                 # Nothing pushed the window past the screen's height, even for a moment.
                 assert window.height() == size.height(), (code, text, keyboard_up)
                 assert screen.grid.isVisible()
+
+
+def test_a_language_switch_names_the_results_and_completions_anew(
+        qtbot, screen, shopper_context, language):
+    type_on_keys(qtbot, screen, "sweats")
+    assert "sweats à capuche et sweat-shirts" in screen.suggestions.keys()
+    assert any(name.startswith("Sweat à capuche") for name in card_names(screen))
+    language("en")
+    shopper_context.formatter = Formatter(shopper_locale("en", shopper_context.config.locale),
+                                          shopper_context.config.currency)
+    screen.set_formatter(shopper_context.formatter)
+    screen.catalog_changed(EVERYTHING)          # as the app does at a switch
+    qtbot.waitUntil(lambda: "hoodies & sweatshirts" in screen.suggestions.keys())
+    qtbot.waitUntil(lambda: any("Hoodie" in name for name in card_names(screen)))
+    assert not any(name.startswith("Sweat à capuche") for name in card_names(screen))
+    assert screen.field.text() == "sweats"          # what the shopper typed stays

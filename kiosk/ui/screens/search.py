@@ -10,6 +10,7 @@ leaves through a result, a category or Back. Never once per keystroke.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable
 
@@ -19,8 +20,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.products import ProductCard, cards_by_sku
-from kiosk.core.search import MAX_QUERY_CHARS
-from kiosk.core.search_answer import Discovery, SearchAnswer, completed, discover, echoed, look_up
+from kiosk.core.search import MAX_QUERY_CHARS, suggest
+from kiosk.core.search_answer import (
+    SUGGESTIONS,
+    Discovery,
+    SearchAnswer,
+    completed,
+    discover,
+    echoed,
+    look_up,
+)
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.restyling import Restyling
 from kiosk.ui.screens.base import Screen
@@ -295,6 +304,21 @@ class SearchScreen(Restyling, Screen):
                 self.model.replace_cards)
         if change.categories and self._discovery is not None:
             self._read_discovery(self._on_discovery_reread, None)
+        if change.everything and self._shown is not None and self._shown.suggestions:
+            self._read_suggestions_again(self._shown)
+
+    def _read_suggestions_again(self, shown: SearchAnswer) -> None:
+        """The completions of what the shopper typed, in their new language."""
+        text, synonyms, language = shown.text, self._context.synonyms, self._context.language
+
+        def reread(words: list[str]) -> None:
+            if self._shown is shown:        # typed on meanwhile: the new answer stands
+                self._shown = dataclasses.replace(shown, suggestions=words)
+                self._show_suggestions(words)
+
+        self._context.catalog.fetch(
+            self, lambda conn: suggest(conn, text, SUGGESTIONS, synonyms=synonyms,
+                                       language=language), reread)
 
     def _read_discovery(self, then: Callable[[Discovery], None],
                         on_error: Callable[[BaseException], None] | None) -> None:
