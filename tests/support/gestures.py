@@ -80,3 +80,15 @@ def touch(window, position, button=Qt.MouseButton.LeftButton):
     QTest.mousePress(handle, button, Qt.KeyboardModifier.NoModifier, position)
     QTest.qWait(50)
     QTest.mouseRelease(handle, button, Qt.KeyboardModifier.NoModifier, position)
+
+
+def drag(window, start, end, steps=20, step_ms=15):
+    """A finger laid on the screen at `start`, slid to `end` and lifted, the events
+    entering through the window. Each step takes real time: the kinetic scroller reads
+    the finger's speed from its own clock."""
+    handle, left = window.windowHandle(), Qt.MouseButton.LeftButton
+    QTest.mousePress(handle, left, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, steps + 1):
+        QTest.qWait(step_ms)
+        QTest.mouseMove(handle, start + (end - start) * step / steps)
+    QTest.mouseRelease(handle, left, Qt.KeyboardModifier.NoModifier, end)

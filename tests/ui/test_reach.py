@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QScroller,
     QWidget,
 )
 from support.clock import TEST_CLOCK
-from support.gestures import named, shown, start, tap
+from support.gestures import drag, named, shown, start, tap
 from support.ordering import ORDER_BUTTON, out_of_stock_here, to_basket, to_form
 
 from kiosk.ui.app import KioskApp
@@ -75,11 +76,15 @@ def out_of_reach(window: QWidget, stand: Stand) -> list[str]:
     return problems
 
 
+def standing(demo_config, stand: Stand):
+    """The terminal's config for a screen standing so."""
+    return dataclasses.replace(demo_config, orientation=stand.orientation,
+                               screen_height_mm=stand.screen_height_mm,
+                               bottom_edge_mm=stand.bottom_edge_mm)
+
+
 def kiosk_standing(qtbot, qapp, demo_config, stand: Stand) -> KioskApp:
-    config = dataclasses.replace(demo_config, orientation=stand.orientation,
-                                 screen_height_mm=stand.screen_height_mm,
-                                 bottom_edge_mm=stand.bottom_edge_mm)
-    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
+    kiosk = KioskApp(qapp, standing(demo_config, stand), windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(stand.size)
     qtbot.waitUntil(kiosk.settled, timeout=10000)
@@ -202,5 +207,55 @@ def test_in_largest_type_a_band_too_short_scrolls_rather_than_the_window_grows(
         scroller = kiosk.window.findChild(QScrollArea, "ReachScroller")
         assert scroller.isVisible() and scroller.verticalScrollBar().maximum() > 0
         assert kiosk.top_bar.visibleRegion().boundingRect() == kiosk.top_bar.rect()
+    finally:
+        kiosk.shutdown()
+
+
+def finger_scroll(qtbot, window, area: QAbstractItemView | QScrollArea) -> tuple[int, int]:
+    """A finger laid low on what shows of `area` and slid up over most of it: how far it
+    slid, and how far the area scrolled once its glide ended."""
+    viewport = area.viewport()
+    showing = viewport.visibleRegion().boundingRect()
+    centre = viewport.mapTo(window, showing.center())
+    slide = showing.height() * 2 // 5
+    start_at, end_at = centre + QPoint(0, slide), centre - QPoint(0, slide)
+    assert viewport.isAncestorOf(window.childAt(start_at)) \
+        or window.childAt(start_at) is viewport, "the finger lands on the area"
+    bar = area.verticalScrollBar()
+    assert bar.maximum() - bar.value() > 2 * slide, "the area has that much more to show"
+    before = bar.value()
+    drag(window, start_at, end_at)
+    scroller = QScroller.scroller(viewport)
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
+    return 2 * slide, bar.value() - before
+
+
+@pytest.mark.parametrize("stand", [STANDS["43-inch upright"], STANDS["43-inch wide"]],
+                         ids=["43-inch upright", "43-inch wide"])
+def test_in_reach_mode_a_finger_scrolls_the_home_and_a_product_page(
+        qtbot, qapp, demo_config, stand):
+    # Not the first kiosk of the run: areas made after an earlier kiosk's areas went
+    # scroll as well (the flick gesture outlives every area; it went with the first).
+    earlier = KioskApp(qapp, standing(demo_config, stand), windowed=True, clock=TEST_CLOCK)
+    earlier.shutdown()
+    earlier.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    kiosk = kiosk_standing(qtbot, qapp, demo_config, stand)
+    try:
+        start_settled(qtbot, kiosk)
+        switch_reach_on(qtbot, kiosk)
+        qapp.processEvents()
+        home = kiosk.window.current_screen()
+        slid, scrolled = finger_scroll(qtbot, kiosk.window, home.grid)
+        # The grid follows the finger, and glides on a little once it lifts.
+        assert scrolled >= slid // 2, f"a {slid} px slide scrolled the home {scrolled} px"
+        product_id, sku, _, _ = out_of_stock_here(kiosk.config)
+        kiosk.navigator.open_product(product_id, sku)
+        shown(qtbot, kiosk.window, QPushButton, ORDER_BUTTON)
+        qtbot.waitUntil(kiosk.settled, timeout=10000)
+        qapp.processEvents()
+        page = kiosk.window.current_screen()
+        slid, scrolled = finger_scroll(qtbot, kiosk.window, page.scroll)
+        assert scrolled >= slid // 2, f"a {slid} px slide scrolled the product {scrolled} px"
     finally:
         kiosk.shutdown()

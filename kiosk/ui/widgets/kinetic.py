@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# QScroller.grabGesture registers a new gesture recognizer at every call and never
-# unregisters it when the widget goes; PySide also makes a new enum type for each new
-# gesture id. Screens are created for every shopper, so the gesture is registered once
-# and every later viewport grabs that same gesture, with a scroller of its own.
+# QScroller.grabGesture registers a new gesture recognizer at every call; PySide also
+# makes a new enum type for each new gesture id. Screens are created for every shopper,
+# so the gesture is registered once and every viewport grabs that same gesture, with a
+# scroller of its own. It is registered for the application, not for a viewport: the
+# recognizer goes with the scroller that registered it, and a viewport made after that
+# one went would grab a gesture nobody recognizes any more (no finger scrolling at all).
 _flick_gesture: Qt.GestureType | None = None
 
 # Far outside any widget: a release there lets go of a button without clicking it.
@@ -29,9 +31,8 @@ def enable_kinetic_scrolling(viewport: QWidget) -> None:
     global _flick_gesture
     if _flick_gesture is None:
         _flick_gesture = QScroller.grabGesture(
-            viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    else:
-        viewport.grabGesture(_flick_gesture)
+            QCoreApplication.instance(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    viewport.grabGesture(_flick_gesture)
     scroller = QScroller.scroller(viewport)
     # By default the scroller holds a press back for a quarter of a second, to see
     # whether it starts a flick: a button in a list would show no pressed look for that
