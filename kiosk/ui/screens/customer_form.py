@@ -307,4 +307,10 @@ class CustomerFormScreen(CheckoutScreen):
         return super().eventFilter(watched, event)
 
     def focus_order(self) -> list[QWidget]:
-        return [*(field.edit for field in self.fields), self.proceed]
+        # The keyboard comes right after the field it types in, where the keypad goes next.
+        order: list[QWidget] = []
+        for field in self.fields:
+            order.append(field.edit)
+            if field is self.active and self.keyboard.isVisibleTo(self):
+                order.append(self.keyboard)
+        return [*order, self.proceed]
