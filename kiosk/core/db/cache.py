@@ -12,7 +12,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from kiosk.core.changes import index_translations
 from kiosk.core.db.opening import OpenedDatabase, damage_of, open_or_replace
 from kiosk.core.db.sqlite import Migration, sql_step
 
@@ -177,6 +176,10 @@ ALTER TABLE categories ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'
 def _index_every_language(conn: sqlite3.Connection) -> None:
     """Schema 7: the search indexes hold every language's names, categories and
     descriptions. Sync writes them so from now on; what schema 6 kept is indexed here."""
+    # Imported here: the writer brings the JSON encoder sync uses, which the first screen
+    # of a kiosk whose cache is up to date has no use for.
+    from kiosk.core.changes import index_translations
+
     index_translations(conn)
 
 
