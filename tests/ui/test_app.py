@@ -178,6 +178,12 @@ def test_a_terminal_whose_data_cannot_be_opened_says_so(qtbot, qapp, demo_config
     start(qtbot, kiosk)
     assert "momentanément indisponible" in kiosk.home.status.text()
     assert kiosk.home.status.isVisible()
+    # The pane says its state again in the language a shopper switches to.
+    kiosk.set_language("en")
+    english = "This terminal is out of order for a moment. Please ask a member of staff."
+    qtbot.waitUntil(lambda: kiosk.home.status.text() == english)
+    assert kiosk.home.status.accessibleName() == english
+    assert kiosk.home.status.isVisible()
     kiosk.shutdown()
 
 

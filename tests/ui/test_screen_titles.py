@@ -64,19 +64,6 @@ def test_each_flow_screen_names_itself_in_french_and_english(qtbot, kiosk):
     assert seen == list(TITLES)
 
 
-def test_the_status_pane_says_its_state_again_in_the_new_language(qtbot, kiosk):
-    kiosk.start_session()
-    home = kiosk.window.current_screen()
-    home.show_out_of_order()
-    assert home.status.text() == ("Cette borne est momentanément indisponible. "
-                                  "Merci de vous adresser à un vendeur.")
-    kiosk.set_language("en")
-    english = "This terminal is out of order for a moment. Please ask a member of staff."
-    qtbot.waitUntil(lambda: home.status.text() == english)
-    assert home.status.accessibleName() == english
-    assert home.body.currentWidget() is home.status
-
-
 @pytest.fixture
 def french(qapp):
     build()
