@@ -25,7 +25,7 @@ from kiosk.core.categories import (
     named_breadcrumb,
     sub_categories,
 )
-from kiosk.core.products import ProductCard, cards_by_sku
+from kiosk.core.products import ProductCard
 from kiosk.core.search import Facets, SearchFilters
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.restyling import Restyling
@@ -208,12 +208,8 @@ class CategoryScreen(Restyling, Screen):
         """A sync changed prices or stock, or the shopper their language: the cards shown
         (and the names, if categories changed) are read again in place; what the shopper
         chose to filter and where they scrolled stay."""
-        if change.products_or_stock and self.model.rowCount():
-            skus, store = self.model.skus(), self._context.store_id
-            today, language = self._context.clock.today(), self._context.language
-            self._context.catalog.fetch(
-                self, lambda conn: cards_by_sku(conn, skus, store, today, language),
-                self.model.replace_cards)
+        if change.products_or_stock:
+            self.model.read_again(self._context, self)
         if change.categories and self._tile is not None:
             self._read_names(self._on_names_reread, None)
         if change.everything:       # a language switch among others: the filters' words

@@ -19,7 +19,7 @@ from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.catalog_change import CatalogChange
-from kiosk.core.products import ProductCard, cards_by_sku
+from kiosk.core.products import ProductCard
 from kiosk.core.search import MAX_QUERY_CHARS, suggest
 from kiosk.core.search_answer import (
     SUGGESTIONS,
@@ -296,12 +296,8 @@ class SearchScreen(Restyling, Screen):
         """A sync changed prices or stock, or the shopper their language: the cards shown
         are read again in place, and the departments offered; what the shopper typed and
         where they scrolled stay."""
-        if change.products_or_stock and self.model.rowCount():
-            skus, store = self.model.skus(), self._context.store_id
-            today, language = self._context.clock.today(), self._context.language
-            self._context.catalog.fetch(
-                self, lambda conn: cards_by_sku(conn, skus, store, today, language),
-                self.model.replace_cards)
+        if change.products_or_stock:
+            self.model.read_again(self._context, self)
         if change.categories and self._discovery is not None:
             self._read_discovery(self._on_discovery_reread, None)
         if change.everything and self._shown is not None and self._shown.suggestions:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -34,12 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.products import ProductCard
+from kiosk.core.products import ProductCard, cards_by_sku
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+
+if TYPE_CHECKING:
+    from kiosk.ui.screens.context import ShopperContext
 
 
 class ProductGridModel(QAbstractListModel):
@@ -76,6 +82,16 @@ class ProductGridModel(QAbstractListModel):
 
     def skus(self) -> list[str]:
         return [card.sku for card in self._cards]
+
+    def read_again(self, context: ShopperContext, owner: QObject) -> None:
+        """Read the cards shown again, in the shopper's language, and show them in place
+        (after a sync, or a language switch); `owner` is the screen that waits."""
+        if self._cards:
+            skus, store = self.skus(), context.store_id
+            today, language = context.clock.today(), context.language
+            context.catalog.fetch(
+                owner, lambda conn: cards_by_sku(conn, skus, store, today, language),
+                self.replace_cards)
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
