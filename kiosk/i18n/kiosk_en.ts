@@ -55,6 +55,10 @@
         <translation>Largest</translation>
     </message>
     <message>
+        <source>More choices below: slide the list up</source>
+        <translation>More choices below: slide the list up</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <comment>a choice and its state or value: &apos;Speech: On&apos;</comment>
         <translation>%1: %2</translation>

@@ -55,6 +55,10 @@
         <translation>Très grand</translation>
     </message>
     <message>
+        <source>More choices below: slide the list up</source>
+        <translation>D’autres choix plus bas : faites glisser la liste vers le haut</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <comment>a choice and its state or value: &apos;Speech: On&apos;</comment>
         <translation>%1&#xa0;: %2</translation>

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QObject, QSize, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QToolButton
 from support.clock import TEST_CLOCK, TEST_NOW
-from support.gestures import named, shown, tap
+from support.gestures import finger_scroll, named, shown, tap
 from support.layout import clipped_text
 
 from kiosk.core.accessibility import AccessibilityChoices
@@ -128,6 +128,59 @@ def test_the_panel_holds_its_words_in_the_largest_type(qtbot, qapp, demo_config,
             assert control.height() >= kiosk.theme.touch_target
     finally:
         kiosk.shutdown()
+
+
+@pytest.mark.parametrize("scale", [1.5, 2.0])
+def test_on_a_wide_screen_in_large_type_the_panel_says_more_is_below_and_slides_to_it(
+        qtbot, qapp, demo_config, scale):
+    config = dataclasses.replace(demo_config, orientation="landscape", text_scale=scale)
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(QSize(1920, 1080))
+    try:
+        qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=WAIT_MS)
+        tap(qtbot, accessibility_button(kiosk))
+        panel = kiosk.accessibility_menu.panel
+        qtbot.waitUntil(panel.isVisible)
+        qtbot.wait(100)         # laid out
+        louder = named(panel, QPushButton, "Plus fort")
+        assert louder.visibleRegion().isEmpty(), "the volume is below the fold"
+        more_below = named(panel, QLabel,
+                           "D’autres choix plus bas\N{NO-BREAK SPACE}: faites glisser la liste "
+                           "vers le haut")
+        assert more_below.isVisible()
+        scroller = panel.findChild(QScrollArea, "AccessibilityScroller")
+        room = scroller.viewport().height()
+        slid, scrolled = finger_scroll(qtbot, kiosk.window, scroller)
+        bar = scroller.verticalScrollBar()
+        assert scrolled == bar.maximum() > 0, f"a {slid} px slide scrolled {scrolled} px"
+        # At the end of the list: the volume in sight, the words gone, their room kept
+        # (nothing jumped under the finger).
+        assert louder.visibleRegion().boundingRect() == louder.rect()
+        assert not more_below.isVisible()
+        assert scroller.viewport().height() == room
+    finally:
+        kiosk.shutdown()
+
+
+def test_the_chosen_text_size_is_said_in_words(qtbot, kiosk):
+    kiosk.start_session()
+    tap(qtbot, accessibility_button(kiosk))
+    panel = kiosk.accessibility_menu.panel
+    heading = named(panel, QLabel, labelled("Taille du texte", "Standard"))
+    assert heading.isVisible() and heading.text() == heading.accessibleName()
+    tap(qtbot, named(panel, QPushButton, labelled("Taille du texte", "Grand")))
+    assert heading.text() == labelled("Taille du texte", "Grand")
+    assert heading.accessibleName() == heading.text()
+    # Each size's button names itself and says whether it is the one chosen.
+    assert {button.accessibleName(): button.accessibleDescription()
+            for button in panel.text_sizes.values()} == {
+        labelled("Taille du texte", "Standard"): "non",
+        labelled("Taille du texte", "Grand"): "oui",
+        labelled("Taille du texte", "Très grand"): "non"}
+    kiosk.set_language("en")
+    qtbot.waitUntil(lambda: heading.text() == "Text size: Large")
+    assert named(panel, QPushButton, "Text size: Large").accessibleDescription() == "On"
 
 
 def test_the_button_on_the_attract_screen_starts_a_session_with_the_panel_open(qtbot, kiosk):

@@ -36,7 +36,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.icons import accessibility_pixmap
 from kiosk.ui.widgets.kinetic import finger_scroll_area
-from kiosk.ui.widgets.text import wrapped_label
+from kiosk.ui.widgets.text import show_text, wrapped_label
 
 
 class AccessibilityButton(Retranslating, Restyling, QToolButton):
@@ -174,7 +174,9 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         self.speech = _toggle()
         self.speech.clicked.connect(lambda: self._choose(self.choices.with_speech(
             not self.choices.speech)))
-        self.text_heading = QLabel(objectName="AccessibilityHeading")
+        # The size chosen in words beside the heading ("Text size: Large"): the chosen
+        # button's colour is not the only sign of it.
+        self.text_heading = wrapped_label("AccessibilityHeading")
         self.text_sizes: dict[float, QPushButton] = {}
         sizes = QButtonGroup(self)
         # Wrapped onto lines where the three do not fit side by side (large type).
@@ -237,10 +239,20 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         grid.setRowStretch(3, 1)
         self.landscape: bool | None = None
         self._arrange(landscape=False)
-        scroller = finger_scroll_area(choices, "AccessibilityScroller")
+        scroller = self._scroller = finger_scroll_area(choices, "AccessibilityScroller")
+        # Under the choices while some are out of sight below them (large type): words
+        # saying that the list goes on, and which way to slide it. At the end of the list
+        # they leave their room empty, so that nothing jumps under the finger.
+        self.more_below = wrapped_label("Hint")
+        self.more_below.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.more_below.hide()
+        bar = scroller.verticalScrollBar()
+        bar.rangeChanged.connect(self._show_more_below)
+        bar.valueChanged.connect(self._show_more_below)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(scroller, 1)
+        layout.addWidget(self.more_below)
         done_row = self._done_row = QHBoxLayout()
         done_row.addWidget(self.done_button)
         layout.addLayout(done_row)
@@ -261,6 +273,7 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         self.layout().setContentsMargins(0, gap, 0, gap)
         self.layout().setSpacing(gap)
         self._done_row.setContentsMargins(gap, 0, gap, 0)
+        self.more_below.setContentsMargins(gap, 0, gap, 0)
 
     def focus_order(self) -> list[QWidget]:
         return [self.speech, *self.text_sizes.values(), self.high_contrast, self.reach,
@@ -299,6 +312,14 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
             self._fit()
         return False
 
+    def _show_more_below(self) -> None:
+        bar = self._scroller.verticalScrollBar()
+        # Room kept for the words while the list does not fit, none once it does.
+        policy = self.more_below.sizePolicy()
+        policy.setRetainSizeWhenHidden(bar.maximum() > 0)
+        self.more_below.setSizePolicy(policy)
+        self.more_below.setVisible(bar.value() < bar.maximum())
+
     def close_panel(self) -> None:
         if self.isVisible():
             self.hide()
@@ -326,14 +347,19 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         self._show_toggle(self.high_contrast, self.tr("High contrast"), choices.high_contrast)
         self._show_toggle(self.reach, self.tr("Everything within reach"), choices.reach)
         self._show_toggle(self.more_time, self.tr("More time"), choices.more_time)
-        self.text_heading.setText(self.tr("Text size"))
+        text_size = self.tr("Text size")
         size_names = (self.tr("Standard"), self.tr("Large"), self.tr("Largest"))
+        show_text(self.text_heading, text_size)       # a size of the config's own, unnamed
         for (scale, button), name in zip(self.text_sizes.items(), size_names, strict=True):
             button.setText(name)
-            button.setAccessibleName(self._labelled(self.text_heading.text(), name))
+            button.setAccessibleName(self._labelled(text_size, name))
             chosen = abs(scale - choices.text_scale) < 1e-9
             button.setChecked(chosen)
             button.setAccessibleDescription(self._state(chosen))
+            if chosen:
+                show_text(self.text_heading, self._labelled(text_size, name))
+        self.more_below.setText(self.tr("More choices below: slide the list up"))
+        self.more_below.setAccessibleName(self.more_below.text())
         formatter = self._formatter()
         rate_steps = round(choices.speech_rate / SPEECH_STEP)
         rate = self.tr("Normal") if rate_steps == 0 else formatter.locale.toString(rate_steps)
