@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton, QScrollArea
+from PySide6.QtWidgets import QPushButton, QScrollArea, QScroller
 
 
 def find_named(root, cls, name):
@@ -92,3 +92,22 @@ def drag(window, start, end, steps=20, step_ms=15):
         QTest.qWait(step_ms)
         QTest.mouseMove(handle, start + (end - start) * step / steps)
     QTest.mouseRelease(handle, left, Qt.KeyboardModifier.NoModifier, end)
+
+
+def finger_scroll(qtbot, window, area):
+    """A finger laid low on what shows of `area` and slid up over most of it: how far it
+    slid, and how far the area scrolled once its glide ended."""
+    viewport = area.viewport()
+    showing = viewport.visibleRegion().boundingRect()
+    centre = viewport.mapTo(window, showing.center())
+    slide = showing.height() * 2 // 5
+    start_at, end_at = centre + QPoint(0, slide), centre - QPoint(0, slide)
+    assert viewport.isAncestorOf(window.childAt(start_at)) \
+        or window.childAt(start_at) is viewport, "the finger lands on the area"
+    bar = area.verticalScrollBar()
+    assert bar.value() < bar.maximum(), "the area has more to show"
+    before = bar.value()
+    drag(window, start_at, end_at)
+    scroller = QScroller.scroller(viewport)
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
+    return 2 * slide, bar.value() - before

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QScroller,
     QWidget,
 )
 from support.clock import TEST_CLOCK
-from support.gestures import drag, named, shown, start, tap
+from support.gestures import finger_scroll, named, shown, start, tap
 from support.ordering import ORDER_BUTTON, out_of_stock_here, to_basket, to_form
 
 from kiosk.ui.app import KioskApp
@@ -209,25 +208,6 @@ def test_in_largest_type_a_band_too_short_scrolls_rather_than_the_window_grows(
         assert kiosk.top_bar.visibleRegion().boundingRect() == kiosk.top_bar.rect()
     finally:
         kiosk.shutdown()
-
-
-def finger_scroll(qtbot, window, area: QAbstractItemView | QScrollArea) -> tuple[int, int]:
-    """A finger laid low on what shows of `area` and slid up over most of it: how far it
-    slid, and how far the area scrolled once its glide ended."""
-    viewport = area.viewport()
-    showing = viewport.visibleRegion().boundingRect()
-    centre = viewport.mapTo(window, showing.center())
-    slide = showing.height() * 2 // 5
-    start_at, end_at = centre + QPoint(0, slide), centre - QPoint(0, slide)
-    assert viewport.isAncestorOf(window.childAt(start_at)) \
-        or window.childAt(start_at) is viewport, "the finger lands on the area"
-    bar = area.verticalScrollBar()
-    assert bar.maximum() - bar.value() > 2 * slide, "the area has that much more to show"
-    before = bar.value()
-    drag(window, start_at, end_at)
-    scroller = QScroller.scroller(viewport)
-    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
-    return 2 * slide, bar.value() - before
 
 
 @pytest.mark.parametrize("stand", [STANDS["43-inch upright"], STANDS["43-inch wide"]],
