@@ -44,12 +44,15 @@ def test_orders_survive_sigkill_at_random_moments_exactly_once(tmp_path, central
         child.kill()
         child.join(timeout=10)
 
-    # The terminal comes back for good and drains its queue (its clock past any backoff).
+    # The terminal comes back for good and drains its queue, its clock a day further at
+    # each round: past the backoff of any push a loaded machine let time out.
+    days_later = [1]
     engine = engine_for(data_dir, central.url, token, luma_dir / "images",
-                        clock=lambda: outbox.utc_now() + timedelta(days=1))
+                        clock=lambda: outbox.utc_now() + timedelta(days=days_later[0]))
     for _ in range(5):
         if engine.run_round(push_only=True).queue["order"] == 0:
             break
+        days_later[0] += 1
     engine.close()
 
     journal = open_journal(data_dir).conn
