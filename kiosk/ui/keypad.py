@@ -327,7 +327,9 @@ class Keypad(QObject):
         control of the layer shown, else of the screen."""
         layer = self._layer_groups()
         current = self.current
-        if current is not None and current.alive() and (not layer or current.group in layer):
+        # A screen just left may still stand, hidden at the next turn: its controls are
+        # no longer among those a shopper can reach.
+        if current is not None and current.alive() and current.group in self.groups():
             return
         # A screen still reading its data has nothing yet: focus waits for its title.
         first_groups = layer or self._screen_groups()
