@@ -31,7 +31,8 @@ def looks_while_pressed(widget: QWidget, at: QPoint | None = None) -> tuple[QIma
     sender = widget.parentWidget() if isinstance(widget.parentWidget(), QListView) else widget
     sender.blockSignals(True)
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-    sender.blockSignals(False)
+    if shiboken6.isValid(sender):    # a row rebuilt meanwhile takes its old buttons away
+        sender.blockSignals(False)
     return before, during
 
 
