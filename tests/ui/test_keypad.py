@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from support.clock import TEST_CLOCK
+from support.contrast import contrast_ratio
 from support.gestures import tap
 
 from kiosk.core.db.journal import open_journal
@@ -336,21 +337,6 @@ def order_with_the_keypad(qtbot, kiosk, heard):
     assert on(kiosk) is confirmation.done
 
 
-def relative_luminance(color: str) -> float:
-    def linear(channel: int) -> float:
-        value = channel / 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
-
-
-def contrast(first: str, second: str) -> float:
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)),
-                             reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["usual", "high contrast"])
 def test_the_ring_is_two_bands_of_three_pixels_one_standing_out_on_any_colour_of_the_theme(
         qtbot, kiosk, high_contrast):
@@ -368,7 +354,8 @@ def test_the_ring_is_two_bands_of_three_pixels_one_standing_out_on_any_colour_of
     assert bands == [colors.text] * RING_BAND + [colors.surface] * RING_BAND
     # Whatever colour of the theme the ring lies on, one band contrasts 3:1 with it.
     for name, colour in vars(colors).items():
-        assert max(contrast(colour, colors.text), contrast(colour, colors.surface)) >= 3, name
+        bands = (colors.text, colors.surface)
+        assert max(contrast_ratio(colour, band) for band in bands) >= 3, name
 
 
 def test_help_says_it_again_and_the_volume_keys_set_the_shoppers_volume(qtbot, kiosk):
