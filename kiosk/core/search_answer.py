@@ -20,6 +20,7 @@ POPULAR = 24
 # Shopper text said back to them is cut here: it may be 200 characters of anything.
 ECHO_CHARS = 30
 _LAST_WORD = re.compile(r"\w+(?=\W*$)")
+_WORD_START = re.compile(r"(?<!\S)\S")
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,17 @@ def discover(conn: sqlite3.Connection, store_id: str, language: str | None = Non
 
 
 def completed(text: str, word: str) -> str:
-    """`text` with the word being typed (its last) replaced by `word`, ready for the next."""
+    """`text` with the word being typed (its last) replaced by `word`, ready for the next.
+    A completion of several words ("hoodies & sweatshirts") takes the place of as many of
+    the last words typed as it begins with ("hoodies & sw"), rather than repeat them."""
     typing = _LAST_WORD.search(text)
-    kept = text[:typing.start()] if typing else text
-    return f"{kept}{word} "
+    start = typing.start() if typing else len(text)
+    folded = word.casefold()
+    for earlier in _WORD_START.finditer(text, 0, start):   # the longest tail first
+        if folded.startswith(text[earlier.start():].rstrip().casefold()):
+            start = earlier.start()
+            break
+    return f"{text[:start]}{word} "
 
 
 def echoed(text: str) -> str:

@@ -26,6 +26,12 @@ def test_a_completion_takes_the_place_of_the_word_being_typed():
     assert completed("", "veste") == "veste "
 
 
+def test_a_completion_of_several_words_replaces_the_words_it_begins_with():
+    assert completed("hoodies & sw", "hoodies & sweatshirts") == "hoodies & sweatshirts "
+    assert completed("noir Sweats à", "sweats à capuche") == "noir sweats à capuche "
+    assert completed("veste noi", "noir") == "veste noir "     # one word: only the last
+
+
 def test_shopper_text_is_echoed_on_one_line_and_cut_short():
     assert echoed("  veste \n noire ") == "veste noire"
     long = echoed("veste " * 20)
