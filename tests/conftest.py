@@ -1,4 +1,5 @@
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -33,6 +34,14 @@ def demo_cache_dir(tmp_path_factory, luma_dir) -> Path:
     data_dir = tmp_path_factory.mktemp("demo-data")
     build_demo_cache(luma_dir, data_dir, now=TEST_NOW)
     return data_dir
+
+
+@pytest.fixture
+def demo_cache(demo_cache_dir):
+    """The demo cache, read only: what a terminal's screens read, for tests of the reads."""
+    conn = sqlite3.connect(f"file:{demo_cache_dir / 'cache.db'}?mode=ro", uri=True)
+    yield conn
+    conn.close()
 
 
 @pytest.fixture(autouse=True)

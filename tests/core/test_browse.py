@@ -1,19 +1,8 @@
-import sqlite3
-
-import pytest
-
 from kiosk.core.browse import band_key, first_page, price_bands, products_page
 from kiosk.core.search import SearchFilters
 
 JACKETS = "Women/Tops/Jackets"
 STORE = "paris-rivoli"
-
-
-@pytest.fixture
-def conn(demo_cache_dir):
-    conn = sqlite3.connect(f"file:{demo_cache_dir / 'cache.db'}?mode=ro", uri=True)
-    yield conn
-    conn.close()
 
 
 def test_price_bands_are_cut_at_round_amounts():
@@ -33,20 +22,20 @@ def test_each_price_band_has_a_key_of_its_own():
     assert [band_key(band) for band in bands] == ["-5000", "5001-10000", "10001-"]
 
 
-def test_a_category_read_page_by_page_gives_each_product_once(conn):
+def test_a_category_read_page_by_page_gives_each_product_once(demo_cache):
     filters = SearchFilters(category_path=JACKETS)
-    found, _words, cards, complete = first_page(conn, filters, 5, STORE)
+    found, _words, cards, complete = first_page(demo_cache, filters, 5, STORE)
     assert found.count > 10 and len(cards) == 5 and not complete
     offset = len(cards)
     while not complete:
-        page, complete = products_page(conn, filters, offset, 5, STORE)
+        page, complete = products_page(demo_cache, filters, offset, 5, STORE)
         cards += page
         offset += len(page)
     ids = [card.id for card in cards]
     assert len(ids) == len(set(ids)) == found.count
 
 
-def test_a_page_past_the_end_is_empty_and_the_last(conn):
+def test_a_page_past_the_end_is_empty_and_the_last(demo_cache):
     filters = SearchFilters(category_path=JACKETS)
-    found, _, _, _ = first_page(conn, filters, 5, STORE)
-    assert products_page(conn, filters, found.count, 5, STORE) == ([], True)
+    found, _, _, _ = first_page(demo_cache, filters, 5, STORE)
+    assert products_page(demo_cache, filters, found.count, 5, STORE) == ([], True)

@@ -3,6 +3,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from support.config_files import MINIMAL, write
 
 from kiosk.core.config import (
     DEFAULT_SHOWN_ATTRIBUTES,
@@ -16,22 +17,9 @@ from kiosk.core.config import (
 
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "config"
 
-MINIMAL = """\
-[terminal]
-store_id = "lyon-republique"
-terminal_id = "lyon-02"
-
-[paths]
-data_dir = "data"
-log_dir = "logs"
-"""
 PIN_HASH = "pbkdf2_sha256$600000$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "kiosk.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def problems_of(path: Path) -> list:

@@ -1,26 +1,10 @@
 """The [keypad] section: which key each button of an accessible keypad sends."""
 
-from pathlib import Path
 
 import pytest
+from support.config_files import MINIMAL, write
 
 from kiosk.core.config import ConfigError, load_config
-
-MINIMAL = """\
-[terminal]
-store_id = "lyon-republique"
-terminal_id = "lyon-02"
-
-[paths]
-data_dir = "data"
-log_dir = "logs"
-"""
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "kiosk.toml"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_a_terminal_without_a_keypad_section_takes_the_common_keys(tmp_path):

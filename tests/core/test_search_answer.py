@@ -1,7 +1,3 @@
-import sqlite3
-
-import pytest
-
 from kiosk.core.search_answer import (
     ECHO_CHARS,
     completed,
@@ -11,13 +7,6 @@ from kiosk.core.search_answer import (
 )
 
 STORE = "paris-rivoli"
-
-
-@pytest.fixture
-def conn(demo_cache_dir):
-    conn = sqlite3.connect(f"file:{demo_cache_dir / 'cache.db'}?mode=ro", uri=True)
-    yield conn
-    conn.close()
 
 
 def test_a_completion_takes_the_place_of_the_word_being_typed():
@@ -39,21 +28,21 @@ def test_shopper_text_is_echoed_on_one_line_and_cut_short():
     assert echoed("x" * ECHO_CHARS) == "x" * ECHO_CHARS
 
 
-def test_a_typed_variant_code_answers_its_product_first(conn):
-    product_id, sku = conn.execute(
+def test_a_typed_variant_code_answers_its_product_first(demo_cache):
+    product_id, sku = demo_cache.execute(
         "SELECT product_id, sku FROM variants ORDER BY sku LIMIT 1").fetchone()
-    answer = look_up(conn, sku, 7, STORE, None)
+    answer = look_up(demo_cache, sku, 7, STORE, None)
     assert answer.generation == 7 and answer.text == sku
     assert answer.exact_product_id == product_id == answer.cards[0].id
     assert answer.exact_variant_sku == sku
 
 
-def test_a_word_found_nowhere_answers_no_cards_and_no_more(conn):
-    answer = look_up(conn, "qzxwvy", 1, STORE, None)
+def test_a_word_found_nowhere_answers_no_cards_and_no_more(demo_cache):
+    answer = look_up(demo_cache, "qzxwvy", 1, STORE, None)
     assert answer.cards == [] and not answer.more
     assert answer.exact_product_id is None and answer.exact_variant_sku is None
 
 
-def test_before_typing_the_departments_and_popular_products_are_offered(conn):
-    offered = discover(conn, STORE)
+def test_before_typing_the_departments_and_popular_products_are_offered(demo_cache):
+    offered = discover(demo_cache, STORE)
     assert offered.categories and offered.popular
