@@ -77,6 +77,16 @@ def open_product(qtbot, kiosk, heard, sku_name: str = "") -> tuple:
     return product, heard.all[-1]
 
 
+def listen_to_a_chosen_variant(qtbot, kiosk, heard):
+    """A shopper with speech on, on a product page with its first size and colour chosen."""
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    product, _ = open_product(qtbot, kiosk, heard)
+    product.sizes.chip(product.sizes.keys()[0]).click()
+    product.colors.chip(product.colors.keys()[0]).click()
+    return product
+
+
 def test_nothing_is_said_until_the_shopper_switches_speech_on(qtbot, kiosk, heard):
     heard.nothing_after(lambda: start(qtbot, kiosk))
     heard.nothing_after(lambda: kiosk.navigator.open_basket())
@@ -113,11 +123,7 @@ def test_a_focused_size_says_its_name_role_state_and_where_it_is(qtbot, kiosk, h
 
 def test_the_main_action_says_the_price_and_the_stock_in_words_with_its_age(
         qtbot, kiosk, heard):
-    start(qtbot, kiosk)
-    speech_on(kiosk)
-    product, _ = open_product(qtbot, kiosk, heard)
-    product.sizes.chip(product.sizes.keys()[0]).click()
-    product.colors.chip(product.colors.keys()[0]).click()
+    product = listen_to_a_chosen_variant(qtbot, kiosk, heard)
     assert product.variant is not None
     said = heard.next(product.order_button.setFocus)
     cents = product.page.price_for(product.chosen_size, product.chosen_color).price_cents
@@ -133,11 +139,7 @@ def test_the_main_action_says_the_price_and_the_stock_in_words_with_its_age(
 
 def test_a_store_on_the_stores_screen_says_its_stock_in_words_with_its_age(
         qtbot, kiosk, heard):
-    start(qtbot, kiosk)
-    speech_on(kiosk)
-    product, _ = open_product(qtbot, kiosk, heard)
-    product.sizes.chip(product.sizes.keys()[0]).click()
-    product.colors.chip(product.colors.keys()[0]).click()
+    product = listen_to_a_chosen_variant(qtbot, kiosk, heard)
     kiosk.navigator.open_stores(product.variant.sku)
     stores = kiosk.window.current_screen()
     qtbot.waitUntil(lambda: bool(stores.cards), timeout=WAIT_MS)
