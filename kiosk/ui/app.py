@@ -49,6 +49,7 @@ from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screenshot import take_screenshot_when_settled
+from kiosk.ui.service import ServiceWatch
 from kiosk.ui.session import Sessions
 from kiosk.ui.speech import Speech
 from kiosk.ui.shell import KioskShell, TopBar
@@ -180,6 +181,8 @@ class KioskApp:
         if config.central_url:
             self.storefront.opened.connect(self._load_sync)
         self.storefront.open()
+        # systemd's READY once the attract screen is painted, its watchdog from this thread.
+        self.service = ServiceWatch(self.attract, parent=self.window)
 
     # --- what tests, scripts and benchmarks use ---------------------------------------
 
@@ -239,6 +242,7 @@ class KioskApp:
         if self.sync is not None:
             self.sync.stop()
         self.navigator.close()
+        self.service.stop()
         self.idle.stop()
         self.heartbeat.stop()
         for watcher in (self.admin, self.keypad, self.scanner, self.guard, self.idle):
@@ -273,6 +277,7 @@ class KioskApp:
         self.sync = SyncService(self.runner, self.config, self.storefront.swap_in_rebuilt_cache,
                                 self.app)
         self.sync.catalog_changed.connect(self.storefront.catalog_changed)
+        self.service.follow_sync(self.sync)
         self.sync.start()
 
     def _show_window(self, windowed: bool) -> None:
