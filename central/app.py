@@ -17,6 +17,7 @@ from central.api import (
 from central.api.json_bodies import JsonBodiesOnly
 from central.db.engine import Database
 from central.limits import Limiter
+from central.mail.sender import send_from_server
 from central.settings import Settings
 
 
@@ -38,6 +39,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     for module in (catalog, orders, terminal_reports, staff_orders, status_page, analytics,
                    dashboard):
         app.include_router(module.router)
+    if settings.mail.enabled and settings.mail.send_in_server:
+        send_from_server(app)       # customer e-mails (central/mail/)
     app.openapi_schema = None
     _declare_order_schema(app)
     return app

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from central.mail.settings import mail_settings_from_env
 from central.order_lifecycle import STATUSES
 from central.settings import database_url_from_env, settings_from_env
 
@@ -137,6 +138,24 @@ def build_parser() -> argparse.ArgumentParser:
     staff_disable = staff_actions.add_parser("disable", help="refuse an account from now on")
     staff_disable.add_argument("username")
     staff_disable.set_defaults(handler=_staff_disable)
+
+    mail = commands.add_parser(
+        "mail", help="customer e-mails: send the queue, record a bounce",
+        description="Mail settings from the environment (README, 'Customer e-mails').")
+    mail_actions = mail.add_subparsers(dest="action", required=True, metavar="ACTION")
+    send = mail_actions.add_parser(
+        "send", help="send the queued e-mails (a worker apart from `central serve`)")
+    send.add_argument("--once", action="store_true",
+                      help="send what is due now and stop, rather than keep watching")
+    send.add_argument("--poll", type=float, default=5.0, metavar="SECONDS",
+                      help="how often to look for due e-mails (default 5)")
+    send.set_defaults(handler=_mail_send)
+    bounced = mail_actions.add_parser(
+        "bounced", help="record that a sent e-mail was reported undeliverable")
+    bounced.add_argument("message_id", help="its Message-ID, as in its headers")
+    bounced.add_argument("--reason", default="reported undeliverable",
+                         help="what the bounce said, for staff")
+    bounced.set_defaults(handler=_mail_bounced)
     return parser
 
 
@@ -360,7 +379,20 @@ def _orders_show(args, db) -> int:
         for entry in o.history:
             print(f"  {iso(entry.changed_at)}  {shown(entry.status)}  "
                   f"by {shown(entry.changed_by)}{'  - ' + shown(entry.note) if entry.note else ''}")
+        _print_messages(session, o.id)
     return 0
+
+
+def _print_messages(session, order_id: int) -> None:
+    from central.mail.queue import message_summary, order_messages
+    messages = [message_summary(message) for message in order_messages(session, order_id)]
+    if messages:
+        print("e-mails")
+    for message in messages:
+        when = message["sent_at"] or message["next_attempt_at"] or message["created_at"]
+        error = f"  - {shown(message['last_error'])}" if message["last_error"] else ""
+        print(f"  {shown(message['kind'])} to {shown(message['recipient'])}: "
+              f"{message['state']} {when}, {message['attempts']} attempt(s){error}")
 
 
 def _orders_set_status(args, db) -> int:
@@ -370,7 +402,8 @@ def _orders_set_status(args, db) -> int:
     try:
         with db.writing() as session:
             order = change_status(session, args.reference.strip().upper(), args.status,
-                                  by=f"cli {getpass.getuser()}", note=args.note)
+                                  by=f"cli {getpass.getuser()}", note=args.note,
+                                  mail=mail_settings_from_env())
             print(f"order {shown(order.reference)} is now {shown(order.status)}")
     except (OrderNotFound, TransitionNotAllowed) as refused:
         print(f"central orders set-status: {shown(refused)}", file=sys.stderr)
@@ -413,4 +446,42 @@ def _staff_disable(args, db) -> int:
     with db.writing() as session:
         user = disable_staff(session, args.username)
         print(f"staff account {shown(user.username)} disabled")
+    return 0
+
+
+def _mail_send(args, db) -> int:
+    import time
+
+    from central.mail.sender import Sender
+    settings = mail_settings_from_env()
+    if not settings.enabled:
+        print("central mail send: CENTRAL_SMTP_HOST is not set: no e-mail is sent",
+              file=sys.stderr)
+        return 2
+    sender = Sender(db, settings)
+    if args.once:
+        report = sender.send_due()
+        print(f"{report.sent} sent, {report.refused} refused, {report.retrying} waiting "
+              "for a retry")
+        return 0
+    logging.getLogger("central.mail").setLevel(logging.INFO)
+    try:
+        while True:
+            report = sender.send_due()
+            if report.sent or report.refused:
+                print(f"{report.sent} sent, {report.refused} refused, {report.retrying} "
+                      "waiting", flush=True)
+            time.sleep(max(0.5, args.poll))
+    except KeyboardInterrupt:
+        return 0
+
+
+def _mail_bounced(args, db) -> int:
+    from central.mail.queue import NotFound, mark_bounced
+    try:
+        message = mark_bounced(db, args.message_id, args.reason)
+    except NotFound as missing:
+        print(f"central mail bounced: {shown(missing)}", file=sys.stderr)
+        return 1
+    print(f"{shown(message.message_id)} ({shown(message.kind)}) recorded as bounced")
     return 0

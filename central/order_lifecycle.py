@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from central.db import models
 from central.db.engine import utc_now
+
+if TYPE_CHECKING:
+    from central.mail.settings import MailSettings
 
 RECEIVED, AWAITING_PAYMENT, PAID = "received", "awaiting_payment", "paid"
 SHIPPED, DELIVERED, CANCELLED = "shipped", "delivered", "cancelled"
@@ -60,9 +65,11 @@ def record(order: models.Order, status: str, by: str, note: str = "") -> None:
 
 
 def change_status(session: Session, reference: str, wanted: str, by: str,
-                  note: str = "") -> models.Order:
-    """Move an order to `wanted` if its current status allows it, and record who did it.
-    Run in a write transaction: the order's row is locked until it commits."""
+                  note: str = "", mail: MailSettings | None = None) -> models.Order:
+    """Move an order to `wanted` if its current status allows it, and record who did it;
+    with `mail`, queue the message that tells the customer, if this status is one they
+    are told about. Run in a write transaction: the order's row is locked until it
+    commits, and the message is queued with the change or not at all."""
     if wanted not in STATUSES:
         raise ValueError(f"unknown status {wanted!r}: one of {', '.join(STATUSES)}")
     if len(note) > MAX_NOTE_LENGTH:
@@ -73,4 +80,8 @@ def change_status(session: Session, reference: str, wanted: str, by: str,
     order.status = wanted
     record(order, wanted, by, note)
     session.flush()
+    if mail is not None:
+        # Imported here: the messages name this module's statuses.
+        from central.mail.queue import queue_order_message
+        queue_order_message(session, order, wanted, mail, utc_now())
     return order

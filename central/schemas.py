@@ -262,6 +262,27 @@ class HistoryEntry(BaseModel):
     note: str
 
 
+class MailMessageOut(BaseModel):
+    """A customer e-mail about the order and its fate (docs/api.md, "Customer e-mails")."""
+
+    kind: Literal["order_received", "awaiting_payment", "shipped", "cancelled"]
+    recipient: str
+    state: Literal["queued", "sending", "sent", "refused", "bounced"]
+    attempts: int
+    message_id: str
+    created_at: str
+    sent_at: str | None
+    next_attempt_at: str | None
+    last_error: str
+
+
+class CustomerMessages(BaseModel):
+    """What the server tells customers by e-mail, for the terminals' confirmation screen."""
+
+    order_email: bool
+    payment_link: bool
+
+
 class StaffOrder(StaffOrderSummary):
     order_id: str
     terminal_id: int
@@ -273,6 +294,7 @@ class StaffOrder(StaffOrderSummary):
     lines: list[StaffOrderLine]
     history: list[HistoryEntry]
     allowed_next: list[str]
+    messages: list[MailMessageOut]
 
 
 class RatingIn(Strict):
@@ -336,6 +358,7 @@ class HeartbeatIn(Strict):
 class HeartbeatOut(BaseModel):
     server_time: str
     clock_drift_seconds: float
+    customer_messages: CustomerMessages
 
 
 class StockInStore(BaseModel):

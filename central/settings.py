@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from central.limits import Rate
+from central.mail.settings import MailSettings, mail_settings_from_env
 from kiosk.core.catalog import LANGUAGE_CODE
 
 DEFAULT_DATABASE_URL = "sqlite:///./central.db"
@@ -73,6 +74,8 @@ class Settings:
     # previous answer on it); an idle kept-alive connection is closed after the other.
     header_timeout_s: float = DEFAULT_HEADER_TIMEOUT_S
     keep_alive_timeout_s: float = DEFAULT_KEEP_ALIVE_TIMEOUT_S
+    # Customer e-mails (central/mail/settings.py): none unless CENTRAL_SMTP_HOST is set.
+    mail: MailSettings = MailSettings()
 
 
 def trusted_proxies_from_env() -> tuple[IpNetwork, ...]:
@@ -154,4 +157,5 @@ def settings_from_env(database_url: str, images_dir: Path | None) -> Settings:
         header_timeout_s=seconds_from_env("CENTRAL_HEADER_TIMEOUT_S",
                                           DEFAULT_HEADER_TIMEOUT_S),
         keep_alive_timeout_s=seconds_from_env("CENTRAL_KEEP_ALIVE_TIMEOUT_S",
-                                              DEFAULT_KEEP_ALIVE_TIMEOUT_S))
+                                              DEFAULT_KEEP_ALIVE_TIMEOUT_S),
+        mail=mail_settings_from_env())

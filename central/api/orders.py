@@ -23,6 +23,8 @@ from central.api.deps import DB, AppSettings, Caller, CurrentTerminal, same_stor
 from central.api.errors import RETRY_AFTER_S, ApiError, ErrorBody, validation_error
 from central.db import models
 from central.db.engine import Database, iso, utc_now
+from central.mail.queue import queue_order_message
+from central.mail.settings import MailSettings
 from central.order_lifecycle import RECEIVED, record
 from central.schemas import (
     ORDER_EXAMPLE,
@@ -71,10 +73,12 @@ async def post_order(request: Request, db: DB, caller: CurrentTerminal,
     try:
         # In a worker thread: the event loop keeps serving others (and can answer 409).
         status, body = await run_in_threadpool(_store, db, caller, key, fingerprint, order,
-                                               settings.price_tolerance_percent)
+                                               settings.price_tolerance_percent, settings.mail)
     finally:
         with _in_flight_lock:
             _in_flight.discard(key)
+    if status == 201 and (worker := getattr(request.app.state, "mail_worker", None)):
+        worker.wake()       # its confirmation e-mail goes now, not at the next poll
     return JSONResponse(json.loads(body), status_code=status)
 
 
@@ -145,17 +149,17 @@ _STORE_ATTEMPTS = 3
 
 
 def _store(db: Database, caller: Caller, key: str, fingerprint: str, order: OrderIn,
-           tolerance_percent: Decimal) -> tuple[int, str]:
+           tolerance_percent: Decimal, mail: MailSettings) -> tuple[int, str]:
     for _ in range(_STORE_ATTEMPTS - 1):
         try:
-            return _store_once(db, caller, key, fingerprint, order, tolerance_percent)
+            return _store_once(db, caller, key, fingerprint, order, tolerance_percent, mail)
         except IntegrityError:
             continue
-    return _store_once(db, caller, key, fingerprint, order, tolerance_percent)
+    return _store_once(db, caller, key, fingerprint, order, tolerance_percent, mail)
 
 
 def _store_once(db: Database, caller: Caller, key: str, fingerprint: str, order: OrderIn,
-                tolerance_percent: Decimal) -> tuple[int, str]:
+                tolerance_percent: Decimal, mail: MailSettings) -> tuple[int, str]:
     """Claim the key and store the order in one transaction; or replay the stored answer;
     or record why the order is refused (and claim nothing, so that the terminal may send
     it again under the same key once the catalog is put right)."""
@@ -174,7 +178,7 @@ def _store_once(db: Database, caller: Caller, key: str, fingerprint: str, order:
         checks = _check_lines(session, order)
         refusal = _refusal(order, checks, tolerance_percent)
         if refusal is None:
-            return _insert(session, caller, key, fingerprint, order, checks)
+            return _insert(session, caller, key, fingerprint, order, checks, mail)
         # Committed with the transaction; the 422 is raised once it is.
         _record_refusal(session, caller, key, order, refusal)
     raise refusal
@@ -284,7 +288,7 @@ def _items(count: int) -> str:
 
 
 def _insert(session: Session, caller: Caller, key: str, fingerprint: str, order: OrderIn,
-            checks: list[LineCheck]) -> tuple[int, str]:
+            checks: list[LineCheck], mail: MailSettings) -> tuple[int, str]:
     now = utc_now()
     lines = []
     for position, (line, check) in enumerate(zip(order.lines, checks, strict=True)):
@@ -315,6 +319,8 @@ def _insert(session: Session, caller: Caller, key: str, fingerprint: str, order:
     record(stored, RECEIVED, f"terminal {caller.name}")
     session.add(stored)
     session.flush()
+    # In the order's transaction: an order stored is an e-mail queued.
+    queue_order_message(session, stored, RECEIVED, mail, now)
     return 201, body
 
 

@@ -9,12 +9,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from central.api.deps import DB
+from central.api.deps import DB, AppSettings
 from central.api.errors import ApiError, ErrorBody
 from central.api.staff_auth import CurrentStaff
 from central.db import models
 from central.db.engine import iso
+from central.mail.queue import message_summary, order_messages
 from central.order_lifecycle import (
     TRANSITIONS,
     OrderNotFound,
@@ -59,7 +61,7 @@ def list_orders(db: DB, _: CurrentStaff,
 def get_order(db: DB, _: CurrentStaff, reference: ReferenceInPath) -> dict[str, Any]:
     with db.reading() as session:
         try:
-            return order_details(find_order(session, reference))
+            return order_details(session, find_order(session, reference))
         except OrderNotFound:
             raise _not_found(reference) from None
 
@@ -68,13 +70,14 @@ def get_order(db: DB, _: CurrentStaff, reference: ReferenceInPath) -> dict[str, 
              responses={409: {"model": ErrorBody,
                               "description": "The order's status does not allow this move"}},
              summary="Move an order to its next status")
-def set_status(db: DB, staff: CurrentStaff, reference: ReferenceInPath,
+def set_status(db: DB, settings: AppSettings, staff: CurrentStaff, reference: ReferenceInPath,
                change: StatusChangeIn) -> dict[str, Any]:
     try:
         with db.writing() as session:
             order = change_status(session, reference, change.status,
-                                  by=f"staff {staff.username}", note=change.note)
-            return order_details(order)
+                                  by=f"staff {staff.username}", note=change.note,
+                                  mail=settings.mail)
+            return order_details(session, order)
     except OrderNotFound:
         raise _not_found(reference) from None
     except TransitionNotAllowed as refused:
@@ -88,7 +91,7 @@ def order_summary(order: models.Order) -> dict[str, Any]:
             "price_mismatch": order.price_mismatch, "stock_shortfall": order.stock_shortfall}
 
 
-def order_details(order: models.Order) -> dict[str, Any]:
+def order_details(session: Session, order: models.Order) -> dict[str, Any]:
     return order_summary(order) | {
         "order_id": order.idempotency_key, "terminal_id": order.terminal_id,
         "placed_terminal_at": order.placed_terminal_at, "language": order.language,
@@ -102,6 +105,8 @@ def order_details(order: models.Order) -> dict[str, Any]:
         "history": [{"status": entry.status, "at": iso(entry.changed_at),
                      "by": entry.changed_by, "note": entry.note} for entry in order.history],
         "allowed_next": sorted(TRANSITIONS.get(order.status, ())),
+        "messages": [message_summary(message)
+                     for message in order_messages(session, order.id)],
     }
 
 

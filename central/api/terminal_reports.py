@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from central.analytics.local_time import local_times
 from central.analytics.rollups import Counts
-from central.api.deps import DB, CurrentTerminal, same_store
+from central.api.deps import DB, AppSettings, CurrentTerminal, same_store
 from central.api.errors import ErrorBody, field_problems
 from central.db import models
 from central.db.engine import iso, utc_now
@@ -38,7 +38,8 @@ def post_events(batch: BatchIn, db: DB, caller: CurrentTerminal) -> dict[str, An
 
 
 @router.post("/heartbeat", response_model=HeartbeatOut, summary="A terminal says it is alive")
-def heartbeat(beat: HeartbeatIn, db: DB, caller: CurrentTerminal) -> dict[str, Any]:
+def heartbeat(beat: HeartbeatIn, db: DB, settings: AppSettings,
+              caller: CurrentTerminal) -> dict[str, Any]:
     now = utc_now()
     drift = _drift_s(beat.terminal_time, now)
     with db.writing() as session:
@@ -46,7 +47,10 @@ def heartbeat(beat: HeartbeatIn, db: DB, caller: CurrentTerminal) -> dict[str, A
         terminal.last_heartbeat_at = now
         terminal.last_heartbeat = beat.model_dump()
         terminal.clock_drift_s = drift
-    return {"server_time": iso(now), "clock_drift_seconds": drift or 0.0}
+    # What the terminal's confirmation screen may promise the shopper.
+    return {"server_time": iso(now), "clock_drift_seconds": drift or 0.0,
+            "customer_messages": {"order_email": settings.mail.enabled,
+                                  "payment_link": settings.mail.payment_links}}
 
 
 # How deep an item's lists and objects may nest: event data is a few flat fields.

@@ -357,3 +357,32 @@ class RateLimit(Base):
     __tablename__ = "rate_limits"
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     full_at: Mapped[float] = mapped_column(Float(precision=53), index=True)
+
+
+class MailMessage(Base):
+    """A customer e-mail, written whole when it is queued (central/mail/queue.py) and
+    kept with its fate: queued, sending (a sender holds it until `lease_until`), sent,
+    refused (the mail server said no for good) or bounced (reported undeliverable after
+    it was sent). One message per order and kind: a status reached once mails once."""
+
+    __tablename__ = "mail_messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Sent as the Message-ID header at every attempt: a receiver can tell a repeat.
+    message_id: Mapped[str] = mapped_column(String(200), unique=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    recipient: Mapped[str] = mapped_column(String(320))
+    language: Mapped[str] = mapped_column(String(5))
+    subject: Mapped[str] = mapped_column(String(300))
+    body_text: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(10), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None]
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    __table_args__ = (Index("mail_messages_due", "state", "next_attempt_at"),
+                      Index("mail_messages_by_order", "order_id", "kind", unique=True))
