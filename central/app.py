@@ -9,15 +9,19 @@ from central.api import (
     catalog,
     dashboard,
     errors,
+    health,
     orders,
     staff_orders,
     status_page,
     terminal_reports,
 )
+from central.api.clients import TrustedProxyHeaders
 from central.api.json_bodies import JsonBodiesOnly
 from central.db.engine import Database
+from central.db.schema import head_revision
 from central.limits import Limiter
 from central.mail.sender import send_from_server
+from central.metrics import RequestMetrics
 from central.settings import Settings
 
 
@@ -32,13 +36,20 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.state.db = db or Database(settings.database_url)
     # Rate limits shared with every other process on the same database (central/limits.py).
     app.state.limiter = Limiter(app.state.db)
+    # What /health/ready compares the database with: read once, the code does not change.
+    app.state.schema_head = head_revision()
     errors.install(app)
     # Inside the size limit: a body is read whole to be checked only once it is known small.
     app.add_middleware(JsonBodiesOnly, router=app.router)
     app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
-    for module in (catalog, orders, terminal_reports, staff_orders, status_page, analytics,
-                   dashboard):
-        app.include_router(module.router)
+    routers = [module.router for module in (catalog, orders, terminal_reports, staff_orders,
+                                            status_page, analytics, dashboard, health)]
+    app.add_middleware(RequestMetrics, routes=[route for router in routers
+                                               for route in router.routes])
+    # Outermost: everything after it, the access log included, sees the real client.
+    app.add_middleware(TrustedProxyHeaders, proxies=settings.trusted_proxies)
+    for router in routers:
+        app.include_router(router)
     if settings.mail.enabled and settings.mail.send_in_server:
         send_from_server(app)       # customer e-mails (central/mail/)
     app.openapi_schema = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import re
@@ -15,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from central.mail.settings import mail_settings_from_env
 from central.order_lifecycle import STATUSES
-from central.settings import database_url_from_env, settings_from_env
+from central.settings import database_url_from_env, images_dir_from_env, settings_from_env
 
 # What a terminal acts on rather than shows: C0 and C1 controls (ESC, BEL, CSI, a
 # newline...), line separators, bidirectional overrides (they reorder what follows), and
@@ -59,11 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
                     "(default 10)\n"
                     "  CENTRAL_KEEP_ALIVE_TIMEOUT_S    idle time before a connection is "
                     "closed (default 5)\n"
-                    "  CENTRAL_PRICE_TOLERANCE_PERCENT see docs/api.md (default 5)")
+                    "  CENTRAL_PRICE_TOLERANCE_PERCENT see docs/api.md (default 5)\n"
+                    "  CENTRAL_IMAGES_DIR              as --images\n"
+                    "  PROMETHEUS_MULTIPROC_DIR        where the workers' metrics are added "
+                    "up (default: a\n"
+                    "                                  temporary directory; emptied at start)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--workers", type=_worker_count, default=1,
+                       help="processes answering requests (default 1); one that dies is "
+                            "replaced")
     serve.add_argument("--images", type=Path, default=None,
-                       help="directory of the catalog's images (default: <db dir>/images)")
+                       help="directory of the catalog's images (default: "
+                            "$CENTRAL_IMAGES_DIR, else <db dir>/images)")
     serve.set_defaults(handler=_serve)
 
     seed = commands.add_parser("seed-demo", help="the demo chain: stores, Luma, stock")
@@ -200,18 +207,22 @@ def _init_db(args, db) -> int:
 
 
 def _serve(args, db) -> int:
-    from central.app import create_app
     from central.http_server import serve
 
-    images = args.images or _default_images(args.database_url)
+    images = args.images or images_dir_from_env() or _default_images(args.database_url)
+    # Read here as well as in each worker: a setting it cannot read stops the command
+    # with its name, before any worker starts.
     settings = settings_from_env(args.database_url, images)
-    app = create_app(settings, db)
-    # What start-up made (modules, the app, SQLAlchemy's and pydantic's structures) lives
-    # as long as the process: out of the collector's sight, it is no longer walked at
-    # every full collection, which pages of thousands of records trigger often.
-    gc.freeze()
-    serve(app, settings, args.host, args.port)
+    db.dispose()        # each worker opens its own connections
+    serve(settings, args.host, args.port, args.workers)
     return 0
+
+
+def _worker_count(text: str) -> int:
+    count = int(text) if text.strip().isdigit() else 0
+    if not 1 <= count <= 64:
+        raise argparse.ArgumentTypeError(f"a number of processes from 1 to 64, not {text!r}")
+    return count
 
 
 def _default_images(url: str) -> Path | None:

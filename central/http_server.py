@@ -1,5 +1,12 @@
 """uvicorn, as `central serve` runs it.
 
+- `workers` processes share one listening socket; uvicorn's supervisor starts a new one
+  when one dies. Each worker builds its own app from the environment (the command's
+  options are put there first): nothing a request leaves behind lives in a worker, so
+  any of them, or of another machine's, may answer the next request (central/limits.py,
+  central/staff_sessions.py, the orders' Idempotency-Key).
+- Metrics are added up over the workers through files in a directory of their own
+  (central/metrics.py): `PROMETHEUS_MULTIPROC_DIR` if IT sets it, else a temporary one.
 - The client's address is the connection's peer: uvicorn's own reading of
   X-Forwarded-For (which it believes from 127.0.0.1 by default) is off, and the server
   reads it itself, from the proxies IT listed only (central/api/clients.py).
@@ -12,21 +19,84 @@
 from __future__ import annotations
 
 import asyncio
+import gc
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import h11
 import uvicorn
 from fastapi import FastAPI
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from central.settings import Settings
+from central.settings import (
+    IMAGES_DIR_ENV,
+    Settings,
+    database_url_from_env,
+    images_dir_from_env,
+    settings_from_env,
+)
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# How long a worker may take to answer its supervisor before it is replaced: starting,
+# it imports for seconds (uvicorn's 5 s got workers on a busy machine killed at birth).
+WORKER_HEALTHCHECK_TIMEOUT_S = 30
+_METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
 
-def serve(app: FastAPI, settings: Settings, host: str, port: int) -> None:
-    class Protocol(HeadTimeoutProtocol):
-        head_timeout_s = settings.header_timeout_s
+def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
+    # The workers read their settings as `app_from_environment` does; the parent's own
+    # environment is what they start with.
+    os.environ["CENTRAL_DATABASE_URL"] = settings.database_url
+    if settings.images_dir is not None:
+        os.environ[IMAGES_DIR_ENV] = str(settings.images_dir)
+    with _metrics_directory() as metrics_dir:
+        os.environ[_METRICS_DIR_ENV] = str(metrics_dir)
+        uvicorn.run("central.http_server:app_from_environment", factory=True, host=host,
+                    port=port, workers=workers, log_level="info", http=HeadTimeoutProtocol,
+                    proxy_headers=False, timeout_keep_alive=settings.keep_alive_timeout_s,
+                    timeout_worker_healthcheck=WORKER_HEALTHCHECK_TIMEOUT_S)
 
-    uvicorn.run(app, host=host, port=port, log_level="info", http=Protocol,
-                proxy_headers=False, timeout_keep_alive=settings.keep_alive_timeout_s)
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker (uvicorn calls it in each)."""
+    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    # Imported here, not with this module: prometheus-client decides at its import whether
+    # counts go to the shared directory, which `serve` names first.
+    from central.app import create_app
+
+    settings = settings_from_env(database_url_from_env(), images_dir_from_env())
+    HeadTimeoutProtocol.head_timeout_s = settings.header_timeout_s
+    app = create_app(settings)
+    # What start-up made (modules, the app, SQLAlchemy's and pydantic's structures) lives
+    # as long as the process: out of the collector's sight, it is no longer walked at
+    # every full collection, which pages of thousands of records trigger often.
+    gc.freeze()
+    return app
+
+
+@contextmanager
+def _metrics_directory() -> Iterator[Path]:
+    """The directory the workers' counts go to, emptied: a server started again starts
+    counting from zero, as Prometheus expects of a restarted target."""
+    given = os.environ.get(_METRICS_DIR_ENV, "").strip()
+    if given:
+        directory = Path(given)
+        directory.mkdir(parents=True, exist_ok=True)
+        for stale in directory.glob("*.db"):
+            stale.unlink()
+        yield directory
+        return
+    directory = Path(tempfile.mkdtemp(prefix="central-metrics-"))
+    try:
+        yield directory
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 class HeadTimeoutProtocol(H11Protocol):

@@ -38,6 +38,15 @@ def database_url_from_env() -> str:
     return os.environ.get("CENTRAL_DATABASE_URL", DEFAULT_DATABASE_URL)
 
 
+IMAGES_DIR_ENV = "CENTRAL_IMAGES_DIR"
+
+
+def images_dir_from_env() -> Path | None:
+    """CENTRAL_IMAGES_DIR: the directory of the catalog's images (`serve --images`)."""
+    raw = os.environ.get(IMAGES_DIR_ENV, "").strip()
+    return Path(raw) if raw else None
+
+
 def price_tolerance_from_env() -> Decimal:
     """CENTRAL_PRICE_TOLERANCE_PERCENT: how far below the server's price a quoted price
     may be before the order is refused (a percentage from 0 to 100, default 5)."""

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
@@ -25,6 +25,7 @@ from central.db import models
 from central.db.engine import Database, iso, utc_now
 from central.mail.queue import queue_order_message
 from central.mail.settings import MailSettings
+from central.metrics import ORDERS_ACCEPTED, ORDERS_REFUSED, ORDERS_REPLAYED
 from central.order_lifecycle import RECEIVED, record
 from central.schemas import (
     ORDER_EXAMPLE,
@@ -34,6 +35,7 @@ from central.schemas import (
     OrderStatus,
     free_text,
 )
+from central.settings import Settings
 from kiosk.core.orders import DERIVED_PREFIX_LENGTH, derived_prefix
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -41,8 +43,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/v1", responses=ERRORS)
 
 # Keys being handled by this process right now: a second request with one of them is
-# told to come back (409) rather than wait. PostgreSQL adds an advisory lock for the
-# case of several server processes.
+# told to come back (409) rather than wait. Only a shortcut: what stores an order once is
+# in the database (the key's unique row, claimed in the order's transaction; on
+# PostgreSQL an advisory lock also sends a second process's attempt back with a 409).
 _in_flight: set[str] = set()
 _in_flight_lock = threading.Lock()
 
@@ -62,6 +65,17 @@ IDEMPOTENCY_KEY_HEADER = {
                                 "schema": {"$ref": "#/components/schemas/OrderIn"}}}}})
 async def post_order(request: Request, db: DB, caller: CurrentTerminal,
                      settings: AppSettings) -> JSONResponse:
+    try:
+        stored = await _post_order(request, db, caller, settings)
+    except ApiError as refusal:
+        ORDERS_REFUSED.labels(refusal.error).inc()
+        raise
+    (ORDERS_REPLAYED if stored.replayed else ORDERS_ACCEPTED).inc()
+    return JSONResponse(json.loads(stored.body), status_code=stored.status)
+
+
+async def _post_order(request: Request, db: Database, caller: Caller,
+                      settings: Settings) -> Stored:
     key = _checked_key(request.headers.get("idempotency-key"))
     order = _parse(await request.body())
     same_store(caller, order.store_id)
@@ -72,14 +86,14 @@ async def post_order(request: Request, db: DB, caller: CurrentTerminal,
         _in_flight.add(key)
     try:
         # In a worker thread: the event loop keeps serving others (and can answer 409).
-        status, body = await run_in_threadpool(_store, db, caller, key, fingerprint, order,
-                                               settings.price_tolerance_percent, settings.mail)
+        stored = await run_in_threadpool(_store, db, caller, key, fingerprint, order,
+                                         settings.price_tolerance_percent, settings.mail)
     finally:
         with _in_flight_lock:
             _in_flight.discard(key)
-    if status == 201 and (worker := getattr(request.app.state, "mail_worker", None)):
+    if stored.status == 201 and (worker := getattr(request.app.state, "mail_worker", None)):
         worker.wake()       # its confirmation e-mail goes now, not at the next poll
-    return JSONResponse(json.loads(body), status_code=status)
+    return stored
 
 
 @router.get("/orders/{reference}", response_model=OrderStatus, summary="An order's status")
@@ -143,13 +157,21 @@ def _in_progress() -> ApiError:
                     headers={"Retry-After": str(RETRY_AFTER_S)})
 
 
+class Stored(NamedTuple):
+    """The answer to an order stored: now, or before (a retry, `replayed`)."""
+
+    status: int
+    body: str
+    replayed: bool
+
+
 # Attempts at storing an order when a concurrent request claims the same key, reference
 # or prefix between our read and our write (PostgreSQL): the next attempt reads it.
 _STORE_ATTEMPTS = 3
 
 
 def _store(db: Database, caller: Caller, key: str, fingerprint: str, order: OrderIn,
-           tolerance_percent: Decimal, mail: MailSettings) -> tuple[int, str]:
+           tolerance_percent: Decimal, mail: MailSettings) -> Stored:
     for _ in range(_STORE_ATTEMPTS - 1):
         try:
             return _store_once(db, caller, key, fingerprint, order, tolerance_percent, mail)
@@ -159,7 +181,7 @@ def _store(db: Database, caller: Caller, key: str, fingerprint: str, order: Orde
 
 
 def _store_once(db: Database, caller: Caller, key: str, fingerprint: str, order: OrderIn,
-                tolerance_percent: Decimal, mail: MailSettings) -> tuple[int, str]:
+                tolerance_percent: Decimal, mail: MailSettings) -> Stored:
     """Claim the key and store the order in one transaction; or replay the stored answer;
     or record why the order is refused (and claim nothing, so that the terminal may send
     it again under the same key once the catalog is put right)."""
@@ -228,14 +250,14 @@ def _record_refusal(session: Session, caller: Caller, key: str, order: OrderIn,
     row.error, row.message, row.refused_at = refusal.error, refusal.message, utc_now()
 
 
-def _replay(session: Session, key: str, fingerprint: str) -> tuple[int, str] | None:
+def _replay(session: Session, key: str, fingerprint: str) -> Stored | None:
     stored = session.scalar(select(models.Order).where(models.Order.idempotency_key == key))
     if stored is None:
         return None
     if stored.request_hash != fingerprint:
         raise ApiError(422, "idempotency_key_reused",
                        "this Idempotency-Key was used before with a different order")
-    return stored.response_status, stored.response_body
+    return Stored(stored.response_status, stored.response_body, replayed=True)
 
 
 @dataclass(frozen=True)
@@ -288,7 +310,7 @@ def _items(count: int) -> str:
 
 
 def _insert(session: Session, caller: Caller, key: str, fingerprint: str, order: OrderIn,
-            checks: list[LineCheck], mail: MailSettings) -> tuple[int, str]:
+            checks: list[LineCheck], mail: MailSettings) -> Stored:
     now = utc_now()
     lines = []
     for position, (line, check) in enumerate(zip(order.lines, checks, strict=True)):
@@ -321,7 +343,7 @@ def _insert(session: Session, caller: Caller, key: str, fingerprint: str, order:
     session.flush()
     # In the order's transaction: an order stored is an e-mail queued.
     queue_order_message(session, stored, RECEIVED, mail, now)
-    return 201, body
+    return Stored(201, body, replayed=False)
 
 
 def _stock_shortfall(lines: list[models.OrderLine]) -> bool:

@@ -36,11 +36,17 @@ def upgrade(db: Database) -> None:
             session.add(Meta(key="pruned_through", value="0"))
 
 
-def is_current(db: Database) -> bool:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+def head_revision() -> str | None:
+    """The revision the migrations bring a database to."""
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def is_current(db: Database, head: str | None = None) -> bool:
+    """Whether the database is at `head` (default: the migrations' head) and has its
+    epoch."""
+    head = head or head_revision()
     with db.engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        if current != head:
+        if MigrationContext.configure(connection).get_current_revision() != head:
             return False
         return connection.execute(select(Meta.value).where(Meta.key == "epoch")).first() \
             is not None

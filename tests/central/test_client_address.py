@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
-from types import SimpleNamespace
 
 import pytest
 from starlette.requests import Request
 
-from central.api.clients import client_address
+from central.api.clients import TrustedProxyHeaders, client_address
 from central.limits import Rate
-from central.settings import Settings, flag_from_env, rate_from_env, trusted_proxies_from_env
+from central.settings import flag_from_env, rate_from_env, trusted_proxies_from_env
 
 
-def request(peer: str, *forwarded: str, proxies: str = "") -> Request:
+def request(peer: str, *forwarded: str, proxies: str = "", proto: list[str] = ()) -> Request:
+    """The request as the routes see it, once TrustedProxyHeaders has read it."""
     networks = tuple(ipaddress.ip_network(p, strict=False) for p in proxies.split())
-    app = SimpleNamespace(state=SimpleNamespace(settings=Settings("sqlite://",
-                                                                  trusted_proxies=networks)))
     headers = [(b"x-forwarded-for", value.encode()) for value in forwarded]
-    return Request({"type": "http", "method": "GET", "path": "/", "headers": headers,
-                    "client": (peer, 50000), "app": app})
+    headers += [(b"X-Forwarded-Proto", value.encode()) for value in proto]
+    seen: list[dict] = []
+
+    async def app(scope, receive, send) -> None:
+        seen.append(scope)
+
+    asyncio.run(TrustedProxyHeaders(app, networks)(
+        {"type": "http", "method": "GET", "path": "/", "headers": headers, "scheme": "http",
+         "client": (peer, 50000), "server": ("127.0.0.1", 8080)}, None, None))
+    return Request(seen[0])
 
 
 @pytest.mark.parametrize("peer, forwarded, proxies, client", [
@@ -45,6 +52,22 @@ def request(peer: str, *forwarded: str, proxies: str = "") -> Request:
 def test_the_client_is_the_peer_unless_a_listed_proxy_names_it(peer, forwarded, proxies,
                                                                  client):
     assert client_address(request(peer, *forwarded, proxies=proxies)) == client
+
+
+@pytest.mark.parametrize("peer, proto, proxies, scheme", [
+    # A listed proxy says what the client used; the nearest one's word (the last) counts.
+    ("10.0.0.5", ["https"], "10.0.0.0/8", "https"),
+    ("10.0.0.5", ["http, HTTPS"], "10.0.0.0/8", "https"),
+    ("10.0.0.5", ["https", "http"], "10.0.0.0/8", "http"),
+    # Anyone else, or a word that is no scheme: the connection's own.
+    ("192.0.2.1", ["https"], "10.0.0.0/8", "http"),
+    ("127.0.0.1", ["https"], "", "http"),
+    ("10.0.0.5", ["gopher"], "10.0.0.0/8", "http"),
+    ("10.0.0.5", [], "10.0.0.0/8", "http"),
+])
+def test_the_scheme_is_the_connections_unless_a_listed_proxy_says(peer, proto, proxies,
+                                                                   scheme):
+    assert request(peer, proxies=proxies, proto=proto).url.scheme == scheme
 
 
 def test_the_settings_read_from_the_environment(monkeypatch):
