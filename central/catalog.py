@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, tuple_, update
+from sqlalchemy import bindparam, delete, func, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -66,30 +66,21 @@ class CatalogWriter:
     def product_translations(self, items: Sequence[records.Product]) -> None:
         """Write the translations of products that exist and of their variants, and
         nothing else of them (a file of store-view rows brings no more)."""
-        for product in items:
-            self.session.execute(update(models.Product)
-                                 .where(models.Product.sku == product.sku)
-                                 .values(translations=product.translations))
-            for variant in product.variants:
-                self.session.execute(update(models.Variant)
-                                     .where(models.Variant.sku == variant.sku)
-                                     .values(translations=variant.translations))
+        self._set_translations(models.Product, [(p.sku, p.translations) for p in items])
+        self._set_translations(models.Variant, [(v.sku, v.translations)
+                                                for p in items for v in p.variants])
         self._log("product", [p.sku for p in items])
 
     def category_translations(self, translations: dict[str, records.Translations]) -> None:
-        """Add languages to categories that exist, by path: a language given replaces
-        that language's text, the others are kept. Unknown paths are left out."""
-        rows = []
-        for path, added in translations.items():
-            kept = self.session.scalar(select(models.Category.translations)
-                                       .where(models.Category.path == path))
-            if kept is not None:
-                rows.append({"path": path, "translations": {**kept, **added}})
-        for row in rows:
-            self.session.execute(update(models.Category)
-                                 .where(models.Category.path == row["path"])
-                                 .values(translations=row["translations"]))
-        self._log("category", [row["path"] for row in rows])
+        """Set the translations of categories that exist, by path, each replacing what the
+        category held. Unknown paths are left out."""
+        known = set()
+        for chunk in _chunks(list(translations)):
+            known |= set(self.session.scalars(select(models.Category.path)
+                                              .where(models.Category.path.in_(chunk))))
+        paths = [path for path in translations if path in known]
+        self._set_translations(models.Category, [(path, translations[path]) for path in paths])
+        self._log("category", paths)
 
     def stores(self, items: Sequence[records.Store]) -> None:
         self._upsert(models.Store, ["id"], [
@@ -132,6 +123,19 @@ class CatalogWriter:
         updated = {c: statement.excluded[c] for c in rows[0] if c not in keys}
         self.session.connection().execute(
             statement.on_conflict_do_update(index_elements=keys, set_=updated), rows)
+
+    def _set_translations(self, model: type, rows: list[tuple[str, records.Translations]]
+                          ) -> None:
+        """One UPDATE statement run for every row (executemany), by primary key."""
+        if not rows:
+            return
+        table = model.__table__
+        [key] = table.primary_key.columns
+        statement = update(table).where(key == bindparam("key")) \
+            .values(translations=bindparam("translations"))
+        self.session.connection().execute(
+            statement, [{"key": key_value, "translations": translations}
+                        for key_value, translations in rows])
 
     def _log(self, kind: str, keys: Iterable[str], *, deleted: bool = False) -> None:
         """Renumber the records and store the JSON the feed will serve for each.

@@ -93,7 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
                          metavar="LANGUAGE=CODE",
                          help="the language of a store view, whose rows translate the "
                               "catalog (fr=fr_store); repeat for each. Added to those of "
-                              "$CENTRAL_STORE_VIEWS. Rows of other store views are skipped")
+                              "$CENTRAL_STORE_VIEWS. Rows of other store views are skipped. "
+                              "Translations no store-view row of the file names are kept; "
+                              "a column a store-view row leaves empty removes its "
+                              "translation (docs/api.md, Languages)")
     magento.set_defaults(handler=_import_magento)
 
     stock = commands.add_parser("import-stock",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -26,6 +27,7 @@ from kiosk.core.demo import (
     with_featured,
 )
 from kiosk.core.importers.magento import (
+    HeldTranslations,
     ImportResult,
     read_standard_products,
     read_store_view_file,
@@ -56,20 +58,29 @@ def import_magento(db: Database, csv_path: Path, images_dir: Path | None,
                    server_images: Path | None, store_views: dict[str, str] | None = None,
                    progress: Progress | None = None) -> ImportResult:
     """`store_views` maps store-view codes to languages: their rows are translations. A file
-    of store-view rows only translates the products the catalog holds already."""
+    of store-view rows only translates the products the catalog holds already. The
+    translations held that a file's store-view rows do not replace are kept
+    (`kiosk.core.importers.magento.StoreViewTexts`): a file of default rows alone keeps
+    them all."""
     skus = _translated_skus(csv_path)
     if skus is not None:
         return _import_translations(db, csv_path, store_views or {}, skus)
     reading = (lambda rows, fraction: progress.step("rows read", rows, fraction)) \
         if progress else None
-    imported = read_standard_products(csv_path, store_views, reading)
+
+    def held(product_skus: list[str], paths: list[str]) -> HeldTranslations:
+        with db.reading() as session:
+            return _held_translations(session, product_skus, paths)
+
+    imported = read_standard_products(csv_path, store_views, reading, held)
     with db.writing(catalog=True) as session:
         writer = CatalogWriter(session)
-        known = set(session.scalars(select(models.Category.path)))
+        known = {path: translations for path, translations in session.execute(
+            select(models.Category.path, models.Category.translations))}
         writer.categories([c for c in imported.categories.values() if c.path not in known])
         writer.category_translations({c.path: c.translations
                                       for c in imported.categories.values()
-                                      if c.path in known and c.translations})
+                                      if c.path in known and c.translations != known[c.path]})
         total = len(imported.products)
         for start in range(0, total, BATCH):
             writer.products(imported.products[start:start + BATCH])
@@ -79,6 +90,28 @@ def import_magento(db: Database, csv_path: Path, images_dir: Path | None,
     if images_dir is not None and server_images is not None:
         _copy_images(imported, images_dir, server_images)
     return imported
+
+
+def _held_translations(session, product_skus: list[str], paths: list[str]) -> HeldTranslations:
+    """The translations stored for these products, their variants and these categories
+    (only those that hold some)."""
+    products, variants, categories = {}, {}, {}
+    for chunk in _chunks(product_skus):
+        products.update(
+            (sku, translations) for sku, translations in session.execute(
+                select(models.Product.sku, models.Product.translations)
+                .where(models.Product.sku.in_(chunk))) if translations)
+        variants.update(
+            (sku, (size, color, translations)) for sku, size, color, translations in
+            session.execute(select(models.Variant.sku, models.Variant.size,
+                                   models.Variant.color, models.Variant.translations)
+                            .where(models.Variant.product_sku.in_(chunk))) if translations)
+    for chunk in _chunks(paths):
+        categories.update(
+            (path, translations) for path, translations in session.execute(
+                select(models.Category.path, models.Category.translations)
+                .where(models.Category.path.in_(chunk))) if translations)
+    return HeldTranslations(products, variants, categories)
 
 
 def _translated_skus(csv_path: Path) -> set[str] | None:
@@ -99,18 +132,20 @@ def _translated_skus(csv_path: Path) -> set[str] | None:
 def _import_translations(db: Database, csv_path: Path, store_views: dict[str, str],
                          skus: set[str]) -> ImportResult:
     """Give the products, variants and categories stored the translations of a file of
-    store-view rows; the languages they hold already are kept."""
+    store-view rows; what its rows do not replace is kept."""
     with db.reading() as session:
         catalog = _stored_catalog(session, skus)
     before = {p.sku: p for p in catalog.products}
+    categories_before = dict(catalog.categories)
     read_store_view_file(csv_path, store_views, catalog)
     changed = [p for p in catalog.products if p != before[p.sku]]
     with db.writing(catalog=True) as session:
         writer = CatalogWriter(session)
         for start in range(0, len(changed), BATCH):
             writer.product_translations(changed[start:start + BATCH])
-        writer.category_translations({c.path: c.translations
-                                      for c in catalog.categories.values() if c.translations})
+        writer.category_translations({path: c.translations
+                                      for path, c in catalog.categories.items()
+                                      if c != categories_before[path]})
     return catalog
 
 
@@ -118,34 +153,50 @@ def _stored_catalog(session, skus: set[str]) -> ImportResult:
     """The stored products the SKUs name, as themselves or by one of their variants, with
     what a store-view row translates, and their categories."""
     catalog = ImportResult()
-    listed = sorted(skus)
     owners = set()
-    for start in range(0, len(listed), BATCH):
-        chunk = listed[start:start + BATCH]
+    for chunk in _chunks(sorted(skus)):
         owners |= set(session.scalars(select(models.Variant.product_sku)
                                       .where(models.Variant.sku.in_(chunk))))
         owners |= set(session.scalars(select(models.Product.sku)
                                       .where(models.Product.sku.in_(chunk))))
     paths = set()
-    wanted = sorted(owners)
-    for start in range(0, len(wanted), BATCH):
-        for row in session.scalars(select(models.Product)
-                                   .where(models.Product.sku.in_(wanted[start:start + BATCH]))):
-            variants = tuple(Variant(v.sku, v.price_cents, size=v.size, color=v.color,
-                                     translations=v.translations) for v in row.variants)
+    product = models.Product
+    for chunk in _chunks(sorted(owners)):
+        # Two queries a chunk, the variants in their order: not an ORM load per product.
+        variants: dict[str, list[Variant]] = {}
+        for row in session.execute(
+                select(models.Variant.product_sku, models.Variant.sku,
+                       models.Variant.price_cents, models.Variant.size, models.Variant.color,
+                       models.Variant.translations)
+                .where(models.Variant.product_sku.in_(chunk))
+                .order_by(models.Variant.product_sku, models.Variant.position)):
+            variants.setdefault(row.product_sku, []).append(Variant(
+                row.sku, row.price_cents, size=row.size, color=row.color,
+                translations=row.translations))
+        for row in session.execute(
+                select(product.sku, product.name, product.price_cents, product.categories,
+                       product.description_html, product.attributes,
+                       product.short_description_html, product.image_label,
+                       product.translations).where(product.sku.in_(chunk))):
             catalog.products.append(Product(
-                sku=row.sku, name=row.name, price_cents=row.price_cents, variants=variants,
-                categories=tuple(row.categories), description_html=row.description_html,
-                attributes=dict(row.attributes),
+                sku=row.sku, name=row.name, price_cents=row.price_cents,
+                variants=tuple(variants.get(row.sku, ())), categories=tuple(row.categories),
+                description_html=row.description_html, attributes=dict(row.attributes),
                 short_description_html=row.short_description_html,
                 image_label=row.image_label, translations=row.translations))
             paths |= {"/".join(path.split("/")[:depth]) for path in row.categories
                       for depth in range(1, path.count("/") + 2)}
-    for row in session.scalars(select(models.Category)
-                               .where(models.Category.path.in_(sorted(paths)))):
-        catalog.categories[row.path] = Category(row.path, row.name,
-                                                translations=row.translations)
+    for chunk in _chunks(sorted(paths)):
+        for row in session.scalars(select(models.Category)
+                                   .where(models.Category.path.in_(chunk))):
+            catalog.categories[row.path] = Category(row.path, row.name,
+                                                    translations=row.translations)
     return catalog
+
+
+def _chunks(items: list, size: int = BATCH) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def _copy_images(imported: ImportResult, source: Path, target: Path) -> None:

@@ -137,7 +137,8 @@ def read_categories(path: Path) -> ImportResult:
 
 
 def read_standard_products(path: Path, store_views: Mapping[str, str] | None = None,
-                           progress: RowProgress | None = None) -> ImportResult:
+                           progress: RowProgress | None = None,
+                           held: HeldLookup | None = None) -> ImportResult:
     """The standard Magento 2 product CSV, with configurable parents and simple variants.
 
     `store_views` maps store-view codes to language codes ({'fr_store': 'fr'}). A row
@@ -148,6 +149,11 @@ def read_standard_products(path: Path, store_views: Mapping[str, str] | None = N
     level, with the default row's). Empty columns keep the default language's text. A row
     for another store view, an unknown SKU, or before its default row is reported and
     skipped.
+
+    `held` gives the translations a catalog holds already for the products the file
+    names (asked once, with their SKUs and their categories' paths): those the file's
+    store-view rows do not replace are kept, as `StoreViewTexts` says, so a file of
+    default rows alone leaves every translation as it was.
     """
     store_views = store_views or {}
     _check_languages(store_views)
@@ -205,13 +211,15 @@ def read_standard_products(path: Path, store_views: Mapping[str, str] | None = N
             continue
         _add_product(result, _standalone(row))
 
-    if translating:
-        texts = _StoreViewTexts()
-        for row, language in translating:
-            try:
-                texts.read(row, language, defaults, refused)
-            except _RowError as exc:
-                result.problems.append(RowProblem(path.name, row.number, row.line, str(exc)))
+    texts = StoreViewTexts()
+    for row, language in translating:
+        try:
+            texts.read(row, language, defaults, refused)
+        except _RowError as exc:
+            result.problems.append(RowProblem(path.name, row.number, row.line, str(exc)))
+    if held is not None:
+        texts.apply(result, held([p.sku for p in result.products], list(result.categories)))
+    elif translating:
         texts.apply(result)
     result.problems.sort(key=lambda problem: problem.row)
     return result
@@ -227,12 +235,13 @@ def read_store_view_file(path: Path, store_views: Mapping[str, str],
     product's or a variant's (whose size and colour labels it translates). Its `categories`
     list the product's category paths in the order the catalog's file gave them, each
     under the root category by the root's own name (Default Category) or without it.
+    The records' translations are replaced, removed or kept as `StoreViewTexts` says.
     """
     _check_languages(store_views)
     products = {p.sku: p for p in catalog.products}
     variants = {v.sku: v for p in catalog.products for v in p.variants}
     read = ImportResult()
-    texts = _StoreViewTexts()
+    texts = StoreViewTexts()
     for row in read_rows(path, read):
         sku = row.values.get("sku", "").strip()
         view = (row.values.get("store_view_code") or "").strip()
@@ -272,15 +281,43 @@ _TRANSLATED_COLUMNS = {"name": "name", "description": "description_html",
 _OPTION_ATTRIBUTES = ("size", "color")
 
 
+@dataclass(frozen=True)
+class HeldTranslations:
+    """The translations a catalog holds already: by product SKU; by variant SKU with the
+    size and colour labels they translate; by category path."""
+
+    products: Mapping[str, Translations] = field(default_factory=dict)
+    variants: Mapping[str, tuple[str | None, str | None, Translations]] = \
+        field(default_factory=dict)
+    categories: Mapping[str, Translations] = field(default_factory=dict)
+
+
+# Asked with the SKUs of the products read and the paths of their categories.
+HeldLookup = Callable[[list[str], list[str]], HeldTranslations]
+
+
 @dataclass
-class _StoreViewTexts:
+class StoreViewTexts:
     """The translations read from store-view rows, gathered before they are given to the
-    products, variants and categories they translate."""
+    products, variants and categories they translate.
+
+    What a file does to the translations held already, language by language:
+    - a product's store-view row replaces the product's text in its language: a column it
+      leaves empty, or gives as the default row does, is read in the default language from
+      then on (a row of its SKU and store view alone removes the language from it);
+    - a size or colour label, and a category name, translate their default label wherever
+      it is used: a store-view row giving the default label itself removes its translation
+      in that language, unless another row of the file translates it;
+    - whatever the file's store-view rows do not name is kept, so a file of default rows
+      alone changes no translation (a variant's size or colour translation is kept while
+      its default label stays the same).
+    """
 
     products: dict[str, Translations] = field(default_factory=dict)
-    # (attribute, default label) -> {language: label}. An option label belongs to its
-    # attribute, not to one product: a colour translated once is translated everywhere.
-    options: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    # (attribute, default label) -> {language: label, or None where it is removed}. An
+    # option label belongs to its attribute, not to one product.
+    options: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
+    # path -> {language: {"name": name}, or {} where it is removed}
     categories: dict[str, Translations] = field(default_factory=dict)
     seen: set[tuple[str, str]] = field(default_factory=set)
 
@@ -340,39 +377,85 @@ class _StoreViewTexts:
                       if defaults.attributes.get(key) not in (None, value)}
         if attributes:
             text["attributes"] = attributes
-        if text:
-            self.products.setdefault(sku, {})[language] = text
+        # Empty, the language is named all the same: it is removed from the product.
+        self.products.setdefault(sku, {})[language] = text
         translated_pairs = _pairs(values.get("additional_attributes", ""))
         for attribute in _OPTION_ATTRIBUTES:
             label, translated = defaults.options.get(attribute), translated_pairs.get(attribute)
-            if label and translated and translated != label:
-                self.options.setdefault((attribute, label), {}).setdefault(language,
-                                                                           translated)
+            if label and translated:
+                labels = self.options.setdefault((attribute, label), {})
+                if translated != label and labels.get(language) is None:
+                    labels[language] = translated
+                else:
+                    labels.setdefault(language, None)
         for path, name in category_names.items():
-            self.categories.setdefault(path, {}).setdefault(language, {"name": name})
+            names = self.categories.setdefault(path, {})
+            if name is not None and not names.get(language):
+                names[language] = {"name": name}
+            else:
+                names.setdefault(language, {})
 
-    def apply(self, result: ImportResult) -> None:
-        """Give the translations read to the records; those they held already are kept."""
-        result.products[:] = [self._translated(p) for p in result.products]
-        for path, translations in self.categories.items():
-            category = result.categories.get(path)
-            if category is not None:
-                result.categories[path] = replace(
-                    category, translations=_merged(category.translations, translations))
+    def apply(self, result: ImportResult, held: HeldTranslations | None = None) -> None:
+        """Give the translations read to the records, over those they hold already: their
+        own, or `held`'s for the records `held` knows."""
+        held = held or HeldTranslations()
+        held_options = _held_options(held)
+        result.products[:] = [self._translated(p, held, held_options) for p in result.products]
+        for path, category in result.categories.items():
+            kept = held.categories.get(path, category.translations)
+            translations = _replaced(kept, self.categories.get(path, {}))
+            if translations != category.translations:
+                result.categories[path] = replace(category, translations=translations)
 
-    def _translated(self, product: Product) -> Product:
-        variants = tuple(self._translated_variant(v) for v in product.variants)
-        return replace(product, variants=variants, translations=_merged(
-            product.translations, self.products.get(product.sku, {})))
+    def _translated(self, product: Product, held: HeldTranslations,
+                    held_options: dict[tuple[str, str], dict[str, str]]) -> Product:
+        variants = tuple(self._translated_variant(v, held, held_options)
+                         for v in product.variants)
+        kept = held.products.get(product.sku, product.translations)
+        return replace(product, variants=variants,
+                       translations=_replaced(kept, self.products.get(product.sku, {})))
 
-    def _translated_variant(self, variant: Variant) -> Variant:
-        translations: Translations = {}
+    def _translated_variant(self, variant: Variant, held: HeldTranslations,
+                            held_options: dict[tuple[str, str], dict[str, str]]) -> Variant:
+        translations = {language: dict(fields)
+                        for language, fields in _held_labels(variant, held).items()}
         for attribute in _OPTION_ATTRIBUTES:
-            labels = self.options.get((attribute, getattr(variant, attribute)), {})
-            for language, translated in labels.items():
-                translations.setdefault(language, {})[attribute] = translated
-        return replace(variant, translations=_merged(variant.translations, translations)) \
-            if translations else variant
+            label = getattr(variant, attribute)
+            # Another variant's held translation of the label, where this one has none.
+            for language, translated in held_options.get((attribute, label), {}).items():
+                translations.setdefault(language, {}).setdefault(attribute, translated)
+            for language, translated in self.options.get((attribute, label), {}).items():
+                if translated is None:
+                    translations.get(language, {}).pop(attribute, None)
+                else:
+                    translations.setdefault(language, {})[attribute] = translated
+        translations = {language: fields for language, fields in translations.items() if fields}
+        return variant if translations == variant.translations \
+            else replace(variant, translations=translations)
+
+
+def _held_labels(variant: Variant, held: HeldTranslations) -> Translations:
+    """The variant's translations held, of the labels it still has (a translation of a
+    colour it had before translates nothing now)."""
+    if variant.sku not in held.variants:
+        return variant.translations
+    size, color, translations = held.variants[variant.sku]
+    unchanged = {attribute for attribute, label in (("size", size), ("color", color))
+                 if getattr(variant, attribute) == label}
+    return {language: {key: text for key, text in fields.items() if key in unchanged}
+            for language, fields in translations.items()}
+
+
+def _held_options(held: HeldTranslations) -> dict[tuple[str, str], dict[str, str]]:
+    """(attribute, label) -> {language: label}, as the held variants translate them."""
+    options: dict[tuple[str, str], dict[str, str]] = {}
+    for size, color, translations in held.variants.values():
+        for attribute, label in (("size", size), ("color", color)):
+            for language, fields in translations.items():
+                if label and attribute in fields:
+                    options.setdefault((attribute, label), {}).setdefault(
+                        language, fields[attribute])
+    return options
 
 
 @dataclass(frozen=True)
@@ -387,18 +470,19 @@ class _Defaults:
     categories: str
 
 
-def _merged(kept: Translations, added: Translations) -> Translations:
-    if not added:
+def _replaced(kept: Translations, given: Translations) -> Translations:
+    """`kept` with the languages `given` names replaced by `given`'s text; a language left
+    with no text is dropped."""
+    if not given:
         return kept
-    merged = {language: dict(fields) for language, fields in kept.items()}
-    for language, fields in added.items():
-        merged.setdefault(language, {}).update(fields)
-    return merged
+    replaced = {**kept, **given}
+    return {language: fields for language, fields in replaced.items() if fields}
 
 
-def _category_names(default_text: str, translated_text: str) -> dict[str, str]:
-    """The translated name of each category of the default row's paths, by path: the
-    store-view row lists the same paths in the same order, names translated."""
+def _category_names(default_text: str, translated_text: str) -> dict[str, str | None]:
+    """The translated name of each category of the default row's paths, by path (None
+    where the row gives the default name): the store-view row lists the same paths in the
+    same order, names translated."""
     translated_text = translated_text.strip()
     if not translated_text:
         return {}
@@ -408,7 +492,7 @@ def _category_names(default_text: str, translated_text: str) -> dict[str, str]:
         raise _RowError(f"{len(translated_paths)} category paths where the default row has "
                         f"{len(default_paths)}: each path translates the default row's "
                         f"path in the same place")
-    names: dict[str, str] = {}
+    names: dict[str, str | None] = {}
     for default_path, translated_path in zip(default_paths, translated_paths, strict=True):
         default_parts = default_path.split("/")
         translated_parts = translated_path.split("/")
@@ -421,8 +505,8 @@ def _category_names(default_text: str, translated_text: str) -> dict[str, str]:
                 zip(default_parts, translated_parts, strict=True), start=1):
             path = "/".join(clean_label(part) for part in default_parts[:depth])
             name = clean_label(name)
-            if name and name != clean_label(default_name):
-                names[path] = name
+            if name:
+                names[path] = name if name != clean_label(default_name) else None
     return names
 
 
