@@ -24,6 +24,9 @@ from central.api.deps import DB
 from central.api.errors import ApiError
 from central.api.staff_auth import check_password
 from central.db import models
+from central.mail import staff_page
+from central.mail.queue import order_messages
+from central.order_lifecycle import OrderNotFound, find_order
 from central.staff_sessions import (
     COOKIE_NAME,
     SESSION_LIFETIME,
@@ -50,6 +53,23 @@ def show_dashboard(request: Request, db: DB) -> Response:
             select(models.Store.id, models.Store.name).order_by(models.Store.name))]
     return _html(dashboard_page(language, data, filters, choices, logged_in.member.username,
                                 logged_in.csrf_token, problem))
+
+
+@router.get("/dashboard/orders/{reference}", response_class=HTMLResponse)
+def show_order(request: Request, db: DB, reference: str) -> Response:
+    """One order for staff, with the customer e-mails about it (central/mail/staff_page)."""
+    language = _language(request)
+    wanted = reference.strip().upper()[:40]
+    with db.reading() as session:
+        if find_session(session, request.cookies.get(COOKIE_NAME)) is None:
+            return _redirect(f"/dashboard/login?lang={language}")
+        try:
+            order = find_order(session, wanted)
+        except OrderNotFound:
+            return _html(staff_page.not_found_page(language, wanted), 404)
+        store = session.get(models.Store, order.store_id)
+        return _html(staff_page.order_page(language, order, store.name if store else
+                                           order.store_id, order_messages(session, order.id)))
 
 
 @router.get("/dashboard/login", response_class=HTMLResponse)

@@ -23,7 +23,7 @@ from central.mail.sender import Sender
 from central.mail.settings import MailSettings
 from central.settings import Settings
 from central.terminals import add_terminal
-from tests.central.staff_helpers import staff_account
+from tests.central.staff_helpers import STAFF_PASSWORD, staff_account
 
 PUBLIC = "https://commandes.luma.example"
 PAY = "https://paiement.luma.example/commande/{reference}"
@@ -271,6 +271,23 @@ def test_a_permanent_refusal_is_recorded_and_shown_to_staff(mail_api, smtp):
     [shown] = details["messages"]
     assert (shown["state"], shown["last_error"]) == (
         "refused", "recipient refused: 550 5.1.1 No such mailbox here")
+    # The dashboard's page of the order says so first, in the manager's language.
+    name, _ = staff_account(mail_api)
+    page_url = f"/dashboard/orders/{reference.lower()}"
+    assert mail_api.client.get(page_url, follow_redirects=False).status_code == 303
+    logged_in = mail_api.client.post("/dashboard/login", data={
+        "username": name, "password": STAFF_PASSWORD}, follow_redirects=False)
+    assert logged_in.status_code == 303
+    page = mail_api.client.get(page_url + "?lang=en")
+    assert page.status_code == 200
+    alert = re.search(r'<p class="message" role="alert">([^<]*)</p>', page.text).group(1)
+    assert alert == ("The e-mail “Order received” to refused@example.fr was not delivered "
+                     "(refused): recipient refused: 550 5.1.1 No such mailbox here")
+    assert "<td>refused</td>" in page.text
+    french = mail_api.client.get(page_url + "?lang=fr").text
+    assert "L'e-mail « Commande reçue » à refused@example.fr n'a pas été remis " \
+           "(refusé)" in french.replace("&#x27;", "'")
+    assert mail_api.client.get("/dashboard/orders/NOPE-000000").status_code == 404
 
 
 def test_a_bounce_reported_after_sending_is_recorded_on_the_message(mail_api, smtp):
@@ -298,6 +315,16 @@ def test_the_heartbeat_tells_terminals_what_customers_are_sent(mail_api, seeded_
         with TestClient(app) as client:
             answer = client.post("/v1/heartbeat", json=beat, headers=headers).json()
         assert answer["customer_messages"] == told
+
+
+def test_the_server_sends_its_queue_itself_as_orders_arrive(seeded_database, luma_dir,
+                                                            smtp):
+    app, mail = make_mail_api(seeded_database, luma_dir, smtp, send_in_server=True)
+    with TestClient(app) as client:
+        api = MailApi(client, seeded_database, mail, Clock())
+        reference = api.order()
+        assert len(smtp.wait_for(reference)) == 1
+    assert api.messages_of(reference)[0].state == queue.SENT
 
 
 def test_without_mail_settings_an_order_queues_nothing(seeded_database, luma_dir, smtp):

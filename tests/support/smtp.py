@@ -7,6 +7,7 @@ import email
 import email.policy
 import socket
 import threading
+import time
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
@@ -54,6 +55,14 @@ class LoopbackSmtp:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+    def wait_for(self, containing: str, timeout_s: float = 30.0) -> list[EmailMessage]:
+        """What arrived with `containing` in its subject, once something has (or the time
+        is up: then the caller's assertion says what is missing)."""
+        deadline = time.monotonic() + timeout_s
+        while not self.messages(containing) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.messages(containing)
 
     def messages(self, containing: str = "") -> list[EmailMessage]:
         """What arrived, in order, whose subject holds `containing`."""
