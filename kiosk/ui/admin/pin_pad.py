@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.admin.words import AdminWords
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 
@@ -17,7 +18,7 @@ LONGEST_LOCKOUT_SAID = 59 * 60 + 59     # "59 minutes 59 seconds"
 DOT = "●"
 
 
-class PinPad(Retranslating, QWidget):
+class PinPad(Retranslating, Restyling, QWidget):
     """Covers the window; says nothing about the PIN but how many digits are typed."""
 
     submitted = Signal(str)
@@ -43,62 +44,71 @@ class PinPad(Retranslating, QWidget):
         keep_room = self.message.sizePolicy()
         keep_room.setRetainSizeWhenHidden(True)
         self.message.setSizePolicy(keep_room)
-        grid = QGridLayout()
-        grid.setSpacing(theme.spacing)
+        grid = self._grid = QGridLayout()
         self.digit_buttons: list[QPushButton] = []
         for index, digit in enumerate("1234567890"):
-            button = self._button(theme, digit, "AdminPinKey")
+            button = self._button(digit, "AdminPinKey")
             button.setAccessibleName(digit)
             button.clicked.connect(lambda _=False, d=digit: self._type(d))
             self.digit_buttons.append(button)
             row, column = (index // 3, index % 3) if digit != "0" else (3, 1)
             grid.addWidget(button, row, column)
-        self.erase_button = self._button(theme, "⌫", "AdminPinKey")
+        self.erase_button = self._button("⌫", "AdminPinKey")
         self.erase_button.clicked.connect(self._erase)
         grid.addWidget(self.erase_button, 3, 0)
-        self.ok_button = self._button(theme, "", "PrimaryButton")
+        self.ok_button = self._button("", "PrimaryButton")
         self.ok_button.clicked.connect(self._submit)
         grid.addWidget(self.ok_button, 3, 2)
-        self.cancel_button = self._button(theme, "", "AdminButton")
+        self.cancel_button = self._button("", "AdminButton")
         self.cancel_button.clicked.connect(self.cancelled)
 
         # What is said above the keys in portrait, beside them in landscape, where a
         # column of both would not fit the height in large type and the keys would squeeze.
-        column_width = self._column_width = theme.touch_target * 3 * 2 + theme.spacing * 4
-        words = QWidget(objectName="AdminPinBox")
-        words.setFixedWidth(column_width)
-        words_layout = QVBoxLayout(words)
+        self._words = QWidget(objectName="AdminPinBox")
+        words_layout = QVBoxLayout(self._words)
         words_layout.setContentsMargins(0, 0, 0, 0)
-        words_layout.setSpacing(theme.spacing * 2)
         words_layout.addWidget(self.title)
         words_layout.addWidget(self.dots)
         words_layout.addWidget(self.message)
-        keys = QWidget(objectName="AdminPinBox")
-        keys.setFixedWidth(column_width)
-        keys_layout = QVBoxLayout(keys)
+        self._keys = QWidget(objectName="AdminPinBox")
+        keys_layout = QVBoxLayout(self._keys)
         keys_layout.setContentsMargins(0, 0, 0, 0)
-        keys_layout.setSpacing(theme.spacing * 2)
         keys_layout.addLayout(grid)
         keys_layout.addWidget(self.cancel_button)
         self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self._columns.setSpacing(theme.spacing * 2)
         self._columns.addStretch()
-        self._columns.addWidget(words, 0, Qt.AlignmentFlag.AlignCenter)
-        self._columns.addWidget(keys, 0, Qt.AlignmentFlag.AlignCenter)
+        self._columns.addWidget(self._words, 0, Qt.AlignmentFlag.AlignCenter)
+        self._columns.addWidget(self._keys, 0, Qt.AlignmentFlag.AlignCenter)
         self._columns.addStretch()
         layout = QVBoxLayout(self)
         layout.addStretch()
         layout.addLayout(self._columns)
         layout.addStretch()
+        self.restyle(theme)
         self._show_texts()
         self.hide()
 
     @staticmethod
-    def _button(theme: Theme, text: str, name: str) -> QPushButton:
+    def _button(text: str, name: str) -> QPushButton:
         button = QPushButton(text, objectName=name)
-        button.setMinimumSize(theme.touch_target * 2, theme.touch_target * 3 // 2)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return button
+
+    def restyle(self, theme: Theme) -> None:
+        spacing = theme.spacing
+        self._grid.setSpacing(spacing)
+        for button in (*self.digit_buttons, self.erase_button, self.ok_button,
+                       self.cancel_button):
+            button.setMinimumSize(theme.touch_target * 2, theme.touch_target * 3 // 2)
+        self._column_width = theme.touch_target * 3 * 2 + spacing * 4
+        for column in (self._words, self._keys):
+            column.setFixedWidth(self._column_width)
+            column.layout().setSpacing(spacing * 2)
+        self._columns.setSpacing(spacing * 2)
+        if self.isVisible():
+            # The words take another height in the new type: measured once the window's
+            # new sheet is in force too (it comes after every widget is restyled).
+            QTimer.singleShot(0, self, self._keep_room_for_words)
 
     @property
     def typed(self) -> int:
@@ -122,6 +132,7 @@ class PinPad(Retranslating, QWidget):
         width = self._column_width
         for label in (self.title, self.message):
             label.ensurePolished()
+            label.setMinimumHeight(0)       # a label measures at least its least height
         self.title.setFixedHeight(self.title.heightForWidth(width))
         shown = self.message.text()
         heights = []

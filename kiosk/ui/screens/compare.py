@@ -31,8 +31,10 @@ from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.compare import CellValue, CompareRow, compare_rows
 from kiosk.core.product_page import ProductPage, load_product
 from kiosk.ui.formatting import Formatter
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.compare_tray import TapArea
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.picture import Picture
@@ -60,7 +62,7 @@ class _RowName:
     label: QLabel
 
 
-class CompareScreen(Screen):
+class CompareScreen(Restyling, Screen):
     def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CompareScreen")
@@ -86,8 +88,7 @@ class CompareScreen(Screen):
         self.find_button = QPushButton(objectName="PrimaryButton")
         self.find_button.clicked.connect(lambda: context.navigator.open_search(""))
         self.empty = QWidget()
-        empty_layout = QVBoxLayout(self.empty)
-        empty_layout.setContentsMargins(self._theme.spacing * 4, 0, self._theme.spacing * 4, 0)
+        empty_layout = self._empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.status)
         empty_layout.addWidget(self.find_button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -96,15 +97,11 @@ class CompareScreen(Screen):
         # The products' headers stay in place while the rows scroll under them, so each
         # column still says whose it is. Both grids share margins, spacing and stretch,
         # so their columns line up.
-        side = self._theme.spacing * 2
         self.headers = QWidget(objectName="CompareHeaders")
         self.header_grid = QGridLayout(self.headers)
-        self.header_grid.setContentsMargins(side, self._theme.spacing, side, self._theme.spacing)
         self.table = QWidget(objectName="CompareTable")
         self.grid = QGridLayout(self.table)
-        self.grid.setContentsMargins(side, 0, side, side * 2)
         for grid in (self.header_grid, self.grid):
-            grid.setHorizontalSpacing(self._theme.spacing)   # the bands span the gaps
             grid.setVerticalSpacing(0)
         self.scroll = finger_scroll_area(self.table)
         self.compared = QWidget()
@@ -126,8 +123,25 @@ class CompareScreen(Screen):
 
         context.session.compare_changed.connect(self._load)
         context.thumbnails.ready.connect(self._on_image_ready)
+        self.restyle(self._theme)
         self.retranslate()
         self._load()
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = t = theme
+        self._empty_layout.setContentsMargins(t.spacing * 4, 0, t.spacing * 4, 0)
+        side = t.spacing * 2
+        self.header_grid.setContentsMargins(side, t.spacing, side, t.spacing)
+        self.grid.setContentsMargins(side, 0, side, side * 2)
+        for grid in (self.header_grid, self.grid):
+            grid.setHorizontalSpacing(t.spacing)     # the bands span the gaps
+        for column in self._columns:
+            self._space_header(column.header)
+            column.picture.setFixedHeight(self._picture_height())
+            self._pad(column.name)
+            self._pad(column.price)
+        for cell in [row_name.label for row_name in self._row_names] + [*self._values.values()]:
+            self._pad(cell)
 
     def title(self) -> str:
         return self.tr("Comparison")
@@ -310,7 +324,6 @@ class CompareScreen(Screen):
         self._values.clear()
 
     def _header(self, page: ProductPage) -> _Column:
-        t = self._theme
         header = TapArea(objectName="CompareHeader")
         header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         header.clicked.connect(lambda: self._context.navigator.open_product(page.id))
@@ -321,19 +334,24 @@ class CompareScreen(Screen):
         name = self._cell("", "CompareProductName")
         price = self._cell("", "CompareProductPrice")
         lines = QVBoxLayout(header)
-        lines.setContentsMargins(t.spacing // 2, t.spacing // 2, t.spacing // 2, t.spacing // 2)
-        lines.setSpacing(t.spacing // 2)
         lines.addWidget(picture)
         lines.addWidget(name)
         lines.addWidget(price)
         lines.addStretch(1)
+        self._space_header(header)
         remove = QPushButton(objectName="CompareRemove")
         remove.clicked.connect(lambda: self._context.session.remove_from_compare(page.id))
         return _Column(header, picture, name, price, remove)
 
+    def _space_header(self, header: TapArea) -> None:
+        half = self._theme.spacing // 2
+        header.layout().setContentsMargins(half, half, half, half)
+        header.layout().setSpacing(half)
+
     def _picture_height(self) -> int:
-        # Smaller on a wide screen, where the headers would leave the rows little height.
-        return self._theme.px(100 if self._landscape else 180)
+        # Smaller on a wide screen, where the headers would leave the rows little height;
+        # and not made larger with the text, which needs the height more.
+        return 100 if self._landscape else 180
 
     def set_landscape(self, landscape: bool) -> None:
         self._landscape = landscape
@@ -351,11 +369,14 @@ class CompareScreen(Screen):
         # Columns share the width equally, whatever the length of their words.
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        pad = self._theme.spacing // 2
-        label.setContentsMargins(0, pad, 0, pad)
-        label.setIndent(pad)       # off the band's edge; counted when wrapping, unlike margins
+        self._pad(label)
         label.setAccessibleName(spoken or text)
         return label
+
+    def _pad(self, cell: QLabel) -> None:
+        pad = self._theme.spacing // 2
+        cell.setContentsMargins(0, pad, 0, pad)
+        cell.setIndent(pad)        # off the band's edge; counted when wrapping, unlike margins
 
     @staticmethod
     def _set_text(label: QLabel, text: str, spoken: str | None = None) -> None:

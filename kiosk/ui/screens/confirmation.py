@@ -77,6 +77,7 @@ class ConfirmationScreen(CheckoutScreen):
         self._lines.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
         self._lines.setSpacing(spacing)
         self._done_row.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
+        self.code.set_size(theme.px(QR_SIZE_PX))
 
     def title(self) -> str:
         return self.tr("Thank you, your order is placed")

@@ -33,6 +33,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.text import WrappingButton, WrappingCheckBox, show_text, wrapped_label
+from kiosk.ui.widgets.toggle import act_on_toggle
 from kiosk.ui.wording import long_date
 
 CHECK_BOX_PX = 48     # the consent box's tick square, as the theme draws it
@@ -64,7 +65,12 @@ class ReviewScreen(CheckoutScreen):
             self.delivery_rows.addWidget(button)
         if self.delivery_buttons.checkedButton() is None:
             self.delivery_buttons.button(0).setChecked(True)
-        self.delivery_buttons.idClicked.connect(self._on_delivery_chosen)
+        for index in range(len(self._options)):
+            # Turned by a tap or by an assistive technology's Toggle.
+            act_on_toggle(self.delivery_buttons.button(index),
+                          lambda index=index: self._options[index].method
+                          == context.session.delivery_method,
+                          lambda on, index=index: on and self._on_delivery_chosen(index))
 
         self.items_title = wrapped_label("SectionTitle")
         self.items = wrapped_label("ReviewItems")
@@ -123,6 +129,10 @@ class ReviewScreen(CheckoutScreen):
         super().restyle(theme)
         spacing = theme.spacing
         self.delivery_rows.setSpacing(spacing)
+        for button in self.delivery_buttons.buttons():
+            button.set_room(spacing * 2, spacing * 2)
+        self.consent.set_room(theme.px(CHECK_BOX_PX) + spacing, 0)
+        self.privacy_code.set_size(theme.px(PRIVACY_QR_PX))
         self._privacy.setSpacing(spacing * 2)
         self._lines.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
         self._lines.setSpacing(spacing)

@@ -17,8 +17,10 @@ from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.store_stock import LiveFigure, StoreStock, merge_live, variant_in_stores
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.live_stock import LiveStock
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.context import ShopperContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.store_card import StoreCard
 from kiosk.ui.widgets.text import show_text, wrapped_label
@@ -34,30 +36,25 @@ class Figures(Enum):
     CACHED = "cached"        # the cache's, and no live answer will replace them
 
 
-class StoresScreen(Screen):
+class StoresScreen(Restyling, Screen):
     def __init__(self, context: ShopperContext, variant_sku: str,
                  live: LiveStock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.variant_sku = variant_sku
         self.heading = wrapped_label("ScreenTitle")
-        spacing = context.theme.spacing
         self.variant = wrapped_label("Hint")
-        self.variant.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self.note = wrapped_label("LiveStockNote")
-        self.note.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self.list = QWidget(objectName="StoreList")
         self._list_layout = QVBoxLayout(self.list)
-        self._list_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
-        self._list_layout.setSpacing(spacing)
         self._list_layout.addStretch()
         scroll = finger_scroll_area(self.list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(spacing)
         for widget in (self.heading, self.variant, self.note):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
+        self.restyle(context.theme)
         self.cards: list[StoreCard] = []
         self._cached: list[StoreStock] | None = None
         self._live: dict[str, LiveFigure] | None = None
@@ -78,6 +75,14 @@ class StoresScreen(Screen):
             self.figures = Figures.CACHED
         self.retranslate()
         self._read_figures(self._show)
+
+    def restyle(self, theme: Theme) -> None:
+        spacing = theme.spacing
+        for label in (self.variant, self.note):
+            label.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
+        self._list_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
+        self._list_layout.setSpacing(spacing)
+        self.layout().setSpacing(spacing)
 
     def _read_figures(self, then: Callable[[tuple[tuple, list[StoreStock]]], None]) -> None:
         variant_sku, store_id = self.variant_sku, self._context.store_id

@@ -58,16 +58,31 @@ class QrCode(QWidget):
         self.setFixedSize(size_px, size_px)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
+    def set_size(self, size_px: int) -> None:
+        """A new side (the shopper chose larger text): the code is drawn again at it,
+        whole modules and all, rather than stretched."""
+        if size_px == self._size:
+            return
+        self._size = size_px
+        self.setFixedSize(size_px, size_px)
+        self._draw()
+
     def set_text(self, text: str) -> None:
         if text == self._text:
             return
-        self._text, self._image = text, None
+        self._text = text
+        self._draw()
+
+    def _draw(self) -> None:
+        self._image = None
         self.update()
-        size = self._size
+        text, size = self._text, self._size
+        if not text:
+            return
 
         def drawn(image: QImage) -> None:
             # The panel may be gone, or showing another text, when the drawing ends.
-            if shiboken6.isValid(self) and self._text == text:
+            if shiboken6.isValid(self) and (self._text, self._size) == (text, size):
                 self._image = image
                 self.update()
 

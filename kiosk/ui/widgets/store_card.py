@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.store_stock import Certainty, StoreStock, certainty
+from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.stock_words import counted_words, level_of, level_text, restock_words
 from kiosk.ui.widgets.icons import stock_level_pixmap
@@ -17,11 +18,12 @@ from kiosk.ui.widgets.text import show_text, wrapped_label
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.context import ShopperContext
+    from kiosk.ui.theme import Theme
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-class StoreCard(Retranslating, QFrame):
+class StoreCard(Retranslating, Restyling, QFrame):
     """One store: its figure for the variant, and its address and hours a tap away."""
 
     def __init__(self, context: ShopperContext, store: StoreStock,
@@ -40,19 +42,23 @@ class StoreCard(Retranslating, QFrame):
         self.details_button.toggled.connect(self._show_details)
         self.details = wrapped_label("StoreCardDetails")
         self.details.hide()
-        spacing = context.theme.spacing
-        level_row = QHBoxLayout()
-        level_row.setSpacing(spacing)
+        level_row = self._level_row = QHBoxLayout()
         level_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         level_row.addWidget(self.level, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
-        layout.setSpacing(spacing // 2)
         layout.addWidget(self.name)
         layout.addLayout(level_row)
         for widget in (self.age, self.restock, self.details_button, self.details):
             layout.addWidget(widget)
-        self.retranslate()
+        self.restyle(context.theme)
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = theme
+        spacing = theme.spacing
+        self._level_row.setSpacing(spacing)
+        self.layout().setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
+        self.layout().setSpacing(spacing // 2)
+        self.retranslate()          # the icon, drawn again at its new size and colour
 
     @property
     def certainty(self) -> Certainty:
@@ -66,7 +72,7 @@ class StoreCard(Retranslating, QFrame):
 
     def retranslate(self) -> None:
         """Every text again: at a language change, and as the figure's age grows."""
-        store, formatter, theme = self.store, self._context.formatter, self._context.theme
+        store, formatter, theme = self.store, self._context.formatter, self._theme
         if store.is_here:
             title = self.tr("%1 (this store)").replace("%1", store.name)
         else:

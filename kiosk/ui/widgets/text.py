@@ -66,12 +66,18 @@ class _TextInLabel:
         self.label = wrapped_label(f"{object_name}Text")
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(left, padding // 2, padding, padding // 2)
         layout.addWidget(self.label)
+        self.set_room(left, padding)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.toggled.connect(self._show_checked)
+
+    def set_room(self, left: int, padding: int) -> None:
+        """The room around the words: `left` before them, `padding` after them and half
+        of it above and below (taken again from the theme when the text grows)."""
+        self.layout().setContentsMargins(left, padding // 2, padding, padding // 2)
+        self.updateGeometry()
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)
