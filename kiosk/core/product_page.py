@@ -72,6 +72,14 @@ class ProductPage:
     # otherwise. A choice is kept by the catalog's own word, whatever the language.
     size_words: dict[str, str] = field(default_factory=dict)
     color_words: dict[str, str] = field(default_factory=dict)
+    short_description_html: str = ""   # sanitised too; "" when the catalog gives none
+    # What the main picture (gallery[0]) shows, in words: its name for a screen reader.
+    image_label: str | None = None
+
+    def picture_labels(self) -> dict[str, str]:
+        """Pictures' descriptions by image, for those the catalog describes."""
+        return {self.gallery[0]: self.image_label} if self.gallery and self.image_label \
+            else {}
 
     def size_word(self, size: str) -> str:
         return self.size_words.get(size, size)
@@ -235,7 +243,8 @@ def read_product_page(conn: sqlite3.Connection, product_id: int, store_id: str, 
 
 _PRODUCT_SQL = """
 SELECT id, sku, name, description_html, price_cents, special_price_cents, special_from,
-       special_to, image, gallery, attributes, translations
+       special_to, image, gallery, attributes, translations, short_description_html,
+       image_label
 FROM products WHERE id = ?
 """
 
@@ -302,6 +311,11 @@ def load_product(conn: sqlite3.Connection, product_id: int, store_id: str,
         colors=tuple(dict.fromkeys(v.color for v in variants if v.color)),
         size_words=size_words,
         color_words=color_words,
+        short_description_html=translated(texts, "short_description_html",
+                                          row["short_description_html"]),
+        # The label describes the main image: none to give without one.
+        image_label=translated(texts, "image_label", row["image_label"]) if row["image"]
+        else None,
     )
 
 

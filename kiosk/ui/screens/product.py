@@ -113,6 +113,8 @@ class ProductScreen(Restyling, Screen):
 
         self.name = wrapped_label("ProductName")
         self.special = wrapped_label("ProductSpecial")
+        self.short_description = wrapped_label("ProductShortDescription")
+        self.short_description.setTextFormat(Qt.TextFormat.RichText)
         self.color_title = wrapped_label("ProductSection")
         self.colors = OptionChips(t)
         self.colors.chosen.connect(self._on_color_chosen)
@@ -154,7 +156,8 @@ class ProductScreen(Restyling, Screen):
         edge_to_edge = (self.colors, self.sizes, self.similar_list)
         self._framed_rows: list[QHBoxLayout] = []
         self._title_rows: dict[QLabel, QHBoxLayout] = {}
-        for widget in (self.name, self.special, self.color_title, self.colors,
+        for widget in (self.name, self.special, self.short_description,
+                       self.color_title, self.colors,
                        self.size_title, self.sizes, self.restock,
                        self.other_stores, self.similar_title, self.similar_list,
                        self.phone_button, self.compare_button, self.description_title,
@@ -348,6 +351,9 @@ class ProductScreen(Restyling, Screen):
         show_text(self.name, page.name)
         self._show_color_chips()
         self.color_title.setVisible(bool(page.colors))
+        self.short_description.setText(page.short_description_html)
+        self.short_description.setAccessibleName(plain_text(page.short_description_html))
+        self.short_description.setVisible(bool(page.short_description_html))
         self.description.setText(page.description_html)
         self.description.setAccessibleName(plain_text(page.description_html))
         self.description_title.setVisible(bool(page.description_html))
@@ -431,9 +437,12 @@ class ProductScreen(Restyling, Screen):
     def _show_pictures(self) -> None:
         images = self.page.pictures_for(self.chosen_size, self.chosen_color)
         images = images or [""]        # the placeholder says a picture would be here
+        labels = self.page.picture_labels()
         if images != self.gallery.gallery_model.images():
-            self.gallery.set_images(images)
+            self.gallery.set_images(images, labels)
             self.dots.show_page(0, len(images))
+        elif labels != self.gallery.gallery_model.labels():     # another language
+            self.gallery.gallery_model.set_labels(labels)
 
     def _show_stock(self) -> None:
         variant = self.variant

@@ -35,15 +35,29 @@ class GalleryModel(QAbstractListModel):
         super().__init__(parent)
         self._pictures = pictures
         self._images: list[str] = []
+        self._labels: dict[str, str] = {}
         pictures.ready.connect(self._on_image_ready)
 
-    def set_images(self, images: list[str]) -> None:
+    def set_images(self, images: list[str], labels: dict[str, str] | None = None) -> None:
+        """`labels`: what pictures show, in words, by image (the catalog's image labels)."""
         self.beginResetModel()
         self._images = list(images)
+        self._labels = dict(labels or {})
         self.endResetModel()
 
     def images(self) -> list[str]:
         return list(self._images)
+
+    def labels(self) -> dict[str, str]:
+        return dict(self._labels)
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        """The same pictures described anew (in another language): the strip stays put."""
+        self._labels = dict(labels)
+        if self._images:
+            self.dataChanged.emit(self.index(0), self.index(len(self._images) - 1),
+                                  [Qt.ItemDataRole.AccessibleTextRole,
+                                   Qt.ItemDataRole.AccessibleDescriptionRole])
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._images)
@@ -54,10 +68,16 @@ class GalleryModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.DecorationRole:
             return self._pictures.get(self._images[index.row()])
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            # Named as the page dots name the picture that shows.
-            return QCoreApplication.translate("PageDots", "Picture {number} of {count}").format(
-                number=index.row() + 1, count=len(self._images))
+        if role in (Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.AccessibleDescriptionRole):
+            # Named by what it shows where the catalog says, its place said beside; else
+            # named by its place, as the page dots name the picture that shows.
+            place = QCoreApplication.translate("PageDots", "Picture {number} of {count}") \
+                .format(number=index.row() + 1, count=len(self._images))
+            label = self._labels.get(self._images[index.row()])
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return label or place
+            return place if label else None
         return None
 
     def _on_image_ready(self, image: str) -> None:
@@ -134,8 +154,8 @@ class Gallery(Restyling, QListView):
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
         self.clicked.connect(lambda _index: self.show_page((self._page + 1) % self.page_count()))
 
-    def set_images(self, images: list[str]) -> None:
-        self.gallery_model.set_images(images)
+    def set_images(self, images: list[str], labels: dict[str, str] | None = None) -> None:
+        self.gallery_model.set_images(images, labels)
         self._page = -1
         self.show_page(0, animated=False)
 
