@@ -516,8 +516,36 @@
         <translation>What happens next</translation>
     </message>
     <message>
-        <source>You will receive an e-mail confirming your order, with a link to pay. We send your items once the order is paid, and e-mail you when they leave.</source>
-        <translation>You will receive an e-mail confirming your order, with a link to pay. We send your items once the order is paid, and e-mail you when they leave.</translation>
+        <source>Follow your order on its page: scan the QR code above.</source>
+        <translation>Follow your order on its page: scan the QR code above.</translation>
+    </message>
+    <message>
+        <source>Keep your order reference: the store&apos;s staff can tell you where your order stands.</source>
+        <translation>Keep your order reference: the store&apos;s staff can tell you where your order stands.</translation>
+    </message>
+    <message>
+        <source>We send your items once the order is paid.</source>
+        <translation>We send your items once the order is paid.</translation>
+    </message>
+    <message>
+        <source>You will receive an e-mail confirming your order, with a link to pay.</source>
+        <translation>You will receive an e-mail confirming your order, with a link to pay.</translation>
+    </message>
+    <message>
+        <source>You will receive an e-mail confirming your order.</source>
+        <translation>You will receive an e-mail confirming your order.</translation>
+    </message>
+    <message>
+        <source>Once this terminal has sent your order, you will receive an e-mail confirming it, with a link to pay.</source>
+        <translation>Once this terminal has sent your order, you will receive an e-mail confirming it, with a link to pay.</translation>
+    </message>
+    <message>
+        <source>Once this terminal has sent your order, you will receive an e-mail confirming it.</source>
+        <translation>Once this terminal has sent your order, you will receive an e-mail confirming it.</translation>
+    </message>
+    <message>
+        <source>We send your items once the order is paid, and e-mail you when they leave.</source>
+        <translation>We send your items once the order is paid, and e-mail you when they leave.</translation>
     </message>
     <message>
         <source>How to pay</source>
@@ -526,6 +554,10 @@
     <message>
         <source>At the till of this store: show your order reference or its QR code. Or online: use the payment link in the e-mail. This terminal never asks for your card.</source>
         <translation>At the till of this store: show your order reference or its QR code. Or online: use the payment link in the e-mail. This terminal never asks for your card.</translation>
+    </message>
+    <message>
+        <source>At the till of this store: show your order reference or its QR code. This terminal never asks for your card.</source>
+        <translation>At the till of this store: show your order reference or its QR code. This terminal never asks for your card.</translation>
     </message>
     <message>
         <source>Done</source>

@@ -516,8 +516,36 @@
         <translation>Et maintenant ?</translation>
     </message>
     <message>
-        <source>You will receive an e-mail confirming your order, with a link to pay. We send your items once the order is paid, and e-mail you when they leave.</source>
-        <translation>Vous allez recevoir un e-mail de confirmation avec un lien de paiement. Nous expédions vos articles dès le paiement reçu et vous prévenons par e-mail à leur départ.</translation>
+        <source>Follow your order on its page: scan the QR code above.</source>
+        <translation>Suivez votre commande sur sa page : scannez le code QR ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Keep your order reference: the store&apos;s staff can tell you where your order stands.</source>
+        <translation>Gardez votre numéro de commande : le personnel du magasin peut vous dire où en est votre commande.</translation>
+    </message>
+    <message>
+        <source>We send your items once the order is paid.</source>
+        <translation>Nous expédions vos articles dès le paiement reçu.</translation>
+    </message>
+    <message>
+        <source>You will receive an e-mail confirming your order, with a link to pay.</source>
+        <translation>Vous allez recevoir un e-mail de confirmation avec un lien de paiement.</translation>
+    </message>
+    <message>
+        <source>You will receive an e-mail confirming your order.</source>
+        <translation>Vous allez recevoir un e-mail de confirmation.</translation>
+    </message>
+    <message>
+        <source>Once this terminal has sent your order, you will receive an e-mail confirming it, with a link to pay.</source>
+        <translation>Dès que cette borne aura transmis votre commande, vous recevrez un e-mail de confirmation avec un lien de paiement.</translation>
+    </message>
+    <message>
+        <source>Once this terminal has sent your order, you will receive an e-mail confirming it.</source>
+        <translation>Dès que cette borne aura transmis votre commande, vous recevrez un e-mail de confirmation.</translation>
+    </message>
+    <message>
+        <source>We send your items once the order is paid, and e-mail you when they leave.</source>
+        <translation>Nous expédions vos articles dès le paiement reçu et vous prévenons par e-mail à leur départ.</translation>
     </message>
     <message>
         <source>How to pay</source>
@@ -526,6 +554,10 @@
     <message>
         <source>At the till of this store: show your order reference or its QR code. Or online: use the payment link in the e-mail. This terminal never asks for your card.</source>
         <translation>En caisse dans ce magasin : montrez votre numéro de commande ou son code QR. Ou en ligne : utilisez le lien de paiement de l’e-mail. Cette borne ne vous demande jamais votre carte.</translation>
+    </message>
+    <message>
+        <source>At the till of this store: show your order reference or its QR code. This terminal never asks for your card.</source>
+        <translation>En caisse dans ce magasin : montrez votre numéro de commande ou son code QR. Cette borne ne vous demande jamais votre carte.</translation>
     </message>
     <message>
         <source>Done</source>

@@ -94,7 +94,8 @@ class ScreenNavigator:
         self._window.home()
         sync = self._sync()
         online = sync is not None and sync.status.online
-        self._window.push(ConfirmationScreen(self._context(), order, online))
+        messages = sync.status.customer_messages if sync is not None else None
+        self._window.push(ConfirmationScreen(self._context(), order, online, messages))
 
     def open_rating(self, at_end: bool = False) -> None:
         from kiosk.ui.screens.rating import RatingScreen

@@ -25,8 +25,10 @@ def free_port() -> int:
 class CentralServer:
     """`central` run as the chain would run it: its CLI, its database, its own process."""
 
-    def __init__(self, workdir: Path, database_url: str, images_dir: Path) -> None:
+    def __init__(self, workdir: Path, database_url: str, images_dir: Path,
+                 settings: dict[str, str] | None = None) -> None:
         self.workdir, self.database_url, self.images_dir = workdir, database_url, images_dir
+        self.settings = settings or {}      # more of its environment: CENTRAL_SMTP_HOST...
         self.port = free_port()
         self.process: subprocess.Popen | None = None
 
@@ -69,7 +71,7 @@ class CentralServer:
         self.process = None
 
     def _env(self) -> dict[str, str]:
-        return dict(os.environ, CENTRAL_DATABASE_URL=self.database_url)
+        return dict(os.environ, CENTRAL_DATABASE_URL=self.database_url, **self.settings)
 
 
 def orders_on_server(central: CentralServer, terminal_name: str) -> dict[str, list[tuple]]:

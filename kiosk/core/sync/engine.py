@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kiosk.core import outbox
 from kiosk.core.catalog_change import NO_CHANGE, CatalogChange
+from kiosk.core.customer_messages import CustomerMessages, customer_messages_from
 from kiosk.core.db.cache import is_empty, open_cache, rebuilt_cache_waiting
 from kiosk.core.db.journal import open_journal, raise_alert
 from kiosk.core.db.opening import OpenedDatabase
@@ -47,6 +48,8 @@ class SyncStatus:
     last_pull_at: datetime | None = None     # terminal clock, when the round ended
     last_push_at: datetime | None = None
     clock_drift_s: float | None = None       # terminal minus server
+    # What the server e-mails customers, from its last heartbeat answer; None: not said.
+    customer_messages: CustomerMessages | None = None
     queue: dict[str, int] = field(default_factory=dict)
     # What the screens should read again. A cache rebuilt beside changes nothing they
     # read until it is swapped in; then everything (kiosk.ui.sync says so).
@@ -93,7 +96,8 @@ class SyncEngine:
     def run_round(self, *, push_only: bool = False) -> SyncStatus:
         status = SyncStatus(last_pull_at=self.status.last_pull_at,
                             last_push_at=self.status.last_push_at,
-                            clock_drift_s=self.status.clock_drift_s)
+                            clock_drift_s=self.status.clock_drift_s,
+                            customer_messages=self.status.customer_messages)
         self.status = status
         journal = self._journal_conn()
         # What shoppers did here goes up first; a heartbeat that fails afterwards does not
@@ -126,6 +130,7 @@ class SyncEngine:
             drift = answer.body.get("clock_drift_seconds")
             if isinstance(drift, int | float):
                 self.status.clock_drift_s = float(drift)
+            self.status.customer_messages = customer_messages_from(answer.body)
             return None
         if answer.verdict in (Verdict.UNREACHABLE, Verdict.UNAUTHORIZED):
             return answer

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from kiosk.core.customer_messages import NONE_SENT, CustomerMessages
 from kiosk.core.orders import PlacedOrder, status_url
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.checkout import CheckoutScreen
@@ -29,10 +30,13 @@ def spelled_out(reference: str) -> str:
 
 class ConfirmationScreen(CheckoutScreen):
     def __init__(self, context: ShopperContext, order: PlacedOrder, online: bool,
+                 messages: CustomerMessages | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.order = order
         self.online = online
+        # What the server said it e-mails customers; unknown: nothing is promised.
+        self.messages = messages or NONE_SENT
         self.sending = wrapped_label("Hint")
         self.reference_caption = wrapped_label("ReferenceCaption")
         self.reference = wrapped_label("OrderReference")
@@ -125,16 +129,38 @@ class ConfirmationScreen(CheckoutScreen):
             self.tr("Delivered to your home by %1").replace(
                 "%1", long_date(formatter, order.expected_date))]))
         show_text(self.next_steps_title, self.tr("What happens next"))
-        show_text(self.next_steps, self.tr(
-            "You will receive an e-mail confirming your order, with a link to pay. "
-            "We send your items once the order is paid, and e-mail you when they leave."))
+        show_text(self.next_steps, " ".join(self._next_steps()))
         show_text(self.payment_title, self.tr("How to pay"))
         show_text(self.payment, self.tr(
             "At the till of this store: show your order reference or its QR code. "
             "Or online: use the payment link in the e-mail. This terminal never asks for "
-            "your card."))
+            "your card.") if self.messages.payment_link else self.tr(
+            "At the till of this store: show your order reference or its QR code. "
+            "This terminal never asks for your card."))
         self.done.setText(self.tr("Done"))
         self.done.setAccessibleName(self.done.text())
+
+    def _next_steps(self) -> list[str]:
+        """Only what the server is set up to do; an order still on this terminal gets its
+        e-mail once it has reached the server."""
+        messages = self.messages
+        if not messages.order_email:
+            return [self.tr("Follow your order on its page: scan the QR code above.")
+                    if self.url else self.tr("Keep your order reference: the store's staff "
+                                             "can tell you where your order stands."),
+                    self.tr("We send your items once the order is paid.")]
+        if self.online:
+            confirming = self.tr("You will receive an e-mail confirming your order, with a "
+                                 "link to pay.") if messages.payment_link else self.tr(
+                "You will receive an e-mail confirming your order.")
+        else:
+            confirming = self.tr("Once this terminal has sent your order, you will receive "
+                                 "an e-mail confirming it, with a link to pay.") \
+                if messages.payment_link else self.tr(
+                "Once this terminal has sent your order, you will receive an e-mail "
+                "confirming it.")
+        return [confirming, self.tr("We send your items once the order is paid, and e-mail "
+                                    "you when they leave.")]
 
     def _on_done(self) -> None:
         # The end of the visit: the moment to ask how it went, if the store wants to.
