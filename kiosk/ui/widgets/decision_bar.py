@@ -4,11 +4,11 @@ stock here and the main action, never scrolled away. The page sets its words."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets.text import wrapped_label
+from kiosk.ui.widgets.text import FittingButton, wrapped_label
 
 
 class DecisionBar(Restyling, QFrame):
@@ -20,8 +20,9 @@ class DecisionBar(Restyling, QFrame):
         self.choice = wrapped_label("ProductChoice")
         self.stock = wrapped_label("StockLevel")
         self.stock_age = wrapped_label("StockDetail")
-        # Prominent (the primary style) when the variant is not on this store's shelves.
-        self.order_button = QPushButton(objectName="ProductAction")
+        # Prominent (the primary style) when the variant is not on this store's shelves;
+        # its words in smaller type where even the whole width is too narrow for them.
+        self.order_button = FittingButton(objectName="ProductAction")
         summary = self._summary = QVBoxLayout()
         for label in (self.price, self.choice, self.stock, self.stock_age):
             summary.addWidget(label)
@@ -43,7 +44,7 @@ class DecisionBar(Restyling, QFrame):
         margins = self._layout.contentsMargins()
         half = (width - margins.left() - margins.right()
                 - self._layout.horizontalSpacing()) // 2
-        beside = self.order_button.sizeHint().width() <= half
+        beside = self.order_button.natural_width() <= half
         if beside == self._action_beside:
             return
         self._action_beside = beside
@@ -70,3 +71,4 @@ class DecisionBar(Restyling, QFrame):
             self.order_button.setObjectName(name)
             self.order_button.style().unpolish(self.order_button)
             self.order_button.style().polish(self.order_button)
+            self.order_button.setText(self.order_button.text())     # fitted in the new type

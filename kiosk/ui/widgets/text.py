@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,18 +45,33 @@ class FittingButton(QPushButton):
         super().resizeEvent(event)
         self._fit_words()
 
+    def natural_width(self) -> int:
+        """The width the words want in the style sheet's size, however shrunk they are."""
+        return self._natural_width if self.property("fitted_size") is not None \
+            else self.sizeHint().width()
+
     def _fit_words(self) -> None:
         if self.property("fitted_size") is not None:
             self.setStyleSheet("")          # the sheet's size first, in case it fits now
             self.setProperty("fitted_size", None)
         self.ensurePolished()
-        room = self.contentsRect().width()
+        self._natural_width = self.sizeHint().width()
+        room = self._room_for_words()
         size = self.font().pixelSize()
         while room > 0 and size > 1 and \
                 (needed := self.fontMetrics().horizontalAdvance(self.text())) > room:
             size = min(size - 1, size * room // needed)
             self.setStyleSheet(f"font-size: {size}px;")
             self.setProperty("fitted_size", size)
+
+
+    def _room_for_words(self) -> int:
+        """The width the words have: inside the style sheet's border and padding, which
+        the widget's own contents rect does not count."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return self.style().subElementRect(
+            QStyle.SubElement.SE_PushButtonContents, option, self).width()
 
 
 class _TextInLabel:
