@@ -15,11 +15,16 @@ With --french the catalog is in two languages: every product, its attributes and
 variants' colours also in French, as a chain's store-view file would make them (a
 database of its own, benchmarks/out/central-100000-fr).
 
+With --languages-side-by-side only the first sync is measured, of the one-language
+catalog and of the two-language one in turn (run after run, so that both see the same
+load on a shared machine), and the ratio of their rates is printed.
+
 With --postgres the same, against a throw-away PostgreSQL cluster
 (tests/support/throwaway_postgres.py) into which the central database is built each
 time. That cluster runs with fsync off: its orders per second do not pay for durability.
 
     .venv/bin/python benchmarks/sync.py [--database-url URL | --postgres] [--french]
+    .venv/bin/python benchmarks/sync.py --languages-side-by-side
 """
 
 from __future__ import annotations
@@ -181,30 +186,79 @@ print(json.dumps({"seconds": status.pull_seconds, "round_seconds": elapsed,
 def first_sync(server, token: str) -> None:
     # A few runs, each into an empty terminal: on two shared cores one run can be half a
     # second off another, so the median is the figure.
-    runs = []
-    for _ in range(FIRST_SYNC_RUNS):
-        with tempfile.TemporaryDirectory(prefix="bench-terminal-") as data_dir:
-            (Path(data_dir) / "images").mkdir()
-            server_cpu = cpu_seconds(server.process.pid)
-            done = subprocess.run([sys.executable, "-c", FIRST_SYNC, data_dir, server.url,
-                                   token], capture_output=True, text=True, cwd=ROOT)
-            result = json.loads(done.stdout.strip().splitlines()[-1])
-            result["server_cpu_s"] = cpu_seconds(server.process.pid) - server_cpu
-            runs.append(result)
-    result = sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
+    runs = [first_sync_run(server, token) for _ in range(FIRST_SYNC_RUNS)]
+    print(f"first sync (target >= 10,000 products/s in one language, 8,000 in two): "
+          f"{describe_first_sync(runs)}")
+
+
+def first_sync_run(server, token: str) -> dict:
+    """One first sync into an empty terminal, in a process of its own."""
+    with tempfile.TemporaryDirectory(prefix="bench-terminal-") as data_dir:
+        (Path(data_dir) / "images").mkdir()
+        server_cpu = cpu_seconds(server.process.pid)
+        done = subprocess.run([sys.executable, "-c", FIRST_SYNC, data_dir, server.url,
+                               token], capture_output=True, text=True, cwd=ROOT)
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        result["server_cpu_s"] = cpu_seconds(server.process.pid) - server_cpu
+        return result
+
+
+def median_run(runs: list[dict]) -> dict:
+    return sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
+
+
+def describe_first_sync(runs: list[dict]) -> str:
+    result = median_run(runs)
     each = ", ".join(f"{r['seconds']:.1f}" for r in runs)
     # The products and their stock, from the first request to the last page written:
     # what the target is about. The whole round also pushes, says hello and fetches the
     # first images (IMAGES_PER_ROUND of them), which the round's time includes.
-    print(f"first sync: {result['products']:,} products and {result['stock']:,} stock "
-          f"figures in {result['seconds']:.1f} s = "
-          f"{result['products'] / result['seconds']:,.0f} products/s "
-          f"(target >= 10,000; median of {len(runs)} runs, each {each} s); "
-          f"the whole round, with the first {result['images']} images: "
-          f"{result['round_seconds']:.1f} s; terminal peak memory {result['peak_mb']:.0f} MB "
-          f"(target <= 300 MB); cache {result['cache_mb']:.0f} MB; "
-          f"CPU: terminal {result['cpu_s']:.1f} s, server "
-          f"{result['server_cpu_s']:.1f} s {result['problem']}")
+    return (f"{result['products']:,} products and {result['stock']:,} stock "
+            f"figures in {result['seconds']:.1f} s = "
+            f"{result['products'] / result['seconds']:,.0f} products/s "
+            f"(median of {len(runs)} runs, each {each} s); "
+            f"the whole round, with the first {result['images']} images: "
+            f"{result['round_seconds']:.1f} s; terminal peak memory {result['peak_mb']:.0f} MB "
+            f"(target <= 300 MB); cache {result['cache_mb']:.0f} MB; "
+            f"CPU: terminal {result['cpu_s']:.1f} s, server "
+            f"{result['server_cpu_s']:.1f} s {result['problem']}")
+
+
+def languages_side_by_side() -> None:
+    """The first sync of the one-language catalog and of the two-language one, a run of
+    each in turn against servers started together, and how the rates compare."""
+    from support.central_server import CentralServer
+
+    servers, tokens = {}, {}
+    for french in (False, True):
+        out = OUT.with_name(OUT.name + "-fr") if french else OUT
+        out.mkdir(parents=True, exist_ok=True)
+        build_sqlite_central_once(out / "central.db", french)
+        server = CentralServer(out, f"sqlite:///{out / 'central.db'}", LUMA / "images")
+        server.cli("init-db")
+        tokens[french] = server.cli("terminals", "add", "--store", "paris-rivoli", "--name",
+                                    f"bench-{uuid.uuid4().hex[:6]}").strip().splitlines()[-1]
+        servers[french] = server
+    runs: dict[bool, list[dict]] = {False: [], True: []}
+    try:
+        for server in servers.values():
+            server.start()
+        print(f"database: sqlite; load average {os.getloadavg()[0]:.1f} "
+              f"({os.cpu_count()} cores)")
+        for _ in range(FIRST_SYNC_RUNS):
+            for french in (False, True):
+                runs[french].append(first_sync_run(servers[french], tokens[french]))
+    finally:
+        for server in servers.values():
+            server.stop()
+    rates = {french: median_run(r)["products"] / median_run(r)["seconds"]
+             for french, r in runs.items()}
+    print(f"first sync, one language (target >= 10,000 products/s): "
+          f"{describe_first_sync(runs[False])}")
+    print(f"first sync, two languages (target >= 8,000 products/s): "
+          f"{describe_first_sync(runs[True])}")
+    print(f"two languages / one language: {rates[True] / rates[False]:.2f} "
+          f"(load average now {os.getloadavg()[0]:.1f})")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -324,7 +378,14 @@ def main() -> int:
                              "(fsync off) and measure against that")
     parser.add_argument("--french", action="store_true",
                         help="a catalog in two languages: everything also in French")
+    parser.add_argument("--languages-side-by-side", action="store_true",
+                        help="only the first sync, of the one-language catalog and of the "
+                             "two-language one in turn, and the ratio of their rates "
+                             "(SQLite)")
     args = parser.parse_args()
+    if args.languages_side_by_side:
+        languages_side_by_side()
+        return 0
     global OUT
     if args.french:
         OUT = OUT.with_name(OUT.name + "-fr")

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import TypeVar
 
 from pydantic_core import to_json
@@ -71,7 +72,7 @@ class ProductRows:
     def of(cls, products: Sequence[Product]) -> ProductRows:
         rows = cls()
         for p in products:
-            html, text = sanitize(p.description_html)
+            html, text = _sanitized(p.description_html)
             paths = list(dict.fromkeys(p.categories))
             translations, names, descriptions = _translations_text(p.translations)
             rows.products.append((
@@ -81,7 +82,7 @@ class ProductRows:
                 p.image_label, translations))
             rows.variants.extend(
                 (p.sku, v.sku, v.barcode, v.size, v.color, v.price_cents,
-                 v.special_price_cents, v.image, _translations_text(v.translations)[0])
+                 v.special_price_cents, v.image, _plain_translations(v.translations))
                 for v in p.variants)
             rows.categories.extend((p.sku, path) for path in paths)
             rows.search.append((p.sku, _joined(p.name, names), _sku_text(p), _category_text(p),
@@ -99,9 +100,20 @@ class ProductRows:
 # Rich text of other languages is made safe as the default language's is.
 _RICH_TEXT_FIELDS = frozenset({"description_html", "short_description_html"})
 
+# Products of one family (a model in each colour, a range of sizes sold apart) often share
+# their description, in every language: the same text is made safe and plain once, then
+# found here: a thousand texts at most, a few megabytes.
+_sanitized = lru_cache(maxsize=1024)(sanitize)
+
 
 def _safe_html(source: str) -> str:
-    return sanitize(source)[0] if source else ""
+    return _sanitized(source)[0] if source else ""
+
+
+def _plain_translations(translations: Translations) -> str:
+    """The JSON the cache keeps of translations that hold no rich text (a variant's size
+    and colour): as they came."""
+    return _json_text(translations) if translations else "{}"
 
 
 def _translations_text(translations: Translations) -> tuple[str, list[str], list[str]]:
@@ -118,7 +130,7 @@ def _translations_text(translations: Translations) -> tuple[str, list[str], list
             text = dict(text)
             for field_name in _RICH_TEXT_FIELDS.intersection(text):
                 if text[field_name]:
-                    text[field_name], plain = sanitize(text[field_name])
+                    text[field_name], plain = _sanitized(text[field_name])
                     if field_name == "description_html":
                         descriptions.append(plain)
         safe[language] = text
@@ -237,7 +249,7 @@ def _upsert_categories(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
         "position = excluded.position, in_menu = excluded.in_menu, image = excluded.image, "
         "translations = excluded.translations",
         [(c.path, c.parent_path, c.name, c.position, int(c.in_menu), c.image,
-          _translations_text(c.translations)[0]) for c in batch.categories],
+          _plain_translations(c.translations)) for c in batch.categories],
     )
     if arriving:
         _link_waiting_products(conn, arriving)
