@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     magento.add_argument("--config", type=Path, required=True)
     magento.set_defaults(handler=_import_magento)
 
+    doctor = commands.add_parser(
+        "doctor", help="check this terminal: config, databases, server, clock, disk, display, "
+                       "speech, scanner; one line each, exit status 0 when all is ok")
+    doctor.add_argument("--config", type=Path, default=DEFAULT_CONFIG,
+                        help=f"the terminal's TOML config (default: {DEFAULT_CONFIG})")
+    doctor.set_defaults(handler=_doctor)
+
     pin = commands.add_parser("hash-pin",
                               help="print the [admin] pin_hash line for a staff PIN")
     pin.add_argument("--pin-stdin", action="store_true",
@@ -79,16 +86,30 @@ def _run(args: argparse.Namespace) -> int:
     from kiosk.core.logs import setup_logging
     setup_logging(config.log_dir)
     share_the_gil_finely()
+    from kiosk.core.sd_notify import ServiceNotifier
     from kiosk.ui.admin.mode import RESTART_EXIT_CODE
     from kiosk.ui.app import run_app  # Qt is loaded only for the app itself
     status = run_app(config, windowed=args.windowed, screenshot=args.screenshot)
+    systemd = ServiceNotifier()
     if status == RESTART_EXIT_CODE:
         # Staff asked for a restart: the same command again, in this process's place, so
         # a supervisor still watches the same process and the config is read afresh.
+        # systemd hears a reload, which the new start's READY=1 ends (STOPPING=1 would
+        # have it kill the unit).
+        systemd.reloading("restarting at staff's request")
         logging.getLogger(__name__).info("restarting: %s", " ".join(sys.orig_argv))
         logging.shutdown()
         os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+    systemd.stopping()
     return status
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from kiosk.core.doctor import examine, exit_status
+    findings = examine(args.config)
+    for finding in findings:
+        print(finding)
+    return exit_status(findings)
 
 
 def _import_demo(args: argparse.Namespace) -> int:

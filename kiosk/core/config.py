@@ -366,6 +366,9 @@ SCHEMA: tuple[Setting, ...] = (
             check=in_range(5, 120)),
     Setting("ratings.offer_after_order", "offer_rating_after_order", bool, True,
             doc="whether the rating screen follows an order's confirmation"),
+    Setting("scanner.device", "scanner_device", Path, "",
+            doc="the barcode scanner's input device, which `kiosk doctor` looks for; empty: "
+                "not checked"),
     Setting("admin.pin_hash", "admin_pin_hash", str, "", secret=True,
             doc="staff PIN, hashed; empty: no admin mode", check=_pin_hash),
     Setting("admin.pin_length", "admin_pin_length", int, 0,
@@ -457,6 +460,7 @@ class KioskConfig:
     rating_burst_window_seconds: int
     rating_question_timeout_seconds: int
     offer_rating_after_order: bool
+    scanner_device: Path | None
     admin_pin_hash: str
     admin_pin_length: int
     allow_exit_to_desktop: bool

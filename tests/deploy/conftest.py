@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from support.central_server import CentralServer
 from support.notify_socket import NotifySocket
 
 from kiosk.core.config import load_config
@@ -41,3 +42,15 @@ def notify_socket():
     listener.name = name
     yield listener
     listener.close()
+
+
+@pytest.fixture(scope="module")
+def central(tmp_path_factory, luma_dir):
+    """The reference central server with the demo chain, in its own process on loopback."""
+    workdir = tmp_path_factory.mktemp("central")
+    server = CentralServer(workdir, f"sqlite:///{workdir / 'central.db'}", luma_dir / "images")
+    server.cli("init-db")
+    server.cli("seed-demo", "--luma", str(luma_dir))
+    server.start()
+    yield server
+    server.stop()
