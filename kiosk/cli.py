@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import logging
 import os
 import sqlite3
@@ -85,6 +86,9 @@ def _run(args: argparse.Namespace) -> int:
     from kiosk.core.interpreter import share_the_gil_finely
     from kiosk.core.logs import setup_logging
     setup_logging(config.log_dir)
+    # A fatal signal (systemd's watchdog sends SIGABRT) first writes every thread's stack
+    # to stderr, the journal under systemd: where the GUI thread hung.
+    faulthandler.enable()
     share_the_gil_finely()
     from kiosk.core.sd_notify import ServiceNotifier
     from kiosk.ui.admin.mode import RESTART_EXIT_CODE
