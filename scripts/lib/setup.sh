@@ -10,14 +10,17 @@ UV_VERSION="0.13.9"
 # (speech-dispatcher with espeak-ng, which QtTextToSpeech speaks through), and a sound
 # server with a recorder and sox, with which the tests hear the speech and the chime, and
 # the AT-SPI bus with its Python client, through which a test reads the kiosk as a screen
-# reader does; nginx, in front of two central server processes in a test.
+# reader does; nginx, in front of two central server processes in a test; cage (which
+# needs Xwayland), grim and systemd-analyze, with which a test runs the kiosk as the
+# terminal's service does and looks at its screen.
 DEBIAN_PACKAGES="postgresql chromium libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 \
 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 \
 libpulse0 xvfb xauth fonts-dejavu-core \
 speech-dispatcher speech-dispatcher-espeak-ng espeak-ng pulseaudio pulseaudio-utils sox \
 at-spi2-core python3-pyatspi \
-nginx"
+nginx \
+cage xwayland grim systemd"
 
 say() { printf '%s\n' "$*" >&2; }
 
