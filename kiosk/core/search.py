@@ -22,9 +22,12 @@ almost all of it ranking every match of a one- or two-letter prefix):
    also looks for its singular; little words ("de", "d'", "à") are left out.
 5. A word may also stand for the products on special today (soldes): they come first.
 6. Only when nothing matches, a long word with one typo is corrected against the titles'
-   vocabulary (a word of a name in the shopper's language first, else the most common
-   word one edit away) and the search runs once more; then
-   the words marked optional (enfant) are left out, down to the whole catalog.
+   vocabulary, to the most common word one edit away that a name or a category name
+   holds as the shopper reads it (in their language, else the default one where a name
+   is not translated: a French shopper is not corrected to an English word, but
+   brand-like names are in both),
+   and the search runs once more; then the words marked optional (enfant) are left out,
+   down to the whole catalog. Completions likewise come from the names the shopper reads.
 
 Shopper text never reaches FTS5 syntax: it is cut into words, and each word is quoted,
 so quotes, `*`, NEAR, AND, parentheses or emoji cannot form an operator.
@@ -240,7 +243,9 @@ def suggest(conn: sqlite3.Connection, text: str, limit: int = 6, *,
             synonyms: Synonyms | None = None, language: str | None = None) -> list[str]:
     """Completions of the word being typed, each to take its place: words of product names
     that go with the words before it (most frequent first), synonym keys, then category
-    names ("hoo" -> "hoodie", "hooded", "hoodies & sweatshirts"). Lower case."""
+    names ("hoo" -> "hoodie", "hooded", "hoodies & sweatshirts"). Lower case. Names and
+    categories are read in `language` (the default one where untranslated): the index
+    finds a name by any of its languages, the shopper is offered the words they read."""
     words = query_words(text)
     if not words or limit <= 0 or text[-1:].isspace():
         return []
@@ -250,8 +255,10 @@ def suggest(conn: sqlite3.Connection, text: str, limit: int = 6, *,
     match = f'{before} AND {{name}} : "{words[-1]}"*' if before else f'{{name}} : "{words[-1]}"*'
     counts: Counter[str] = Counter()
     spellings: dict[str, str] = {}
-    for (name,) in conn.execute("SELECT name FROM product_titles WHERE product_titles MATCH ? "
-                                "LIMIT ?", (match, SUGGESTION_SAMPLE)):
+    for (name,) in conn.execute(
+            f"SELECT {_in_language('p', 'name', language)} FROM product_titles t "
+            "JOIN products p ON p.id = t.rowid WHERE product_titles MATCH ? LIMIT ?",
+            (match, SUGGESTION_SAMPLE)):
         for word in {w.lower() for w in WORD.findall(name)}:
             plain = folded(word)
             if plain.startswith(typed) and plain != typed:
@@ -496,24 +503,32 @@ def _in_titles(conn: sqlite3.Connection, word: str, as_prefix: bool) -> bool:
 
 def _closest_word(conn: sqlite3.Connection, word: str, synonyms: Synonyms | None,
                   language: str | None = None) -> str | None:
-    """Of the candidates the titles hold, the most common one found in a name in the
-    shopper's language, else the most common one; a synonym key when the titles hold none.
-    (The titles hold every language's words in one vocabulary: "vests" is one edit from
-    "veste" and from "vest".)"""
+    """Of the candidates the titles hold, the most common one found in a name translated
+    into the shopper's language, else in a name or a category name as they read it
+    (translated, else in the default language); a synonym key when the titles hold none.
+    (The titles hold every language's words in one vocabulary: "vestz" is one edit from
+    the French "veste" and from the English "vests", and each shopper is given their own.)"""
     candidates = sorted(_one_edit_away(word))
     known = [term for (term,) in conn.execute(
         f"SELECT term FROM product_titles_vocab WHERE term IN ({','.join('?' * len(candidates))})"
-        " ORDER BY doc DESC, term", candidates)]
+        " ORDER BY doc DESC, term LIMIT ?", [*candidates, _CORRECTIONS_CHECKED])]
+    translated = _translated("p", "name", language)
+    if translated and (read := next((term for term in known
+                                     if _in_names(conn, term, translated)), None)):
+        return read
     if known:
-        return next((term for term in known[:_CORRECTIONS_CHECKED]
-                     if _in_names_read(conn, term, language)), known[0])
+        categories = {folded(w) for name in category_names(conn, language)
+                      for w in WORD.findall(name.lower())}
+        read = next((term for term in known if term in categories
+                     or _in_names(conn, term, _in_language("p", "name", language))), None)
+        if read:
+            return read
     return next((c for c in candidates if synonyms and synonyms.has_word(c)), None)
 
 
-def _in_names_read(conn: sqlite3.Connection, term: str, language: str | None) -> bool:
-    """Whether `term` is a word of a product name in `language` (translated names; the
-    default ones without a language): looked for among the first names holding it."""
-    name = _translated("p", "name", language) or "p.name"
+def _in_names(conn: sqlite3.Connection, term: str, name: str) -> bool:
+    """Whether `term` is a word of a product name as the SQL `name` reads it: looked for
+    among the first names holding it in any language."""
     return any(term in query_words(folded(text or "")) for (text,) in conn.execute(
         f"SELECT {name} FROM product_titles t JOIN products p ON p.id = t.rowid "
         "WHERE product_titles MATCH ? LIMIT ?", (f'{{name}} : "{term}"', _NAMES_CHECKED)))

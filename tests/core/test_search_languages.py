@@ -109,6 +109,44 @@ def test_suggestions_offer_words_and_categories_of_the_shopper_s_language(cache)
     assert "jackets" in suggest(cache, "jack")
 
 
+def test_completions_come_from_the_names_the_shopper_reads(cache):
+    # Each shopper is offered the words of their language, and the words common to both
+    # (Juno, Sprite), and those of a name left untranslated (Breathe Tee).
+    for typed, french, english in (("jac", [], ["jacket", "jackets"]),
+                                   ("bot", [], ["bottle"]),
+                                   ("pol", ["polaire"], []),
+                                   ("gou", ["gourde"], []),
+                                   ("ve", ["veste", "vestes"], []),
+                                   ("ju", ["juno"], ["juno"]),
+                                   ("spr", ["sprite"], ["sprite"]),
+                                   ("bre", ["breathe"], ["breathe"])):
+        assert suggest(cache, typed, language="fr") == french, typed
+        assert suggest(cache, typed, language="en") == english, typed
+        assert suggest(cache, typed) == english, typed
+
+
+def test_a_typo_is_corrected_only_to_a_word_the_shopper_reads(cache):
+    # "jackte" is one letter from the English "jacket", "polaie" from the French
+    # "polaire": neither is offered to the other language's shopper. "sprit" is one
+    # letter from a name common to both.
+    assert search(cache, "jackte", language="en").corrected_text == "jacket"
+    assert search(cache, "jackte", language="fr").corrected_text is None
+    assert search(cache, "jackte", language="fr").product_ids == []
+    assert search(cache, "polaie", language="fr").corrected_text == "polaire"
+    assert search(cache, "polaie", language="en").corrected_text is None
+    for language in ("fr", "en"):
+        found = search(cache, "sprit ", language=language)
+        assert (found.corrected_text, names(cache, found.product_ids)) == (
+            "sprite", ["Sprite Bottle"]), language
+    assert facets(cache, "jackte", language="fr").count == 0
+    assert facets(cache, "jackte", language="en").count == 2
+    # Category names too: "Jackets" in English, "Vestes" in French.
+    assert search(cache, "jackeets", language="en").corrected_text == "jackets"
+    assert search(cache, "jackeets", language="fr").corrected_text is None
+    assert search(cache, "vesttes", language="fr").corrected_text == "vestes"
+    assert search(cache, "vesttes", language="en").corrected_text is None
+
+
 def test_a_broad_tier_lists_products_with_a_typed_word_in_their_name_first(tmp_path):
     # More backpacks mention a water bottle pocket than a tier ranks; the bottles, whose
     # names hold "bottle", come after them in catalog order and must still come first.
