@@ -49,7 +49,7 @@ from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screenshot import take_screenshot_when_settled
-from kiosk.ui.service import ServiceWatch
+from kiosk.ui.service import ServiceWatch, SigtermQuit
 from kiosk.ui.session import Sessions
 from kiosk.ui.speech import Speech
 from kiosk.ui.shell import KioskShell, TopBar
@@ -312,6 +312,7 @@ def run_app(config: KioskConfig, *, windowed: bool = False,
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     kiosk = KioskApp(app, config, windowed=windowed)
+    kiosk.stop_on_sigterm = SigtermQuit(app, kiosk.service.notifier)   # systemctl stop
     if screenshot is not None:
         take_screenshot_when_settled(kiosk, screenshot)
     code = app.exec()

@@ -10,9 +10,11 @@ that its screen answers.) STATUS= says what sync does, for IT reading `systemctl
 
 from __future__ import annotations
 
+import signal
+import socket
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QWidget
 
 from kiosk.core.clock import SYSTEM_CLOCK, Clock
@@ -71,3 +73,30 @@ class ServiceWatch(QObject):
 
     def stop(self) -> None:
         self._watchdog.stop()
+
+
+
+class SigtermQuit(QObject):
+    """systemd stops the unit with SIGTERM: the event loop ends as after staff's exit, so
+    the kiosk's shutdown finishes what it was writing, and systemd hears STOPPING=1.
+
+    A Python signal handler runs only when the interpreter next runs, which Qt's event
+    loop may not give it for a while; the signal's byte on a socket wakes the loop now.
+    """
+
+    def __init__(self, app: QCoreApplication, notifier: ServiceNotifier) -> None:
+        super().__init__(app)
+        self._app, self._notifier = app, notifier
+        self._wake_read, self._wake_write = socket.socketpair()
+        self._wake_read.setblocking(False)
+        self._wake_write.setblocking(False)
+        signal.set_wakeup_fd(self._wake_write.fileno())
+        signal.signal(signal.SIGTERM, lambda *_: None)   # the work is done in _on_wake
+        self._listener = QSocketNotifier(self._wake_read.fileno(), QSocketNotifier.Type.Read,
+                                         self)
+        self._listener.activated.connect(self._on_wake)
+
+    def _on_wake(self) -> None:
+        if signal.SIGTERM in self._wake_read.recv(64):
+            self._notifier.stopping()
+            self._app.exit(0)

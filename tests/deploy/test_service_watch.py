@@ -3,8 +3,13 @@ WATCHDOG pings from the GUI thread, so a hung GUI thread stops them."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
@@ -14,6 +19,8 @@ from kiosk.core.sd_notify import ServiceNotifier
 from kiosk.core.sync.engine import SyncStatus
 from kiosk.ui.app import KioskApp
 from kiosk.ui.service import ServiceWatch
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class Told:
@@ -95,3 +102,23 @@ def test_the_status_line_says_syncing_in_sync_or_offline_since_the_first_failed_
         "STATUS=offline since 2026-03-02 09:15:00 UTC",
         "STATUS=in sync, last pull 2026-03-02 09:20:00 UTC",
         "STATUS=the server refuses this terminal's token"]
+
+
+def test_systemctl_stop_ends_the_kiosk_cleanly_and_says_stopping(notify_socket,
+                                                                 terminal_config_file):
+    """`kiosk run` in its own process, stopped as systemd stops it: SIGTERM."""
+    environment = {**os.environ, "NOTIFY_SOCKET": notify_socket.name,
+                   "QT_QPA_PLATFORM": "offscreen"}
+    kiosk = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "run", "--config",
+                              str(terminal_config_file)], cwd=PROJECT_ROOT, env=environment,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        notify_socket.wait_for("READY=1", timeout_s=120)
+        kiosk.send_signal(signal.SIGTERM)
+        notify_socket.wait_for("STOPPING=1", timeout_s=60)
+        output = kiosk.communicate(timeout=60)[0]
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+            kiosk.wait()
+    assert kiosk.returncode == 0, output
