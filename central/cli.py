@@ -94,9 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the language of a store view, whose rows translate the "
                               "catalog (fr=fr_store); repeat for each. Added to those of "
                               "$CENTRAL_STORE_VIEWS. Rows of other store views are skipped. "
-                              "Translations no store-view row of the file names are kept; "
-                              "a column a store-view row leaves empty removes its "
-                              "translation (docs/api.md, Languages)")
+                              "Translations the file's store-view rows do not fill are "
+                              "kept; __EMPTY__VALUE__ in a store-view row's column removes "
+                              "its translation (docs/api.md, Languages)")
     magento.set_defaults(handler=_import_magento)
 
     stock = commands.add_parser("import-stock",

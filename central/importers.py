@@ -119,7 +119,7 @@ def _translated_skus(csv_path: Path) -> set[str] | None:
     view), else None: a file with a default row is a catalog."""
     skus = set()
     with csv_path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        reader = csv.DictReader(handle)
+        reader = csv.DictReader(handle, skipinitialspace=True)     # as the importer reads it
         if "store_view_code" not in (reader.fieldnames or []):
             return None
         for row in reader:

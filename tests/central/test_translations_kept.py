@@ -1,5 +1,5 @@
 """A chain sends its default catalog and its store views on different days: an import
-keeps the translations held centrally that its store-view rows do not replace, and a
+keeps the translations held centrally that its store-view rows do not fill, and a
 store-view row removes a translation only as docs/api.md says. SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -113,15 +113,15 @@ def test_a_colour_changed_in_the_default_file_leaves_its_old_translation(transla
     assert translations(variants["TJ-S-Red"]) == {"fr": {"color": "Rouge"}}
 
 
-def test_a_store_view_row_removes_what_it_leaves_empty_and_keeps_other_languages(
+def test_a_store_view_row_removes_what_it_marks_empty_and_keeps_what_it_leaves_out(
         translated, tmp_path):
     german = write(tmp_path, "german.csv", "TJ,de_store,,Wanderjacke,,,,,\n")
     import_magento(translated, german, None, None, {"de_store": "de"})
     rows = (
-        # The name kept, the short description and the attribute now in the default text.
-        'TJ,fr_store,,Veste de randonnée,,,,,\n'
-        # The bottle loses its French altogether, and Blue's French with it.
-        'WB,fr_store,,,,,color=Blue,,\n')
+        # The name left empty stays; the short description and the material are removed.
+        'TJ,fr_store,,,,,material=__EMPTY__VALUE__,,__EMPTY__VALUE__\n'
+        # Given as the default text, the bottle's name and Blue lose their French.
+        'WB,fr_store,,Water Bottle,,,color=Blue,,\n')
     imported(translated, write(tmp_path, "french-again.csv", rows))
     products, variants, _ = catalog(translated)
     assert translations(products["TJ"]) == {"fr": {"name": "Veste de randonnée"},
@@ -139,8 +139,8 @@ def test_a_category_given_its_default_name_loses_its_translation(translated, tmp
     assert "translations" not in categories["Men"]
     assert translations(categories["Men/Jackets"]) == {"fr": {"name": "Vestes"}}
     assert translations(categories["Gear"]) == {"fr": {"name": "Équipement"}}
-    # The file names the jacket in French and nothing more: its other French is gone.
-    assert translations(products["TJ"]) == {"fr": {"name": "Veste de randonnée"}}
+    # The row fills the jacket's name alone: its other French stays.
+    assert translations(products["TJ"])["fr"]["short_description_html"] == "<p>Chaude.</p>"
     assert translations(products["WB"]) == {"fr": {"name": "Gourde"}}
 
 

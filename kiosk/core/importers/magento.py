@@ -25,6 +25,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kiosk.core.catalog import LANGUAGE_CODE, Category, Product, Translations, Variant
 from kiosk.core.richtext import clean_label
@@ -93,7 +94,9 @@ def read_rows(path: Path, result: ImportResult,
     with path.open("rb") as raw:
         size = max(1, path.stat().st_size)
         handle = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="")
-        reader = csv.DictReader(handle)
+        # Spaces after a comma are not part of the next cell: Magento's own files have
+        # headers written `"base_image", "base_image_label"`.
+        reader = csv.DictReader(handle, skipinitialspace=True)
         start_line = 2
         for number, values in enumerate(reader, start=1):
             result.rows_read += 1
@@ -306,19 +309,24 @@ class StoreViewTexts:
     """The translations read from store-view rows, gathered before they are given to the
     products, variants and categories they translate.
 
-    What a file does to the translations held already, language by language:
-    - a product's store-view row replaces the product's text in its language: a column it
-      leaves empty, or gives as the default row does, is read in the default language from
-      then on (a row of its SKU and store view alone removes the language from it);
+    What a file does to the translations held already, language by language, as
+    Magento's import treats a store view's values:
+    - a store-view row sets the fields it fills (name, description, short description,
+      image label, each attribute value); a column it leaves empty, or does not have, keeps
+      the translation held;
+    - a field whose column holds `__EMPTY__VALUE__` (Magento's marker for an empty value),
+      or the default row's text itself, loses its translation: it is read in the default
+      language again;
     - a size or colour label, and a category name, translate their default label wherever
-      it is used: a store-view row giving the default label itself removes its translation
-      in that language, unless another row of the file translates it;
+      it is used: given as `__EMPTY__VALUE__` or as the default label, its translation in
+      that language is removed, unless another row of the file translates it;
     - whatever the file's store-view rows do not name is kept, so a file of default rows
       alone changes no translation (a variant's size or colour translation is kept while
       its default label stays the same).
     """
 
-    products: dict[str, Translations] = field(default_factory=dict)
+    # SKU -> {language: {field: text, or None where it is removed}}
+    products: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     # (attribute, default label) -> {language: label, or None where it is removed}. An
     # option label belongs to its attribute, not to one product.
     options: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
@@ -370,26 +378,29 @@ class StoreViewTexts:
         category_names = _category_names(defaults.categories, values.get("categories", "")
                                          if category_paths is None else category_paths)
         self.seen.add((sku, language))
+        # field -> its translation, or None where the row removes it
         text: dict[str, object] = {}
         for column, default in defaults.texts.items():
             name = _TRANSLATED_COLUMNS[column]
             translated, default = (values.get(column) or "").strip(), default.strip()
             if name in ("name", "image_label"):
                 translated, default = clean_label(translated), clean_label(default)
-            if translated and translated != default:
-                text[name] = translated
-        attributes = {key: value for key, value in _attributes(values).items()
-                      if defaults.attributes.get(key) not in (None, value)}
+            if translated:
+                text[name] = _translation(translated, default)
+        attributes = {key: _translation(value, defaults.attributes[key])
+                      for key, value in _attributes(values).items()
+                      if key in defaults.attributes}
         if attributes:
             text["attributes"] = attributes
-        # Empty, the language is named all the same: it is removed from the product.
-        self.products.setdefault(sku, {})[language] = text
+        if text:
+            self.products.setdefault(sku, {})[language] = text
         translated_pairs = _pairs(values.get("additional_attributes", ""))
         for attribute in _OPTION_ATTRIBUTES:
             label, translated = defaults.options.get(attribute), translated_pairs.get(attribute)
             if label and translated:
                 labels = self.options.setdefault((attribute, label), {})
-                if translated != label and labels.get(language) is None:
+                translated = _translation(translated, label)
+                if translated is not None and labels.get(language) is None:
                     labels[language] = translated
                 else:
                     labels.setdefault(language, None)
@@ -418,7 +429,7 @@ class StoreViewTexts:
                          for v in product.variants)
         kept = held.products.get(product.sku, product.translations)
         return replace(product, variants=variants,
-                       translations=_replaced(kept, self.products.get(product.sku, {})))
+                       translations=_merged(kept, self.products.get(product.sku, {})))
 
     def _translated_variant(self, variant: Variant, held: HeldTranslations,
                             held_options: dict[tuple[str, str], dict[str, str]]) -> Variant:
@@ -475,6 +486,37 @@ class _Defaults:
     categories: str
 
 
+# What Magento's import writes in a column to make a value empty: here, to remove a
+# translation (the field is read in the default language again).
+EMPTY_VALUE = "__EMPTY__VALUE__"
+
+
+def _translation(translated: str, default: str) -> str | None:
+    """A store-view row's text for a field, or None where it removes the translation: it
+    writes the empty-value marker, or the default text itself."""
+    return None if translated in (EMPTY_VALUE, default) else translated
+
+
+def _merged(kept: Translations, given: dict[str, dict[str, Any]]) -> Translations:
+    """`kept` with the fields `given` translates set, and those it gives None removed (in
+    `attributes`, by attribute); a language left with nothing is dropped."""
+    if not given:
+        return kept
+    merged = {language: dict(fields) for language, fields in kept.items()}
+    for language, fields in given.items():
+        target = merged.setdefault(language, {})
+        for name, value in fields.items():
+            if name == "attributes":
+                attributes = {**target.get("attributes", {}), **value}
+                attributes = {key: text for key, text in attributes.items() if text is not None}
+                value = attributes or None
+            if value is None:
+                target.pop(name, None)
+            else:
+                target[name] = value
+    return {language: fields for language, fields in merged.items() if fields}
+
+
 def _replaced(kept: Translations, given: Translations) -> Translations:
     """`kept` with the languages `given` names replaced by `given`'s text; a language left
     with no text is dropped."""
@@ -511,7 +553,7 @@ def _category_names(default_text: str, translated_text: str) -> dict[str, str | 
             path = "/".join(clean_label(part) for part in default_parts[:depth])
             name = clean_label(name)
             if name:
-                names[path] = name if name != clean_label(default_name) else None
+                names[path] = _translation(name, clean_label(default_name))
     return names
 
 
@@ -519,8 +561,10 @@ def _configurable(row: _Row, simples: dict[str, _Row], claimed: set[str]) -> Pro
     values = row.values
     variants = []
     missing = []
+    other_attributes: set[str] = set()
     for spec in filter(None, values.get("configurable_variations", "").split("|")):
         pairs = _pairs(spec)
+        other_attributes |= pairs.keys() - {"sku", *_OPTION_ATTRIBUTES}
         child = simples.get(pairs.get("sku", ""))
         if child is None:
             missing.append(pairs.get("sku", "?"))
@@ -531,6 +575,15 @@ def _configurable(row: _Row, simples: dict[str, _Row], claimed: set[str]) -> Pro
         raise _RowError(f"unknown variant SKU {', '.join(missing[:3])}: parent skipped")
     if not variants:
         raise _RowError("configurable product without variants")
+    # A shopper chooses a variant by its size and colour: two alike could not be told apart.
+    first_alike: dict[tuple[str | None, str | None], str] = {}
+    for variant in variants:
+        alike = first_alike.setdefault((variant.size, variant.color), variant.sku)
+        if alike != variant.sku:
+            told_by = (f", told apart by {', '.join(sorted(other_attributes))} only, which "
+                       f"the kiosk does not offer" if other_attributes else "")
+            raise _RowError(f"variants {alike!r} and {variant.sku!r} have the same size and "
+                            f"colour{told_by}: parent skipped")
     return _product(values, tuple(variants))
 
 
@@ -676,14 +729,19 @@ def _category_paths(text: str, separator: str) -> Iterator[str]:
 def _pairs(text: str) -> dict[str, str]:
     """`code=value,code=value`. As Magento writes them, a value may be wrapped in double
     quotes (`code="a, b"`), inside which commas are the value's and `""` is one quote:
-    JSON and markup travel so."""
-    pairs = {}
+    JSON and markup travel so. Left unwrapped, a piece with no `=` before the next comma
+    goes on with the value before it, comma included, as Magento reads it."""
+    pairs: dict[str, str] = {}
+    last: str | None = None
     position = 0
     while position < len(text):
         key, sep, _ = text[position:].partition("=")
-        if not sep or "," in key:       # no '=' before the next pair: not a pair
+        if not sep or "," in key:       # no '=' before the next comma: not a pair
             comma = text.find(",", position)
-            position = len(text) if comma < 0 else comma + 1
+            end = len(text) if comma < 0 else comma
+            if last is not None:
+                pairs[last] += "," + text[position:end]
+            position = end + 1
             continue
         position += len(key) + 1
         if text.startswith('"', position):
@@ -693,8 +751,9 @@ def _pairs(text: str) -> dict[str, str]:
             end = len(text) if comma < 0 else comma
             value, position = text[position:end], end + 1
         if key.strip():
-            pairs[key.strip()] = value.strip()
-    return pairs
+            last = key.strip()
+            pairs[last] = value
+    return {key: value.strip() for key, value in pairs.items()}
 
 
 def _quoted(text: str, start: int) -> tuple[str, int]:
