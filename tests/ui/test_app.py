@@ -1,7 +1,7 @@
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListView, QPushButton, QWidget
 from support.clock import TEST_CLOCK
@@ -216,11 +216,13 @@ def test_layouts_hold_at_one_and_a_half_type_scale_in_both_orientations(
     try:
         assert kiosk.window.size() == size and kiosk.window.minimumSizeHint().height() <= 1080
         assert kiosk.attract.landscape is (orientation == "landscape")
-        picture, button = kiosk.attract.picture, kiosk.attract.start_button
+        attract = kiosk.attract
+        picture, button = (QRect(widget.mapTo(attract, QPoint(0, 0)), widget.size())
+                           for widget in (attract.picture, attract.start_button))
         if orientation == "landscape":   # the picture beside the words, not above them
-            assert picture.geometry().right() < button.geometry().left()
+            assert picture.right() < button.left()
         else:
-            assert picture.geometry().bottom() < button.geometry().top()
+            assert picture.bottom() < button.top()
         for language in ("fr", "en"):
             kiosk.set_language(language)
             qapp.processEvents()

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.products import ProductCard
 from kiosk.ui.formatting import Formatter
@@ -19,6 +26,14 @@ from kiosk.ui.widgets.picture import Picture
 from kiosk.ui.widgets.text import FittingButton
 
 ROTATION_MS = 5000
+# On a wide screen the words stand beside the picture in a short height: their gaps and
+# the screen's margins stay as at the usual text size (larger type would only squeeze the
+# words), and the words wrap within at most this width (two thirds of a 1920-pixel screen),
+# the picture taking the rest. A fixed width, not a share of the screen's: the screen's
+# width follows what the words ask for.
+WIDE_GAP_PX = 16
+WIDE_MARGIN_PX = 64
+WIDE_WORDS_MAX_PX = 1000
 
 
 class AttractScreen(Restyling, Screen):
@@ -57,6 +72,12 @@ class AttractScreen(Restyling, Screen):
         self._language_layout.setContentsMargins(0, 0, 0, 0)
         self.language_buttons: dict[str, QPushButton] = {}
 
+        # Beside the picture on a wide screen, the words stand in a column of their own,
+        # where each wrapped line gets its height.
+        self._words_box = QWidget(objectName="AttractWords")
+        self._words_box.setMaximumWidth(WIDE_WORDS_MAX_PX)
+        self._words_column = QVBoxLayout(self._words_box)
+        self._words_column.setContentsMargins(0, 0, 0, 0)
         self._layout = QGridLayout(self)
         self.landscape: bool | None = None
         self.restyle(theme)
@@ -72,9 +93,7 @@ class AttractScreen(Restyling, Screen):
         self._theme = theme
         self.start_button.setMinimumHeight(theme.touch_target * 2)
         self._language_layout.setSpacing(theme.spacing * 2)
-        self._layout.setContentsMargins(theme.spacing * 4, theme.spacing * 4,
-                                        theme.spacing * 4, theme.spacing * 4)
-        self._layout.setSpacing(theme.spacing * 2)
+        self._layout.setHorizontalSpacing(theme.spacing * 2)
         if self.landscape is not None:
             self._space_rows()
             self._show_current()     # the picture decoded again at the new size
@@ -84,22 +103,27 @@ class AttractScreen(Restyling, Screen):
         if landscape == self.landscape:
             return
         self.landscape = landscape
-        grid = self._layout
-        words = (self.store, self.welcome, self.caption, self.start_button, self.language_row)
-        for widget in (self.picture, *words):
+        grid, column = self._layout, self._words_column
+        words = self._words()
+        for widget in (self.picture, self._words_box, *words):
             grid.removeWidget(widget)
+        while column.count():
+            column.takeAt(0)
         for row in range(8):
             grid.setRowStretch(row, 0)
-            grid.setRowMinimumHeight(row, 0)
         grid.setColumnStretch(0, 1)             # the picture takes the room left over
         if landscape:
             # The words stand as one block, centred beside the picture.
-            grid.addWidget(self.picture, 0, 0, 8, 1)
-            for row, widget in zip((1, 2, 4, 5, 6), words, strict=True):
-                grid.addWidget(widget, row, 1)
-            grid.setRowStretch(0, 1)
-            grid.setRowStretch(7, 1)
+            grid.addWidget(self.picture, 0, 0)
+            grid.addWidget(self._words_box, 0, 1)
+            column.addStretch(1)
+            for widget in words:
+                column.addWidget(widget)
+            column.insertSpacing(column.indexOf(self.caption), 0)   # set by _space_rows
+            column.addStretch(1)
+            self._words_box.show()
         else:
+            self._words_box.hide()
             for row, widget in enumerate((self.store, self.welcome, self.picture,
                                           self.caption, self.start_button, self.language_row)):
                 grid.addWidget(widget, row, 0)
@@ -108,12 +132,24 @@ class AttractScreen(Restyling, Screen):
         self._show_current()
 
     def _space_rows(self) -> None:
+        spacing = self._theme.spacing
         if self.landscape:
-            self._layout.setRowMinimumHeight(3, self._theme.spacing * 2)
-            # The height is short: in large type, wide gaps would squeeze the words.
-            self._layout.setVerticalSpacing(self._theme.spacing)
+            margin = min(spacing * 4, WIDE_MARGIN_PX)
+            gap = min(spacing, WIDE_GAP_PX)
+            self._words_column.setSpacing(gap)
+            # A wider gap before the product's name, which belongs with the picture: four
+            # gaps, the column's own spacing being one (a spacer takes none of its own).
+            before_caption = self._words_column.itemAt(
+                self._words_column.indexOf(self.caption) - 1).spacerItem()
+            before_caption.changeSize(0, gap * 3)
+            self._words_column.invalidate()
         else:
-            self._layout.setVerticalSpacing(self._theme.spacing * 2)
+            margin = spacing * 4
+            self._layout.setVerticalSpacing(spacing * 2)
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+
+    def _words(self) -> tuple[QWidget, ...]:
+        return (self.store, self.welcome, self.caption, self.start_button, self.language_row)
 
     def title(self) -> str:
         return self.tr("Touch to start")
