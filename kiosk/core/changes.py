@@ -157,8 +157,13 @@ def apply_changes(conn: sqlite3.Connection, batch: ChangeBatch, *,
     """
     report = ApplyReport()
     with write_transaction(conn):
+        # The products of a translated category that goes: their index loses its names.
+        untranslated = _products_under(conn, _translated_among(
+            conn, [t.key for t in batch.deletions if t.kind == "category"]))
         report.deleted = _apply_deletions(conn, batch)
-        report.categories = _upsert_categories(conn, batch)
+        retranslated = _upsert_categories(conn, batch)
+        report.categories = len(batch.categories)
+        _index_categories_again(conn, untranslated | _products_under(conn, retranslated))
         products = ProductRows.of(batch.products)
         _upsert_products(conn, products + product_rows if product_rows else products, report)
         report.stores = _upsert_stores(conn, batch)
@@ -239,21 +244,64 @@ def finish_first_fill(conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM sync_state WHERE key = ?", (_FILL_KEY,))
 
 
-def _upsert_categories(conn: sqlite3.Connection, batch: ChangeBatch) -> int:
-    known = {path for (path,) in conn.execute("SELECT path FROM categories")}
+def _upsert_categories(conn: sqlite3.Connection, batch: ChangeBatch) -> list[str]:
+    """Write the batch's categories; returns the paths of those whose translations are
+    new or changed: the search indexes of their products (and their sub-categories'
+    products) hold their names in every language."""
+    known = dict(conn.execute("SELECT path, translations FROM categories"))
     arriving = [c.path for c in batch.categories if c.path not in known]
+    rows = [(c.path, c.parent_path, c.name, c.position, int(c.in_menu), c.image,
+             _plain_translations(c.translations)) for c in batch.categories]
     conn.executemany(
         "INSERT INTO categories (path, parent_path, name, position, in_menu, image, "
         "translations) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET "
         "parent_path = excluded.parent_path, name = excluded.name, "
         "position = excluded.position, in_menu = excluded.in_menu, image = excluded.image, "
         "translations = excluded.translations",
-        [(c.path, c.parent_path, c.name, c.position, int(c.in_menu), c.image,
-          _plain_translations(c.translations)) for c in batch.categories],
+        rows,
     )
     if arriving:
         _link_waiting_products(conn, arriving)
-    return len(batch.categories)
+    return [path for path, *_, translations in rows
+            if translations != known.get(path, "{}")]
+
+
+def _translated_among(conn: sqlite3.Connection, paths: list[str]) -> list[str]:
+    """Of these category paths, those of translated categories in the cache."""
+    if not paths:
+        return []
+    return [path for (path,) in conn.execute(
+        "SELECT path FROM categories WHERE translations <> '{}' AND path IN "
+        "(SELECT value FROM json_each(?))", (_json_text(paths),))]
+
+
+def _products_under(conn: sqlite3.Connection, paths: list[str]) -> set[int]:
+    """The products in the categories at `paths` or below them."""
+    products: set[int] = set()
+    for path in paths:
+        products.update(product_id for (product_id,) in conn.execute(
+            "SELECT pc.product_id FROM categories c JOIN product_categories pc "
+            "ON pc.category_id = c.id WHERE c.path = ? OR substr(c.path, 1, ?) = ?",
+            (path, len(path) + len(CATEGORY_SEPARATOR), path + CATEGORY_SEPARATOR)))
+    return products
+
+
+def _index_categories_again(conn: sqlite3.Connection, product_ids: set[int]) -> None:
+    """Write again the category names in both search indexes of these products, in every
+    language the categories now hold. Their other columns stay as they are indexed."""
+    if not product_ids:
+        return
+    category_words = translated_category_names(conn)
+    rows = []
+    for chunk in _chunks(sorted(product_ids), _CHUNK):
+        for product_id, paths in conn.execute(
+                f"SELECT id, category_paths FROM products WHERE id IN "
+                f"({','.join('?' * len(chunk))})", chunk):
+            paths = json.loads(paths)
+            rows.append((_with_translated(_path_words(paths), paths, category_words),
+                         product_id))
+    conn.executemany("UPDATE product_titles SET categories = ? WHERE rowid = ?", rows)
+    conn.executemany("UPDATE product_search SET categories = ? WHERE rowid = ?", rows)
 
 
 def _link_waiting_products(conn: sqlite3.Connection, paths: list[str]) -> None:
@@ -355,10 +403,8 @@ def index_translations(conn: sqlite3.Connection) -> int:
                         if isinstance(text.get("description_html"), str)]
         codes = [sku, *(variant_codes or "").split()]
         paths = json.loads(paths)
-        default_categories = " ".join(dict.fromkeys(
-            word for path in paths for word in path.split(CATEGORY_SEPARATOR)))
         rows.append((product_id, _joined(name, names), " ".join(dict.fromkeys(codes)),
-                     _with_translated(default_categories, paths, category_words),
+                     _with_translated(_path_words(paths), paths, category_words),
                      _joined(sanitize(html)[1], descriptions)))
     conn.executemany("DELETE FROM product_titles WHERE rowid = ?", [(r[0],) for r in rows])
     conn.executemany("DELETE FROM product_search WHERE rowid = ?", [(r[0],) for r in rows])
@@ -409,8 +455,13 @@ def _sku_text(product: Product) -> str:
 
 
 def _category_text(product: Product) -> str:
-    names = (name for path in product.categories for name in path.split(CATEGORY_SEPARATOR))
-    return " ".join(dict.fromkeys(names))
+    return _path_words(product.categories)
+
+
+def _path_words(paths: Iterable[str]) -> str:
+    """The default language's category names of an index row: the parts of the paths."""
+    return " ".join(dict.fromkeys(name for path in paths
+                                  for name in path.split(CATEGORY_SEPARATOR)))
 
 
 def _upsert_stores(conn: sqlite3.Connection, batch: ChangeBatch) -> int:

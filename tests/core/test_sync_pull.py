@@ -138,3 +138,64 @@ def test_pages_come_plain_over_a_link_faster_than_gzip_and_gzipped_again_when_it
     assert not size.compressed
     size.after_transfer(4_000_000, seconds=2.0)       # 2 MB/s: worth compressing again
     assert size.compressed
+
+
+class ListedFeed(MemoryFeed):
+    """Serves the pages it is given, one after the other, then more added later."""
+
+    def __init__(self, *pages: dict) -> None:
+        self.pages, self.asked, self.sizes_asked, self.broken_at = [], [], [], None
+        self.add(*pages)
+
+    def add(self, *pages: dict) -> None:
+        for content in pages:
+            number = len(self.pages)
+            self.pages.append(json.dumps({"reset": False, "cursor": str(number + 1),
+                                          "has_more": False, **content}).encode())
+        # Only the last page says there is no more.
+        self.pages = [json.dumps({**json.loads(body), "has_more": n + 1 < len(self.pages)})
+                      .encode() for n, body in enumerate(self.pages)]
+
+
+def category(path: str, french: str | None = None) -> dict:
+    return {"path": path, "name": path.rpartition("/")[2],
+            **({"translations": {"fr": {"name": french}}} if french else {})}
+
+
+def jacket(sku: str, path: str) -> dict:
+    return {"sku": sku, "name": f"Juno {sku}", "price_cents": 5000,
+            "categories": [path], "variants": [{"sku": f"{sku}-M", "price_cents": 5000}]}
+
+
+def test_a_category_translated_after_its_products_reaches_their_search_index(tmp_path):
+    from kiosk.core.search import search
+
+    conn = open_cache(tmp_path).conn
+    found = lambda typed: [row[0] for row in conn.execute(  # noqa: E731
+        "SELECT sku FROM products WHERE id IN (%s) ORDER BY sku"
+        % ",".join(map(str, search(conn, typed, language="fr").product_ids)))]
+    feed = ListedFeed({"categories": [category("Men"), category("Men/Jackets")],
+                       "products": [jacket("J1", "Men/Jackets")]},
+                      {"products": [jacket("J2", "Men")]},
+                      # A product arrives before its category, which comes translated.
+                      {"products": [jacket("G1", "Gear")]})
+    assert pull(conn, feed).complete
+    assert found("homme ") == [] and found("vestes ") == []
+    # The categories are translated; the products do not change.
+    feed.add({"categories": [category("Men", "Homme"), category("Men/Jackets", "Vestes"),
+                             category("Gear", "Équipement")]})
+    assert pull(conn, feed).complete
+    assert found("homme ") == ["J1", "J2"]       # J1 by the category above its own
+    assert found("vestes ") == ["J1"]
+    assert found("equipement ") == ["G1"]
+    assert found("jackets ") == ["J1"]           # the default names stay
+    # Translated again: the old name no longer finds them.
+    feed.add({"categories": [category("Men", "Masculin")]})
+    assert pull(conn, feed).complete
+    assert found("masculin ") == ["J1", "J2"]
+    assert found("homme ") == [] and found("vestes ") == ["J1"]
+    # A translated category goes: its products are no longer in it, nor below Men.
+    feed.add({"deletions": [{"kind": "category", "key": "Men/Jackets"}]})
+    assert pull(conn, feed).complete
+    assert found("vestes ") == [] and found("masculin ") == ["J2"]
+    assert found("juno ") == ["G1", "J1", "J2"]  # the names are still indexed
