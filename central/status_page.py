@@ -70,6 +70,8 @@ TEXT = {
         "how_to_pay": "Comment payer",
         "pay_text": "Montrez le code QR de cette page à la caisse du magasin, ou utilisez "
                     "le lien de paiement reçu par e-mail.",
+        "pay_text_till": "Montrez le code QR de cette page à la caisse du magasin, ou "
+                         "donnez-y la référence de la commande.",
         "qr_label": "Code QR de la commande {reference}",
         "refused_title": "Commande {reference} non acceptée",
         "refused_text": "Cette commande n'a pas pu être acceptée. Merci de vous adresser "
@@ -118,6 +120,8 @@ TEXT = {
         "how_to_pay": "How to pay",
         "pay_text": "Show this page's QR code at the store's till, or use the payment link "
                     "sent to you by e-mail.",
+        "pay_text_till": "Show this page's QR code at the store's till, or give the order's "
+                         "reference there.",
         "qr_label": "QR code of order {reference}",
         "refused_title": "Order {reference} not accepted",
         "refused_text": "This order could not be accepted. Please ask in store.",
@@ -236,7 +240,9 @@ def when(moment: datetime, language: str) -> str:
                                year=local.year, hour=local.hour, minute=local.minute)
 
 
-def order_page(order: OrderView, language: str) -> str:
+def order_page(order: OrderView, language: str, payment_link: bool = False) -> str:
+    """`payment_link`: whether the customer's e-mails carry a link to pay (the page
+    mentions it only then)."""
     text = TEXT[language]
     qr_code = None
     if order.status == "awaiting_payment":
@@ -245,6 +251,7 @@ def order_page(order: OrderView, language: str) -> str:
                    text["order"].format(reference=order.reference), order=order,
                    status=text["status"].get(order.status, order.status),
                    steps=_steps(order.status, text), qr_code=qr_code,
+                   pay_text=text["pay_text"] if payment_link else text["pay_text_till"],
                    received_on=when(order.received_at, language),
                    money=partial(money, currency=order.currency, language=language))
 

@@ -52,7 +52,7 @@ def status_page(reference: str, request: Request, db: DB, settings: AppSettings,
         with db.reading() as session:
             order = _order_view(session, wanted)
             if order is not None:
-                return _html(order_page(order, language), 200)
+                return _html(order_page(order, language, settings.mail.payment_links), 200)
             refusal = _refusal_view(session, wanted)
             if refusal is not None:
                 return _html(refusal_page(refusal, language), 200)

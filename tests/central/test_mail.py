@@ -188,6 +188,12 @@ def test_status_changes_that_matter_are_mailed_and_staff_see_each_message(mail_a
         f"Commande {shipped} expédiée"]
     waiting_text, _ = text_and_html(smtp.messages(shipped)[1])
     assert PAY.format(reference=shipped) in waiting_text
+    # An order's page, while it waits, speaks of the link the e-mail carries.
+    waiting = mail_api.order()
+    mail_api.client.post(f"/v1/staff/orders/{waiting}/status",
+                         json={"status": "awaiting_payment"}, headers=staff)
+    assert "use the payment link sent to you by e-mail" in mail_api.client.get(
+        f"/o/{waiting}?lang=en").text
     assert [m["Subject"] for m in smtp.messages(cancelled)] == [
         f"Order {cancelled} received", f"Order {cancelled} cancelled"]
     details = mail_api.client.get(f"/v1/staff/orders/{shipped}", headers=staff).json()
