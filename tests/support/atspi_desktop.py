@@ -33,7 +33,7 @@ def accessible_desktop(work: Path, size: str = "1080x1920") -> Iterator[dict[str
         raise DesktopError(f"{BUS_LAUNCHER} is missing: install Debian's at-spi2-core")
     with ExitStack() as stack:
         display = stack.enter_context(_xvfb(work, size))
-        bus = stack.enter_context(_session_bus(work))
+        bus = stack.enter_context(_session_bus(work, display))
         env = {**os.environ, "DISPLAY": f":{display}", "DBUS_SESSION_BUS_ADDRESS": bus,
                "XDG_RUNTIME_DIR": str(_runtime_dir(work))}
         env.pop("WAYLAND_DISPLAY", None)
@@ -88,12 +88,16 @@ def _xvfb(work: Path, size: str) -> Iterator[int]:
 
 
 @contextmanager
-def _session_bus(work: Path) -> Iterator[str]:
+def _session_bus(work: Path, display: int) -> Iterator[str]:
+    """A D-Bus session on `display`: what it starts on demand (the AT-SPI registry, which
+    makes the walk's pointer clicks) shows there, not on no display at all."""
     read_end, write_end = os.pipe()
     command = ["dbus-daemon", "--session", "--nofork", "--nopidfile",
                f"--print-address={write_end}"]
+    env = {**os.environ, "DISPLAY": f":{display}"}
+    env.pop("WAYLAND_DISPLAY", None)
     with open(work / "dbus.log", "ab") as log_file:
-        process = subprocess.Popen(command, stdout=log_file, stderr=log_file,
+        process = subprocess.Popen(command, stdout=log_file, stderr=log_file, env=env,
                                    pass_fds=(write_end,), start_new_session=True)
     os.close(write_end)
     try:

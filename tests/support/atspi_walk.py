@@ -7,6 +7,15 @@ French shopper's way through the kiosk with AT-SPI actions and pointer clicks, a
 assistive technology would: the attract screen, the home, a category, a product, the
 basket. On each screen it walks the whole tree of what shows and checks every control.
 
+A product's colour and size, and the accessibility panel's switches, are worked with their
+first action, the one a screen reader or switch access performs by default: Qt's "Toggle"
+on a checkable button, which turns it without the click a tap makes. The walk goes on only
+once the kiosk acts on it: the product asks for what is still to choose; a switch says its
+new state in its description, which the kiosk gives back from the shopper's session.
+
+With --large, the shopper first switches on the largest text, high contrast and reach mode
+from the start screen's accessibility button, and the walk reads every screen that way.
+
 Prints one JSON line per screen: {"screen": ..., "controls": [...], "problems": [...]}.
 Exits 0 once every screen was read (problems or not), 2 with a message on stderr when the
 kiosk could not be found or a screen could not be reached.
@@ -43,6 +52,9 @@ PRESSABLE_ROLES = {"push button", "toggle button", "check box", "radio button", 
 # What a choice among a product's options may be (a chip stays down once chosen).
 CHOICE_ROLES = {"check box", "toggle button", "radio button"}
 OPTION_TITLES = ("Couleur", "Taille")
+# The product's button saying what is still to choose: nothing chosen, then a colour.
+STILL_TO_CHOOSE = ("Choisissez une taille et une couleur", "Choisissez une taille")
+SWITCHED_ON = "oui"        # a switch's state, once on, in its description
 # Actions every Qt widget that takes focus offers; none of them makes a thing a control.
 FOCUS_ACTIONS = {"SetFocus"}
 
@@ -97,6 +109,18 @@ def find(root, role: str, name: str | Callable[[str], bool]):
         if node.getRoleName() == role and accepts(node.name or ""):
             return node
     return None
+
+
+def wait_for_choice(root, name, what: str):
+    """A control that stays down once chosen (a switch, a chip), whichever of those roles."""
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        for role in CHOICE_ROLES:
+            node = find(root, role, name)
+            if node is not None:
+                return node
+        time.sleep(POLL_S)
+    raise Unreachable(f"{what}: no {' or '.join(sorted(CHOICE_ROLES))} showed within {WAIT_S} s")
 
 
 def wait_for(root, role: str, name, what: str):
@@ -165,6 +189,27 @@ def press(node, what: str) -> None:
     action.doAction(names.index("Press"))
 
 
+def first_action(node, what: str) -> str:
+    """The control's first action, the one an assistive technology performs by default;
+    returns its name."""
+    action = node.queryAction()
+    if action.nActions == 0:
+        raise Unreachable(f"{what}: it offers no action")
+    name = action.getName(0)
+    action.doAction(0)
+    return name
+
+
+def switch_on(kiosk, name: str | Callable[[str], bool], what: str) -> None:
+    """Turn one of the accessibility panel's switches on by its first action, and wait for
+    it to say it is on: the shopper's session holds the choice."""
+    switch = wait_for_choice(kiosk, name, what)
+    action = first_action(switch, what)
+    wait_until(lambda: switch.description == SWITCHED_ON,
+               f"{what} switched on by its first action {action!r} "
+               f"(it still says {switch.description!r})")
+
+
 def click(node, what: str) -> None:
     """A pointer click in the middle of the node, for what has no action of its own (a
     product card in a grid): pressed, held a moment as a finger is, released."""
@@ -194,11 +239,21 @@ def find_kiosk():
                       "(is QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 set?)")
 
 
-def walk() -> None:
+def walk(large: bool) -> None:
     kiosk = find_kiosk()
     start = wait_for(kiosk, "push button", "Touchez l’écran pour commencer", "attract screen")
     report("attract", kiosk)
-    press(start, "the attract screen's start button")
+    if large:
+        # The start screen's accessibility button starts a session with its panel open.
+        press(wait_for(kiosk, "push button", "Accessibilité", "the accessibility button"),
+              "the start screen's accessibility button")
+        switch_on(kiosk, lambda name: name.endswith("Très grand"), "the largest text")
+        switch_on(kiosk, "Contraste élevé", "high contrast")
+        switch_on(kiosk, "Tout à portée de main", "reach mode")
+        press(wait_for(kiosk, "push button", "Terminé", "the accessibility panel's Done"),
+              "the accessibility panel's Done")
+    else:
+        press(start, "the attract screen's start button")
 
     women = wait_for(kiosk, "push button", "Femme", "home (its category tile 'Femme')")
     wait_for(kiosk, "push button", "Rechercher un produit", "home (its search entry)")
@@ -229,6 +284,8 @@ def walk() -> None:
           "the accessibility button")
     wait_for(kiosk, "push button", "Terminé", "the accessibility panel (its Done button)")
     report("accessibility", kiosk)
+    if not large:
+        switch_on(kiosk, "Lecture vocale", "speech")
 
 
 def option_row(kiosk, title: str) -> list:
@@ -245,12 +302,19 @@ def option_row(kiosk, title: str) -> list:
 
 
 def choose_variant(kiosk) -> None:
-    """Choose the first colour the product offers, then the first size."""
-    for title in OPTION_TITLES:
+    """Choose the first colour the product offers, then the first size, each by its first
+    action: the product then asks for the size only, then for nothing."""
+    asking = wait_for(kiosk, "push button", STILL_TO_CHOOSE[0], "the product, nothing chosen")
+    for title, then_asks in zip(OPTION_TITLES, (*STILL_TO_CHOOSE[1:], None), strict=True):
         first = min(option_row(kiosk, title), key=lambda node: (top_of(node), left_of(node)))
-        press(first, f"the {title.lower()} {first.name!r}")
+        what = f"the {title.lower()} {first.name!r}"
+        action = first_action(first, what)
         wait_until(lambda first=first: first.getState().contains(pyatspi.STATE_CHECKED),
-                   f"the {title.lower()} {first.name!r} chosen")
+                   f"{what} ticked by its first action {action!r}")
+        if then_asks is not None:
+            wait_until(lambda then_asks=then_asks: asking.name == then_asks,
+                       f"{what} chosen by its first action {action!r} (the product "
+                       f"still asks {asking.name!r})")
 
 
 def wait_until(condition: Callable[[], bool], what: str) -> None:
@@ -271,7 +335,7 @@ def left_of(node) -> int:
 
 def main() -> int:
     try:
-        walk()
+        walk(large="--large" in sys.argv[1:])
     except Unreachable as error:
         print(f"atspi_walk: {error}", file=sys.stderr)
         return 2

@@ -4,7 +4,13 @@ The real kiosk runs on an X server of its own with Qt's accessibility on, and ex
 tree on the AT-SPI bus as it does on a terminal. tests/support/atspi_walk.py, run by the
 system's Python with Debian's pyatspi, takes a shopper's way through it as a screen
 reader's user would (the attract screen, the home, a category, a product, the basket) and
-reports, screen by screen, every control without a name or with the wrong role.
+reports, screen by screen, every control without a name or with the wrong role. It works
+the product's options and the accessibility panel's switches with their first action, Qt's
+"Toggle", and goes on only once the kiosk acts on it as on a tap.
+
+Once as the kiosk starts, once for a shopper who switched on, from the start screen, the
+largest text, high contrast and reach mode (all three together: the most a screen must
+hold).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from support.atspi_desktop import accessible_desktop, stop
 
 SUPPORT = Path(__file__).resolve().parents[1] / "support"
@@ -28,8 +35,10 @@ def tail(path: Path) -> str:
     return path.read_text(errors="replace")[-3000:] if path.exists() else "(no log)"
 
 
+@pytest.mark.parametrize("walk_options", [[], ["--large"]],
+                         ids=["as it starts", "largest text, high contrast, reach mode"])
 def test_a_screen_reader_finds_every_control_of_a_journey_named_and_in_its_role(
-        tmp_path, demo_config):
+        tmp_path, demo_config, walk_options):
     found = subprocess.run([str(SYSTEM_PYTHON), "-c", "import pyatspi"], capture_output=True,
                            text=True, timeout=60)
     assert found.returncode == 0, \
@@ -44,7 +53,7 @@ def test_a_screen_reader_finds_every_control_of_a_journey_named_and_in_its_role(
                                      env=kiosk_env, stdout=log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         try:
-            walk = subprocess.run([str(SYSTEM_PYTHON), str(WALKER)], env=env,
+            walk = subprocess.run([str(SYSTEM_PYTHON), str(WALKER), *walk_options], env=env,
                                   capture_output=True, text=True, timeout=WALK_TIMEOUT_S)
             still_running = kiosk.poll() is None
         finally:

@@ -29,6 +29,7 @@ from kiosk.ui.admin.sync_page import SyncPage
 from kiosk.ui.admin.today_page import TodayPage
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.widgets.text import show_text
+from kiosk.ui.widgets.toggle import act_on_toggle
 
 MAX_SECTION_COLUMNS = 4
 
@@ -73,7 +74,10 @@ class AdminPanel(Retranslating, QWidget):
             button.setCheckable(True)
             self._group.addButton(button, index)
             self.section_buttons.append(button)
-        self._group.idClicked.connect(self.show_page)
+        for index, button in enumerate(self.section_buttons):
+            # Turned by a tap or by an assistive technology's Toggle.
+            act_on_toggle(button, lambda index=index: self.stack.currentIndex() == index,
+                          lambda on, index=index: on and self.show_page(index))
 
         self.restart_button = self._button("AdminButton", self.restart_requested)
         self.exit_button = self._button("AdminDangerButton", self.exit_requested)
@@ -128,8 +132,8 @@ class AdminPanel(Retranslating, QWidget):
         self.show_page(0)
 
     def show_page(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)       # first: its button then shows it, no more
         self.section_buttons[index].setChecked(True)
-        self.stack.setCurrentIndex(index)
         self.pages[index].refresh()
 
     def current_page(self) -> AdminPage:

@@ -51,6 +51,7 @@ from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGridModel
 from kiosk.ui.widgets.similar_strip import SimilarStrip
 from kiosk.ui.widgets.status_pane import StatusPane
 from kiosk.ui.widgets.text import show_text, wrapped_label
+from kiosk.ui.widgets.toggle import act_on_toggle
 from kiosk.ui.wording import limit_message, sentences
 
 FRESHNESS_REFRESH_MS = 60_000     # "updated 3 min ago" must not stay at 3 for long
@@ -141,7 +142,10 @@ class ProductScreen(Restyling, Screen):
         self.phone_button.clicked.connect(self._show_phone_panel)
         self.compare_button = QPushButton(objectName="ProductAction")
         self.compare_button.setCheckable(True)
-        self.compare_button.clicked.connect(self._on_compare_clicked)
+        # Turned by a tap or by an assistive technology's Toggle.
+        act_on_toggle(self.compare_button,
+                      lambda: self._product_id in self._context.session.compare,
+                      lambda _on: self._on_compare_clicked())
 
         self.description_title = wrapped_label("ProductSection")
         self.description = wrapped_label("ProductDescription")

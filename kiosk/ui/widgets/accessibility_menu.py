@@ -31,12 +31,13 @@ from kiosk.ui.accessibility import AccessibilityCoordinator
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
-from kiosk.ui.shell import KioskShell
+from kiosk.ui.shell import KioskShell, mark_compact
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.icons import accessibility_pixmap
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import show_text, wrapped_label
+from kiosk.ui.widgets.toggle import act_on_toggle
 
 
 class AccessibilityButton(Retranslating, Restyling, QToolButton):
@@ -49,11 +50,14 @@ class AccessibilityButton(Retranslating, Restyling, QToolButton):
         self.setObjectName("AccessibilityButton")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)     # as every other button
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.compact = False
         self.restyle(theme)
         self.retranslate()
 
     def restyle(self, theme: Theme) -> None:
-        self._symbol_size = theme.px(44)
+        self._theme = theme
+        # In a compact bar the symbol is as tall as a line and a half of the word.
+        self._symbol_size = theme.body * 3 // 2 if self.compact else theme.px(44)
         self._gap = theme.spacing // 2      # between the symbol and the word beside it
         self._draw_symbol()
 
@@ -100,6 +104,7 @@ class AccessibilityBar(Restyling, QWidget):
         self.setObjectName("AccessibilityBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.button = AccessibilityButton(theme)
+        self._theme = theme
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.addStretch(1)
         self._layout.addWidget(self.button)
@@ -113,8 +118,19 @@ class AccessibilityBar(Restyling, QWidget):
         self.button.set_word_under_symbol(landscape)    # the column no wider than the word
 
     def restyle(self, theme: Theme) -> None:
-        self.layout().setContentsMargins(theme.spacing, theme.spacing // 2,
-                                         theme.spacing, theme.spacing // 2)
+        self._theme = theme
+        vertical = theme.spacing // (4 if self.button.compact else 2)
+        self.layout().setContentsMargins(theme.spacing, vertical, theme.spacing, vertical)
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact (large type where height is short): a smaller symbol and margins, the
+        button still a whole touch target (the style sheet's compact rule)."""
+        if compact == self.button.compact:
+            return
+        self.button.compact = compact
+        self.button.restyle(self._theme)
+        self.restyle(self._theme)
+        mark_compact(self, compact)
 
 
 def _toggle() -> QPushButton:
@@ -152,6 +168,9 @@ class _Stepper(Restyling, QWidget):
         self.less.setAccessibleName(less)
         self.more.setText(more)
         self.more.setAccessibleName(more)
+        # Said with either button, so that a step is heard with the value it gave.
+        for button in (self.less, self.more):
+            button.setAccessibleDescription(value)
 
 
 class AccessibilityPanel(Retranslating, Restyling, QFrame):
@@ -171,9 +190,10 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
 
         self.heading = QLabel(objectName="PanelTitle")
         self.intro = wrapped_label("Hint")
+        # Each switch acts on being turned, by a tap or an assistive technology's Toggle.
         self.speech = _toggle()
-        self.speech.clicked.connect(lambda: self._choose(self.choices.with_speech(
-            not self.choices.speech)))
+        act_on_toggle(self.speech, lambda: self.choices.speech,
+                      lambda on: self._choose(self.choices.with_speech(on)))
         # The size chosen in words beside the heading ("Text size: Large"): the chosen
         # button's colour is not the only sign of it.
         self.text_heading = wrapped_label("AccessibilityHeading")
@@ -186,20 +206,22 @@ class AccessibilityPanel(Retranslating, Restyling, QFrame):
         for scale in TEXT_SCALES:
             button = QPushButton(objectName="AccessibilityToggle")
             button.setCheckable(True)
-            button.clicked.connect(lambda _=False, scale=scale: self._choose(
-                self.choices.with_text_scale(scale)))
+            act_on_toggle(button,
+                          lambda scale=scale: abs(scale - self.choices.text_scale) < 1e-9,
+                          lambda on, scale=scale: on and self._choose(
+                              self.choices.with_text_scale(scale)))
             sizes.addButton(button)
             sizes_row.addWidget(button)
             self.text_sizes[scale] = button
         self.high_contrast = _toggle()
-        self.high_contrast.clicked.connect(lambda: self._choose(
-            self.choices.with_high_contrast(not self.choices.high_contrast)))
+        act_on_toggle(self.high_contrast, lambda: self.choices.high_contrast,
+                      lambda on: self._choose(self.choices.with_high_contrast(on)))
         self.reach = _toggle()
-        self.reach.clicked.connect(lambda: self._choose(
-            self.choices.with_reach(not self.choices.reach)))
+        act_on_toggle(self.reach, lambda: self.choices.reach,
+                      lambda on: self._choose(self.choices.with_reach(on)))
         self.more_time = _toggle()
-        self.more_time.clicked.connect(lambda: self._choose(
-            self.choices.with_more_time(not self.choices.more_time)))
+        act_on_toggle(self.more_time, lambda: self.choices.more_time,
+                      lambda on: self._choose(self.choices.with_more_time(on)))
         self.rate = _Stepper(theme)
         self.rate.less.clicked.connect(lambda: self._choose(
             self.choices.with_rate(self.choices.speech_rate - SPEECH_STEP)))

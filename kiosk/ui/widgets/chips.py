@@ -17,6 +17,7 @@ from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.kinetic import scroll_with_finger
+from kiosk.ui.widgets.toggle import act_on_toggle
 
 
 class _ChipSet:
@@ -31,6 +32,7 @@ class _ChipSet:
     _checkable: bool
     _chips: dict[str, QPushButton]
     _labels: dict[str, str]
+    _checked: set[str]       # the keys chosen, which checkable chips show
 
     def _place(self, chip: QPushButton) -> None:
         raise NotImplementedError
@@ -45,13 +47,20 @@ class _ChipSet:
             chip.deleteLater()
         self._chips.clear()
         self._labels = dict(chips)
+        self._checked = set(checked) & set(self._labels) if self._checkable else set()
         for key in self._labels:
             chip = QPushButton(objectName="Chip")
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             chip.setCheckable(self._checkable)
-            chip.setChecked(key in checked)
-            chip.clicked.connect(lambda _checked=False, key=key: self._on_clicked(key))
+            chip.setChecked(key in self._checked)
+            if self._checkable:
+                # Turned by a tap or by an assistive technology's Toggle.
+                act_on_toggle(chip, lambda key=key: key in self._checked,
+                              lambda on, key=key: self._on_turned(key, on))
+            else:
+                chip.clicked.connect(lambda _checked=False, key=key: self._on_clicked(key))
             self._place(chip)
+            chip.show()     # now, not at the layout's next turn: there as soon as it is named
             self._chips[key] = chip
             self._show_label(key)
         self.setVisible(bool(chips))
@@ -60,6 +69,7 @@ class _ChipSet:
         return {key for key, chip in self._chips.items() if chip.isChecked()}
 
     def set_checked(self, keys: set[str]) -> None:
+        self._checked = set(keys) & set(self._chips)
         for key, chip in self._chips.items():
             chip.setChecked(key in keys)
             self._show_label(key)
@@ -73,6 +83,13 @@ class _ChipSet:
     def _on_clicked(self, key: str) -> None:
         self._show_label(key)
         self.chosen.emit(key)
+
+    def _on_turned(self, key: str, on: bool) -> None:
+        if on:
+            self._checked.add(key)
+        else:
+            self._checked.discard(key)
+        self._on_clicked(key)
 
     def _show_label(self, key: str) -> None:
         chip, label = self._chips[key], self._labels[key]
@@ -93,6 +110,7 @@ class ChipRow(Restyling, _ChipSet, QScrollArea):
         self._checkable = checkable
         self._chips = {}
         self._labels = {}
+        self._checked = set()
         self._strip = QWidget(objectName="ChipStrip")
         self._layout = QHBoxLayout(self._strip)
         # The strip is as wide as its chips and scrolls: stretched to the row's width it
@@ -128,6 +146,7 @@ class ChipFlow(Restyling, _ChipSet, QWidget):
         self._checkable = checkable
         self._chips = {}
         self._labels = {}
+        self._checked = set()
         self._layout = FlowLayout(self)
         self.restyle(theme)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)

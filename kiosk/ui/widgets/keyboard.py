@@ -27,6 +27,7 @@ from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import FittingButton
+from kiosk.ui.widgets.toggle import act_on_toggle
 
 # The physical letter layout that goes with each shopper language.
 LANGUAGE_LAYOUTS = {"fr": "azerty", "en": "qwerty"}
@@ -266,7 +267,11 @@ class OnScreenKeyboard(Retranslating, Restyling, QWidget):
         page = _KeyPage(self._theme, layout, layout_rows(layout, self._mode), self,
                         self._compact)
         for key in page.keys:
-            key.clicked.connect(lambda _checked=False, key=key: self._on_key(key))
+            if key.isCheckable():
+                # Shift, turned by a tap or by an assistive technology's Toggle.
+                act_on_toggle(key, lambda: self._shift, self._set_shift)
+            else:
+                key.clicked.connect(lambda _checked=False, key=key: self._on_key(key))
         if self._page is not None:
             self._retire(self._page)
         self._page = page
@@ -294,8 +299,6 @@ class OnScreenKeyboard(Retranslating, Restyling, QWidget):
         if action in ("type", "space"):
             self._type(self._shifted(key.spec.text))
             self._set_shift(False)
-        elif action == "shift":
-            self._set_shift(not self._shift)
         elif action == "backspace":
             self._edit_target(QLineEdit.backspace)
         elif action == "clear":

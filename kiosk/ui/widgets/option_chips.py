@@ -15,6 +15,7 @@ from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.flow import FlowLayout
+from kiosk.ui.widgets.toggle import act_on_toggle
 
 
 class _OptionChip(QPushButton):
@@ -61,6 +62,7 @@ class OptionChips(Restyling, Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("OptionChips")
         self._chips: dict[str, _OptionChip] = {}
+        self._checked: str | None = None       # the option chosen, as the screen says
         self._probe = QPushButton(self, objectName="Chip")
         self._probe.hide()
         self._labels: dict[str, str] = {}
@@ -94,6 +96,7 @@ class OptionChips(Restyling, Retranslating, QWidget):
         self.setVisible(bool(chips))
 
     def set_checked(self, key: str | None) -> None:
+        self._checked = key
         for each, chip in self._chips.items():
             chip.setChecked(each == key)
             self._show_label(each)
@@ -122,12 +125,16 @@ class OptionChips(Restyling, Retranslating, QWidget):
             chip = _OptionChip(self._probe)
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             chip.setCheckable(True)
-            chip.clicked.connect(lambda _checked=False, key=key: self._on_clicked(key))
+            # Turned by a tap or by an assistive technology's Toggle.
+            act_on_toggle(chip, lambda key=key: key == self._checked,
+                          lambda _on, key=key: self._on_turned(key))
             self._layout.addWidget(chip)
             self._chips[key] = chip
 
-    def _on_clicked(self, key: str) -> None:
-        self._chips[key].setChecked(True)     # a second tap on the chosen one keeps it
+    def _on_turned(self, key: str) -> None:
+        chip = self._chips[key]
+        if not chip.isChecked():
+            chip.setChecked(True)     # a second tap on the chosen one keeps it
         self.chosen.emit(key)
 
     def _show_label(self, key: str) -> None:
