@@ -184,10 +184,11 @@ def save_lockout(conn: sqlite3.Connection, saved: SavedLockout) -> None:
 # --- reloading the config ------------------------------------------------------------
 
 # Keys read afresh where they are used (a new shopper session, the idle watcher, admin
-# mode itself); every other key is read once at start and waits for a restart.
+# mode itself, `kiosk doctor`); every other key is read once at start and waits for a
+# restart.
 LIVE_KEY_PREFIXES = ("session.", "admin.", "website.", "catalog.", "orders.", "delivery.",
                      "stock.few_left_threshold", "stock.max_age_minutes",
-                     "privacy.notice_version", "privacy.notice_url")
+                     "privacy.notice_version", "privacy.notice_url", "scanner.device")
 
 
 @dataclass(frozen=True)
