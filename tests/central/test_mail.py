@@ -16,6 +16,7 @@ from sqlalchemy import delete, select
 from support.smtp import LoopbackSmtp, text_and_html
 
 from central.app import create_app
+from central.cli import main
 from central.db import models
 from central.db.engine import utc_now
 from central.mail import queue
@@ -294,6 +295,73 @@ def test_a_permanent_refusal_is_recorded_and_shown_to_staff(mail_api, smtp):
     assert "L'e-mail « Commande reçue » à refused@example.fr n'a pas été remis " \
            "(refusé)" in french.replace("&#x27;", "'")
     assert mail_api.client.get("/dashboard/orders/NOPE-000000").status_code == 404
+
+
+def test_a_4xx_answer_delays_the_message_until_the_mailbox_takes_it(mail_api, smtp):
+    reference = mail_api.order(email="busy@example.fr")
+    assert mail_api.sender().send_due().retrying >= 1
+    [waiting] = mail_api.messages_of(reference)
+    assert (waiting.state, waiting.attempts) == (queue.QUEUED, 1)
+    assert waiting.last_error == "recipient refused: 451 4.2.1 Mailbox busy, try again later"
+    smtp.busy_mailboxes.clear()
+    mail_api.clock.offset += timedelta(minutes=2)
+    mail_api.sender().send_due()
+    assert len(smtp.messages(reference)) == 1
+    assert mail_api.messages_of(reference)[0].state == queue.SENT
+
+
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_a_mail_server_whose_certificate_is_not_trusted_gets_nothing(
+        seeded_database, luma_dir, security):
+    untrusted = LoopbackSmtp(tls=security)
+    untrusted.start()
+    try:
+        app, mail = make_mail_api(seeded_database, luma_dir, untrusted, security=security)
+        with TestClient(app) as client:
+            api = MailApi(client, seeded_database, mail, Clock())
+            reference = api.order()
+            api.sender().send_due()
+            [waiting] = api.messages_of(reference)
+    finally:
+        untrusted.stop()
+    assert untrusted.messages() == []
+    assert waiting.state == queue.QUEUED
+    assert "CERTIFICATE_VERIFY_FAILED" in waiting.last_error
+
+
+def test_the_mail_commands_send_the_queue_and_record_a_bounce(mail_api, smtp, capsys,
+                                                              monkeypatch):
+    for key, value in {"CENTRAL_SMTP_HOST": "127.0.0.1", "CENTRAL_SMTP_PORT": str(smtp.port),
+                       "CENTRAL_SMTP_SECURITY": "none",
+                       "CENTRAL_MAIL_FROM": "Luma <commandes@luma.example>",
+                       "CENTRAL_PUBLIC_URL": PUBLIC}.items():
+        monkeypatch.setenv(key, value)
+    reference = mail_api.order()
+
+    def central(*args: str) -> tuple[int, str, str]:
+        status = main(["--database-url", mail_api.db.url, *args])
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    status, out, _ = central("orders", "set-status", reference, "cancelled")
+    assert status == 0
+    status, out, _ = central("mail", "send", "--once")
+    assert status == 0 and re.match(r"\d+ sent, 0 refused, 0 waiting for a retry", out)
+    assert [m["Subject"] for m in smtp.messages(reference)] == [
+        f"Commande {reference} reçue", f"Commande {reference} annulée"]
+    cancelled = smtp.messages(reference)[1]["Message-ID"]
+    status, out, _ = central("mail", "bounced", cancelled.strip("<>"), "--reason",
+                             "550 5.1.1 unknown")
+    assert status == 0 and out.strip() == f"{cancelled} (cancelled) recorded as bounced"
+    _, shown, _ = central("orders", "show", reference)
+    assert "order_received to jeanne@example.fr: sent" in shown
+    assert "cancelled to jeanne@example.fr: bounced" in shown
+    assert shown.rstrip().endswith("- 550 5.1.1 unknown")
+    status, _, err = central("mail", "bounced", "<nothing@luma.example>")
+    assert status == 1 and "no message <nothing@luma.example>" in err
+    monkeypatch.setenv("CENTRAL_SMTP_PORT", "smtp")
+    status, _, err = central("mail", "send", "--once")
+    assert status == 1 and "CENTRAL_SMTP_PORT must be a port number" in err
 
 
 def test_a_bounce_reported_after_sending_is_recorded_on_the_message(mail_api, smtp):

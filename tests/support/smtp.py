@@ -1,18 +1,24 @@
 """A real SMTP server on loopback (aiosmtpd) that keeps what it receives, can be stopped
-and started again on the same port, and refuses for good the recipients it is told to."""
+and started again on the same port, refuses for good the recipients it is told to, asks
+others to come back later (4xx), and speaks TLS (STARTTLS or at once) with a certificate
+that no client trusts."""
 
 from __future__ import annotations
 
 import email
 import email.policy
 import socket
+import ssl
 import threading
 import time
 from email.message import EmailMessage
+from pathlib import Path
 
 from aiosmtpd.controller import Controller
 
 REFUSED_MAILBOX = "550 5.1.1 No such mailbox here"
+BUSY_MAILBOX = "451 4.2.1 Mailbox busy, try again later"
+UNTRUSTED_PEM = Path(__file__).with_name("untrusted_server.pem")
 
 
 def free_port() -> int:
@@ -26,8 +32,11 @@ class _Handler:
         self.server = server
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address.lower().split("@")[0] in self.server.refused_mailboxes:
+        mailbox = address.lower().split("@")[0]
+        if mailbox in self.server.refused_mailboxes:
             return REFUSED_MAILBOX
+        if mailbox in self.server.busy_mailboxes:
+            return BUSY_MAILBOX
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -40,15 +49,25 @@ class _Handler:
 
 
 class LoopbackSmtp:
-    def __init__(self, refused_mailboxes: tuple[str, ...] = ("refused",)) -> None:
+    def __init__(self, refused_mailboxes: tuple[str, ...] = ("refused",),
+                 busy_mailboxes: tuple[str, ...] = ("busy",), tls: str = "none") -> None:
         self.port = free_port()
         self.refused_mailboxes = set(refused_mailboxes)
+        self.busy_mailboxes = set(busy_mailboxes)
+        self.tls = tls          # none, starttls or tls, as CENTRAL_SMTP_SECURITY
         self.received: list[tuple[str, list[str], EmailMessage]] = []
         self.lock = threading.Lock()
         self._controller: Controller | None = None
 
     def start(self) -> None:
-        self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port)
+        options = {}
+        if self.tls != "none":
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(UNTRUSTED_PEM)
+            options = {"tls_context": context} if self.tls == "starttls" \
+                else {"ssl_context": context}
+        self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port,
+                                      **options)
         self._controller.start()
 
     def stop(self) -> None:
