@@ -173,9 +173,9 @@ store_id = "$STORE"
 terminal_id = "$TERMINAL"
 
 [central]
-# The chain's central server, and the file with this terminal's token (from `central
-# terminals add ... --token-file`), readable by root and the kiosk only: chmod 640, group
-# kiosk. Both empty: the terminal runs on its own.
+# The chain's central server, and the file with this terminal's token (written by
+# "central terminals add ... --token-file FILE" on the server), readable by root and the
+# kiosk only: chmod 640, group kiosk. Both empty: the terminal runs on its own.
 url = ""
 token_file = ""
 

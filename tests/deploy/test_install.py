@@ -42,6 +42,7 @@ def install(image: Path, *options: str) -> subprocess.CompletedProcess:
          "--python", sys._base_executable, *options],
         capture_output=True, text=True, timeout=600, env={**os.environ, "PIP_NO_INPUT": "1"})
     assert done.returncode == 0, done.stdout + done.stderr
+    assert not done.stderr, done.stderr     # a step that complained, even one that went on
     return done
 
 
@@ -104,3 +105,16 @@ def test_a_config_already_there_is_left_as_the_technician_wrote_it(image):
     done = install(image, "--dry-run")
     assert "/etc/kiosk/kiosk.toml exists (left as it is)" in done.stdout
     assert "skeleton" not in done.stdout
+
+
+def test_a_dry_run_on_this_machine_names_the_live_commands_and_creates_nothing():
+    watched = [Path("/etc/kiosk"), Path("/opt/kiosk"), Path("/usr/local/sbin/kiosk-doctor"),
+               Path("/etc/systemd/system/kiosk.service")]
+    before = [path.exists() for path in watched]
+    done = subprocess.run(["bash", str(INSTALL), "--dry-run"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0 and not done.stderr, done.stdout + done.stderr
+    assert "nothing was changed" in done.stdout or "Nothing to do" in done.stdout
+    if not before[-1]:     # not set up here: enabled with the live systemctl, no --root
+        assert "$ systemctl --quiet enable kiosk.service" in done.stdout, done.stdout
+    assert [path.exists() for path in watched] == before
