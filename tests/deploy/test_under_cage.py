@@ -2,8 +2,9 @@
 an unprivileged user, telling systemd through $NOTIFY_SOCKET, and a screenshot of what
 cage shows taken with grim. Cage runs on wlroots' headless backend (no screen, no input
 devices), rendering in software; `cage -r` turns its output upright, as for a screen
-mounted in portrait (cage 0.1.4 on the headless backend shows nothing of a window that
-exactly covers an unturned output: it tries to scan the window's buffer out directly).
+mounted in portrait. (Seen with Debian's cage 0.1.4: on an unturned headless output, a
+borderless window covering it exactly stays black in grim's shot, a framed one does not;
+likely cage offering the window's buffer to the output directly, which headless refuses.)
 
 Also `systemd-analyze verify` on the terminal's unit: a typo in a directive is only a
 warning for systemd, so the test asks for no output at all."""
