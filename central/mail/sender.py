@@ -83,7 +83,9 @@ class Sender:
                     for sending, message in enumerate(claimed):
                         self._send_one(connection, message, report)
                 except _Unreachable as problem:
-                    connection = None
+                    if connection is not None:
+                        connection.close()
+                        connection = None
                     log.warning("mail: %s; %d message(s) wait", problem,
                                 len(claimed) - sending)
                     for message in claimed[sending:]:

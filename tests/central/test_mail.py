@@ -13,6 +13,7 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, select
+from staff_helpers import STAFF_PASSWORD, staff_account
 from support.smtp import LoopbackSmtp, text_and_html
 
 from central.app import create_app
@@ -24,7 +25,6 @@ from central.mail.sender import Sender
 from central.mail.settings import MailSettings
 from central.settings import Settings
 from central.terminals import add_terminal
-from tests.central.staff_helpers import STAFF_PASSWORD, staff_account
 
 PUBLIC = "https://commandes.luma.example"
 PAY = "https://paiement.luma.example/commande/{reference}"
