@@ -32,9 +32,10 @@ def test_variants_told_apart_by_an_attribute_the_kiosk_does_not_offer_are_report
     # Magento's fixture makes its configurable on a test attribute: a shopper here
     # chooses by size and colour, and could not tell those variants apart.
     result = read_standard_products(DATA / "configurable_multistore.csv", {"de_store": "de"})
-    assert [(p.row, p.line, p.reason) for p in result.problems] == [(
-        3, 4, "variants 'TR-LOOP-S' and 'TR-LOOP-L' have the same size and colour, told "
-              "apart by strap_length only, which the kiosk does not offer: parent skipped")]
+    assert [(p.row, p.line, p.reason) for p in result.problems] == [
+        (3, 4, "variants 'TR-LOOP-S' and 'TR-LOOP-L' have the same size and colour, told "
+               "apart by strap_length only, which the kiosk does not offer: parent skipped"),
+        (4, 5, "store-view row of 'TR-LOOP', whose product was skipped (default row 3)")]
     # Its variants are not reported again as orphans, nor imported alone.
     assert [p.sku for p in result.products] == ["YM-CORE"]
 
@@ -68,7 +69,7 @@ def test_a_store_view_file_of_a_few_columns_with_spaces_in_its_header():
                                      {"de_store": "de"})
     read_store_view_file(DATA / "store_view_image_label.csv", {"de_store": "de"}, catalog)
     [mat] = catalog.products
-    assert len(catalog.problems) == 1       # the loop's, from the catalog's file
+    assert len(catalog.problems) == 2       # the loop's, from the catalog's file
     # The label changes; the German the file leaves out stays.
     assert mat.translations["de"] == {"name": "Yogamatte Core",
                                       "image_label": "Yogamatte Core, von der Seite",

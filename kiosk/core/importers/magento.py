@@ -220,9 +220,14 @@ def read_standard_products(path: Path, store_views: Mapping[str, str] | None = N
         _add_product(result, _standalone(row))
 
     texts = StoreViewTexts()
+    imported = {sku for p in result.products for sku in (p.sku, *(v.sku for v in p.variants))}
     for row, language in translating:
         try:
             texts.read(row, language, defaults, refused)
+            sku = row.values["sku"].strip()
+            if sku not in imported:         # its default row was read, then left out
+                raise _RowError(f"store-view row of {sku!r}, whose product was skipped "
+                                f"(default row {defaults[sku].number})")
         except _RowError as exc:
             result.problems.append(RowProblem(path.name, row.number, row.line, str(exc)))
     if held is not None:
