@@ -53,11 +53,13 @@ class Caller:
     store_id: str
 
 
-def get_db(request: Request) -> Database:
+# Coroutines, though they wait for nothing: FastAPI runs a plain function in its thread
+# pool, two hand-offs a request for reading an attribute.
+async def get_db(request: Request) -> Database:
     return request.app.state.db
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 

@@ -156,7 +156,7 @@ class Nginx:
             f"{user}worker_processes {self.worker_processes};\n"
             f"worker_rlimit_nofile 65536;\n"
             f"pid {self.workdir / 'nginx.pid'};\n"
-            f"error_log {self.workdir / 'error.log'} warn;\n"
+            f"error_log {self.workdir / 'error.log'} info;\n"
             f"events {{ worker_connections 16384; }}\n"
             f"http {{\n"
             f"  access_log off;\n"
