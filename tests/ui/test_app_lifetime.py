@@ -64,15 +64,17 @@ def shop(qtbot, kiosk, session: int) -> None:
 def test_shoppers_leave_no_widget_object_or_session_behind(qtbot, qapp, kiosk):
     qtbot.waitUntil(lambda: bool(kiosk.categories), timeout=10000)
     shop(qtbot, kiosk, 0)      # what is made once, at the first use, is made now
-    widgets, qobjects = len(QApplication.allWidgets()), live_qobjects(qapp)
+    # Collected first: what earlier tests left for the garbage collector must not go
+    # during the shoppers and pass for widgets they made and freed.
     sessions = live_sessions()
+    widgets, qobjects = len(QApplication.allWidgets()), live_qobjects(qapp)
 
     for session in range(1, SESSIONS + 1):
         shop(qtbot, kiosk, session)
 
+    assert live_sessions() == sessions     # the one waiting for the next shopper
     assert len(QApplication.allWidgets()) == widgets
     assert live_qobjects(qapp) == qobjects
-    assert live_sessions() == sessions     # the one waiting for the next shopper
 
 
 def test_the_image_caches_hold_a_bounded_number_of_bytes(qtbot, tmp_path):
