@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help="run the HTTP API", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Run the HTTP API. Settings from the environment (docs/api.md):\n"
                     "  CENTRAL_TRUSTED_PROXIES         reverse proxies whose X-Forwarded-For "
-                    "is believed\n"
+                    "and -Proto\n"
+                    "                                  are believed\n"
                     "  CENTRAL_LOGIN_RATE_PER_ACCOUNT  password tries, COUNT/SECONDS "
                     "(default 5/60)\n"
                     "  CENTRAL_LOGIN_RATE_PER_ADDRESS  the same per client address "
@@ -66,8 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--workers", type=_worker_count, default=1,
-                       help="processes answering requests (default 1); one that dies is "
-                            "replaced")
+                       help="processes answering requests (default 1); of 2 or more, "
+                            "one that dies is replaced")
     serve.add_argument("--images", type=Path, default=None,
                        help="directory of the catalog's images (default: "
                             "$CENTRAL_IMAGES_DIR, else <db dir>/images)")

@@ -68,7 +68,13 @@ def app_from_environment() -> FastAPI:
     logging.getLogger("alembic").setLevel(logging.WARNING)
     # Imported here, not with this module: prometheus-client decides at its import whether
     # counts go to the shared directory, which `serve` names first.
+    from prometheus_client import values
+
     from central.app import create_app
+
+    if values.ValueClass is values.MutexValue:
+        raise RuntimeError("prometheus-client was imported before PROMETHEUS_MULTIPROC_DIR "
+                           "was set: the workers' counts would not be added up")
 
     settings = settings_from_env(database_url_from_env(), images_dir_from_env())
     HeadTimeoutProtocol.head_timeout_s = settings.header_timeout_s
