@@ -459,11 +459,12 @@ def test_leaving_to_the_desktop_only_when_the_config_allows_it(qtbot, qapp, demo
         kiosk.shutdown()
 
 
+@pytest.mark.parametrize("text_scale", [1.5, 2.0])
 @pytest.mark.parametrize("size", [QSize(1080, 1920), QSize(1920, 1080)],
                          ids=["portrait", "landscape"])
-def test_every_admin_page_fits_in_large_type(qtbot, qapp, admin_config, size):
+def test_every_admin_page_fits_in_large_type(qtbot, qapp, admin_config, size, text_scale):
     orientation = "portrait" if size.height() > size.width() else "landscape"
-    config = dataclasses.replace(admin_config, text_scale=1.5, orientation=orientation)
+    config = dataclasses.replace(admin_config, text_scale=text_scale, orientation=orientation)
     kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(size)
@@ -471,7 +472,10 @@ def test_every_admin_page_fits_in_large_type(qtbot, qapp, admin_config, size):
     kiosk.set_language("en")
     corner_taps(qtbot, kiosk)
     qtbot.waitUntil(lambda: kiosk.admin.asking_pin, timeout=5000)
-    assert clipped_text(kiosk.admin.pad) == []
+    for language in ("fr", "en"):
+        kiosk.set_language(language)
+        assert clipped_text(kiosk.admin.pad) == [], f"PIN pad, {language}, {orientation}"
+        assert kiosk.window.size() == size, f"PIN pad, {language}, {orientation}"
     enter_pin(qtbot, kiosk, PIN)
     qtbot.waitUntil(lambda: kiosk.admin.is_open, timeout=5000)
     panel = kiosk.admin.panel

@@ -7,11 +7,14 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,10 +31,14 @@ from kiosk.ui.admin.status_page import StatusPage
 from kiosk.ui.admin.sync_page import SyncPage
 from kiosk.ui.admin.today_page import TodayPage
 from kiosk.ui.retranslating import Retranslating
+from kiosk.ui.widgets.kinetic import scroll_with_finger
 from kiosk.ui.widgets.text import show_text
 from kiosk.ui.widgets.toggle import act_on_toggle
 
 MAX_SECTION_COLUMNS = 4
+# The sections' rows take at most this share of the panel's height; past it (the largest
+# type) they stand in one row that the finger slides, and the page keeps the height.
+MAX_SECTIONS_SHARE = 0.25
 
 
 class AdminPanel(Retranslating, QWidget):
@@ -49,7 +56,8 @@ class AdminPanel(Retranslating, QWidget):
         self.title = QLabel(objectName="AdminTitle")
         self.title.setWordWrap(True)     # it gives way, so the close button keeps its words
         self.close_button = self._button("AdminButton", self.close_requested)
-        header = QHBoxLayout()
+        # Side by side; the close button under the title where both do not fit across.
+        header = self._header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         header.addWidget(self.title, 1)
         header.addWidget(self.close_button)
 
@@ -66,6 +74,15 @@ class AdminPanel(Retranslating, QWidget):
         self._sections = sections = QGridLayout()
         sections.setSpacing(theme.spacing // 2)
         self._columns = 0
+        self._section_strip = QScrollArea(objectName="AdminSectionStrip")
+        strip = QWidget(objectName="AdminSectionRow")
+        self._strip_row = QHBoxLayout(strip)
+        self._strip_row.setContentsMargins(0, 0, 0, 0)
+        self._strip_row.setSpacing(theme.spacing // 2)
+        # As wide as its buttons, which keep their words: the finger slides it.
+        self._strip_row.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        scroll_with_finger(self._section_strip, strip)
+        self._section_strip.hide()
         self.section_buttons: list[QPushButton] = []
         self._group = QButtonGroup(self)
         for index, page in enumerate(self.pages):
@@ -91,6 +108,7 @@ class AdminPanel(Retranslating, QWidget):
         layout.setSpacing(theme.spacing)
         layout.addLayout(header)
         layout.addLayout(sections)
+        layout.addWidget(self._section_strip)
         layout.addWidget(self.stack, 1)
         layout.addLayout(footer)
         self.retranslate()
@@ -104,15 +122,30 @@ class AdminPanel(Retranslating, QWidget):
             button.ensurePolished()      # the style sheet's type size, even before shown
         widest = max(button.sizeHint().width() for button in self.section_buttons)
         room = self.width() - 4 * self.context.theme.spacing
+        self._header.setDirection(
+            QBoxLayout.Direction.LeftToRight
+            if self.title.sizeHint().width() + self._header.spacing()
+            + self.close_button.sizeHint().width() <= room
+            else QBoxLayout.Direction.TopToBottom)
         gap = self._sections.spacing()
         columns = max(1, min(MAX_SECTION_COLUMNS, (room + gap) // (widest + gap)))
+        rows = -(-len(self.section_buttons) // columns)
+        height = rows * self.section_buttons[0].sizeHint().height() + (rows - 1) * gap
+        if height > self.height() * MAX_SECTIONS_SHARE:
+            columns = 0                 # one row that slides
         if columns == self._columns:
             return
         self._columns = columns
         for button in self.section_buttons:
             self._sections.removeWidget(button)
+            self._strip_row.removeWidget(button)
         for index, button in enumerate(self.section_buttons):
-            self._sections.addWidget(button, index // columns, index % columns)
+            if columns:
+                self._sections.addWidget(button, index // columns, index % columns)
+            else:
+                self._strip_row.addWidget(button)
+        self._section_strip.setFixedHeight(self.section_buttons[0].sizeHint().height())
+        self._section_strip.setVisible(not columns)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -16,6 +16,9 @@ MAX_DIGITS = 12
 MAX_ATTEMPTS_SAID = 99
 LONGEST_LOCKOUT_SAID = 59 * 60 + 59     # "59 minutes 59 seconds"
 DOT = "●"
+# The words' and the keys' columns stand side by side on a wide screen: in the largest
+# type, two of them and their gap must still fit a 1920-pixel-wide screen.
+COLUMN_MAX_PX = 900
 
 
 class PinPad(Retranslating, Restyling, QWidget):
@@ -100,7 +103,7 @@ class PinPad(Retranslating, Restyling, QWidget):
         for button in (*self.digit_buttons, self.erase_button, self.ok_button,
                        self.cancel_button):
             button.setMinimumSize(theme.touch_target * 2, theme.touch_target * 3 // 2)
-        self._column_width = theme.touch_target * 3 * 2 + spacing * 4
+        self._column_width = min(theme.touch_target * 3 * 2 + spacing * 4, COLUMN_MAX_PX)
         for column in (self._words, self._keys):
             column.setFixedWidth(self._column_width)
             column.layout().setSpacing(spacing * 2)
