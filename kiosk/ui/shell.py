@@ -8,7 +8,7 @@ which way the window is turned, and lays out every screen it holds that way.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,12 +30,76 @@ from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
 
 if TYPE_CHECKING:
     from kiosk.ui.widgets.accessibility_menu import AccessibilityBar
 
 # Each language is offered in its own words, whatever the current language.
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+# Below this height (at the type's scale: 1,000 px at 1x, 2,000 px at 2x) the bars around
+# the screens take their compact form, which leaves the screens the room large type needs.
+COMPACT_BELOW_PX = 1000
+
+
+@runtime_checkable
+class Compacting(Protocol):
+    """A bar around the screens with a compact form: shorter, its buttons still whole
+    touch targets, every control kept with its name."""
+
+    def set_compact(self, compact: bool) -> None: ...
+
+
+def mark_compact(bar: QWidget, compact: bool) -> None:
+    """Give `bar` and all it holds the style sheet's compact rules (`[compact="true"]`),
+    or take them back."""
+    if bool(bar.property("compact")) == compact:
+        return
+    bar.setProperty("compact", compact)
+    for widget in (bar, *bar.findChildren(QWidget)):
+        # A rule that follows a property is only read again when the widget is polished.
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        widget.updateGeometry()
+
+
+class StoreName(QLabel):
+    """The store's name: whole, wrapped onto a second line if need be; in a compact bar,
+    one line that ends in "…" where the room is short (read aloud whole all the same)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, objectName="StoreName")
+        self._name = name
+        self.setAccessibleName(name)
+        self.setWordWrap(True)   # a long name takes two lines in large type
+        self._eliding = False
+
+    def set_eliding(self, eliding: bool) -> None:
+        if eliding == self._eliding:
+            return
+        self._eliding = eliding
+        self.setSizePolicy(QSizePolicy.Policy.Ignored if eliding
+                           else QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setWordWrap(not eliding)      # after the policy: it sets its height-for-width
+        self._show_name()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._eliding:
+            self._show_name()
+
+    def _show_name(self) -> None:
+        if not self._eliding:
+            self.setText(self._name)
+            return
+        metrics, room = self.fontMetrics(), self.contentsRect().width()
+        text = metrics.elidedText(self._name, Qt.TextElideMode.ElideRight, room)
+        # The elided text can come out a pixel or two wider than asked (its last letters'
+        # bearings): shorten it until it really fits, or show nothing.
+        while text and metrics.horizontalAdvance(text) > room:
+            text = text[:-2] + "…" if len(text) > 1 else ""
+        self.setText(text)
 
 
 class TopBar(Retranslating, Restyling, QWidget):
@@ -52,17 +117,17 @@ class TopBar(Retranslating, Restyling, QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.home_button = QPushButton(objectName="TopBarButton")
         self.home_button.clicked.connect(self.home_requested)
-        self.store_label = QLabel(store_name, objectName="StoreName")
-        self.store_label.setAccessibleName(store_name)
-        self.store_label.setWordWrap(True)   # a long name takes two lines in large type
+        self.store_label = StoreName(store_name)
         # Shown only while the shopper has something to be delivered.
         self.basket_button = QPushButton(objectName="TopBarButton")
         self.basket_button.clicked.connect(self.basket_requested)
         self.basket_button.hide()
         self._basket_count = 0
 
-        # One row; or, where it is too narrow (a portrait screen at 2x), the store's name
+        # One row; or, where it is too narrow (a portrait screen at 1.5x), the store's name
         # and the languages on a second row under the other buttons (_place_second_row).
+        # Compact (large type where height is short), always one row, the name shortened.
+        self._compact = False
         layout = QVBoxLayout(self)
         self._row = QHBoxLayout()
         self._second_row = QHBoxLayout()
@@ -86,11 +151,22 @@ class TopBar(Retranslating, Restyling, QWidget):
         self.retranslate()
 
     def restyle(self, theme: Theme) -> None:
-        self.layout().setContentsMargins(theme.spacing, theme.spacing // 2,
-                                         theme.spacing, theme.spacing // 2)
+        self._theme = theme
+        vertical = theme.spacing // (4 if self._compact else 2)
+        side = theme.spacing // (2 if self._compact else 1)
+        self.layout().setContentsMargins(side, vertical, side, vertical)
         self.layout().setSpacing(theme.spacing // 2)
-        self._row.setSpacing(theme.spacing)
-        self._second_row.setSpacing(theme.spacing)
+        self._row.setSpacing(side)
+        self._second_row.setSpacing(side)
+
+    def set_compact(self, compact: bool) -> None:
+        if compact == self._compact:
+            return
+        self._compact = compact
+        mark_compact(self, compact)
+        self.restyle(self._theme)
+        self.store_label.set_eliding(compact)
+        self._place_second_row()
 
     def _on_language_clicked(self, index: int) -> None:
         self.language_requested.emit(self._languages[index])
@@ -111,6 +187,9 @@ class TopBar(Retranslating, Restyling, QWidget):
     def minimumSizeHint(self) -> QSize:
         # The name and the languages go under the other buttons rather than widen the window.
         navigation = [self.back_button, self.home_button, self.basket_button]
+        if self._compact:       # one row, the name as short as need be
+            return QSize(self._row_width([*navigation, *self.language_buttons.values()]),
+                         super().minimumSizeHint().height())
         below = [self.store_label, *self.language_buttons.values()]
         return QSize(max(self._row_width(navigation), self._row_width(below)),
                      super().minimumSizeHint().height())
@@ -133,7 +212,7 @@ class TopBar(Retranslating, Restyling, QWidget):
     def _place_second_row(self) -> None:
         row = [self.back_button, self.home_button, self.store_label, self.basket_button,
                *self.language_buttons.values()]
-        beside = self.width() >= self._row_width(row)
+        beside = self._compact or self.width() >= self._row_width(row)
         if beside == (self._row.indexOf(self.store_label) >= 0):
             return
         for widget in (self.store_label, *self.language_buttons.values()):
@@ -159,12 +238,13 @@ class TopBar(Retranslating, Restyling, QWidget):
             button.setVisible(language != code)
 
 
-class KioskShell(Retranslating, QWidget):
+class KioskShell(Retranslating, Restyling, QWidget):
     def __init__(self, theme: Theme, top_bar: TopBar, attract: Screen,
                  orientation: str = "auto", mounting: ScreenMounting | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._orientation = orientation
+        self._theme = theme
         # Reach mode (EN 301 549, 8.3): everything keeps to the rows a shopper reaches,
         # from how the screen stands (left out, the screen counts as wholly in reach).
         self._mounting = mounting
@@ -208,6 +288,8 @@ class KioskShell(Retranslating, QWidget):
         self._reach_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._reach_scroller.setWidgetResizable(True)
         self._reach_scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Its bar says there is more below; the finger slides it, as every other list.
+        enable_kinetic_scrolling(self._reach_scroller.viewport())
         self._reach_scroller.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -284,12 +366,14 @@ class KioskShell(Retranslating, QWidget):
             self.footer.deleteLater()
         self.footer = footer
         self._footer_layout.addWidget(footer)
+        self._fit_bars()
 
     def set_accessibility_bar(self, bar: AccessibilityBar) -> None:
         """The accessibility button's bar, low on every screen, the attract screen
         included: under the screens on a tall window, beside them on a wide one."""
         self._accessibility_bar = bar
         self._place_accessibility_bar()
+        self._fit_bars()
 
     def _place_accessibility_bar(self) -> None:
         bar = self._accessibility_bar
@@ -309,6 +393,22 @@ class KioskShell(Retranslating, QWidget):
         (a title may have changed with what the screen shows) and after a language change."""
         for screen in (self.attract, *self.open_screens()):
             screen.setAccessibleName(screen.title())
+
+    # --- large type ---------------------------------------------------------------------
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = theme
+        self._fit_bars()
+
+    def _fit_bars(self) -> None:
+        """The bars around the screens in their compact form where large type leaves the
+        screens short of height (the window, or in reach mode the band, is what there is).
+        At the usual size their buttons are already the least touch target."""
+        theme = self._theme
+        compact = theme.scale > 1 and self.contentsRect().height() < theme.px(COMPACT_BELOW_PX)
+        for bar in (self.top_bar, self.footer, self._accessibility_bar):
+            if isinstance(bar, Compacting):
+                bar.set_compact(compact)
 
     # --- reach mode ---------------------------------------------------------------------
 
@@ -334,6 +434,7 @@ class KioskShell(Retranslating, QWidget):
         if within_band:
             self._scroll_within_band(True)
         self.setContentsMargins(0, first, 0, self.height() - end)
+        self._fit_bars()
         if not within_band:
             self._scroll_within_band(False)
         self.layout().activate()
@@ -376,6 +477,8 @@ class KioskShell(Retranslating, QWidget):
         super().resizeEvent(event)
         if self.reach:
             self._fit_to_reach()
+        else:
+            self._fit_bars()
         if self._orientation == "auto":
             landscape = self.width() > self.height()
             if landscape != self.landscape:

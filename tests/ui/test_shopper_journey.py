@@ -11,6 +11,7 @@ from support.clock import TEST_CLOCK, TEST_NOW
 from support.gestures import find_named, named, shown, start, tap, tap_item
 from support.layout import clipped_text
 
+from kiosk.core.accessibility import AccessibilityChoices
 from kiosk.core.db.journal import open_journal
 from kiosk.core.orders import BasketLine, DeliveryOption, PlacedOrder
 from kiosk.ui.app import KioskApp
@@ -143,6 +144,9 @@ ZOE = {"first_name": "Zoé", "last_name": "D'Arc-Lefèvre", "email": "zoe@exampl
        "address_line2": "Bâtiment C, 3e étage", "postal_code": "69003", "city": "Lyon"}
 
 
+SCREEN_SIZES = {"portrait": QSize(1080, 1920), "landscape": QSize(1920, 1080)}
+
+
 def laid_out_problems(qtbot, window, size):
     """What is cut or pushed off once the screen's layouts have settled (a text arriving
     from the database is laid out at the next turns of the event loop)."""
@@ -158,16 +162,14 @@ def laid_out_problems(qtbot, window, size):
     return problems()
 
 
-# Each screen opened in French, in English, and opened in French then switched to English.
-@pytest.mark.parametrize("languages", ["fr", "en", "fr-en"])
-@pytest.mark.parametrize("orientation, size", [("portrait", QSize(1080, 1920)),
-                                               ("landscape", QSize(1920, 1080))])
-def test_every_screen_holds_its_text_at_one_and_a_half_type_scale(
-        qtbot, qapp, demo_config, orientation, size, languages):
-    """Large type: nothing cut, nothing pushed off the screen, on every screen of a
-    journey, each in the state that shows the most words."""
+def problems_on_every_screen(qtbot, qapp, config, languages, choices=None):
+    """Open every screen a shopper reaches, in the state that shows the most words, and
+    describe what is cut or pushed off on each. `languages` is one language, or the one
+    each screen opens in and the one it is then switched to ("fr-en"). `choices`, where
+    given, is what the shopper picks in the accessibility menu once each screen is up, the
+    screen already laid out at the config's text size (and put back before the next)."""
     first, *then = languages.split("-")
-    config = dataclasses.replace(demo_config, text_scale=1.5, orientation=orientation)
+    size = SCREEN_SIZES[config.orientation]
     kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(size)
@@ -176,6 +178,7 @@ def test_every_screen_holds_its_text_at_one_and_a_half_type_scale(
     try:
         kiosk.set_language(first)
         session = kiosk.context.session
+        as_configured = session.accessibility
         session.add_to_basket(BasketLine("WJ01-L-Red", product_id(kiosk, "WJ01"),
                                          "Stellar Solar Jacket", "L", "Red", 7500, 2))
         session.add_to_basket(BasketLine("MJ02-S-Green", product_id(kiosk, "MJ02"),
@@ -187,6 +190,10 @@ def test_every_screen_holds_its_text_at_one_and_a_half_type_scale(
             kiosk.runner.wait_idle()           # the screen's data is on its way
             qtbot.waitUntil(kiosk.settled, timeout=10000)
             qtbot.wait(50)                     # answers delivered, layouts settled
+            if choices is not None:
+                session.choose_accessibility(choices)
+                kiosk.runner.wait_idle()       # pictures decoded again at the new size
+                qtbot.waitUntil(kiosk.settled, timeout=10000)
             for language in then:
                 kiosk.set_language(language)
                 qtbot.wait(50)
@@ -194,9 +201,40 @@ def test_every_screen_holds_its_text_at_one_and_a_half_type_scale(
             if found:
                 problems[name] = found
             kiosk.set_language(first)
+            session.choose_accessibility(as_configured)
     finally:
         kiosk.shutdown()
-    assert problems == {}
+    return problems
+
+
+# Each screen opened in French, in English, and opened in French then switched to English.
+@pytest.mark.parametrize("languages", ["fr", "en", "fr-en"])
+@pytest.mark.parametrize("orientation", SCREEN_SIZES)
+@pytest.mark.parametrize("text_scale", [1.5, 2.0])
+def test_every_screen_holds_its_text_at_one_and_a_half_and_twice_the_type_scale(
+        qtbot, qapp, demo_config, text_scale, orientation, languages):
+    """Large type: nothing cut, nothing pushed off the screen, on every screen of a
+    journey, each in the state that shows the most words."""
+    config = dataclasses.replace(demo_config, text_scale=text_scale, orientation=orientation)
+    assert problems_on_every_screen(qtbot, qapp, config, languages) == {}
+
+
+@pytest.mark.parametrize("orientation", SCREEN_SIZES)
+def test_every_screen_holds_its_text_at_twice_the_type_scale_in_high_contrast(
+        qtbot, qapp, demo_config, orientation):
+    config = dataclasses.replace(demo_config, text_scale=2.0, orientation=orientation)
+    high_contrast = AccessibilityChoices.from_config(config).with_high_contrast(True)
+    assert problems_on_every_screen(qtbot, qapp, config, "fr-en", high_contrast) == {}
+
+
+@pytest.mark.parametrize("orientation", SCREEN_SIZES)
+def test_every_screen_holds_its_text_when_the_shopper_doubles_it_there(
+        qtbot, qapp, demo_config, orientation):
+    """The shopper picks the largest text in the accessibility menu on a screen laid out
+    at the usual size: the screen restyles itself in place, and nothing is cut."""
+    config = dataclasses.replace(demo_config, text_scale=1.0, orientation=orientation)
+    largest = AccessibilityChoices.from_config(config).with_text_scale(2.0)
+    assert problems_on_every_screen(qtbot, qapp, config, "fr", largest) == {}
 
 
 def test_a_reduced_price_is_told_with_the_price_it_replaces(qtbot, kiosk):

@@ -11,9 +11,16 @@ import dataclasses
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.browse import OptionWords, first_page, option_words, products_page
 from kiosk.core.catalog_change import CatalogChange
@@ -35,6 +42,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.breadcrumb import Breadcrumb
 from kiosk.ui.widgets.chips import ChipRow
 from kiosk.ui.widgets.filter_panel import FilterPanel
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.paged_cards import PagedCardModel
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid
 from kiosk.ui.widgets.status_pane import StatusPane
@@ -72,7 +80,6 @@ class CategoryScreen(Restyling, Screen):
         self.filters_button.clicked.connect(self.open_filters)
         self.summary = wrapped_label("FilterSummary")
         filter_bar = self._filter_bar = QHBoxLayout()
-        self.restyle(theme)
         filter_bar.addWidget(self.filters_button)
         filter_bar.addStretch()
 
@@ -95,7 +102,10 @@ class CategoryScreen(Restyling, Screen):
         self.body.addWidget(message)
         self.body.addWidget(self.grid)
 
-        layout = QVBoxLayout(self)
+        # The whole screen scrolls under the finger where it does not fit (large type on a
+        # wide screen); the products keep at least a row of cards laid on their side.
+        content = QWidget(objectName="CategoryContent")
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.breadcrumb)
@@ -104,6 +114,15 @@ class CategoryScreen(Restyling, Screen):
         layout.addLayout(filter_bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.body, 1)
+        self.scroll = finger_scroll_area(content, "CategoryScroller")
+        # Whatever width it is given, its content follows: what that content would like
+        # (read once, when first shown) is no claim on the window's width.
+        self.scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.grid.installEventFilter(self)      # the keypad on a card: the grid comes into view
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        self.restyle(theme)
 
         # Over the screen, not a window of its own: the shopper stays on this screen.
         self.panel = FilterPanel(theme, context.formatter, context.store_id, self)
@@ -125,6 +144,11 @@ class CategoryScreen(Restyling, Screen):
 
     def close_filters(self) -> None:
         self.panel.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.grid and event.type() == QEvent.Type.FocusIn:
+            self.scroll.ensureWidgetVisible(self.grid, 0, 0)
+        return False
 
     def clear_filters(self) -> None:
         self.panel.clear()
@@ -262,6 +286,8 @@ class CategoryScreen(Restyling, Screen):
     def restyle(self, theme: Theme) -> None:
         self._filter_bar.setContentsMargins(theme.spacing * 2, theme.spacing // 2,
                                             theme.spacing * 2, theme.spacing // 2)
+        self.delegate.set_theme(theme)         # whichever is restyled first
+        self.body.setMinimumHeight(self.delegate.compact_card_size().height())
 
     def title(self) -> str:
         if self._tile is not None:

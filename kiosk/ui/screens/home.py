@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,6 +26,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.thumbnails import ThumbnailCache
 from kiosk.ui.widgets.faces import face_icon
 from kiosk.ui.widgets.icons import magnifier_icon
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGrid, ProductGridModel
 from kiosk.ui.widgets.status_pane import StatusPane
 from kiosk.ui.widgets.text import wrapped_label
@@ -150,12 +151,25 @@ class HomeScreen(Restyling, Screen):
         top_layout.addWidget(self.categories_title)
         top_layout.addWidget(self.tiles)
 
+        # The whole home scrolls under the finger where it does not fit (large type): the
+        # featured products keep at least one row of cards laid on their side, and scroll
+        # their own cards, as they do wherever the home fits.
+        content = QWidget(objectName="HomeContent")
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(0)
+        content_layout.addWidget(top)
+        content_layout.addWidget(self.selection_title)
+        content_layout.addWidget(self.body, 1)
+        self.scroll = finger_scroll_area(content, "HomeScroller")
+        # Whatever width it is given, its content follows: what that content would like
+        # (read once, when first shown) is no claim on the window's width.
+        self.scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.grid.installEventFilter(self)      # the keypad on a card: the grid comes into view
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(top)
-        layout.addWidget(self.selection_title)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.scroll, 1)
         # A bar of its own, hidden when empty: an empty layout's margins still take room.
         self._rate_bar = QWidget(objectName="RateVisitBar")
         self._rate_row = QVBoxLayout(self._rate_bar)
@@ -199,6 +213,8 @@ class HomeScreen(Restyling, Screen):
         self._search_row.setSpacing(theme.spacing)
         self._rate_row.setContentsMargins(margin, theme.spacing, margin, theme.spacing)
         self._match_rate_visit_height()
+        self.delegate.set_theme(theme)         # whichever is restyled first
+        self.body.setMinimumHeight(self.delegate.compact_card_size().height())
 
     def set_landscape(self, landscape: bool) -> None:
         if landscape != self._landscape:
@@ -230,6 +246,12 @@ class HomeScreen(Restyling, Screen):
     def scroll_to_top(self) -> None:
         """As the next shopper should find it."""
         self.grid.scrollToTop()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.grid and event.type() == QEvent.Type.FocusIn:
+            self.scroll.ensureWidgetVisible(self.grid, 0, 0)
+        return False
 
     def show_categories(self, tiles: list[CategoryTile]) -> None:
         for button in self._tile_buttons:

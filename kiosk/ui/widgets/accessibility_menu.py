@@ -31,7 +31,7 @@ from kiosk.ui.accessibility import AccessibilityCoordinator
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
-from kiosk.ui.shell import KioskShell
+from kiosk.ui.shell import KioskShell, mark_compact
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.icons import accessibility_pixmap
@@ -50,11 +50,14 @@ class AccessibilityButton(Retranslating, Restyling, QToolButton):
         self.setObjectName("AccessibilityButton")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)     # as every other button
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.compact = False
         self.restyle(theme)
         self.retranslate()
 
     def restyle(self, theme: Theme) -> None:
-        self._symbol_size = theme.px(44)
+        self._theme = theme
+        # In a compact bar the symbol is as tall as a line and a half of the word.
+        self._symbol_size = theme.body * 3 // 2 if self.compact else theme.px(44)
         self._gap = theme.spacing // 2      # between the symbol and the word beside it
         self._draw_symbol()
 
@@ -101,6 +104,7 @@ class AccessibilityBar(Restyling, QWidget):
         self.setObjectName("AccessibilityBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.button = AccessibilityButton(theme)
+        self._theme = theme
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.addStretch(1)
         self._layout.addWidget(self.button)
@@ -114,8 +118,19 @@ class AccessibilityBar(Restyling, QWidget):
         self.button.set_word_under_symbol(landscape)    # the column no wider than the word
 
     def restyle(self, theme: Theme) -> None:
-        self.layout().setContentsMargins(theme.spacing, theme.spacing // 2,
-                                         theme.spacing, theme.spacing // 2)
+        self._theme = theme
+        vertical = theme.spacing // (4 if self.button.compact else 2)
+        self.layout().setContentsMargins(theme.spacing, vertical, theme.spacing, vertical)
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact (large type where height is short): a smaller symbol and margins, the
+        button still a whole touch target (the style sheet's compact rule)."""
+        if compact == self.button.compact:
+            return
+        self.button.compact = compact
+        self.button.restyle(self._theme)
+        self.restyle(self._theme)
+        mark_compact(self, compact)
 
 
 def _toggle() -> QPushButton:

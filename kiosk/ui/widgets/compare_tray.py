@@ -22,6 +22,7 @@ from kiosk.core.compare import MAX_COMPARED
 from kiosk.core.products import ProductCard, cards_by_id
 from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
+from kiosk.ui.shell import mark_compact
 from kiosk.ui.widgets.layouts import clear_layout
 from kiosk.ui.widgets.picture import Picture
 
@@ -74,6 +75,7 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
         self._cards: list[ProductCard] = []
         self._pictures: dict[str, Picture] = {}
         self._names: list[ElidedLabel] = []
+        self._compact = False
         self._items = QHBoxLayout()
         self.compare_button = QPushButton(objectName="CompareTrayButton")
         self.compare_button.clicked.connect(lambda: self._context.navigator.open_compare())
@@ -119,10 +121,22 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
         self._space(theme)
         self._show_cards()          # each product's picture at the new size
 
+    def set_compact(self, compact: bool) -> None:
+        """Compact (large type where height is short): smaller pictures, tighter margins,
+        buttons still whole touch targets (the style sheet's compact rules)."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self._space(self._context.theme)
+        self._show_cards()
+        mark_compact(self, compact)
+        self._arrange()
+
     def _space(self, theme: Theme) -> None:
         self._items.setSpacing(theme.spacing)
-        self.layout().setContentsMargins(theme.spacing, theme.spacing // 2,
-                                         theme.spacing, theme.spacing // 2)
+        vertical = theme.spacing // (4 if self._compact else 2)
+        side = theme.spacing // (2 if self._compact else 1)
+        self.layout().setContentsMargins(side, vertical, side, vertical)
         self.layout().setSpacing(theme.spacing)
 
     def follow(self, context: ShopperContext) -> None:
@@ -176,7 +190,8 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
         area.clicked.connect(lambda: self._context.navigator.open_product(card.id))
         picture = Picture(area)
         # Smaller than a touch target: the tap is the whole item's, not the picture's.
-        picture.setFixedSize(t.px(56), t.px(56))
+        side = t.body * 3 // 2 if self._compact else t.px(56)
+        picture.setFixedSize(side, side)
         picture.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         picture.set_pixmap(self._context.thumbnails.get(card.image))
         if card.image:
@@ -190,7 +205,7 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
             lambda: self._context.session.remove_from_compare(card.id))
         row = QHBoxLayout(area)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(t.spacing // 2)
+        row.setSpacing(t.spacing // (4 if self._compact else 2))
         row.addWidget(picture)
         row.addWidget(name, 1)
         row.addWidget(remove)
