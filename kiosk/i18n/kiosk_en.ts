@@ -998,6 +998,10 @@
 <context>
     <name>Narrator</name>
     <message>
+        <source>You have more time.</source>
+        <translation>You have more time.</translation>
+    </message>
+    <message>
         <source>unavailable</source>
         <translation>unavailable</translation>
     </message>
@@ -1836,10 +1840,10 @@
         <translation>Still there?</translation>
     </message>
     <message numerus="yes">
-        <source>Touch the screen to continue. Otherwise everything will be cleared in %n second(s).</source>
+        <source>Touch the screen or press any key to continue. Otherwise everything will be cleared in %n second(s).</source>
         <translation>
-            <numerusform>Touch the screen to continue. Otherwise everything will be cleared in %n second.</numerusform>
-            <numerusform>Touch the screen to continue. Otherwise everything will be cleared in %n seconds.</numerusform>
+            <numerusform>Touch the screen or press any key to continue. Otherwise everything will be cleared in %n second.</numerusform>
+            <numerusform>Touch the screen or press any key to continue. Otherwise everything will be cleared in %n seconds.</numerusform>
         </translation>
     </message>
     <message>

@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>More choices below: slide the list up</source>
-        <translation>D’autres choix plus bas : faites glisser la liste vers le haut</translation>
+        <translation>D’autres choix plus bas&#xa0;: faites glisser la liste vers le haut</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -998,6 +998,10 @@
 <context>
     <name>Narrator</name>
     <message>
+        <source>You have more time.</source>
+        <translation>Vous avez plus de temps.</translation>
+    </message>
+    <message>
         <source>unavailable</source>
         <translation>indisponible</translation>
     </message>
@@ -1836,10 +1840,10 @@
         <translation>Vous êtes toujours là ?</translation>
     </message>
     <message numerus="yes">
-        <source>Touch the screen to continue. Otherwise everything will be cleared in %n second(s).</source>
+        <source>Touch the screen or press any key to continue. Otherwise everything will be cleared in %n second(s).</source>
         <translation>
-            <numerusform>Touchez l’écran pour continuer. Sinon, tout sera effacé dans %n seconde.</numerusform>
-            <numerusform>Touchez l’écran pour continuer. Sinon, tout sera effacé dans %n secondes.</numerusform>
+            <numerusform>Touchez l’écran ou appuyez sur une touche pour continuer. Sinon, tout sera effacé dans %n seconde.</numerusform>
+            <numerusform>Touchez l’écran ou appuyez sur une touche pour continuer. Sinon, tout sera effacé dans %n secondes.</numerusform>
         </translation>
     </message>
     <message>

@@ -165,7 +165,8 @@ class KioskApp:
         self.keypad = Keypad(config.keypad_bindings, self.window, self.sessions,
                              self.navigator.go_back, self.speech)
         self.keypad.block_while(lambda: self.admin.active)
-        self.keypad.toggled_in_place.connect(self.narrator.say_control)
+        self.keypad.answer_warning_with(self.idle.answered_with)
+        self.keypad.pressing.connect(self.narrator.pressing)
         menu = self.accessibility_menu
         self.keypad.add_trailing(lambda: [self.tray, menu.bar.button])
         self.keypad.add_layer(lambda: menu.panel.focus_order() if menu.panel.isVisible() else [])
@@ -245,7 +246,8 @@ class KioskApp:
         self.service.stop()
         self.idle.stop()
         self.heartbeat.stop()
-        for watcher in (self.admin, self.keypad, self.scanner, self.guard, self.idle):
+        for watcher in (self.narrator, self.admin, self.keypad, self.scanner, self.guard,
+                        self.idle):
             self.input_window.removeEventFilter(watcher)
         self.languages.uninstall()
         self.crash_recovery.uninstall()
@@ -302,8 +304,10 @@ class KioskApp:
         self.input_window = self.window.windowHandle()
         # Filters run last installed first: the scanner runs after the idle watcher, so
         # a scan counts as activity, and keys it holds back never reach the guard twice;
-        # the keypad after the scanner, which takes a scan's Enter first.
-        for watcher in (self.admin, self.keypad, self.scanner, self.guard, self.idle):
+        # the keypad after the scanner, which takes a scan's Enter first. The narrator only
+        # notes which button a finger presses, whatever the others let through.
+        for watcher in (self.narrator, self.admin, self.keypad, self.scanner, self.guard,
+                        self.idle):
             self.input_window.installEventFilter(watcher)
 
 

@@ -1,12 +1,15 @@
 """Inactivity: warn with "Still there?" on screen and by sound, then end the session.
 
 Rules for self-service terminals ask that a timed reset warn through more than one
-sense and that the person can ask for more time: one tap anywhere does that.
+sense and that the person can ask for more time: one tap anywhere, or any key, does that.
+A key that answers the question does nothing else (`answered_with`): a shopper who cannot
+see the screen presses whichever key is under their hand.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.assets import CHIME
@@ -37,6 +40,7 @@ class IdleWatcher(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
+        self._answering_key: int | None = None   # the key that answered, until let go
 
     def set_timeouts(self, timeout_s: float, countdown_s: int) -> None:
         """New times (a reloaded config), from the next touch on."""
@@ -72,9 +76,22 @@ class IdleWatcher(QObject):
             self.extended.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY:
+        kind = event.type()
+        if kind in _ACTIVITY:
+            if isinstance(event, QKeyEvent) and event.key() != self._answering_key:
+                self._answering_key = event.key() if self.warning_shown else None
+            elif kind != QEvent.Type.KeyPress:
+                self._answering_key = None
             self.activity()
+        elif kind == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent) \
+                and event.key() == self._answering_key and not event.isAutoRepeat():
+            self._answering_key = None
         return False
+
+    def answered_with(self, event: QKeyEvent) -> bool:
+        """Whether `event` is the key that answered "Still there?" (or it repeating while
+        held): it gives more time, and is to do nothing on the screen behind."""
+        return event.key() == self._answering_key
 
     def _start_countdown(self) -> None:
         self.remaining = self.countdown_s
@@ -91,7 +108,8 @@ class IdleWatcher(QObject):
 
 
 class StillThereOverlay(Retranslating, Restyling, QWidget):
-    """Covers the screen during the countdown; a tap anywhere (or on its button) extends."""
+    """Covers the screen during the countdown; a tap anywhere (or on its button), or any
+    key, extends."""
 
     def __init__(self, theme: Theme, parent: QWidget) -> None:
         super().__init__(parent)
@@ -142,8 +160,10 @@ class StillThereOverlay(Retranslating, Restyling, QWidget):
 
     def retranslate(self) -> None:
         self.question.setText(self.tr("Still there?"))
-        self.detail.setText(self.tr("Touch the screen to continue. Otherwise everything "
-                                    "will be cleared in %n second(s).", "", self._seconds))
+        # A key too: a shopper who cannot see the screen finds the keypad (EN 301 549 5.2).
+        self.detail.setText(self.tr("Touch the screen or press any key to continue. "
+                                    "Otherwise everything will be cleared in %n second(s).",
+                                    "", self._seconds))
         self.stay_button.setText(self.tr("I'm still here"))
         self.stay_button.setAccessibleName(self.stay_button.text())
         self.setAccessibleName(f"{self.question.text()} {self.detail.text()}")

@@ -139,9 +139,9 @@ class FocusRing(QFrame):
 class Keypad(QObject):
     """Takes the keypad's keys at the window and moves focus, presses, goes back, speaks."""
 
-    # A box or a chip ticked or unticked with select, focus still on it: its new state
-    # is to be said, since no focus change tells it.
-    toggled_in_place = Signal(QWidget)
+    # A button about to be pressed with select: what it says may change with no focus
+    # change to tell it (a chip chosen, a quantity stepped), for speech to say again.
+    pressing = Signal(QWidget)
 
     def __init__(self, bindings: dict[str, tuple[str, ...]], window: KioskShell,
                  sessions: Sessions, go_back: Callable[[], None],
@@ -156,6 +156,7 @@ class Keypad(QObject):
         self._layers: list[Controls] = []
         self._trailing: list[Controls] = []
         self._blocked: Callable[[], bool] = lambda: False
+        self._answers_warning: Callable[[QKeyEvent], bool] = lambda _event: False
         self.current: Stop | None = None
         self._last_box = QRect()        # where the current stop was last seen
         # True once a keypad key is pressed, for the rest of the session.
@@ -186,6 +187,11 @@ class Keypad(QObject):
     def block_while(self, blocked: Callable[[], bool]) -> None:
         """Let the keys through to the widgets while `blocked()` (staff's admin mode)."""
         self._blocked = blocked
+
+    def answer_warning_with(self, answered: Callable[[QKeyEvent], bool]) -> None:
+        """A key for which `answered(key)` (IdleWatcher.answered_with) answered "Still
+        there?": it only gave more time, so the keypad does nothing with it."""
+        self._answers_warning = answered
 
     # --- the chain of controls ----------------------------------------------------------
 
@@ -236,7 +242,7 @@ class Keypad(QObject):
         action = self._actions.get(event.key())
         if action is None or self._blocked():
             return False
-        if kind == QEvent.Type.KeyPress:
+        if kind == QEvent.Type.KeyPress and not self._answers_warning(event):
             self.act(action)
         return True
 
@@ -366,11 +372,10 @@ class Keypad(QObject):
         if stop.row is not None and isinstance(widget, QAbstractItemView):
             widget.clicked.emit(widget.model().index(stop.row, 0))
         elif isinstance(widget, QAbstractButton):
+            self.pressing.emit(widget)
             with _FocusChoice() as choice:
                 widget.click()
             chosen_by_screen = choice.widget is not None
-            if widget.isCheckable() and stop.alive():
-                self.toggled_in_place.emit(widget)
         elif isinstance(widget, QLineEdit):
             _tap(widget)
         # The keyboard's Done moved on to the next field and made its keys again: the

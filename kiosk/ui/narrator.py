@@ -9,7 +9,9 @@ The narrator listens; screens and widgets only describe themselves:
   (where a widget keeps a price, a stock level and its age, or why a field is wrong);
   a list's current item as focus moves through it;
 - what appears by itself: a notice, a screen's `announced` words (a field found wrong),
-  the idle warning;
+  the idle warning, and that it is answered;
+- a control the shopper pressed, by a tap or the keypad's select, again once what it says
+  changed by it (a chip chosen, a box ticked, a quantity stepped with its line's total);
 - the staff PIN as "Digit 3" (never a digit), a customer's detail through
   `Speech.field_readback` (its value only into a headset).
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QEvent,
     QMetaObject,
     QModelIndex,
     QObject,
@@ -33,8 +36,14 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QPushButton, QWidget
+from PySide6.QtGui import QAccessible, QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QPushButton,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from kiosk.core.accessibility import AccessibilityChoices
@@ -81,6 +90,12 @@ class Narrator(QObject):
         self._flush.setSingleShot(True)
         self._flush.setInterval(0)
         self._flush.timeout.connect(self._say_pending)
+        # A control being pressed, with what it said before; looked at again once pressed.
+        self._pressed: tuple[QWidget, str] | None = None
+        self._pressed_check = QTimer(self)
+        self._pressed_check.setSingleShot(True)
+        self._pressed_check.setInterval(0)
+        self._pressed_check.timeout.connect(self._say_if_changed)
 
         speech.set_language(sessions.language)
         sessions.context_replaced.connect(self._on_context_replaced)
@@ -180,6 +195,10 @@ class Narrator(QObject):
                 self._still_there.stay_button.accessibleName()]))
 
     def _on_idle_extended(self) -> None:
+        # The shopper who heard the warning hears that it is answered, and where they are.
+        if self._warning_said:
+            self._appear(self.tr("You have more time."))
+            self._on_focus_changed(None, QApplication.focusWidget())
         self._warning_said = False
 
     def _on_pin_typed(self, typed: int) -> None:
@@ -202,6 +221,40 @@ class Narrator(QObject):
         if self.speech.enabled:
             self._focus = control
             self._flush.start()
+
+    # --- a control changed by the shopper's press -----------------------------------------
+
+    def pressing(self, control: QWidget) -> None:
+        """The keypad's select is about to press `control`: said again once pressed, if
+        what it says changed."""
+        self._note_pressed(control)
+        self._pressed_check.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the window's input: a finger pressing a button, then lifted from it."""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            control = QApplication.widgetAt(event.globalPosition().toPoint())
+            while control is not None and not isinstance(control, QAbstractButton):
+                control = control.parentWidget()
+            self._pressed = None
+            if control is not None:
+                self._note_pressed(control)
+        elif kind == QEvent.Type.MouseButtonRelease and self._pressed is not None:
+            self._pressed_check.start()      # once the release has pressed it
+        return False
+
+    def _note_pressed(self, control: QWidget) -> None:
+        if self.speech.enabled and control.window() is self._window:
+            self._pressed = (control, self.described(control))
+
+    def _say_if_changed(self) -> None:
+        if self._pressed is None:
+            return
+        control, words = self._pressed
+        self._pressed = None
+        if isValid(control) and control.isVisible() and self.described(control) != words:
+            self.say_control(control)
 
     def _follow_list(self, view: QAbstractItemView | None) -> None:
         """While a list has focus, each item focus moves to is said."""

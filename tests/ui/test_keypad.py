@@ -388,3 +388,35 @@ def test_a_scan_ending_in_enter_opens_its_product_and_presses_nothing(qtbot, kio
     product = screen(qtbot, kiosk, ProductScreen)
     assert [type(s) for s in kiosk.window.open_screens()] == [HomeScreen, ProductScreen]
     qtbot.waitUntil(lambda: product.page is not None)
+
+
+def warn_still_there(qtbot, kiosk):
+    """Bring up "Still there?" at once; the time to answer it stays the config's."""
+    kiosk.idle.set_timeouts(0.05, kiosk.config.countdown_seconds)
+    kiosk.idle.activity()
+    qtbot.waitUntil(kiosk.still_there.isVisible)
+    kiosk.idle.set_timeouts(kiosk.config.inactivity_timeout_seconds,
+                            kiosk.config.countdown_seconds)
+
+
+def test_a_key_answering_still_there_only_gives_more_time_and_says_so(qtbot, kiosk):
+    heard = Heard(qtbot, kiosk)
+    press(qtbot, kiosk, DOWN)                    # speech on, focus on the home's first control
+    heard.last("Accueil.")
+    home, control = kiosk.window.current_screen(), on(kiosk)
+    for key in (RIGHT, SELECT):
+        warn_still_there(qtbot, kiosk)
+        # Said with what to do, a key as well as a touch.
+        assert "ou appuyez sur une touche pour continuer" in heard.last("Vous êtes toujours là ?")
+        press(qtbot, kiosk, key)
+        assert not kiosk.still_there.isVisible()
+        assert kiosk.idle.running and not kiosk.idle.warning_shown
+        qtbot.wait(50)
+        # The screen behind is as it was: the key did not move focus nor press anything.
+        assert kiosk.window.current_screen() is home
+        assert on(kiosk) is control and control.hasFocus()
+        assert heard.last("Vous avez plus de temps.") == \
+            f"Vous avez plus de temps. {control.accessibleName()}, bouton."
+    # The next key acts again.
+    press(qtbot, kiosk, SELECT)
+    screen(qtbot, kiosk, SearchScreen)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtWidgets import QPushButton
 from support.clock import TEST_CLOCK
-from support.gestures import named, start, tap
+from support.gestures import named, scroll_into_view, start, tap
 
 from kiosk.core.orders import BasketLine, DeliveryOption, PlacedOrder
 from kiosk.ui.app import KioskApp
@@ -413,3 +413,66 @@ def test_the_idle_reset_silences_speech_and_forgets_the_shoppers_voice(
     heard.nothing_after(lambda: kiosk.navigator.open_basket())
     kiosk.speech.repeat()
     assert heard.all[-1:] != [""] and not kiosk.speech.enabled
+
+
+class Said:
+    """Waits for the kiosk to say something that starts with given words."""
+
+    def __init__(self, qtbot, heard) -> None:
+        self.qtbot, self.heard = qtbot, heard
+
+    def after(self, action, starting: str) -> str:
+        before = len(self.heard.all)
+        action()
+        self.qtbot.waitUntil(lambda: any(said.startswith(starting)
+                                         for said in self.heard.all[before:]), timeout=WAIT_MS)
+        return next(said for said in reversed(self.heard.all[before:])
+                    if said.startswith(starting))
+
+
+def in_sight(qtbot, widget):
+    """A control below the product page's fold, slid into sight before a finger aims."""
+    scroll_into_view(widget)
+    qtbot.waitUntil(lambda: widget.visibleRegion().boundingRect() == widget.rect())
+
+
+def test_a_quantity_stepped_by_touch_is_said_with_the_lines_total(qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    kiosk.context.session.add_to_basket(BasketLine("WJ01-L-Red", 1, "Stellar Solar Jacket",
+                                                   "L", "Red", 7550, quantity=2))
+    speech_on(kiosk)
+    heard.next(kiosk.navigator.open_basket)
+    basket = kiosk.window.current_screen()
+    name = "Un de plus : Stellar Solar Jacket"
+    said = Said(qtbot, heard).after(lambda: tap(qtbot, named(basket, QPushButton, name)),
+                                    f"{name}, bouton. Quantité : 3.")
+    assert said == f"{name}, bouton. Quantité : 3. 75 euros 50 l’unité, 226 euros 50."
+    assert kiosk.context.session.basket.quantity_of("WJ01-L-Red") == 3
+    less = "Un de moins : Stellar Solar Jacket"
+    said = Said(qtbot, heard).after(lambda: tap(qtbot, named(basket, QPushButton, less)),
+                                    f"{less}, bouton. Quantité : 2.")
+    assert said.endswith("Quantité : 2. 75 euros 50 l’unité, 151 euros.")
+
+
+def test_a_size_a_comparison_and_a_filter_chosen_by_touch_say_their_new_state(
+        qtbot, kiosk, heard):
+    start(qtbot, kiosk)
+    speech_on(kiosk)
+    product, _ = open_product(qtbot, kiosk, heard)
+    said = Said(qtbot, heard)
+    size = product.sizes.chip(product.sizes.keys()[0])
+    in_sight(qtbot, size)
+    assert said.after(lambda: tap(qtbot, size), size.accessibleName()) == \
+        f"{size.accessibleName()}, bouton, sélectionné."
+    compare = product.compare_button
+    in_sight(qtbot, compare)
+    assert said.after(lambda: tap(qtbot, compare), "Dans le comparateur") == \
+        "Dans le comparateur, bouton, sélectionné."
+
+    kiosk.navigator.open_category(JACKETS)
+    category = kiosk.window.current_screen()
+    qtbot.waitUntil(lambda: category.model.rowCount() > 0, timeout=WAIT_MS)
+    tap(qtbot, category.filters_button)
+    chip = named(category.panel, QPushButton, "M")
+    assert said.after(lambda: tap(qtbot, chip), "M,") == "M, bouton, sélectionné."
+    assert said.after(lambda: tap(qtbot, chip), "M,") == "M, bouton, non sélectionné."

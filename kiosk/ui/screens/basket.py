@@ -136,11 +136,20 @@ class BasketScreen(CheckoutScreen):
         self.subtotal.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
 
     def _show_lines(self) -> None:
+        lines = self._context.session.basket.lines
+        if [row.line.sku for row in self.rows] == [line.sku for line in lines]:
+            # Only quantities changed: the rows stay, so that the stepper under the finger
+            # or the keypad's ring stays too, and speech reads it with its new quantity.
+            for row, line in zip(self.rows, lines, strict=True):
+                row.line = line
+                row.retranslate()
+            self._show_totals()
+            return
         for row in self.rows:
             row.hide()
             row.deleteLater()
         self.rows = []
-        for line in self._context.session.basket.lines:
+        for line in lines:
             row = BasketRow(self._context, line)
             self._list_layout.insertWidget(self._list_layout.count() - 1, row)
             self.rows.append(row)
