@@ -38,8 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(handler=_run)
 
     check = commands.add_parser("check-config", help="validate a config file: OK or every problem")
-    check.add_argument("path", type=Path)
-    check.set_defaults(handler=lambda args: check_config_command(args.path))
+    check.add_argument("path", type=Path, nargs="?")
+    check.add_argument("--keys", action="store_true",
+                       help="print every key a file may set: type, default, when it applies, "
+                            "and whether central's fleet config may set it")
+    check.set_defaults(handler=lambda args: _check_config(check, args))
 
     demo = commands.add_parser("import-demo",
                                help="build the demo cache from the Luma catalog if it is missing")
@@ -77,6 +80,12 @@ def _load(path: Path) -> KioskConfig | None:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return None
+
+
+def _check_config(parser: argparse.ArgumentParser, args) -> int:
+    if args.path is None and not args.keys:
+        parser.error("a config file to check, or --keys")
+    return check_config_command(args.path, keys=args.keys)
 
 
 def _run(args: argparse.Namespace) -> int:

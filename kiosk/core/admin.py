@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from kiosk.core.config import MIN_PIN_ITERATIONS, PIN_HASH_PATTERN, KioskConfig
+from kiosk.core.config import MIN_PIN_ITERATIONS, PIN_HASH_PATTERN, SCHEMA, KioskConfig
 from kiosk.core.db.sqlite import write_transaction
 
 ALGORITHM = "pbkdf2_sha256"
@@ -184,11 +184,9 @@ def save_lockout(conn: sqlite3.Connection, saved: SavedLockout) -> None:
 # --- reloading the config ------------------------------------------------------------
 
 # Keys read afresh where they are used (a new shopper session, the idle watcher, admin
-# mode itself, `kiosk doctor`); every other key is read once at start and waits for a
-# restart.
-LIVE_KEY_PREFIXES = ("session.", "admin.", "website.", "catalog.", "orders.", "delivery.",
-                     "stock.few_left_threshold", "stock.max_age_minutes",
-                     "privacy.notice_version", "privacy.notice_url", "scanner.device")
+# mode itself, `kiosk doctor`) are declared `live` in the schema; every other key is read
+# once at start and waits for a restart.
+LIVE_KEYS = frozenset(setting.key for setting in SCHEMA if setting.live)
 
 
 @dataclass(frozen=True)
@@ -201,5 +199,5 @@ def reload_plan(running: KioskConfig, loaded: KioskConfig) -> ReloadPlan:
     """Which keys changed between the running config and the one read from disk."""
     old, new = running.masked(), loaded.masked()
     changed = [key for key in new if old.get(key) != new[key]]
-    live = tuple(k for k in changed if k.startswith(LIVE_KEY_PREFIXES))
+    live = tuple(k for k in changed if k in LIVE_KEYS)
     return ReloadPlan(live, tuple(k for k in changed if k not in live))

@@ -5,15 +5,18 @@ from pathlib import Path
 import pytest
 from support.config_files import MINIMAL, write
 
+from kiosk.core import config_schema
 from kiosk.core.config import (
     DEFAULT_SHOWN_ATTRIBUTES,
     MASK,
     SCHEMA,
     ConfigError,
     KioskConfig,
+    ShownAttribute,
     check_config_command,
     load_config,
 )
+from kiosk.core.keypad import DEFAULT_BINDINGS
 
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "config"
 
@@ -44,9 +47,17 @@ def test_the_example_sets_every_key_of_the_schema():
     assert written == {setting.key for setting in SCHEMA}
 
 
-def test_the_schema_fills_every_field_of_the_config():
-    fields = {field.name for field in dataclasses.fields(KioskConfig)} - {"source"}
-    assert fields == {setting.attr for setting in SCHEMA}
+def test_each_key_is_read_as_the_type_of_the_field_it_fills():
+    by_key = {setting.key: setting for setting in SCHEMA}
+    hints = {field.name: field.type for field in dataclasses.fields(KioskConfig)}
+    assert (by_key["languages.offered"].type, hints["languages"]) == (list, "tuple[str, ...]")
+    assert (by_key["central.token_file"].type, hints["token_file"]) == (Path, "Path | None")
+    assert by_key["catalog.shown_attributes"].type is ShownAttribute
+    assert by_key["display.text_scale"].type is float
+    assert by_key["keypad.volume_up"].default == DEFAULT_BINDINGS["volume_up"]
+    # Beside the keys the config holds only where it was read from and what the fleet gave.
+    assert set(hints) - {s.attr for s in SCHEMA} == {"source", "fleet_revision", "from_fleet",
+                                                     "notes"}
 
 
 def test_the_demo_config_is_valid():
@@ -377,3 +388,78 @@ def test_a_screen_standing_wrong_is_refused_with_file_key_line_and_reason(
     assert (problem.file, problem.key) == (path, key)
     assert problem.line is not None and problem.line > 8
     assert words in problem.reason
+
+
+def test_check_config_keys_documents_every_key_from_the_one_declaration(capsys):
+    assert check_config_command(None, keys=True) == 0
+    printed = capsys.readouterr().out
+    for setting in SCHEMA:
+        assert f"{setting.key} = " in printed and setting.doc.split("\n")[0][:30] in printed
+    block = printed.split("session.inactivity_timeout_seconds = 90\n")[1].split("\n\n")[0]
+    assert "an integer; applies without a restart; terminal file or fleet" in block
+    block = printed.split("paths.data_dir = (required)\n")[1]
+    assert "applies after a restart; terminal file only" in block.splitlines()[1]
+
+
+# --- the format's version and its upgrade steps ----------------------------------------
+
+@pytest.fixture
+def version_2_renames_two_keys(monkeypatch):
+    """A next format in which two keys got new names, one of them in another section."""
+    monkeypatch.setattr(config_schema, "CONFIG_VERSION", 2)
+    monkeypatch.setattr(config_schema, "UPGRADES", (config_schema.Upgrade(2, (
+        ("session.idle_seconds", "session.inactivity_timeout_seconds"),
+        ("speech.rate", "accessibility.speech_rate"))),))
+
+
+def test_a_file_without_a_version_is_version_1_and_one_saying_so_reads_the_same(tmp_path):
+    unsaid = load_config(write(tmp_path, MINIMAL))
+    said = load_config(write(tmp_path, "version = 1\n" + MINIMAL))
+    assert said.masked() == unsaid.masked() and said.notes == ()
+
+
+@pytest.mark.parametrize("version", ["0", '"2"', "true", "1.5"])
+def test_a_version_that_is_not_a_version_is_refused_naming_it(tmp_path, version):
+    path = write(tmp_path, f"version = {version}\n" + MINIMAL)
+    [problem] = problems_of(path)
+    assert (problem.file, problem.key, problem.line) == (path, "version", 1)
+    assert "must be a whole number from 1 to 1" in problem.reason
+
+
+def test_renamed_keys_of_an_older_file_are_moved_with_a_warning_not_refused(
+        tmp_path, capsys, version_2_renames_two_keys):
+    path = write(tmp_path, MINIMAL + "[session]\nidle_seconds = 45\n[speech]\nrate = 0.5\n")
+    config = load_config(path)
+    assert config.inactivity_timeout_seconds == 45 and config.speech_rate == 0.5
+    moved = {note.key: note for note in config.notes}
+    assert set(moved) == {"session.idle_seconds", "speech.rate"}
+    assert (moved["session.idle_seconds"].file, moved["session.idle_seconds"].line) == (path, 9)
+    assert "renamed session.inactivity_timeout_seconds in config version 2" \
+        in moved["session.idle_seconds"].reason
+    assert check_config_command(path) == 0
+    out, err = capsys.readouterr()
+    assert out == "OK\n"
+    assert f"warning: {path}:11: speech.rate: renamed accessibility.speech_rate" in err
+
+
+def test_a_renamed_key_set_under_both_names_keeps_the_new_one(
+        tmp_path, version_2_renames_two_keys):
+    path = write(tmp_path, MINIMAL + "[session]\nidle_seconds = 45\n"
+                                     "inactivity_timeout_seconds = 60\n")
+    config = load_config(path)
+    assert config.inactivity_timeout_seconds == 60
+    [note] = config.notes
+    assert note.key == "session.idle_seconds" and "session.idle_seconds ignored" in note.reason
+
+
+def test_a_file_at_the_new_version_does_not_know_the_old_names(
+        tmp_path, version_2_renames_two_keys):
+    path = write(tmp_path, "version = 2\n" + MINIMAL + "[session]\nidle_seconds = 45\n")
+    [problem] = problems_of(path)
+    assert problem.key == "session.idle_seconds" and problem.reason.startswith("unknown key")
+
+
+def test_a_file_for_a_newer_kiosk_is_read_with_a_warning(tmp_path):
+    config = load_config(write(tmp_path, "version = 7\n" + MINIMAL))
+    [note] = config.notes
+    assert note.key == "version" and "written for config version 7" in note.reason
