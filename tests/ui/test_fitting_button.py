@@ -52,6 +52,17 @@ def test_words_that_fit_keep_the_sheet_size_and_grow_back_with_the_room(qtbot):
     assert button.fontMetrics().horizontalAdvance(LONG_WORDS) <= words_box(button)
 
 
+def test_words_fit_again_when_larger_text_is_chosen_while_shown(qtbot):
+    # As Appearance.apply does: the window's sheet goes, then comes back twice the size.
+    window, button = button_in_window(qtbot, 1080, LONG_WORDS)
+    assert button.font().pixelSize() == Theme().heading        # they fit at first
+    window.setStyleSheet("")
+    window.setStyleSheet(Theme(scale=2.0).style_sheet())
+    assert button.fontMetrics().horizontalAdvance(LONG_WORDS) <= words_box(button)
+    window.setStyleSheet(Theme().style_sheet())
+    assert button.font().pixelSize() == Theme().heading        # and back as they were
+
+
 def test_the_product_pages_action_fits_the_windowed_kiosk_in_french(qtbot, qapp, demo_config):
     kiosk = KioskApp(qapp, demo_config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)

@@ -42,6 +42,9 @@ from kiosk.ui.widgets.status_pane import StatusPane
 from kiosk.ui.widgets.text import wrapped_label
 
 DIFFERS_MARK = "≠"
+# Above it, on a wide screen, the products' headers scroll with the rows: held in place,
+# their names and Remove buttons would leave the rows no height.
+LARGEST_FIXED_HEADERS_SCALE = 1.5
 NO_VALUE = "—"
 
 
@@ -103,9 +106,16 @@ class CompareScreen(Restyling, Screen):
         self.grid = QGridLayout(self.table)
         for grid in (self.header_grid, self.grid):
             grid.setVerticalSpacing(0)
-        self.scroll = finger_scroll_area(self.table)
+        # What scrolls: the rows; and the headers too where, held in place, they would
+        # leave the rows no height (a wide screen in the largest type).
+        scrolled = QWidget()
+        self._scrolled_layout = QVBoxLayout(scrolled)
+        self._scrolled_layout.setContentsMargins(0, 0, 0, 0)
+        self._scrolled_layout.setSpacing(0)
+        self._scrolled_layout.addWidget(self.table)
+        self.scroll = finger_scroll_area(scrolled)
         self.compared = QWidget()
-        compared_layout = QVBoxLayout(self.compared)
+        compared_layout = self._compared_layout = QVBoxLayout(self.compared)
         compared_layout.setContentsMargins(0, 0, 0, 0)
         compared_layout.setSpacing(0)
         compared_layout.addWidget(self.legend)
@@ -142,6 +152,7 @@ class CompareScreen(Restyling, Screen):
             self._pad(column.price)
         for cell in [row_name.label for row_name in self._row_names] + [*self._values.values()]:
             self._pad(cell)
+        self._place_headers()
 
     def title(self) -> str:
         return self.tr("Comparison")
@@ -357,6 +368,19 @@ class CompareScreen(Restyling, Screen):
         self._landscape = landscape
         for column in self._columns:
             column.picture.setFixedHeight(self._picture_height())
+        self._place_headers()
+
+    def _place_headers(self) -> None:
+        scrolled = self._landscape and self._theme.scale > LARGEST_FIXED_HEADERS_SCALE
+        if scrolled == (self.headers.parentWidget() is not self.compared):
+            return
+        if scrolled:
+            self._compared_layout.removeWidget(self.headers)
+            self._scrolled_layout.insertWidget(0, self.headers)
+        else:
+            self._scrolled_layout.removeWidget(self.headers)
+            self._compared_layout.insertWidget(1, self.headers)
+        self.headers.show()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

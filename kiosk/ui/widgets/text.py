@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,6 +37,8 @@ class FittingButton(QPushButton):
     a narrow button in the largest type ("Terminé" on a key, "Touchez l'écran pour
     commencer"). Where they fit, they keep the style sheet's size."""
 
+    _fitting = False
+
     def setText(self, text: str) -> None:
         super().setText(text)
         self._fit_words()
@@ -45,12 +47,27 @@ class FittingButton(QPushButton):
         super().resizeEvent(event)
         self._fit_words()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Another text size or style chosen while the kiosk runs: the same width may no
+        # longer hold the words, or may hold them larger again.
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) \
+                and not self._fitting:
+            self._fit_words()
+
     def natural_width(self) -> int:
         """The width the words want in the style sheet's size, however shrunk they are."""
         return self._natural_width if self.property("fitted_size") is not None \
             else self.sizeHint().width()
 
     def _fit_words(self) -> None:
+        self._fitting = True        # its own style sheet, set here, changes its font
+        try:
+            self._fit_words_now()
+        finally:
+            self._fitting = False
+
+    def _fit_words_now(self) -> None:
         if self.property("fitted_size") is not None:
             self.setStyleSheet("")          # the sheet's size first, in case it fits now
             self.setProperty("fitted_size", None)
@@ -63,7 +80,6 @@ class FittingButton(QPushButton):
             size = min(size - 1, size * room // needed)
             self.setStyleSheet(f"font-size: {size}px;")
             self.setProperty("fitted_size", size)
-
 
     def _room_for_words(self) -> int:
         """The width the words have: inside the style sheet's border and padding, which
