@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QBoxLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -67,6 +76,20 @@ class CategoryButton(Restyling, QAbstractButton):
     def minimumSizeHint(self) -> QSize:
         return QSize(self._theme.touch_target * 2, self._theme.touch_target * 2)
 
+    @staticmethod
+    def label_room(theme: Theme, tile_width: int) -> int:
+        """The width the name is written in, on a tile of that width."""
+        return tile_width - 2 - 2 * theme.spacing
+
+    def name_width(self) -> int:
+        return QFontMetrics(self._name_font()).horizontalAdvance(self.text())
+
+    def _name_font(self) -> QFont:
+        font = self.font()
+        font.setPixelSize(self._theme.body)
+        font.setBold(True)
+        return font
+
     def _on_image_ready(self, image: str) -> None:
         if image == self.tile.image:
             self.update()
@@ -94,13 +117,10 @@ class CategoryButton(Restyling, QAbstractButton):
             painter.drawPixmap(target, pixmap)
         else:
             painter.fillRect(picture_box, QColor(c.placeholder))
-        font = self.font()
-        font.setPixelSize(t.body)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(self._name_font())
         painter.setPen(QColor(c.text))
         label_box = QRect(box.left() + t.spacing, box.bottom() - label_height,
-                          box.width() - 2 * t.spacing, label_height)
+                          self.label_room(t, self.width()), label_height)
         name = painter.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
                                                 label_box.width())
         painter.drawText(label_box, Qt.AlignmentFlag.AlignCenter, name)
@@ -144,7 +164,8 @@ class HomeScreen(Restyling, Screen):
         top_layout = self._top_layout = QVBoxLayout(top)
         # Landscape screens are short: the rating button shares the search entry's row
         # there, and takes a row of its own under the products on a portrait screen.
-        self._search_row = QHBoxLayout()
+        # Or above it, where the two do not fit side by side (large type): see _fit_rows.
+        self._search_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._search_row.addWidget(self.search_entry, 1)
         top_layout.addLayout(self._search_row)
         top_layout.addWidget(self.scan_hint)
@@ -176,6 +197,7 @@ class HomeScreen(Restyling, Screen):
         self._rate_row.addWidget(self.rate_visit)
         layout.addWidget(self._rate_bar)
         self._landscape = False
+        self._tile_columns = TILE_COLUMNS[False]
         self.restyle(theme)
         self.retranslate()
         self.show_loading()
@@ -197,6 +219,7 @@ class HomeScreen(Restyling, Screen):
         self.model.set_formatter(formatter)
         for button in self._tile_buttons:
             button.show_name()
+        self._fit_rows()            # the names' widths in the new language
 
     def restyle(self, theme: Theme) -> None:
         self._theme = theme
@@ -215,11 +238,12 @@ class HomeScreen(Restyling, Screen):
         self._match_rate_visit_height()
         self.delegate.set_theme(theme)         # whichever is restyled first
         self.body.setMinimumHeight(self.delegate.compact_card_size().height())
+        self._fit_rows()
 
     def set_landscape(self, landscape: bool) -> None:
         if landscape != self._landscape:
             self._landscape = landscape
-            self._lay_out_tiles()
+            self._fit_rows(again=True)
             row = self._search_row if landscape else self._rate_row
             row.addWidget(self.rate_visit)
             self._match_rate_visit_height()
@@ -266,13 +290,43 @@ class HomeScreen(Restyling, Screen):
             button.clicked.connect(
                 lambda _checked=False, path=tile.path: self._context.navigator.open_category(path))
             self._tile_buttons.append(button)
-        self._lay_out_tiles()
+        self._fit_rows(again=True)
         self.categories_title.setVisible(bool(self._tile_buttons))
 
     # --- inside ------------------------------------------------------------------------
 
-    def _lay_out_tiles(self) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_rows(self, again: bool = False) -> None:
+        """In large type: the rating button under the search entry rather than beside it
+        where both do not fit, and fewer tiles to a row where a name would be cut."""
+        theme = self._theme
+        room = self.width() - 4 * theme.spacing       # the top's side margins
+        beside = (self.search_entry.minimumSizeHint().width() + theme.spacing
+                  + self.rate_visit.minimumSizeHint().width()) <= room
+        direction = (QBoxLayout.Direction.LeftToRight if beside
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._search_row.direction() != direction:
+            self._search_row.setDirection(direction)
         columns = TILE_COLUMNS[self._landscape]
+        while columns > 1 and not self._names_fit(columns, room):
+            columns -= 1
+        if again or columns != self._tile_columns:
+            self._tile_columns = columns
+            self._lay_out_tiles()
+
+    def _names_fit(self, columns: int, room: int) -> bool:
+        shown = min(columns, len(self._tile_buttons))
+        if shown == 0:
+            return True
+        tile = (room - self._theme.spacing * (shown - 1)) // shown
+        return all(button.name_width() <= CategoryButton.label_room(self._theme, tile)
+                   for button in self._tile_buttons)
+
+    def _lay_out_tiles(self) -> None:
+        columns = self._tile_columns
         for index, button in enumerate(self._tile_buttons):
             self._tiles_layout.addWidget(button, index // columns, index % columns)
 
@@ -286,6 +340,7 @@ class HomeScreen(Restyling, Screen):
         self.grid.setAccessibleName(self.tr("Featured products"))
         self.rate_visit.setText(" " + self.tr("Rate your visit"))
         self.rate_visit.setAccessibleName(self.tr("Rate your visit"))
+        self._fit_rows()
 
     def _show_status(self, state: str) -> None:
         self.status.show_state(state)
