@@ -84,6 +84,7 @@ class Narrator(QObject):
         # words of a screen and of a control are taken when said, once a language change
         # has reached every widget.
         self._arrival = False
+        self._arrival_waited = False    # a turn let pass for the keypad to place focus
         self._appeared: list[Callable[[], str]] = []
         self._focus: QWidget | QPersistentModelIndex | None = None
         self._flush = QTimer(self)
@@ -327,6 +328,12 @@ class Narrator(QObject):
     # --- saying -----------------------------------------------------------------------
 
     def _say_pending(self) -> None:
+        if self._arrival and not self._arrival_waited:
+            # A screen just shown: the keypad, at the next turn, puts focus on its first
+            # control, which is said with the title rather than Qt's passing choice.
+            self._arrival_waited = True
+            self._flush.start()
+            return
         parts = []
         screen, focus = self._screen, self._focus
         if self._arrival and isinstance(screen, Screen) and isValid(screen):
@@ -343,3 +350,4 @@ class Narrator(QObject):
     def _clear_pending(self) -> None:
         self._flush.stop()
         self._arrival, self._appeared, self._focus = False, [], None
+        self._arrival_waited = False

@@ -72,7 +72,7 @@ def open_product(qtbot, kiosk, heard, sku_name: str = "") -> tuple:
     kiosk.navigator.open_product(card.id)
     product = kiosk.window.current_screen()
     qtbot.waitUntil(lambda: product.page is not None, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: heard.all and heard.all[-1].startswith(product.page.name),
+    qtbot.waitUntil(lambda: bool(heard.all) and heard.all[-1].startswith(product.page.name),
                     timeout=WAIT_MS)
     return product, heard.all[-1]
 
@@ -143,6 +143,7 @@ def test_a_store_on_the_stores_screen_says_its_stock_in_words_with_its_age(
     kiosk.navigator.open_stores(product.variant.sku)
     stores = kiosk.window.current_screen()
     qtbot.waitUntil(lambda: bool(stores.cards), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: heard.all[-1].startswith(f"{stores.title()}."), timeout=WAIT_MS)
     card = stores.cards[0]
     said = heard.next(card.details_button.setFocus)
     assert said.startswith(f"{card.details_button.accessibleName()}, bouton, non sélectionné. ")
