@@ -23,6 +23,8 @@ from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.text import show_text, wrapped_label
 from kiosk.ui.wording import limit_message
 
+ACTIONS_GAP_PX = 16
+
 
 class BasketRow(Retranslating, Restyling, QFrame):
     """One line: the item, its size and colour, a quantity to step, and Remove."""
@@ -131,8 +133,11 @@ class BasketScreen(CheckoutScreen):
         self.explanation.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
         self._list_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
         self._list_layout.setSpacing(spacing)
-        self._actions.setContentsMargins(spacing * 2, 0, spacing * 2, spacing * 2)
-        self._actions.setSpacing(spacing)
+        # The gaps around the two actions stay as at the usual size: on a wide screen in
+        # the largest type they would leave the list no height.
+        self._actions.setContentsMargins(spacing * 2, 0, spacing * 2, min(spacing * 2,
+                                                                           ACTIONS_GAP_PX * 2))
+        self._actions.setSpacing(min(spacing, ACTIONS_GAP_PX))
         self.subtotal.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
 
     def _show_lines(self) -> None:
