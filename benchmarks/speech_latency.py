@@ -171,7 +171,8 @@ def open_kiosk(engine: str, language: str, directory: Path):
         kiosk.shutdown()
         raise RuntimeError(f"engine {engine!r} did not open (see the log above)")
     kiosk.start_session()
-    card = next(card for card in kiosk.cards if "Jacket" in card.name)
+    # A jacket, its name in the catalog's language.
+    card = next(card for card in kiosk.cards if "Jacket" in card.name or "Veste" in card.name)
     kiosk.navigator.open_product(card.id)
     product = kiosk.window.current_screen()
     wait_for(lambda: product.page is not None and product.sizes.isVisible()
