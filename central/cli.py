@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import re
@@ -122,6 +123,31 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("terminal", help="name or id")
     revoke.set_defaults(handler=_terminal_revoke)
 
+    config = commands.add_parser(
+        "config", help="fleet configuration: settings for the chain, a store or a terminal")
+    config_actions = config.add_subparsers(dest="action", required=True, metavar="ACTION")
+    check = config_actions.add_parser(
+        "check", help="check a file as `kiosk check-config` would: OK or every problem")
+    check.add_argument("file", type=Path)
+    check.set_defaults(handler=_config_check, needs_database=False)
+    push = config_actions.add_parser(
+        "push", help="check a file and send its settings to the chain, a store or a terminal "
+                     "(replacing what was pushed there before)")
+    push.add_argument("file", type=Path)
+    where = push.add_mutually_exclusive_group(required=True)
+    where.add_argument("--chain", action="store_true", help="every terminal")
+    where.add_argument("--store", metavar="ID", help="the terminals of this store")
+    where.add_argument("--terminal", metavar="NAME", help="this terminal")
+    push.set_defaults(handler=_config_push)
+    config_show = config_actions.add_parser(
+        "show", help="what was pushed, or what a terminal is sent")
+    config_show.add_argument("--terminal", metavar="NAME",
+                             help="the merged settings this terminal is sent")
+    config_show.set_defaults(handler=_config_show)
+    config_actions.add_parser(
+        "keys", help="every key a terminal's config may set, documented").set_defaults(
+        handler=_config_keys, needs_database=False)
+
     orders = commands.add_parser("orders", help="list orders, show one, change its status")
     order_actions = orders.add_subparsers(dest="action", required=True, metavar="ACTION")
     listing = order_actions.add_parser("list", help="orders, oldest first")
@@ -179,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("alembic").setLevel(logging.WARNING)
     from central.db.engine import Database
 
+    if not getattr(args, "needs_database", True):
+        return args.handler(args, None)
     db = Database(args.database_url)
     try:
         if args.handler is not _init_db and not _ready(db):
@@ -285,6 +313,84 @@ def _import_stock(args, db) -> int:
 def _prune(args, db) -> int:
     from central.importers import prune_deletions
     print(f"{prune_deletions(db, args.days)} old deletions forgotten")
+    return 0
+
+
+def _config_check(args, db) -> int:
+    from central.fleet_config import check_file
+    checked = check_file(args.file)
+    return _said(checked)
+
+
+def _said(checked) -> int:
+    """A checked fleet file's problems on stderr (status 2), or its settings, each with
+    when a terminal applies it."""
+    for problem in checked.problems:
+        print(shown(problem), file=sys.stderr)
+    if checked.problems:
+        return 2
+    for note in checked.notes:
+        print(f"warning: {shown(note)}", file=sys.stderr)
+    for key, value in checked.settings.items():
+        print(f"{key} = {shown(json.dumps(value, ensure_ascii=False))}\t"
+              f"applies {checked.applies(key)}")
+    print("OK")
+    return 0
+
+
+def _config_push(args, db) -> int:
+    from central.db import models
+    from central.fleet_config import check_file, keep
+    checked = check_file(args.file)
+    if checked.problems:
+        _said(checked)
+        print("nothing pushed", file=sys.stderr)
+        return 2
+    scope, target = ("store", args.store) if args.store else \
+        ("terminal", args.terminal) if args.terminal else ("chain", "")
+    with db.writing() as session:
+        if scope == "store" and session.get(models.Store, target) is None:
+            print(f"no store {shown(target)!r}: nothing pushed", file=sys.stderr)
+            return 2
+        if scope == "terminal" and session.scalar(select(models.Terminal.id).where(
+                models.Terminal.name == target)) is None:
+            print(f"no terminal {shown(target)!r}: nothing pushed", file=sys.stderr)
+            return 2
+        keep(session, scope, target, checked)
+    _said(checked)
+    whom = {"chain": "every terminal", "store": f"the terminals of store {shown(target)}",
+            "terminal": f"terminal {shown(target)}"}[scope]
+    print(f"pushed to {whom}: {len(checked.settings)} setting(s), sent with each heartbeat's "
+          "answer; keys set in a terminal's own file win there")
+    return 0
+
+
+def _config_show(args, db) -> int:
+    from central.db import models
+    from central.db.engine import iso
+    from central.fleet_config import config_for
+    with db.reading() as session:
+        if args.terminal:
+            terminal = session.scalar(select(models.Terminal).where(
+                models.Terminal.name == args.terminal))
+            if terminal is None:
+                print(f"no terminal {shown(args.terminal)!r}", file=sys.stderr)
+                return 2
+            sent = config_for(session, terminal.store_id, terminal.name)
+            print(f"revision {sent['revision']} (config version {sent['version']})")
+            for key, value in sent["settings"].items():
+                print(f"{key} = {shown(json.dumps(value, ensure_ascii=False))}")
+            return 0
+        for row in session.scalars(select(models.FleetSettings).order_by(
+                models.FleetSettings.scope, models.FleetSettings.target)):
+            print(f"{row.scope}\t{shown(row.target) or '-'}\tpushed {iso(row.pushed_at)}\t"
+                  f"{', '.join(row.settings) or '(nothing)'}")
+    return 0
+
+
+def _config_keys(args, db) -> int:
+    from kiosk.core.config_schema import describe_schema
+    print("\n".join(describe_schema()))
     return 0
 
 

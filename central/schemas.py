@@ -355,10 +355,19 @@ class HeartbeatIn(Strict):
     queue: dict[Literal["order", "rating", "event", "dead"], json_int(ge=0)]
 
 
+class FleetConfigOut(BaseModel):
+    """The settings IT set for this terminal (central/fleet_config.py), by dotted key."""
+
+    version: int
+    revision: str
+    settings: dict[str, Any]
+
+
 class HeartbeatOut(BaseModel):
     server_time: str
     clock_drift_seconds: float
     customer_messages: CustomerMessages
+    config: FleetConfigOut
 
 
 class StockInStore(BaseModel):

@@ -18,6 +18,7 @@ from central.api.deps import DB, AppSettings, CurrentTerminal, same_store
 from central.api.errors import ErrorBody, field_problems
 from central.db import models
 from central.db.engine import iso, utc_now
+from central.fleet_config import config_for
 from central.schemas import BatchIn, BatchOut, EventIn, HeartbeatIn, HeartbeatOut, RatingIn
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -47,10 +48,12 @@ def heartbeat(beat: HeartbeatIn, db: DB, settings: AppSettings,
         terminal.last_heartbeat_at = now
         terminal.last_heartbeat = beat.model_dump()
         terminal.clock_drift_s = drift
+        config = config_for(session, caller.store_id, caller.name)
     # What the terminal's confirmation screen may promise the shopper.
     return {"server_time": iso(now), "clock_drift_seconds": drift or 0.0,
             "customer_messages": {"order_email": settings.mail.enabled,
-                                  "payment_link": settings.mail.payment_links}}
+                                  "payment_link": settings.mail.payment_links},
+            "config": config}
 
 
 # How deep an item's lists and objects may nest: event data is a few flat fields.

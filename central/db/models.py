@@ -386,3 +386,16 @@ class MailMessage(Base):
     sent_at: Mapped[datetime | None]
     __table_args__ = (Index("mail_messages_due", "state", "next_attempt_at"),
                       Index("mail_messages_by_order", "order_id", "kind", unique=True))
+
+
+class FleetSettings(Base):
+    """Settings IT set for the whole chain (scope "chain", target ""), a store or one
+    terminal (target: its store_id or terminal name), as `central config push` checked
+    them: by dotted key, in the terminal config's current format (central/fleet_config.py)."""
+
+    __tablename__ = "fleet_settings"
+    scope: Mapped[str] = mapped_column(String(10), primary_key=True)
+    target: Mapped[str] = mapped_column(String(100), primary_key=True)
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(Text)           # the file pushed, as it was
+    pushed_at: Mapped[datetime]

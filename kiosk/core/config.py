@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sys
 import tomllib
 from pathlib import Path
@@ -34,12 +33,13 @@ from kiosk.core.config_schema import (  # noqa: F401 - what the rest of the kios
     checked_values,
     cross_problems,
     describe_schema,
+    syntax_problem,
     typed,
     upgraded,
     value_problem,
     with_defaults,
 )
-from kiosk.core.fleet_config import FleetConfig, read_fleet_config
+from kiosk.core.fleet_config import FleetConfig, kept_revision, read_fleet_config
 from kiosk.core.ratings import RatingReasonsError, load_reasons
 from kiosk.core.synonyms import SynonymsError, load_synonyms
 
@@ -63,7 +63,7 @@ def load_config(path: str | os.PathLike, *, fleet: bool = True) -> KioskConfig:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError([_syntax_problem(path, error)]) from None
+        raise ConfigError([syntax_problem(path, error)]) from None
     lines = KeyLines(text)
     problems: list[ConfigProblem] = []
     notes: list[ConfigProblem] = []
@@ -103,6 +103,17 @@ def load_config(path: str | os.PathLike, *, fleet: bool = True) -> KioskConfig:
     attrs.update({s.attr: tuple(attrs[s.attr]) for s in SCHEMA if s.key.startswith("keypad.")})
     return KioskConfig(source=path, fleet_revision=stored.revision if stored else "",
                        from_fleet=tuple(sorted(from_fleet)), notes=tuple(notes), **attrs)
+
+
+def reload_for_fleet(running: KioskConfig) -> KioskConfig | ConfigError | None:
+    """The config read again if central's settings changed since `running` was read (the
+    sync keeps them in the data directory); None if they did not."""
+    if kept_revision(running.data_dir) == running.fleet_revision:
+        return None
+    try:
+        return load_config(running.source)
+    except ConfigError as error:
+        return error
 
 
 def _stored_fleet(path: Path, local: dict[str, Any], notes: list[ConfigProblem]) \
@@ -163,14 +174,6 @@ def _resolve_paths(path: Path, attrs: dict[str, Any], report) -> None:
             load_reasons(attrs["rating_reasons_file"])
         except RatingReasonsError as error:
             report("ratings.reasons_file", str(error))
-
-
-def _syntax_problem(path: Path, error: tomllib.TOMLDecodeError) -> ConfigProblem:
-    message = str(error)
-    found = re.search(r"\s*\(at line (\d+), column \d+\)$", message)
-    if not found:
-        return ConfigProblem(path, None, None, message)
-    return ConfigProblem(path, None, int(found.group(1)), message[:found.start()])
 
 
 def _token_problem(path: Path) -> str | None:

@@ -723,6 +723,15 @@ def as_written(setting: Setting, value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
+def syntax_problem(path: Path, error: Exception) -> ConfigProblem:
+    """A TOML syntax error (tomllib's), with its line apart."""
+    message = str(error)
+    found = re.search(r"\s*\(at line (\d+), column \d+\)$", message)
+    if not found:
+        return ConfigProblem(path, None, None, message)
+    return ConfigProblem(path, None, int(found.group(1)), message[:found.start()])
+
+
 def describe_schema() -> list[str]:
     """Every key with its type, default, when it applies and who may set it, for IT."""
     lines = []

@@ -34,6 +34,7 @@ from kiosk.ui.appearance import PICTURE_PX, THUMBNAIL_PX, Appearance, image_boun
 from kiosk.ui.assets import install_fonts
 from kiosk.ui.catalog_reader import CatalogReader
 from kiosk.ui.crash_recovery import CrashRecovery
+from kiosk.ui.fleet_settings import FleetSettings
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.hardening import KioskGuard
 from kiosk.ui.heartbeat import Heartbeat
@@ -155,6 +156,9 @@ class KioskApp:
         self.accessibility_menu = AccessibilityMenu(self.theme, self.window, self.accessibility,
                                                     lambda: self.formatter)
         self.sessions.ended.connect(self.home.scroll_to_top)
+        # What IT set on the central server, applied at the idle reset, never mid-session.
+        self.fleet_settings = FleetSettings(self.runner, lambda: self.config, self.apply_config)
+        self.sessions.ended.connect(self.fleet_settings.apply_if_changed)
         self.idle.warning.connect(self.still_there.show_countdown)
         self.idle.extended.connect(self.still_there.hide)
         self.idle.expired.connect(self.end_session)
@@ -280,7 +284,13 @@ class KioskApp:
                                 self.app)
         self.sync.catalog_changed.connect(self.storefront.catalog_changed)
         self.service.follow_sync(self.sync)
+        self.sync.status_changed.connect(self._on_sync_status)
         self.sync.start()
+
+    def _on_sync_status(self, status) -> None:
+        # New settings from central with nobody at the kiosk: no need to wait for a reset.
+        if status.new_fleet_config and not self.window.showing_session():
+            self.fleet_settings.apply_if_changed()
 
     def _show_window(self, windowed: bool) -> None:
         if windowed or not self.config.fullscreen:

@@ -23,6 +23,7 @@ from kiosk.core.customer_messages import CustomerMessages, customer_messages_fro
 from kiosk.core.db.cache import is_empty, open_cache, rebuilt_cache_waiting
 from kiosk.core.db.journal import open_journal, raise_alert
 from kiosk.core.db.opening import OpenedDatabase
+from kiosk.core.fleet_config import fleet_config_from, keep_fleet_config
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.images import fetch_images, have_image, missing_images
 from kiosk.core.sync.pull import (
@@ -51,6 +52,7 @@ class SyncStatus:
     # What the server e-mails customers, from its last heartbeat answer; None: not said.
     customer_messages: CustomerMessages | None = None
     queue: dict[str, int] = field(default_factory=dict)
+    new_fleet_config: bool = False           # central sent other settings, now kept
     # What the screens should read again. A cache rebuilt beside changes nothing they
     # read until it is swapped in; then everything (kiosk.ui.sync says so).
     change: CatalogChange = NO_CHANGE
@@ -131,10 +133,21 @@ class SyncEngine:
             if isinstance(drift, int | float):
                 self.status.clock_drift_s = float(drift)
             self.status.customer_messages = customer_messages_from(answer.body)
+            self._keep_fleet_config(answer.body)
             return None
         if answer.verdict in (Verdict.UNREACHABLE, Verdict.UNAUTHORIZED):
             return answer
         return None   # a heartbeat the server refuses must not stop orders going up
+
+    def _keep_fleet_config(self, body: dict) -> None:
+        """The settings IT set centrally, kept for the app to apply at its next idle reset."""
+        fleet = fleet_config_from(body)
+        if fleet is None:
+            return
+        try:
+            self.status.new_fleet_config = keep_fleet_config(self.data_dir, fleet)
+        except OSError as error:    # kept next time; the running settings stay meanwhile
+            log.warning("cannot keep the fleet settings central sent: %s", error)
 
     def _pull(self) -> Answer | None:
         if rebuilt_cache_waiting(self.data_dir):
