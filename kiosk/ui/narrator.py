@@ -36,7 +36,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAccessible, QMouseEvent
+from PySide6.QtGui import QAccessible, QPointerEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -61,6 +61,8 @@ Role = QAccessible.Role
 # Roles said after a control's name; a label or a plain panel is said by its name alone.
 _SILENT_ROLES = {Role.StaticText, Role.Client, Role.Pane, Role.Grouping, Role.Window,
                  Role.NoRole, Role.Graphic}
+_PRESSES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin})
+_LIFTS = frozenset({QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd})
 
 
 class Narrator(QObject):
@@ -232,16 +234,19 @@ class Narrator(QObject):
         self._pressed_check.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """On the window's input: a finger pressing a button, then lifted from it."""
+        """On the window's input: a finger pressing a button, then lifted from it (as a
+        touch, or the mouse events Qt makes of one)."""
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            control = QApplication.widgetAt(event.globalPosition().toPoint())
+        if kind in _PRESSES and self.speech.enabled and isinstance(event, QPointerEvent) \
+                and event.points():
+            where = event.points()[0].globalPosition().toPoint()
+            control = QApplication.widgetAt(where)
             while control is not None and not isinstance(control, QAbstractButton):
                 control = control.parentWidget()
             self._pressed = None
             if control is not None:
                 self._note_pressed(control)
-        elif kind == QEvent.Type.MouseButtonRelease and self._pressed is not None:
+        elif kind in _LIFTS and self._pressed is not None:
             self._pressed_check.start()      # once the release has pressed it
         return False
 
