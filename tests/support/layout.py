@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QWidget,
 )
 
@@ -41,6 +42,11 @@ def clipped_text(window: QWidget) -> list[str]:
             problems.append(f"{content.objectName()} is wider than its scroller: "
                             f"{content.width()}px in {area.viewport().width()}px")
     for widget in window.findChildren(QWidget):
+        if isinstance(widget, QToolButton) and widget.isVisible() \
+                and widget.width() < widget.sizeHint().width():
+            # Its symbol, its word and its padding: narrower, the word is cut short.
+            problems.append(f"{widget.text()!r} is cut: {widget.width()}px of "
+                            f"{widget.sizeHint().width()}")
         if not widget.isVisible() or not isinstance(widget, QLabel | QPushButton):
             continue
         if not scrolled(widget, window) and \

@@ -222,6 +222,7 @@ class ProductScreen(Restyling, Screen):
         if self.page is not None:
             self._show_color_chips()
             self._show_price()          # a special price is written in the sale colour
+        self._fit_gallery()
 
     def _titles(self) -> tuple[QLabel, ...]:
         return (self.color_title, self.size_title, self.similar_title,
@@ -262,6 +263,13 @@ class ProductScreen(Restyling, Screen):
             self.gallery_block.setFixedHeight(min(self.width(), self.height() * 45 // 100))
         else:
             self.gallery_block.setMaximumHeight(16777215)
+        # Beside the details, the pictures take at most what leaves the details' buttons
+        # their words' width (large type on a wide screen); else half.
+        side = self._theme.spacing * 2
+        words = max(button.sizeHint().width()
+                    for button in (self.other_stores, self.phone_button, self.compare_button))
+        self.gallery_block.setMaximumWidth(max(self.width() - words - 2 * side, 0)
+                                           if self.landscape else 16777215)
 
     # --- loading ----------------------------------------------------------------------
 
@@ -644,6 +652,7 @@ class ProductScreen(Restyling, Screen):
         if self.page is not None:
             self._show_page()
             self._choose(self.chosen_size, self.chosen_color)
+        self._fit_gallery()         # the buttons' words in the new language
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter

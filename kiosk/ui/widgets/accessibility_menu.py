@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -116,6 +117,10 @@ class AccessibilityBar(Restyling, QWidget):
                                   else QBoxLayout.Direction.LeftToRight)
         self._layout.setStretch(2, 0 if landscape else 1)
         self.button.set_word_under_symbol(landscape)    # the column no wider than the word
+        # ... and no narrower: a screen that asks for much width (the search's keyboard in
+        # large type) would leave the word cut.
+        across = QSizePolicy.Policy.Fixed if landscape else QSizePolicy.Policy.Preferred
+        self.setSizePolicy(across, QSizePolicy.Policy.Preferred)
 
     def restyle(self, theme: Theme) -> None:
         self._theme = theme
