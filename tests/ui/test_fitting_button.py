@@ -58,9 +58,10 @@ def test_words_fit_again_when_larger_text_is_chosen_while_shown(qtbot):
     assert button.font().pixelSize() == Theme().heading        # they fit at first
     window.setStyleSheet("")
     window.setStyleSheet(Theme(scale=2.0).style_sheet())
+    qtbot.waitUntil(lambda: button.font().pixelSize() < 2 * Theme().heading)
     assert button.fontMetrics().horizontalAdvance(LONG_WORDS) <= words_box(button)
     window.setStyleSheet(Theme().style_sheet())
-    assert button.font().pixelSize() == Theme().heading        # and back as they were
+    qtbot.waitUntil(lambda: button.font().pixelSize() == Theme().heading)  # as they were
 
 
 def test_the_product_pages_action_fits_the_windowed_kiosk_in_french(qtbot, qapp, demo_config):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -38,6 +38,7 @@ class FittingButton(QPushButton):
     commencer"). Where they fit, they keep the style sheet's size."""
 
     _fitting = False
+    _refit_due = False
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -50,10 +51,16 @@ class FittingButton(QPushButton):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # Another text size or style chosen while the kiosk runs: the same width may no
-        # longer hold the words, or may hold them larger again.
+        # longer hold the words, or may hold them larger again. Fitted once the change is
+        # over: a style sheet set while Qt applies another one loses the font.
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) \
-                and not self._fitting:
-            self._fit_words()
+                and not self._fitting and not self._refit_due:
+            self._refit_due = True
+            QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        self._refit_due = False
+        self._fit_words()
 
     def natural_width(self) -> int:
         """The width the words want in the style sheet's size, however shrunk they are."""
