@@ -43,6 +43,7 @@ def test_the_shipped_example_is_valid_once_its_token_file_exists(tmp_path):
 
 def test_the_example_sets_every_key_of_the_schema():
     document = tomllib.loads((CONFIG_DIR / "kiosk.example.toml").read_text(encoding="utf-8"))
+    assert document.pop("version") == config_schema.CONFIG_VERSION
     written = {f"{section}.{key}" for section, body in document.items() for key in body}
     assert written == {setting.key for setting in SCHEMA}
 
