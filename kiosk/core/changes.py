@@ -277,12 +277,20 @@ def _translated_among(conn: sqlite3.Connection, paths: list[str]) -> list[str]:
 
 def _products_under(conn: sqlite3.Connection, paths: list[str]) -> set[int]:
     """The products in the categories at `paths` or below them."""
+    if not paths:
+        return set()
+    wanted = set(paths)
+    category_ids = []
+    for category_id, path in conn.execute("SELECT id, path FROM categories"):
+        parts = path.split(CATEGORY_SEPARATOR)
+        if any(CATEGORY_SEPARATOR.join(parts[:end]) in wanted
+               for end in range(1, len(parts) + 1)):
+            category_ids.append(category_id)
     products: set[int] = set()
-    for path in paths:
+    for chunk in _chunks(category_ids, _CHUNK):
         products.update(product_id for (product_id,) in conn.execute(
-            "SELECT pc.product_id FROM categories c JOIN product_categories pc "
-            "ON pc.category_id = c.id WHERE c.path = ? OR substr(c.path, 1, ?) = ?",
-            (path, len(path) + len(CATEGORY_SEPARATOR), path + CATEGORY_SEPARATOR)))
+            f"SELECT product_id FROM product_categories WHERE category_id IN "
+            f"({','.join('?' * len(chunk))})", chunk))
     return products
 
 
