@@ -9,6 +9,7 @@ from central.api import (
     catalog,
     dashboard,
     errors,
+    fleet_health,
     health,
     orders,
     staff_orders,
@@ -43,7 +44,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.add_middleware(JsonBodiesOnly, router=app.router)
     app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
     routers = [module.router for module in (catalog, orders, terminal_reports, staff_orders,
-                                            status_page, analytics, dashboard, health)]
+                                            status_page, analytics, fleet_health, dashboard,
+                                            health)]
     app.add_middleware(RequestMetrics, routes=[route for router in routers
                                                for route in router.routes])
     # Outermost: everything after it, the access log included, sees the real client.

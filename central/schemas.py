@@ -353,6 +353,10 @@ class HeartbeatIn(Strict):
     last_pull_at: TerminalTime | None = None
     last_push_at: TerminalTime | None = None
     queue: dict[Literal["order", "rating", "event", "dead"], json_int(ge=0)]
+    # The config format the terminal reads and the fleet settings' revision it had kept
+    # ("": none yet); absent from a terminal from before them, shown to staff as unknown.
+    config_version: json_int(ge=1) | None = None
+    config_revision: free_text(64) | None = None
 
 
 class FleetConfigOut(BaseModel):

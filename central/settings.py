@@ -30,6 +30,10 @@ DEFAULT_LOGIN_RATE_PER_ADDRESS = Rate(20, 60)
 DEFAULT_STATUS_PAGE_RATE = Rate(120, 60)
 DEFAULT_HEADER_TIMEOUT_S = 10.0
 DEFAULT_KEEP_ALIVE_TIMEOUT_S = 5.0
+# A terminal heard from less recently is flagged on the dashboard's Terminals page: a
+# terminal beats at every sync round (30 s by default), so ten minutes is many missed.
+DEFAULT_TERMINAL_SILENT_MINUTES = 10
+SILENT_MINUTES_ENV = "CENTRAL_TERMINAL_SILENT_MINUTES"
 
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -85,6 +89,7 @@ class Settings:
     keep_alive_timeout_s: float = DEFAULT_KEEP_ALIVE_TIMEOUT_S
     # Customer e-mails (central/mail/settings.py): none unless CENTRAL_SMTP_HOST is set.
     mail: MailSettings = MailSettings()
+    terminal_silent_minutes: int = DEFAULT_TERMINAL_SILENT_MINUTES
 
 
 def trusted_proxies_from_env() -> tuple[IpNetwork, ...]:
@@ -112,6 +117,18 @@ def rate_from_env(name: str, default: Rate) -> Rate:
     if not (rate.count >= 1 and 0 < rate.seconds < 10**7):
         raise ValueError(f"{name} must read COUNT/SECONDS, 5/60 for instance, not {raw!r}")
     return rate
+
+
+def silent_minutes_from_env() -> int:
+    """CENTRAL_TERMINAL_SILENT_MINUTES: after how many minutes without a heartbeat a
+    terminal is flagged silent (a whole number from 1 to 10080, a week; default 10)."""
+    raw = os.environ.get(SILENT_MINUTES_ENV, "").strip()
+    if not raw:
+        return DEFAULT_TERMINAL_SILENT_MINUTES
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= 7 * 24 * 60:
+        raise ValueError(f"{SILENT_MINUTES_ENV} must be a whole number of minutes from 1 "
+                         f"to 10080, not {raw!r}")
+    return int(raw)
 
 
 def flag_from_env(name: str) -> bool:
@@ -167,4 +184,5 @@ def settings_from_env(database_url: str, images_dir: Path | None) -> Settings:
                                           DEFAULT_HEADER_TIMEOUT_S),
         keep_alive_timeout_s=seconds_from_env("CENTRAL_KEEP_ALIVE_TIMEOUT_S",
                                               DEFAULT_KEEP_ALIVE_TIMEOUT_S),
-        mail=mail_settings_from_env())
+        mail=mail_settings_from_env(),
+        terminal_silent_minutes=silent_minutes_from_env())

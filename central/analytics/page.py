@@ -54,6 +54,8 @@ STYLE = (
     ".message{padding:.6rem .8rem;border-radius:.4rem;background:#fff4e5;"
     "border:1px solid #b26a00}"
     "form.login{max-width:22rem;display:flex;flex-direction:column;gap:.8rem}"
+    # The Terminals page: a row in trouble says so in its State column; the tint repeats it.
+    "tr.trouble>*{background:#fff4e5}tr.trouble td.state{font-weight:600}"
 )
 HEADERS = page_headers(STYLE, form_action="'self'", referrer="same-origin")
 

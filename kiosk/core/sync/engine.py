@@ -19,11 +19,12 @@ from pathlib import Path
 
 from kiosk.core import outbox
 from kiosk.core.catalog_change import NO_CHANGE, CatalogChange
+from kiosk.core.config_schema import CONFIG_VERSION
 from kiosk.core.customer_messages import CustomerMessages, customer_messages_from
 from kiosk.core.db.cache import is_empty, open_cache, rebuilt_cache_waiting
 from kiosk.core.db.journal import open_journal, raise_alert
 from kiosk.core.db.opening import OpenedDatabase
-from kiosk.core.fleet_config import fleet_config_from, keep_fleet_config
+from kiosk.core.fleet_config import fleet_config_from, keep_fleet_config, kept_revision
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.images import fetch_images, have_image, missing_images
 from kiosk.core.sync.pull import (
@@ -127,6 +128,9 @@ class SyncEngine:
             "last_pull_at": _iso(self.status.last_pull_at),
             "last_push_at": _iso(self.status.last_push_at),
             "queue": outbox.queue_depths(journal),
+            # For the staff's Terminals page: which settings this terminal has.
+            "config_version": CONFIG_VERSION,
+            "config_revision": kept_revision(self.data_dir),
         })
         if answer.verdict is Verdict.OK and isinstance(answer.body, dict):
             drift = answer.body.get("clock_drift_seconds")
