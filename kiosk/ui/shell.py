@@ -238,6 +238,23 @@ class TopBar(Retranslating, Restyling, QWidget):
             button.setVisible(language != code)
 
 
+class ShownPageStack(QStackedWidget):
+    """A stack that asks for no more room than the page it shows: a page underneath (the
+    attract screen under a session, a screen under the one on top) is laid out again when
+    it comes back, and its needs in large type must not crowd out the page in sight (in
+    reach mode, push the accessibility button below the band)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        if shown is None:
+            return super().minimumSizeHint()
+        return shown.minimumSizeHint().expandedTo(shown.minimumSize())
+
+
 class KioskShell(Retranslating, Restyling, QWidget):
     def __init__(self, theme: Theme, top_bar: TopBar, attract: Screen,
                  orientation: str = "auto", mounting: ScreenMounting | None = None,
@@ -258,7 +275,7 @@ class KioskShell(Retranslating, Restyling, QWidget):
         self.top_bar = top_bar
         self.attract = attract
         attract.set_landscape(self.landscape)
-        self.screens = QStackedWidget()
+        self.screens = ShownPageStack()
         session = QWidget()
         session_layout = QVBoxLayout(session)
         session_layout.setContentsMargins(0, 0, 0, 0)
@@ -274,7 +291,7 @@ class KioskShell(Retranslating, Restyling, QWidget):
         self._footer_layout = QVBoxLayout(self._footer_slot)
         self._footer_layout.setContentsMargins(0, 0, 0, 0)
         session_layout.addWidget(self._footer_slot)
-        self.layers = QStackedWidget()
+        self.layers = ShownPageStack()
         self.layers.addWidget(attract)
         self.layers.addWidget(session)
         self._session = session

@@ -191,24 +191,29 @@ def test_a_screen_wholly_in_reach_is_left_as_it_is(qtbot, qapp, demo_config):
         kiosk.shutdown()
 
 
-# Screens whose reach band is too short for all that a shopper needs in the largest type.
+# Screens whose reach band is too short for a screen in the largest type, and that screen.
 SHORT_BANDS = {
     # A 65-inch totem standing tall: its bottom edge at 900 mm, so only its lowest 320 mm
-    # are in reach.
-    "65-inch totem": Stand("portrait", QSize(1080, 1920), 1430, 900),
-    # A 43-inch screen turned wide and hung high: its lowest 220 mm in reach.
-    "43-inch wide, high": Stand("landscape", QSize(1920, 1080), 535, 1000),
+    # are in reach; the home (which scrolls itself below its rating button).
+    "65-inch totem": (Stand("portrait", QSize(1080, 1920), 1430, 900), "home"),
+    # A 43-inch screen turned wide and hung high: its lowest 220 mm in reach; a product.
+    "43-inch wide, high": (Stand("landscape", QSize(1920, 1080), 535, 1000), "product"),
 }
 
 
-@pytest.mark.parametrize("stand", SHORT_BANDS.values(), ids=SHORT_BANDS.keys())
+@pytest.mark.parametrize("stand, screen", SHORT_BANDS.values(), ids=SHORT_BANDS.keys())
 def test_in_largest_type_a_band_too_short_scrolls_under_the_finger_rather_than_the_window_grows(
-        qtbot, qapp, demo_config, stand):
+        qtbot, qapp, demo_config, stand, screen):
     kiosk = kiosk_standing(qtbot, qapp, dataclasses.replace(demo_config, text_scale=2.0),
                            stand)
     try:
         start_settled(qtbot, kiosk)
         switch_reach_on(qtbot, kiosk)
+        if screen == "product":
+            product_id, sku, _, _ = out_of_stock_here(kiosk.config)
+            kiosk.navigator.open_product(product_id, sku)
+            shown(qtbot, kiosk.window, QPushButton, ORDER_BUTTON)
+            qtbot.waitUntil(kiosk.settled, timeout=10000)
         qapp.processEvents()
         assert kiosk.window.size() == stand.size
         assert out_of_reach(kiosk.window, stand) == []
