@@ -100,9 +100,13 @@ def drive(terminal: Terminal, nginx: Nginx, cursor: str, stop: threading.Event) 
                     break
                 terminal.retries += 1
                 time.sleep(RETRY_PAUSE_S)
-            page = client.changes(cursor, limit=500)
-            if page.verdict is Verdict.OK:
-                terminal.polls += 1
+            # A poll that failed is made again, as the kiosk's next round would.
+            while not stop.is_set():
+                if client.changes(cursor, limit=500).verdict is Verdict.OK:
+                    terminal.polls += 1
+                    break
+                terminal.retries += 1
+                time.sleep(RETRY_PAUSE_S)
     finally:
         client.close()
 
