@@ -46,6 +46,7 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # it imports for seconds (uvicorn's 5 s got workers on a busy machine killed at birth).
 WORKER_HEALTHCHECK_TIMEOUT_S = 30
 _METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
+_METRICS_DIR_PREFIX = "central-metrics-"
 
 
 def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
@@ -98,11 +99,30 @@ def _metrics_directory() -> Iterator[Path]:
             stale.unlink()
         yield directory
         return
-    directory = Path(tempfile.mkdtemp(prefix="central-metrics-"))
+    _remove_orphans()
+    directory = Path(tempfile.mkdtemp(prefix=f"{_METRICS_DIR_PREFIX}{os.getpid()}-"))
     try:
         yield directory
     finally:
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def _remove_orphans() -> None:
+    """The temporary directories of servers that were killed (SIGKILL leaves them)."""
+    for directory in Path(tempfile.gettempdir()).glob(f"{_METRICS_DIR_PREFIX}*-*"):
+        pid = directory.name.removeprefix(_METRICS_DIR_PREFIX).partition("-")[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True         # someone else's
+    return True
 
 
 class HeadTimeoutProtocol(H11Protocol):

@@ -175,3 +175,37 @@ def test_a_login_over_https_at_a_trusted_proxy_gets_a_secure_cookie(api, luma_di
                                       "X-Forwarded-For": "198.51.100.7"})
     assert answer.status_code == 303
     assert ("secure" in answer.headers["set-cookie"].lower()) is cookie_secure
+
+
+# --- where the workers' counts are added up ---------------------------------------------------
+
+def test_a_server_started_again_removes_the_metrics_of_servers_killed_before(tmp_path,
+                                                                             monkeypatch):
+    import os
+    import tempfile
+
+    from central.http_server import _metrics_directory
+
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    killed = tmp_path / "central-metrics-999999999-x1"     # past any pid the kernel gives
+    running = tmp_path / f"central-metrics-{os.getpid()}-x2"
+    for directory in (killed, running):
+        directory.mkdir()
+        (directory / "counter_1.db").write_bytes(b"")
+    with _metrics_directory() as directory:
+        assert directory.parent == tmp_path and directory.is_dir()
+        assert not killed.exists() and running.exists()
+    assert not directory.exists() and running.exists()
+
+
+def test_a_metrics_directory_named_by_it_is_emptied_at_start_and_kept(tmp_path, monkeypatch):
+    from central.http_server import _metrics_directory
+
+    given = tmp_path / "metrics"
+    given.mkdir()
+    (given / "histogram_4242.db").write_bytes(b"")
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(given))
+    with _metrics_directory() as directory:
+        assert directory == given and list(given.iterdir()) == []
+    assert given.is_dir()
