@@ -266,11 +266,12 @@ def faces_words_fit(screen) -> bool:
     return True
 
 
+@pytest.mark.parametrize("text_scale", [1.5, 2.0])
 @pytest.mark.parametrize("size", [QSize(1080, 1920), QSize(1920, 1080)],
                          ids=["portrait", "landscape"])
-def test_the_rating_screens_fit_in_large_type(qtbot, qapp, demo_config, size):
+def test_the_rating_screens_fit_in_large_type(qtbot, qapp, demo_config, size, text_scale):
     orientation = "portrait" if size.width() < size.height() else "landscape"
-    config = dataclasses.replace(demo_config, text_scale=1.5, orientation=orientation)
+    config = dataclasses.replace(demo_config, text_scale=text_scale, orientation=orientation)
     kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
     qtbot.addWidget(kiosk.window)
     kiosk.window.resize(size)

@@ -9,6 +9,8 @@ from kiosk.ui.restyling import Restyling
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.text import show_text, wrapped_label
 
+GAP_PX = 16
+
 
 class ConfirmPanel(Restyling, QWidget):
     """Covers its parent with a card: a question, what follows, and two full-width buttons,
@@ -45,11 +47,12 @@ class ConfirmPanel(Restyling, QWidget):
     def restyle(self, theme: Theme) -> None:
         for button in (self.keep_button, self.confirm_button):
             button.setMinimumHeight(theme.touch_target + theme.spacing)
-        self._lines.setContentsMargins(theme.spacing * 3, theme.spacing * 3,
-                                       theme.spacing * 3, theme.spacing * 3)
-        self._lines.setSpacing(theme.spacing * 2)
-        self.layout().setContentsMargins(theme.spacing * 2, theme.spacing * 2,
-                                         theme.spacing * 2, theme.spacing * 2)
+        # The gaps stay as at the usual size: on a wide screen in the largest type the
+        # question and its two answers need the whole height.
+        gap = min(theme.spacing, GAP_PX)
+        self._lines.setContentsMargins(gap * 3, gap * 3, gap * 3, gap * 3)
+        self._lines.setSpacing(gap * 2)
+        self.layout().setContentsMargins(gap * 2, gap * 2, gap * 2, gap * 2)
 
     def ask(self, title: str, detail: str, keep: str, confirm: str) -> None:
         show_text(self.title, title)

@@ -6,7 +6,17 @@ Each face is told by its mouth and brows and by the word under it, not by its ti
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.ui.restyling import Restyling
@@ -117,8 +127,15 @@ class FaceButton(Restyling, QAbstractButton):
                          | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, self.text())
 
     def word_font(self) -> QFont:
+        """Bold; smaller where a word of it is wider than the face (one word cannot wrap:
+        'Mécontent' on a face a quarter of a portrait screen wide, in the largest type)."""
         font = self.font()
         font.setBold(True)
+        room = self.word_box().width()
+        widest = max((QFontMetrics(font).horizontalAdvance(word)
+                      for word in self.text().split()), default=0)
+        if widest > room > 0 and font.pixelSize() > 0:
+            font.setPixelSize(max(1, font.pixelSize() * room // widest))
         return font
 
     def word_box(self) -> QRect:
