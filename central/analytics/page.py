@@ -56,6 +56,8 @@ STYLE = (
     "form.login{max-width:22rem;display:flex;flex-direction:column;gap:.8rem}"
     # The Terminals page: a row in trouble says so in its State column; the tint repeats it.
     "tr.trouble>*{background:#fff4e5}tr.trouble td.state{font-weight:600}"
+    "#terminals th[scope=row]{white-space:normal;min-width:8rem}"
+    "#terminals td.state{min-width:9rem}#terminals th,#terminals td{padding:.35rem .4rem}"
 )
 HEADERS = page_headers(STYLE, form_action="'self'", referrer="same-origin")
 

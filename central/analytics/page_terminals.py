@@ -26,8 +26,8 @@ FLEET_TEXT = {
         "none": "Aucun terminal en service.",
         "terminal": "Terminal", "status": "État", "version": "Version",
         "config": "Configuration", "last_heartbeat": "Dernier signe de vie",
-        "clock": "Horloge", "outbox": "En attente d'envoi", "dead_letters": "Envois refusés",
-        "last_pull": "Dernière mise à jour du catalogue",
+        "clock": "Horloge", "outbox": "À envoyer", "dead_letters": "Refusés",
+        "last_pull": "Catalogue mis à jour",
         "ok": "En service", "never_heard": "Jamais entendu",
         "silent": "Silencieux depuis {duration}",
         "dead_letters_1": "1 envoi refusé", "dead_letters_n": "{count} envois refusés",
@@ -36,7 +36,7 @@ FLEET_TEXT = {
         "ago": "il y a {duration}", "ahead": "{duration} d'avance",
         "behind": "{duration} de retard", "on_time": "à l'heure",
         "config_current": "à jour", "config_behind": "nouvelle version en route",
-        "no_fleet": "aucun réglage central reçu",
+        "no_fleet": "aucun réglage central",
         "format": "format {version}",
         "days": "{days} j {hours} h", "hours": "{hours} h {minutes:02d}",
         "minutes": "{minutes} min", "seconds": "{seconds} s",
@@ -52,8 +52,8 @@ FLEET_TEXT = {
         "none": "No terminal in service.",
         "terminal": "Terminal", "status": "Status", "version": "Version",
         "config": "Configuration", "last_heartbeat": "Last heartbeat",
-        "clock": "Clock", "outbox": "Waiting to send", "dead_letters": "Refused items",
-        "last_pull": "Last catalog update",
+        "clock": "Clock", "outbox": "To send", "dead_letters": "Refused",
+        "last_pull": "Catalog updated",
         "ok": "Working", "never_heard": "Never heard from",
         "silent": "Silent for {duration}",
         "dead_letters_1": "1 refused item", "dead_letters_n": "{count} refused items",
@@ -62,7 +62,7 @@ FLEET_TEXT = {
         "ago": "{duration} ago", "ahead": "{duration} ahead",
         "behind": "{duration} behind", "on_time": "on time",
         "config_current": "up to date", "config_behind": "newer settings on their way",
-        "no_fleet": "no central settings received",
+        "no_fleet": "no central settings",
         "format": "format {version}",
         "days": "{days} d {hours} h", "hours": "{hours} h {minutes} min",
         "minutes": "{minutes} min", "seconds": "{seconds} s",
@@ -96,7 +96,7 @@ def _row(language: str, terminal: TerminalHealth, now: datetime) -> dict[str, An
         "version": terminal.version or unknown,
         "config": _config(language, terminal),
         "last_heartbeat": _moment(language, terminal.last_heartbeat_at, now)
-        if terminal.last_heartbeat_at else words["never_heard"],
+        if terminal.last_heartbeat_at else (words["never_heard"], ""),
         "clock": unknown if terminal.clock_drift_s is None
         else _drift(language, terminal.clock_drift_s),
         "outbox": unknown if terminal.outbox is None else number(terminal.outbox, language),
@@ -154,26 +154,26 @@ def _drift(language: str, drift_s: float) -> str:
         duration=duration(drift_s, language))
 
 
-def _moment(language: str, moment: datetime, now: datetime) -> str:
-    """A date and time in the chain's zone, and how long ago that was."""
+def _moment(language: str, moment: datetime, now: datetime) -> tuple[str, str]:
+    """How long ago, then the date and time in the chain's zone."""
     local = moment.astimezone(CHAIN_ZONE)
     text = TEXT[language]
     day = text["date"].format(day=local.day, month=text["months"][local.month - 1],
                               year=local.year)
     ago = FLEET_TEXT[language]["ago"].format(
         duration=duration(max(0.0, (now - moment).total_seconds()), language))
-    return f"{day} {local:%H:%M} ({ago})"
+    return ago, f"{day} {local:%H:%M}"
 
 
-def _terminal_time(language: str, written: str | None, now: datetime) -> str:
+def _terminal_time(language: str, written: str | None, now: datetime) -> tuple[str, str]:
     """A time the terminal wrote with its own clock ("" when it said it has none yet)."""
     words = FLEET_TEXT[language]
     if written is None:
-        return words["unknown"]
+        return words["unknown"], ""
     if written == "":
-        return words["not_yet"]
+        return words["not_yet"], ""
     try:
         moment = datetime.fromisoformat(written.replace("Z", "+00:00"))
     except ValueError:
-        return written
-    return _moment(language, moment, now) if moment.tzinfo else written
+        return written, ""
+    return _moment(language, moment, now) if moment.tzinfo else (written, "")
