@@ -45,6 +45,7 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # How long a worker may take to answer its supervisor before it is replaced: starting,
 # it imports for seconds (uvicorn's 5 s got workers on a busy machine killed at birth).
 WORKER_HEALTHCHECK_TIMEOUT_S = 30
+# As central.metrics names it; not imported from there, which imports prometheus-client.
 _METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
 _METRICS_DIR_PREFIX = "central-metrics-"
 
