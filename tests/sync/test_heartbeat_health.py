@@ -13,7 +13,7 @@ from central.db.engine import Database
 from central.fleet_health import fleet_health
 from kiosk.core.config_schema import CONFIG_VERSION
 from kiosk.core.fleet_config import kept_revision
-from kiosk.core.sync.client import CentralClient
+from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.engine import SyncEngine
 
 TERMINAL_NOW = datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)
@@ -52,3 +52,38 @@ def last_beat(db: Database, name: str) -> dict:
     with db.reading() as session:
         return session.scalar(select(models.Terminal.last_heartbeat)
                               .where(models.Terminal.name == name))
+
+
+class ServerFromBefore:
+    """A central server from before the config fields: its strict contract refuses them
+    (422) and takes the heartbeat it knows."""
+
+    total_timeout_s = 10.0
+
+    def __init__(self) -> None:
+        self.beats: list[dict] = []
+
+    def heartbeat(self, body: dict) -> Answer:
+        self.beats.append(body)
+        if "config_version" in body or "config_revision" in body:
+            return Answer(Verdict.REJECTED, 422, {"error": "validation_failed"})
+        return Answer(Verdict.OK, 200, {"server_time": "2026-11-24T10:00:00Z",
+                                        "clock_drift_seconds": 0.0})
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_server_from_before_the_config_fields_still_gets_heartbeats(tmp_path, luma_dir):
+    server = ServerFromBefore()
+    engine = SyncEngine(tmp_path, server, version="health-test", interval_s=30,
+                        purge_after=timedelta(days=30), images_dir=luma_dir / "images",
+                        clock=lambda: TERMINAL_NOW, rng=random.Random(3))
+    try:
+        first = engine.run_round(push_only=True)
+        engine.run_round(push_only=True)
+    finally:
+        engine.close()
+    assert first.online and first.clock_drift_s == 0.0
+    # Refused once with the fields, then taken without them, and not offered them again.
+    assert ["config_version" in beat for beat in server.beats] == [True, False, False]

@@ -84,6 +84,7 @@ class SyncEngine:
         self.status = SyncStatus()
         self._failures = 0          # rounds in a row that could not reach the server
         self._token_refused = False
+        self._says_config = True    # False once a server from before the fields took none
         self._images_to_fetch: list[str] | None = None   # None: not listed yet
         self._unavailable_images: set[str] = set()
         self._cache: OpenedDatabase | None = None
@@ -122,16 +123,22 @@ class SyncEngine:
         return status
 
     def _heartbeat(self, journal) -> Answer | None:
-        answer = self.client.heartbeat({
+        beat = {
             "version": self.version,
             "terminal_time": self.clock().isoformat(),
             "last_pull_at": _iso(self.status.last_pull_at),
             "last_push_at": _iso(self.status.last_push_at),
             "queue": outbox.queue_depths(journal),
-            # For the staff's Terminals page: which settings this terminal has.
-            "config_version": CONFIG_VERSION,
-            "config_revision": kept_revision(self.data_dir),
-        })
+        }
+        # For the staff's Terminals page: which settings this terminal has. A server from
+        # before these fields refuses them (422): it is sent the heartbeat it knows.
+        config = {"config_version": CONFIG_VERSION,
+                  "config_revision": kept_revision(self.data_dir)}
+        answer = self.client.heartbeat(beat | config if self._says_config else beat)
+        if answer.verdict is Verdict.REJECTED and answer.status == 422 and self._says_config:
+            plain = self.client.heartbeat(beat)
+            if plain.verdict is Verdict.OK:
+                self._says_config, answer = False, plain
         if answer.verdict is Verdict.OK and isinstance(answer.body, dict):
             drift = answer.body.get("clock_drift_seconds")
             if isinstance(drift, int | float):
