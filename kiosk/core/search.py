@@ -505,9 +505,11 @@ def _closest_word(conn: sqlite3.Connection, word: str, synonyms: Synonyms | None
                   language: str | None = None) -> str | None:
     """Of the candidates the titles hold, the most common one found in a name translated
     into the shopper's language, else in a name or a category name as they read it
-    (translated, else in the default language); a synonym key when the titles hold none.
-    (The titles hold every language's words in one vocabulary: "vestz" is one edit from
-    the French "veste" and from the English "vests", and each shopper is given their own.)"""
+    (translated, else in the default language), else in another language's names (an
+    English word misspelt by a French shopper still finds its products); a synonym key
+    when the titles hold none. (The titles hold every language's words in one vocabulary:
+    "vestz" is one edit from the French "veste" and from the English "vests", and each
+    shopper is given their own.)"""
     candidates = sorted(_one_edit_away(word))
     known = [term for (term,) in conn.execute(
         f"SELECT term FROM product_titles_vocab WHERE term IN ({','.join('?' * len(candidates))})"
@@ -521,8 +523,7 @@ def _closest_word(conn: sqlite3.Connection, word: str, synonyms: Synonyms | None
                       for w in WORD.findall(name.lower())}
         read = next((term for term in known if term in categories
                      or _in_names(conn, term, _in_language("p", "name", language))), None)
-        if read:
-            return read
+        return read or known[0]
     return next((c for c in candidates if synonyms and synonyms.has_word(c)), None)
 
 
