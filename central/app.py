@@ -12,6 +12,7 @@ from central.api import (
     fleet_health,
     health,
     orders,
+    reservations,
     staff_orders,
     status_page,
     terminal_reports,
@@ -23,6 +24,7 @@ from central.db.schema import head_revision
 from central.limits import Limiter
 from central.mail.sender import send_from_server
 from central.metrics import RequestMetrics
+from central.reservations import sweep_in_server
 from central.settings import Settings
 
 
@@ -43,7 +45,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     # Inside the size limit: a body is read whole to be checked only once it is known small.
     app.add_middleware(JsonBodiesOnly, router=app.router)
     app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
-    routers = [module.router for module in (catalog, orders, terminal_reports, staff_orders,
+    routers = [module.router for module in (catalog, orders, reservations, terminal_reports,
+                                            staff_orders,
                                             status_page, analytics, fleet_health, dashboard,
                                             health)]
     app.add_middleware(RequestMetrics, routes=[route for router in routers
@@ -54,6 +57,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         app.include_router(router)
     if settings.mail.enabled and settings.mail.send_in_server:
         send_from_server(app)       # customer e-mails (central/mail/)
+    sweep_in_server(app)            # reservations past their time, reminders due
     app.openapi_schema = None
     _declare_order_schema(app)
     return app

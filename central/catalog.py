@@ -97,6 +97,11 @@ class CatalogWriter:
             for s in items])
         self._log("stock", [f"{s.variant_sku}@{s.store_id}" for s in items])
 
+    def stock_changed(self, keys: Sequence[str]) -> None:
+        """Send again the stock figures `SKU@STORE` whose held units changed (a
+        reservation made, settled or expired): what the store can promise moved."""
+        self._log("stock", keys)
+
     def delete(self, kind: str, keys: Sequence[str]) -> None:
         if kind == "stock":
             pairs = [tuple(key.rsplit("@", 1)) for key in keys]

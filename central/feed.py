@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, bindparam, select
+from sqlalchemy import Connection, Row, Select, bindparam, case, select
 from sqlalchemy.orm import Session
 
 from central.db import models
@@ -171,9 +171,12 @@ _VARIANTS = select(_V.product_sku, _V.sku, _V.price_cents, _V.special_price_cent
 _SENT_IF_SET = ("translations", "short_description_html", "image_label")
 _STORES = select(_S.id, _S.name, _S.address, _S.postal_code, _S.city, _S.latitude,
                  _S.longitude, _S.phone, _S.opening_hours).where(_S.id.in_(_KEYS))
+# What a store can promise: its count less the units reservations hold (never below 0).
+# Terminals show it as the stock figure, old ones too (docs/api.md).
+AVAILABLE_TO_PROMISE = case((_K.quantity - _K.held > 0, _K.quantity - _K.held), else_=0)
 # One store at a time, on the primary key's columns: a row-value IN over
 # (variant_sku, store_id) pairs makes SQLite scan the whole stock table.
-_STOCK_OF_STORE = select(_K.variant_sku, _K.quantity, _K.taken_at, _K.restock_date) \
+_STOCK_OF_STORE = select(_K.variant_sku, AVAILABLE_TO_PROMISE, _K.taken_at, _K.restock_date) \
     .where(_K.store_id == bindparam("store_id"), _K.variant_sku.in_(_KEYS))
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from central.limits import Rate
 from central.mail.settings import MailSettings, mail_settings_from_env
+from central.reservation_settings import ReservationSettings, reservation_settings_from_env
 from kiosk.core.catalog import LANGUAGE_CODE
 
 DEFAULT_DATABASE_URL = "sqlite:///./central.db"
@@ -89,6 +90,8 @@ class Settings:
     keep_alive_timeout_s: float = DEFAULT_KEEP_ALIVE_TIMEOUT_S
     # Customer e-mails (central/mail/settings.py): none unless CENTRAL_SMTP_HOST is set.
     mail: MailSettings = MailSettings()
+    # How long a reservation in a store holds its units (central/reservation_settings.py).
+    reservations: ReservationSettings = ReservationSettings()
     terminal_silent_minutes: int = DEFAULT_TERMINAL_SILENT_MINUTES
 
 
@@ -185,4 +188,5 @@ def settings_from_env(database_url: str, images_dir: Path | None) -> Settings:
         keep_alive_timeout_s=seconds_from_env("CENTRAL_KEEP_ALIVE_TIMEOUT_S",
                                               DEFAULT_KEEP_ALIVE_TIMEOUT_S),
         mail=mail_settings_from_env(),
+        reservations=reservation_settings_from_env(),
         terminal_silent_minutes=silent_minutes_from_env())

@@ -17,7 +17,7 @@ from central.api.deps import DB, AppSettings, CurrentTerminal
 from central.api.errors import ApiError, ErrorBody
 from central.db import models
 from central.db.engine import iso, utc_now
-from central.feed import BadCursor, read_page
+from central.feed import AVAILABLE_TO_PROMISE, BadCursor, read_page
 from central.schemas import ORDER_EXAMPLE, ChangesOut, StockOut, free_text
 from central.settings import MAX_PAGE, MAX_PAGE_BYTES, MIN_PAGE_BYTES
 
@@ -77,7 +77,7 @@ def stock(db: DB, _: CurrentTerminal,
         stores = [{"store_id": store_id, "quantity": quantity, "taken_at": iso(taken_at),
                    "restock_date": restock_date.isoformat() if restock_date else None}
                   for store_id, quantity, taken_at, restock_date in session.execute(
-                      select(s.store_id, s.quantity, s.taken_at, s.restock_date)
+                      select(s.store_id, AVAILABLE_TO_PROMISE, s.taken_at, s.restock_date)
                       .where(s.variant_sku == sku).order_by(s.store_id))]
     return {"sku": sku, "server_time": iso(utc_now()), "stores": stores}
 

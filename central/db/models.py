@@ -128,6 +128,9 @@ class Stock(Base):
     quantity: Mapped[int] = mapped_column(Integer)
     taken_at: Mapped[datetime]
     restock_date: Mapped[date | None] = mapped_column(Date)
+    # Units put aside for shoppers by active reservations (central/reservations.py): what
+    # the store can still promise is `quantity - held`, and that is what terminals see.
+    held: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Terminal(Base):
@@ -370,6 +373,9 @@ class MailMessage(Base):
     # Sent as the Message-ID header at every attempt: a receiver can tell a repeat.
     message_id: Mapped[str] = mapped_column(String(200), unique=True)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    # Or the reservation it is about (central/reservations.py).
+    reservation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reservations.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(40))
     recipient: Mapped[str] = mapped_column(String(320))
     language: Mapped[str] = mapped_column(String(5))
@@ -385,7 +391,36 @@ class MailMessage(Base):
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
     __table_args__ = (Index("mail_messages_due", "state", "next_attempt_at"),
-                      Index("mail_messages_by_order", "order_id", "kind", unique=True))
+                      Index("mail_messages_by_order", "order_id", "kind", unique=True),
+                      Index("mail_messages_by_reservation", "reservation_id", "kind",
+                            unique=True))
+
+
+class Reservation(Base):
+    """A variant put aside in a store for a shopper to try or buy there, until
+    `hold_until`. States: held, then collected, cancelled or expired; while held, its
+    quantity counts in the stock row's `held`."""
+
+    __tablename__ = "reservations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    idempotency_key: Mapped[str] = mapped_column(String(36), unique=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
+    store_id: Mapped[str] = mapped_column(String(64))
+    variant_sku: Mapped[str] = mapped_column(String(100))
+    quantity: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str] = mapped_column(String(5))
+    customer: Mapped[dict[str, Any]]            # name, phone, email ("" when not given)
+    consent: Mapped[dict[str, Any]]
+    state: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime]
+    hold_until: Mapped[datetime]
+    settled_at: Mapped[datetime | None]
+    settled_by: Mapped[str] = mapped_column(String(120), default="")
+    response_body: Mapped[str] = mapped_column(Text)
+    __table_args__ = (Index("reservations_by_store", "store_id", "state", "hold_until"),
+                      Index("reservations_due", "state", "hold_until"))
 
 
 class FleetSettings(Base):

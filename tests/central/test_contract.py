@@ -51,6 +51,9 @@ RULES_BEYOND_JSON_SCHEMA = {
     # (422); an Idempotency-Key used before with another body is refused (422); an item no
     # longer sold, or a price gone up, is refused (422).
     "POST /v1/orders",
+    # An Idempotency-Key must be a UUID, and one used before with another body is refused
+    # (422), as for orders.
+    "POST /v1/reservations",
     # A range of days must run forwards, span at most 366 days and lie within 2000-2099
     # (422): JSON Schema can bound neither a date nor one parameter by another.
     "GET /v1/analytics/dashboard",
