@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QLabel,
@@ -32,6 +32,11 @@ def follows_width(content: QWidget) -> bool:
 def clipped_text(window: QWidget) -> list[str]:
     """Describe every visible label or button whose text does not fit inside it, or that
     lies outside the window where no scrolling can bring it."""
+    # Laid out as the next frame draws it: a text just changed (a language switch) has
+    # asked for its room, and the layouts, each asking the one around it in turn, have not
+    # yet given it.
+    for _level in range(8):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     problems = []
     for area in window.findChildren(QScrollArea):
         # Content that follows its scroller's width (all but strips made to be flicked
