@@ -7,7 +7,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 from support.clock import TEST_CLOCK, TEST_NOW, clock_at
 from support.layout import clipped_text, in_view
 from support.ordering import out_of_stock_here
@@ -190,3 +190,35 @@ def test_the_filter_sheet_fits_in_large_type(qtbot, qapp, demo_config, size):
         assert clipped_text(kiosk.window) == [], where
         assert kiosk.window.size() == size, where
     kiosk.shutdown()
+
+
+def test_a_wrong_field_is_brought_into_view_with_its_name_in_the_largest_type(
+        qtbot, qapp, demo_config):
+    # Upright at 2x, the keyboard leaves less height than a field with its message needs:
+    # the shopper sees which field it is and what they typed, not the middle of it.
+    config = dataclasses.replace(demo_config, text_scale=2.0, orientation="portrait")
+    kiosk = KioskApp(qapp, config, windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(PORTRAIT)
+    qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10_000)
+    try:
+        session = kiosk.context.session
+        session.add_to_basket(BasketLine("WJ01-L-Red", 1, "Stellar Solar Jacket", "L", "Red",
+                                         7500, 1))
+        session.customer_fields.update(ZOE, postal_code="69003", email="zoe@")
+        kiosk.start_session()
+        kiosk.navigator.open_customer_form()
+        form = kiosk.window.current_screen()
+        form._on_continue()
+        field = form.active
+        qtbot.waitUntil(lambda: field.edit.hasFocus() and form.keyboard.isVisible())
+        viewport = form.scroll.viewport()
+
+        def seen(widget) -> bool:
+            box = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
+            return viewport.rect().contains(box)
+
+        assert field.height() > viewport.height()          # the case this is about
+        qtbot.waitUntil(lambda: seen(field.label) and seen(field.edit))
+    finally:
+        kiosk.shutdown()

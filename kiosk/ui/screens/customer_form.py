@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
@@ -167,8 +167,18 @@ class CustomerFormScreen(CheckoutScreen):
         QTimer.singleShot(0, lambda: self._bring_into_view(field))
 
     def _bring_into_view(self, field: FormField) -> None:
-        if field.isVisible():
-            self.scroll.ensureWidgetVisible(field, 0, self._context.theme.spacing)
+        if not field.isVisible():
+            return
+        spacing = self._context.theme.spacing
+        if field.height() + 2 * spacing <= self.scroll.viewport().height():
+            self.scroll.ensureWidgetVisible(field, 0, spacing)
+            return
+        # Too tall for the room the keyboard leaves (large type, a message under it): its
+        # name and the line typed in, rather than the middle of it.
+        content = self.scroll.widget()
+        top = field.label.mapTo(content, QPoint(0, 0)).y()
+        bottom = field.edit.mapTo(content, QPoint(0, field.edit.height())).y()
+        self.scroll.ensureVisible(0, (top + bottom) // 2, 0, (bottom - top) // 2 + spacing)
 
     def _next_field(self) -> None:
         if self.active is None:
