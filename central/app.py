@@ -8,6 +8,7 @@ from central.api import (
     analytics,
     catalog,
     dashboard,
+    dashboard_reservations,
     errors,
     fleet_health,
     health,
@@ -46,7 +47,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.add_middleware(JsonBodiesOnly, router=app.router)
     app.add_middleware(errors.BodySizeLimit, max_bytes=settings.max_body_bytes)
     routers = [module.router for module in (catalog, orders, reservations, terminal_reports,
-                                            staff_orders,
+                                            staff_orders, dashboard_reservations,
                                             status_page, analytics, fleet_health, dashboard,
                                             health)]
     app.add_middleware(RequestMetrics, routes=[route for router in routers

@@ -6,6 +6,7 @@ be promised, and the customer's e-mails."""
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 import uuid
@@ -15,7 +16,7 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, select
-from staff_helpers import staff_account
+from staff_helpers import STAFF_PASSWORD, staff_account
 from support.smtp import LoopbackSmtp, text_and_html
 
 from central.app import create_app
@@ -30,7 +31,7 @@ from central.reservation_settings import (
     ReservationSettings,
     reservation_settings_from_env,
 )
-from central.reservations import sweep
+from central.reservations import holds, sweep
 from central.settings import Settings
 from kiosk.core import catalog as records
 
@@ -291,3 +292,38 @@ def test_the_customer_is_mailed_a_confirmation_and_one_reminder(seeded_database,
     [reminder] = smtp.wait_for(f"Réservation {french['reference']} : dernier rappel")
     assert "jusqu'au" in text_and_html(reminder)[0]
     assert len(smtp.messages(french["reference"])) == 2
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("fr", ("Réservations en magasin", "À retirer", "Retirée", "mise de côté", "retirée")),
+    ("en", ("Reservations in store", "To collect", "Collected", "held", "collected"))])
+def test_the_dashboard_page_lists_a_stores_holds_and_marks_one_collected(api, language,
+                                                                         words):
+    title, to_collect, button, _, collected_word = words
+    sku = fresh_stock(api.db, 2)
+    made = post(api, api.terminal(), body(sku, name="Zoé Martin", phone="+33698765432")).json()
+    username, _ = staff_account(api)
+    page_url = f"/dashboard/reservations?lang={language}&store_id={STORE}"
+    assert api.client.get(page_url, follow_redirects=False).status_code == 303
+    logged = api.client.post("/dashboard/login", data={"username": username,
+                                                       "password": STAFF_PASSWORD},
+                             follow_redirects=False)
+    assert logged.status_code == 303
+    page = api.client.get(page_url)
+    assert page.status_code == 200
+    for word in (title, to_collect, button, made["reference"], "Zoé Martin",
+                 "+33698765432"):
+        assert word in page.text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    forged = api.client.post(f"/dashboard/reservations/{made['reference']}",
+                             data={"csrf": "wrong", "state": "collected", "lang": language,
+                                   "store_id": STORE}, follow_redirects=False)
+    assert forged.status_code == 303
+    done = api.client.post(f"/dashboard/reservations/{made['reference']}",
+                           data={"csrf": csrf, "state": "collected", "lang": language,
+                                 "store_id": STORE})
+    assert done.status_code == 200 and made["reference"] in done.text
+    settled = next(h for h in holds(api.db, STORE) if h["reference"] == made["reference"])
+    assert settled["state"] == "collected" and settled["settled_by"] == f"staff {username}"
+    assert collected_word in done.text.split(words[0])[-1]
+    api.client.cookies.clear()
