@@ -258,3 +258,46 @@ def test_the_idle_reset_empties_the_compare_tray(qtbot, kiosk):
     start(qtbot, kiosk)
     assert len(kiosk.context.session.compare) == 0
     assert tray.cards() == [] and not tray.isVisible()
+
+
+def bar_controls(kiosk):
+    """Each control of the bars around the screens, by accessible name: its size."""
+    bars = (kiosk.top_bar, kiosk.window.footer, kiosk.accessibility_menu.bar)
+    return {control.accessibleName(): control.size()
+            for bar in bars for control in bar.findChildren(QAbstractButton)
+            if control.isVisible()}
+
+
+@pytest.mark.parametrize("orientation", SCREEN_SIZES)
+def test_in_the_largest_type_the_bars_are_compact_and_keep_every_control_and_name(
+        qtbot, qapp, demo_config, orientation):
+    size = SCREEN_SIZES[orientation]
+    kiosk = KioskApp(qapp, dataclasses.replace(demo_config, orientation=orientation),
+                     windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(size)
+    try:
+        qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
+        start(qtbot, kiosk)
+        session = kiosk.context.session
+        for sku in ("WJ01", "WJ04", "MJ02"):
+            session.add_to_compare(product_id(kiosk, sku))
+        tray = kiosk.window.footer
+        qtbot.waitUntil(lambda: len(tray.cards()) == 3, timeout=5000)
+        qtbot.wait(50)
+        usual = bar_controls(kiosk)
+        heights = [bar.height() for bar in (kiosk.top_bar, tray)]
+        session.choose_accessibility(session.accessibility.with_text_scale(2.0))
+        qtbot.wait(50)
+        largest = bar_controls(kiosk)
+        # The same controls under the same names, each still a whole touch target.
+        assert largest.keys() == usual.keys()
+        least = kiosk.appearance.theme.minimum_target
+        assert all(control.width() >= least and control.height() >= least
+                   for control in largest.values()), largest
+        # Twice the type, yet the bars hardly taller: the screens keep the room.
+        assert all(bar.height() <= height * 3 // 2
+                   for bar, height in zip((kiosk.top_bar, tray), heights, strict=True))
+        assert kiosk.window.size() == size and clipped_text(kiosk.window) == []
+    finally:
+        kiosk.shutdown()
