@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from central.api import (
+    alerts,
     analytics,
     catalog,
     dashboard,
@@ -49,13 +50,14 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     routers = [module.router for module in (catalog, orders, reservations, terminal_reports,
                                             staff_orders, dashboard_reservations,
                                             status_page, analytics, fleet_health, dashboard,
-                                            health)]
+                                            health, alerts)]
     app.add_middleware(RequestMetrics, routes=[route for router in routers
                                                for route in router.routes])
     # Outermost: everything after it, the access log included, sees the real client.
     app.add_middleware(TrustedProxyHeaders, proxies=settings.trusted_proxies)
     for router in routers:
         app.include_router(router)
+    app.include_router(alerts.pages)
     if settings.mail.enabled and settings.mail.send_in_server:
         send_from_server(app)       # customer e-mails (central/mail/)
     sweep_in_server(app)            # reservations past their time, reminders due

@@ -307,6 +307,12 @@ def _import_stock(args, db) -> int:
     for problem in result.problems:
         print(shown(problem), file=sys.stderr)
     print(f"{result.imported} stock figures imported, {len(result.problems)} rows refused")
+    if result.imported:
+        # The variants back where shoppers asked: their one e-mail each is queued now.
+        from central.alert_settings import alert_settings_from_env
+        from central.alerts import queue_due
+        due = queue_due(db, mail_settings_from_env(), alert_settings_from_env())
+        print(f"{due.sent} back-in-stock e-mails queued, {due.expired} alerts expired")
     return 0 if not result.problems else 1
 
 
@@ -579,7 +585,8 @@ def _mail_send(args, db) -> int:
         print("central mail send: CENTRAL_SMTP_HOST is not set: no e-mail is sent",
               file=sys.stderr)
         return 2
-    sender = Sender(db, settings)
+    from central.alert_settings import alert_settings_from_env
+    sender = Sender(db, settings, alerts=alert_settings_from_env())
     if args.once:
         report = sender.send_due()
         print(f"{report.sent} sent, {report.refused} refused, {report.retrying} waiting "

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from central.alert_settings import AlertSettings, alert_settings_from_env
 from central.limits import Rate
 from central.mail.settings import MailSettings, mail_settings_from_env
 from central.reservation_settings import ReservationSettings, reservation_settings_from_env
@@ -93,6 +94,8 @@ class Settings:
     # How long a reservation in a store holds its units (central/reservation_settings.py).
     reservations: ReservationSettings = ReservationSettings()
     terminal_silent_minutes: int = DEFAULT_TERMINAL_SILENT_MINUTES
+    # Back-in-stock alerts (central/alert_settings.py): product page, longest kept.
+    alerts: AlertSettings = AlertSettings()
 
 
 def trusted_proxies_from_env() -> tuple[IpNetwork, ...]:
@@ -189,4 +192,5 @@ def settings_from_env(database_url: str, images_dir: Path | None) -> Settings:
                                               DEFAULT_KEEP_ALIVE_TIMEOUT_S),
         mail=mail_settings_from_env(),
         reservations=reservation_settings_from_env(),
-        terminal_silent_minutes=silent_minutes_from_env())
+        terminal_silent_minutes=silent_minutes_from_env(),
+        alerts=alert_settings_from_env())

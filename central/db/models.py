@@ -434,3 +434,33 @@ class FleetSettings(Base):
     settings: Mapped[dict[str, Any]] = mapped_column(JSON)
     source: Mapped[str] = mapped_column(Text)           # the file pushed, as it was
     pushed_at: Mapped[datetime]
+
+
+class BackInStockAlert(Base):
+    """A shopper's wish to be told once a variant is back in a store (`store_id`) or in any
+    store (None). States: pending (until they follow the link in the confirmation e-mail),
+    confirmed, sent (the one message queued), unsubscribed or expired. The e-mail address
+    is erased once the alert is sent or ends (central/alerts.py); the links carry tokens
+    kept here only as SHA-256 hashes."""
+
+    __tablename__ = "back_in_stock_alerts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    idempotency_key: Mapped[str] = mapped_column(String(36), unique=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[int] = mapped_column(ForeignKey("terminals.id"))
+    variant_sku: Mapped[str] = mapped_column(String(100))
+    store_id: Mapped[str | None] = mapped_column(String(64))
+    email: Mapped[str] = mapped_column(String(320))           # "" once erased
+    language: Mapped[str] = mapped_column(String(5))
+    consent: Mapped[dict[str, Any]]
+    state: Mapped[str] = mapped_column(String(15))
+    confirm_token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    unsubscribe_token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    confirmed_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    # The Message-IDs of its confirmation and of its one back-in-stock message.
+    confirmation_message_id: Mapped[str] = mapped_column(String(200), default="")
+    notice_message_id: Mapped[str] = mapped_column(String(200), default="")
+    response_body: Mapped[str] = mapped_column(Text)
+    __table_args__ = (Index("back_in_stock_alerts_waiting", "state", "variant_sku"),)

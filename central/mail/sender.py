@@ -25,6 +25,8 @@ from email.utils import format_datetime, parseaddr
 
 from starlette.concurrency import run_in_threadpool
 
+from central.alert_settings import AlertSettings
+from central.alerts import queue_due
 from central.db.engine import Database, utc_now
 from central.mail import queue
 from central.mail.settings import MailSettings
@@ -64,8 +66,10 @@ class Sender:
 
     def __init__(self, db: Database, mail: MailSettings, *,
                  clock: Callable[[], datetime] = utc_now, owner: str | None = None,
-                 batch: int = BATCH) -> None:
+                 batch: int = BATCH, alerts: AlertSettings | None = None) -> None:
         self.db, self.mail, self.clock, self.batch = db, mail, clock, batch
+        # Given: back-in-stock alerts are queued (and expired) before each round.
+        self.alerts = alerts
         self.owner = owner or f"{socket.gethostname()[:40]}-{uuid.uuid4().hex[:12]}"
         # Long enough for every message of a batch to time out in turn.
         self.lease = timedelta(seconds=mail.timeout_s * (batch + 2))
@@ -73,6 +77,8 @@ class Sender:
     def send_due(self) -> SendReport:
         """Send every message due now; returns once none is left or the server is down."""
         report = SendReport()
+        if self.alerts is not None:
+            queue_due(self.db, self.mail, self.alerts, self.clock())
         connection: smtplib.SMTP | None = None
         try:
             while claimed := queue.claim(self.db, self.owner, self.clock(), self.batch,
@@ -212,7 +218,8 @@ def send_from_server(app) -> None:
 
     @asynccontextmanager
     async def lifespan(application):
-        worker = MailWorker(Sender(app.state.db, app.state.settings.mail))
+        worker = MailWorker(Sender(app.state.db, app.state.settings.mail,
+                                   alerts=app.state.settings.alerts))
         worker.start()
         app.state.mail_worker = worker
         try:

@@ -54,6 +54,8 @@ RULES_BEYOND_JSON_SCHEMA = {
     # An Idempotency-Key must be a UUID, and one used before with another body is refused
     # (422), as for orders.
     "POST /v1/reservations",
+    # The same for alerts; and an e-mail address is checked beyond any pattern (422).
+    "POST /v1/alerts",
     # A range of days must run forwards, span at most 366 days and lie within 2000-2099
     # (422): JSON Schema can bound neither a date nor one parameter by another.
     "GET /v1/analytics/dashboard",
