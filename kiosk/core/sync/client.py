@@ -93,6 +93,12 @@ class CentralClient:
         return self._call("POST", "/v1/orders", data=body,
                           headers={"Idempotency-Key": idempotency_key})
 
+    def post_reservation(self, idempotency_key: str, body: dict[str, Any],
+                         timeout_s: float) -> Answer:
+        """A reservation in a store (kiosk/core/reservations.py): the shopper waits."""
+        return self._call("POST", "/v1/reservations", data=json.dumps(body).encode(),
+                          headers={"Idempotency-Key": idempotency_key}, timeout=timeout_s)
+
     def post_batch(self, kind: str, body: bytes) -> Answer:
         """Ratings or events: `kind` is 'ratings' or 'events'."""
         return self._call("POST", f"/v1/{kind}", data=body)
