@@ -130,7 +130,7 @@ class Stock(Base):
     restock_date: Mapped[date | None] = mapped_column(Date)
     # Units put aside for shoppers by active reservations (central/reservations.py): what
     # the store can still promise is `quantity - held`, and that is what terminals see.
-    held: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    held: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class Terminal(Base):

@@ -4,6 +4,7 @@ serves them as arrays afterwards, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, timezone
 
 from sqlalchemy import select
 
@@ -23,13 +24,19 @@ def test_stock_kept_as_objects_is_served_as_arrays_and_deletions_are_kept(databa
     with db.writing(catalog=True) as session:
         writer = CatalogWriter(session)
         writer.stores([PARIS])
-        writer.stock([FIGURE])
-        writer.delete("stock", ["MJ01-S@paris-rivoli"])
-        # What a server before 0006 kept for the figure.
-        session.execute(log.update().where(log.c.key == "MJ01-XS@paris-rivoli").values(
+        # The figure and what a server before 0006 kept for it in the log, written as
+        # such a server did (today's writer reads back columns that came later).
+        session.execute(models.Stock.__table__.insert().values(
+            variant_sku=FIGURE.variant_sku, store_id=FIGURE.store_id,
+            quantity=FIGURE.quantity, taken_at=datetime(2026, 11, 24, 10, tzinfo=timezone.utc),
+            restock_date=date(2026, 12, 1)))
+        session.execute(log.insert().values(
+            kind="stock", key="MJ01-XS@paris-rivoli", seq=1000, deleted=False,
+            changed_at=writer.now,
             record=json.dumps({"variant_sku": "MJ01-XS", "store_id": "paris-rivoli",
                                "quantity": 3, "taken_at": "2026-11-24T10:00:00Z",
                                "restock_date": "2026-12-01"})))
+        writer.delete("stock", ["MJ01-S@paris-rivoli"])
     upgrade(db)
     with db.reading() as session:
         kept = {key: record for key, record in session.execute(select(log.c.key, log.c.record))}
