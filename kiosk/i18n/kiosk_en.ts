@@ -214,6 +214,53 @@
     </message>
 </context>
 <context>
+    <name>BackInStockScreen</name>
+    <message>
+        <source>Please tick the box to agree that we e-mail you about this item.</source>
+        <translation>Please tick the box to agree that we e-mail you about this item.</translation>
+    </message>
+    <message>
+        <source>This needs a connection to our server, and the kiosk has none just now. Please try again later, or ask a member of staff.</source>
+        <translation>This needs a connection to our server, and the kiosk has none just now. Please try again later, or ask a member of staff.</translation>
+    </message>
+    <message>
+        <source>We cannot take alerts by e-mail at the moment. A member of staff can help you.</source>
+        <translation>We cannot take alerts by e-mail at the moment. A member of staff can help you.</translation>
+    </message>
+    <message>
+        <source>Your alert could not be recorded. A member of staff can help you.</source>
+        <translation>Your alert could not be recorded. A member of staff can help you.</translation>
+    </message>
+    <message>
+        <source>Tell me when it&apos;s back</source>
+        <translation>Tell me when it&apos;s back</translation>
+    </message>
+    <message>
+        <source>Where should it be back?</source>
+        <translation>Where should it be back?</translation>
+    </message>
+    <message>
+        <source>In this store</source>
+        <translation>In this store</translation>
+    </message>
+    <message>
+        <source>In any store</source>
+        <translation>In any store</translation>
+    </message>
+    <message>
+        <source>I agree to receive one e-mail about this item, and that my address is kept for this alert only, then erased.</source>
+        <translation>I agree to receive one e-mail about this item, and that my address is kept for this alert only, then erased.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Almost done: we have sent you an e-mail. Follow its link to confirm your alert; we write only once you have.</source>
+        <translation>Almost done: we have sent you an e-mail. Follow its link to confirm your alert; we write only once you have.</translation>
+    </message>
+</context>
+<context>
     <name>BasketLimits</name>
     <message numerus="yes">
         <source>You can order up to %n of the same item.</source>
@@ -1386,6 +1433,10 @@
     <message>
         <source>Other stores</source>
         <translation>Other stores</translation>
+    </message>
+    <message>
+        <source>Tell me when it&apos;s back</source>
+        <translation>Tell me when it&apos;s back</translation>
     </message>
     <message>
         <source>See it on your phone</source>

@@ -214,6 +214,53 @@
     </message>
 </context>
 <context>
+    <name>BackInStockScreen</name>
+    <message>
+        <source>Please tick the box to agree that we e-mail you about this item.</source>
+        <translation>Cochez la case pour accepter que nous vous écrivions au sujet de cet article.</translation>
+    </message>
+    <message>
+        <source>This needs a connection to our server, and the kiosk has none just now. Please try again later, or ask a member of staff.</source>
+        <translation>Il faut pour cela une connexion à notre serveur, et la borne n&apos;en a pas pour le moment. Réessayez plus tard, ou demandez à un vendeur.</translation>
+    </message>
+    <message>
+        <source>We cannot take alerts by e-mail at the moment. A member of staff can help you.</source>
+        <translation>Nous ne pouvons pas prendre d&apos;alerte par e-mail pour le moment. Un vendeur peut vous aider.</translation>
+    </message>
+    <message>
+        <source>Your alert could not be recorded. A member of staff can help you.</source>
+        <translation>Votre alerte n&apos;a pas pu être enregistrée. Un vendeur peut vous aider.</translation>
+    </message>
+    <message>
+        <source>Tell me when it&apos;s back</source>
+        <translation>Prévenez-moi de son retour</translation>
+    </message>
+    <message>
+        <source>Where should it be back?</source>
+        <translation>Où doit-il revenir ?</translation>
+    </message>
+    <message>
+        <source>In this store</source>
+        <translation>Dans ce magasin</translation>
+    </message>
+    <message>
+        <source>In any store</source>
+        <translation>Dans n&apos;importe quel magasin</translation>
+    </message>
+    <message>
+        <source>I agree to receive one e-mail about this item, and that my address is kept for this alert only, then erased.</source>
+        <translation>J&apos;accepte de recevoir un e-mail au sujet de cet article, et que mon adresse soit gardée pour cette alerte seulement, puis effacée.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Almost done: we have sent you an e-mail. Follow its link to confirm your alert; we write only once you have.</source>
+        <translation>C&apos;est presque fini : nous vous avons envoyé un e-mail. Suivez son lien pour confirmer votre alerte ; nous ne vous écrirons qu&apos;une fois confirmée.</translation>
+    </message>
+</context>
+<context>
     <name>BasketLimits</name>
     <message numerus="yes">
         <source>You can order up to %n of the same item.</source>
@@ -1386,6 +1433,10 @@
     <message>
         <source>Other stores</source>
         <translation>Autres magasins</translation>
+    </message>
+    <message>
+        <source>Tell me when it&apos;s back</source>
+        <translation>Prévenez-moi de son retour</translation>
     </message>
     <message>
         <source>See it on your phone</source>

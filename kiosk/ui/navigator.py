@@ -71,6 +71,12 @@ class ScreenNavigator:
             self._live_stock = LiveStock(context.runner, context.config, self._known_offline)
         self._window.push(StoresScreen(context, variant_sku, self._live_stock))
 
+    def open_back_in_stock(self, variant_sku: str, item_words: str) -> None:
+        from kiosk.ui.screens.back_in_stock import BackInStockScreen
+
+        self._window.push(BackInStockScreen(self._context(), variant_sku, item_words,
+                                            self._known_offline))
+
     def open_basket(self) -> None:
         from kiosk.ui.screens.basket import BasketScreen
 

@@ -68,6 +68,9 @@ class RecordingNavigator:
     def open_stores(self, variant_sku: str) -> None:
         self.opened.append(("stores", variant_sku))
 
+    def open_back_in_stock(self, variant_sku: str, item_words: str) -> None:
+        self.opened.append(("back_in_stock", variant_sku, item_words))
+
     def notify(self, message: str) -> None:
         self.messages.append(message)
 

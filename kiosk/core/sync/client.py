@@ -114,6 +114,12 @@ class CentralClient:
     def image(self, path: str) -> Answer:
         return self._call("GET", f"/v1/images/{path}", raw=True)
 
+    def post_alert(self, idempotency_key: str, body: dict[str, Any],
+                   timeout_s: float) -> Answer:
+        """A back-in-stock alert (kiosk/core/alerts.py): the shopper waits."""
+        return self._call("POST", "/v1/alerts", data=json.dumps(body).encode(),
+                          headers={"Idempotency-Key": idempotency_key}, timeout=timeout_s)
+
     def _call(self, method: str, path: str, *, params: dict | None = None,
               data: bytes | None = None, headers: dict | None = None,
               timeout: float | None = None, raw: bool = False) -> Answer:

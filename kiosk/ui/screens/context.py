@@ -43,6 +43,8 @@ class Navigator(Protocol):
     def open_stores(self, variant_sku: str) -> None: ...  # stock of one variant store by store
     def notify(self, message: str) -> None: ...     # a short message over the screen
     def go_back(self) -> None: ...                  # as the top bar's Back
+    # "Tell me when it's back": an e-mail once the variant is in stock again.
+    def open_back_in_stock(self, variant_sku: str, item_words: str) -> None: ...
     def open_basket(self) -> None: ...
     def open_customer_form(self) -> None: ...       # the delivery details of the order
     def open_review(self) -> None: ...              # summary, consent, Confirm

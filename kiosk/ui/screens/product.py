@@ -125,6 +125,8 @@ class ProductScreen(Restyling, Screen):
         self.restock = wrapped_label("StockDetail")
         self.other_stores = QPushButton(objectName="OtherStores")
         self.other_stores.clicked.connect(self._on_other_stores)
+        self.back_in_stock = QPushButton(objectName="OtherStores")
+        self.back_in_stock.clicked.connect(self._on_back_in_stock)
         self.decision_bar = DecisionBar(t)
         bar = self.decision_bar
         self.price, self.choice, self.stock, self.stock_age = (
@@ -163,7 +165,8 @@ class ProductScreen(Restyling, Screen):
         for widget in (self.name, self.special, self.short_description,
                        self.color_title, self.colors,
                        self.size_title, self.sizes, self.restock,
-                       self.other_stores, self.similar_title, self.similar_list,
+                       self.other_stores, self.back_in_stock,
+                       self.similar_title, self.similar_list,
                        self.phone_button, self.compare_button, self.description_title,
                        self.description, self.attributes_title, self.attributes):
             row = QHBoxLayout()
@@ -174,7 +177,7 @@ class ProductScreen(Restyling, Screen):
             if widget in self._titles():
                 self._title_rows[widget] = row
                 widget.installEventFilter(self)     # its row's margin follows it (_space)
-            if widget is self.other_stores:      # a button of its own width, not a bar
+            if widget in (self.other_stores, self.back_in_stock):    # its own width
                 row.addWidget(widget)
                 row.addStretch(1)
             else:
@@ -461,6 +464,7 @@ class ProductScreen(Restyling, Screen):
         self.other_stores.setVisible(variant is not None)
         self.stock_age.setVisible(variant is not None)
         self.restock.setVisible(variant is not None)
+        self.back_in_stock.hide()
         self._show_choice()
         self._show_order_state()
         if variant is None:
@@ -489,6 +493,7 @@ class ProductScreen(Restyling, Screen):
         show_text(self.restock, restock)
         self.restock.setVisible(bool(restock))
         self._show_similar(level == "out_of_stock")
+        self.back_in_stock.setVisible(level == "out_of_stock")
         self._describe_order_button()
 
     def _describe_order_button(self) -> None:
@@ -581,6 +586,13 @@ class ProductScreen(Restyling, Screen):
         if self.variant is not None:
             self._context.navigator.open_stores(self.variant.sku)
 
+    def _on_back_in_stock(self) -> None:
+        variant = self.variant
+        if variant is not None:
+            words = " · ".join(part for part in (self.page.name, variant.size, variant.color)
+                               if part)
+            self._context.navigator.open_back_in_stock(variant.sku, words)
+
     def _on_order_clicked(self) -> None:
         """One of this variant goes in the basket (unless it is there), then the basket."""
         page, variant, session = self.page, self.variant, self._context.session
@@ -630,8 +642,8 @@ class ProductScreen(Restyling, Screen):
             return []
         # From the top of the page down, then the bar at its foot.
         controls = (self.gallery, self.colors, self.sizes, self.other_stores,
-                    self.similar_list, self.phone_button, self.compare_button,
-                    self.order_button)
+                    self.back_in_stock, self.similar_list, self.phone_button,
+                    self.compare_button, self.order_button)
         return [control for control in controls if not control.isHidden()]
 
     def retranslate(self) -> None:
@@ -644,6 +656,7 @@ class ProductScreen(Restyling, Screen):
                       self.description_title, self.attributes_title):
             label.setAccessibleName(label.text())
         show_text(self.other_stores, self.tr("Other stores"))
+        show_text(self.back_in_stock, self.tr("Tell me when it's back"))
         self.decision_bar.setAccessibleName(self.tr("Your choice"))
         show_text(self.phone_button, self.tr("See it on your phone"))
         self.similar_list.setAccessibleName(self.tr("Available here instead"))
