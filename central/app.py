@@ -26,6 +26,7 @@ from central.db.schema import head_revision
 from central.limits import Limiter
 from central.mail.sender import send_from_server
 from central.metrics import RequestMetrics
+from central.privacy import purge_in_server
 from central.reservations import sweep_in_server
 from central.settings import Settings
 
@@ -61,6 +62,8 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     if settings.mail.enabled and settings.mail.send_in_server:
         send_from_server(app)       # customer e-mails (central/mail/)
     sweep_in_server(app)            # reservations past their time, reminders due
+    if settings.retention.purge_in_server:
+        purge_in_server(app)        # customers' data past its retention time, daily
     app.openapi_schema = None
     _declare_order_schema(app)
     return app

@@ -193,6 +193,26 @@ def build_parser() -> argparse.ArgumentParser:
     bounced.add_argument("--reason", default="reported undeliverable",
                          help="what the bounce said, for staff")
     bounced.set_defaults(handler=_mail_bounced)
+
+    privacy = commands.add_parser(
+        "privacy", help="customers' data past its retention time (README: Customers' data)")
+    privacy_actions = privacy.add_subparsers(dest="action", required=True, metavar="ACTION")
+    privacy_actions.add_parser(
+        "purge", help="erase personal fields past each kind's time; prints counts per kind"
+    ).set_defaults(handler=_privacy_purge)
+
+    customers = commands.add_parser(
+        "customers", help="what is held about one person: export it, or erase it")
+    customer_actions = customers.add_subparsers(dest="action", required=True,
+                                                metavar="ACTION")
+    for action, handler, what in (
+            ("export", _customers_export, "print everything held about them as JSON"),
+            ("erase", _customers_erase, "erase it everywhere, recording only counts")):
+        person = customer_actions.add_parser(action, help=what)
+        who = person.add_mutually_exclusive_group(required=True)
+        who.add_argument("--email", help="their e-mail address (any case)")
+        who.add_argument("--phone", help="their phone number, as +33612345678")
+        person.set_defaults(handler=handler)
     return parser
 
 
@@ -612,4 +632,27 @@ def _mail_bounced(args, db) -> int:
         print(f"central mail bounced: {shown(missing)}", file=sys.stderr)
         return 1
     print(f"{shown(message.message_id)} ({shown(message.kind)}) recorded as bounced")
+    return 0
+
+
+def _privacy_purge(args, db) -> int:
+    from central.privacy import purge
+    from central.retention_settings import retention_settings_from_env
+    counts = purge(db, retention_settings_from_env())
+    print("erased: " + ", ".join(f"{count} {kind}" for kind, count in counts.items()))
+    return 0
+
+
+def _customers_export(args, db) -> int:
+    from central.privacy import export, person
+    # ASCII escapes: nothing a customer typed can act on the operator's terminal.
+    json.dump(export(db, person(args.email, args.phone)), sys.stdout, indent=2)
+    print()
+    return 0
+
+
+def _customers_erase(args, db) -> int:
+    from central.privacy import erase, person
+    counts = erase(db, person(args.email, args.phone))
+    print("erased: " + ", ".join(f"{count} {kind}" for kind, count in counts.items()))
     return 0

@@ -13,6 +13,7 @@ from central.alert_settings import AlertSettings, alert_settings_from_env
 from central.limits import Rate
 from central.mail.settings import MailSettings, mail_settings_from_env
 from central.reservation_settings import ReservationSettings, reservation_settings_from_env
+from central.retention_settings import RetentionSettings, retention_settings_from_env
 from kiosk.core.catalog import LANGUAGE_CODE
 
 DEFAULT_DATABASE_URL = "sqlite:///./central.db"
@@ -96,6 +97,8 @@ class Settings:
     terminal_silent_minutes: int = DEFAULT_TERMINAL_SILENT_MINUTES
     # Back-in-stock alerts (central/alert_settings.py): product page, longest kept.
     alerts: AlertSettings = AlertSettings()
+    # How long customers' data is kept, per kind (central/retention_settings.py).
+    retention: RetentionSettings = RetentionSettings()
 
 
 def trusted_proxies_from_env() -> tuple[IpNetwork, ...]:
@@ -193,4 +196,5 @@ def settings_from_env(database_url: str, images_dir: Path | None) -> Settings:
         mail=mail_settings_from_env(),
         reservations=reservation_settings_from_env(),
         terminal_silent_minutes=silent_minutes_from_env(),
-        alerts=alert_settings_from_env())
+        alerts=alert_settings_from_env(),
+        retention=retention_settings_from_env())

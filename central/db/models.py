@@ -464,3 +464,15 @@ class BackInStockAlert(Base):
     notice_message_id: Mapped[str] = mapped_column(String(200), default="")
     response_body: Mapped[str] = mapped_column(Text)
     __table_args__ = (Index("back_in_stock_alerts_waiting", "state", "variant_sku"),)
+
+
+class PrivacyErasure(Base):
+    """Customers' data erased (central/privacy.py): on a person's request ("request") or
+    past its retention time ("retention"), with how many records of each kind. Never who
+    or what: the record of an erasure must not undo it."""
+
+    __tablename__ = "privacy_erasures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    done_at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(String(20))
+    counts: Mapped[dict[str, Any]]
