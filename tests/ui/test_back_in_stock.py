@@ -14,10 +14,12 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QPushButton
 from support.central_server import CentralServer
 from support.gestures import named, tap
+from support.layout import clipped_text
 from support.smtp import LoopbackSmtp
 
 from kiosk.ui.screens.back_in_stock import BackInStockScreen
 from kiosk.ui.screens.product import ProductScreen
+from kiosk.ui.theme import Theme
 
 SKU = "WJ01-L-Red"
 ITEM = "Veste · L · Rouge"
@@ -144,3 +146,19 @@ def test_a_wrong_address_no_consent_or_no_server_are_told_and_nothing_is_sent(
     qtbot.waitUntil(lambda: screen.send.isEnabled(), timeout=15000)
     assert "connexion" in screen.message.accessibleName()
     assert len(smtp.messages()) == before
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_nothing_is_cut_in_text_half_as_large_again_with_the_keyboard_up(
+        qtbot, shopper, size):
+    screen = open_screen(qtbot, shopper)
+    screen.setStyleSheet(Theme(scale=1.5).style_sheet())
+    screen.restyle(Theme(scale=1.5))
+    screen.set_landscape(size[0] > size[1])
+    screen.resize(*size)
+    tap(qtbot, screen.email.edit)
+    screen.email.edit.setText("camille@exemple")
+    screen.keyboard.done.emit()      # its Done key
+    tap(qtbot, named(screen, QPushButton, "Envoyer"))
+
+    qtbot.waitUntil(lambda: clipped_text(screen) == [], timeout=5000)

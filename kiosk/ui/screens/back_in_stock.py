@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.alerts import Outcome, alert_body, ask_alert, new_key
 from kiosk.core.validation import Problem
@@ -24,7 +24,7 @@ from kiosk.ui.screens.review import CHECK_BOX_PX
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.kinetic import finger_scroll_area
-from kiosk.ui.widgets.text import WrappingCheckBox, show_text, wrapped_label
+from kiosk.ui.widgets.text import WrappingButton, WrappingCheckBox, show_text, wrapped_label
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +45,16 @@ class BackInStockScreen(CheckoutScreen):
         self.email.edit.installEventFilter(self)
         self.email.edit.textEdited.connect(self._on_typed)
         self.scope_title = wrapped_label("FieldLabel")
-        self.this_store = QPushButton(objectName="ToggleButton", checkable=True)
-        self.any_store = QPushButton(objectName="ToggleButton", checkable=True)
-        self.this_store.setChecked(True)
+        spacing = context.theme.spacing
+        # One under the other, their words wrapped: side by side, large type cut them.
+        self.this_store = WrappingButton("ToggleButton", spacing * 2)
+        self.any_store = WrappingButton("ToggleButton", spacing * 2)
         self._scope = QButtonGroup(self)
         self._scope.setExclusive(True)
         for button in (self.this_store, self.any_store):
+            button.setCheckable(True)
             self._scope.addButton(button)
-        spacing = context.theme.spacing
+        self.this_store.setChecked(True)
         self.consent = WrappingCheckBox("ConsentBox", context.theme.px(CHECK_BOX_PX), spacing)
         self.consent.setChecked(False)          # never ticked for the shopper
         self.consent.toggled.connect(self._show_send_state)
@@ -68,10 +70,8 @@ class BackInStockScreen(CheckoutScreen):
         lines.addWidget(self.item)
         lines.addWidget(self.email)
         lines.addWidget(self.scope_title)
-        scope_row = QHBoxLayout()
-        scope_row.addWidget(self.this_store)
-        scope_row.addWidget(self.any_store)
-        lines.addLayout(scope_row)
+        lines.addWidget(self.this_store)
+        lines.addWidget(self.any_store)
         lines.addWidget(self.consent)
         lines.addWidget(self.message)
         lines.addWidget(self.done_text)
