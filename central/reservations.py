@@ -20,7 +20,7 @@ from typing import Any
 
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import case, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from central.api.errors import ApiError
@@ -282,7 +282,13 @@ class Sweeper:
                 if report.expired or report.reminded:
                     log.info("reservations: %d expired, %d reminders queued",
                              report.expired, report.reminded)
-            except Exception:       # the database away: the next round tries again
+            except (OperationalError, InterfaceError) as away:
+                # The database away (docs/api.md's 503s): the next round tries again. Its
+                # driver's first line only: statements carry customers' details.
+                reason = str(getattr(away, "orig", None) or type(away).__name__).strip()
+                log.warning("reservations: database unavailable for the sweep: %s",
+                            reason.splitlines()[0] if reason else type(away).__name__)
+            except Exception:       # a fault of the server itself: said, and tried again
                 log.exception("reservations: the sweep failed")
             self._stop.wait(self.poll_s)
 
