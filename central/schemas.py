@@ -367,10 +367,22 @@ class FleetConfigOut(BaseModel):
     settings: dict[str, Any]
 
 
+class RetentionDays(BaseModel):
+    """How many days the server keeps each kind of customer data (central/privacy.py),
+    for the privacy notice terminals show."""
+
+    orders: int
+    reservations: int
+    alerts: int
+    refusals: int
+    mail_messages: int
+
+
 class HeartbeatOut(BaseModel):
     server_time: str
     clock_drift_seconds: float
     customer_messages: CustomerMessages
+    retention_days: RetentionDays
     config: FleetConfigOut
 
 

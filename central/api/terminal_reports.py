@@ -53,6 +53,7 @@ def heartbeat(beat: HeartbeatIn, db: DB, settings: AppSettings,
     return {"server_time": iso(now), "clock_drift_seconds": drift or 0.0,
             "customer_messages": {"order_email": settings.mail.enabled,
                                   "payment_link": settings.mail.payment_links},
+            "retention_days": settings.retention.as_days(),     # for the privacy notice
             "config": config}
 
 

@@ -10,8 +10,10 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from central.app import create_app
 from central.cli import main
 from central.db import models
 from central.db.engine import Database
@@ -22,6 +24,8 @@ from central.retention_settings import (
     RetentionSettings,
     retention_settings_from_env,
 )
+from central.settings import Settings
+from central.terminals import add_terminal
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
 DAY = timedelta(days=1)
@@ -47,7 +51,7 @@ def db(request, tmp_path):
     database = Database(url)
     upgrade(database)
     with database.writing() as session:
-        session.add(models.Terminal(id=1, name="paris-1", store_id="paris-rivoli",
+        session.add(models.Terminal(name="paris-1", store_id="paris-rivoli",
                                     token_hash="0" * 64, created_at=NOW - 2000 * DAY))
     yield database
     database.dispose()
@@ -105,7 +109,8 @@ def add_alert(db, email: str, created_at: datetime) -> None:
             idempotency_key=str(uuid.uuid4()), request_hash="h" * 64, terminal_id=1,
             variant_sku="MJ01-M-Black", store_id=None, email=email, language="fr",
             consent={"privacy_notice": "2026-01"}, state="confirmed",
-            confirm_token_hash=uuid.uuid4().hex * 2, unsubscribe_token_hash=uuid.uuid4().hex * 2,
+            confirm_token_hash=uuid.uuid4().hex * 2,
+            unsubscribe_token_hash=uuid.uuid4().hex * 2,
             created_at=created_at, response_body="{}"))
         session.add(message(email, "sent", created_at))
 
@@ -247,3 +252,22 @@ def test_the_retention_settings_are_checked_naming_their_key():
             retention_settings_from_env({ORDERS_KEY: bad})
     with pytest.raises(ValueError, match="CENTRAL_KEEP_MAIL_DAYS"):
         retention_settings_from_env({"CENTRAL_KEEP_MAIL_DAYS": "x"})
+
+
+def test_the_heartbeat_tells_terminals_how_long_each_kind_is_kept(db):
+    with db.writing() as session:
+        session.add(models.Store(id="paris-rivoli", name="Paris Rivoli", address="1 rue",
+                                 postal_code="75001", city="Paris", latitude=48.86,
+                                 longitude=2.34))
+        session.flush()
+        token = add_terminal(session, "paris-rivoli", "paris-2")
+    retention = RetentionSettings(orders_days=730, reservations_days=14)
+    beat = {"version": "0.1.0", "terminal_time": "2026-11-24T15:10:00+01:00",
+            "last_pull_at": None, "last_push_at": None, "queue": {}}
+    with TestClient(create_app(Settings(db.url, retention=retention), db)) as client:
+        answer = client.post("/v1/heartbeat", json=beat,
+                             headers={"Authorization": f"Bearer {token}"})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["retention_days"] == {"orders": 730, "reservations": 14,
+                                               "alerts": 90, "refusals": 90,
+                                               "mail_messages": 90}
