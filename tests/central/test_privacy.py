@@ -97,7 +97,8 @@ def add_reservation(db, customer: dict, state: str, settled_at: datetime) -> str
             idempotency_key=str(uuid.uuid4()), request_hash="h" * 64, reference=reference,
             terminal_id=1, store_id="lyon-republique", variant_sku="MJ01-M-Black",
             quantity=1, language="fr", customer=holder(customer),
-            consent={"privacy_notice": "2026-01"}, state=state, created_at=settled_at - DAY, hold_until=settled_at + DAY,
+            consent={"privacy_notice": "2026-01"}, state=state,
+            created_at=settled_at - DAY, hold_until=settled_at + DAY,
             settled_at=None if state == "held" else settled_at, settled_by="",
             response_body="{}"))
     return reference
