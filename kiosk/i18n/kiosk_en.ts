@@ -1559,6 +1559,13 @@
         <source>Check and confirm</source>
         <translation>Check and confirm</translation>
     </message>
+    <message numerus="yes">
+        <source>Our order service keeps them for %n day(s) after delivery or cancellation, then erases them.</source>
+        <translation>
+            <numerusform>Our order service keeps them for %n day after delivery or cancellation, then erases them.</numerusform>
+            <numerusform>Our order service keeps them for %n days after delivery or cancellation, then erases them.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delivery</source>
         <translation>Delivery</translation>

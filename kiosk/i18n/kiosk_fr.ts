@@ -1559,6 +1559,13 @@
         <source>Check and confirm</source>
         <translation>Vérifier et confirmer</translation>
     </message>
+    <message numerus="yes">
+        <source>Our order service keeps them for %n day(s) after delivery or cancellation, then erases them.</source>
+        <translation>
+            <numerusform>Notre service commandes les conserve %n jour après la livraison ou l’annulation, puis les efface.</numerusform>
+            <numerusform>Notre service commandes les conserve %n jours après la livraison ou l’annulation, puis les efface.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Delivery</source>
         <translation>Livraison</translation>

@@ -91,7 +91,10 @@ class ScreenNavigator:
     def open_review(self) -> None:
         from kiosk.ui.screens.review import ReviewScreen
 
-        self._window.push(ReviewScreen(self._context()))
+        sync = self._sync()
+        # What the privacy notice says the order service keeps, as the server last said.
+        retention = sync.status.retention_days if sync is not None else None
+        self._window.push(ReviewScreen(self._context(), retention))
 
     def show_confirmation(self, order: PlacedOrder) -> None:
         """The basket, the form and the review go: Back leads home, not to the address."""

@@ -21,6 +21,7 @@ from kiosk.core import outbox
 from kiosk.core.catalog_change import NO_CHANGE, CatalogChange
 from kiosk.core.config_schema import CONFIG_VERSION
 from kiosk.core.customer_messages import CustomerMessages, customer_messages_from
+from kiosk.core.retention import RetentionDays, retention_days_from
 from kiosk.core.db.cache import is_empty, open_cache, rebuilt_cache_waiting
 from kiosk.core.db.journal import open_journal, raise_alert
 from kiosk.core.db.opening import OpenedDatabase
@@ -52,6 +53,8 @@ class SyncStatus:
     clock_drift_s: float | None = None       # terminal minus server
     # What the server e-mails customers, from its last heartbeat answer; None: not said.
     customer_messages: CustomerMessages | None = None
+    # How long it keeps customers' data, for the privacy notice; None: not said.
+    retention_days: RetentionDays | None = None
     queue: dict[str, int] = field(default_factory=dict)
     new_fleet_config: bool = False           # central sent other settings, now kept
     # What the screens should read again. A cache rebuilt beside changes nothing they
@@ -101,7 +104,8 @@ class SyncEngine:
         status = SyncStatus(last_pull_at=self.status.last_pull_at,
                             last_push_at=self.status.last_push_at,
                             clock_drift_s=self.status.clock_drift_s,
-                            customer_messages=self.status.customer_messages)
+                            customer_messages=self.status.customer_messages,
+                            retention_days=self.status.retention_days)
         self.status = status
         journal = self._journal_conn()
         # What shoppers did here goes up first; a heartbeat that fails afterwards does not
@@ -144,6 +148,7 @@ class SyncEngine:
             if isinstance(drift, int | float):
                 self.status.clock_drift_s = float(drift)
             self.status.customer_messages = customer_messages_from(answer.body)
+            self.status.retention_days = retention_days_from(answer.body)
             self._keep_fleet_config(answer.body)
             return None
         if answer.verdict in (Verdict.UNREACHABLE, Verdict.UNAUTHORIZED):

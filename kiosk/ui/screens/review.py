@@ -25,6 +25,7 @@ from kiosk.core.orders import (
     place_order,
     reference_prefix,
 )
+from kiosk.core.retention import RetentionDays
 from kiosk.core.validation import check_customer, customer_payload, format_phone_for_display
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.checkout import CheckoutScreen
@@ -47,8 +48,11 @@ def customer_for_order(fields: dict[str, str]) -> dict | None:
 
 
 class ReviewScreen(CheckoutScreen):
-    def __init__(self, context: ShopperContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ShopperContext, retention: RetentionDays | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        # How long the order service keeps the details, as the server said; None: unsaid.
+        self._retention = retention
         self._options = delivery_options(context.config)
         self._placing = False
         spacing = context.theme.spacing
@@ -237,6 +241,12 @@ class ReviewScreen(CheckoutScreen):
     def title(self) -> str:
         return self.tr("Check and confirm")
 
+    def _kept_by_the_order_service(self) -> str:
+        if self._retention is None:         # a server that does not say: nothing more
+            return ""
+        return " " + self.tr("Our order service keeps them for %n day(s) after delivery or "
+                             "cancellation, then erases them.", "", self._retention.orders)
+
     def retranslate(self) -> None:
         super().retranslate()
         days = self._context.config.purge_order_details_after_days
@@ -249,7 +259,8 @@ class ReviewScreen(CheckoutScreen):
                     "We use your name, address, e-mail and phone number only to deliver "
                     "this order and to keep you informed about it. This terminal deletes "
                     "them %n day(s) after our order service has received them. You can "
-                    "ask to see, correct or erase them at any time.", "", days)),
+                    "ask to see, correct or erase them at any time.", "", days)
+                    + self._kept_by_the_order_service()),
                 (self.privacy_caption, self.tr(
                     "Scan this code to read our privacy notice on your phone.")),
                 (self.payment, self.tr(
