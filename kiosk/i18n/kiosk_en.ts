@@ -1514,6 +1514,105 @@
     </message>
 </context>
 <context>
+    <name>ReservationScreen</name>
+    <message>
+        <source>Please tick the box to agree that the store keeps your details for this reservation.</source>
+        <translation>Please tick the box to agree that the store keeps your details for this reservation.</translation>
+    </message>
+    <message>
+        <source>Reserving with the store…</source>
+        <translation>Reserving with the store…</translation>
+    </message>
+    <message>
+        <source>Please enter your name.</source>
+        <translation>Please enter your name.</translation>
+    </message>
+    <message>
+        <source>Please give a mobile number or an e-mail address.</source>
+        <translation>Please give a mobile number or an e-mail address.</translation>
+    </message>
+    <message>
+        <source>This is too long.</source>
+        <translation>This is too long.</translation>
+    </message>
+    <message>
+        <source>Please remove the unusual characters.</source>
+        <translation>Please remove the unusual characters.</translation>
+    </message>
+    <message>
+        <source>Please write it with letters.</source>
+        <translation>Please write it with letters.</translation>
+    </message>
+    <message>
+        <source>An e-mail address contains an @.</source>
+        <translation>An e-mail address contains an @.</translation>
+    </message>
+    <message>
+        <source>Please complete the part after the @.</source>
+        <translation>Please complete the part after the @.</translation>
+    </message>
+    <message>
+        <source>This e-mail address is not valid.</source>
+        <translation>This e-mail address is not valid.</translation>
+    </message>
+    <message>
+        <source>This phone number is not valid.</source>
+        <translation>This phone number is not valid.</translation>
+    </message>
+    <message>
+        <source>Please give a mobile number.</source>
+        <translation>Please give a mobile number.</translation>
+    </message>
+    <message>
+        <source>Please check this field.</source>
+        <translation>Please check this field.</translation>
+    </message>
+    <message>
+        <source>Reserved at %1 until %2. Give this reference in the store.</source>
+        <translation>Reserved at %1 until %2. Give this reference in the store.</translation>
+    </message>
+    <message>
+        <source>Sorry, the last one has just been reserved. You can still order it for home delivery.</source>
+        <translation>Sorry, the last one has just been reserved. You can still order it for home delivery.</translation>
+    </message>
+    <message>
+        <source>Reserving needs a connection to our stores, which is not available right now. You can order it for home delivery instead.</source>
+        <translation>Reserving needs a connection to our stores, which is not available right now. You can order it for home delivery instead.</translation>
+    </message>
+    <message>
+        <source>Reserve at %1</source>
+        <translation>Reserve at %1</translation>
+    </message>
+    <message>
+        <source>We put it aside for you to try or buy in the store. Tap a field to type.</source>
+        <translation>We put it aside for you to try or buy in the store. Tap a field to type.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>E-mail (or a mobile phone)</source>
+        <translation>E-mail (or a mobile phone)</translation>
+    </message>
+    <message>
+        <source>I agree that the store keeps my details until the reservation ends.</source>
+        <translation>I agree that the store keeps my details until the reservation ends.</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Reserve</translation>
+    </message>
+    <message>
+        <source>Order for home delivery</source>
+        <translation>Order for home delivery</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <source>Standard delivery</source>
@@ -1938,6 +2037,10 @@
 </context>
 <context>
     <name>StoresScreen</name>
+    <message>
+        <source>Reserve at %1</source>
+        <translation>Reserve at %1</translation>
+    </message>
     <message>
         <source>Checking the latest figures with our stores…</source>
         <translation>Checking the latest figures with our stores…</translation>

@@ -1514,6 +1514,105 @@
     </message>
 </context>
 <context>
+    <name>ReservationScreen</name>
+    <message>
+        <source>Please tick the box to agree that the store keeps your details for this reservation.</source>
+        <translation>Cochez la case pour accepter que le magasin garde vos coordonnées pour cette réservation.</translation>
+    </message>
+    <message>
+        <source>Reserving with the store…</source>
+        <translation>Réservation auprès du magasin…</translation>
+    </message>
+    <message>
+        <source>Please enter your name.</source>
+        <translation>Veuillez saisir votre nom.</translation>
+    </message>
+    <message>
+        <source>Please give a mobile number or an e-mail address.</source>
+        <translation>Indiquez un numéro de mobile ou une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>This is too long.</source>
+        <translation>C&apos;est trop long.</translation>
+    </message>
+    <message>
+        <source>Please remove the unusual characters.</source>
+        <translation>Veuillez retirer les caractères inhabituels.</translation>
+    </message>
+    <message>
+        <source>Please write it with letters.</source>
+        <translation>Veuillez l&apos;écrire en lettres.</translation>
+    </message>
+    <message>
+        <source>An e-mail address contains an @.</source>
+        <translation>Une adresse e-mail contient un @.</translation>
+    </message>
+    <message>
+        <source>Please complete the part after the @.</source>
+        <translation>Veuillez compléter la partie après le @.</translation>
+    </message>
+    <message>
+        <source>This e-mail address is not valid.</source>
+        <translation>Cette adresse e-mail n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>This phone number is not valid.</source>
+        <translation>Ce numéro de téléphone n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>Please give a mobile number.</source>
+        <translation>Veuillez indiquer un numéro de mobile.</translation>
+    </message>
+    <message>
+        <source>Please check this field.</source>
+        <translation>Veuillez vérifier ce champ.</translation>
+    </message>
+    <message>
+        <source>Reserved at %1 until %2. Give this reference in the store.</source>
+        <translation>Réservé au magasin %1 jusqu&apos;au %2. Donnez cette référence en magasin.</translation>
+    </message>
+    <message>
+        <source>Sorry, the last one has just been reserved. You can still order it for home delivery.</source>
+        <translation>Désolé, le dernier vient d&apos;être réservé. Vous pouvez toujours le commander en livraison à domicile.</translation>
+    </message>
+    <message>
+        <source>Reserving needs a connection to our stores, which is not available right now. You can order it for home delivery instead.</source>
+        <translation>La réservation demande une connexion avec nos magasins, indisponible pour le moment. Vous pouvez le commander en livraison à domicile.</translation>
+    </message>
+    <message>
+        <source>Reserve at %1</source>
+        <translation>Réserver à %1</translation>
+    </message>
+    <message>
+        <source>We put it aside for you to try or buy in the store. Tap a field to type.</source>
+        <translation>Nous le mettons de côté pour que vous l&apos;essayiez ou l&apos;achetiez en magasin. Touchez un champ pour écrire.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Téléphone mobile</translation>
+    </message>
+    <message>
+        <source>E-mail (or a mobile phone)</source>
+        <translation>E-mail (ou un téléphone mobile)</translation>
+    </message>
+    <message>
+        <source>I agree that the store keeps my details until the reservation ends.</source>
+        <translation>J&apos;accepte que le magasin garde mes coordonnées jusqu&apos;à la fin de la réservation.</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>Réserver</translation>
+    </message>
+    <message>
+        <source>Order for home delivery</source>
+        <translation>Commander en livraison à domicile</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <source>Standard delivery</source>
@@ -1938,6 +2037,10 @@
 </context>
 <context>
     <name>StoresScreen</name>
+    <message>
+        <source>Reserve at %1</source>
+        <translation>Réserver à %1</translation>
+    </message>
     <message>
         <source>Checking the latest figures with our stores…</source>
         <translation>Vérification des derniers chiffres auprès de nos magasins…</translation>

@@ -77,6 +77,12 @@ class ScreenNavigator:
         self._window.push(BackInStockScreen(self._context(), variant_sku, item_words,
                                             self._known_offline))
 
+    def open_reservation(self, variant_sku: str, store_id: str, store_name: str) -> None:
+        from kiosk.ui.screens.reservation import ReservationScreen
+
+        self._window.push(ReservationScreen(self._context(), variant_sku, store_id,
+                                            store_name))
+
     def open_basket(self) -> None:
         from kiosk.ui.screens.basket import BasketScreen
 

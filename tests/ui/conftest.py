@@ -68,6 +68,9 @@ class RecordingNavigator:
     def open_stores(self, variant_sku: str) -> None:
         self.opened.append(("stores", variant_sku))
 
+    def open_reservation(self, variant_sku: str, store_id: str, store_name: str) -> None:
+        self.opened.append(("reservation", variant_sku, store_id, store_name))
+
     def open_back_in_stock(self, variant_sku: str, item_words: str) -> None:
         self.opened.append(("back_in_stock", variant_sku, item_words))
 

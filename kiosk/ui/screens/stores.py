@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.store_stock import LiveFigure, StoreStock, merge_live, variant_in_stores
@@ -56,6 +56,7 @@ class StoresScreen(Restyling, Screen):
         layout.addWidget(scroll, 1)
         self.restyle(context.theme)
         self.cards: list[StoreCard] = []
+        self.reserve_buttons: list[QPushButton] = []
         self._cached: list[StoreStock] | None = None
         self._live: dict[str, LiveFigure] | None = None
         self._variant_parts: tuple[str, str | None, str | None] | None = None
@@ -107,6 +108,20 @@ class StoresScreen(Restyling, Screen):
             card = StoreCard(self._context, store)
             self._list_layout.insertWidget(self._list_layout.count() - 1, card)
             self.cards.append(card)
+            # "Reserve at <store>" under a store that has it (kiosk/ui/screens/reservation.py)
+            reserve = QPushButton(objectName="SecondaryButton")
+            reserve.clicked.connect(lambda _=False, card=card: self._context.navigator
+                                    .open_reservation(self.variant_sku, card.store.store_id,
+                                                      card.store.name))
+            self._list_layout.insertWidget(self._list_layout.count() - 1, reserve)
+            self.reserve_buttons.append(reserve)
+        self._show_reserve_buttons()
+
+    def _show_reserve_buttons(self) -> None:
+        for card, button in zip(self.cards, self.reserve_buttons, strict=True):
+            button.setText(self.tr("Reserve at %1").replace("%1", card.store.name))
+            button.setAccessibleName(button.text())
+            button.setVisible(bool(card.store.quantity))
 
     def catalog_changed(self, change: CatalogChange) -> None:
         if change.stock_of([self.variant_sku]):
@@ -120,11 +135,12 @@ class StoresScreen(Restyling, Screen):
         if [card.store.store_id for card in self.cards] == [s.store_id for s in stores]:
             for card, store in zip(self.cards, stores, strict=True):
                 card.set_store(store)
+            self._show_reserve_buttons()
             return
-        for card in self.cards:        # a store opened or closed
+        for card in [*self.cards, *self.reserve_buttons]:        # a store opened or closed
             self._list_layout.removeWidget(card)
             card.deleteLater()
-        self.cards = []
+        self.cards, self.reserve_buttons = [], []
         self._add_cards(stores)
 
     def _on_live(self, figures: dict[str, LiveFigure]) -> None:
@@ -136,6 +152,7 @@ class StoresScreen(Restyling, Screen):
         if self._cached is not None:
             for card, store in zip(self.cards, merge_live(self._cached, figures), strict=True):
                 card.set_store(store)
+            self._show_reserve_buttons()
         self._show_note()
 
     def _on_live_failed(self, _error: BaseException) -> None:
@@ -183,7 +200,9 @@ class StoresScreen(Restyling, Screen):
     def retranslate(self) -> None:
         show_text(self.heading, self.title())
         self._show_note()
+        self._show_reserve_buttons()
 
     def focus_order(self) -> list[QWidget]:
         # The stores from this one outwards, each offering its address and hours.
-        return [card.details_button for card in self.cards]
+        return [widget for card, reserve in zip(self.cards, self.reserve_buttons, strict=True)
+                for widget in (card.details_button, reserve) if widget.isVisibleTo(self)]

@@ -1,0 +1,126 @@
+"""Reserve at a store from the kiosk (issue 21, section 2): the stores screen offers it
+where the variant is, the form says what is wrong in the shopper's language, a kiosk
+without its server says so and offers home delivery, and through a real central server
+the shopper gets a reference and its QR code."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QPushButton
+from support.central_server import CentralServer
+from support.gestures import named, tap
+
+from kiosk.core.reservations import Outcome
+from kiosk.ui.screens.reservation import ReservationScreen
+from kiosk.ui.screens.stores import StoresScreen
+
+SKU = "WJ01-L-Red"
+LYON, LYON_NAME = "lyon-republique", "Luma Lyon République"
+
+
+@pytest.fixture(scope="module")
+def central(tmp_path_factory, luma_dir):
+    workdir = tmp_path_factory.mktemp("central-reservations")
+    server = CentralServer(workdir, f"sqlite:///{workdir / 'central.db'}", luma_dir / "images")
+    server.cli("init-db")
+    server.cli("seed-demo", "--luma", str(luma_dir))
+    stock = workdir / "stock.csv"
+    stock.write_text(f"store,sku,quantity,restock_date\n{LYON},{SKU},1,\n")
+    server.cli("import-stock", str(stock))
+    server.start()
+    yield server
+    server.stop()
+
+
+def open_screen(qtbot, context) -> ReservationScreen:
+    screen = ReservationScreen(context, SKU, LYON, LYON_NAME)
+    screen.setStyleSheet(context.theme.style_sheet())
+    qtbot.addWidget(screen)
+    screen.resize(1080, 1920)
+    screen.show()
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return screen
+
+
+def fill(screen, name: str, phone: str = "", email: str = "") -> None:
+    for key, text in (("name", name), ("phone", phone), ("email", email)):
+        screen.fields[key].edit.setText(text)
+
+
+def test_the_stores_screen_offers_to_reserve_where_the_variant_is(qtbot, shopper):
+    screen = StoresScreen(shopper, SKU)
+    qtbot.addWidget(screen)
+    screen.resize(1080, 1700)
+    screen.show()
+    qtbot.waitUntil(lambda: len(screen.cards) == 8, timeout=5000)
+    with_stock = [card for card in screen.cards if card.store.quantity]
+    assert with_stock
+    for card, button in zip(screen.cards, screen.reserve_buttons, strict=True):
+        assert button.isVisibleTo(screen) == bool(card.store.quantity)
+    first = with_stock[0]
+    button = named(screen, QPushButton, f"Réserver à {first.store.name}")
+    qtbot.waitUntil(button.isVisible)
+    tap(qtbot, button)
+    assert shopper.navigator.opened[-1] == ("reservation", SKU, first.store.store_id,
+                                            first.store.name)
+
+
+def test_wrong_details_and_no_consent_are_told_in_french_and_nothing_is_sent(qtbot,
+                                                                           shopper):
+    screen = open_screen(qtbot, shopper)
+    assert screen.title() == f"Réserver à {LYON_NAME}"
+    tap(qtbot, screen.fields["name"].edit)
+    assert screen.keyboard.isVisible()
+    tap(qtbot, named(screen, QPushButton, "Réserver"))
+    assert screen.fields["name"].error.accessibleName() == "Veuillez saisir votre nom."
+    assert screen.fields["phone"].error.accessibleName() == \
+        "Indiquez un numéro de mobile ou une adresse e-mail."
+    fill(screen, "Zoé Martin", phone="01 23")
+    tap(qtbot, named(screen, QPushButton, "Réserver"))
+    assert screen.fields["phone"].error.accessibleName() == \
+        "Ce numéro de téléphone n'est pas valide."
+    fill(screen, "Zoé Martin", phone="06 12 34 56 78")
+    tap(qtbot, named(screen, QPushButton, "Réserver"))
+    assert screen.status.text().startswith("Cochez la case")
+    assert screen.outcome is None
+
+
+def test_without_its_server_the_kiosk_says_so_and_offers_home_delivery(qtbot, shopper):
+    screen = open_screen(qtbot, shopper)       # the test context has no central server
+    fill(screen, "Zoé Martin", phone="06 12 34 56 78")
+    screen.consent.setChecked(True)
+    tap(qtbot, named(screen, QPushButton, "Réserver"))
+    assert screen.outcome.outcome is Outcome.OFFLINE
+    assert screen.status.text().startswith("La réservation demande une connexion")
+    delivery = named(screen, QPushButton, "Commander en livraison à domicile")
+    tap(qtbot, delivery)
+    assert shopper.navigator.opened[-1] == ("back",)     # to the product, to order it
+
+
+def test_a_shopper_reserves_lyons_last_unit_and_gets_its_reference(qtbot, shopper, central):
+    token_file = central.add_terminal("reservations-kiosk")
+    shopper.config = dataclasses.replace(shopper.config, central_url=central.url,
+                                         token_file=token_file, live_stock_timeout_seconds=10)
+    screen = open_screen(qtbot, shopper)
+    fill(screen, "Zoé Martin", phone="06 12 34 56 78")
+    screen.consent.setChecked(True)
+    tap(qtbot, named(screen, QPushButton, "Réserver"))
+    qtbot.waitUntil(lambda: screen.outcome is not None, timeout=20_000)
+    assert screen.outcome.outcome is Outcome.HELD, screen.outcome.reason
+    reference = screen.outcome.reference
+    assert reference.startswith("RES-") and screen.reference.text() == reference
+    assert screen.qr.isVisible() and screen.reserve_button.isHidden()
+    assert screen.status.text().startswith(f"Réservé au magasin {LYON_NAME} jusqu'au")
+    # A second shopper, a moment later, is told the last one has gone.
+    second = open_screen(qtbot, shopper)
+    fill(second, "Ali Ben", email="ali@example.fr")
+    second.consent.setChecked(True)
+    tap(qtbot, named(second, QPushButton, "Réserver"))
+    qtbot.waitUntil(lambda: second.outcome is not None, timeout=20_000)
+    assert second.outcome.outcome is Outcome.NOT_AVAILABLE
+    assert second.status.text().startswith("Désolé, le dernier vient d'être réservé")
+    assert named(second, QPushButton, "Commander en livraison à domicile").isVisible()
