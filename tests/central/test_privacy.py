@@ -6,6 +6,7 @@ only; the daily run is claimed by one worker; the settings are checked naming th
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -272,3 +273,16 @@ def test_the_heartbeat_tells_terminals_how_long_each_kind_is_kept(db):
     assert answer.json()["retention_days"] == {"orders": 730, "reservations": 14,
                                                "alerts": 90, "refusals": 90,
                                                "mail_messages": 90}
+
+
+def test_the_server_purges_on_its_own_once_a_day(db):
+    reference = add_order(db, JEANNE, "delivered", NOW - 4000 * DAY)
+    settings = Settings(db.url, retention=RetentionSettings(purge_in_server=True))
+    with TestClient(create_app(settings, db)):
+        deadline = time.monotonic() + 30
+        while order(db, reference).customer["email"] and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert order(db, reference).customer["email"] == ""
+    with db.reading() as session:
+        assert session.get(models.Meta, "privacy_purged_at") is not None
+        assert session.scalars(select(models.PrivacyErasure.reason)).all() == ["retention"]
