@@ -55,16 +55,17 @@ def missed_deletions(position: Position, pruned_through: int) -> bool:
     return position.seq < pruned_through and position.pruned_at_start < pruned_through
 
 
-def meta(session: Session, key: str) -> str:
-    return session.get(models.Meta, key).value
+# Both in one query, built once: a terminal polling a feed with nothing new costs two.
+_EPOCH_AND_PRUNING = select(models.Meta.key, models.Meta.value).where(
+    models.Meta.key.in_(("epoch", "pruned_through")))
 
 
 def read_page(session: Session, cursor: str | None, limit: int,
               max_bytes: int | None = None) -> str:
     """The page after `cursor`, as the JSON text the route sends: at most `limit`
     records, and no more of them than fit in about `max_bytes` (always one at least)."""
-    epoch = meta(session, "epoch")
-    pruned_through = int(meta(session, "pruned_through"))
+    known = dict(session.execute(_EPOCH_AND_PRUNING).all())
+    epoch, pruned_through = known["epoch"], int(known["pruned_through"])
     after, pruned_at_start = 0, pruned_through
     if cursor is not None:
         position = decode_cursor(cursor)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from central.db import models
@@ -86,14 +86,17 @@ def keep(session: Session, scope: str, target: str, checked: CheckedFile) -> Non
     row.settings, row.source, row.pushed_at = checked.settings, checked.source, utc_now()
 
 
+# Read at every heartbeat: built once.
+_F = models.FleetSettings
+_SETTINGS_OF = select(_F.scope, _F.settings).where(or_(
+    _F.scope == "chain",
+    (_F.scope == "store") & (_F.target == bindparam("store_id")),
+    (_F.scope == "terminal") & (_F.target == bindparam("terminal_name"))))
+
+
 def config_for(session: Session, store_id: str, terminal_name: str) -> dict[str, Any]:
     """What a terminal is sent: the merged settings, their format version and revision."""
-    rows = session.execute(select(models.FleetSettings.scope, models.FleetSettings.settings)
-                           .where(or_(models.FleetSettings.scope == "chain",
-                                      (models.FleetSettings.scope == "store")
-                                      & (models.FleetSettings.target == store_id),
-                                      (models.FleetSettings.scope == "terminal")
-                                      & (models.FleetSettings.target == terminal_name))))
+    rows = session.execute(_SETTINGS_OF, {"store_id": store_id, "terminal_name": terminal_name})
     by_scope = {scope: settings for scope, settings in rows}
     merged: dict[str, Any] = {}
     for scope in SCOPES:

@@ -28,14 +28,6 @@ def add_terminal(session: Session, store_id: str, name: str) -> str:
     return token
 
 
-def find_by_token(session: Session, token: str) -> models.Terminal | None:
-    terminal = session.scalar(select(models.Terminal).where(
-        models.Terminal.token_hash == token_hash(token)))
-    if terminal is None or terminal.revoked_at is not None:
-        return None
-    return terminal
-
-
 def revoke(session: Session, name_or_id: str) -> models.Terminal:
     terminal = session.scalar(select(models.Terminal).where(or_(
         models.Terminal.name == name_or_id,

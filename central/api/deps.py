@@ -15,11 +15,13 @@ from fastapi.security import (
     HTTPBearer,
 )
 from fastapi.security.utils import get_authorization_scheme_param
+from sqlalchemy import bindparam, select
 
 from central.api.errors import ApiError
+from central.db import models
 from central.db.engine import Database
 from central.settings import Settings
-from central.terminals import find_by_token
+from central.terminals import token_hash
 
 _bearer = HTTPBearer(auto_error=False)
 STAFF_CHALLENGE = 'Basic realm="central staff", charset="UTF-8"'
@@ -63,6 +65,13 @@ async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+# Every request of every terminal runs it: built once, on a bare connection (the ORM's
+# session and objects would cost more CPU than the query).
+_T = models.Terminal
+_ACTIVE_TERMINAL = select(_T.id, _T.name, _T.store_id).where(
+    _T.token_hash == bindparam("token_hash"), _T.revoked_at.is_(None))
+
+
 def get_caller(db: Annotated[Database, Depends(get_db)],
                credentials: Annotated[HTTPAuthorizationCredentials | None,
                                       Depends(_bearer)]) -> Caller:
@@ -70,11 +79,12 @@ def get_caller(db: Annotated[Database, Depends(get_db)],
                             headers={"WWW-Authenticate": "Bearer"})
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise unauthorized
-    with db.reading() as session:
-        terminal = find_by_token(session, credentials.credentials)
-        if terminal is None:
-            raise unauthorized
-        return Caller(terminal.id, terminal.name, terminal.store_id)
+    with db.engine.connect() as connection:
+        row = connection.execute(_ACTIVE_TERMINAL,
+                                 {"token_hash": token_hash(credentials.credentials)}).first()
+    if row is None:
+        raise unauthorized
+    return Caller(*row)
 
 
 def same_store(caller: Caller, store_id: str) -> None:

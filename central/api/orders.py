@@ -214,6 +214,10 @@ def _claim_prefix(session: Session, caller: Caller, reference: str) -> None:
     does when IT sets none: a terminal's first order cannot be beaten to it), and to the
     store that first used it otherwise (claimed here)."""
     prefix = reference_prefix(reference)
+    # A kiosk given no prefix draws it from its own name: then it is its store's, known
+    # without reading every terminal of the chain.
+    if derived_prefix(caller.name) == prefix:
+        return
     drawn_by = _stores_drawing(session, prefix)
     if caller.store_id in drawn_by:
         return
