@@ -143,6 +143,10 @@
         <translation>Log</translation>
     </message>
     <message>
+        <source>Reservations</source>
+        <translation>Reservations</translation>
+    </message>
+    <message>
         <source>Close admin mode</source>
         <translation>Close admin mode</translation>
     </message>
@@ -1610,6 +1614,45 @@
     <message>
         <source>Order for home delivery</source>
         <translation>Order for home delivery</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationsPage</name>
+    <message>
+        <source>The central server could not be asked: %1</source>
+        <translation>The central server could not be asked: %1</translation>
+    </message>
+    <message>
+        <source>No reservation to hand over.</source>
+        <translation>No reservation to hand over.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 ×%3 — %4 — until %5</source>
+        <translation>%1 — %2 ×%3 — %4 — until %5</translation>
+    </message>
+    <message>
+        <source>%1 is marked collected.</source>
+        <translation>%1 is marked collected.</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled.</source>
+        <translation>%1 is cancelled.</translation>
+    </message>
+    <message>
+        <source>Reservations to hand over in this store</source>
+        <translation>Reservations to hand over in this store</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,10 @@
         <translation>Journal technique</translation>
     </message>
     <message>
+        <source>Reservations</source>
+        <translation>Réservations</translation>
+    </message>
+    <message>
         <source>Close admin mode</source>
         <translation>Fermer le mode administration</translation>
     </message>
@@ -1610,6 +1614,45 @@
     <message>
         <source>Order for home delivery</source>
         <translation>Commander en livraison à domicile</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationsPage</name>
+    <message>
+        <source>The central server could not be asked: %1</source>
+        <translation>Le serveur central n&apos;a pas pu être interrogé : %1</translation>
+    </message>
+    <message>
+        <source>No reservation to hand over.</source>
+        <translation>Aucune réservation à remettre.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 ×%3 — %4 — until %5</source>
+        <translation>%1 — %2 ×%3 — %4 — jusqu&apos;au %5</translation>
+    </message>
+    <message>
+        <source>%1 is marked collected.</source>
+        <translation>%1 est marquée retirée.</translation>
+    </message>
+    <message>
+        <source>%1 is cancelled.</source>
+        <translation>%1 est annulée.</translation>
+    </message>
+    <message>
+        <source>Reservations to hand over in this store</source>
+        <translation>Réservations à remettre dans ce magasin</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ the shopper gets a reference and its QR code."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -13,7 +14,10 @@ from PySide6.QtWidgets import QPushButton
 from support.central_server import CentralServer
 from support.gestures import named, tap
 
-from kiosk.core.reservations import Outcome
+from kiosk.core.reservations import Outcome, new_key, reservation_body, reserve
+from kiosk.core.sync.client import CentralClient
+from kiosk.ui.admin.context import AdminContext
+from kiosk.ui.admin.reservations_page import ReservationsPage
 from kiosk.ui.screens.reservation import ReservationScreen
 from kiosk.ui.screens.stores import StoresScreen
 
@@ -124,3 +128,49 @@ def test_a_shopper_reserves_lyons_last_unit_and_gets_its_reference(qtbot, shoppe
     assert second.outcome.outcome is Outcome.NOT_AVAILABLE
     assert second.status.text().startswith("Désolé, le dernier vient d'être réservé")
     assert named(second, QPushButton, "Commander en livraison à domicile").isVisible()
+
+
+class RecordingJournal:
+    def __init__(self) -> None:
+        self.events: list[tuple[str, dict]] = []
+
+    def record(self, event_type: str, data: dict | None) -> None:
+        self.events.append((event_type, data or {}))
+
+
+def test_lyons_terminal_lists_the_hold_in_admin_mode_and_marks_it_collected(
+        qtbot, shopper, central, tmp_path):
+    stock = tmp_path / "stock.csv"
+    stock.write_text(f"store,sku,quantity,restock_date\n{LYON},MJ01-XS-Red,2,\n")
+    central.cli("import-stock", str(stock))
+    paris = CentralClient(central.url,
+                          central.add_terminal("admin-paris").read_text().strip())
+    held = reserve(paris, new_key(), reservation_body(
+        LYON, "MJ01-XS-Red", {"name": "Camille Roux", "phone": "+33698765432", "email": ""},
+        "fr", "2026-01", datetime(2026, 11, 24, 15, tzinfo=timezone.utc)), 10)
+    paris.close()
+    assert held.outcome is Outcome.HELD
+    lyon_config = dataclasses.replace(
+        shopper.config, store_id=LYON, central_url=central.url,
+        token_file=central.add_terminal("admin-lyon", LYON))
+    journal = RecordingJournal()
+    page = ReservationsPage(AdminContext(
+        theme=shopper.theme, runner=shopper.runner, catalog=shopper.catalog,
+        journal=journal, config=lambda: lyon_config, sync=lambda: None,
+        formatter=lambda: shopper.formatter))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: any(h["reference"] == held.reference for h in page.holds),
+                    timeout=20_000)
+    row = [h["reference"] for h in page.holds].index(held.reference)
+    assert "Camille Roux" in page.list.item(row).text()
+    assert not page.collected_button.isEnabled()        # nothing chosen yet
+    page.list.setCurrentRow(row)
+    tap(qtbot, page.collected_button)
+    qtbot.waitUntil(lambda: page.outcome.isVisible(), timeout=20_000)
+    assert held.reference in page.outcome.text()
+    qtbot.waitUntil(lambda: held.reference not in [h["reference"] for h in page.holds],
+                    timeout=20_000)
+    assert journal.events == [("admin_reservation_settled",
+                               {"reference": held.reference, "state": "collected"})]

@@ -99,6 +99,16 @@ class CentralClient:
         return self._call("POST", "/v1/reservations", data=json.dumps(body).encode(),
                           headers={"Idempotency-Key": idempotency_key}, timeout=timeout_s)
 
+    def store_reservations(self, timeout_s: float) -> Answer:
+        """This terminal's store's reservations still held (for admin mode)."""
+        return self._call("GET", "/v1/store/reservations", params={"state": "held"},
+                          timeout=timeout_s)
+
+    def settle_reservation(self, reference: str, state: str, timeout_s: float) -> Answer:
+        """Mark one of this store's held reservations `collected` or `cancelled`."""
+        return self._call("POST", f"/v1/store/reservations/{reference}/state",
+                          data=json.dumps({"state": state}).encode(), timeout=timeout_s)
+
     def post_batch(self, kind: str, body: bytes) -> Answer:
         """Ratings or events: `kind` is 'ratings' or 'events'."""
         return self._call("POST", f"/v1/{kind}", data=body)

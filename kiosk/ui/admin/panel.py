@@ -26,6 +26,7 @@ from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.dead_letters import DeadLettersPage
 from kiosk.ui.admin.devices import DevicesPage
 from kiosk.ui.admin.log_page import LogPage
+from kiosk.ui.admin.reservations_page import ReservationsPage
 from kiosk.ui.admin.parts import AdminPage, touch_button
 from kiosk.ui.admin.status_page import StatusPage
 from kiosk.ui.admin.sync_page import SyncPage
@@ -68,8 +69,9 @@ class AdminPanel(Retranslating, QWidget):
         self.devices = DevicesPage(context)
         self.config = ConfigPage(context, apply_config)
         self.log = LogPage(context)
+        self.reservations = ReservationsPage(context)
         self.pages: list[AdminPage] = [self.status, self.dead_letters, self.sync, self.today,
-                                       self.devices, self.config, self.log]
+                                       self.devices, self.config, self.log, self.reservations]
         self.stack = QStackedWidget()
         self._sections = sections = QGridLayout()
         sections.setSpacing(theme.spacing // 2)
@@ -176,7 +178,8 @@ class AdminPanel(Retranslating, QWidget):
         self.title.setText(self.tr("Admin mode"))
         self.title.setAccessibleName(self.title.text())
         names = [self.tr("Status"), self.tr("Dead letters"), self.tr("Sync"), self.tr("Today"),
-                 self.tr("Devices"), self.tr("Config"), self.tr("Log")]
+                 self.tr("Devices"), self.tr("Config"), self.tr("Log"),
+                 self.tr("Reservations")]
         for button, name in zip(self.section_buttons, names, strict=True):
             show_text(button, name)
         show_text(self.close_button, self.tr("Close admin mode"))
