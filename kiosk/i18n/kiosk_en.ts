@@ -1443,6 +1443,10 @@
         <translation>Tell me when it&apos;s back</translation>
     </message>
     <message>
+        <source>Reserve at %1</source>
+        <translation>Reserve at %1</translation>
+    </message>
+    <message>
         <source>See it on your phone</source>
         <translation>See it on your phone</translation>
     </message>

@@ -1443,6 +1443,10 @@
         <translation>Prévenez-moi de son retour</translation>
     </message>
     <message>
+        <source>Reserve at %1</source>
+        <translation>Réserver à %1</translation>
+    </message>
+    <message>
         <source>See it on your phone</source>
         <translation>Voir sur votre téléphone</translation>
     </message>

@@ -6,6 +6,8 @@ the shopper gets a reference and its QR code."""
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
+from contextlib import closing
 from datetime import datetime, timezone
 
 import pytest
@@ -18,6 +20,7 @@ from kiosk.core.reservations import Outcome, new_key, reservation_body, reserve
 from kiosk.core.sync.client import CentralClient
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.reservations_page import ReservationsPage
+from kiosk.ui.screens.product import ProductScreen
 from kiosk.ui.screens.reservation import ReservationScreen
 from kiosk.ui.screens.stores import StoresScreen
 
@@ -174,3 +177,31 @@ def test_lyons_terminal_lists_the_hold_in_admin_mode_and_marks_it_collected(
                     timeout=20_000)
     assert journal.events == [("admin_reservation_settled",
                                {"reference": held.reference, "state": "collected"})]
+
+
+def test_the_product_page_offers_to_reserve_here_while_this_store_has_it(qtbot, shopper):
+    with closing(sqlite3.connect(shopper.config.data_dir / "cache.db")) as conn, conn:
+        conn.execute("UPDATE stock SET quantity = 4 WHERE variant_sku = 'WJ01-M-Red' "
+                     "AND store_id = ?", (shopper.config.store_id,))
+        conn.execute("UPDATE stock SET quantity = 0 WHERE variant_sku = ? AND store_id = ?",
+                     (SKU, shopper.config.store_id))
+        product_id = conn.execute("SELECT product_id FROM variants WHERE sku = ?",
+                                  (SKU,)).fetchone()[0]
+    words = "Réserver à Luma Paris Rivoli"
+    out = ProductScreen(shopper, product_id, SKU)
+    qtbot.addWidget(out)
+    out.resize(1080, 1920)
+    out.show()
+    qtbot.waitUntil(lambda: out.page is not None, timeout=5000)
+    assert named(out, QPushButton, words).isHidden()
+    here = ProductScreen(shopper, product_id, "WJ01-M-Red")
+    qtbot.addWidget(here)
+    here.resize(1080, 1920)
+    here.show()
+    qtbot.waitUntil(lambda: here.page is not None, timeout=5000)
+    offer = named(here, QPushButton, words)
+    here.scroll.ensureWidgetVisible(offer)
+    assert not offer.isHidden() and offer in here.focus_order()
+    tap(qtbot, offer)
+    assert shopper.navigator.opened[-1] == ("reservation", "WJ01-M-Red", "paris-rivoli",
+                                            "Luma Paris Rivoli")

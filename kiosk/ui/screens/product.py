@@ -127,6 +127,9 @@ class ProductScreen(Restyling, Screen):
         self.other_stores.clicked.connect(self._on_other_stores)
         self.back_in_stock = QPushButton(objectName="OtherStores")
         self.back_in_stock.clicked.connect(self._on_back_in_stock)
+        # "Reserve at <this store>" while it has the variant (kiosk/ui/screens/reservation.py)
+        self.reserve_here = QPushButton(objectName="OtherStores")
+        self.reserve_here.clicked.connect(self._on_reserve_here)
         self.decision_bar = DecisionBar(t)
         bar = self.decision_bar
         self.price, self.choice, self.stock, self.stock_age = (
@@ -165,7 +168,7 @@ class ProductScreen(Restyling, Screen):
         for widget in (self.name, self.special, self.short_description,
                        self.color_title, self.colors,
                        self.size_title, self.sizes, self.restock,
-                       self.other_stores, self.back_in_stock,
+                       self.other_stores, self.back_in_stock, self.reserve_here,
                        self.similar_title, self.similar_list,
                        self.phone_button, self.compare_button, self.description_title,
                        self.description, self.attributes_title, self.attributes):
@@ -177,7 +180,7 @@ class ProductScreen(Restyling, Screen):
             if widget in self._titles():
                 self._title_rows[widget] = row
                 widget.installEventFilter(self)     # its row's margin follows it (_space)
-            if widget in (self.other_stores, self.back_in_stock):    # its own width
+            if widget in (self.other_stores, self.back_in_stock, self.reserve_here):  # own width
                 row.addWidget(widget)
                 row.addStretch(1)
             else:
@@ -465,6 +468,7 @@ class ProductScreen(Restyling, Screen):
         self.stock_age.setVisible(variant is not None)
         self.restock.setVisible(variant is not None)
         self.back_in_stock.hide()
+        self.reserve_here.hide()
         self._show_choice()
         self._show_order_state()
         if variant is None:
@@ -494,6 +498,7 @@ class ProductScreen(Restyling, Screen):
         self.restock.setVisible(bool(restock))
         self._show_similar(level == "out_of_stock")
         self.back_in_stock.setVisible(level == "out_of_stock")
+        self.reserve_here.setVisible(level != "out_of_stock")
         self._describe_order_button()
 
     def _describe_order_button(self) -> None:
@@ -593,6 +598,12 @@ class ProductScreen(Restyling, Screen):
                                if part)
             self._context.navigator.open_back_in_stock(variant.sku, words)
 
+    def _on_reserve_here(self) -> None:
+        if self.variant is not None:
+            config = self._context.config
+            self._context.navigator.open_reservation(self.variant.sku, config.store_id,
+                                                     config.store_name or config.store_id)
+
     def _on_order_clicked(self) -> None:
         """One of this variant goes in the basket (unless it is there), then the basket."""
         page, variant, session = self.page, self.variant, self._context.session
@@ -642,7 +653,7 @@ class ProductScreen(Restyling, Screen):
             return []
         # From the top of the page down, then the bar at its foot.
         controls = (self.gallery, self.colors, self.sizes, self.other_stores,
-                    self.back_in_stock, self.similar_list, self.phone_button,
+                    self.back_in_stock, self.reserve_here, self.similar_list, self.phone_button,
                     self.compare_button, self.order_button)
         return [control for control in controls if not control.isHidden()]
 
@@ -657,6 +668,9 @@ class ProductScreen(Restyling, Screen):
             label.setAccessibleName(label.text())
         show_text(self.other_stores, self.tr("Other stores"))
         show_text(self.back_in_stock, self.tr("Tell me when it's back"))
+        config = self._context.config
+        show_text(self.reserve_here, self.tr("Reserve at %1").replace(
+            "%1", config.store_name or config.store_id))
         self.decision_bar.setAccessibleName(self.tr("Your choice"))
         show_text(self.phone_button, self.tr("See it on your phone"))
         self.similar_list.setAccessibleName(self.tr("Available here instead"))
