@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QLabel,
     QLayout,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionButton,
     QToolButton,
     QWidget,
 )
@@ -60,6 +62,17 @@ def clipped_text(window: QWidget) -> list[str]:
         text = widget.text()
         if not text:
             continue
+        if isinstance(widget, QPushButton):
+            room = text_room(widget)
+            metrics = widget.fontMetrics()
+            width = metrics.size(Qt.TextFlag.TextShowMnemonic, text).width()
+            # The ink's height: a line's leading may spill over the padding unseen.
+            ink = metrics.tightBoundingRect(text.replace("&", "")).height()
+            if width > room.width():
+                problems.append(f"{text!r} is wider than its {room.width()}px")
+            elif "\n" not in text and ink > room.height():
+                problems.append(f"{text!r} is {ink}px tall, has {room.height()}px")
+            continue
         box = widget.contentsRect()
         if isinstance(widget, QLabel) and widget.wordWrap():
             # A label's heightForWidth takes its whole width and takes off its margins.
@@ -69,6 +82,19 @@ def clipped_text(window: QWidget) -> list[str]:
         elif widget.fontMetrics().horizontalAdvance(text) > box.width():
             problems.append(f"{text!r} is wider than its {box.width()}px")
     return problems
+
+
+def text_room(button: QPushButton) -> QRect:
+    """The room a push button's words have: inside the style sheet's border and padding
+    (which the widget's contents rect does not count), and beside its icon."""
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    room = button.style().subElementRect(
+        QStyle.SubElement.SE_PushButtonContents, option, button)
+    if not button.icon().isNull():
+        # The style draws the icon left of the words with a 4 px gap (QCommonStyle).
+        room.setWidth(room.width() - button.iconSize().width() - 4)
+    return room
 
 
 def in_view(widget: QWidget, window: QWidget) -> bool:

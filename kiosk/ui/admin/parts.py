@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.flow import FlowLayout
 from kiosk.ui.widgets.text import show_text, wrapped_label
 
 
@@ -73,8 +73,8 @@ class AdminPage(Retranslating, QWidget):
         scroll.setWidget(self.body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll = scroll
-        self.buttons = QHBoxLayout()
-        self.buttons.setSpacing(theme.spacing)
+        # On as many lines as they need: three side by side were cut at 2x upright.
+        self.buttons = FlowLayout(spacing=theme.spacing)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.spacing)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -104,14 +104,21 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
         """The button beside the products where they fit, else under them."""
         layout = self.layout()
         margins = layout.contentsMargins()
+        # The products' row as it is with their names, shown or not: judged without them,
+        # the button would go beside again and the names come back too wide.
+        hidden_names = sum(name.minimumSizeHint().width() + name.parentWidget().layout().spacing()
+                           for name in self._names if name.isHidden())
         beside = self.width() >= (margins.left() + self._items.minimumSize().width()
-                                  + layout.spacing()
+                                  + hidden_names + layout.spacing()
                                   + self.compare_button.minimumSizeHint().width()
                                   + margins.right())
         direction = (QBoxLayout.Direction.LeftToRight if beside
                      else QBoxLayout.Direction.TopToBottom)
         if direction != layout.direction():
             layout.setDirection(direction)
+            # Another height: the window's layout is told, or the bar keeps the old one and
+            # the button its place beside ('Comparer (3)' was cut at 1.5x upright).
+            self.updateGeometry()
         # Stacked, each product keeps its picture and its remove button; too little room
         # is left for a readable name (it is still the item's and the button's name).
         for name in self._names:
@@ -179,6 +186,9 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
         # Room kept for the products not yet added, so an item does not widen as others go.
         self._items.addStretch(MAX_COMPARED - len(self._cards))
         self.retranslate()
+        # Again once the new items are shown in the sheet's type (the button was left
+        # beside products that had grown too wide for it: 'Comparer (3)' cut at 1.5x).
+        QTimer.singleShot(0, self, self._arrange)
         empty = not self._context.session.compare
         if empty or self.parentWidget() is not None:   # unplaced, it would open as a window
             self.setHidden(empty)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -170,6 +170,7 @@ class FilterPanel(Retranslating, Restyling, QFrame):
                                (self.price_heading, self.prices)):
             heading.setVisible(chips.isVisibleTo(self))
         self._show_count()
+        self._choose_columns()      # a price band's words may be wider than before
 
     def _offer(self, chips: ChipFlow, found: tuple[str, ...],
                shown: tuple[str, ...]) -> tuple[str, ...]:
@@ -228,6 +229,8 @@ class FilterPanel(Retranslating, Restyling, QFrame):
                              checked=self.sorts.checked_keys() or {"relevance"})
         self._label_options()
         self._show_count()
+        if self.landscape is not None:
+            self._choose_columns()
 
     def set_formatter(self, formatter: Formatter) -> None:
         self._formatter = formatter
@@ -316,6 +319,24 @@ class FilterPanel(Retranslating, Restyling, QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_actions()
-        landscape = self.width() > self.height()
+        self._choose_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            # Measured once the chips have taken the new type size.
+            QTimer.singleShot(0, self, self._choose_columns)
+
+    def _choose_columns(self) -> None:
+        """Two columns on a wide sheet where each holds its widest chip whole (at 2x, a
+        French price band took more than half a wide screen); one otherwise."""
+        def widest(widgets: tuple[QWidget, ...]) -> int:
+            return max(widget.sizeHint().width() for widget in widgets)
+
+        left = widest((self.size_heading, self.sizes, self.color_heading, self.colors,
+                       self.price_heading, self.prices))
+        right = widest((self.stock_heading, self._stock_row, self.sort_heading, self.sorts))
+        landscape = self.width() > self.height() and \
+            self.width() >= left + self._grid.horizontalSpacing() + right
         if landscape != self.landscape:
             self._arrange(landscape)

@@ -3,6 +3,8 @@ ends, as words wrap in a paragraph: no widget is ever cut at the right edge."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
@@ -39,13 +41,17 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()
+        """The widest item as it would like to be: each line holds at least one whole."""
+        return self._widest(QLayoutItem.sizeHint)
 
     def minimumSize(self) -> QSize:
         """The widest item: less, and it could not be placed whole on a line."""
+        return self._widest(QLayoutItem.minimumSize)
+
+    def _widest(self, measure: Callable[[QLayoutItem], QSize]) -> QSize:
         size = QSize()
         for item in self._items:
-            size = size.expandedTo(item.minimumSize())
+            size = size.expandedTo(measure(item))
         margins: QMargins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
