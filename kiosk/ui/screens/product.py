@@ -50,7 +50,7 @@ from kiosk.ui.widgets.phone_panel import PhonePanel
 from kiosk.ui.widgets.product_grid import ProductCardDelegate, ProductGridModel
 from kiosk.ui.widgets.similar_strip import SimilarStrip
 from kiosk.ui.widgets.status_pane import StatusPane
-from kiosk.ui.widgets.text import show_text, wrapped_label
+from kiosk.ui.widgets.text import WrappingButton, show_text, wrapped_label
 from kiosk.ui.widgets.toggle import act_on_toggle
 from kiosk.ui.wording import limit_message, sentences
 
@@ -128,7 +128,7 @@ class ProductScreen(Restyling, Screen):
         self.back_in_stock = QPushButton(objectName="OtherStores")
         self.back_in_stock.clicked.connect(self._on_back_in_stock)
         # "Reserve at <this store>" while it has the variant (kiosk/ui/screens/reservation.py)
-        self.reserve_here = QPushButton(objectName="OtherStores")
+        self.reserve_here = WrappingButton("OtherStores", t.spacing * 2)  # a long store name
         self.reserve_here.clicked.connect(self._on_reserve_here)
         self.decision_bar = DecisionBar(t)
         bar = self.decision_bar
@@ -669,7 +669,7 @@ class ProductScreen(Restyling, Screen):
         show_text(self.other_stores, self.tr("Other stores"))
         show_text(self.back_in_stock, self.tr("Tell me when it's back"))
         config = self._context.config
-        show_text(self.reserve_here, self.tr("Reserve at %1").replace(
+        self.reserve_here.set_text(self.tr("Reserve at %1").replace(
             "%1", config.store_name or config.store_id))
         self.decision_bar.setAccessibleName(self.tr("Your choice"))
         show_text(self.phone_button, self.tr("See it on your phone"))

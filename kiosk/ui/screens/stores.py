@@ -11,7 +11,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.catalog_change import CatalogChange
 from kiosk.core.store_stock import LiveFigure, StoreStock, merge_live, variant_in_stores
@@ -23,7 +23,7 @@ from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.store_card import StoreCard
-from kiosk.ui.widgets.text import show_text, wrapped_label
+from kiosk.ui.widgets.text import WrappingButton, show_text, wrapped_label
 
 AGE_REFRESH_MS = 60_000     # "counted 3 min ago" must not stay at 3 for long
 
@@ -56,7 +56,7 @@ class StoresScreen(Restyling, Screen):
         layout.addWidget(scroll, 1)
         self.restyle(context.theme)
         self.cards: list[StoreCard] = []
-        self.reserve_buttons: list[QPushButton] = []
+        self.reserve_buttons: list[WrappingButton] = []
         self._cached: list[StoreStock] | None = None
         self._live: dict[str, LiveFigure] | None = None
         self._variant_parts: tuple[str, str | None, str | None] | None = None
@@ -109,7 +109,8 @@ class StoresScreen(Restyling, Screen):
             self._list_layout.insertWidget(self._list_layout.count() - 1, card)
             self.cards.append(card)
             # "Reserve at <store>" under a store that has it (kiosk/ui/screens/reservation.py)
-            reserve = QPushButton(objectName="SecondaryButton")
+            # Its words wrap: a store's name in large type needs the room.
+            reserve = WrappingButton("SecondaryButton", self._context.theme.spacing * 2)
             reserve.clicked.connect(lambda _=False, card=card: self._context.navigator
                                     .open_reservation(self.variant_sku, card.store.store_id,
                                                       card.store.name))
@@ -119,8 +120,7 @@ class StoresScreen(Restyling, Screen):
 
     def _show_reserve_buttons(self) -> None:
         for card, button in zip(self.cards, self.reserve_buttons, strict=True):
-            button.setText(self.tr("Reserve at %1").replace("%1", card.store.name))
-            button.setAccessibleName(button.text())
+            button.set_text(self.tr("Reserve at %1").replace("%1", card.store.name))
             button.setVisible(bool(card.store.quantity))
 
     def catalog_changed(self, change: CatalogChange) -> None:
