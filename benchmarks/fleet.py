@@ -339,8 +339,11 @@ def report(args, result: dict, figures: Figures, db: Database) -> None:
     asked = args.terminals * (1 / POLL_S + 1 / HEARTBEAT_S + 1 / ORDER_MEAN_S)
     requests = sum(len(times) for route, times in figures.latencies.items()
                    if route != "GET /metrics")
-    print(f"requests asked for by the fleet: {asked:.1f}/s; served {requests / wall:.1f}/s "
-          f"({requests / wall / asked:.0%}): below 100 %, the machine could not keep up")
+    served = requests / wall
+    # Arrivals are random: within 2 % of what was asked is keeping up.
+    verdict = "kept up" if served >= 0.98 * asked else "the machine could not keep up"
+    print(f"requests asked for by the fleet: {asked:.1f}/s; served {served:.1f}/s "
+          f"({served / asked:.0%}): {verdict}")
     per_request = {group: cpu[group] / requests for group in cpu}
     print("CPU per request served: " + ", ".join(
         f"{group} {per_request[group] * 1000:.2f} ms" for group in ("servers", "nginx",
