@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject
-from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core import validation
 from kiosk.core.reservations import (
@@ -29,9 +29,10 @@ from kiosk.core.validation import Problem
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.screens.customer_form import FieldSpec, FormField
+from kiosk.ui.screens.review import CHECK_BOX_PX
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.qr import QrCode
-from kiosk.ui.widgets.text import wrapped_label
+from kiosk.ui.widgets.text import WrappingCheckBox, wrapped_label
 
 # The specs' keys name the customer form's checks; the reservation's own are applied too.
 DETAILS = {NAME: FieldSpec("first_name", "text", validation.NAME_MAX),
@@ -48,7 +49,9 @@ class ReservationScreen(CheckoutScreen):
         self._key = new_key()           # one reservation, whatever the retries
         self.intro = wrapped_label("Hint")
         self.fields = {key: FormField(spec, "") for key, spec in DETAILS.items()}
-        self.consent = QCheckBox(objectName="ConsentBox")
+        # The review's tick box: its sentence wraps beside it in large type.
+        self.consent = WrappingCheckBox("ConsentBox", context.theme.px(CHECK_BOX_PX),
+                                        context.theme.spacing)
         self.status = wrapped_label("ReservationStatus")
         self.status.hide()
         self.reserve_button = QPushButton(objectName="PrimaryButton")
@@ -194,9 +197,8 @@ class ReservationScreen(CheckoutScreen):
             field.label.setText(labels[key])
             field.label.setAccessibleName(labels[key])
             field.edit.setAccessibleName(labels[key])
-        self.consent.setText(self.tr("I agree that the store keeps my details until the "
-                                     "reservation ends."))
-        self.consent.setAccessibleName(self.consent.text())
+        self.consent.set_text(self.tr("I agree that the store keeps my details until the "
+                                      "reservation ends."))
         self.reserve_button.setText(self.tr("Reserve"))
         self.reserve_button.setAccessibleName(self.reserve_button.text())
         self.delivery_button.setText(self.tr("Order for home delivery"))
