@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -308,16 +309,12 @@ class KioskShell(Retranslating, Restyling, QWidget):
         # Its bar says there is more below; the finger slides it, as every other list.
         enable_kinetic_scrolling(self._reach_scroller.viewport())
         self._reach_scroller.hide()
-        outer = QVBoxLayout(self)
+        # The content, and after it the accessibility bar: out of what the reach band
+        # scrolls, the accessibility button stays in the band on every screen.
+        outer = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._content)
-        # The screens, and beside them on a wide window the accessibility bar (under them
-        # on a tall one): a wide window has no height to spare.
-        self._screens_row = QHBoxLayout()
-        self._screens_row.setContentsMargins(0, 0, 0, 0)
-        self._screens_row.setSpacing(0)
-        self._screens_row.addWidget(self.layers)
-        layout.addLayout(self._screens_row)
+        layout.addWidget(self.layers)
         self._accessibility_bar: AccessibilityBar | None = None
         # What stands above the reach band in reach mode: a word to look lower down.
         self.reach_note = QLabel(self, objectName="ReachNote")
@@ -396,10 +393,14 @@ class KioskShell(Retranslating, Restyling, QWidget):
         bar = self._accessibility_bar
         if bar is None:
             return
-        self._content_layout.removeWidget(bar)
-        self._screens_row.removeWidget(bar)
+        outer = self.layout()
+        outer.removeWidget(bar)
         bar.set_landscape(self.landscape)
-        (self._screens_row if self.landscape else self._content_layout).addWidget(bar)
+        # Beside the screens on a wide window, under them on a tall one.
+        outer.setDirection(QBoxLayout.Direction.LeftToRight if self.landscape
+                           else QBoxLayout.Direction.TopToBottom)
+        outer.setSpacing(0 if self.landscape else self._content_layout.spacing())
+        outer.addWidget(bar)
 
     def _drop(self, screen: QWidget) -> None:
         self.screens.removeWidget(screen)
@@ -466,13 +467,13 @@ class KioskShell(Retranslating, Restyling, QWidget):
         if on:
             outer.removeWidget(self._content)
             scroller.setWidget(self._content)
-            outer.addWidget(scroller)
+            outer.insertWidget(0, scroller)
             scroller.show()
         else:
             scroller.takeWidget()
             scroller.hide()
             outer.removeWidget(scroller)
-            outer.addWidget(self._content)
+            outer.insertWidget(0, self._content)
             self._content.show()
         # Under what the app lays over the screens (notices, the accessibility panel): a
         # widget given back to the window would come above them.

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QScrollBar,
     QScroller,
     QWidget,
 )
@@ -122,6 +123,15 @@ def test_in_reach_mode_every_control_of_a_journey_is_within_reach(
             problems = out_of_reach(kiosk.window, stand)
             assert problems == [], f"{where}: " + "; ".join(problems)
             assert kiosk.window.size() == stand.size, f"{where}: the window grew"
+            # A control scrolled below the band is out of sight, which out_of_reach does not
+            # see: the accessibility button is wholly in view, without a scroll.
+            button = kiosk.accessibility_menu.bar.button
+            assert button.visibleRegion().boundingRect() == button.rect(), \
+                f"{where}: the accessibility button is out of sight"
+            # The band scrolls under the finger: no arrows for a mouse.
+            for bar in kiosk.window.findChildren(QScrollBar):
+                if bar.isVisible():
+                    assert bar.width() <= kiosk.theme.spacing, f"{where}: a desktop scroll bar"
 
         check("home")
         product_id, sku, name, _ = out_of_stock_here(kiosk.config)
@@ -141,6 +151,11 @@ def test_in_reach_mode_every_control_of_a_journey_is_within_reach(
         check("form with its keyboard")
         kiosk.set_language("en")
         check("form in English")
+        kiosk.context.session.customer_fields.update(
+            first_name="Zoé", last_name="Martin", email="zoe@example.fr", phone="0612345678",
+            address_line1="12 rue de l'Église", postal_code="69003", city="Lyon")
+        kiosk.navigator.open_review()
+        check("review")
         # What comes over the screens keeps to the band too: a notice (a tap takes it
         # away) and the idle warning's button.
         kiosk.notice.show_message("Up to 5 of the same item.")
