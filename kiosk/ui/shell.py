@@ -301,7 +301,10 @@ class KioskShell(Retranslating, Restyling, QWidget):
         self._content = QWidget(objectName="ShellContent")
         layout = self._content_layout = QVBoxLayout(self._content)
         layout.setContentsMargins(0, 0, 0, 0)
-        self._reach_scroller = QScrollArea(self, objectName="ReachScroller")
+        # Named before it has a parent: made under the styled window, its scroll bar takes
+        # the sheet's rules before the name that picks its slim form.
+        self._reach_scroller = QScrollArea(objectName="ReachScroller")
+        self._reach_scroller.setParent(self)
         self._reach_scroller.setFrameShape(QFrame.Shape.NoFrame)
         self._reach_scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._reach_scroller.setWidgetResizable(True)
