@@ -178,7 +178,13 @@ class CustomerFormScreen(CheckoutScreen):
         content = self.scroll.widget()
         top = field.label.mapTo(content, QPoint(0, 0)).y()
         bottom = field.edit.mapTo(content, QPoint(0, field.edit.height())).y()
-        self.scroll.ensureVisible(0, (top + bottom) // 2, 0, (bottom - top) // 2 + spacing)
+        room = self.scroll.viewport().height()
+        if bottom - top + 2 * spacing <= room:
+            self.scroll.ensureVisible(0, (top + bottom) // 2, 0, (bottom - top) // 2 + spacing)
+        else:
+            # Not even those two with a gap (a wide screen at 2x): its name whole at the top,
+            # where ensureVisible would line up the bottom and cut the name off.
+            self.scroll.verticalScrollBar().setValue(top - max(0, (room - (bottom - top)) // 2))
 
     def _next_field(self) -> None:
         if self.active is None:
