@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from central.analytics import customer_figures
 from central.analytics.labels import reason_label, reason_polarity
 from central.analytics.page_text import TEXT
 from central.analytics.queries import FUNNEL_STEPS, FilterProblem, Filters
@@ -140,7 +141,9 @@ def dashboard_page(language: str, data: dict[str, Any], filters: Filters,
         funnel_chart=_funnel(language, totals) if any(totals.values()) else None,
         conversions=[None if not row["sessions"] else 100 * row["orders"] / row["sessions"]
                      for row in data["funnel"]],
-        funnel_steps=FUNNEL_STEPS)
+        funnel_steps=FUNNEL_STEPS,
+        reservation_columns=customer_figures.COLUMNS["reservations"][2:],
+        alert_columns=customer_figures.COLUMNS["alerts"][2:])
 
 
 def _frame(language: str, title: str, query: str = "") -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Float, case, cast, func, select
 from sqlalchemy.orm import Session
 
+from central.analytics import customer_figures
 from central.analytics.labels import reason_label, reason_polarity
 from central.analytics.local_time import week_of
 from central.db import models
@@ -30,7 +31,8 @@ FUNNEL_STEPS = ("sessions", "searches", "zero_result_searches", "product_views",
 _FUNNEL_TYPES = {"session_start": ("sessions",), "search": ("searches",),
                  "zero_result_search": ("searches", "zero_result_searches"),
                  "product_view": ("product_views",), "order_placed": ("orders",)}
-PANELS = ("stores", "heatmap", "moments", "trend", "reasons", "funnel", "zero_results")
+PANELS = ("stores", "heatmap", "moments", "trend", "reasons", "funnel", "zero_results",
+          "reservations", "alerts")
 
 
 class FilterProblem(StrEnum):
@@ -104,6 +106,8 @@ def dashboard(session: Session, filters: Filters,
         "reasons": reasons(session, filters),
         "funnel": funnel(session, filters, names),
         "zero_results": zero_results(session, filters, zero_results_limit),
+        "reservations": customer_figures.reservations(session, filters, names, _store_ids),
+        "alerts": customer_figures.alerts(session, filters, names, _store_ids),
     }
 
 
@@ -115,6 +119,9 @@ def panel(session: Session, filters: Filters, name: str) -> list[dict[str, Any]]
         return funnel(session, filters, store_names(session))
     if name == "zero_results":
         return zero_results(session, filters, ZERO_RESULTS_EXPORTED)
+    if name in ("reservations", "alerts"):
+        figures = getattr(customer_figures, name)
+        return figures(session, filters, store_names(session), _store_ids)
     return {"heatmap": heatmap, "moments": moment_cells, "trend": trend,
             "reasons": reasons}[name](session, filters)
 
@@ -298,4 +305,5 @@ PANEL_COLUMNS = {
     "reasons": ("reason", "label_fr", "label_en", "polarity", "ratings", "average_score"),
     "funnel": ("store_id", "store", *FUNNEL_STEPS),
     "zero_results": ("text", "searches", "stores"),
+    **customer_figures.COLUMNS,
 }

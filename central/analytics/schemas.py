@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class StoreRow(BaseModel):
@@ -63,6 +63,28 @@ class ZeroResultRow(BaseModel):
     stores: int
 
 
+class ReservationRow(BaseModel):
+    store_id: str
+    store: str
+    reserved: int
+    held: int
+    collected: int
+    expired: int
+    cancelled: int
+
+
+class AlertRow(BaseModel):
+    store_id: str = Field(description='the store asked for; "" for alerts for any store')
+    store: str
+    asked: int
+    confirmed: int
+    sent: int
+    followed: int = Field(description="sent, then the same address ordered or reserved the "
+                                      "variant within 7 days")
+    follow_unknown: int = Field(description="sent, but an address retention erased leaves "
+                                            "it unknown whether one followed")
+
+
 class FiltersOut(BaseModel):
     start: str
     end: str
@@ -82,3 +104,5 @@ class DashboardOut(BaseModel):
     reasons: list[ReasonRow]
     funnel: list[FunnelRow]
     zero_results: list[ZeroResultRow]
+    reservations: list[ReservationRow]
+    alerts: list[AlertRow]

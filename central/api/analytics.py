@@ -26,7 +26,8 @@ Start = Annotated[date | None, Query(description="first day (store-local), defau
 End = Annotated[date | None, Query(description="last day, included; default: today")]
 StoreFilter = Annotated[StoreId | None, Query(description="one store; default: all")]
 IncludeMisuse = Annotated[bool, Query(description="count ratings flagged as a burst")]
-Panel = Literal["stores", "heatmap", "moments", "trend", "reasons", "funnel", "zero_results"]
+Panel = Literal["stores", "heatmap", "moments", "trend", "reasons", "funnel", "zero_results",
+                "reservations", "alerts"]
 
 
 def today() -> date:

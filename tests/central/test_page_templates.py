@@ -59,6 +59,10 @@ def hostile_data() -> dict:
         "funnel": [{"store_id": "s1", "store": HOSTILE, "sessions": 4, "searches": 2,
                     "zero_result_searches": 1, "product_views": 1, "orders": 1}],
         "zero_results": [{"text": HOSTILE, "searches": 1, "stores": 1}],
+        "reservations": [{"store_id": "s1", "store": HOSTILE, "reserved": 2, "held": 1,
+                          "collected": 1, "expired": 0, "cancelled": 0}],
+        "alerts": [{"store_id": "s1", "store": HOSTILE, "asked": 2, "confirmed": 1,
+                    "sent": 1, "followed": 1, "follow_unknown": 0}],
     }
 
 
@@ -69,9 +73,9 @@ def test_hostile_texts_reach_the_dashboard_as_text(language):
                           [("s1", HOSTILE)], HOSTILE, HOSTILE,
                           FilterProblem.END_BEFORE_START)
     assert "<script" not in page and "<img" not in page
-    # The store in the filters, the table, the heatmap, the funnel; the search; the
-    # reason code; the user's name and the CSRF token.
-    assert page.count(ESCAPED) >= 7
+    # The store in the filters, the table, the heatmap, the funnel, the reservations and
+    # the alerts; the search; the reason code; the user's name and the CSRF token.
+    assert page.count(ESCAPED) >= 9
     assert TEXT[language]["problems"][FilterProblem.END_BEFORE_START] in page
 
 
