@@ -98,6 +98,8 @@ class BackInStockScreen(CheckoutScreen):
         self._lines.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing * 2)
         self._lines.setSpacing(spacing * 2)
         self._send_row.setContentsMargins(spacing * 2, 0, spacing * 2, 0)
+        for button in (self.this_store, self.any_store):
+            button.set_room(spacing * 2, spacing * 2)
         self.consent.set_room(theme.px(CHECK_BOX_PX) + spacing, 0)
 
     # --- typing -----------------------------------------------------------------------

@@ -222,6 +222,7 @@ class ProductScreen(Restyling, Screen):
         side = t.spacing * 2
         for row in self._framed_rows:
             row.setContentsMargins(side, 0, side, 0)
+        self.reserve_here.set_room(side, side)
         for title in self._titles():
             self._space(title)
         self._dots.clear()              # drawn at the old size

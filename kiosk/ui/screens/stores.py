@@ -54,9 +54,9 @@ class StoresScreen(Restyling, Screen):
         for widget in (self.heading, self.variant, self.note):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
-        self.restyle(context.theme)
         self.cards: list[StoreCard] = []
         self.reserve_buttons: list[WrappingButton] = []
+        self.restyle(context.theme)
         self._cached: list[StoreStock] | None = None
         self._live: dict[str, LiveFigure] | None = None
         self._variant_parts: tuple[str, str | None, str | None] | None = None
@@ -84,6 +84,8 @@ class StoresScreen(Restyling, Screen):
         self._list_layout.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
         self._list_layout.setSpacing(spacing)
         self.layout().setSpacing(spacing)
+        for button in self.reserve_buttons:
+            button.set_room(spacing * 2, spacing * 2)
 
     def _read_figures(self, then: Callable[[tuple[tuple, list[StoreStock]]], None]) -> None:
         variant_sku, store_id = self.variant_sku, self._context.store_id
