@@ -8,8 +8,10 @@ reservation or alert was made.
 the same variant within FOLLOW_WINDOW. An alert's own address is erased as soon as its
 notice is queued, so the address is read from that notice in the mail queue, which keeps
 it for CENTRAL_KEEP_MAIL_DAYS (90 days by default, far longer than the window). Once
-retention has emptied it, or the order's or reservation's address, a match can no longer
-be made: such alerts are counted apart as "follow_unknown", never as not followed.
+retention has emptied it, a match can no longer be made: such alerts are counted apart as
+"follow_unknown", never as not followed. A reservation that followed keeps its address 30
+days after it ends (CENTRAL_KEEP_RESERVATIONS_DAYS); one erased before the notice is read
+here is no longer seen as a follow-up.
 """
 
 from __future__ import annotations
