@@ -128,6 +128,10 @@ def every_shopper_screen(kiosk):
     yield "search", lambda: navigator.open_search("veste")
     yield "product", lambda: navigator.open_product(jacket, "WJ01-M-Blue")
     yield "stores", lambda: navigator.open_stores("WJ01-L-Red")
+    yield "reservation", lambda: navigator.open_reservation(
+        "WJ01-L-Red", "lyon-republique", "Luma Lyon République")
+    yield "back in stock", lambda: navigator.open_back_in_stock(
+        "WJ01-L-Red", "Veste Stellar Solar · L · Rouge")
     yield "compare", navigator.open_compare
     yield "basket", navigator.open_basket
     yield "customer form with errors", form_with_errors

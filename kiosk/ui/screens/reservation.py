@@ -30,7 +30,9 @@ from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
 from kiosk.ui.screens.customer_form import FieldSpec, FormField
 from kiosk.ui.screens.review import CHECK_BOX_PX
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.kinetic import finger_scroll_area
 from kiosk.ui.widgets.qr import QrCode
 from kiosk.ui.widgets.text import WrappingCheckBox, wrapped_label
 
@@ -61,22 +63,40 @@ class ReservationScreen(CheckoutScreen):
         self.delivery_button.hide()
         self.reference = wrapped_label("ScreenTitle")
         self.reference.hide()
-        self.qr = QrCode(context.runner, QR_SIDE_PX)
+        self.qr = QrCode(context.runner, context.theme.px(QR_SIDE_PX))
         self.qr.hide()
         self.keyboard = OnScreenKeyboard(context.theme)
         self.keyboard.set_language(context.formatter.language)
         self.keyboard.hide()
-        form = QVBoxLayout()
+        # The form scrolls under a finger, so that large type or the keyboard never push
+        # the screen past the panel; its two actions stay in view below it.
+        content = QWidget(objectName="FormContent")
+        form = self._form = QVBoxLayout(content)
         for widget in (self.intro, *self.fields.values(), self.consent, self.status,
-                       self.reference, self.qr, self.reserve_button, self.delivery_button):
+                       self.reference, self.qr):
             form.addWidget(widget)
+        form.addStretch(1)
         for field in self.fields.values():
             field.edit.installEventFilter(self)
-        self.column.addLayout(form)
-        self.column.addStretch(1)
+        self.scroll = finger_scroll_area(content, "FormScroll")
+        self.column.addWidget(self.scroll, 1)
+        actions = self._actions = QVBoxLayout()
+        actions.addWidget(self.reserve_button)
+        actions.addWidget(self.delivery_button)
+        self.column.addLayout(actions)
         self.column.addWidget(self.keyboard)
         self.outcome: Reservation | None = None
+        self.restyle(context.theme)
         self.retranslate()
+
+    def restyle(self, theme: Theme) -> None:
+        super().restyle(theme)
+        spacing = theme.spacing
+        self._form.setContentsMargins(spacing * 2, spacing, spacing * 2, spacing)
+        self._form.setSpacing(spacing * 2)
+        self._actions.setContentsMargins(spacing * 2, 0, spacing * 2, spacing)
+        self.consent.set_room(theme.px(CHECK_BOX_PX) + spacing, 0)
+        self.qr.set_size(theme.px(QR_SIDE_PX))
 
     # --- what the shopper does --------------------------------------------------------
 
@@ -87,6 +107,7 @@ class ReservationScreen(CheckoutScreen):
                 self.keyboard.set_mode(field.spec.keyboard)
                 self.keyboard.set_target(field.edit)
                 self.keyboard.show()
+                self.scroll.ensureWidgetVisible(field)
         return super().eventFilter(watched, event)
 
     def _on_reserve(self) -> None:
