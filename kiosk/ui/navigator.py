@@ -77,6 +77,11 @@ class ScreenNavigator:
         self._window.push(BackInStockScreen(self._context(), variant_sku, item_words,
                                             self._known_offline))
 
+    def takes_alerts(self) -> bool:
+        sync = self._sync()
+        messages = sync.status.customer_messages if sync is not None else None
+        return messages is not None and messages.order_email
+
     def open_reservation(self, variant_sku: str, store_id: str, store_name: str) -> None:
         from kiosk.ui.screens.reservation import ReservationScreen
 

@@ -52,6 +52,7 @@ class RecordingNavigator:
     def __init__(self) -> None:
         self.opened: list[tuple] = []
         self.messages: list[str] = []
+        self.alerts_taken = True          # as a server that e-mails customers says
 
     def open_category(self, path: str) -> None:
         self.opened.append(("category", path))
@@ -73,6 +74,9 @@ class RecordingNavigator:
 
     def open_back_in_stock(self, variant_sku: str, item_words: str) -> None:
         self.opened.append(("back_in_stock", variant_sku, item_words))
+
+    def takes_alerts(self) -> bool:
+        return self.alerts_taken
 
     def notify(self, message: str) -> None:
         self.messages.append(message)

@@ -100,6 +100,15 @@ def test_the_product_page_offers_it_only_for_a_variant_out_of_stock_here(qtbot, 
     tap(qtbot, offer)
     [(kind, sku, words)] = shopper.navigator.opened
     assert (kind, sku) == ("back_in_stock", SKU) and "L" in words
+    # A server that sends no e-mail (or has not said yet) takes no alert: none is offered.
+    shopper.navigator.alerts_taken = False
+    unmailed = ProductScreen(shopper, product_id, SKU)
+    qtbot.addWidget(unmailed)
+    unmailed.resize(1080, 1920)
+    unmailed.show()
+    qtbot.waitUntil(lambda: unmailed.page is not None, timeout=5000)
+    settle()
+    assert named(unmailed, QPushButton, "Prévenez-moi de son retour").isHidden()
 
 
 def test_an_alert_sent_from_the_kiosk_brings_the_confirmation_e_mail(

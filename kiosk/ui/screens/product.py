@@ -498,7 +498,8 @@ class ProductScreen(Restyling, Screen):
         show_text(self.restock, restock)
         self.restock.setVisible(bool(restock))
         self._show_similar(level == "out_of_stock")
-        self.back_in_stock.setVisible(level == "out_of_stock")
+        self.back_in_stock.setVisible(level == "out_of_stock"
+                                      and self._context.navigator.takes_alerts())
         self.reserve_here.setVisible(level != "out_of_stock")
         self._describe_order_button()
 
