@@ -24,8 +24,7 @@ almost all of it ranking every match of a one- or two-letter prefix):
 6. Only when nothing matches, a long word with one typo is corrected against the titles'
    vocabulary, to the most common word one edit away that a name or a category name
    holds as the shopper reads it (in their language, else the default one where a name
-   is not translated: a French shopper is not corrected to an English word, but
-   brand-like names are in both),
+   is not translated), else to another language's word rather than to nothing,
    and the search runs once more; then the words marked optional (enfant) are left out,
    down to the whole catalog. Completions likewise come from the names the shopper reads.
 
