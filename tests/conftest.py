@@ -20,6 +20,27 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 LUMA_DIR = find_luma_dir()
 
 
+def _loopback_smtp():
+    from support.smtp import LoopbackSmtp  # aiosmtpd: only for the tests that mail
+
+    server = LoopbackSmtp()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp():
+    """A real SMTP server on loopback, fresh for each test (tests/support/smtp.py)."""
+    yield from _loopback_smtp()
+
+
+@pytest.fixture(scope="module")
+def module_smtp():
+    """One loopback SMTP server for a module, serving its module-wide central server."""
+    yield from _loopback_smtp()
+
+
 @pytest.fixture(scope="session")
 def luma_dir() -> Path:
     assert (LUMA_DIR / "products.csv").exists(), f"Luma dataset missing at {LUMA_DIR}"

@@ -32,14 +32,6 @@ STORES = ("paris-rivoli", "lyon-republique", "marseille-canebiere", "toulouse-ca
 CONSENT = {"privacy_notice": "2026-01", "given_terminal_at": "2026-11-24T15:02:40+01:00"}
 
 
-@pytest.fixture
-def smtp():
-    server = LoopbackSmtp()
-    server.start()
-    yield server
-    server.stop()
-
-
 class AlertApi:
     def __init__(self, client: TestClient, db, mail: MailSettings, tmp_path, monkeypatch,
                  capsys) -> None:

@@ -41,14 +41,6 @@ class Clock:
         return utc_now() + self.offset
 
 
-@pytest.fixture
-def smtp():
-    server = LoopbackSmtp()
-    server.start()
-    yield server
-    server.stop()
-
-
 class MailApi:
     def __init__(self, client: TestClient, db, mail: MailSettings, clock: Clock) -> None:
         self.client, self.db, self.mail, self.clock = client, db, mail, clock

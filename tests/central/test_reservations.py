@@ -18,7 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, select
 from staff_helpers import STAFF_PASSWORD, staff_account
-from support.smtp import LoopbackSmtp, text_and_html
+from support.smtp import text_and_html
 
 from central.app import create_app
 from central.catalog import CatalogWriter
@@ -246,14 +246,6 @@ def test_the_hold_time_setting_is_checked_naming_its_key():
             reservation_settings_from_env({HOLD_HOURS_KEY: bad})
     with pytest.raises(ValueError, match=f"^{REMINDER_HOURS_KEY} must be less than"):
         reservation_settings_from_env({HOLD_HOURS_KEY: "24", REMINDER_HOURS_KEY: "24"})
-
-
-@pytest.fixture
-def smtp():
-    server = LoopbackSmtp()
-    server.start()
-    yield server
-    server.stop()
 
 
 def test_the_customer_is_mailed_a_confirmation_and_one_reminder(seeded_database, luma_dir,

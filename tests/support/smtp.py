@@ -90,6 +90,14 @@ class LoopbackSmtp:
                     if containing in str(message["Subject"])]
 
 
+def mail_settings(smtp: LoopbackSmtp, public_url: str = "https://commandes.luma.example",
+                  **more: str) -> dict[str, str]:
+    """A central server's environment for sending its customer e-mails to `smtp`."""
+    return {"CENTRAL_SMTP_HOST": "127.0.0.1", "CENTRAL_SMTP_PORT": str(smtp.port),
+            "CENTRAL_SMTP_SECURITY": "none", "CENTRAL_MAIL_FROM": "Luma <commandes@luma.example>",
+            "CENTRAL_PUBLIC_URL": public_url, **more}
+
+
 def text_and_html(message: EmailMessage) -> tuple[str, str]:
     return (message.get_body(("plain",)).get_content(),
             message.get_body(("html",)).get_content())

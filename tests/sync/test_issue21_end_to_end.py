@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 from support.central_server import CentralServer
-from support.smtp import LoopbackSmtp, text_and_html
+from support.smtp import LoopbackSmtp, mail_settings, text_and_html
 
 from kiosk.core import alerts, reservations
 from kiosk.core.sync.client import CentralClient
@@ -33,22 +33,12 @@ RETRY_WAIT_S = 150.0
 
 
 @pytest.fixture(scope="module")
-def smtp():
-    server = LoopbackSmtp()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def central(tmp_path_factory, seeded_central_db, luma_dir, smtp):
+def central(tmp_path_factory, seeded_central_db, luma_dir, module_smtp):
     workdir = tmp_path_factory.mktemp("central-issue21")
     database = workdir / "central.db"
     database.write_bytes(seeded_central_db.read_bytes())
-    server = CentralServer(workdir, f"sqlite:///{database}", luma_dir / "images", {
-        "CENTRAL_SMTP_HOST": "127.0.0.1", "CENTRAL_SMTP_PORT": str(smtp.port),
-        "CENTRAL_SMTP_SECURITY": "none", "CENTRAL_MAIL_FROM": "Luma <commandes@luma.example>",
-        "CENTRAL_PUBLIC_URL": PUBLIC})
+    server = CentralServer(workdir, f"sqlite:///{database}", luma_dir / "images",
+                           mail_settings(module_smtp, PUBLIC))
     server.cli("init-db")        # the seeded copy may predate the newest tables
     server.database = database
     server.start()
@@ -104,7 +94,7 @@ def wait_for_rows(central, addresses: list[str], state: str, attempts: int,
     return mail_rows(central, *addresses)
 
 
-def test_a_reservation_race_an_alert_and_a_mail_server_outage(central, smtp, tmp_path):
+def test_a_reservation_race_an_alert_and_a_mail_server_outage(central, module_smtp, tmp_path):
     import_stock(central, tmp_path, (LAST_UNIT, 1), (ALERTED, 0), (PLENTY, 5))
     paris = terminal(central, "e2e-paris", "paris-rivoli")
     bordeaux = terminal(central, "e2e-bordeaux", "bordeaux-sainte-catherine")
@@ -134,7 +124,7 @@ def test_a_reservation_race_an_alert_and_a_mail_server_outage(central, smtp, tmp
     listed = lyon.store_reservations(WAIT_S)
     assert [(r["reference"], r["state"]) for r in listed.body["reservations"]] == [
         (held.reference, "held")]
-    [confirmation] = wait_for_mail(smtp, winner, 1, WAIT_S)
+    [confirmation] = wait_for_mail(module_smtp, winner, 1, WAIT_S)
     assert held.reference in str(confirmation["Subject"])
 
     # An alert asked on the kiosk, confirmed through its e-mail's link.
@@ -142,19 +132,19 @@ def test_a_reservation_race_an_alert_and_a_mail_server_outage(central, smtp, tmp
     asked, reason = alerts.ask_alert(paris, alerts.new_key(), alerts.alert_body(
         ALERTED, LYON, shopper, "fr", "2026-01", CONSENT_AT), WAIT_S)
     assert asked is alerts.Outcome.ASKED, reason
-    [confirm_mail] = wait_for_mail(smtp, shopper, 1, WAIT_S)
+    [confirm_mail] = wait_for_mail(module_smtp, shopper, 1, WAIT_S)
     text, _ = text_and_html(confirm_mail)
     [link] = re.findall(rf"{re.escape(PUBLIC)}/alerts/confirm/\S+", text)
     parts = urlsplit(link)
     assert requests.post(f"{central.url}{parts.path}?{parts.query}",
                          timeout=WAIT_S).status_code == 200
     assert "1 back-in-stock e-mails queued" in import_stock(central, tmp_path, (ALERTED, 2))
-    assert len(wait_for_mail(smtp, shopper, 2, WAIT_S)) == 2
+    assert len(wait_for_mail(module_smtp, shopper, 2, WAIT_S)) == 2
     # Imported again, still in stock: no second notice.
     assert "0 back-in-stock e-mails queued" in import_stock(central, tmp_path, (ALERTED, 3))
 
     # The mail server stops; three reservations queue their e-mails meanwhile.
-    smtp.stop()
+    module_smtp.stop()
     waiting = [f"panne-{n}@example.fr" for n in range(3)]
     for address in waiting:
         outcome = reservations.reserve(paris, reservations.new_key(),
@@ -163,12 +153,12 @@ def test_a_reservation_race_an_alert_and_a_mail_server_outage(central, smtp, tmp
     # Each tried once and put back in the queue for later.
     assert wait_for_rows(central, waiting, "queued", 1, WAIT_S) == [
         (address, "queued", 1) for address in waiting]
-    smtp.start()
+    module_smtp.start()
     for address in waiting:
-        assert len(wait_for_mail(smtp, address, 1, RETRY_WAIT_S)) == 1
+        assert len(wait_for_mail(module_smtp, address, 1, RETRY_WAIT_S)) == 1
     assert wait_for_rows(central, waiting, "sent", 2, WAIT_S) == [
         (address, "sent", 2) for address in waiting]
-    assert [len(to(smtp, address)) for address in waiting] == [1, 1, 1]
-    assert len(to(smtp, shopper)) == 2 and len(to(smtp, winner)) == 1
+    assert [len(to(module_smtp, address)) for address in waiting] == [1, 1, 1]
+    assert len(to(module_smtp, shopper)) == 2 and len(to(module_smtp, winner)) == 1
     for client in (paris, bordeaux, lyon):
         client.close()

@@ -7,31 +7,20 @@ from __future__ import annotations
 import pytest
 from support.central_server import CentralServer
 from support.ordering import order_missing_jacket
-from support.smtp import LoopbackSmtp, text_and_html
+from support.smtp import mail_settings, text_and_html
 from support.terminal import start_kiosk
 
 PAY = "https://paiement.luma.example/{reference}"
 
 
 @pytest.fixture(scope="module")
-def smtp():
-    server = LoopbackSmtp()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def central(tmp_path_factory, seeded_central_db, luma_dir, smtp):
+def central(tmp_path_factory, seeded_central_db, luma_dir, module_smtp):
     """The suite's central server (tests/sync/conftest.py), here sending customer mail."""
     tmp_path = tmp_path_factory.mktemp("central-mail")
     database = tmp_path / "central.db"
     database.write_bytes(seeded_central_db.read_bytes())
-    server = CentralServer(tmp_path, f"sqlite:///{database}", luma_dir / "images", {
-        "CENTRAL_SMTP_HOST": "127.0.0.1", "CENTRAL_SMTP_PORT": str(smtp.port),
-        "CENTRAL_SMTP_SECURITY": "none", "CENTRAL_MAIL_FROM": "Luma <commandes@luma.example>",
-        "CENTRAL_PUBLIC_URL": "https://commandes.luma.example",
-        "CENTRAL_PAYMENT_URL_TEMPLATE": PAY})
+    server = CentralServer(tmp_path, f"sqlite:///{database}", luma_dir / "images",
+                           mail_settings(module_smtp, CENTRAL_PAYMENT_URL_TEMPLATE=PAY))
     server.cli("init-db")        # the seeded copy may predate the mail queue
     server.start()
     yield server
@@ -39,7 +28,7 @@ def central(tmp_path_factory, seeded_central_db, luma_dir, smtp):
 
 
 def test_the_e_mail_the_confirmation_promised_arrives(qtbot, qapp, central, kiosk_config,
-                                                      smtp):
+                                                      module_smtp):
     kiosk = start_kiosk(qtbot, qapp, kiosk_config)
     # The server's first heartbeat answer says what it sends customers.
     qtbot.waitUntil(lambda: kiosk.sync is not None
@@ -49,7 +38,7 @@ def test_the_e_mail_the_confirmation_promised_arrives(qtbot, qapp, central, kios
     assert confirmation.next_steps.text().startswith(
         "Vous allez recevoir un e-mail de confirmation avec un lien de paiement.")
     assert "lien de paiement de l’e-mail" in confirmation.payment.text()
-    [message] = smtp.wait_for(reference, timeout_s=60)
+    [message] = module_smtp.wait_for(reference, timeout_s=60)
     assert message["Subject"] == f"Commande {reference} reçue"
     assert message["To"] == "zoe.darc@example.fr"
     text, _ = text_and_html(message)

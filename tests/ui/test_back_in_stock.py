@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QPushButton
 from support.central_server import CentralServer
 from support.gestures import named, tap
 from support.layout import clipped_text
-from support.smtp import LoopbackSmtp
+from support.smtp import mail_settings
 
 from kiosk.ui.screens.back_in_stock import BackInStockScreen
 from kiosk.ui.screens.product import ProductScreen
@@ -26,20 +26,10 @@ ITEM = "Veste · L · Rouge"
 
 
 @pytest.fixture(scope="module")
-def smtp():
-    server = LoopbackSmtp()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def central(tmp_path_factory, luma_dir, smtp):
+def central(tmp_path_factory, luma_dir, module_smtp):
     workdir = tmp_path_factory.mktemp("central-alerts")
-    server = CentralServer(workdir, f"sqlite:///{workdir / 'central.db'}", luma_dir / "images", {
-        "CENTRAL_SMTP_HOST": "127.0.0.1", "CENTRAL_SMTP_PORT": str(smtp.port),
-        "CENTRAL_SMTP_SECURITY": "none", "CENTRAL_MAIL_FROM": "Luma <commandes@luma.example>",
-        "CENTRAL_PUBLIC_URL": "https://commandes.luma.example"})
+    server = CentralServer(workdir, f"sqlite:///{workdir / 'central.db'}", luma_dir / "images",
+                           mail_settings(module_smtp))
     server.cli("init-db")
     server.cli("seed-demo", "--luma", str(luma_dir))
     server.start()
@@ -112,7 +102,7 @@ def test_the_product_page_offers_it_only_for_a_variant_out_of_stock_here(qtbot, 
 
 
 def test_an_alert_sent_from_the_kiosk_brings_the_confirmation_e_mail(
-        qtbot, shopper, central, smtp):
+        qtbot, shopper, central, module_smtp):
     token_file = central.add_terminal("alerts-kiosk")
     shopper.config = dataclasses.replace(shopper.config, central_url=central.url,
                                          token_file=token_file, live_stock_timeout_seconds=10)
@@ -124,13 +114,13 @@ def test_an_alert_sent_from_the_kiosk_brings_the_confirmation_e_mail(
     tap(qtbot, named(screen, QPushButton, "Envoyer"))
     qtbot.waitUntil(lambda: screen.done_text.isVisible(), timeout=15000)
     assert "e-mail" in screen.done_text.text() and screen.send.isHidden()
-    [message] = smtp.wait_for("Confirmez votre alerte", timeout_s=60)
+    [message] = module_smtp.wait_for("Confirmez votre alerte", timeout_s=60)
     assert message["To"] == "camille.alerte@example.fr"
 
 
 def test_a_wrong_address_no_consent_or_no_server_are_told_and_nothing_is_sent(
-        qtbot, shopper, smtp):
-    before = len(smtp.messages())
+        qtbot, shopper, module_smtp):
+    before = len(module_smtp.messages())
     offline = [False]
     shopper.config = dataclasses.replace(shopper.config, central_url="http://127.0.0.1:9")
     screen = open_screen(qtbot, shopper, known_offline=lambda: offline[0])
@@ -154,7 +144,7 @@ def test_a_wrong_address_no_consent_or_no_server_are_told_and_nothing_is_sent(
     tap(qtbot, named(screen, QPushButton, "Envoyer"))
     qtbot.waitUntil(lambda: screen.send.isEnabled(), timeout=15000)
     assert "connexion" in screen.message.accessibleName()
-    assert len(smtp.messages()) == before
+    assert len(module_smtp.messages()) == before
 
 
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
