@@ -11,6 +11,9 @@ signal; a callback never runs on a worker thread.
 Work submitted as `waited` is what someone at the screen waits for (a screen's contents,
 an order being saved, a PIN being checked): once some has taken longer than
 BUSY_AFTER_MS, `busy_changed` says so, and the app shows that it is working.
+
+While a runner is open, Python's garbage is collected on the GUI thread only (see
+`garbage`): a Qt object collected in a worker can deadlock the two threads.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from kiosk.ui.garbage import hold_gui_thread_collection, release_gui_thread_collection
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +85,7 @@ class TaskRunner(QObject):
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.timeout.connect(self._on_busy_timer)
+        hold_gui_thread_collection()
 
     def run_db(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None, *,
@@ -130,9 +136,12 @@ class TaskRunner(QObject):
         What waits for the database worker (ratings, journey events for the journal) is
         written before the app goes, however long a sync round on the network worker
         still takes: that round is given up on, not the shopper's data."""
+        if self._closed:
+            return
         self._database.waitForDone(JOURNAL_WAIT_MS)
         self.wait_idle()
         self._closed = True
+        release_gui_thread_collection()
 
     def _on_busy_timer(self) -> None:
         if self._waited and not self.busy:

@@ -107,6 +107,14 @@ class RecordingNavigator:
 
 
 @pytest.fixture
+def runner(qapp):
+    """The kiosk's task runner, closed after the test."""
+    runner = TaskRunner(qapp)
+    yield runner
+    runner.close()
+
+
+@pytest.fixture
 def shopper_context(qapp, demo_config):
     """A French shopper's context on the demo catalog, with a real database worker."""
     runner = TaskRunner(qapp)
@@ -128,7 +136,7 @@ def shopper_context(qapp, demo_config):
         clock=TEST_CLOCK,
     )
     yield context
-    runner.wait_idle()
+    runner.close()
     cache.close()
     journal.close()
 

@@ -10,7 +10,6 @@ from support.layout import clipped_text
 
 import kiosk.ui.crash_recovery as crash_recovery_module
 from kiosk.ui.app import KioskApp
-from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.thumbnails import ThumbnailCache
 
 
@@ -187,12 +186,11 @@ def test_a_terminal_whose_data_cannot_be_opened_says_so(qtbot, qapp, demo_config
     kiosk.shutdown()
 
 
-def test_missing_and_broken_images_end_as_placeholders_without_error(qtbot, qapp, tmp_path):
+def test_missing_and_broken_images_end_as_placeholders_without_error(qtbot, runner, tmp_path):
     (tmp_path / "broken.jpg").write_bytes(b"not a jpeg at all")
     good = QImage(40, 20, QImage.Format.Format_RGB32)
     good.fill(Qt.GlobalColor.red)
     good.save(str(tmp_path / "good.png"))
-    runner = TaskRunner()
     cache = ThumbnailCache(runner, tmp_path, QSize(10, 10))
     with qtbot.waitSignals([cache.ready] * 3, timeout=5000):
         for name in ("good.png", "broken.jpg", "absent.jpg"):

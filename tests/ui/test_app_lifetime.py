@@ -16,7 +16,6 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.screens.context import ShopperSession
-from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.thumbnails import ThumbnailCache
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,12 +76,11 @@ def test_shoppers_leave_no_widget_object_or_session_behind(qtbot, qapp, kiosk):
     assert live_qobjects(qapp) == qobjects
 
 
-def test_the_image_caches_hold_a_bounded_number_of_bytes(qtbot, tmp_path):
+def test_the_image_caches_hold_a_bounded_number_of_bytes(qtbot, runner, tmp_path):
     for index in range(5):
         image = QImage(10, 10, QImage.Format.Format_RGB32)
         image.fill(Qt.GlobalColor.blue)
         image.save(str(tmp_path / f"{index}.png"))
-    runner = TaskRunner()
     cache = ThumbnailCache(runner, tmp_path, QSize(10, 10), capacity=2)
     for index in range(5):
         with qtbot.waitSignal(cache.ready, timeout=5000):

@@ -8,16 +8,13 @@ import threading
 from PySide6.QtWidgets import QWidget
 from support.gestures import start
 
-from kiosk.ui.tasks import TaskRunner
-
 
 def blocked_until(gate: threading.Event):
     """Work that lasts until the test opens the gate."""
     return lambda: gate.wait(10)
 
 
-def test_waited_work_that_lasts_makes_the_runner_busy_until_it_is_answered(qtbot, qapp):
-    runner = TaskRunner(qapp)
+def test_waited_work_that_lasts_makes_the_runner_busy_until_it_is_answered(qtbot, runner):
     gate = threading.Event()
     answers = []
     with qtbot.waitSignal(runner.busy_changed, timeout=5000) as busy:
@@ -29,8 +26,7 @@ def test_waited_work_that_lasts_makes_the_runner_busy_until_it_is_answered(qtbot
     assert answers == [True]
 
 
-def test_a_failure_ends_the_busy_time_too(qtbot, qapp):
-    runner = TaskRunner(qapp)
+def test_a_failure_ends_the_busy_time_too(qtbot, runner):
     gate = threading.Event()
 
     def fails():
@@ -46,8 +42,7 @@ def test_a_failure_ends_the_busy_time_too(qtbot, qapp):
     assert isinstance(errors[0], OSError)
 
 
-def test_background_work_never_shows_as_busy(qtbot, qapp):
-    runner = TaskRunner(qapp)
+def test_background_work_never_shows_as_busy(qtbot, runner):
     gate = threading.Event()
     changes = []
     runner.busy_changed.connect(changes.append)
