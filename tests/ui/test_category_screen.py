@@ -289,9 +289,9 @@ def test_the_screen_is_named_by_its_category_even_before_it_is_read(qtbot, conte
     language("en")
     context.formatter = Formatter(shopper_locale("en", demo_config.locale),
                                   demo_config.currency)
-    for shown in (screen, unknown):         # as the app does at a switch
-        shown.set_formatter(context.formatter)
-        shown.catalog_changed(EVERYTHING)
+    for each_screen in (screen, unknown):         # as the app does at a switch
+        each_screen.set_formatter(context.formatter)
+        each_screen.catalog_changed(EVERYTHING)
     qtbot.waitUntil(lambda: screen.title() == "Jackets")
     assert crumb_names(screen) == ["Women", "Tops", "Jackets"]
     assert unknown.title() == "Category not found"

@@ -7,7 +7,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QRect, QSize
 from support.clock import TEST_CLOCK, TEST_NOW, clock_at
 from support.layout import clipped_text, in_view
 from support.ordering import out_of_stock_here
