@@ -22,9 +22,10 @@ from central.alerts import CONFIRMED, queue_due, token_hash
 from central.db import models
 from central.db.engine import Database, utc_now
 from central.db.schema import upgrade
-from central.importers import import_stock, seed_demo
+from central.importers import import_stock
 from central.mail.settings import MailSettings
 from central.terminals import add_terminal
+from kiosk_demo.luma import seed_central
 
 MAIL = MailSettings(smtp_host="127.0.0.1", from_address="Luma <commandes@luma.example>",
                     public_url="https://commandes.luma.example")
@@ -39,7 +40,7 @@ def main() -> None:
         workdir = Path(work)
         db = Database(f"sqlite:///{workdir / 'central.db'}")
         upgrade(db)
-        seed_demo(db, args.luma)
+        seed_central(db, args.luma)
         with db.writing() as session:
             add_terminal(session, "paris-rivoli", "bench")
             terminal = session.scalar(select(models.Terminal.id))

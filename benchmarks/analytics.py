@@ -47,7 +47,7 @@ def build(db, stores: int, ratings: int, events: int) -> None:
     from central.catalog import CatalogWriter
     from central.db import models
     from central.db.engine import utc_now
-    from kiosk.core.catalog import Store
+    from kiosk_contract.catalog import Store
 
     rng = random.Random(11)
     started = time.perf_counter()

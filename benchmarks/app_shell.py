@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk.core.datasets import luma_dir  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
 
 CACHE_DIR = ROOT / "benchmarks/out/shell-100000"
 # The memory run's terminal: a copy of the cache, and a journal of its own, so that its
@@ -147,11 +147,11 @@ kiosk.shutdown()
 
 def build_cache() -> None:
     """The demo catalog, then synthetic products until the cache holds PRODUCTS."""
-    from kiosk.core.catalog import ChangeBatch
     from kiosk.core.changes import apply_changes
     from kiosk.core.db.cache import open_cache
-    from kiosk.core.demo import build_demo_cache, read_luma
-    from kiosk.core.synthetic import synthetic_products
+    from kiosk_contract.catalog import ChangeBatch
+    from kiosk_demo.luma import build_demo_cache, read_luma
+    from kiosk_demo.synthetic import synthetic_products
 
     print(f"building {CACHE_DIR} (once)...", flush=True)
     imported, _ = build_demo_cache(LUMA_DIR, CACHE_DIR)

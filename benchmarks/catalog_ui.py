@@ -30,15 +30,11 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.core.catalog import ChangeBatch  # noqa: E402
 from kiosk.core.changes import apply_changes  # noqa: E402
 from kiosk.core.config import load_config  # noqa: E402
-from kiosk.core.datasets import luma_dir  # noqa: E402
 from kiosk.core.db.cache import open_cache  # noqa: E402
 from kiosk.core.db.journal import open_journal  # noqa: E402
-from kiosk.core.demo import DEMO_STORES, build_demo_cache, demo_stock, read_luma  # noqa: E402
 from kiosk.core.search import SearchFilters, facets, search  # noqa: E402
-from kiosk.core.synthetic import synthetic_products  # noqa: E402
 from kiosk.ui.assets import install_fonts  # noqa: E402
 from kiosk.ui.catalog_reader import CatalogReader  # noqa: E402
 from kiosk.ui.formatting import Formatter, shopper_locale  # noqa: E402
@@ -48,6 +44,10 @@ from kiosk.ui.screens.context import ShopperContext, ShopperSession  # noqa: E40
 from kiosk.ui.tasks import TaskRunner  # noqa: E402
 from kiosk.ui.theme import Theme  # noqa: E402
 from kiosk.ui.thumbnails import ThumbnailCache  # noqa: E402
+from kiosk_contract.catalog import ChangeBatch  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
+from kiosk_demo.luma import DEMO_STORES, build_demo_cache, demo_stock, read_luma  # noqa: E402
+from kiosk_demo.synthetic import synthetic_products  # noqa: E402
 
 CATEGORY = "Women/Tops"
 PRODUCTS_IN_CATEGORY = 10_000

@@ -50,8 +50,8 @@ from support.throwaway_postgres import ThrowawayPostgres  # noqa: E402
 from central.db import models  # noqa: E402
 from central.db.engine import Database, utc_now  # noqa: E402
 from central.db.schema import upgrade  # noqa: E402
-from central.importers import seed_demo  # noqa: E402
 from central.terminals import token_hash  # noqa: E402
+from kiosk_demo.luma import seed_central  # noqa: E402
 
 LUMA = ROOT.parent / "shared" / "datasets" / "luma"
 POLL_S, HEARTBEAT_S, ORDER_MEAN_S, SCRAPE_S = 30.0, 60.0, 3600.0, 15.0
@@ -381,7 +381,7 @@ def main() -> None:
         db = Database(postgres.new_database("fleet"))
         upgrade(db)
         started = time.monotonic()
-        seed_demo(db, LUMA)
+        seed_central(db, LUMA)
         terminals = make_terminals(db, args.terminals)
         print(f"seeded the demo chain and {len(terminals)} terminals in "
               f"{time.monotonic() - started:.0f} s", flush=True)

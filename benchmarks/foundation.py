@@ -27,13 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk.core.catalog import ChangeBatch  # noqa: E402
 from kiosk.core.changes import apply_changes  # noqa: E402
-from kiosk.core.datasets import luma_dir  # noqa: E402
 from kiosk.core.db.cache import open_cache  # noqa: E402
-from kiosk.core.demo import read_luma  # noqa: E402
 from kiosk.core.search import query_words, search  # noqa: E402
-from kiosk.core.synthetic import synthetic_products  # noqa: E402
+from kiosk_contract.catalog import ChangeBatch  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
+from kiosk_demo.luma import read_luma  # noqa: E402
+from kiosk_demo.synthetic import synthetic_products  # noqa: E402
 
 BATCH = 2000
 # What shoppers type, letter by letter: every prefix is one keystroke.

@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk.core.datasets import luma_dir  # noqa: E402
 from kiosk.core.db.cache import open_cache  # noqa: E402
-from kiosk.core.demo import build_demo_cache  # noqa: E402
 from kiosk.core.search import search  # noqa: E402
 from kiosk.core.synonyms import load_synonyms  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
+from kiosk_demo.luma import build_demo_cache  # noqa: E402
 
 QUERIES = ROOT / "benchmarks/data/french_queries.txt"
 SYNONYMS = ROOT / "assets/search/synonyms.toml"

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from sync import in_french  # noqa: E402  (benchmarks/sync.py: its French words)
 
-from kiosk.core.datasets import luma_dir  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
 
 OUT = ROOT / "benchmarks/out/magento-100000"
 PRODUCTS = 100_000
@@ -43,8 +43,8 @@ def attribute_pairs(values: dict[str, str]) -> str:
 
 
 def write_files(catalog: Path, store_view: Path) -> None:
-    from kiosk.core.demo import read_luma
-    from kiosk.core.synthetic import synthetic_products
+    from kiosk_demo.luma import read_luma
+    from kiosk_demo.synthetic import synthetic_products
 
     luma = read_luma(luma_dir()).products
     products = luma + list(synthetic_products(luma, PRODUCTS - len(luma)))

@@ -30,9 +30,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.config import load_config  # noqa: E402
-from kiosk.core.datasets import luma_dir  # noqa: E402
-from kiosk.core.demo import build_demo_cache  # noqa: E402
 from kiosk.core.orders import BasketLine  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
+from kiosk_demo.luma import build_demo_cache  # noqa: E402
 
 LUMA_DIR = luma_dir()
 DEMO_DIR = ROOT / "benchmarks/out/order-demo"

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (  # noqa: E402
 )  # noqa: E402
 
 from kiosk.core.config import load_config  # noqa: E402
-from kiosk.core.datasets import luma_dir  # noqa: E402
-from kiosk.core.demo import build_demo_cache  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
+from kiosk_demo.luma import build_demo_cache  # noqa: E402
 
 PRESSES = 200           # per kind of control
 TARGET_P95_MS = 16      # one frame at 60 Hz

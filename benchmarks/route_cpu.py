@@ -31,8 +31,8 @@ from support.throwaway_postgres import ThrowawayPostgres  # noqa: E402
 from central.app import create_app  # noqa: E402
 from central.db.engine import Database  # noqa: E402
 from central.db.schema import upgrade  # noqa: E402
-from central.importers import seed_demo  # noqa: E402
 from central.settings import Settings  # noqa: E402
+from kiosk_demo.luma import seed_central  # noqa: E402
 
 
 async def call(app, method: str, target: str, token: str, body: bytes = b"",
@@ -108,7 +108,7 @@ def main() -> None:
     try:
         db = Database(postgres.new_database("route_cpu"))
         upgrade(db)
-        seed_demo(db, LUMA)
+        seed_central(db, LUMA)
         terminals = make_terminals(db, args.terminals)
         app = create_app(Settings(db.url, images_dir=LUMA / "images"), db)
         figures = asyncio.run(measure(app, terminals, head_cursor(db), args.requests))

@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from support.central_server import CentralServer  # noqa: E402
 from support.faulty_proxy import Fault, FaultyProxy  # noqa: E402
 
-from kiosk.core.datasets import luma_dir  # noqa: E402
 from kiosk.core.sync.client import CentralClient  # noqa: E402
 from kiosk.core.sync.engine import SyncEngine  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
 
 
 def first_sync(server: CentralServer, workdir: Path, kbits: int, gzipped: bool,
@@ -67,7 +67,7 @@ def main() -> None:
         server = CentralServer(workdir, f"sqlite:///{workdir / 'central.db'}",
                                luma_dir() / "images")
         server.cli("init-db")
-        server.cli("seed-demo", "--luma", str(luma_dir()))
+        server.seed_demo(luma_dir())
         server.start()
         try:
             print(f"{'link':>10} {'feed':>6} {'first sync':>12} {'bytes down':>12} {'rounds':>7}")

@@ -42,9 +42,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from support.sound import SoundServer, SoundSetupError, SpeechDispatcher  # noqa: E402
 
 from kiosk.core.config import load_config  # noqa: E402
-from kiosk.core.datasets import luma_dir  # noqa: E402
-from kiosk.core.demo import build_demo_cache  # noqa: E402
 from kiosk.ui.speech import Speech, State  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
+from kiosk_demo.luma import build_demo_cache  # noqa: E402
 
 REQUESTS = 40
 TARGET_MS = 200

@@ -48,8 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from kiosk.core.catalog import StockLevel  # noqa: E402
-from kiosk.core.datasets import luma_dir  # noqa: E402
+from kiosk_contract.catalog import StockLevel  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
 
 OUT = ROOT / "benchmarks/out/central-100000"
 LUMA = luma_dir()
@@ -91,8 +91,8 @@ def build_central(url: str, french: bool = False) -> None:
     from central.catalog import CatalogWriter
     from central.db.engine import Database
     from central.db.schema import upgrade
-    from kiosk.core.demo import DEMO_STORES, read_luma, with_barcodes, with_featured
-    from kiosk.core.synthetic import synthetic_products
+    from kiosk_demo.luma import DEMO_STORES, read_luma, with_barcodes, with_featured
+    from kiosk_demo.synthetic import synthetic_products
 
     db = Database(url)
     upgrade(db)
@@ -268,11 +268,11 @@ def cpu_seconds(pid: int) -> float:
 
 
 def delta_on_big_cache() -> None:
-    from kiosk.core.catalog import ChangeBatch
     from kiosk.core.changes import apply_changes
     from kiosk.core.db.cache import open_cache
-    from kiosk.core.demo import read_luma
-    from kiosk.core.synthetic import synthetic_products
+    from kiosk_contract.catalog import ChangeBatch
+    from kiosk_demo.luma import read_luma
+    from kiosk_demo.synthetic import synthetic_products
 
     big = ROOT / "benchmarks/out/synthetic-1000000"
     if not (big / "cache.db").exists():

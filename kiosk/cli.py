@@ -6,16 +6,12 @@ import argparse
 import faulthandler
 import logging
 import os
-import sqlite3
 import sys
-import time
 from pathlib import Path
 
 from kiosk.core.config import ConfigError, KioskConfig, check_config_command, load_config
-from kiosk.core.datasets import luma_dir
 
 DEFAULT_CONFIG = Path("/etc/kiosk/kiosk.toml")
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,20 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print every key a file may set: type, default, when it applies, "
                             "and whether central's fleet config may set it")
     check.set_defaults(handler=lambda args: _check_config(check, args))
-
-    demo = commands.add_parser("import-demo",
-                               help="build the demo cache from the Luma catalog if it is missing")
-    demo.add_argument("--config", type=Path, required=True)
-    demo.add_argument("--luma", type=Path,
-                      help="the Luma dataset directory (default: ../shared/datasets/luma)")
-    demo.add_argument("--force", action="store_true", help="rebuild even if present")
-    demo.set_defaults(handler=_import_demo)
-
-    magento = commands.add_parser("import-magento",
-                                  help="import a Magento 2 product CSV into the cache")
-    magento.add_argument("csv", type=Path)
-    magento.add_argument("--config", type=Path, required=True)
-    magento.set_defaults(handler=_import_magento)
 
     doctor = commands.add_parser(
         "doctor", help="check this terminal: config, databases, server, clock, disk, display, "
@@ -125,55 +107,6 @@ def _doctor(args: argparse.Namespace) -> int:
     return exit_status(findings)
 
 
-def _import_demo(args: argparse.Namespace) -> int:
-    config = _load(args.config)
-    if config is None:
-        return 2
-    if not args.force and _has_products(config.data_dir / "cache.db"):
-        print(f"Demo data already in {config.data_dir} (use --force to rebuild).")
-        return 0
-    luma = args.luma or luma_dir()     # looked for only when it is needed
-    if not (luma / "products.csv").exists():
-        print(f"Luma dataset not found in {luma} (give its directory with --luma).",
-              file=sys.stderr)
-        return 2
-    from kiosk.core.demo import build_demo_cache
-    logging.basicConfig(level=logging.WARNING)
-    if args.force:   # a rebuild starts from nothing; the cache is rebuildable by design
-        for suffix in ("", "-wal", "-shm"):
-            (config.data_dir / f"cache.db{suffix}").unlink(missing_ok=True)
-    started = time.perf_counter()
-    imported, applied = build_demo_cache(luma, config.data_dir)
-    _print_problems(imported.problems)
-    print(f"{imported.summary()}; {applied.stock} stock figures for {applied.stores} stores "
-          f"in {time.perf_counter() - started:.1f} s -> {config.data_dir / 'cache.db'}")
-    return 0
-
-
-def _import_magento(args: argparse.Namespace) -> int:
-    config = _load(args.config)
-    if config is None:
-        return 2
-    from kiosk.core.catalog import ChangeBatch
-    from kiosk.core.changes import apply_changes
-    from kiosk.core.db.cache import open_cache
-    from kiosk.core.importers.magento import read_standard_products
-    try:
-        imported = read_standard_products(args.csv)
-    except OSError as error:
-        print(f"{args.csv}: cannot read: {error.strerror}", file=sys.stderr)
-        return 2
-    opened = open_cache(config.data_dir)
-    try:
-        apply_changes(opened.conn, ChangeBatch(categories=list(imported.categories.values()),
-                                               products=imported.products))
-    finally:
-        opened.conn.close()
-    _print_problems(imported.problems)
-    print(imported.summary())
-    return 0
-
-
 def _hash_pin(args: argparse.Namespace) -> int:
     from kiosk.core.admin import PIN_PATTERN, hash_pin
     if args.pin_stdin:
@@ -190,24 +123,6 @@ def _hash_pin(args: argparse.Namespace) -> int:
     print("# In the [admin] section of the terminal's config:", file=sys.stderr)
     print(f'pin_hash = "{hash_pin(pin)}"')
     return 0
-
-
-def _print_problems(problems: list) -> None:
-    for problem in problems:
-        print(problem, file=sys.stderr)
-
-
-def _has_products(cache_path: Path) -> bool:
-    if not cache_path.exists():
-        return False
-    try:
-        conn = sqlite3.connect(f"file:{cache_path}?mode=ro", uri=True)
-        try:
-            return conn.execute("SELECT EXISTS (SELECT 1 FROM products)").fetchone()[0] == 1
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return False
 
 
 if __name__ == "__main__":

@@ -25,9 +25,9 @@ from PySide6.QtCore import QSize, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.config import load_config  # noqa: E402
-from kiosk.core.datasets import luma_dir  # noqa: E402
-from kiosk.core.demo import build_demo_cache  # noqa: E402
 from kiosk.core.orders import BasketLine, DeliveryOption, PlacedOrder  # noqa: E402
+from kiosk_demo.datasets import luma_dir  # noqa: E402
+from kiosk_demo.luma import build_demo_cache  # noqa: E402
 
 SIZES = {"portrait": QSize(1080, 1920), "landscape": QSize(1920, 1080)}
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from support.clock import TEST_NOW
 
-from kiosk.core.datasets import luma_dir as find_luma_dir
+from kiosk_demo.datasets import luma_dir as find_luma_dir
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,7 +50,7 @@ def luma_dir() -> Path:
 @pytest.fixture(scope="session")
 def demo_cache_dir(tmp_path_factory, luma_dir) -> Path:
     """A demo cache built once for the session; tests must not write into it."""
-    from kiosk.core.demo import build_demo_cache
+    from kiosk_demo.luma import build_demo_cache
 
     data_dir = tmp_path_factory.mktemp("demo-data")
     build_demo_cache(luma_dir, data_dir, now=TEST_NOW)

@@ -11,8 +11,10 @@
 #
 # Options:
 #   --dry-run          print every step it would take, change nothing
-#   --wheel FILE       install this wheel (a chain builds one per release); default: this
-#                      checkout
+#   --wheel FILE       install this terminal wheel (a chain builds one per release, with
+#                      `uv build --wheel --package kiosk-terminal`, and `--package
+#                      kiosk-contract` for the wheel it needs, which lies beside it);
+#                      default: this checkout
 #   --store ID, --terminal ID
 #                      written into a new /etc/kiosk/kiosk.toml (else left empty: edit it)
 #   --python PATH      the Python the virtual environment is made with (default
@@ -51,7 +53,7 @@ while [ $# -gt 0 ]; do
         --root) ROOT="$(realpath "${2:?--root needs a directory}")"; shift 2 ;;
         --skip-packages) SKIP_PACKAGES=1; shift ;;
         --no-deps) NO_DEPS=1; shift ;;
-        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
         *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -134,13 +136,19 @@ else
     step "create the virtual environment $VENV" "$PYTHON" -m venv "$R$VENV"
 fi
 if [ -n "$WHEEL" ]; then
-    source_id="wheel $(sha256sum "$WHEEL" | cut -d' ' -f1)"
-    requirement="$WHEEL"
+    # What the terminal shares with the server is a distribution of its own, built beside it.
+    contract_wheels=("$(dirname "$WHEEL")"/kiosk_contract-*.whl)
+    if [ ! -f "${contract_wheels[0]}" ]; then
+        echo "no kiosk_contract wheel beside $WHEEL: build both (see --help)" >&2
+        exit 2
+    fi
+    source_id="wheels $(cat "$WHEEL" "${contract_wheels[0]}" | sha256sum | cut -d' ' -f1)"
+    requirements=("$WHEEL" "${contract_wheels[0]}")
 else
     # A checkout with uncommitted changes is never the same twice: installed each time.
     source_id="checkout $(git -C "$CHECKOUT" rev-parse HEAD 2>/dev/null || echo unknown)"
     [ -z "$(git -C "$CHECKOUT" status --porcelain 2>/dev/null)" ] || source_id="$source_id dirty"
-    requirement="$CHECKOUT"
+    requirements=("$CHECKOUT" "$CHECKOUT/contract")
 fi
 stamp="$R$VENV/installed-from"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$source_id" ] && [[ "$source_id" != *dirty ]]; then
@@ -148,11 +156,11 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$source_id" ] && [[ "$source_id" !=
 else
     pip=("$R$VENV/bin/python" -m pip install --quiet --disable-pip-version-check)
     if [ "$NO_DEPS" = 0 ]; then
-        step "install what the kiosk needs into $VENV" "${pip[@]}" "$requirement"
+        step "install what the kiosk needs into $VENV" "${pip[@]}" "${requirements[@]}"
     fi
     # Again, alone: pip keeps an installed kiosk of the same version, however changed.
     step "install the kiosk into $VENV from $source_id" \
-        "${pip[@]}" --no-deps --no-index --force-reinstall "$requirement"
+        "${pip[@]}" --no-deps --no-index --force-reinstall "${requirements[@]}"
     step "record what $VENV holds" sh -c 'printf "%s\n" "$1" > "$2"' - "$source_id" "$stamp"
 fi
 

@@ -6,8 +6,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from kiosk.core.catalog import CATEGORY_SEPARATOR
 from kiosk.core.catalog_text import text_sql
+from kiosk_contract.catalog import CATEGORY_SEPARATOR
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from typing import TypeVar
 
 from pydantic_core import to_json
 
-from kiosk.core.catalog import CATEGORY_SEPARATOR, ChangeBatch, Product, Translations
 from kiosk.core.catalog_change import EVERYTHING, MAX_LISTED_SKUS, CatalogChange
 from kiosk.core.db.sqlite import insert_rows, write_transaction
-from kiosk.core.richtext import sanitize
+from kiosk_contract.catalog import CATEGORY_SEPARATOR, ChangeBatch, Product, Translations
+from kiosk_contract.richtext import sanitize
 
 T = TypeVar("T")
 # A stock figure as the stock table holds it: (variant_sku, store_id, quantity, taken_at,

@@ -2,9 +2,10 @@
 
 IT deploys terminals with config files only, so a bad file must say exactly what is
 wrong: every problem at once, each naming the file, the line, the key and the reason.
-The schema is kiosk/core/config_schema.py; this module reads the file, the files it names
-and the fleet settings central sent (kiosk/core/fleet_config.py), which the file's own
-keys override. Stdlib only: `kiosk check-config` must work without Qt.
+The schema is `kiosk_contract.config_schema`, which central checks fleet settings with
+too; this module reads the file, the files it names and the fleet settings central sent
+(kiosk/core/fleet_config.py), which the file's own keys override. Stdlib only:
+`kiosk check-config` must work without Qt.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.config_schema import (  # noqa: F401 - what the rest of the kiosk imports
+from kiosk.core.fleet_config import FleetConfig, kept_revision, read_fleet_config
+from kiosk.core.ratings import RatingReasonsError, load_reasons
+from kiosk.core.synonyms import SynonymsError, load_synonyms
+from kiosk.shipped import SHIPPED_RATING_REASONS, SHIPPED_SYNONYMS
+from kiosk_contract.config_schema import (  # noqa: F401 - what the rest of the kiosk imports
     AGREES_WITH_SPECIAL_PRICE,
     DEFAULT_SHOWN_ATTRIBUTES,
     MASK,
@@ -39,9 +44,6 @@ from kiosk.core.config_schema import (  # noqa: F401 - what the rest of the kios
     value_problem,
     with_defaults,
 )
-from kiosk.core.fleet_config import FleetConfig, kept_revision, read_fleet_config
-from kiosk.core.ratings import RatingReasonsError, load_reasons
-from kiosk.core.synonyms import SynonymsError, load_synonyms
 
 log = logging.getLogger(__name__)
 _BY_KEY = {s.key: s for s in SCHEMA}
@@ -103,6 +105,16 @@ def load_config(path: str | os.PathLike, *, fleet: bool = True) -> KioskConfig:
     attrs.update({s.attr: tuple(attrs[s.attr]) for s in SCHEMA if s.key.startswith("keypad.")})
     return KioskConfig(source=path, fleet_revision=stored.revision if stored else "",
                        from_fleet=tuple(sorted(from_fleet)), notes=tuple(notes), **attrs)
+
+
+def synonyms_path(config: KioskConfig) -> Path:
+    """The synonyms file search reads: the config's, else the one shipped."""
+    return config.synonyms_file or SHIPPED_SYNONYMS
+
+
+def rating_reasons_path(config: KioskConfig) -> Path:
+    """The rating reasons offered: the config's file, else the one shipped."""
+    return config.rating_reasons_file or SHIPPED_RATING_REASONS
 
 
 def reload_for_fleet(running: KioskConfig) -> KioskConfig | ConfigError | None:

@@ -108,7 +108,7 @@ def check_server(config: KioskConfig, limits: Limits,
     if not config.central_url:
         return [Finding("server", OK, "none configured: the terminal runs on its cache"),
                 Finding("clock", OK, "not compared: no central server")]
-    import requests   # only here: the HTTP stack takes a while to load
+    import requests  # only here: the HTTP stack takes a while to load
 
     url = config.central_url.rstrip("/")
     not_measured = Finding("clock", WARN, "not compared: the server did not answer")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.config_schema import ConfigProblem
+from kiosk_contract.config_schema import ConfigProblem
 
 FILE_NAME = "fleet-config.json"
 

@@ -8,7 +8,6 @@ The kiosk never handles card data; the shopper pays at the till or by a link by 
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import sqlite3
 from collections.abc import Callable
@@ -18,11 +17,10 @@ from enum import Enum
 from typing import Any, Literal
 
 from kiosk.core import journey, outbox
-from kiosk.core.config import REFERENCE_ALPHABET, KioskConfig
+from kiosk.core.config import KioskConfig
+from kiosk_contract.references import derived_prefix, new_reference
 
 ORDER_PLACED = "order_placed"
-REFERENCE_LENGTH = 6        # after the terminal's prefix: 25**6, about 244 million
-DERIVED_PREFIX_LENGTH = 3   # a terminal's prefix when IT sets none
 REFERENCE_DRAWS = 5         # a reference already used comes up once in millions
 DeliveryMethod = Literal["standard", "express"]
 
@@ -188,22 +186,6 @@ def reference_prefix(config: KioskConfig) -> str:
     if config.reference_prefix:
         return config.reference_prefix
     return derived_prefix(config.terminal_id)
-
-
-def derived_prefix(terminal_id: str) -> str:
-    """Three characters drawn from a terminal's id; the central server draws them the
-    same way from the terminal's name to know whose references are whose."""
-    digest = int.from_bytes(hashlib.sha256(terminal_id.encode()).digest()[:8], "big")
-    characters = []
-    for _ in range(DERIVED_PREFIX_LENGTH):
-        digest, index = divmod(digest, len(REFERENCE_ALPHABET))
-        characters.append(REFERENCE_ALPHABET[index])
-    return "".join(characters)
-
-
-def new_reference(prefix: str, choose: Callable[[str], str] = secrets.choice) -> str:
-    """A short reference a shopper can read out: 'K7D-3MXQ9P'. No look-alike characters."""
-    return prefix + "-" + "".join(choose(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from kiosk.core.catalog_text import in_language, translated
 from kiosk.core.config import AGREES_WITH_SPECIAL_PRICE, ShownAttribute
 from kiosk.core.orders import BasketLine
 from kiosk.core.products import ProductCard, cards_by_id
-from kiosk.core.richtext import clean_label
+from kiosk_contract.richtext import clean_label
 
 DEFAULT_FEW_LEFT = 3
 StockLevelName = Literal["in_stock", "few_left", "out_of_stock"]

@@ -15,8 +15,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from kiosk.core.validation import FieldResult, Problem, check_email, check_first_name, \
-    check_phone
+from kiosk.core.validation import FieldResult, Problem, check_email, check_first_name, check_phone
 
 NAME, PHONE, EMAIL = "name", "phone", "email"
 

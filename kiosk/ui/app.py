@@ -27,8 +27,8 @@ from kiosk.core.clock import SYSTEM_CLOCK, Clock
 from kiosk.core.config import KioskConfig
 from kiosk.core.db.terminal_data import TerminalData
 from kiosk.core.products import ProductCard
-from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.accessibility import AccessibilityCoordinator
+from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.mode import AdminMode
 from kiosk.ui.appearance import PICTURE_PX, THUMBNAIL_PX, Appearance, image_bound
 from kiosk.ui.assets import install_fonts
@@ -52,8 +52,8 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screenshot import take_screenshot_when_settled
 from kiosk.ui.service import ServiceWatch, SigtermQuit
 from kiosk.ui.session import Sessions
-from kiosk.ui.speech import Speech
 from kiosk.ui.shell import KioskShell, TopBar
+from kiosk.ui.speech import Speech
 from kiosk.ui.storefront import Storefront
 from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.theme import Theme

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
 
+from kiosk.shipped import ASSETS
+
 log = logging.getLogger(__name__)
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
 CHIME = ASSETS / "sounds" / "still-there.wav"
 FONTS = ASSETS / "fonts"
 # Designed by the Braille Institute for readers with low vision: letters that are easy

@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 
-from kiosk.core.config import KioskConfig
+from kiosk.core.config import KioskConfig, rating_reasons_path
 from kiosk.core.ratings import (
     Press,
     Rating,
@@ -34,7 +34,7 @@ class RatingRecorder:
         self.desk = RatingDesk(RatingRules.from_config(config), config.store_id)
         self.clock = clock            # monotonic seconds: a clock reset must not merge presses
         self._journal = journal
-        self._reasons_path = config.rating_reasons_path
+        self._reasons_path = rating_reasons_path(config)
         self._reasons: RatingReasons | None = None
         self._reasons_failed = False
 

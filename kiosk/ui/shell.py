@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.reach import ScreenMounting
 from kiosk.ui.restyling import Restyling
 from kiosk.ui.retranslating import Retranslating
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.kinetic import enable_kinetic_scrolling
+from kiosk_contract.reach import ScreenMounting
 
 if TYPE_CHECKING:
     from kiosk.ui.widgets.accessibility_menu import AccessibilityBar

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.core.catalog_change import EVERYTHING, CatalogChange
 from kiosk.core.categories import CategoryTile, top_categories
-from kiosk.core.config import KioskConfig
+from kiosk.core.config import KioskConfig, synonyms_path
 from kiosk.core.db.terminal_data import TerminalData
 from kiosk.core.products import ProductCard, featured_cards
 from kiosk.core.synonyms import Synonyms, SynonymsError, load_synonyms
@@ -101,7 +101,7 @@ class Storefront(QObject):
 
     def _load_synonyms(self) -> Synonyms | None:
         try:
-            return load_synonyms(self._config.synonyms_path)
+            return load_synonyms(synonyms_path(self._config))
         except SynonymsError as error:   # check-config names it too; search still works
             log.error("search synonyms not loaded: %s", error)
             return None

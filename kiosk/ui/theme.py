@@ -21,8 +21,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import overload
 
+from kiosk.shipped import ASSETS
+
 # The tick of a ticked box: drawn by us, since a styled box no longer draws its own.
-CHECK_MARK = Path(__file__).resolve().parents[2] / "assets" / "icons" / "check.svg"
+CHECK_MARK = ASSETS / "icons" / "check.svg"
 STYLES = Path(__file__).with_name("styles")
 # The shop's sheet, in order: the pressed look comes last so that it wins over each
 # button's own rule.

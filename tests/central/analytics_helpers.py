@@ -16,7 +16,7 @@ from central.db.engine import Database
 from central.db.schema import upgrade
 from central.settings import Settings
 from central.terminals import add_terminal
-from kiosk.core.catalog import Store
+from kiosk_contract.catalog import Store
 
 # A name that HTML and CSV must both escape.
 BETA_NAME = 'Luma Beta "Bêta", <Co> & fils'

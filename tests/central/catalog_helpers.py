@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from central.catalog import CatalogWriter
-from kiosk.core.catalog import Product, StockLevel, Variant
+from kiosk_contract.catalog import Product, StockLevel, Variant
 
 
 def own_product(api, price_cents: int, stock: dict[str, int] | None = None,

@@ -14,9 +14,9 @@ from central.app import create_app
 from central.db.engine import Database
 from central.db.models import RateLimit
 from central.db.schema import _config, upgrade
-from central.importers import seed_demo
 from central.settings import Settings
 from central.terminals import add_terminal
+from kiosk_demo.luma import seed_central
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +60,7 @@ def seeded_database(request, tmp_path_factory, luma_dir):
         url = request.getfixturevalue("postgres").new_database("central")
     db = Database(url)
     upgrade(db)
-    seed_demo(db, luma_dir)
+    seed_central(db, luma_dir)
     yield db
     db.dispose()
 

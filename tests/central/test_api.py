@@ -15,7 +15,7 @@ from central.catalog import CatalogWriter
 from central.db import models
 from central.feed import decode_cursor
 from central.importers import prune_deletions
-from kiosk.core.catalog import Category, Product, StockLevel, Variant
+from kiosk_contract.catalog import Category, Product, StockLevel, Variant
 
 SKU, PRICE = "MH01-XS-Black", 5200
 

@@ -21,8 +21,8 @@ from central.db.schema import upgrade
 from central.feed import read_page
 from central.importers import import_magento
 from central.schemas import ChangesOut
-from kiosk.core.catalog import Product, Variant
 from kiosk.core.sync.wire import read_changes_page
+from kiosk_contract.catalog import Product, Variant
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "magento"
 STORE_VIEWS = {"fr_store": "fr", "ja_store": "ja"}

@@ -88,7 +88,7 @@ def test_shown_attributes_are_sent_as_a_file_writes_them(fleet, tmp_path):
 
 
 def test_a_renamed_key_in_a_pushed_file_is_kept_under_its_new_name(tmp_path, monkeypatch):
-    from kiosk.core import config_schema
+    from kiosk_contract import config_schema
     monkeypatch.setattr(config_schema, "CONFIG_VERSION", 2)
     monkeypatch.setattr(config_schema, "UPGRADES", (config_schema.Upgrade(
         2, (("session.idle_seconds", "session.inactivity_timeout_seconds"),)),))

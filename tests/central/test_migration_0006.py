@@ -12,7 +12,7 @@ from central.catalog import CatalogWriter
 from central.db import models
 from central.db.schema import upgrade
 from central.feed import read_page
-from kiosk.core.catalog import StockLevel, Store
+from kiosk_contract.catalog import StockLevel, Store
 
 PARIS = Store("paris-rivoli", "Paris Rivoli", "1 rue de Rivoli", "75001", "Paris", 48.86, 2.34)
 FIGURE = StockLevel("MJ01-XS", "paris-rivoli", 3, "2026-11-24T10:00:00Z", "2026-12-01")

@@ -10,7 +10,7 @@ from central.db.engine import Database
 from central.db.schema import upgrade
 from central.importers import import_stock
 from central.progress import LINE_EVERY_S, Progress, describe
-from kiosk.core.catalog import Product, Store, Variant
+from kiosk_contract.catalog import Product, Store, Variant
 
 
 class Clock:

@@ -35,7 +35,7 @@ from central.reservation_settings import (
 from central.reservations import holds, sweep
 from central.settings import Settings
 from central.terminals import add_terminal
-from kiosk.core import catalog as records
+from kiosk_contract import catalog as records
 
 STORE = "lyon-republique"
 

@@ -203,10 +203,10 @@ def test_dead_letters_say_what_they_are_without_personal_data(tmp_path):
 
 
 def test_local_figures_read_queue_cursor_disk_and_sizes(tmp_path):
-    from kiosk.core.catalog import ChangeBatch
     from kiosk.core.changes import apply_changes
     from kiosk.core.db.cache import open_cache
     from kiosk.core.terminal_status import local_figures
+    from kiosk_contract.catalog import ChangeBatch
 
     cache = open_cache(tmp_path).conn
     journal = open_journal(tmp_path).conn

@@ -4,12 +4,20 @@ changed, whether stores or categories did, or, past a bound, that everything did
 import dataclasses
 import json
 
-from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Store, Tombstone, Variant
 from kiosk.core.catalog_change import EVERYTHING, MAX_LISTED_SKUS, NO_CHANGE, CatalogChange
 from kiosk.core.changes import ProductRows, describe_change
 from kiosk.core.db.cache import open_cache
 from kiosk.core.sync.client import Answer, Verdict
 from kiosk.core.sync.pull import pull
+from kiosk_contract.catalog import (
+    Category,
+    ChangeBatch,
+    Product,
+    StockLevel,
+    Store,
+    Tombstone,
+    Variant,
+)
 
 TAKEN = "2026-11-24T10:00:00Z"
 PARIS = Store("paris", "Paris", "1 rue", "75001", "Paris", 48.8, 2.3)

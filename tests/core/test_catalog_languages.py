@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 
 from kiosk.core.browse import OptionWords, first_page, option_words
-from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Variant
 from kiosk.core.categories import category, named_breadcrumb, sub_categories, top_categories
 from kiosk.core.changes import apply_changes
 from kiosk.core.compare import compare_rows
@@ -18,6 +17,7 @@ from kiosk.core.products import cards_by_id, cards_by_sku, featured_cards
 from kiosk.core.search import SearchFilters
 from kiosk.core.search_answer import discover, look_up
 from kiosk.core.store_stock import variant_named, variants_named
+from kiosk_contract.catalog import Category, ChangeBatch, Product, StockLevel, Variant
 
 TODAY = date(2026, 11, 24)
 TAKEN = "2026-11-24T09:00:00Z"

@@ -1,9 +1,9 @@
 import pytest
 
-from kiosk.core.catalog import Category, ChangeBatch, Product, Variant
 from kiosk.core.categories import Crumb, breadcrumb, category, sub_categories, top_categories
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import open_cache
+from kiosk_contract.catalog import Category, ChangeBatch, Product, Variant
 
 
 def product(sku, categories, image=None):

@@ -2,7 +2,6 @@ import sqlite3
 
 import pytest
 
-from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Store, Tombstone, Variant
 from kiosk.core.changes import (
     apply_changes,
     finish_first_fill,
@@ -11,6 +10,15 @@ from kiosk.core.changes import (
 )
 from kiosk.core.db.cache import open_cache
 from kiosk.core.search import search
+from kiosk_contract.catalog import (
+    Category,
+    ChangeBatch,
+    Product,
+    StockLevel,
+    Store,
+    Tombstone,
+    Variant,
+)
 
 
 def hoodie(name="Hoodie", description="<p>Warm</p>", variants=("H-S", "H-M")):

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from support.config_files import MINIMAL, write
 
-from kiosk.core import config_schema
 from kiosk.core.config import (
     DEFAULT_SHOWN_ATTRIBUTES,
     MASK,
@@ -15,8 +14,10 @@ from kiosk.core.config import (
     ShownAttribute,
     check_config_command,
     load_config,
+    synonyms_path,
 )
-from kiosk.core.keypad import DEFAULT_BINDINGS
+from kiosk_contract import config_schema
+from kiosk_contract.keypad import DEFAULT_BINDINGS
 
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "config"
 
@@ -246,10 +247,10 @@ def test_masked_view_leaves_unset_secrets_empty(tmp_path):
 
 def test_the_shipped_synonyms_are_used_unless_a_file_is_named(tmp_path):
     config = load_config(write(tmp_path, MINIMAL))
-    assert config.synonyms_path.name == "synonyms.toml" and config.synonyms_path.exists()
+    assert synonyms_path(config).name == "synonyms.toml" and synonyms_path(config).exists()
     (tmp_path / "words.toml").write_text('veste = ["jacket"]\n', encoding="utf-8")
     config = load_config(write(tmp_path, MINIMAL + '[search]\nsynonyms_file = "words.toml"\n'))
-    assert config.synonyms_path == tmp_path / "words.toml"
+    assert synonyms_path(config) == tmp_path / "words.toml"
 
 
 def test_a_broken_synonyms_file_is_refused_naming_both_files(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from kiosk.core.datasets import LUMA_IN_SHARED, luma_dir
+from kiosk_demo.datasets import LUMA_IN_SHARED, luma_dir
 
 
 def catalog_in(root: Path) -> Path:

@@ -1,7 +1,7 @@
 import sqlite3
 
 from kiosk.core.barcodes import is_valid_gtin
-from kiosk.core.demo import DEMO_STORES
+from kiosk_demo.luma import DEMO_STORES
 
 
 def connect(demo_cache_dir):

@@ -8,9 +8,9 @@ import sqlite3
 
 import pytest
 
-from kiosk.core.catalog import Product, Variant
-from kiosk.core.demo import LUMA_FRENCH_STORE_VIEW, read_luma
-from kiosk.core.importers.magento import ImportResult, read_store_view_file
+from central.magento import ImportResult, read_store_view_file
+from kiosk_contract.catalog import Product, Variant
+from kiosk_demo.luma import LUMA_FRENCH_STORE_VIEW, read_luma
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ of four columns whose header has spaces after its commas."""
 import json
 from pathlib import Path
 
-from kiosk.core.importers.magento import read_standard_products, read_store_view_file
+from central.magento import read_standard_products, read_store_view_file
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "magento"
 

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from kiosk.core.importers.magento import read_standard_products
+from central.magento import read_standard_products
 
 HEADER = ("sku,product_type,name,price,special_price,categories,visibility,base_image,"
           "additional_attributes,configurable_variations,description\n")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.importers.magento import read_standard_products
+from central.magento import read_standard_products
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "magento"
 STORE_VIEWS = {"fr_store": "fr", "ja_store": "ja"}

@@ -4,7 +4,6 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Variant
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import open_cache
 from kiosk.core.product_page import (
@@ -16,6 +15,7 @@ from kiosk.core.product_page import (
     similar_in_stock,
     stock_level,
 )
+from kiosk_contract.catalog import Category, ChangeBatch, Product, StockLevel, Variant
 
 TODAY = date(2026, 11, 24)
 TAKEN = "2026-11-24T09:00:00Z"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from central.schemas import RatingIn
-from kiosk.core.config import ConfigError, load_config
+from kiosk.core.config import ConfigError, load_config, rating_reasons_path
 from kiosk.core.db.journal import open_journal
 from kiosk.core.ratings import (
     RatingDesk,
@@ -132,7 +132,7 @@ def test_the_shipped_file_is_used_unless_one_is_named(tmp_path):
     config.write_text('[terminal]\nstore_id = "s1"\nterminal_id = "t1"\n'
                       f'[paths]\ndata_dir = "{tmp_path}"\nlog_dir = "{tmp_path}"\n',
                       encoding="utf-8")
-    assert load_config(config).rating_reasons_path == SHIPPED
+    assert rating_reasons_path(load_config(config)) == SHIPPED
 
 
 # --- presses ------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kiosk.core.reach import ScreenMounting
+from kiosk_contract.reach import ScreenMounting
 
 
 @pytest.mark.parametrize("mounting, rows, expected", [

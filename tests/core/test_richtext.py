@@ -3,7 +3,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.core.richtext import (
+from kiosk_contract.richtext import (
     ALLOWED_TAGS,
     clean_label,
     html_to_text,

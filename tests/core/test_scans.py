@@ -1,10 +1,10 @@
 import pytest
 
 from kiosk.core.barcodes import check_digit
-from kiosk.core.catalog import ChangeBatch, Product, Variant
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import open_cache
 from kiosk.core.scans import ScanResult, resolve_scan
+from kiosk_contract.catalog import ChangeBatch, Product, Variant
 
 EAN = "200000000001" + check_digit("200000000001")
 UPC = "03600029145" + check_digit("03600029145")       # 12 digits, held as its EAN-13

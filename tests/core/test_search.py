@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Variant
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import open_cache
 from kiosk.core.search import (
@@ -18,6 +17,7 @@ from kiosk.core.search import (
     suggest,
 )
 from kiosk.core.synonyms import Synonyms, SynonymsError, load_synonyms
+from kiosk_contract.catalog import Category, ChangeBatch, Product, StockLevel, Variant
 
 SHIPPED_SYNONYMS = Path(__file__).resolve().parents[2] / "assets/search/synonyms.toml"
 HOSTILE = [

@@ -4,12 +4,12 @@ the shopper's words first."""
 
 import pytest
 
-from kiosk.core.catalog import Category, ChangeBatch, Product, Variant
 from kiosk.core.changes import apply_changes
 from kiosk.core.db.cache import CACHE_MIGRATIONS, open_cache
 from kiosk.core.db.sqlite import connect, migrate
 from kiosk.core.search import RANKABLE_MATCHES, facets, search, suggest
 from kiosk.core.synonyms import Synonyms
+from kiosk_contract.catalog import Category, ChangeBatch, Product, Variant
 
 
 def product(sku, name, *, french=None, categories=("Men/Jackets",), description="",

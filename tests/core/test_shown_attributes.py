@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-from kiosk.core.catalog import ChangeBatch, Product, Variant
 from kiosk.core.changes import apply_changes
 from kiosk.core.config import DEFAULT_SHOWN_ATTRIBUTES, ShownAttribute
 from kiosk.core.db.cache import open_cache
 from kiosk.core.product_page import load_product, shown_attributes
+from kiosk_contract.catalog import ChangeBatch, Product, Variant
 
 TODAY = date(2026, 11, 24)
 # The demo catalog's flags: 'sale' says nothing about the prices, 'erin_recommends' is a

@@ -50,7 +50,7 @@ def central(tmp_path_factory, luma_dir):
     workdir = tmp_path_factory.mktemp("central")
     server = CentralServer(workdir, f"sqlite:///{workdir / 'central.db'}", luma_dir / "images")
     server.cli("init-db")
-    server.cli("seed-demo", "--luma", str(luma_dir))
+    server.seed_demo(luma_dir)
     server.start()
     yield server
     server.stop()

@@ -19,9 +19,11 @@ INSTALL = PROJECT_ROOT / "deploy" / "terminal" / "install.sh"
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([str(PROJECT_ROOT / ".venv" / "bin" / "uv"), "build", "--wheel", "--quiet",
-                    "--out-dir", str(out)], check=True, cwd=PROJECT_ROOT, timeout=300)
-    return next(out.glob("kiosk-*.whl"))
+    for package in ("kiosk-terminal", "kiosk-contract"):     # the terminal and its contract
+        subprocess.run([str(PROJECT_ROOT / ".venv" / "bin" / "uv"), "build", "--wheel",
+                        "--quiet", "--package", package, "--out-dir", str(out)],
+                       check=True, cwd=PROJECT_ROOT, timeout=300)
+    return next(out.glob("kiosk_terminal-*.whl"))
 
 
 @pytest.fixture
@@ -88,6 +90,19 @@ def test_the_install_sets_the_terminal_up_and_a_second_run_changes_nothing(image
     checked = subprocess.run([str(image / "opt/kiosk/bin/kiosk"), "check-config", str(config)],
                              capture_output=True, text=True, timeout=60)
     assert checked.stdout.strip() == "OK", checked.stderr
+    # It brought its own typeface, sounds and compiled French: no checkout beside it.
+    shipped = subprocess.run(
+        [str(image / "opt/kiosk/bin/python"), "-c",
+         "from kiosk.shipped import ASSETS; from kiosk.i18n import qm_path; "
+         "print(ASSETS.relative_to(ASSETS.parents[1]), "
+         "(ASSETS / 'fonts').is_dir() and (ASSETS / 'sounds').is_dir(), "
+         "qm_path('fr').is_file())"],
+        capture_output=True, text=True, timeout=60, cwd=image)
+    assert shipped.stdout.split() == ["kiosk/assets", "True", "True"], shipped.stderr
+    # The server is not on a terminal.
+    server = subprocess.run([str(image / "opt/kiosk/bin/python"), "-c", "import central"],
+                            capture_output=True, text=True, timeout=60, cwd=image)
+    assert "No module named 'central'" in server.stderr
 
     before = snapshot(image)
     second = install(image, "--wheel", str(wheel))

@@ -42,6 +42,14 @@ class CentralServer:
         assert done.returncode == 0, f"central {' '.join(args)} failed:\n{done.stderr}"
         return done.stdout
 
+    def seed_demo(self, luma_dir: Path) -> str:
+        """The Luma demo chain in this server's database (the demo tools, not the server)."""
+        done = subprocess.run([sys.executable, "-m", "kiosk_demo.cli", "seed-central",
+                               "--luma", str(luma_dir)], capture_output=True, text=True,
+                              env=self._env(), cwd=self.workdir, timeout=300)
+        assert done.returncode == 0, f"kiosk-demo seed-central failed:\n{done.stderr}"
+        return done.stdout
+
     def add_terminal(self, name: str, store: str = "paris-rivoli") -> Path:
         token_file = self.workdir / f"{name}.token"
         self.cli("terminals", "add", "--store", store, "--name", name,

@@ -19,7 +19,7 @@ def seeded_central_db(tmp_path_factory, luma_dir) -> Path:
     database = workdir / "central.db"
     server = CentralServer(workdir, f"sqlite:///{database}", luma_dir / "images")
     server.cli("init-db")
-    server.cli("seed-demo", "--luma", str(luma_dir))
+    server.seed_demo(luma_dir)
     return database
 
 

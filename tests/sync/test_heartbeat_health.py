@@ -11,10 +11,10 @@ from sqlalchemy import select
 from central.db import models
 from central.db.engine import Database
 from central.fleet_health import fleet_health
-from kiosk.core.config_schema import CONFIG_VERSION
 from kiosk.core.fleet_config import kept_revision
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.engine import SyncEngine
+from kiosk_contract.config_schema import CONFIG_VERSION
 
 TERMINAL_NOW = datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)
 

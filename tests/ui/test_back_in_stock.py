@@ -31,7 +31,7 @@ def central(tmp_path_factory, luma_dir, module_smtp):
     server = CentralServer(workdir, f"sqlite:///{workdir / 'central.db'}", luma_dir / "images",
                            mail_settings(module_smtp))
     server.cli("init-db")
-    server.cli("seed-demo", "--luma", str(luma_dir))
+    server.seed_demo(luma_dir)
     server.start()
     yield server
     server.stop()

@@ -33,7 +33,7 @@ def central(tmp_path_factory, luma_dir):
     workdir = tmp_path_factory.mktemp("central-reservations")
     server = CentralServer(workdir, f"sqlite:///{workdir / 'central.db'}", luma_dir / "images")
     server.cli("init-db")
-    server.cli("seed-demo", "--luma", str(luma_dir))
+    server.seed_demo(luma_dir)
     stock = workdir / "stock.csv"
     stock.write_text(f"store,sku,quantity,restock_date\n{LYON},{SKU},1,\n")
     server.cli("import-stock", str(stock))

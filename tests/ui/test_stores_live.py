@@ -35,7 +35,7 @@ def central(tmp_path_factory, luma_dir):
     workdir = tmp_path_factory.mktemp("central-live")
     server = CentralServer(workdir, f"sqlite:///{workdir / 'central.db'}", luma_dir / "images")
     server.cli("init-db")
-    server.cli("seed-demo", "--luma", str(luma_dir))
+    server.seed_demo(luma_dir)
     counts = workdir / "counts.csv"
     counts.write_text("store,sku,quantity,restock_date\n"
                       f"paris-rivoli,{SKU},14,\n"

@@ -19,13 +19,12 @@ from pathlib import Path
 
 from kiosk.core import outbox
 from kiosk.core.catalog_change import NO_CHANGE, CatalogChange
-from kiosk.core.config_schema import CONFIG_VERSION
 from kiosk.core.customer_messages import CustomerMessages, customer_messages_from
-from kiosk.core.retention import RetentionDays, retention_days_from
 from kiosk.core.db.cache import is_empty, open_cache, rebuilt_cache_waiting
 from kiosk.core.db.journal import open_journal, raise_alert
 from kiosk.core.db.opening import OpenedDatabase
 from kiosk.core.fleet_config import fleet_config_from, keep_fleet_config, kept_revision
+from kiosk.core.retention import RetentionDays, retention_days_from
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.images import fetch_images, have_image, missing_images
 from kiosk.core.sync.pull import (
@@ -38,6 +37,7 @@ from kiosk.core.sync.pull import (
 )
 from kiosk.core.sync.push import Pusher, backoff_s
 from kiosk.core.sync.trouble import Trouble
+from kiosk_contract.config_schema import CONFIG_VERSION
 
 log = logging.getLogger(__name__)
 

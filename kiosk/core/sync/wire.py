@@ -16,7 +16,8 @@ from typing import Any, get_args
 from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
-from kiosk.core.catalog import (
+from kiosk.core.changes import ProductRows, StockRow
+from kiosk_contract.catalog import (
     LANGUAGE_CODE,
     Category,
     ChangeBatch,
@@ -26,7 +27,6 @@ from kiosk.core.catalog import (
     TombstoneKind,
     Variant,
 )
-from kiosk.core.changes import ProductRows, StockRow
 
 
 class ProtocolError(ValueError):

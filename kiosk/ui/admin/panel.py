@@ -26,8 +26,8 @@ from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.dead_letters import DeadLettersPage
 from kiosk.ui.admin.devices import DevicesPage
 from kiosk.ui.admin.log_page import LogPage
-from kiosk.ui.admin.reservations_page import ReservationsPage
 from kiosk.ui.admin.parts import AdminPage, touch_button
+from kiosk.ui.admin.reservations_page import ReservationsPage
 from kiosk.ui.admin.status_page import StatusPage
 from kiosk.ui.admin.sync_page import SyncPage
 from kiosk.ui.admin.today_page import TodayPage

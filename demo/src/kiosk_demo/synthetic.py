@@ -11,7 +11,7 @@ import dataclasses
 import random
 from collections.abc import Iterator
 
-from kiosk.core.catalog import Product
+from kiosk_contract.catalog import Product
 
 SEED = "kiosk-synthetic-1"
 MAX_VARIANTS = 4

@@ -36,7 +36,7 @@ from central.schemas import (
     free_text,
 )
 from central.settings import Settings
-from kiosk.core.orders import DERIVED_PREFIX_LENGTH, derived_prefix
+from kiosk_contract.references import DERIVED_PREFIX_LENGTH, derived_prefix
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody} for status in (400, 401, 403, 404, 409, 413, 422)}

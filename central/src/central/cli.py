@@ -75,16 +75,6 @@ def build_parser() -> argparse.ArgumentParser:
                             "$CENTRAL_IMAGES_DIR, else <db dir>/images)")
     serve.set_defaults(handler=_serve)
 
-    seed = commands.add_parser("seed-demo", help="the demo chain: stores, Luma, stock")
-    seed.add_argument("--luma", type=Path, required=True)
-    seed.set_defaults(handler=_seed_demo)
-
-    analytics = commands.add_parser(
-        "seed-analytics", help="weeks of made-up ratings and events for the demo stores")
-    analytics.add_argument("--weeks", type=int, default=6, help="how many weeks, up to today")
-    analytics.add_argument("--seed", type=int, default=8, help="another seed, another history")
-    analytics.set_defaults(handler=_seed_analytics)
-
     magento = commands.add_parser("import-magento", help="import a Magento product CSV")
     magento.add_argument("csv", type=Path)
     magento.add_argument("--images", type=Path, default=None,
@@ -283,20 +273,6 @@ def _default_images(url: str) -> Path | None:
     return None
 
 
-def _seed_demo(args, db) -> int:
-    from central.importers import seed_demo
-    imported = seed_demo(db, args.luma)
-    print(f"demo chain seeded: {imported.summary()}")
-    return 0
-
-
-def _seed_analytics(args, db) -> int:
-    from central.analytics.demo_data import seed_analytics
-    seeded = seed_analytics(db, weeks=args.weeks, seed=args.seed)
-    print(f"demo analytics seeded: {seeded.summary()}")
-    return 0
-
-
 def _import_magento(args, db) -> int:
     from central.importers import import_magento
     from central.progress import Progress
@@ -415,7 +391,7 @@ def _config_show(args, db) -> int:
 
 
 def _config_keys(args, db) -> int:
-    from kiosk.core.config_schema import describe_schema
+    from kiosk_contract.config_schema import describe_schema
     print("\n".join(describe_schema()))
     return 0
 

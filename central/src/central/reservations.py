@@ -30,7 +30,7 @@ from central.db.engine import Database, as_utc, iso, utc_now
 from central.mail.reservation_messages import CONFIRMED, REMINDER, queue_reservation_message
 from central.mail.settings import MailSettings
 from central.reservation_settings import ReservationSettings
-from kiosk.core.orders import new_reference
+from kiosk_contract.references import new_reference
 
 log = logging.getLogger("central.reservations")
 

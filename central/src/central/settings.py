@@ -14,7 +14,7 @@ from central.limits import Rate
 from central.mail.settings import MailSettings, mail_settings_from_env
 from central.reservation_settings import ReservationSettings, reservation_settings_from_env
 from central.retention_settings import RetentionSettings, retention_settings_from_env
-from kiosk.core.catalog import LANGUAGE_CODE
+from kiosk_contract.catalog import LANGUAGE_CODE
 
 DEFAULT_DATABASE_URL = "sqlite:///./central.db"
 # The most change records a page of the feed may hold (the contract's maximum `limit`).

@@ -12,11 +12,12 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+from kiosk_demo import CHECKOUT
+
 LUMA_IN_SHARED = Path("shared") / "datasets" / "luma"
 
 
-def luma_dir(project_root: Path = PROJECT_ROOT) -> Path:
+def luma_dir(project_root: Path = CHECKOUT) -> Path:
     """The first place that holds the catalog, else the usual one (so that a message
     about it names where it was expected). Git is asked only when the others fail."""
     for candidate in _candidates(project_root):

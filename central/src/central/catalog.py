@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from central.db import models
 from central.db.engine import utc_now
 from central.feed import build_records, encode
-from kiosk.core import catalog as records
+from kiosk_contract import catalog as records
 
 CHUNK = 500
 

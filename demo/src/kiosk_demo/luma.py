@@ -1,4 +1,5 @@
-"""Build the demo terminal's cache from the Luma sample catalog.
+"""The Luma demo chain: a terminal's cache, or the central server's catalog, from the
+Luma sample catalog.
 
 Luma has no barcodes, stores or per-store stock, so they are generated here with fixed
 seeds: the same dataset always gives the same codes and the same stock pattern (some
@@ -16,11 +17,9 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from kiosk.core.barcodes import in_store_ean13
-from kiosk.core.catalog import Category, ChangeBatch, Product, StockLevel, Store
-from kiosk.core.changes import ApplyReport, apply_changes
-from kiosk.core.db.cache import open_cache
-from kiosk.core.importers.magento import (
+from central.catalog import CatalogWriter
+from central.db.engine import Database, utc_now
+from central.magento import (
     ImportResult,
     read_categories,
     read_image_lists,
@@ -28,6 +27,11 @@ from kiosk.core.importers.magento import (
     read_standard_products,
     read_store_view_file,
 )
+from kiosk.core.barcodes import in_store_ean13
+from kiosk.core.changes import ApplyReport, apply_changes
+from kiosk.core.db.cache import open_cache
+from kiosk_contract.catalog import Category, ChangeBatch, Product, StockLevel, Store
+from kiosk_demo import CHECKOUT
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +43,7 @@ LUMA_GEAR_FILES = ("bags", "fitness_equipment", "fitness_equipment_ball",
 
 # The catalog in French: our translation of Luma, a Magento store-view file (written by
 # scripts/make-luma-french), whose store view `fr` is in French.
-LUMA_FRENCH_STORE_VIEW = Path(__file__).resolve().parents[2] / "assets" / "demo" \
-    / "luma_fr_store_view.csv"
+LUMA_FRENCH_STORE_VIEW = CHECKOUT / "assets" / "demo" / "luma_fr_store_view.csv"
 LUMA_STORE_VIEWS = {"fr": "fr"}
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -168,6 +171,25 @@ def build_demo_cache(luma_dir: Path, data_dir: Path, *,
     if notice.exists():   # the licence asks that the notice travel with derived copies
         shutil.copyfile(notice, data_dir / "LUMA-LICENSE-NOTICE.md")
     return imported, total
+
+
+def seed_central(db: Database, luma_dir: Path) -> ImportResult:
+    """The demo chain: eight stores, the Luma catalog in English and French, stock
+    everywhere. Rerunnable."""
+    imported = read_luma(luma_dir, LUMA_FRENCH_STORE_VIEW)
+    products = with_featured(with_barcodes(imported.products))
+    categories = with_category_images(imported.categories, products)
+    with db.writing(catalog=True) as session:
+        writer = CatalogWriter(session)
+        writer.stores(DEMO_STORES)
+        writer.categories(categories)
+        for start in range(0, len(products), BATCH_SIZE):
+            writer.products(products[start:start + BATCH_SIZE])
+        stock = list(demo_stock(products, DEMO_STORES, utc_now()))
+        for start in range(0, len(stock), BATCH_SIZE * 10):
+            writer.stock(stock[start:start + BATCH_SIZE * 10])
+    return imported
+
 
 
 def _add(total: ApplyReport, part: ApplyReport) -> None:

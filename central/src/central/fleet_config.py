@@ -1,7 +1,7 @@
 """Fleet configuration: settings IT sets once for the whole chain, a store or a terminal.
 
 `central config check FILE` checks a file with the terminal config's own schema
-(kiosk/core/config_schema.py, the only part of the terminal the server imports), as
+(`kiosk_contract.config_schema`, which the terminal reads its own file with), as
 `kiosk check-config` would; `central config push FILE --chain | --store ID | --terminal
 NAME` checks it the same way and keeps it. Each terminal gets, in its heartbeat's answer,
 the chain's settings overridden by its store's and then its own, with a revision that
@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from central.db import models
 from central.db.engine import utc_now
-from kiosk.core.config_schema import (
+from kiosk_contract.config_schema import (
     CONFIG_VERSION,
     SCHEMA,
     ConfigProblem,

@@ -1,4 +1,4 @@
-"""Filling the central catalog: the Luma demo, a Magento CSV, a stock CSV."""
+"""Filling the central catalog: a Magento CSV, a stock CSV."""
 
 from __future__ import annotations
 
@@ -15,43 +15,16 @@ from sqlalchemy import select
 from central.catalog import CatalogWriter
 from central.db import models
 from central.db.engine import Database, iso, utc_now
-from central.progress import Progress
-from kiosk.core.catalog import Category, Product, StockLevel, Variant
-from kiosk.core.demo import (
-    DEMO_STORES,
-    LUMA_FRENCH_STORE_VIEW,
-    demo_stock,
-    read_luma,
-    with_barcodes,
-    with_category_images,
-    with_featured,
-)
-from kiosk.core.importers.magento import (
+from central.magento import (
     HeldTranslations,
     ImportResult,
     read_standard_products,
     read_store_view_file,
 )
+from central.progress import Progress
+from kiosk_contract.catalog import Category, Product, StockLevel, Variant
 
 BATCH = 1000
-
-
-def seed_demo(db: Database, luma_dir: Path) -> ImportResult:
-    """The demo chain: eight stores, the Luma catalog in English and French, stock
-    everywhere. Rerunnable."""
-    imported = read_luma(luma_dir, LUMA_FRENCH_STORE_VIEW)
-    products = with_featured(with_barcodes(imported.products))
-    categories = with_category_images(imported.categories, products)
-    with db.writing(catalog=True) as session:
-        writer = CatalogWriter(session)
-        writer.stores(DEMO_STORES)
-        writer.categories(categories)
-        for start in range(0, len(products), BATCH):
-            writer.products(products[start:start + BATCH])
-        stock = list(demo_stock(products, DEMO_STORES, utc_now()))
-        for start in range(0, len(stock), BATCH * 5):
-            writer.stock(stock[start:start + BATCH * 5])
-    return imported
 
 
 def import_magento(db: Database, csv_path: Path, images_dir: Path | None,
@@ -60,7 +33,7 @@ def import_magento(db: Database, csv_path: Path, images_dir: Path | None,
     """`store_views` maps store-view codes to languages: their rows are translations. A file
     of store-view rows only translates the products the catalog holds already. The
     translations held that a file's store-view rows do not replace are kept
-    (`kiosk.core.importers.magento.StoreViewTexts`): a file of default rows alone keeps
+    (`central.magento.StoreViewTexts`): a file of default rows alone keeps
     them all."""
     skus = _translated_skus(csv_path)
     if skus is not None:

@@ -27,8 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.catalog import LANGUAGE_CODE, Category, Product, Translations, Variant
-from kiosk.core.richtext import clean_label
+from kiosk_contract.catalog import LANGUAGE_CODE, Category, Product, Translations, Variant
+from kiosk_contract.richtext import clean_label
 
 ROOT_CATEGORY = "Default Category"
 # Magento bookkeeping flags that mean nothing to a shopper.

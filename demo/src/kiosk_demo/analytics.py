@@ -1,4 +1,4 @@
-"""`central seed-analytics`: weeks of made-up but plausible ratings and events for the
+"""`kiosk-demo seed-analytics`: weeks of made-up but plausible ratings and events for the
 demo chain, so that the dashboard has something true-looking to show.
 
 What it builds in: shoppers come at lunch and after work, and most on Saturday; queues
@@ -80,7 +80,7 @@ def seed_analytics(db: Database, weeks: int = 6, seed: int = 8,
     with db.writing() as session:
         stores = session.scalars(select(models.Store).order_by(models.Store.id)).all()
         if not stores:
-            raise ValueError("no stores: run `central seed-demo` (or import stores) first")
+            raise ValueError("no stores: run `kiosk-demo seed-central` (or import stores) first")
         terminals = _terminals(session, stores)
         skus = list(session.scalars(select(models.Product.sku).order_by(models.Product.sku)
                                     .limit(400))) or [f"DEMO-{n:03d}" for n in range(60)]

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.keypad import DEFAULT_BINDINGS, key_names_problem, shared_key
-from kiosk.core.reach import HIGHEST_REACH_MM, LOWEST_REACH_MM, ScreenMounting
+from kiosk_contract.keypad import DEFAULT_BINDINGS, key_names_problem, shared_key
+from kiosk_contract.reach import HIGHEST_REACH_MM, LOWEST_REACH_MM, ScreenMounting
 
 MASK = "••••"
 LANGUAGES = ("fr", "en")
@@ -30,9 +30,6 @@ MIN_PIN_ITERATIONS = 100_000
 # Order references avoid letters and digits that look alike (0/O, 1/I/L, 2/Z, 5/S, 8/B).
 REFERENCE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
 REFERENCE_PREFIX_PATTERN = re.compile(f"[{REFERENCE_ALPHABET}]{{2,3}}")
-SHIPPED_SYNONYMS = Path(__file__).resolve().parents[2] / "assets" / "search" / "synonyms.toml"
-SHIPPED_RATING_REASONS = (Path(__file__).resolve().parents[2] / "assets" / "ratings"
-                          / "reasons.toml")
 
 
 @dataclass(frozen=True)
@@ -507,14 +504,6 @@ class KioskConfig:
     @property
     def images_dir(self) -> Path:
         return self.catalog_images_dir or self.data_dir / "images"
-
-    @property
-    def synonyms_path(self) -> Path:
-        return self.synonyms_file or SHIPPED_SYNONYMS
-
-    @property
-    def rating_reasons_path(self) -> Path:
-        return self.rating_reasons_file or SHIPPED_RATING_REASONS
 
     @property
     def keypad_bindings(self) -> dict[str, tuple[str, ...]]:

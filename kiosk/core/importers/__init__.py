@@ -1,1 +1,0 @@
-"""Readers that turn catalog files from other systems into kiosk catalog records."""
