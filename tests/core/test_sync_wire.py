@@ -1,6 +1,7 @@
 import pytest
 
-from kiosk.core.sync.wire import ProtocolError, read_changes_page
+from kiosk.core.sync.wire import read_changes_page
+from kiosk_contract.change_feed import ProtocolError
 
 PAGE = {
     "reset": False, "cursor": "c2", "has_more": True,

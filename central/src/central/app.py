@@ -70,8 +70,10 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
 
 
 def _declare_order_schema(app: FastAPI) -> None:
-    """POST /v1/orders reads its body itself (to fingerprint it before anything else):
-    put its schema in the OpenAPI description by hand."""
+    """POST /v1/orders reads its body itself (to fingerprint it before anything else),
+    and GET /v1/changes sends JSON it wrote itself, declared by the contract: put their
+    schemas in the OpenAPI description by hand."""
+    from central.api.catalog import changes_page_components
     from central.schemas import OrderIn
 
     base = app.openapi
@@ -83,6 +85,7 @@ def _declare_order_schema(app: FastAPI) -> None:
             components = schema.setdefault("components", {}).setdefault("schemas", {})
             components.update(definitions.pop("$defs", {}))
             components["OrderIn"] = definitions
+            components.update(changes_page_components())
             _declare_body_errors(schema)
             app.openapi_schema = schema
         return app.openapi_schema

@@ -29,7 +29,8 @@ from kiosk.core.changes import (
 from kiosk.core.db.cache import REBUILT_CACHE_FILE, open_cache
 from kiosk.core.sync.client import Answer, CentralClient, Verdict
 from kiosk.core.sync.trouble import Trouble
-from kiosk.core.sync.wire import ChangesPage, ProtocolError, read_changes_page
+from kiosk.core.sync.wire import ChangesPage, read_changes_page
+from kiosk_contract.change_feed import ProtocolError
 
 log = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi import Path as FastApiPath
 from fastapi.responses import FileResponse, Response
+from pydantic.json_schema import GenerateJsonSchema
 from sqlalchemy import select
 
 from central.api.deps import DB, AppSettings, CurrentTerminal
@@ -18,19 +19,36 @@ from central.api.errors import ApiError, ErrorBody
 from central.db import models
 from central.db.engine import iso, utc_now
 from central.feed import AVAILABLE_TO_PROMISE, BadCursor, read_page
-from central.schemas import ORDER_EXAMPLE, ChangesOut, StockOut, free_text
+from central.schemas import ORDER_EXAMPLE, StockOut, free_text
 from central.settings import MAX_PAGE, MAX_PAGE_BYTES, MIN_PAGE_BYTES
+from kiosk_contract.change_feed import PAGE_SCHEMA, STOCK_VALUES
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody} for status in (400, 401, 403, 404, 413, 422)}
 router = APIRouter(prefix="/v1", responses=ERRORS)
 
 
-# The page is declared, not run through ChangesOut: pages are large and hot, and
-# tests/central/test_contract.py checks that they match it. read_page hands over the
-# JSON text itself, mostly records encoded when they were written.
+def changes_page_components() -> dict[str, dict[str, Any]]:
+    """The contract's page as OpenAPI components (central/app.py adds them): ChangesPage,
+    and StockFigure, a stock figure's array."""
+    page = GenerateJsonSchema().generate(PAGE_SCHEMA)
+    page.update(title="ChangesPage", description="A page of the change feed; with `reset`, "
+                "a cursor too old, and empty lists.")
+    figure = page["properties"]["stock"]["items"]
+    figure.update(title="StockFigure", description="[" + ", ".join(STOCK_VALUES) + "]",
+                  examples=[["MJ01-XS-Red", "paris-rivoli", 3, "2026-11-24T13:58:02Z", None]])
+    page["properties"]["stock"]["items"] = {"$ref": "#/components/schemas/StockFigure"}
+    return {"ChangesPage": page, "StockFigure": figure}
+
+
+# The page is described by the contract's one declaration, which terminals check it
+# with; it is not run through a model here: pages are large and hot, and the tests check
+# that they match. read_page hands over the JSON text itself, mostly records encoded
+# when they were written.
 @router.get("/changes", summary="Catalog, store and stock changes after a cursor",
-            response_model=None, responses={200: {"model": ChangesOut}})
+            response_model=None,
+            responses={200: {"content": {"application/json": {"schema": {
+                "$ref": "#/components/schemas/ChangesPage"}}}}})
 def changes(request: Request, db: DB, settings: AppSettings, _: CurrentTerminal,
             cursor: Annotated[str | None, Query(max_length=200)] = None,
             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
