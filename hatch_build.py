@@ -16,7 +16,8 @@ class CompiledTranslations(BuildHookInterface):
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict) -> None:
-        if self.target_name != "wheel":
+        # An editable install (set-up's) reads them from the checkout, built after it.
+        if self.target_name != "wheel" or version == "editable":
             return
         i18n = Path(self.root) / "kiosk" / "i18n"
         for source in sorted(i18n.glob("kiosk_*.ts")):
