@@ -42,7 +42,9 @@ def test_every_store_is_listed_here_first_with_address_and_hours_a_tap_away(
     qtbot.addWidget(screen)
     screen.resize(1080, 1700)
     screen.show()
-    qtbot.waitUntil(lambda: len(screen.cards) == 8, timeout=5000)
+    # Cards added to a shown screen are shown a moment later (Qt queues it).
+    qtbot.waitUntil(lambda: len(screen.cards) == 8 and all(
+        card.details_button.isVisibleTo(screen) for card in screen.cards), timeout=5000)
     first = screen.cards[0]
     assert first.store.store_id == "paris-rivoli"
     assert "this store" in first.name.text()
