@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from support.clock import TEST_NOW
 
 from kiosk_demo.datasets import luma_dir as find_luma_dir
@@ -18,6 +19,11 @@ OFFSCREEN_SCREEN = PROJECT_ROOT / "tests" / "support" / "offscreen-screen.json"
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={OFFSCREEN_SCREEN}"
 LUMA_DIR = find_luma_dir()
+
+# Hypothesis would fail an example that took longer than 200 ms: a timed assertion,
+# which a loaded CI worker fails now and then (it did, on an e-mail address).
+settings.register_profile("kiosk", deadline=None)
+settings.load_profile("kiosk")
 
 
 def _loopback_smtp():
@@ -72,6 +78,18 @@ def no_translation_outlives_its_test():
     yield
     if ledger is not None:
         ledger.remove_all()
+
+
+@pytest.fixture(autouse=True)
+def no_widget_outlives_its_test():
+    """The widgets a test showed are deleted as it ends (pytest-qt closes them and asks
+    for their deletion just before): left to Python's collector, a screen could be torn
+    down during a later test, its attributes already gone when an event reached it."""
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _translators():
