@@ -23,10 +23,12 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from central import idempotency
 from central.alert_settings import AlertSettings
 from central.api.errors import ApiError
 from central.db import models
 from central.db.engine import Database, iso, utc_now
+from central.idempotency import Stored
 from central.mail.alert_messages import BACK_IN_STOCK, CONFIRM, AlertItem, alert_message
 from central.mail.queue import QUEUED, SENDING
 from central.mail.settings import MailSettings
@@ -34,8 +36,8 @@ from central.mail.settings import MailSettings
 log = logging.getLogger("central.alerts")
 
 PENDING, CONFIRMED, SENT = "pending", "confirmed", "sent"
-UNSUBSCRIBED, EXPIRED = "unsubscribed", "expired"
-STATES = (PENDING, CONFIRMED, SENT, UNSUBSCRIBED, EXPIRED)
+UNSUBSCRIBED, EXPIRED, BOUNCED = "unsubscribed", "expired", "bounced"
+STATES = (PENDING, CONFIRMED, SENT, UNSUBSCRIBED, EXPIRED, BOUNCED)
 _WAITING = (PENDING, CONFIRMED)
 
 
@@ -48,13 +50,6 @@ class Request:
     email: str
     language: str
     consent: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Stored:
-    status: int
-    body: str
-    replayed: bool
 
 
 def token_hash(token: str) -> str:
@@ -84,13 +79,9 @@ def ask(db: Database, terminal_id: int, key: str, fingerprint: str, request: Req
                        "this server sends no e-mail (CENTRAL_SMTP_HOST is not set), so it "
                        "cannot take back-in-stock alerts")
     with db.writing() as session:
-        known = session.scalar(select(models.BackInStockAlert)
-                               .where(models.BackInStockAlert.idempotency_key == key))
+        known = idempotency.replay(session, models.BackInStockAlert, key, fingerprint, "alert")
         if known is not None:
-            if known.request_hash != fingerprint:
-                raise ApiError(422, "idempotency_key_reused",
-                               "this Idempotency-Key was sent with another alert")
-            return Stored(201, known.response_body, replayed=True)
+            return known
         variant = session.get(models.Variant, request.sku)
         if variant is None:
             raise ApiError(404, "not_found", f"no variant {request.sku!r}")
@@ -278,3 +269,16 @@ def counts(db: Database) -> dict[str, int]:
         found = dict(session.execute(select(alert.state, func.count()).group_by(alert.state))
                      .all())
     return {state: int(found.get(state, 0)) for state in STATES}
+
+
+def end_after_bounce(session: Session, message_id: str, now: datetime) -> None:
+    """The message `message_id` bounced: if it was an alert's confirmation, the alert ends
+    (`bounced`) and its address is erased, so nothing more goes to a dead address. An
+    alert whose back-in-stock message bounced has already ended."""
+    alert = session.scalar(select(models.BackInStockAlert)
+                           .where(models.BackInStockAlert.confirmation_message_id == message_id,
+                                  models.BackInStockAlert.state.in_(_WAITING))
+                           .with_for_update())
+    if alert is not None:
+        _end(alert, BOUNCED, now)
+        log.info("alerts: alert %d ended, its confirmation bounced", alert.id)

@@ -23,10 +23,12 @@ from sqlalchemy import case, select, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
+from central import idempotency
 from central.api.errors import ApiError
 from central.catalog import CatalogWriter
 from central.db import models
 from central.db.engine import Database, as_utc, iso, utc_now
+from central.idempotency import Stored
 from central.mail.reservation_messages import CONFIRMED, REMINDER, queue_reservation_message
 from central.mail.settings import MailSettings
 from central.reservation_settings import ReservationSettings
@@ -53,13 +55,6 @@ class Request:
     consent: dict[str, str]
 
 
-@dataclass(frozen=True)
-class Stored:
-    status: int
-    body: str
-    replayed: bool
-
-
 def reserve(db: Database, terminal_id: int, key: str, fingerprint: str, request: Request,
             settings: ReservationSettings, mail: MailSettings,
             now: datetime | None = None) -> Stored:
@@ -79,13 +74,10 @@ def _reserve_once(db: Database, terminal_id: int, key: str, fingerprint: str,
                   request: Request, settings: ReservationSettings, mail: MailSettings,
                   now: datetime) -> Stored:
     with db.writing(catalog=True) as session:
-        known = session.scalar(select(models.Reservation)
-                               .where(models.Reservation.idempotency_key == key))
+        known = idempotency.replay(session, models.Reservation, key, fingerprint,
+                                   "reservation")
         if known is not None:
-            if known.request_hash != fingerprint:
-                raise ApiError(422, "idempotency_key_reused",
-                               "this Idempotency-Key was sent with another reservation")
-            return Stored(201, known.response_body, replayed=True)
+            return known
         store = session.get(models.Store, request.store_id)
         if store is None:
             raise ApiError(404, "not_found", f"no store {request.store_id!r}")

@@ -4,20 +4,18 @@ to. The rules are in central/alerts.py; the pages' words in central/alert_pages.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Annotated, Any, Literal
 
 from email_validator import EmailNotValidError, validate_email
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field, field_validator
 
-from central import alert_pages, alerts
+from central import alert_pages, alerts, idempotency
 from central.api.deps import DB, AppSettings, CurrentTerminal
 from central.api.errors import ErrorBody
-from central.api.orders import _checked_key
 from central.db import models
 from central.schemas import Consent, StoreId, Strict, free_text
 from central.status_page import choose_language, money
@@ -60,13 +58,11 @@ class AlertOut(BaseModel):
 async def post_alert(db: DB, caller: CurrentTerminal, settings: AppSettings, alert: AlertIn,
                      http: Request,
                      idempotency_key: Annotated[str | None, Header()] = None) -> JSONResponse:
-    key = _checked_key(idempotency_key)
-    canonical = json.dumps(alert.model_dump(mode="json"), sort_keys=True,
-                           separators=(",", ":"))
+    key = idempotency.checked_key(idempotency_key)
     request = alerts.Request(alert.sku, alert.store_id, alert.email, alert.language,
                              alert.consent.model_dump())
     stored = await run_in_threadpool(
-        alerts.ask, db, caller.terminal_id, key, hashlib.sha256(canonical.encode()).hexdigest(),
+        alerts.ask, db, caller.terminal_id, key, idempotency.fingerprint(alert),
         request, settings.mail)
     if not stored.replayed and (worker := getattr(http.app.state, "mail_worker", None)):
         worker.wake()       # the confirmation e-mail goes now, not at the next poll
@@ -108,17 +104,30 @@ def confirm(token: str, db: DB, lang: Lang = None,
 
 
 @pages.get("/alerts/unsubscribe/{token}", response_class=HTMLResponse)
-@pages.post("/alerts/unsubscribe/{token}", response_class=HTMLResponse)
 def unsubscribe(token: str, db: DB, lang: Lang = None,
                 accept_language: AcceptLanguage = None) -> HTMLResponse:
-    """One click, no login: the link itself unsubscribes (POST too, as mail clients'
-    one-click unsubscribe sends it)."""
+    """One click, no login: the link itself unsubscribes."""
     language = choose_language(lang, accept_language)
     try:
         alerts.unsubscribe(db, token)
     except alerts.NotFound:
         return _page(alert_pages.message_page(language, "unknown"), 404)
     return _page(alert_pages.message_page(language, "unsubscribed"))
+
+
+@pages.post("/alerts/unsubscribe/{token}", response_class=HTMLResponse)
+async def unsubscribe_by_post(token: str, db: DB, http: Request, lang: Lang = None,
+                              accept_language: AcceptLanguage = None) -> Response:
+    """A mail client's one-click button (RFC 8058, the message's List-Unsubscribe header)
+    unsubscribes and gets no page: 204. Any other POST gets the page, as the link opened."""
+    if not alert_pages.one_click_unsubscribe(http.headers.get("content-type", ""),
+                                             await http.body()):
+        return await run_in_threadpool(unsubscribe, token, db, lang, accept_language)
+    try:
+        await run_in_threadpool(alerts.unsubscribe, db, token)
+    except alerts.NotFound:
+        return Response(status_code=404)
+    return Response(status_code=204)
 
 
 @pages.get("/p/{sku}", response_class=HTMLResponse)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
@@ -19,10 +17,12 @@ from sqlalchemy import case, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from central import idempotency
 from central.api.deps import DB, AppSettings, Caller, CurrentTerminal, same_store
 from central.api.errors import RETRY_AFTER_S, ApiError, ErrorBody, validation_error
 from central.db import models
 from central.db.engine import Database, iso, utc_now
+from central.idempotency import Stored
 from central.mail.queue import queue_order_message
 from central.mail.settings import MailSettings
 from central.metrics import ORDERS_ACCEPTED, ORDERS_REFUSED, ORDERS_REPLAYED
@@ -76,10 +76,10 @@ async def post_order(request: Request, db: DB, caller: CurrentTerminal,
 
 async def _post_order(request: Request, db: Database, caller: Caller,
                       settings: Settings) -> Stored:
-    key = _checked_key(request.headers.get("idempotency-key"))
+    key = idempotency.checked_key(request.headers.get("idempotency-key"))
     order = _parse(await request.body())
     same_store(caller, order.store_id)
-    fingerprint = _fingerprint(order)
+    fingerprint = idempotency.fingerprint(order)
     with _in_flight_lock:
         if key in _in_flight:
             raise _in_progress()
@@ -113,17 +113,6 @@ def order_status(db: DB, caller: CurrentTerminal,
                            "unit_price_cents": line.unit_price_cents} for line in order.lines]}
 
 
-def _checked_key(value: str | None) -> str:
-    if value is None:
-        raise ApiError(400, "idempotency_key_missing",
-                       "send the order's UUID in the Idempotency-Key header")
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise ApiError(400, "idempotency_key_invalid",
-                       "the Idempotency-Key header must be a UUID") from None
-
-
 def _parse(raw: bytes) -> OrderIn:
     try:
         document = json.loads(raw)
@@ -146,23 +135,10 @@ def reference_prefix(reference: str) -> str:
     return prefix or reference
 
 
-def _fingerprint(order: OrderIn) -> str:
-    canonical = json.dumps(order.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
 def _in_progress() -> ApiError:
     return ApiError(409, "request_in_progress",
                     "a request with this Idempotency-Key is being processed; retry later",
                     headers={"Retry-After": str(RETRY_AFTER_S)})
-
-
-class Stored(NamedTuple):
-    """The answer to an order stored: now, or before (a retry, `replayed`)."""
-
-    status: int
-    body: str
-    replayed: bool
 
 
 # Attempts at storing an order when a concurrent request claims the same key, reference
@@ -189,7 +165,7 @@ def _store_once(db: Database, caller: Caller, key: str, fingerprint: str, order:
         if not db.is_sqlite and not session.scalar(
                 text("SELECT pg_try_advisory_xact_lock(hashtext(:key))"), {"key": key}):
             raise _in_progress()
-        known = _replay(session, key, fingerprint)
+        known = idempotency.replay(session, models.Order, key, fingerprint, "order")
         if known is not None:
             return known
         if session.scalar(select(models.Order.id).where(
@@ -252,16 +228,6 @@ def _record_refusal(session: Session, caller: Caller, key: str, order: OrderIn,
     row.reference, row.store_id, row.terminal_id = (order.reference, order.store_id,
                                                     caller.terminal_id)
     row.error, row.message, row.refused_at = refusal.error, refusal.message, utc_now()
-
-
-def _replay(session: Session, key: str, fingerprint: str) -> Stored | None:
-    stored = session.scalar(select(models.Order).where(models.Order.idempotency_key == key))
-    if stored is None:
-        return None
-    if stored.request_hash != fingerprint:
-        raise ApiError(422, "idempotency_key_reused",
-                       "this Idempotency-Key was used before with a different order")
-    return Stored(stored.response_status, stored.response_body, replayed=True)
 
 
 @dataclass(frozen=True)

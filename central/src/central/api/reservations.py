@@ -3,7 +3,6 @@ and settle them. The rules are in central/reservations.py."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Annotated, Any, Literal
 
@@ -12,9 +11,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
 
+from central import idempotency
 from central.api.deps import DB, AppSettings, CurrentTerminal
 from central.api.errors import ApiError, ErrorBody
-from central.api.orders import _checked_key
 from central.api.staff_auth import CurrentStaff
 from central.db.engine import Database
 from central.reservations import (
@@ -110,14 +109,12 @@ async def post_reservation(db: DB, caller: CurrentTerminal, settings: AppSetting
                                description="The reservation's UUID, made once on the "
                                            "terminal and sent with every retry.")] = None
                            ) -> JSONResponse:
-    key = _checked_key(idempotency_key)
-    canonical = json.dumps(reservation.model_dump(mode="json"), sort_keys=True,
-                           separators=(",", ":"))
+    key = idempotency.checked_key(idempotency_key)
     request = Request(reservation.store_id, reservation.sku, reservation.quantity,
                       reservation.language, reservation.customer.model_dump(),
                       reservation.consent.model_dump())
     stored = await run_in_threadpool(
-        reserve, db, caller.terminal_id, key, hashlib.sha256(canonical.encode()).hexdigest(),
+        reserve, db, caller.terminal_id, key, idempotency.fingerprint(reservation),
         request, settings.reservations, settings.mail)
     return JSONResponse(json.loads(stored.body), status_code=stored.status)
 
