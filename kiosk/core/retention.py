@@ -1,7 +1,8 @@
 """How long the central server keeps each kind of customer data, as its heartbeat answer
 says (docs/api.md, `POST /v1/heartbeat`, `retention_days`): the privacy notice the kiosk
-shows states it. A server that does not say (one from before these settings, or none
-heard since the terminal started): the notice keeps its usual wording."""
+shows states it, and so do the consent texts of a reservation and a back-in-stock alert.
+A server that does not say (one from before these settings, or none heard since the
+terminal started): each keeps its usual wording, true without a number."""
 
 from __future__ import annotations
 

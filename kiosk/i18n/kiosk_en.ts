@@ -239,6 +239,20 @@
         <source>Tell me when it&apos;s back</source>
         <translation>Tell me when it&apos;s back</translation>
     </message>
+    <message numerus="yes">
+        <source>I agree to receive one e-mail about this item. My address is erased once that e-mail is sent, or after %n day(s) if the item is not back by then.</source>
+        <translation>
+            <numerusform>I agree to receive one e-mail about this item. My address is erased once that e-mail is sent, or after %n day if the item is not back by then.</numerusform>
+            <numerusform>I agree to receive one e-mail about this item. My address is erased once that e-mail is sent, or after %n days if the item is not back by then.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copies of the e-mails we send are erased %n day(s) after sending.</source>
+        <translation>
+            <numerusform>Copies of the e-mails we send are erased %n day after sending.</numerusform>
+            <numerusform>Copies of the e-mails we send are erased %n days after sending.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Where should it be back?</source>
         <translation>Where should it be back?</translation>
@@ -1592,6 +1606,17 @@
         <translation>Reserve at %1</translation>
     </message>
     <message>
+        <source>I agree that the store keeps my details for this reservation only as long as needed, then erases them.</source>
+        <translation>I agree that the store keeps my details for this reservation only as long as needed, then erases them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>I agree that the store keeps my details for this reservation. They are erased %n day(s) after it is collected, cancelled or expires.</source>
+        <translation>
+            <numerusform>I agree that the store keeps my details for this reservation. They are erased %n day after it is collected, cancelled or expires.</numerusform>
+            <numerusform>I agree that the store keeps my details for this reservation. They are erased %n days after it is collected, cancelled or expires.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>We put it aside for you to try or buy in the store. Tap a field to type.</source>
         <translation>We put it aside for you to try or buy in the store. Tap a field to type.</translation>
     </message>
@@ -1606,10 +1631,6 @@
     <message>
         <source>E-mail (or a mobile phone)</source>
         <translation>E-mail (or a mobile phone)</translation>
-    </message>
-    <message>
-        <source>I agree that the store keeps my details until the reservation ends.</source>
-        <translation>I agree that the store keeps my details until the reservation ends.</translation>
     </message>
     <message>
         <source>Reserve</source>

@@ -239,6 +239,20 @@
         <source>Tell me when it&apos;s back</source>
         <translation>Prévenez-moi de son retour</translation>
     </message>
+    <message numerus="yes">
+        <source>I agree to receive one e-mail about this item. My address is erased once that e-mail is sent, or after %n day(s) if the item is not back by then.</source>
+        <translation>
+            <numerusform>J&apos;accepte de recevoir un e-mail au sujet de cet article. Mon adresse est effacée dès que cet e-mail est envoyé, ou au bout de %n jour si l&apos;article n&apos;est pas revenu d&apos;ici là.</numerusform>
+            <numerusform>J&apos;accepte de recevoir un e-mail au sujet de cet article. Mon adresse est effacée dès que cet e-mail est envoyé, ou au bout de %n jours si l&apos;article n&apos;est pas revenu d&apos;ici là.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copies of the e-mails we send are erased %n day(s) after sending.</source>
+        <translation>
+            <numerusform>Les copies des e-mails que nous envoyons sont effacées %n jour après leur envoi.</numerusform>
+            <numerusform>Les copies des e-mails que nous envoyons sont effacées %n jours après leur envoi.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Where should it be back?</source>
         <translation>Où doit-il revenir ?</translation>
@@ -1592,6 +1606,17 @@
         <translation>Réserver à %1</translation>
     </message>
     <message>
+        <source>I agree that the store keeps my details for this reservation only as long as needed, then erases them.</source>
+        <translation>J&apos;accepte que le magasin garde mes coordonnées pour cette réservation, seulement le temps nécessaire, puis les efface.</translation>
+    </message>
+    <message numerus="yes">
+        <source>I agree that the store keeps my details for this reservation. They are erased %n day(s) after it is collected, cancelled or expires.</source>
+        <translation>
+            <numerusform>J&apos;accepte que le magasin garde mes coordonnées pour cette réservation. Elles sont effacées %n jour après son retrait, son annulation ou son expiration.</numerusform>
+            <numerusform>J&apos;accepte que le magasin garde mes coordonnées pour cette réservation. Elles sont effacées %n jours après son retrait, son annulation ou son expiration.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>We put it aside for you to try or buy in the store. Tap a field to type.</source>
         <translation>Nous le mettons de côté pour que vous l&apos;essayiez ou l&apos;achetiez en magasin. Touchez un champ pour écrire.</translation>
     </message>
@@ -1606,10 +1631,6 @@
     <message>
         <source>E-mail (or a mobile phone)</source>
         <translation>E-mail (ou un téléphone mobile)</translation>
-    </message>
-    <message>
-        <source>I agree that the store keeps my details until the reservation ends.</source>
-        <translation>J&apos;accepte que le magasin garde mes coordonnées jusqu&apos;à la fin de la réservation.</translation>
     </message>
     <message>
         <source>Reserve</source>

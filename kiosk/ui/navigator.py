@@ -23,6 +23,7 @@ from kiosk.ui.widgets.notice import Notice
 
 if TYPE_CHECKING:
     from kiosk.core.orders import PlacedOrder
+    from kiosk.core.retention import RetentionDays
     from kiosk.ui.live_stock import LiveStock
     from kiosk.ui.sync import SyncService
 
@@ -75,7 +76,7 @@ class ScreenNavigator:
         from kiosk.ui.screens.back_in_stock import BackInStockScreen
 
         self._window.push(BackInStockScreen(self._context(), variant_sku, item_words,
-                                            self._known_offline))
+                                            self._known_offline, self._retention_days()))
 
     def takes_alerts(self) -> bool:
         sync = self._sync()
@@ -86,7 +87,7 @@ class ScreenNavigator:
         from kiosk.ui.screens.reservation import ReservationScreen
 
         self._window.push(ReservationScreen(self._context(), variant_sku, store_id,
-                                            store_name))
+                                            store_name, self._retention_days()))
 
     def open_basket(self) -> None:
         from kiosk.ui.screens.basket import BasketScreen
@@ -102,10 +103,13 @@ class ScreenNavigator:
     def open_review(self) -> None:
         from kiosk.ui.screens.review import ReviewScreen
 
+        self._window.push(ReviewScreen(self._context(), self._retention_days()))
+
+    def _retention_days(self) -> RetentionDays | None:
+        """How long the server keeps each kind of customer data, as it last said: what the
+        privacy notice and the consent texts state. None: not heard yet, or no server."""
         sync = self._sync()
-        # What the privacy notice says the order service keeps, as the server last said.
-        retention = sync.status.retention_days if sync is not None else None
-        self._window.push(ReviewScreen(self._context(), retention))
+        return sync.status.retention_days if sync is not None else None
 
     def show_confirmation(self, order: PlacedOrder) -> None:
         """The basket, the form and the review go: Back leads home, not to the address."""

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QButtonGroup, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.alerts import Outcome, alert_body, ask_alert, new_key
+from kiosk.core.retention import RetentionDays
 from kiosk.core.validation import Problem
 from kiosk.ui.formatting import Formatter
 from kiosk.ui.screens.checkout import CheckoutScreen
@@ -33,10 +34,13 @@ EMAIL_SPEC = next(spec for spec in FIELD_SPECS if spec.key == "email")
 
 class BackInStockScreen(CheckoutScreen):
     def __init__(self, context: ShopperContext, variant_sku: str, item_words: str,
-                 known_offline: Callable[[], bool], parent: QWidget | None = None) -> None:
+                 known_offline: Callable[[], bool], retention: RetentionDays | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._sku = variant_sku
         self._known_offline = known_offline
+        # How long the server keeps an alert's address, as it last said; None: unsaid.
+        self._retention = retention
         self._key = new_key()          # one alert, however many times Send is pressed
         self.item = wrapped_label("Hint")
         self.item.setText(item_words)
@@ -228,6 +232,19 @@ class BackInStockScreen(CheckoutScreen):
     def title(self) -> str:
         return self.tr("Tell me when it's back")
 
+    def _consent_words(self) -> str:
+        retention = self._retention
+        if retention is None:           # no number the terminal could vouch for
+            return self.tr("I agree to receive one e-mail about this item, and that my "
+                           "address is kept for this alert only, then erased.")
+        # The e-mails themselves (the confirmation, the alert) are kept on their own time.
+        return " ".join([
+            self.tr("I agree to receive one e-mail about this item. My address is erased "
+                    "once that e-mail is sent, or after %n day(s) if the item is not back "
+                    "by then.", "", retention.alerts),
+            self.tr("Copies of the e-mails we send are erased %n day(s) after sending.", "",
+                    retention.mail_messages)])
+
     def retranslate(self) -> None:
         super().retranslate()
         label = QCoreApplication.translate("CustomerFormScreen", "E-mail")
@@ -237,11 +254,10 @@ class BackInStockScreen(CheckoutScreen):
         if self.email.error.isVisible():
             self.email.show_problem(self._email_message(self.email.problem))
         show_text(self.scope_title, self.tr("Where should it be back?"))
-        show_text(self.this_store, self.tr("In this store"))
-        show_text(self.any_store, self.tr("In any store"))
-        show_text(self.consent, self.tr(
-            "I agree to receive one e-mail about this item, and that my address is kept "
-            "for this alert only, then erased."))
+        self.this_store.set_text(self.tr("In this store"))
+        self.any_store.set_text(self.tr("In any store"))
+        # Held in the tick box's wrapping label: its own text would run past the screen.
+        self.consent.set_text(self._consent_words())
         show_text(self.send, self.tr("Send"))
         show_text(self.done_text, self.tr(
             "Almost done: we have sent you an e-mail. Follow its link to confirm your "

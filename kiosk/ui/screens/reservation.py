@@ -25,6 +25,7 @@ from kiosk.core.reservations import (
     reservation_body,
     reserve,
 )
+from kiosk.core.retention import RetentionDays
 from kiosk.core.validation import Problem
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.context import ShopperContext
@@ -45,9 +46,12 @@ QR_SIDE_PX = 180
 
 class ReservationScreen(CheckoutScreen):
     def __init__(self, context: ShopperContext, variant_sku: str, store_id: str,
-                 store_name: str, parent: QWidget | None = None) -> None:
+                 store_name: str, retention: RetentionDays | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.variant_sku, self.store_id, self.store_name = variant_sku, store_id, store_name
+        # How long the server keeps a reservation's details, as it last said; None: unsaid.
+        self._retention = retention
         self._key = new_key()           # one reservation, whatever the retries
         self.intro = wrapped_label("Hint")
         self.fields = {key: FormField(spec, "") for key, spec in DETAILS.items()}
@@ -208,6 +212,14 @@ class ReservationScreen(CheckoutScreen):
     def title(self) -> str:
         return self.tr("Reserve at %1").replace("%1", self.store_name)
 
+    def _consent_words(self) -> str:
+        if self._retention is None:     # no number the terminal could vouch for
+            return self.tr("I agree that the store keeps my details for this reservation "
+                           "only as long as needed, then erases them.")
+        return self.tr("I agree that the store keeps my details for this reservation. They "
+                       "are erased %n day(s) after it is collected, cancelled or expires.",
+                       "", self._retention.reservations)
+
     def retranslate(self) -> None:
         super().retranslate()
         self.intro.setText(self.tr("We put it aside for you to try or buy in the store. "
@@ -218,8 +230,7 @@ class ReservationScreen(CheckoutScreen):
             field.label.setText(labels[key])
             field.label.setAccessibleName(labels[key])
             field.edit.setAccessibleName(labels[key])
-        self.consent.set_text(self.tr("I agree that the store keeps my details until the "
-                                      "reservation ends."))
+        self.consent.set_text(self._consent_words())
         self.reserve_button.setText(self.tr("Reserve"))
         self.reserve_button.setAccessibleName(self.reserve_button.text())
         self.delivery_button.setText(self.tr("Order for home delivery"))
