@@ -5,7 +5,9 @@ chain has no page of its own. No personal data is shown on any of them."""
 
 from __future__ import annotations
 
+from email import message_from_bytes, policy
 from typing import Any
+from urllib.parse import parse_qs
 
 from markupsafe import Markup
 
@@ -78,3 +80,22 @@ def _render(template: str, language: str, title: str, **context: Any) -> str:
     # The status page's words (the other language's link) with this page's own.
     return render(template, language=language, text=STATUS_TEXT[language] | TEXT[language],
                   title=title, style=Markup(STYLE), **context)
+
+
+def one_click_unsubscribe(content_type: str, body: bytes) -> bool:
+    """Whether a POST is RFC 8058's one-click unsubscribe: the form field
+    List-Unsubscribe=One-Click, sent by a mail client's button as multipart/form-data or
+    application/x-www-form-urlencoded."""
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "application/x-www-form-urlencoded":
+        fields = parse_qs(body.decode("utf-8", "replace"))
+        return fields.get("List-Unsubscribe") == ["One-Click"]
+    if kind != "multipart/form-data":
+        return False
+    # A form's parts are MIME parts: the e-mail parser reads them, given the boundary.
+    head = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1", "replace")
+    form = message_from_bytes(head + body, policy=policy.HTTP)
+    return form.is_multipart() and any(
+        part.get_param("name", header="content-disposition") == "List-Unsubscribe"
+        and (part.get_payload(decode=True) or b"").strip() == b"One-Click"
+        for part in form.iter_parts())

@@ -36,8 +36,8 @@ from central.mail.settings import MailSettings
 log = logging.getLogger("central.alerts")
 
 PENDING, CONFIRMED, SENT = "pending", "confirmed", "sent"
-UNSUBSCRIBED, EXPIRED = "unsubscribed", "expired"
-STATES = (PENDING, CONFIRMED, SENT, UNSUBSCRIBED, EXPIRED)
+UNSUBSCRIBED, EXPIRED, BOUNCED = "unsubscribed", "expired", "bounced"
+STATES = (PENDING, CONFIRMED, SENT, UNSUBSCRIBED, EXPIRED, BOUNCED)
 _WAITING = (PENDING, CONFIRMED)
 
 
@@ -269,3 +269,16 @@ def counts(db: Database) -> dict[str, int]:
         found = dict(session.execute(select(alert.state, func.count()).group_by(alert.state))
                      .all())
     return {state: int(found.get(state, 0)) for state in STATES}
+
+
+def end_after_bounce(session: Session, message_id: str, now: datetime) -> None:
+    """The message `message_id` bounced: if it was an alert's confirmation, the alert ends
+    (`bounced`) and its address is erased, so nothing more goes to a dead address. An
+    alert whose back-in-stock message bounced has already ended."""
+    alert = session.scalar(select(models.BackInStockAlert)
+                           .where(models.BackInStockAlert.confirmation_message_id == message_id,
+                                  models.BackInStockAlert.state.in_(_WAITING))
+                           .with_for_update())
+    if alert is not None:
+        _end(alert, BOUNCED, now)
+        log.info("alerts: alert %d ended, its confirmation bounced", alert.id)

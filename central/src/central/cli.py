@@ -183,6 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     bounced.add_argument("--reason", default="reported undeliverable",
                          help="what the bounce said, for staff")
     bounced.set_defaults(handler=_mail_bounced)
+    read_bounces = mail_actions.add_parser(
+        "read-bounces", help="record the bounces delivered to a Maildir (README: bounces)")
+    read_bounces.add_argument("--maildir", required=True, type=Path, metavar="DIR",
+                              help="the bounce mailbox; reports read move to DIR/.processed")
+    read_bounces.set_defaults(handler=_mail_read_bounces)
 
     privacy = commands.add_parser(
         "privacy", help="customers' data past its retention time (README: Customers' data)")
@@ -609,6 +614,23 @@ def _mail_bounced(args, db) -> int:
         return 1
     print(f"{shown(message.message_id)} ({shown(message.kind)}) recorded as bounced")
     return 0
+
+
+def _mail_read_bounces(args, db) -> int:
+    from central.db.engine import utc_now
+    from central.mail.bounces import read_maildir
+    if not (args.maildir / "new").is_dir() or not (args.maildir / "cur").is_dir():
+        print(f"central mail read-bounces: {shown(str(args.maildir))} is not a Maildir "
+              "(no new and cur folders in it)", file=sys.stderr)
+        return 2
+    logging.getLogger("central.mail").setLevel(logging.INFO)
+    report = read_maildir(db, args.maildir, utc_now())
+    for name, reason in report.left:
+        print(f"central mail read-bounces: {shown(name)} left in place: {shown(reason)}",
+              file=sys.stderr)
+    print(f"{report.bounced} bounced, {report.delayed} delayed (nothing to do), "
+          f"{report.other} other reports, {len(report.left)} left in place")
+    return 1 if report.left else 0
 
 
 def _privacy_purge(args, db) -> int:

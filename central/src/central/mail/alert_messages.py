@@ -5,12 +5,16 @@ chain's own pages, and to the one-click unsubscribe page in every message."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from central.mail.messages import _TEMPLATES, Rendered
 
 CONFIRM, BACK_IN_STOCK = "alert_confirm", "back_in_stock"
+KINDS = (CONFIRM, BACK_IN_STOCK)
+# central/alerts.py's unsubscribe_url, as the plain text ends with it.
+_UNSUBSCRIBE_URL = re.compile(r"https?://\S+/alerts/unsubscribe/[\w-]+\?lang=[a-z]+")
 
 TEXT: dict[str, dict[str, Any]] = {
     "fr": {
@@ -84,3 +88,13 @@ def alert_message(kind: str, language: str, item: AlertItem, asked_at: str,
     return Rendered(context["subject"],
                     _TEMPLATES.get_template("alert.txt").render(context),
                     _TEMPLATES.get_template("alert.html").render(context))
+
+
+def unsubscribe_link(kind: str, text: str) -> str | None:
+    """The one-click unsubscribe link of an alert's message, read back from its plain
+    text: the alert keeps its token only hashed, so the message holds the one copy.
+    None for any other kind of message (orders and reservations are not subscriptions)."""
+    if kind not in KINDS:
+        return None
+    found = _UNSUBSCRIBE_URL.findall(text)
+    return found[-1] if found else None

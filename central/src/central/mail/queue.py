@@ -17,7 +17,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from central.db import models
-from central.db.engine import Database, iso
+from central.db.engine import Database, iso, utc_now
 from central.mail.messages import KIND_OF_STATUS, order_message
 from central.mail.settings import MailSettings
 
@@ -60,6 +60,7 @@ class Claimed:
 
     id: int
     message_id: str
+    kind: str
     recipient: str
     language: str
     subject: str
@@ -81,8 +82,9 @@ def claim(db: Database, owner: str, now: datetime, limit: int,
                                .with_for_update(skip_locked=True)).all()
         for row in rows:
             row.state, row.lease_owner, row.lease_until = SENDING, owner, now + lease
-        return [Claimed(row.id, row.message_id, row.recipient, row.language, row.subject,
-                        row.body_text, row.body_html, row.attempts) for row in rows]
+        return [Claimed(row.id, row.message_id, row.kind, row.recipient, row.language,
+                        row.subject, row.body_text, row.body_html, row.attempts)
+                for row in rows]
 
 
 def _settle(db: Database, claimed: Claimed, owner: str, **values) -> bool:
@@ -120,7 +122,8 @@ class NotFound(LookupError):
     pass
 
 
-def mark_bounced(db: Database, message_id: str, reason: str) -> models.MailMessage:
+def mark_bounced(db: Database, message_id: str, reason: str,
+                 now: datetime | None = None) -> models.MailMessage:
     """A message the recipient's mail server reported undeliverable after taking it."""
     wanted = message_id.strip()
     if not wanted.startswith("<"):
@@ -130,9 +133,20 @@ def mark_bounced(db: Database, message_id: str, reason: str) -> models.MailMessa
                                  .where(models.MailMessage.message_id == wanted))
         if message is None:
             raise NotFound(f"no message {wanted}")
-        message.state = BOUNCED
-        message.last_error = reason[:MAX_ERROR_LENGTH]
+        bounced(session, message, reason, now or utc_now())
         return message
+
+
+def bounced(session: Session, message: models.MailMessage, reason: str,
+            now: datetime) -> None:
+    """Record `message` as bounced and write no more to its address for what it was
+    about: a back-in-stock alert whose message bounced ends there."""
+    # Imported here: central.alerts queues its messages through this module.
+    from central.alerts import end_after_bounce
+
+    message.state = BOUNCED
+    message.last_error = reason[:MAX_ERROR_LENGTH]
+    end_after_bounce(session, message.message_id, now)
 
 
 def order_messages(session: Session, order_id: int) -> list[models.MailMessage]:

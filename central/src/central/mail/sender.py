@@ -4,7 +4,7 @@ claimed with a lease (central/mail/queue.py) and its outcome written at once.
 A mail server that cannot be reached, or answers 4xx, delays the message (retried
 with backoff, as long as it takes); a 5xx to the recipient or to the message itself
 refuses it for good, with the server's words kept for staff. The sender's own
-configuration refused (login, the From address) is retried too: IT fixes it and the
+configuration refused (login, the sender's address) is retried too: IT fixes it and the
 queue goes out, nothing lost.
 """
 
@@ -21,7 +21,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from email.utils import format_datetime, parseaddr
+from email.utils import format_datetime
 
 from starlette.concurrency import run_in_threadpool
 
@@ -29,6 +29,8 @@ from central.alert_settings import AlertSettings
 from central.alerts import queue_due
 from central.db.engine import Database, utc_now
 from central.mail import queue
+from central.mail.alert_messages import unsubscribe_link
+from central.mail.bounces import envelope_sender
 from central.mail.settings import MailSettings
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,10 @@ def build_email(claimed: queue.Claimed, mail: MailSettings, now: datetime) -> Em
     email["Date"] = format_datetime(now)
     email["Message-ID"] = claimed.message_id
     email["Auto-Submitted"] = "auto-generated"
+    if unsubscribe := unsubscribe_link(claimed.kind, claimed.body_text):
+        # RFC 8058: mail clients offer a button that POSTs to the link, no page opened.
+        email["List-Unsubscribe"] = f"<{unsubscribe}>"
+        email["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     email.set_content(claimed.body_text)
     email.add_alternative(claimed.body_html, subtype="html")
     # After the parts are made: making them moves the Content- headers into the first.
@@ -125,8 +131,9 @@ class Sender:
                   report: SendReport) -> None:
         email = build_email(message, self.mail, self.clock())
         try:
-            connection.send_message(email, from_addr=parseaddr(self.mail.from_address)[1],
-                                    to_addrs=[message.recipient])
+            # The envelope sender, where bounces go, names the message (VERP).
+            connection.send_message(email, to_addrs=[message.recipient], from_addr=
+                                    envelope_sender(self.mail, message.id, message.message_id))
         except smtplib.SMTPRecipientsRefused as refused:
             code, words = refused.recipients.get(message.recipient, (0, b""))
             self._refused_or_retry(message, code, f"recipient refused: {code} "
@@ -135,7 +142,7 @@ class Sender:
             self._refused_or_retry(message, refused.smtp_code, f"message refused: "
                                    f"{refused.smtp_code} {_text(refused.smtp_error)}", report)
         except smtplib.SMTPSenderRefused as refused:
-            # Our From address: the chain's configuration, not this message, is at fault.
+            # Our envelope sender: the chain's configuration, not this message, is at fault.
             self._retry(message, f"sender {refused.sender} refused: {refused.smtp_code} "
                                  f"{_text(refused.smtp_error)}", report)
             log.error("mail: the mail server refuses the sender %s: %s %s", refused.sender,

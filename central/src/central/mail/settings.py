@@ -19,7 +19,8 @@ SECURITIES = ("none", "starttls", "tls")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
 KEYS = ("CENTRAL_SMTP_HOST", "CENTRAL_SMTP_PORT", "CENTRAL_SMTP_SECURITY",
         "CENTRAL_SMTP_USER", "CENTRAL_SMTP_PASSWORD", "CENTRAL_MAIL_FROM",
-        "CENTRAL_PUBLIC_URL", "CENTRAL_PAYMENT_URL_TEMPLATE", "CENTRAL_MAIL_SENDER")
+        "CENTRAL_PUBLIC_URL", "CENTRAL_PAYMENT_URL_TEMPLATE", "CENTRAL_MAIL_SENDER",
+        "CENTRAL_MAIL_BOUNCE_ADDRESS")
 
 
 class MailSettingError(ValueError):
@@ -42,6 +43,10 @@ class MailSettings:
     # worker does it apart).
     send_in_server: bool = True
     timeout_s: float = 30.0
+    # The mailbox delivery reports go to, "bounces@luma.example": each message's envelope
+    # sender is its VERP form, bounces+TOKEN@luma.example (central/mail/bounces.py).
+    # Empty: the From address's own mailbox, commandes+TOKEN@luma.example.
+    bounce_address: str = ""
 
     @property
     def enabled(self) -> bool:
@@ -64,6 +69,10 @@ class MailSettings:
     def sender_domain(self) -> str:
         """The domain of the From address, which Message-IDs end with."""
         return parseaddr(self.from_address)[1].rpartition("@")[2] or "localhost"
+
+    @property
+    def bounce_mailbox(self) -> str:
+        return self.bounce_address or parseaddr(self.from_address)[1]
 
 
 def mail_settings_from_env(environ: os._Environ[str] | dict[str, str] | None = None
@@ -102,7 +111,8 @@ def mail_settings_from_env(environ: os._Environ[str] | dict[str, str] | None = N
         from_address=_from_address(get("CENTRAL_MAIL_FROM")),
         public_url=_public_url(get("CENTRAL_PUBLIC_URL")),
         payment_url_template=_payment_template(get("CENTRAL_PAYMENT_URL_TEMPLATE")),
-        send_in_server=_sender_flag(get))
+        send_in_server=_sender_flag(get),
+        bounce_address=_bounce_address(get("CENTRAL_MAIL_BOUNCE_ADDRESS")))
 
 
 def _ipv6(host: str) -> bool:
@@ -130,6 +140,20 @@ def _from_address(raw: str) -> str:
                                f"({problem})") from None
     username, _, domain = checked.rpartition("@")
     return str(Address(name, username, domain))
+
+
+def _bounce_address(raw: str) -> str:
+    if not raw:
+        return ""
+    try:
+        checked = validate_email(raw, check_deliverability=False).normalized
+    except EmailNotValidError as problem:
+        raise MailSettingError(f"CENTRAL_MAIL_BOUNCE_ADDRESS: {raw!r} is not an e-mail "
+                               f"address ({problem})") from None
+    if "+" in checked.rpartition("@")[0]:
+        raise MailSettingError(f"CENTRAL_MAIL_BOUNCE_ADDRESS must have no '+' before the @: "
+                               f"the server adds +TOKEN there itself, not {raw!r}")
+    return checked
 
 
 def _http_url(key: str, raw: str) -> str:
