@@ -166,8 +166,8 @@ def delivery_report(action: str, status: str, *, to: str = "bounces@luma.example
     statuses.set_payload([per_message, per_recipient])
     report.attach(statuses)
     returned = EmailMessage()
-    returned.set_content(f"From: Luma <commandes@luma.example>\nTo: jeanne@example.fr\n"
-                         f"Subject: Commande\n"
+    returned.set_content("From: Luma <commandes@luma.example>\nTo: jeanne@example.fr\n"
+                         "Subject: Commande\n"
                          + (f"Message-ID: {original_id}\n" if original_id else ""))
     returned.set_type("text/rfc822-headers")
     report.attach(returned)
@@ -253,6 +253,48 @@ def test_read_bounces_marks_failures_ignores_delays_and_leaves_what_it_cannot_re
     inbox.remove(unknown)
     assert read_bounces(shop.db, maildir, capsys)[:2] == (
         0, "0 bounced, 0 delayed (nothing to do), 0 other reports, 0 left in place\n")
+
+
+def test_a_report_returning_the_whole_message_is_matched_and_a_forged_token_is_not(
+        shop, smtp, tmp_path, capsys):
+    reference = shop.order("entier@example.fr")
+    forged_target = shop.order("cible@example.fr")
+    shop.send()
+    target = shop.order_message(forged_target)
+    # Some mail servers return the whole original (message/rfc822) and no VERP address.
+    with_original = EmailMessage()
+    with_original["From"] = "postmaster@mx.example.fr"
+    with_original["To"] = "commandes@luma.example"
+    with_original["Subject"] = "Delivery has failed"
+    with_original.set_content("Delivery has failed to these recipients.")
+    with_original.make_mixed()
+    statuses = EmailMessage()
+    statuses.set_type("message/delivery-status")
+    del statuses["MIME-Version"]
+    per_message, per_recipient = Message(), Message()
+    per_message["Reporting-MTA"] = "dns; mx.example.fr"
+    per_recipient["Final-Recipient"] = "rfc822; entier@example.fr"
+    per_recipient["Status"] = "5.2.1"
+    statuses.set_payload([per_message, per_recipient])
+    with_original.attach(statuses)
+    with_original.add_attachment(smtp.messages(reference)[0])
+    with_original.set_type("multipart/report")
+    with_original.set_param("report-type", "delivery-status")
+    # A token with the right row but a digest made up: not ours.
+    forged = f"bounces+{target.id}-{'0' * 16}@luma.example"
+    maildir = tmp_path / "bounces"
+    inbox = mailbox.Maildir(maildir)
+    inbox.add(with_original.as_bytes())
+    kept = inbox.add(delivery_report("failed", "5.1.1", to=forged))
+    status, out, err = read_bounces(shop.db, maildir, capsys)
+    assert status == 1 and out.startswith("1 bounced, 0 delayed")
+    assert (shop.order_message(reference).state,
+            shop.order_message(reference).last_error) == (queue.BOUNCED, "5.2.1")
+    assert shop.order_message(forged_target).state == queue.SENT
+    assert f"new/{kept} left in place: a failure report that matches no message sent " \
+           f"from here (VERP token {target.id}-{'0' * 16})" in err
+    status, _, err = read_bounces(shop.db, tmp_path / "nowhere", capsys)
+    assert status == 2 and "is not a Maildir (no new and cur folders in it)" in err
 
 
 def test_a_bounce_read_shows_on_the_orders_staff_page_as_one_recorded_by_hand(
