@@ -37,6 +37,36 @@ LAST_PURGE_KEY = "privacy_purged_at"
 PURGE_EVERY = timedelta(days=1)
 
 
+@dataclass(frozen=True)
+class PersonalData:
+    """What a table holds about a person: the fields `erased` in place (the rest is what
+    the figures are made of), and the fields of a person's export, in order."""
+
+    erased: tuple[str, ...]
+    exported: tuple[str, ...]
+
+
+# Every table that holds customers' data, for the purge, the export and the erasure.
+# Orders and reservations keep their customer as JSON with an e-mail and a phone.
+PERSONAL_DATA: dict[type, PersonalData] = {
+    models.Order: PersonalData(("customer",), (
+        "reference", "store_id", "status", "received_at", "language", "customer", "delivery",
+        "consent", "total_cents", "currency")),
+    models.OrderLine: PersonalData((), (
+        "sku", "name", "size", "color", "quantity", "unit_price_cents")),
+    models.OrderHistory: PersonalData(("note",), ("status", "changed_at", "note")),
+    models.Reservation: PersonalData(("customer",), (
+        "reference", "store_id", "variant_sku", "quantity", "language", "customer", "consent",
+        "state", "created_at", "hold_until", "settled_at")),
+    models.BackInStockAlert: PersonalData(("email",), (
+        "variant_sku", "store_id", "email", "language", "consent", "state", "created_at",
+        "confirmed_at", "ended_at")),
+    models.MailMessage: PersonalData(("recipient", "subject", "body_text", "body_html"), (
+        "kind", "recipient", "language", "subject", "body_text", "state", "created_at",
+        "sent_at")),
+}
+
+
 # What is left of a customer's details: every text emptied, the shape kept, so that code
 # reading `customer["email"]` or `customer["address"]["city"]` still finds a string.
 def _blank(value: Any) -> Any:
@@ -47,16 +77,26 @@ def _blank(value: Any) -> Any:
     return value
 
 
+def _erase_fields(row) -> None:
+    for field in PERSONAL_DATA[type(row)].erased:
+        setattr(row, field, _blank(getattr(row, field)))
+
+
+def _emptied(table) -> dict[str, str]:
+    """The values of an UPDATE that erases `table`'s personal fields (all text)."""
+    return dict.fromkeys(PERSONAL_DATA[table].erased, "")
+
+
 def _erase_order(session, order: models.Order) -> int:
     """Erase an order's customer, its notes and its messages; the messages' count."""
-    order.customer = _blank(order.customer)
+    _erase_fields(order)
     for entry in order.history:
-        entry.note = ""
+        _erase_fields(entry)
     return _erase_messages(session, models.MailMessage.order_id == order.id)
 
 
 def _erase_reservation(session, reservation: models.Reservation) -> int:
-    reservation.customer = _blank(reservation.customer)
+    _erase_fields(reservation)
     return _erase_messages(session, models.MailMessage.reservation_id == reservation.id)
 
 
@@ -65,15 +105,17 @@ def _erase_messages(session, which) -> int:
     never sent (refused, saying why)."""
     message = models.MailMessage
     erased = session.execute(update(message).where(which, message.recipient != "").values(
-        recipient="", subject="", body_text="", body_html="")).rowcount
+        **_emptied(message))).rowcount
     session.execute(update(message).where(which, message.state.in_(("queued", "sending")))
                     .values(state="refused", last_error="erased: personal data",
                             lease_owner=None, lease_until=None))
     return erased
 
 
-def _order_email():
-    return func.lower(models.Order.customer["email"].as_string())
+def _customer_email(table):
+    """The e-mail address of the customer a row of `table` (orders, reservations) keeps,
+    in lower case."""
+    return func.lower(table.customer["email"].as_string())
 
 
 def _record(session, reason: str, counts: dict[str, int], now: datetime) -> None:
@@ -93,7 +135,7 @@ def purge(db: Database, settings: RetentionSettings,
         history.order_id == order.id, history.status == order.status,
         history.changed_at <= order_cutoff).exists()
     _in_batches(db, select(order).where(order.status.in_((DELIVERED, CANCELLED)),
-                                        _order_email() != "", ended_long_ago),
+                                        _customer_email(order) != "", ended_long_ago),
                 lambda session, row: _count(counts, "orders", _erase_order(session, row)))
 
     reservation = models.Reservation
@@ -110,7 +152,7 @@ def purge(db: Database, settings: RetentionSettings,
     with db.writing() as session:
         counts["alerts"] = session.execute(update(alert).where(
             alert.email != "", alert.created_at <= now - timedelta(days=settings.alerts_days))
-            .values(email="")).rowcount
+            .values(**_emptied(alert))).rowcount
         counts["refusals"] = session.execute(delete(models.OrderRefusal).where(
             models.OrderRefusal.refused_at <= now - timedelta(days=settings.refusals_days))
         ).rowcount
@@ -221,19 +263,11 @@ def person(email: str | None, phone: str | None) -> Person:
                   "".join((phone or "").split()).replace(".", "").replace("-", ""))
 
 
-def _orders_of(who: Person):
-    order = models.Order
+def _customers(table, who: Person):
+    """The rows of `table` (orders, reservations) whose customer is `who`."""
     if who.email:
-        return select(order).where(_order_email() == who.email)
-    return select(order).where(order.customer["phone"].as_string() == who.phone)
-
-
-def _reservations_of(who: Person):
-    reservation = models.Reservation
-    if who.email:
-        return select(reservation).where(
-            func.lower(reservation.customer["email"].as_string()) == who.email)
-    return select(reservation).where(reservation.customer["phone"].as_string() == who.phone)
+        return select(table).where(_customer_email(table) == who.email)
+    return select(table).where(table.customer["phone"].as_string() == who.phone)
 
 
 def _alerts_of(who: Person):
@@ -253,9 +287,9 @@ def _messages_of(who: Person, order_ids: list[int], reservation_ids: list[int]):
 def export(db: Database, who: Person) -> dict[str, Any]:
     """Everything held about a person, as JSON-ready data."""
     with db.reading() as session:
-        orders = session.scalars(_orders_of(who).order_by(models.Order.id)).all()
+        orders = session.scalars(_customers(models.Order, who).order_by(models.Order.id)).all()
         reservations = session.scalars(
-            _reservations_of(who).order_by(models.Reservation.id)).all()
+            _customers(models.Reservation, who).order_by(models.Reservation.id)).all()
         alerts_query = _alerts_of(who)
         alerts = [] if alerts_query is None else session.scalars(
             alerts_query.order_by(models.BackInStockAlert.id)).all()
@@ -263,41 +297,20 @@ def export(db: Database, who: Person) -> dict[str, Any]:
             who, [o.id for o in orders], [r.id for r in reservations]))
             .order_by(models.MailMessage.id)).all()
         return {
-            "orders": [_order_data(o) for o in orders],
-            "reservations": [_reservation_data(r) for r in reservations],
-            "alerts": [{"variant_sku": a.variant_sku, "store_id": a.store_id,
-                        "email": a.email, "language": a.language, "consent": a.consent,
-                        "state": a.state, "created_at": iso(a.created_at),
-                        "confirmed_at": iso(a.confirmed_at), "ended_at": iso(a.ended_at)}
-                       for a in alerts],
-            "mail_messages": [{"kind": m.kind, "recipient": m.recipient,
-                               "language": m.language, "subject": m.subject,
-                               "body_text": m.body_text, "state": m.state,
-                               "created_at": iso(m.created_at), "sent_at": iso(m.sent_at)}
-                              for m in messages],
+            "orders": [{**_exported(o), "lines": [_exported(line) for line in o.lines],
+                        "history": [_exported(entry) for entry in o.history]}
+                       for o in orders],
+            "reservations": [_exported(r) for r in reservations],
+            "alerts": [_exported(a) for a in alerts],
+            "mail_messages": [_exported(m) for m in messages],
         }
 
 
-def _order_data(order: models.Order) -> dict[str, Any]:
-    return {"reference": order.reference, "store_id": order.store_id, "status": order.status,
-            "received_at": iso(order.received_at), "language": order.language,
-            "customer": order.customer, "delivery": order.delivery, "consent": order.consent,
-            "total_cents": order.total_cents, "currency": order.currency,
-            "lines": [{"sku": line.sku, "name": line.name, "size": line.size,
-                       "color": line.color, "quantity": line.quantity,
-                       "unit_price_cents": line.unit_price_cents} for line in order.lines],
-            "history": [{"status": entry.status, "changed_at": iso(entry.changed_at),
-                         "note": entry.note} for entry in order.history]}
-
-
-def _reservation_data(reservation: models.Reservation) -> dict[str, Any]:
-    return {"reference": reservation.reference, "store_id": reservation.store_id,
-            "variant_sku": reservation.variant_sku, "quantity": reservation.quantity,
-            "language": reservation.language, "customer": reservation.customer,
-            "consent": reservation.consent, "state": reservation.state,
-            "created_at": iso(reservation.created_at),
-            "hold_until": iso(reservation.hold_until),
-            "settled_at": iso(reservation.settled_at)}
+def _exported(row) -> dict[str, Any]:
+    """A row's exported fields, moments in ISO 8601."""
+    values = {field: getattr(row, field) for field in PERSONAL_DATA[type(row)].exported}
+    return {field: iso(value) if isinstance(value, datetime) else value
+            for field, value in values.items()}
 
 
 def erase(db: Database, who: Person, now: datetime | None = None) -> dict[str, int]:
@@ -306,8 +319,8 @@ def erase(db: Database, who: Person, now: datetime | None = None) -> dict[str, i
     now = now or utc_now()
     counts = dict.fromkeys(KINDS, 0)
     with db.writing() as session:
-        orders = session.scalars(_orders_of(who)).all()
-        reservations = session.scalars(_reservations_of(who)).all()
+        orders = session.scalars(_customers(models.Order, who)).all()
+        reservations = session.scalars(_customers(models.Reservation, who)).all()
         for order in orders:
             _erase_order(session, order)
         for reservation in reservations:
@@ -317,7 +330,7 @@ def erase(db: Database, who: Person, now: datetime | None = None) -> dict[str, i
         if alerts_query is not None:
             alerts = session.scalars(alerts_query).all()
             for alert in alerts:
-                alert.email = ""
+                _erase_fields(alert)
             counts["alerts"] = len(alerts)
         # Messages to this address not tied to an order or a reservation (alerts').
         counts["mail_messages"] = session.scalar(select(func.count()).select_from(
