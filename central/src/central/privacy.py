@@ -9,16 +9,15 @@ never the data (models.PrivacyErasure)."""
 from __future__ import annotations
 
 import logging
-import threading
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from starlette.concurrency import run_in_threadpool
 
+from central.background import Periodic, run_while_serving
 from central.db import models
 from central.db.engine import Database, iso, utc_now
 from central.order_lifecycle import CANCELLED, DELIVERED
@@ -203,46 +202,20 @@ def claim_daily_purge(db: Database, now: datetime) -> bool:
         return False
 
 
-class DailyPurge:
-    """`purge` once a day on a thread of its own, whichever worker claims it first."""
-
-    def __init__(self, db: Database, settings: RetentionSettings, poll_s: float = 600.0):
-        self.db, self.settings, self.poll_s = db, settings, poll_s
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="privacy-purge", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=30)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                if claim_daily_purge(self.db, utc_now()):
-                    purge(self.db, self.settings)
-            except Exception:       # the database away: the next round tries again
-                log.exception("privacy purge failed")
-            self._stop.wait(self.poll_s)
+def _daily_round(db: Database, settings: RetentionSettings) -> None:
+    try:
+        if claim_daily_purge(db, utc_now()):
+            purge(db, settings)
+    except Exception:       # the database away: the next round tries again
+        log.exception("privacy purge failed")
 
 
 def purge_in_server(app) -> None:
-    """Run a DailyPurge for as long as the app serves (its lifespan)."""
-    original = app.router.lifespan_context
-
-    @asynccontextmanager
-    async def lifespan(application):
-        daily = DailyPurge(app.state.db, app.state.settings.retention)
-        daily.start()
-        try:
-            async with original(application) as state:
-                yield state
-        finally:
-            await run_in_threadpool(daily.stop)
-
-    app.router.lifespan_context = lifespan
+    """`purge` once a day, whichever worker claims it first (each looks every ten minutes),
+    for as long as the app serves."""
+    run_while_serving(app, lambda: Periodic(
+        "privacy-purge", partial(_daily_round, app.state.db, app.state.settings.retention),
+        600.0))
 
 
 # A person's data: found by e-mail address (any case) or phone number (as +33..., the

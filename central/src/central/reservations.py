@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import case, select, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from central import idempotency
 from central.api.errors import ApiError
+from central.background import Periodic, run_while_serving
 from central.catalog import CatalogWriter
 from central.db import models
 from central.db.engine import Database, as_utc, iso, utc_now
@@ -251,53 +250,27 @@ def sweep(db: Database, settings: ReservationSettings, mail: MailSettings,
     return report
 
 
-class Sweeper:
-    """`sweep` on a thread of its own, every `poll_s` seconds."""
-
-    def __init__(self, db: Database, settings: ReservationSettings, mail: MailSettings,
-                 poll_s: float = 60.0) -> None:
-        self.db, self.settings, self.mail, self.poll_s = db, settings, mail, poll_s
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="reservations", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=30)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                report = sweep(self.db, self.settings, self.mail)
-                if report.expired or report.reminded:
-                    log.info("reservations: %d expired, %d reminders queued",
-                             report.expired, report.reminded)
-            except (OperationalError, InterfaceError) as away:
-                # The database away (docs/api.md's 503s): the next round tries again. Its
-                # driver's first line only: statements carry customers' details.
-                reason = str(getattr(away, "orig", None) or type(away).__name__).strip()
-                log.warning("reservations: database unavailable for the sweep: %s",
-                            reason.splitlines()[0] if reason else type(away).__name__)
-            except Exception:       # a fault of the server itself: said, and tried again
-                log.exception("reservations: the sweep failed")
-            self._stop.wait(self.poll_s)
+def _sweep_round(db: Database, settings: ReservationSettings, mail: MailSettings) -> None:
+    try:
+        report = sweep(db, settings, mail)
+        if report.expired or report.reminded:
+            log.info("reservations: %d expired, %d reminders queued",
+                     report.expired, report.reminded)
+    except (OperationalError, InterfaceError) as away:
+        # The database away (docs/api.md's 503s): the next round tries again. Its driver's
+        # first line only: statements carry customers' details.
+        reason = str(getattr(away, "orig", None) or type(away).__name__).strip()
+        log.warning("reservations: database unavailable for the sweep: %s",
+                    reason.splitlines()[0] if reason else type(away).__name__)
+    except Exception:       # a fault of the server itself: said, and tried again
+        log.exception("reservations: the sweep failed")
 
 
 def sweep_in_server(app) -> None:
-    """Run a Sweeper for as long as the app serves (its lifespan)."""
-    original = app.router.lifespan_context
-
-    @asynccontextmanager
-    async def lifespan(application):
+    """`sweep` every minute for as long as the app serves."""
+    def sweeper() -> Periodic:
         settings = app.state.settings
-        sweeper = Sweeper(app.state.db, settings.reservations, settings.mail)
-        sweeper.start()
-        try:
-            async with original(application) as state:
-                yield state
-        finally:
-            await run_in_threadpool(sweeper.stop)
+        return Periodic("reservations", partial(_sweep_round, app.state.db,
+                                                settings.reservations, settings.mail), 60.0)
 
-    app.router.lifespan_context = lifespan
+    run_while_serving(app, sweeper)
