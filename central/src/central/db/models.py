@@ -439,9 +439,10 @@ class FleetSettings(Base):
 class BackInStockAlert(Base):
     """A shopper's wish to be told once a variant is back in a store (`store_id`) or in any
     store (None). States: pending (until they follow the link in the confirmation e-mail),
-    confirmed, sent (the one message queued), unsubscribed or expired. The e-mail address
-    is erased once the alert is sent or ends (central/alerts.py); the links carry tokens
-    kept here only as SHA-256 hashes."""
+    confirmed, sent (the one message queued), unsubscribed, expired or bounced (its
+    confirmation came back undeliverable). The e-mail address is erased once the alert is
+    sent or ends (central/alerts.py); the links carry tokens kept here only as SHA-256
+    hashes."""
 
     __tablename__ = "back_in_stock_alerts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -108,7 +108,8 @@ def _recipients_outcome(status_part: Message) -> tuple[str, str, str]:
     found: list[tuple[str, str, str]] = []
     for block in recipients:
         action = str(block.get("Action", "")).strip().lower()
-        status = str(block.get("Status", "")).strip().split(" ")[0]
+        # "5.1.1", perhaps followed by a comment.
+        status = next(iter(str(block.get("Status", "")).split()), "")
         if not action and not status:
             continue
         diagnostic = " ".join(str(block.get("Diagnostic-Code", "")).split())
