@@ -30,7 +30,7 @@ from central.db import models
 from central.db.engine import Database, iso, utc_now
 from central.idempotency import Stored
 from central.mail.alert_messages import BACK_IN_STOCK, CONFIRM, AlertItem, alert_message
-from central.mail.queue import QUEUED, SENDING
+from central.mail.queue import QUEUED, SENDING, queue_message
 from central.mail.settings import MailSettings
 
 log = logging.getLogger("central.alerts")
@@ -239,13 +239,8 @@ def stores_with(session: Session, sku: str) -> list[models.Store]:
 
 def _queue(session: Session, alert: models.BackInStockAlert, kind: str, rendered,
            mail: MailSettings, now: datetime) -> models.MailMessage:
-    message = models.MailMessage(
-        message_id=f"<alert{alert.id}.{kind}.{secrets.token_hex(6)}@{mail.sender_domain}>",
-        kind=kind, recipient=alert.email, language=alert.language,
-        subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
-        state=QUEUED, attempts=0, next_attempt_at=now, last_error="", created_at=now)
-    session.add(message)
-    return message
+    return queue_message(session, f"alert{alert.id}", kind, alert.email, alert.language,
+                         rendered, mail, now)
 
 
 def _item(variant: models.Variant, language: str) -> AlertItem:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from central.db import models
 from central.db.engine import Database, iso, utc_now
-from central.mail.messages import KIND_OF_STATUS, order_message
+from central.mail.messages import KIND_OF_STATUS, Rendered, order_message
 from central.mail.settings import MailSettings
 
 QUEUED, SENDING, SENT, REFUSED, BOUNCED = "queued", "sending", "sent", "refused", "bounced"
@@ -43,13 +43,21 @@ def queue_order_message(session: Session, order: models.Order, status: str,
         return None
     store = session.get(models.Store, order.store_id)
     rendered = order_message(kind, order, store.name if store else order.store_id, mail)
+    return queue_message(session, order.reference.lower(), kind, order.customer["email"],
+                         order.language, rendered, mail, now, order_id=order.id)
+
+
+def queue_message(session: Session, about: str, kind: str, recipient: str, language: str,
+                  rendered: Rendered, mail: MailSettings, now: datetime,
+                  **tied_to: int) -> models.MailMessage:
+    """Queue a rendered message, due now, in the transaction at hand. `about` names what
+    it is about in its Message-ID (an order's reference, say); `tied_to` is its order_id
+    or reservation_id, if any."""
     message = models.MailMessage(
-        message_id=f"<{order.reference.lower()}.{kind}.{secrets.token_hex(6)}"
-                   f"@{mail.sender_domain}>",
-        kind=kind, recipient=order.customer["email"], language=order.language,
-        subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
-        order_id=order.id, state=QUEUED, attempts=0, next_attempt_at=now, last_error="",
-        created_at=now)
+        message_id=f"<{about}.{kind}.{secrets.token_hex(6)}@{mail.sender_domain}>",
+        kind=kind, recipient=recipient, language=language, subject=rendered.subject,
+        body_text=rendered.text, body_html=rendered.html, state=QUEUED, attempts=0,
+        next_attempt_at=now, last_error="", created_at=now, **tied_to)
     session.add(message)
     return message
 

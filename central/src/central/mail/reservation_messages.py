@@ -4,7 +4,6 @@ no image, no tracking and no link (the reference is all the store needs)."""
 
 from __future__ import annotations
 
-import secrets
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from central.db import models
 from central.mail.messages import _TEMPLATES, Rendered
-from central.mail.queue import QUEUED
+from central.mail.queue import queue_message
 from central.mail.settings import MailSettings
 from central.status_page import when
 
@@ -94,12 +93,6 @@ def queue_reservation_message(session: Session, reservation: models.Reservation,
     store = session.get(models.Store, reservation.store_id)
     variant = session.get(models.Variant, reservation.variant_sku)
     rendered = reservation_message(kind, reservation, store, variant)
-    message = models.MailMessage(
-        message_id=f"<{reservation.reference.lower()}.{kind}.{secrets.token_hex(6)}"
-                   f"@{mail.sender_domain}>",
-        kind=kind, recipient=recipient, language=reservation.language,
-        subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
-        reservation_id=reservation.id, state=QUEUED, attempts=0, next_attempt_at=now,
-        last_error="", created_at=now)
-    session.add(message)
-    return message
+    return queue_message(session, reservation.reference.lower(), kind, recipient,
+                         reservation.language, rendered, mail, now,
+                         reservation_id=reservation.id)
