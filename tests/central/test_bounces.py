@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, select
-from staff_helpers import staff_account
+from staff_helpers import STAFF_PASSWORD, staff_account
 from support.smtp import LoopbackSmtp, text_and_html
 
 from central import alerts
@@ -312,6 +312,15 @@ def test_a_bounce_read_shows_on_the_orders_staff_page_as_one_recorded_by_hand(
         "bounced", "5.1.1 smtp; 550 5.1.1 Recipient address rejected")
     _, shown_by_cli, _ = read_cli(shop.db, capsys, "orders", "show", reference)
     assert "order_received to parti@example.fr: bounced" in shown_by_cli
+    # The dashboard's page of the order announces it first.
+    name, _ = staff_account(shop)
+    assert shop.client.post("/dashboard/login", data={
+        "username": name, "password": STAFF_PASSWORD}, follow_redirects=False
+    ).status_code == 303
+    page = shop.client.get(f"/dashboard/orders/{reference.lower()}?lang=en")
+    alert = re.search(r'<p class="message" role="alert">([^<]*)</p>', page.text)[1]
+    assert alert == ("The e-mail “Order received” to parti@example.fr was not delivered "
+                     "(bounced): 5.1.1 smtp; 550 5.1.1 Recipient address rejected")
 
 
 def read_cli(db, capsys, *args: str) -> tuple[int, str, str]:
