@@ -130,10 +130,10 @@ class Sender:
     def _send_one(self, connection: smtplib.SMTP, message: queue.Claimed,
                   report: SendReport) -> None:
         email = build_email(message, self.mail, self.clock())
+        # The envelope sender, where bounces go, names the message (VERP).
+        bounces_to = envelope_sender(self.mail, message.id, message.message_id)
         try:
-            # The envelope sender, where bounces go, names the message (VERP).
-            connection.send_message(email, to_addrs=[message.recipient], from_addr=
-                                    envelope_sender(self.mail, message.id, message.message_id))
+            connection.send_message(email, from_addr=bounces_to, to_addrs=[message.recipient])
         except smtplib.SMTPRecipientsRefused as refused:
             code, words = refused.recipients.get(message.recipient, (0, b""))
             self._refused_or_retry(message, code, f"recipient refused: {code} "
