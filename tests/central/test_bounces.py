@@ -286,8 +286,12 @@ def test_a_report_returning_the_whole_message_is_matched_and_a_forged_token_is_n
     inbox = mailbox.Maildir(maildir)
     inbox.add(with_original.as_bytes())
     kept = inbox.add(delivery_report("failed", "5.1.1", to=forged))
+    # A file that cannot be read is named too, and the others still read.
+    (maildir / "new" / "dangling").symlink_to(tmp_path / "gone")
     status, out, err = read_bounces(shop.db, maildir, capsys)
     assert status == 1 and out.startswith("1 bounced, 0 delayed")
+    assert out.rstrip().endswith("2 left in place")
+    assert "dangling left in place: cannot be read (No such file or directory)" in err
     assert (shop.order_message(reference).state,
             shop.order_message(reference).last_error) == (queue.BOUNCED, "5.2.1")
     assert shop.order_message(forged_target).state == queue.SENT

@@ -208,12 +208,13 @@ def read_maildir(db: Database, directory: Path, now: datetime) -> MaildirReport:
             raw, stored = inbox.get_bytes(key), inbox.get_message(key)
         except KeyError:                # taken by another run meanwhile
             continue
+        except OSError as problem:      # a file this user may not read, say
+            _leave(result, key, f"cannot be read ({problem.strerror or problem})")
+            continue
         try:
             outcome = apply(db, read_report(raw), now)
         except Unreadable as problem:
-            name = _file_name(inbox, key, stored)
-            log.warning("mail: bounce mailbox: %s left in place: %s", name, problem)
-            result.left.append((name, str(problem)))
+            _leave(result, _file_name(inbox, key, stored), str(problem))
             continue
         # Recorded first, moved after: a run stopped in between reads it again, to the
         # same effect.
@@ -228,6 +229,11 @@ def read_maildir(db: Database, directory: Path, now: datetime) -> MaildirReport:
         else:
             result.other += 1
     return result
+
+
+def _leave(result: MaildirReport, name: str, reason: str) -> None:
+    log.warning("mail: bounce mailbox: %s left in place: %s", name, reason)
+    result.left.append((name, reason))
 
 
 def _file_name(inbox: mailbox.Maildir, key: str, stored: mailbox.MaildirMessage) -> str:
