@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from central import idempotency
+from central import idempotency, privacy
 from central.alert_settings import AlertSettings
 from central.api.errors import ApiError
 from central.db import models
@@ -159,7 +159,8 @@ def _by_token(session: Session, column, token: str) -> models.BackInStockAlert:
 
 
 def _end(alert: models.BackInStockAlert, state: str, now: datetime) -> None:
-    alert.state, alert.ended_at, alert.email = state, now, ""
+    alert.state, alert.ended_at = state, now
+    privacy.erase_fields(alert)
 
 
 @dataclass
@@ -182,7 +183,7 @@ def queue_due(db: Database, mail: MailSettings, settings: AlertSettings,
         old = session.execute(
             update(alert).where(alert.state.in_(_WAITING),
                                 alert.created_at <= now - settings.keep)
-            .values(state=EXPIRED, ended_at=now, email=""))
+            .values(state=EXPIRED, ended_at=now, **privacy.emptied(alert)))
         report.expired = old.rowcount
         if mail.enabled:
             in_stock = select(stock.variant_sku).where(

@@ -76,26 +76,27 @@ def _blank(value: Any) -> Any:
     return value
 
 
-def _erase_fields(row) -> None:
+def erase_fields(row) -> None:
+    """Erase a row's personal fields in place."""
     for field in PERSONAL_DATA[type(row)].erased:
         setattr(row, field, _blank(getattr(row, field)))
 
 
-def _emptied(table) -> dict[str, str]:
+def emptied(table) -> dict[str, str]:
     """The values of an UPDATE that erases `table`'s personal fields (all text)."""
     return dict.fromkeys(PERSONAL_DATA[table].erased, "")
 
 
 def _erase_order(session, order: models.Order) -> int:
     """Erase an order's customer, its notes and its messages; the messages' count."""
-    _erase_fields(order)
+    erase_fields(order)
     for entry in order.history:
-        _erase_fields(entry)
+        erase_fields(entry)
     return _erase_messages(session, models.MailMessage.order_id == order.id)
 
 
 def _erase_reservation(session, reservation: models.Reservation) -> int:
-    _erase_fields(reservation)
+    erase_fields(reservation)
     return _erase_messages(session, models.MailMessage.reservation_id == reservation.id)
 
 
@@ -104,7 +105,7 @@ def _erase_messages(session, which) -> int:
     never sent (refused, saying why)."""
     message = models.MailMessage
     erased = session.execute(update(message).where(which, message.recipient != "").values(
-        **_emptied(message))).rowcount
+        **emptied(message))).rowcount
     session.execute(update(message).where(which, message.state.in_(("queued", "sending")))
                     .values(state="refused", last_error="erased: personal data",
                             lease_owner=None, lease_until=None))
@@ -151,7 +152,7 @@ def purge(db: Database, settings: RetentionSettings,
     with db.writing() as session:
         counts["alerts"] = session.execute(update(alert).where(
             alert.email != "", alert.created_at <= now - timedelta(days=settings.alerts_days))
-            .values(**_emptied(alert))).rowcount
+            .values(**emptied(alert))).rowcount
         counts["refusals"] = session.execute(delete(models.OrderRefusal).where(
             models.OrderRefusal.refused_at <= now - timedelta(days=settings.refusals_days))
         ).rowcount
@@ -303,7 +304,7 @@ def erase(db: Database, who: Person, now: datetime | None = None) -> dict[str, i
         if alerts_query is not None:
             alerts = session.scalars(alerts_query).all()
             for alert in alerts:
-                _erase_fields(alert)
+                erase_fields(alert)
             counts["alerts"] = len(alerts)
         # Messages to this address not tied to an order or a reservation (alerts').
         counts["mail_messages"] = session.scalar(select(func.count()).select_from(
