@@ -14,19 +14,17 @@ import logging
 import smtplib
 import socket
 import ssl
-import threading
 import uuid
 from collections.abc import Callable
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
-
-from starlette.concurrency import run_in_threadpool
+from functools import partial
 
 from central.alert_settings import AlertSettings
 from central.alerts import queue_due
+from central.background import Periodic, run_while_serving
 from central.db.engine import Database, utc_now
 from central.mail import queue
 from central.mail.alert_messages import unsubscribe_link
@@ -169,36 +167,14 @@ class Sender:
         report.retrying += 1
 
 
-class MailWorker:
-    """The sender on a thread of its own, every `poll_s` seconds or when woken."""
-
-    def __init__(self, sender: Sender, poll_s: float = 5.0) -> None:
-        self.sender, self.poll_s = sender, poll_s
-        self._wake, self._stop = threading.Event(), threading.Event()
-        self._thread = threading.Thread(target=self._run, name="mail-sender", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout=self.sender.mail.timeout_s + 5)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                report = self.sender.send_due()
-                if report.sent or report.refused:
-                    log.info("mail: %d sent, %d refused, %d waiting", report.sent,
-                             report.refused, report.retrying)
-            except Exception:       # the database away: the next round tries again
-                log.exception("mail: the queue could not be read")
-            self._wake.wait(self.poll_s)
-            self._wake.clear()
+def _send_round(sender: Sender) -> None:
+    try:
+        report = sender.send_due()
+        if report.sent or report.refused:
+            log.info("mail: %d sent, %d refused, %d waiting", report.sent,
+                     report.refused, report.retrying)
+    except Exception:       # the database away: the next round tries again
+        log.exception("mail: the queue could not be read")
 
 
 def _text(words: bytes | str) -> str:
@@ -219,21 +195,11 @@ def _quit(connection: smtplib.SMTP) -> None:
 
 
 def send_from_server(app) -> None:
-    """Run a MailWorker for as long as the app serves (its lifespan); `app.state.
+    """Send what the queue holds every 5 s for as long as the app serves; `app.state.
     mail_worker` is woken when an order queues a message, rather than at the next poll."""
-    original = app.router.lifespan_context
+    def worker() -> Periodic:
+        sender = Sender(app.state.db, app.state.settings.mail, alerts=app.state.settings.alerts)
+        return Periodic("mail-sender", partial(_send_round, sender), 5.0,
+                        stop_wait_s=sender.mail.timeout_s + 5)
 
-    @asynccontextmanager
-    async def lifespan(application):
-        worker = MailWorker(Sender(app.state.db, app.state.settings.mail,
-                                   alerts=app.state.settings.alerts))
-        worker.start()
-        app.state.mail_worker = worker
-        try:
-            async with original(application) as state:
-                yield state
-        finally:
-            app.state.mail_worker = None
-            await run_in_threadpool(worker.stop)
-
-    app.router.lifespan_context = lifespan
+    run_while_serving(app, worker, state_name="mail_worker")
