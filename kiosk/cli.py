@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(path: Path) -> KioskConfig | None:
+def load_or_report(path: Path) -> KioskConfig | None:
+    """The config, or None after printing every problem in it (the demo tools use it too)."""
     try:
         return load_config(path)
     except ConfigError as error:
@@ -71,7 +72,7 @@ def _check_config(parser: argparse.ArgumentParser, args) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    config = _load(args.config)
+    config = load_or_report(args.config)
     if config is None:
         return 2
     from kiosk.core.interpreter import share_the_gil_finely

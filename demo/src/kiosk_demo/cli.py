@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+from kiosk.cli import load_or_report
 from kiosk_demo.datasets import luma_dir
 
 
@@ -77,7 +78,7 @@ def _seed_analytics(args, db) -> int:
 
 
 def _build_cache(args: argparse.Namespace) -> int:
-    config = _load(args.config)
+    config = load_or_report(args.config)
     if config is None:
         return 2
     if not args.force and _has_products(config.data_dir / "cache.db"):
@@ -101,7 +102,7 @@ def _build_cache(args: argparse.Namespace) -> int:
 
 
 def _import_magento(args: argparse.Namespace) -> int:
-    config = _load(args.config)
+    config = load_or_report(args.config)
     if config is None:
         return 2
     from central.magento import read_standard_products
@@ -126,16 +127,6 @@ def _import_magento(args: argparse.Namespace) -> int:
 
 def _found_luma(given: Path | None) -> Path:
     return given or luma_dir()     # looked for only when it is needed
-
-
-def _load(path: Path):
-    from kiosk.core.config import ConfigError, load_config
-    try:
-        return load_config(path)
-    except ConfigError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return None
 
 
 def _print_problems(problems: list) -> None:
