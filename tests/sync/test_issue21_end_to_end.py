@@ -138,7 +138,8 @@ def test_a_reservation_race_an_alert_and_a_mail_server_outage(central, module_sm
     parts = urlsplit(link)
     assert requests.post(f"{central.url}{parts.path}?{parts.query}",
                          timeout=WAIT_S).status_code == 200
-    assert "1 back-in-stock e-mails queued" in import_stock(central, tmp_path, (ALERTED, 2))
+    # Queued by the import, or by the server's sender if it looks first: either way once.
+    import_stock(central, tmp_path, (ALERTED, 2))
     assert len(wait_for_mail(module_smtp, shopper, 2, WAIT_S)) == 2
     # Imported again, still in stock: no second notice.
     assert "0 back-in-stock e-mails queued" in import_stock(central, tmp_path, (ALERTED, 3))
