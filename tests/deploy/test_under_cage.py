@@ -60,7 +60,7 @@ def as_user(directory: Path) -> tuple[list[str], int]:
 
 
 def appliance_python(directory: Path) -> Path:
-    """Debian's Python in a virtual environment that sees this checkout and its libraries,
+    """Debian's Python in a virtual environment that sees the terminal's code and libraries,
     as /opt/kiosk does on a terminal: the suite's interpreter may live where the
     unprivileged user cannot read (pyenv's under /root)."""
     version = subprocess.run([str(DEBIAN_PYTHON), "-c", "import sys; print(sys.version_info[:2])"],
@@ -70,8 +70,10 @@ def appliance_python(directory: Path) -> Path:
     venv = directory / "venv"
     subprocess.run([str(DEBIAN_PYTHON), "-m", "venv", "--without-pip", str(venv)], check=True)
     site = next(venv.glob("lib/python3*/site-packages"))
+    # The terminal and the contract it needs, as /opt/kiosk holds both; not the server.
     (site / "kiosk-checkout.pth").write_text(
-        f"{sysconfig.get_paths()['purelib']}\n{PROJECT_ROOT}\n", encoding="utf-8")
+        f"{sysconfig.get_paths()['purelib']}\n{PROJECT_ROOT}\n"
+        f"{PROJECT_ROOT / 'contract' / 'src'}\n", encoding="utf-8")
     return venv / "bin" / "python"
 
 
