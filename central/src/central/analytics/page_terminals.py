@@ -1,24 +1,58 @@
 """The dashboard's Terminals page: each terminal's health in words, trouble first.
 
 Every state is written out ("Silent for 2 h 5 min"), the row's tint only repeats it; what
-a terminal from before a heartbeat field did not say is written "unknown".
+a terminal from before a heartbeat field did not say is written "unknown". A chain has
+thousands of terminals: the page shows PAGE_SIZE of them, with links to the pages before
+and after that keep the store and "needing attention" filters, and counts over them all.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy.orm import Session
 
 from central.analytics.local_time import CHAIN_ZONE
 from central.analytics.page import _frame, number
 from central.analytics.page_text import TEXT
-from central.fleet_health import CLOCK_OFF_S, TerminalHealth
+from central.fleet_health import (
+    CLOCK_OFF_S,
+    OUTBOX_LARGE,
+    PROBLEMS,
+    FleetCounts,
+    FleetView,
+    TerminalHealth,
+    fleet_counts,
+    fleet_health,
+    stores_with_terminals,
+)
 from central.page_templates import render
+
+PAGE_SIZE = 100
 
 FLEET_TEXT = {
     "fr": {
         "title": "Santé des terminaux",
         "summary": "{count} terminaux en service, dont {trouble} à surveiller.",
+        "summary_store": "{count} terminaux en service à {store}, dont {trouble} à "
+                         "surveiller.",
+        "counts": "Parmi eux :",
+        "count_never_heard": "jamais entendus", "count_silent": "silencieux",
+        "count_dead_letters": "avec des envois refusés",
+        "count_outbox_large": "avec {limit} envois ou plus en attente",
+        "count_clock_off": "à l'horloge décalée",
+        "order": "Les terminaux à surveiller d'abord (les plus longtemps silencieux en "
+                 "tête), puis les autres par magasin et par nom.",
+        "attention_only": "Seulement ceux à surveiller",
+        "none_attention": "Aucun terminal à surveiller.",
+        "unknown_store": "Aucun magasin « {store} ». Choisissez-en un dans la liste.",
+        "pages": "Pages", "page_of": "Page {page} sur {pages} : terminaux {first} à {last}",
+        "previous": "← Page précédente", "next": "Page suivante →",
+        "outbox_large": "{count} envois en attente",
         "silent_rule": "Un terminal est dit silencieux sans signe de vie depuis {minutes} min "
                        "(réglage du serveur CENTRAL_TERMINAL_SILENT_MINUTES) ; son horloge "
                        "est dite décalée au-delà de {clock} min d'écart avec le serveur. "
@@ -45,6 +79,21 @@ FLEET_TEXT = {
     "en": {
         "title": "Terminal health",
         "summary": "{count} terminals in service, {trouble} of them to look at.",
+        "summary_store": "{count} terminals in service at {store}, {trouble} of them to "
+                         "look at.",
+        "counts": "Among them:",
+        "count_never_heard": "never heard from", "count_silent": "silent",
+        "count_dead_letters": "with refused items",
+        "count_outbox_large": "with {limit} or more items waiting to be sent",
+        "count_clock_off": "with their clock off",
+        "order": "Terminals to look at come first (the longest silent at the top), then "
+                 "the others by store and name.",
+        "attention_only": "Only those to look at",
+        "none_attention": "No terminal to look at.",
+        "unknown_store": "There is no store “{store}”. Choose one from the list.",
+        "pages": "Pages", "page_of": "Page {page} of {pages}: terminals {first} to {last}",
+        "previous": "← Previous page", "next": "Next page →",
+        "outbox_large": "{count} items waiting to be sent",
         "silent_rule": "A terminal is called silent after {minutes} min without a heartbeat "
                        "(the server's CENTRAL_TERMINAL_SILENT_MINUTES setting); its clock is "
                        "called off when more than {clock} min from the server's. Paris "
@@ -71,18 +120,90 @@ FLEET_TEXT = {
 }
 
 
-def terminals_page(language: str, health: list[TerminalHealth], now: datetime,
-                   silent_minutes: int, username: str, csrf_token: str) -> str:
+@dataclass(frozen=True)
+class TerminalsAsk:
+    """What the page's address asks for: a view of the fleet and a page of it."""
+    view: FleetView
+    page: int               # from 1; a page past the last shows the last
+    store_asked: str        # as typed, to name a store that does not exist
+
+    def query(self, page: int | None = None) -> str:
+        """The address's filters and page (only those not at their default), for links."""
+        params: dict[str, Any] = {}
+        if self.view.store_id is not None:
+            params["store_id"] = self.view.store_id
+        if self.view.attention_only:
+            params["attention"] = "1"
+        page = self.page if page is None else page
+        if page > 1:
+            params["page"] = page
+        return urlencode(params)
+
+
+def terminals_ask(params: Mapping[str, str]) -> TerminalsAsk:
+    """The page's query parameters, read leniently: a page that is not a whole number is
+    the first, one past the last is the last; an unknown store is for `terminals_page`."""
+    store = (params.get("store_id") or "").strip()
+    page = (params.get("page") or "").strip()
+    return TerminalsAsk(
+        FleetView(store or None, params.get("attention", "").lower() in ("1", "true", "on")),
+        page=max(1, int(page)) if page.isascii() and page.isdigit() and len(page) < 19
+        else 10 ** 18 if page.isascii() and page.isdigit() else 1,
+        store_asked="".join(c for c in store if c.isprintable())[:64])
+
+
+def terminals_page(session: Session, language: str, ask: TerminalsAsk, now: datetime,
+                   silent_minutes: int, username: str, csrf_token: str) -> tuple[str, int]:
+    """The page and its HTTP status: 404 for a store that does not exist."""
     words = FLEET_TEXT[language]
-    rows = [_row(language, terminal, now) for terminal in health]
-    return render("dashboard/terminals.html", **_frame(language, words["title"]),
-                  words=words, rows=rows, username=username, csrf_token=csrf_token,
-                  summary=words["summary"].format(
-                      count=number(len(rows), language),
-                      trouble=number(sum(1 for r in rows if r["trouble"]), language)),
-                  silent_rule=words["silent_rule"].format(
+    stores = stores_with_terminals(session)
+    store_names = dict(stores)
+    if ask.view.store_id is not None and ask.view.store_id not in store_names:
+        return _render(language, ask, silent_minutes, username, csrf_token, stores,
+                       rows=[], counts=None, pager=None, summary=None,
+                       problem=words["unknown_store"].format(store=ask.store_asked)), 404
+    counts = fleet_counts(session, now, silent_minutes, ask.view.store_id)
+    shown = counts.attention if ask.view.attention_only else counts.terminals
+    pages = max(1, -(-shown // PAGE_SIZE))
+    ask = replace(ask, page=min(ask.page, pages))
+    health = fleet_health(session, now, silent_minutes, ask.view,
+                          offset=(ask.page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    first = (ask.page - 1) * PAGE_SIZE + 1
+    pager = None if shown <= PAGE_SIZE else {
+        "text": words["page_of"].format(
+            page=number(ask.page, language), pages=number(pages, language),
+            first=number(first, language), last=number(first + len(health) - 1, language)),
+        "previous": ask.query(ask.page - 1) if ask.page > 1 else None,
+        "next": ask.query(ask.page + 1) if ask.page < pages else None}
+    return _render(language, ask, silent_minutes, username, csrf_token, stores,
+                   rows=[_row(language, terminal, now) for terminal in health],
+                   counts=_counts(language, counts), pager=pager, problem=None,
+                   summary=_summary(language, counts, store_names.get(ask.view.store_id))), 200
+
+
+def _render(language: str, ask: TerminalsAsk, silent_minutes: int, username: str,
+            csrf_token: str, stores: list[tuple[str, str]], **parts: Any) -> str:
+    words = FLEET_TEXT[language]
+    return render("dashboard/terminals.html", **_frame(language, words["title"], ask.query()),
+                  words=words, username=username, csrf_token=csrf_token, stores=stores,
+                  view=ask.view, silent_rule=words["silent_rule"].format(
                       minutes=number(silent_minutes, language),
-                      clock=number(int(CLOCK_OFF_S // 60), language)))
+                      clock=number(int(CLOCK_OFF_S // 60), language)), **parts)
+
+
+def _summary(language: str, counts: FleetCounts, store: str | None) -> str:
+    words = FLEET_TEXT[language]
+    figures = {"count": number(counts.terminals, language),
+               "trouble": number(counts.attention, language)}
+    return words["summary_store"].format(store=store, **figures) if store \
+        else words["summary"].format(**figures)
+
+
+def _counts(language: str, counts: FleetCounts) -> list[tuple[str, str]]:
+    """Each problem's count, in the page's order, words first."""
+    words = FLEET_TEXT[language]
+    return [(words[f"count_{problem}"].format(limit=number(OUTBOX_LARGE, language)),
+             number(counts.problems[problem], language)) for problem in PROBLEMS]
 
 
 def _row(language: str, terminal: TerminalHealth, now: datetime) -> dict[str, Any]:
@@ -114,6 +235,8 @@ def _state(language: str, terminal: TerminalHealth, problem: str) -> str:
     if problem == "dead_letters":
         return words["dead_letters_1"] if terminal.dead_letters == 1 else \
             words["dead_letters_n"].format(count=number(terminal.dead_letters, language))
+    if problem == "outbox_large":
+        return words["outbox_large"].format(count=number(terminal.outbox, language))
     if problem == "clock_off":
         return words["clock_off"].format(drift=_drift(language, terminal.clock_drift_s))
     return words[problem]

@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from central.analytics import queries
 from central.analytics.page import HEADERS, dashboard_page, login_page
-from central.analytics.page_terminals import terminals_page
+from central.analytics.page_terminals import terminals_ask, terminals_page
 from central.analytics.page_text import TEXT
 from central.api.analytics import today
 from central.api.deps import DB, AppSettings
@@ -26,7 +26,6 @@ from central.api.errors import ApiError
 from central.api.staff_auth import check_password
 from central.db import models
 from central.db.engine import utc_now
-from central.fleet_health import fleet_health
 from central.mail import staff_page
 from central.mail.queue import order_messages
 from central.order_lifecycle import OrderNotFound, find_order
@@ -60,16 +59,17 @@ def show_dashboard(request: Request, db: DB) -> Response:
 
 @router.get("/dashboard/terminals", response_class=HTMLResponse)
 def show_terminals(request: Request, db: DB, settings: AppSettings) -> Response:
-    """Each terminal's health from its last heartbeat, trouble first."""
+    """Each terminal's health from its last heartbeat, trouble first, a page at a time."""
     language = _language(request)
     now = utc_now()
     with db.reading() as session:
         logged_in = find_session(session, request.cookies.get(COOKIE_NAME))
         if logged_in is None:
             return _redirect(f"/dashboard/login?lang={language}")
-        health = fleet_health(session, now, settings.terminal_silent_minutes)
-    return _html(terminals_page(language, health, now, settings.terminal_silent_minutes,
-                                logged_in.member.username, logged_in.csrf_token))
+        page, status = terminals_page(session, language, terminals_ask(request.query_params),
+                                      now, settings.terminal_silent_minutes,
+                                      logged_in.member.username, logged_in.csrf_token)
+    return _html(page, status)
 
 
 @router.get("/dashboard/orders/{reference}", response_class=HTMLResponse)

@@ -144,6 +144,8 @@ class Terminal(Base):
     last_heartbeat_at: Mapped[datetime | None]
     last_heartbeat: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     clock_drift_s: Mapped[float | None] = mapped_column(Float)
+    # The Terminals page asked for one store (migration 0015).
+    __table_args__ = (Index("terminals_by_store", "store_id"),)
 
 
 class Order(Base):
