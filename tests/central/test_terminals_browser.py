@@ -1,5 +1,6 @@
 """The Terminals page opened in a real headless Chromium, logged in as a manager: a
-screenshot that is not blank, and trouble first in the DOM as the browser built it."""
+screenshot that is not blank, trouble first in the DOM as the browser built it, the counts
+and the filters; one store's page holds only that store's terminals."""
 
 from __future__ import annotations
 
@@ -65,3 +66,16 @@ def test_the_terminals_page_renders_in_chromium(served, language, tmp_path):
          "Clock off (7 min ahead)", "no central settings")
     for expected in words:
         assert expected.replace("'", "&#39;") in dom or expected in dom
+    counts = ("1 jamais entendus", "1 silencieux", "1 avec des envois refusés") \
+        if language == "fr" else ("1 never heard from", "1 silent", "1 with refused items")
+    for expected in counts:
+        assert f"<li>{expected}</li>" in dom
+    assert '<select name="store_id">' in dom and 'name="attention"' in dom
+
+
+def test_one_stores_page_in_chromium_holds_only_its_terminals(served, tmp_path):
+    with CookieProxy(served.port, served.session_cookie()) as proxy:
+        url = f"http://127.0.0.1:{proxy.port}/dashboard/terminals?lang=en&store_id=beta"
+        dom = run_chromium(url, "--dump-dom", workdir=tmp_path).stdout
+    assert "caisse-muette" in dom and "caisse-1" not in dom
+    assert "1 terminal in service at" in dom and '<option value="beta" selected="">' in dom

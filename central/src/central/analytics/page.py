@@ -59,6 +59,10 @@ STYLE = (
     "tr.trouble>*{background:#fff4e5}tr.trouble td.state{font-weight:600}"
     "#terminals th[scope=row]{white-space:normal;min-width:8rem}"
     "#terminals td.state{min-width:9rem}#terminals th,#terminals td{padding:.35rem .4rem}"
+    # Its links to the pages around: large enough to hit with a finger.
+    "nav.pages{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:.5rem 0}"
+    "nav.pages p{margin:0}nav.pages a{padding:.6rem .9rem;border:1px solid;"
+    "border-radius:.3rem}"
 )
 HEADERS = page_headers(STYLE, form_action="'self'", referrer="same-origin")
 

@@ -37,9 +37,10 @@ PAGE_SIZE = 100
 FLEET_TEXT = {
     "fr": {
         "title": "Santé des terminaux",
-        "summary": "{count} terminaux en service, dont {trouble} à surveiller.",
-        "summary_store": "{count} terminaux en service à {store}, dont {trouble} à "
+        "summary": "{count} {terminals} en service, dont {trouble} à surveiller.",
+        "summary_store": "{count} {terminals} en service à {store}, dont {trouble} à "
                          "surveiller.",
+        "terminal_1": "terminal", "terminal_n": "terminaux",
         "counts": "Parmi eux :",
         "count_never_heard": "jamais entendus", "count_silent": "silencieux",
         "count_dead_letters": "avec des envois refusés",
@@ -78,9 +79,10 @@ FLEET_TEXT = {
     },
     "en": {
         "title": "Terminal health",
-        "summary": "{count} terminals in service, {trouble} of them to look at.",
-        "summary_store": "{count} terminals in service at {store}, {trouble} of them to "
+        "summary": "{count} {terminals} in service, {trouble} of them to look at.",
+        "summary_store": "{count} {terminals} in service at {store}, {trouble} of them to "
                          "look at.",
+        "terminal_1": "terminal", "terminal_n": "terminals",
         "counts": "Among them:",
         "count_never_heard": "never heard from", "count_silent": "silent",
         "count_dead_letters": "with refused items",
@@ -194,6 +196,7 @@ def _render(language: str, ask: TerminalsAsk, silent_minutes: int, username: str
 def _summary(language: str, counts: FleetCounts, store: str | None) -> str:
     words = FLEET_TEXT[language]
     figures = {"count": number(counts.terminals, language),
+               "terminals": words["terminal_1" if counts.terminals == 1 else "terminal_n"],
                "trouble": number(counts.attention, language)}
     return words["summary_store"].format(store=store, **figures) if store \
         else words["summary"].format(**figures)
