@@ -29,6 +29,7 @@ def served(request, tmp_path_factory):
             add_terminal(session, "alpha", name)
             terminal = session.query(models.Terminal).filter_by(name=name).one()
             terminal.last_heartbeat_at, terminal.clock_drift_s = at, drift
+            terminal.outbox, terminal.dead_letters = 5, dead        # as the heartbeat writes
             terminal.last_heartbeat = {
                 "version": version, "terminal_time": at.isoformat(),
                 "last_pull_at": (at - timedelta(minutes=5)).isoformat(),

@@ -20,12 +20,13 @@ from staff_helpers import STAFF_PASSWORD, basic
 from test_terminals_page import NOW
 
 from central.analytics.page_terminals import PAGE_SIZE
-from central.api import dashboard
+from central.api import dashboard, terminal_reports
 from central.api import fleet_health as fleet_health_api
 from central.app import create_app
 from central.db import models
 from central.settings import Settings
 from central.staff import add_staff
+from central.terminals import token_hash
 
 MANAGER = "paging-manager"
 COUNT = 250
@@ -46,30 +47,40 @@ def name(number: int) -> str:
     return f"t-{number:03d}"
 
 
-def heartbeat_row(number: int) -> dict:
-    row = {"name": name(number), "store_id": store_of(number), "token_hash": f"{number:064x}",
-           "created_at": NOW - timedelta(days=30), "revoked_at": None}
-    if number in NEVER_HEARD:
-        return row | {"last_heartbeat_at": None, "last_heartbeat": None, "clock_drift_s": None}
+def terminal_row(number: int) -> dict:
+    return {"name": name(number), "store_id": store_of(number),
+            "token_hash": token_hash(f"token-{number}"), "created_at": NOW - timedelta(days=30),
+            "revoked_at": None}
+
+
+def send_heartbeat(client: TestClient, number: int) -> None:
+    """The terminal's heartbeat, received at its own time, through the API."""
     seen = NOW - timedelta(minutes=20 + number if number in SILENT else 1)
     drift = 400.0 if number in CLOCK_OFF else 0.5
     queue = {"order": 0, "rating": 1, "event": 600 if number in OUTBOX_LARGE else 3,
              "dead": 1 if number in DEAD_LETTERS else 0}
-    return row | {"last_heartbeat_at": seen, "clock_drift_s": drift, "last_heartbeat": {
-        "version": "2.1.0", "terminal_time": (seen + timedelta(seconds=drift)).isoformat(),
-        "last_pull_at": None, "queue": queue, "config_version": 1, "config_revision": ""}}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(terminal_reports, "utc_now", lambda: seen)
+        answer = client.post("/v1/heartbeat", headers={
+            "Authorization": f"Bearer token-{number}"}, json={
+            "version": "2.1.0", "terminal_time": (seen + timedelta(seconds=drift)).isoformat(),
+            "last_pull_at": None, "queue": queue, "config_version": 1, "config_revision": ""})
+    assert answer.status_code == 200, answer.text
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def fleet_db(request, tmp_path_factory):
     db = fresh_database(request, tmp_path_factory, request.param)
-    rows = [heartbeat_row(number) for number in range(COUNT)]
+    rows = [terminal_row(number) for number in range(COUNT)]
     # A retired terminal, never heard from: in no page, count or file.
-    rows.append(heartbeat_row(NEVER_HEARD[0]) | {
+    rows.append(terminal_row(NEVER_HEARD[0]) | {
         "name": "t-retired", "token_hash": "f" * 64, "revoked_at": NOW - timedelta(days=1)})
     with db.writing() as session:
         session.execute(insert(models.Terminal), rows)
         add_staff(session, MANAGER, STAFF_PASSWORD)
+    with TestClient(create_app(Settings(db.url), db)) as client:
+        for number in set(range(COUNT)) - set(NEVER_HEARD):
+            send_heartbeat(client, number)
     yield db
     db.dispose()
 

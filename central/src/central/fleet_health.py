@@ -7,7 +7,8 @@ silent, then those with refused items (dead letters), a large outbox, a clock fa
 
 A chain has thousands of terminals: the trouble of each, the order, the filters and the
 counts are worked out by the database (`_Trouble`), so a page reads only its own rows.
-The same rules are then applied in Python to each row read, to say them in words.
+For that the heartbeat also writes its queue figures in columns (`queue_figures`). The
+same rules are then applied in Python to each row read, to say them in words.
 """
 
 from __future__ import annotations
@@ -87,22 +88,26 @@ class FleetView:
     attention_only: bool = False
 
 
+def queue_figures(queue: dict[str, Any] | None) -> dict[str, int | None]:
+    """The heartbeat's queue depths as the terminals table keeps them: `outbox`, the
+    orders, ratings and events waiting (unknown if one of them was not said), and
+    `dead_letters`, the items refused."""
+    waiting = [_count(queue, kind) for kind in OUTBOX_QUEUES]
+    return {"outbox": None if None in waiting else sum(waiting),
+            "dead_letters": _count(queue, "dead")}
+
+
 class _Trouble:
     """Each problem as an SQL condition on a terminal's row, at one moment and with one
     silent setting: the same rules as `_health`, which says them for the rows read."""
 
     def __init__(self, now: datetime, silent_minutes: int) -> None:
         terminal = models.Terminal
-
-        def queued(kind: str):
-            return terminal.last_heartbeat[("queue", kind)].as_integer()
-
         self.conditions = {
             NEVER_HEARD: terminal.last_heartbeat_at.is_(None),
             SILENT: terminal.last_heartbeat_at <= now - timedelta(minutes=silent_minutes),
-            DEAD_LETTERS: queued("dead") > 0,
-            OUTBOX_FULL: sum((queued(kind) for kind in OUTBOX_QUEUES[1:]),
-                             queued(OUTBOX_QUEUES[0])) >= OUTBOX_LARGE,
+            DEAD_LETTERS: terminal.dead_letters > 0,
+            OUTBOX_FULL: terminal.outbox >= OUTBOX_LARGE,
             CLOCK_OFF: func.abs(terminal.clock_drift_s) > CLOCK_OFF_S,
         }
         self.any = or_(*self.conditions.values())
@@ -146,7 +151,8 @@ def fleet_health(session: Session, now: datetime, silent_minutes: int,
     store_name = func.coalesce(store.name, terminal.store_id)
     query = _in_view(
         select(terminal.name, terminal.store_id, store_name, terminal.last_heartbeat_at,
-               terminal.last_heartbeat, terminal.clock_drift_s)
+               terminal.last_heartbeat, terminal.clock_drift_s, terminal.outbox,
+               terminal.dead_letters)
         .outerjoin(store, store.id == terminal.store_id), view, trouble) \
         .order_by(trouble.rank,
                   case((trouble.rank < len(PROBLEMS), terminal.last_heartbeat_at)),
@@ -188,11 +194,10 @@ class _SentRevisions:
 
 def _health(row: Iterable[Any], sent: _SentRevisions, now: datetime, silent_after: int
             ) -> TerminalHealth:
-    name, store_id, store_name, seen, beat, drift = row
+    name, store_id, store_name, seen, beat, drift, outbox, dead = row
     beat = beat if isinstance(beat, dict) else {}
     seen = as_utc(seen)
     silent = None if seen is None else max(0, int((now - seen).total_seconds() // 60))
-    queue = beat.get("queue") if isinstance(beat.get("queue"), dict) else None
     revision = _text(beat.get("config_revision"))
     current = None if revision is None else revision == sent.revision(store_id, name)
     problems = []
@@ -200,11 +205,8 @@ def _health(row: Iterable[Any], sent: _SentRevisions, now: datetime, silent_afte
         problems.append(NEVER_HEARD)
     elif silent >= silent_after:
         problems.append(SILENT)
-    dead = _count(queue, "dead")
     if dead:
         problems.append(DEAD_LETTERS)
-    waiting = [_count(queue, kind) for kind in OUTBOX_QUEUES]
-    outbox = None if None in waiting else sum(waiting)
     if outbox is not None and outbox >= OUTBOX_LARGE:
         problems.append(OUTBOX_FULL)
     if drift is not None and abs(drift) > CLOCK_OFF_S:
@@ -221,7 +223,7 @@ def _health(row: Iterable[Any], sent: _SentRevisions, now: datetime, silent_afte
 
 
 def _count(queue: dict | None, kind: str) -> int | None:
-    value = (queue or {}).get(kind)
+    value = queue.get(kind) if isinstance(queue, dict) else None
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 

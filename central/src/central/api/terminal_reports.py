@@ -19,6 +19,7 @@ from central.api.errors import ErrorBody, field_problems
 from central.db import models
 from central.db.engine import iso, utc_now
 from central.fleet_config import config_for
+from central.fleet_health import queue_figures
 from central.schemas import BatchIn, BatchOut, EventIn, HeartbeatIn, HeartbeatOut, RatingIn
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -43,7 +44,8 @@ def post_events(batch: BatchIn, db: DB, caller: CurrentTerminal) -> dict[str, An
 _NOTE_HEARTBEAT = update(models.Terminal.__table__) \
     .where(models.Terminal.id == bindparam("terminal_id")) \
     .values(last_heartbeat_at=bindparam("at"), last_heartbeat=bindparam("beat"),
-            clock_drift_s=bindparam("drift"))
+            clock_drift_s=bindparam("drift"), outbox=bindparam("outbox"),
+            dead_letters=bindparam("dead_letters"))
 
 
 @router.post("/heartbeat", response_model=HeartbeatOut, summary="A terminal says it is alive")
@@ -53,7 +55,8 @@ def heartbeat(beat: HeartbeatIn, db: DB, settings: AppSettings,
     drift = _drift_s(beat.terminal_time, now)
     with db.writing() as session:
         session.execute(_NOTE_HEARTBEAT, {"terminal_id": caller.terminal_id, "at": now,
-                                          "beat": beat.model_dump(), "drift": drift})
+                                          "beat": beat.model_dump(), "drift": drift,
+                                          **queue_figures(beat.queue)})
         config = config_for(session, caller.store_id, caller.name)
     # What the terminal's confirmation screen may promise the shopper.
     return {"server_time": iso(now), "clock_drift_seconds": drift or 0.0,

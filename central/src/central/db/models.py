@@ -144,8 +144,11 @@ class Terminal(Base):
     last_heartbeat_at: Mapped[datetime | None]
     last_heartbeat: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     clock_drift_s: Mapped[float | None] = mapped_column(Float)
-    # The Terminals page asked for one store (migration 0015).
-    __table_args__ = (Index("terminals_by_store", "store_id"),)
+    # The last heartbeat's queue figures, also in columns for the Terminals page to sort
+    # and count in SQL (central/fleet_health.py): waiting to go up, and refused.
+    outbox: Mapped[int | None] = mapped_column(Integer)
+    dead_letters: Mapped[int | None] = mapped_column(Integer)
+    __table_args__ = (Index("terminals_by_store", "store_id"),)     # one store's page
 
 
 class Order(Base):
