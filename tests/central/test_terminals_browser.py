@@ -67,8 +67,8 @@ def test_the_terminals_page_renders_in_chromium(served, language, tmp_path):
          "Clock off (7 min ahead)", "no central settings")
     for expected in words:
         assert expected.replace("'", "&#39;") in dom or expected in dom
-    counts = ("1 jamais entendus", "1 silencieux", "1 avec des envois refusés") \
-        if language == "fr" else ("1 never heard from", "1 silent", "1 with refused items")
+    counts = ("Jamais entendus : 1", "Silencieux : 1", "Avec des envois refusés : 1") \
+        if language == "fr" else ("Never heard from: 1", "Silent: 1", "With refused items: 1")
     for expected in counts:
         assert f"<li>{expected}</li>" in dom
     assert '<select name="store_id">' in dom and 'name="attention"' in dom

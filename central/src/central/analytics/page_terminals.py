@@ -42,10 +42,11 @@ FLEET_TEXT = {
                          "surveiller.",
         "terminal_1": "terminal", "terminal_n": "terminaux",
         "counts": "Parmi eux :",
-        "count_never_heard": "jamais entendus", "count_silent": "silencieux",
-        "count_dead_letters": "avec des envois refusés",
-        "count_outbox_large": "avec {limit} envois ou plus en attente",
-        "count_clock_off": "à l'horloge décalée",
+        "count": "{label} : {count}",
+        "count_never_heard": "Jamais entendus", "count_silent": "Silencieux",
+        "count_dead_letters": "Avec des envois refusés",
+        "count_outbox_large": "Avec {limit} envois ou plus en attente",
+        "count_clock_off": "Horloge décalée",
         "order": "Les terminaux à surveiller d'abord (les plus longtemps silencieux en "
                  "tête), puis les autres par magasin et par nom.",
         "attention_only": "Seulement ceux à surveiller",
@@ -84,10 +85,11 @@ FLEET_TEXT = {
                          "look at.",
         "terminal_1": "terminal", "terminal_n": "terminals",
         "counts": "Among them:",
-        "count_never_heard": "never heard from", "count_silent": "silent",
-        "count_dead_letters": "with refused items",
-        "count_outbox_large": "with {limit} or more items waiting to be sent",
-        "count_clock_off": "with their clock off",
+        "count": "{label}: {count}",
+        "count_never_heard": "Never heard from", "count_silent": "Silent",
+        "count_dead_letters": "With refused items",
+        "count_outbox_large": "With {limit} or more items waiting to be sent",
+        "count_clock_off": "Clock off",
         "order": "Terminals to look at come first (the longest silent at the top), then "
                  "the others by store and name.",
         "attention_only": "Only those to look at",
@@ -202,11 +204,12 @@ def _summary(language: str, counts: FleetCounts, store: str | None) -> str:
         else words["summary"].format(**figures)
 
 
-def _counts(language: str, counts: FleetCounts) -> list[tuple[str, str]]:
-    """Each problem's count, in the page's order, words first."""
+def _counts(language: str, counts: FleetCounts) -> list[str]:
+    """Each problem's count, in the page's order."""
     words = FLEET_TEXT[language]
-    return [(words[f"count_{problem}"].format(limit=number(OUTBOX_LARGE, language)),
-             number(counts.problems[problem], language)) for problem in PROBLEMS]
+    return [words["count"].format(
+        label=words[f"count_{problem}"].format(limit=number(OUTBOX_LARGE, language)),
+        count=number(counts.problems[problem], language)) for problem in PROBLEMS]
 
 
 def _row(language: str, terminal: TerminalHealth, now: datetime) -> dict[str, Any]:
