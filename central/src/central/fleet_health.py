@@ -29,13 +29,13 @@ from central.fleet_config import config_for
 CLOCK_OFF_S = 300.0
 # A terminal pushes what it holds at each round, 100 items a batch: this many waiting
 # means its pushes have been failing for a long while, though its heartbeats get through.
-OUTBOX_LARGE = 500
+LARGE_OUTBOX_ITEMS = 500
 OUTBOX_QUEUES = ("order", "rating", "event")
 
 # Each problem a terminal may have, worst first: the order of the page.
-NEVER_HEARD, SILENT, DEAD_LETTERS, OUTBOX_FULL, CLOCK_OFF = \
+NEVER_HEARD, SILENT, DEAD_LETTERS, OUTBOX_LARGE, CLOCK_OFF = \
     "never_heard", "silent", "dead_letters", "outbox_large", "clock_off"
-PROBLEMS = (NEVER_HEARD, SILENT, DEAD_LETTERS, OUTBOX_FULL, CLOCK_OFF)
+PROBLEMS = (NEVER_HEARD, SILENT, DEAD_LETTERS, OUTBOX_LARGE, CLOCK_OFF)
 
 # The columns of the CSV file and of the JSON API's rows, in that order.
 COLUMNS = ("terminal", "store_id", "store", "status", "problems", "version", "config_version",
@@ -107,7 +107,7 @@ class _Trouble:
             NEVER_HEARD: terminal.last_heartbeat_at.is_(None),
             SILENT: terminal.last_heartbeat_at <= now - timedelta(minutes=silent_minutes),
             DEAD_LETTERS: terminal.dead_letters > 0,
-            OUTBOX_FULL: terminal.outbox >= OUTBOX_LARGE,
+            OUTBOX_LARGE: terminal.outbox >= LARGE_OUTBOX_ITEMS,
             CLOCK_OFF: func.abs(terminal.clock_drift_s) > CLOCK_OFF_S,
         }
         self.any = or_(*self.conditions.values())
@@ -164,7 +164,7 @@ def fleet_health(session: Session, now: datetime, silent_minutes: int,
             for row in session.connection().execute(query)]
 
 
-def stores_with_terminals(session: Session) -> list[tuple[str, str]]:
+def store_choices(session: Session) -> list[tuple[str, str]]:
     """Every store (id, name) by name: the choices of the page's store filter."""
     return [(store_id, name) for store_id, name in session.execute(
         select(models.Store.id, models.Store.name).order_by(models.Store.name))]
@@ -207,8 +207,8 @@ def _health(row: Iterable[Any], sent: _SentRevisions, now: datetime, silent_afte
         problems.append(SILENT)
     if dead:
         problems.append(DEAD_LETTERS)
-    if outbox is not None and outbox >= OUTBOX_LARGE:
-        problems.append(OUTBOX_FULL)
+    if outbox is not None and outbox >= LARGE_OUTBOX_ITEMS:
+        problems.append(OUTBOX_LARGE)
     if drift is not None and abs(drift) > CLOCK_OFF_S:
         problems.append(CLOCK_OFF)
     config_format = beat.get("config_version")

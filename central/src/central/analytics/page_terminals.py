@@ -21,14 +21,14 @@ from central.analytics.page import _frame, number
 from central.analytics.page_text import TEXT
 from central.fleet_health import (
     CLOCK_OFF_S,
-    OUTBOX_LARGE,
+    LARGE_OUTBOX_ITEMS,
     PROBLEMS,
     FleetCounts,
     FleetView,
     TerminalHealth,
     fleet_counts,
     fleet_health,
-    stores_with_terminals,
+    store_choices,
 )
 from central.page_templates import render
 
@@ -148,19 +148,23 @@ def terminals_ask(params: Mapping[str, str]) -> TerminalsAsk:
     """The page's query parameters, read leniently: a page that is not a whole number is
     the first, one past the last is the last; an unknown store is for `terminals_page`."""
     store = (params.get("store_id") or "").strip()
-    page = (params.get("page") or "").strip()
     return TerminalsAsk(
         FleetView(store or None, params.get("attention", "").lower() in ("1", "true", "on")),
-        page=max(1, int(page)) if page.isascii() and page.isdigit() and len(page) < 19
-        else 10 ** 18 if page.isascii() and page.isdigit() else 1,
+        page=_page_number((params.get("page") or "").strip()),
         store_asked="".join(c for c in store if c.isprintable())[:64])
+
+
+def _page_number(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        return 1
+    return max(1, int(text)) if len(text) < 19 else 10 ** 18     # huge: past any last page
 
 
 def terminals_page(session: Session, language: str, ask: TerminalsAsk, now: datetime,
                    silent_minutes: int, username: str, csrf_token: str) -> tuple[str, int]:
     """The page and its HTTP status: 404 for a store that does not exist."""
     words = FLEET_TEXT[language]
-    stores = stores_with_terminals(session)
+    stores = store_choices(session)
     store_names = dict(stores)
     if ask.view.store_id is not None and ask.view.store_id not in store_names:
         return _render(language, ask, silent_minutes, username, csrf_token, stores,
@@ -208,7 +212,7 @@ def _counts(language: str, counts: FleetCounts) -> list[str]:
     """Each problem's count, in the page's order."""
     words = FLEET_TEXT[language]
     return [words["count"].format(
-        label=words[f"count_{problem}"].format(limit=number(OUTBOX_LARGE, language)),
+        label=words[f"count_{problem}"].format(limit=number(LARGE_OUTBOX_ITEMS, language)),
         count=number(counts.problems[problem], language)) for problem in PROBLEMS]
 
 
