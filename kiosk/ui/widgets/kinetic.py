@@ -39,6 +39,13 @@ def enable_kinetic_scrolling(viewport: QWidget) -> None:
     # long. The press goes through at once; a flick lets go of what it pressed instead.
     properties = scroller.scrollerProperties()
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+    # No stretching past the ends. The scroller moves the viewport by whole pixels for the
+    # stretch but counts it in fractions, so a finger lifted past the end within a few
+    # milliseconds of its last move (a busy kiosk delivers both at once) read as a fling
+    # backwards, and the list flew back to its top.
+    for policy in (QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+                   QScrollerProperties.ScrollMetric.VerticalOvershootPolicy):
+        properties.setScrollMetric(policy, QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
     scroller.setScrollerProperties(properties)
     scroller.stateChanged.connect(
         lambda state: state == QScroller.State.Dragging and _let_go(viewport))
