@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -38,8 +38,14 @@ def live_sessions() -> int:
 
 
 def settle(qtbot, kiosk) -> None:
-    kiosk.runner.wait_idle()
-    qtbot.wait(50)     # queued answers delivered, deleteLater() carried out
+    """Nothing left in flight: the workers' answers delivered (and the work they asked
+    for), and what deleteLater() was called on deleted. A wait alone left some for later
+    on a loaded CI worker."""
+    for _ in range(3):
+        kiosk.runner.wait_idle()
+        QCoreApplication.sendPostedEvents()
+        qtbot.wait(20)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def shop(qtbot, kiosk, session: int) -> None:
