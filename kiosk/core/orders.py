@@ -222,9 +222,12 @@ class EmptyOrder(ValueError):
 
 
 def place_order(journal_conn: sqlite3.Connection, request: OrderRequest, prefix: str,
-                *, now: datetime | None = None,
+                *, now: datetime | None = None, today: date | None = None,
                 choose: Callable[[str], str] = secrets.choice) -> PlacedOrder:
     """Write the order durably to the journal; from then on it will reach the server.
+
+    The delivery date promised counts from `today`, the store's day on the terminal's
+    clock (kiosk/core/clock.py) as the review screen showed it; by default `now`'s.
 
     Raises outbox.JournalWriteError (disk full, read-only disk) with nothing written:
     the shopper must be told the order did not go through.
@@ -246,7 +249,8 @@ def place_order(journal_conn: sqlite3.Connection, request: OrderRequest, prefix:
                 raise
     placed = PlacedOrder(order_uuid, reference, request.total_cents,
                          sum(line.quantity for line in request.lines), request.delivery,
-                         request.delivery.expected_date(moment.astimezone().date()), moment)
+                         request.delivery.expected_date(today or moment.astimezone().date()),
+                         moment)
     # Anonymous, for the store's figures; losing it loses nothing of the order.
     journey.record_event(journal_conn, request.store_id, ORDER_PLACED,
                          {"lines": len(request.lines), "items": placed.item_count,

@@ -95,9 +95,12 @@ def test_a_shopper_orders_a_missing_size_for_home_delivery(qtbot, kiosk):
     assert not named(review, QPushButton, "Confirmer la commande").isEnabled()
     assert named(review, QLabel,
                  "Cochez la case ci-dessus pour confirmer votre commande.").isVisible()
+    promised = review.delivery.expected_date(kiosk.context.clock.today())
     confirmation = confirm(qtbot, kiosk)
     reference = confirmation.order.reference
     assert confirmation.reference.text() == reference
+    # The confirmation keeps the review's promise: both count from the terminal's day.
+    assert confirmation.order.expected_date == promised
     # No server here: the shopper is told the order waits on this terminal.
     assert "hors ligne" in confirmation.sending.text()
 

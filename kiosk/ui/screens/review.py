@@ -220,7 +220,8 @@ class ReviewScreen(CheckoutScreen):
             delivery=self.delivery, privacy_notice_version=config.privacy_notice_version,
             consent_given_at=outbox.utc_now())
         prefix = reference_prefix(config)
-        context.journal.write(lambda conn: place_order(conn, request, prefix),
+        today = context.clock.today()        # the day the delivery options counted from
+        context.journal.write(lambda conn: place_order(conn, request, prefix, today=today),
                               self._on_placed, self._on_not_placed)
 
     def _on_placed(self, placed: PlacedOrder) -> None:
