@@ -13,7 +13,7 @@ import subprocess
 import sys
 import uuid
 from contextlib import closing
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import requests
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -145,8 +145,13 @@ def manager_login(central) -> tuple[str, str]:
 
 
 def dashboard(central, auth) -> dict:
+    # The days around the store's today, this machine's: the default range ends on the
+    # chain's today (Paris), a day before a store clock running ahead of Paris.
+    day = datetime.now().astimezone().date()
+    days = {"start": (day - timedelta(days=1)).isoformat(),
+            "end": (day + timedelta(days=1)).isoformat()}
     answer = requests.get(f"{central.url}/v1/analytics/dashboard",
-                          params={"store_id": "paris-rivoli"}, auth=auth, timeout=10)
+                          params={"store_id": "paris-rivoli", **days}, auth=auth, timeout=10)
     assert answer.status_code == 200, answer.text
     return answer.json()
 
