@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import datetime, timezone
 from decimal import Decimal
 
 import pytest
@@ -13,9 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from test_api import order, post_order
 
+from central.api import orders as orders_api
 from central.app import create_app
+from central.catalog import CatalogWriter
 from central.db import models
 from central.settings import Settings, price_tolerance_from_env
+from kiosk.core.catalog import Product, Variant
 
 
 def refusals_of(api, reference: str) -> list[models.OrderRefusal]:
@@ -98,6 +102,25 @@ def test_a_price_gone_up_beyond_the_tolerance_is_refused_and_within_it_accepted(
     # Quoting more than the server's price is the shopper's agreed price: kept, flagged.
     above, _ = post_order(api, headers, with_lines(order(), line(sku, 12_000)))
     assert above.status_code == 201 and above.json()["price_mismatch"] is True
+
+
+def test_a_special_price_runs_on_the_chains_day_by_the_servers_clock(api, monkeypatch):
+    """At 23:30 UTC on 31 December it is already 1 January in the stores (Paris): a special
+    that ended on the 31st is over there, whatever the server machine's own day."""
+    sku = "ZZ-" + uuid.uuid4().hex[:8].upper()
+    with api.db.writing(catalog=True) as session:
+        CatalogWriter(session).products([Product(
+            sku, "Test jacket", 10_000, (Variant(sku + "-M", 10_000, size="M", color="Blue"),),
+            special_price_cents=5000, special_from="2026-12-01", special_to="2026-12-31")])
+    headers = api.terminal()
+    monkeypatch.setattr(orders_api, "utc_now",
+                        lambda: datetime(2026, 12, 31, 22, 30, tzinfo=timezone.utc))
+    last_day, _ = post_order(api, headers, with_lines(order(), line(sku + "-M", 5000)))
+    assert last_day.status_code == 201 and last_day.json()["price_mismatch"] is False
+    monkeypatch.setattr(orders_api, "utc_now",
+                        lambda: datetime(2026, 12, 31, 23, 30, tzinfo=timezone.utc))
+    over, _ = post_order(api, headers, with_lines(order(), line(sku + "-M", 5000)))
+    assert over.status_code == 422 and over.json()["error"] == "price_changed"
 
 
 def test_a_withdrawn_item_and_a_changed_price_are_reported_together(api):

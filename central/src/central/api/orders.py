@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -18,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from central import idempotency
+from central.analytics.local_time import CHAIN_ZONE
 from central.api.deps import DB, AppSettings, Caller, CurrentTerminal, same_store
 from central.api.errors import RETRY_AFTER_S, ApiError, ErrorBody, validation_error
 from central.db import models
@@ -335,7 +335,8 @@ def _catalog_facts(session: Session, skus: list[str]) -> dict[str, tuple[int, in
 
     The price is the variant's own special price, else the product's special price
     within its dates, else its price."""
-    today = date.today().isoformat()
+    # The chain's day (the stores' calendar), by the server's one clock.
+    today = utc_now().astimezone(CHAIN_ZONE).date().isoformat()
     rows = session.execute(
         select(models.Variant.sku, models.Variant.price_cents,
                models.Variant.special_price_cents, models.Product.special_price_cents,
