@@ -120,7 +120,7 @@ class KioskApp:
                          journal=self.journal_writer,
                          config=lambda: self.config, sync=lambda: self.sync,
                          formatter=lambda: self.formatter,
-                         integrity=self.data.integrity),
+                         integrity=self.data.integrity, clock=clock),
             self.window, apply_config=self.apply_config, quit=app.exit)
         self.sessions = Sessions(
             config=config, clock=clock, languages=self.languages, theme=self.theme,

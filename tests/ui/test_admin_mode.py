@@ -7,13 +7,13 @@ import json
 import random
 import sqlite3
 from contextlib import closing
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
-from support.clock import TEST_CLOCK
+from support.clock import TEST_CLOCK, TEST_NOW
 from support.gestures import named, tap, touch
 from support.layout import clipped_text
 from support.screen_keyboard import type_on_screen
@@ -40,9 +40,9 @@ def write_admin_config(demo_config, extra: str = "") -> None:
 
 def seed_journal(data_dir) -> None:
     """What a day at the terminal leaves in the journal: sessions, searches, orders,
-    ratings, a dead letter."""
+    ratings, a dead letter, on the test clock's day."""
     conn = open_journal(data_dir).conn
-    now = datetime.now(timezone.utc)
+    now = TEST_NOW
     for _ in range(3):
         journey.record_event(conn, "paris-rivoli", journey.SESSION_START, now=now)
     journey.record_search(conn, "paris-rivoli", "veste", 12, now=now)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kiosk.core.clock import SYSTEM_CLOCK, Clock
 from kiosk.core.config import KioskConfig
 from kiosk.ui.admin.words import AdminWords
 from kiosk.ui.catalog_reader import CatalogReader
@@ -32,6 +33,7 @@ class AdminContext:
     # start, the status page those staff ask for.
     integrity: dict[str, IntegrityCheck] = field(default_factory=dict)
     words: AdminWords = field(default_factory=AdminWords)
+    clock: Clock = SYSTEM_CLOCK                  # the same clock as the shopper's screens
 
     def audit(self, event_type: str, data: dict[str, Any] | None) -> None:
         """Journal an admin event (synced to the server like the shoppers')."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from kiosk.core.terminal_status import TodayFigures, start_of_local_day, today_figures
 from kiosk.ui.admin.context import AdminContext
 from kiosk.ui.admin.parts import FiguresPage
@@ -17,7 +15,7 @@ class TodayPage(FiguresPage):
         self.retranslate()
 
     def refresh(self) -> None:
-        since = start_of_local_day(datetime.now(timezone.utc))
+        since = start_of_local_day(self.context.clock.now())
         self.context.catalog.inspect(self, lambda _cache, journal: today_figures(journal, since),
                                      self._on_figures)
 
