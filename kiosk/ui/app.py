@@ -182,7 +182,7 @@ class KioskApp:
         self.heartbeat = Heartbeat(self.runner, config.data_dir)
         self.heartbeat.start()
         self.storefront = Storefront(self.runner, self.data, config, self.window, self.home,
-                                     self.attract, self.sessions)
+                                     self.attract, self.sessions, clock)
         if config.central_url:
             self.storefront.opened.connect(self._load_sync)
         self.storefront.open()

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.core.catalog_change import EVERYTHING, CatalogChange
 from kiosk.core.categories import CategoryTile, top_categories
+from kiosk.core.clock import Clock
 from kiosk.core.config import KioskConfig, synonyms_path
 from kiosk.core.db.terminal_data import TerminalData
 from kiosk.core.products import ProductCard, featured_cards
@@ -37,8 +39,9 @@ class Storefront(QObject):
 
     def __init__(self, runner: TaskRunner, data: TerminalData, config: KioskConfig,
                  window: KioskShell, home: HomeScreen, attract: AttractScreen,
-                 sessions: Sessions, parent: QObject | None = None) -> None:
+                 sessions: Sessions, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._clock = clock     # whose day decides which special prices run
         self._runner = runner
         self._data = data       # used on the database worker only, never on the GUI thread
         self._config = config
@@ -54,10 +57,10 @@ class Storefront(QObject):
 
     def open(self) -> None:
         """Open the databases on the worker; the first screen does not wait for them."""
-        language = self._sessions.language
+        language, today = self._sessions.language, self._clock.today()
         self._runner.run_db(lambda: self._data.open(
                                 lambda conn: featured_cards(conn, self._config.store_id,
-                                                            language=language)),
+                                                            today=today, language=language)),
                             self._on_open, self._on_data_error)
 
     def swap_in_rebuilt_cache(self, then: Callable[[], None]) -> None:
@@ -70,8 +73,8 @@ class Storefront(QObject):
         """Home reads its cards again; every open screen decides for itself."""
         if self._is_open:
             self.loading = True
-            language = self._sessions.language
-            self._runner.run_db(lambda: self._home_content(language), self._show)
+            language, today = self._sessions.language, self._clock.today()
+            self._runner.run_db(lambda: self._home_content(language, today), self._show)
         for screen in self._window.open_screens():
             screen.catalog_changed(change)
 
@@ -91,9 +94,9 @@ class Storefront(QObject):
         self._runner.run_db(lambda: self._check_cache(language), self._on_cache_checked)
         self.opened.emit()
 
-    def _home_content(self, language: str) -> HomeContent:
+    def _home_content(self, language: str, today: date) -> HomeContent:
         conn = self._data.cache_connection()
-        return (featured_cards(conn, self._config.store_id, language=language),
+        return (featured_cards(conn, self._config.store_id, today=today, language=language),
                 top_categories(conn, language))
 
     def _menu(self, language: str) -> tuple[list[CategoryTile], Synonyms | None]:

@@ -1,6 +1,8 @@
 """The whole kiosk as a shopper uses it: from the attract screen to a product and back."""
 
 import dataclasses
+import sqlite3
+from contextlib import closing
 from datetime import date
 
 import pytest
@@ -250,6 +252,24 @@ def test_a_reduced_price_is_told_with_the_price_it_replaces(qtbot, kiosk):
     card = grid.model().card(rows[0])
     assert f"{kiosk.formatter.price(card.price_cents)} au lieu de " \
         f"{kiosk.formatter.price(card.regular_price_cents)}" in spoken
+
+
+def test_the_home_prices_specials_on_the_terminals_day(qtbot, qapp, demo_config):
+    """Featured specials that end on the terminal's day still run on the home screen,
+    whatever day the machine's calendar says."""
+    last_day = TEST_CLOCK.today().isoformat()
+    with closing(sqlite3.connect(demo_config.data_dir / "cache.db")) as conn, conn:
+        ending = conn.execute("UPDATE products SET special_from = ?, special_to = ? "
+                              "WHERE featured = 1 AND special_price_cents < price_cents",
+                              (last_day, last_day)).rowcount
+    assert ending, "the demo's featured products include reduced ones"
+    kiosk = KioskApp(qapp, demo_config, windowed=True, clock=TEST_CLOCK)
+    qtbot.addWidget(kiosk.window)
+    try:
+        qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
+        assert sum(card.on_special for card in kiosk.cards) == ending
+    finally:
+        kiosk.shutdown()
 
 
 def test_the_idle_reset_empties_the_compare_tray(qtbot, kiosk):
