@@ -19,7 +19,7 @@ from central.app import create_app
 from central.catalog import CatalogWriter
 from central.db import models
 from central.settings import Settings, price_tolerance_from_env
-from kiosk.core.catalog import Product, Variant
+from kiosk_contract.catalog import Product, Variant
 
 
 def refusals_of(api, reference: str) -> list[models.OrderRefusal]:
