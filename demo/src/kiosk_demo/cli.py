@@ -54,11 +54,22 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING)
     if not getattr(args, "needs_central", False):
         return args.handler(args)
+    from sqlalchemy.exc import SQLAlchemyError
+
     from central.db.engine import Database
+    from central.db.schema import is_current
     from central.settings import database_url_from_env
     db = Database(args.database_url or database_url_from_env())
     try:
+        if not is_current(db):
+            print("the central database is not initialised or not up to date: run "
+                  "`central init-db` first", file=sys.stderr)
+            return 2
         return args.handler(args, db)
+    except SQLAlchemyError as error:
+        print(f"kiosk-demo {args.command}: {type(error).__name__}: "
+              f"{str(error).splitlines()[0]}", file=sys.stderr)
+        return 2
     finally:
         db.dispose()
 
