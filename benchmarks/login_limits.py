@@ -3,7 +3,7 @@ a check costs.
 
 Prints figures; asserts nothing. A guesser who never stops (a try every 0.1 s, on one
 account from one address, or on many accounts from one address) is played against the
-real limiter (central/limits.py) on a fresh SQLite database, with a simulated clock; then
+real limiter (`central.limits`) on a fresh SQLite database, with a simulated clock; then
 the cost of one check and give-back, as a right password pays it, is timed on the real
 clock. With --postgres, a throw-away PostgreSQL cluster instead (fsync off).
 

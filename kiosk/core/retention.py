@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-# Days, as the server checks them (central/retention_settings.py), with room to spare.
+# Days, as the server checks them (central/src/central/retention_settings.py), with room to spare.
 _MOST_DAYS = 36500
 
 

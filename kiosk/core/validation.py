@@ -2,7 +2,7 @@
 
 Validators return a `FieldResult`, never a sentence: the UI turns each `Problem` into a
 message in the shopper's language. An accepted value satisfies the central server's
-`Customer` contract (central/schemas.py), so an order never becomes a dead letter for a
+`Customer` contract (`central.schemas`), so an order never becomes a dead letter for a
 field the kiosk let through. Every validator is cheap enough to run on each keystroke and
 never raises on a str, whatever it holds.
 """
@@ -51,7 +51,7 @@ class FieldResult:
         return self.problem is None
 
 
-# The server's limits (central/schemas.py), counted in code points as pydantic does.
+# The server's limits (`central.schemas`), counted in code points as pydantic does.
 NAME_MAX = 100
 EMAIL_MAX = 254
 ADDRESS_LINE_MAX = 200

@@ -1,4 +1,4 @@
-"""The server's repeated work (central/background.py), which the mail sender, the
+"""The server's repeated work (central/src/central/background.py), which the mail sender, the
 reservations' sweep and the privacy purge share: a round at once, another when woken long
 before its poll, none after stopping; kept on app.state while the app serves."""
 

@@ -1,4 +1,4 @@
-"""The database-backed rate limits (central/limits.py), on SQLite and PostgreSQL."""
+"""The database-backed rate limits (central/src/central/limits.py), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ LAST_UNIT, ALERTED, PLENTY = "MJ01-XS-Red", "MJ01-M-Orange", "MJ01-L-Yellow"
 PUBLIC = "https://commandes.luma.example"
 CONSENT_AT = datetime(2026, 11, 24, 15, 2, 40, tzinfo=timezone.utc)
 WAIT_S = 30.0
-# The server's first retry comes a minute after a failed attempt (central/mail/queue.py).
+# The server's first retry comes a minute after a failed attempt (`central.mail.queue`).
 RETRY_WAIT_S = 150.0
 
 
