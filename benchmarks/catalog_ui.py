@@ -19,7 +19,7 @@ import os
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -49,6 +49,7 @@ from kiosk_demo.datasets import luma_dir  # noqa: E402
 from kiosk_demo.luma import DEMO_STORES, build_demo_cache, demo_stock, read_luma  # noqa: E402
 from kiosk_demo.synthetic import synthetic_products  # noqa: E402
 
+TODAY = date(2026, 11, 25)     # any day: it only decides which special prices run
 CATEGORY = "Women/Tops"
 PRODUCTS_IN_CATEGORY = 10_000
 CACHE_DIR = ROOT / "benchmarks/out/catalog-ui-10000"
@@ -110,7 +111,7 @@ def query_times(conn) -> None:
         cells = []
         for offset in DEEP_OFFSETS:
             started = time.perf_counter()
-            search(conn, "", filters, limit=PAGE_SIZE, offset=offset)
+            search(conn, "", filters, limit=PAGE_SIZE, offset=offset, today=TODAY)
             cells.append(f"{offset:>5}: {(time.perf_counter() - started) * 1000:5.1f} ms")
         print(f"  page at offset ({sort:9}) " + "  ".join(cells))
     for label, filters in (("none", SearchFilters(category_path=CATEGORY)),
@@ -118,7 +119,7 @@ def query_times(conn) -> None:
                                category_path=CATEGORY, sizes=frozenset({"M"}),
                                in_stock_at="paris-rivoli"))):
         started = time.perf_counter()
-        counted = facets(conn, "", filters)
+        counted = facets(conn, "", filters, today=TODAY)
         print(f"  facets, filters {label:18} {(time.perf_counter() - started) * 1000:5.1f} ms "
               f"({counted.count:,} products)")
 

@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,8 @@ from kiosk_contract.catalog import ChangeBatch  # noqa: E402
 from kiosk_demo.datasets import luma_dir  # noqa: E402
 from kiosk_demo.luma import read_luma  # noqa: E402
 from kiosk_demo.synthetic import synthetic_products  # noqa: E402
+
+TODAY = date(2026, 11, 25)     # any day: it only decides which special prices run
 
 BATCH = 2000
 # What shoppers type, letter by letter: every prefix is one keystroke.
@@ -122,7 +125,7 @@ def time_search(conn: sqlite3.Connection, *, with_plain: bool = True,
     ours, plain = [], []
     for text in keystrokes(queries):
         started = time.perf_counter()
-        search(conn, text, limit=50, language=language)
+        search(conn, text, limit=50, language=language, today=TODAY)
         ours.append((time.perf_counter() - started) * 1000)
         words = query_words(text)
         if not words or not with_plain:

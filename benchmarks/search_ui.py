@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -43,6 +44,8 @@ from kiosk.ui.screens.search import DEBOUNCE_MS, SearchScreen  # noqa: E402
 from kiosk.ui.tasks import TaskRunner  # noqa: E402
 from kiosk.ui.theme import Theme  # noqa: E402
 from kiosk.ui.thumbnails import ThumbnailCache  # noqa: E402
+
+TODAY = date(2026, 11, 25)     # any day: it only decides which special prices run
 
 STORE = "paris-rivoli"
 SYNONYMS = ROOT / "assets/search/synonyms.toml"
@@ -168,7 +171,7 @@ def main() -> int:
         for query in TYPED_QUERIES:
             for end in range(1, len(query) + 1):
                 started = time.perf_counter()
-                look_up(cache, query[:end], 0, STORE, synonyms)
+                look_up(cache, query[:end], 0, STORE, synonyms, TODAY)
                 worker.append((time.perf_counter() - started) * 1000)
         window.close()          # journals the last search: let the worker finish it
         runner.wait_idle()

@@ -8,6 +8,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from kiosk.core.catalog_text import text_sql
 from kiosk.core.products import ProductCard, cards_by_id
@@ -76,18 +77,21 @@ def band_key(band: PriceBand) -> str:
 
 
 def products_page(conn: sqlite3.Connection, filters: SearchFilters, offset: int, size: int,
-                  store_id: str, language: str | None = None
+                  store_id: str, today: date, language: str | None = None
                   ) -> tuple[list[ProductCard], bool]:
-    """One page of cards named in `language`, and whether it is the last."""
-    ids = search(conn, "", filters, limit=size, offset=offset).product_ids
-    return cards_by_id(conn, ids, store_id, language=language), len(ids) < size
+    """One page of cards named in `language`, and whether it is the last. `today`, the
+    terminal clock's day, decides which special prices run (the price filter and sort
+    go by them too)."""
+    ids = search(conn, "", filters, today=today, limit=size, offset=offset).product_ids
+    return cards_by_id(conn, ids, store_id, today, language), len(ids) < size
 
 
 def first_page(conn: sqlite3.Connection, filters: SearchFilters, size: int,
-               store_id: str, language: str | None = None
+               store_id: str, today: date, language: str | None = None
                ) -> tuple[Facets, OptionWords, list[ProductCard], bool]:
     """What the filters leave (the count, sizes, colours and prices, with the words of
-    the sizes and colours in `language`) and the first page of their cards, in one read."""
-    found = facets(conn, "", filters)
+    the sizes and colours in `language`) and the first page of their cards, in one read,
+    all priced on `today`."""
+    found = facets(conn, "", filters, today=today)
     return (found, option_words(conn, found.sizes, found.colors, language),
-            *products_page(conn, filters, 0, size, store_id, language))
+            *products_page(conn, filters, 0, size, store_id, today, language))

@@ -280,14 +280,13 @@ WHERE c.path = ? AND p.id != ?
 
 
 def load_product(conn: sqlite3.Connection, product_id: int, store_id: str,
-                 today: date | None = None, language: str | None = None
+                 today: date, language: str | None = None
                  ) -> ProductPage | None:
     """Everything the product screen shows, with this store's stock, its text in
     `language` where the catalog translates it; None if it is gone."""
     row = conn.execute(_PRODUCT_SQL, (product_id,)).fetchone()
     if row is None:
         return None
-    today = today or date.today()
     special_runs = _special_runs(row["special_from"], row["special_to"], today)
     price = price_today(row["price_cents"], row["special_price_cents"], special_runs)
     variant_rows = conn.execute(_VARIANTS_SQL, (store_id, product_id)).fetchall()
@@ -334,7 +333,7 @@ def _option_words(variant_rows: list[sqlite3.Row], language: str | None
 
 
 def similar_in_stock(conn: sqlite3.Connection, product_id: int, store_id: str,
-                     limit: int = 6, today: date | None = None,
+                     limit: int = 6, *, today: date,
                      language: str | None = None) -> list[ProductCard]:
     """Products of the same category the shopper can take home from this store today.
 
@@ -345,7 +344,6 @@ def similar_in_stock(conn: sqlite3.Connection, product_id: int, store_id: str,
     path = _deepest_category(conn, product_id) if row is not None else None
     if path is None:
         return []
-    today = today or date.today()
     price = _product_price_today(row, today)
     values = _attribute_values(row["attributes"])
     ranked = sorted(

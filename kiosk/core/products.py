@@ -41,19 +41,20 @@ FROM products p
 
 
 def cards_by_id(conn: sqlite3.Connection, ids: Sequence[int], store_id: str,
-                today: date | None = None, language: str | None = None) -> list[ProductCard]:
-    """Cards for `ids`, in the order given (search order), named in `language`."""
+                today: date, language: str | None = None) -> list[ProductCard]:
+    """Cards for `ids`, in the order given (search order), named in `language`, priced
+    on `today` (the terminal clock's day: which special prices run)."""
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
     rows = conn.execute(f"{_card_sql(language)} WHERE p.id IN ({marks})",
                         [store_id, *ids]).fetchall()
-    by_id = {row[0]: _card(row, today or date.today()) for row in rows}
+    by_id = {row[0]: _card(row, today) for row in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 
 def cards_by_sku(conn: sqlite3.Connection, skus: Sequence[str], store_id: str,
-                 today: date | None = None, language: str | None = None
+                 today: date, language: str | None = None
                  ) -> list[ProductCard]:
     """Cards for those of `skus` still in the catalog: the cards a screen shows, read
     again after a sync (which, rebuilding the cache, may have given them new ids)."""
@@ -61,15 +62,15 @@ def cards_by_sku(conn: sqlite3.Connection, skus: Sequence[str], store_id: str,
         return []
     rows = conn.execute(f"{_card_sql(language)} WHERE p.sku IN (SELECT value FROM json_each(?))",
                         (store_id, json.dumps(list(skus)))).fetchall()
-    return [_card(row, today or date.today()) for row in rows]
+    return [_card(row, today) for row in rows]
 
 
-def featured_cards(conn: sqlite3.Connection, store_id: str, limit: int = 24,
-                   today: date | None = None, language: str | None = None
+def featured_cards(conn: sqlite3.Connection, store_id: str, limit: int = 24, *,
+                   today: date, language: str | None = None
                    ) -> list[ProductCard]:
     rows = conn.execute(f"{_card_sql(language)} WHERE p.featured = 1 ORDER BY p.id LIMIT ?",
                         (store_id, limit)).fetchall()
-    return [_card(row, today or date.today()) for row in rows]
+    return [_card(row, today) for row in rows]
 
 
 def _card(row: sqlite3.Row, today: date) -> ProductCard:

@@ -188,13 +188,12 @@ def _render(groups: list[Group]) -> str:
 
 
 def search(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchFilters(),
-           *, limit: int = 50, offset: int = 0, today: date | None = None,
+           *, today: date, limit: int = 50, offset: int = 0,
            synonyms: Synonyms | None = None, language: str | None = None) -> SearchResult:
     """`offset` pages through browsing (no text: a category's next screenful); a search
     with text gives its best `limit` matches and ignores it. Names of every language
     match; `language`, the shopper's, ranks by the name they read and corrects typos
     from their words first."""
-    today = today or date.today()
     result = SearchResult()
     exact = _exact_variant(conn, text)
     if exact is not None:
@@ -299,10 +298,9 @@ def _translated(table: str, column: str, language: str | None) -> str | None:
 
 
 def facets(conn: sqlite3.Connection, text: str, filters: SearchFilters = SearchFilters(), *,
-           today: date | None = None, synonyms: Synonyms | None = None,
+           today: date, synonyms: Synonyms | None = None,
            language: str | None = None) -> Facets:
     """Count, sizes, colours and price range of every product `search` would find."""
-    today = today or date.today()
     words = query_words(text)
     if not words:
         return Facets() if text.strip() else _facets(conn, [], filters, today)

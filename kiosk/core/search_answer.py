@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 
 from kiosk.core.categories import CategoryTile, top_categories
 from kiosk.core.products import ProductCard, cards_by_id, featured_cards
@@ -44,25 +45,27 @@ class Discovery:
 
 
 def look_up(conn: sqlite3.Connection, text: str, generation: int, store_id: str,
-            synonyms: Synonyms | None, language: str | None = None) -> SearchAnswer:
+            synonyms: Synonyms | None, today: date, language: str | None = None
+            ) -> SearchAnswer:
     """Everything the screen shows for `text`, in one trip to the database worker, its
-    cards named in `language`."""
-    result = search(conn, text, limit=RESULT_LIMIT + 1, synonyms=synonyms, language=language)
+    cards named in `language` and priced on `today` (the terminal clock's day)."""
+    result = search(conn, text, today=today, limit=RESULT_LIMIT + 1, synonyms=synonyms,
+                    language=language)
     shown = result.product_ids[:RESULT_LIMIT]
     exact = shown[0] if shown and result.exact_variant_sku else None
     suggestions = suggest(conn, text, SUGGESTIONS, synonyms=synonyms, language=language)
     return SearchAnswer(
         generation=generation, text=text,
-        cards=cards_by_id(conn, shown, store_id, language=language),
+        cards=cards_by_id(conn, shown, store_id, today, language),
         more=len(result.product_ids) > RESULT_LIMIT, exact_product_id=exact,
         exact_variant_sku=result.exact_variant_sku, corrected_text=result.corrected_text,
         suggestions=suggestions)
 
 
-def discover(conn: sqlite3.Connection, store_id: str, language: str | None = None
-             ) -> Discovery:
+def discover(conn: sqlite3.Connection, store_id: str, today: date,
+             language: str | None = None) -> Discovery:
     return Discovery(top_categories(conn, language),
-                     featured_cards(conn, store_id, POPULAR, language=language))
+                     featured_cards(conn, store_id, POPULAR, today=today, language=language))
 
 
 def completed(text: str, word: str) -> str:

@@ -1,5 +1,9 @@
+from datetime import date
+
 from kiosk.core.browse import band_key, first_page, price_bands, products_page
 from kiosk.core.search import SearchFilters
+
+TODAY = date(2026, 11, 25)     # a fixed day: it decides which special prices run
 
 JACKETS = "Women/Tops/Jackets"
 STORE = "paris-rivoli"
@@ -24,11 +28,11 @@ def test_each_price_band_has_a_key_of_its_own():
 
 def test_a_category_read_page_by_page_gives_each_product_once(demo_cache):
     filters = SearchFilters(category_path=JACKETS)
-    found, _words, cards, complete = first_page(demo_cache, filters, 5, STORE)
+    found, _words, cards, complete = first_page(demo_cache, filters, 5, STORE, TODAY)
     assert found.count > 10 and len(cards) == 5 and not complete
     offset = len(cards)
     while not complete:
-        page, complete = products_page(demo_cache, filters, offset, 5, STORE)
+        page, complete = products_page(demo_cache, filters, offset, 5, STORE, TODAY)
         cards += page
         offset += len(page)
     ids = [card.id for card in cards]
@@ -37,5 +41,5 @@ def test_a_category_read_page_by_page_gives_each_product_once(demo_cache):
 
 def test_a_page_past_the_end_is_empty_and_the_last(demo_cache):
     filters = SearchFilters(category_path=JACKETS)
-    found, _, _, _ = first_page(demo_cache, filters, 5, STORE)
-    assert products_page(demo_cache, filters, found.count, 5, STORE) == ([], True)
+    found, _, _, _ = first_page(demo_cache, filters, 5, STORE, TODAY)
+    assert products_page(demo_cache, filters, found.count, 5, STORE, TODAY) == ([], True)

@@ -108,13 +108,13 @@ def test_the_product_screen_s_read_names_its_similar_products_in_the_language(ca
 
 
 def test_search_browse_and_stores_in_the_shopper_s_language(cache):
-    answer = look_up(cache, "juno", 1, "paris", None, "fr")
+    answer = look_up(cache, "juno", 1, "paris", None, TODAY, "fr")
     assert [card.name for card in answer.cards] == ["Veste Juno"]
-    discovery = discover(cache, "paris", "fr")
+    discovery = discover(cache, "paris", TODAY, "fr")
     assert [t.name for t in discovery.categories] == ["Femmes"]
     assert "Veste Juno" in {card.name for card in discovery.popular}
     found, words, cards, _last = first_page(
-        cache, SearchFilters(category_path="Women/Tops/Jackets"), 10, "paris", "fr")
+        cache, SearchFilters(category_path="Women/Tops/Jackets"), 10, "paris", TODAY, "fr")
     assert "Veste Juno" in {card.name for card in cards}
     # The filters' colours in French where the catalog translates them; a choice stays
     # the catalog's own word.

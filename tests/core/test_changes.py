@@ -1,4 +1,5 @@
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -19,6 +20,8 @@ from kiosk_contract.catalog import (
     Tombstone,
     Variant,
 )
+
+TODAY = date(2026, 11, 25)     # a fixed day: it decides which special prices run
 
 
 def hoodie(name="Hoodie", description="<p>Warm</p>", variants=("H-S", "H-M")):
@@ -44,8 +47,8 @@ def test_an_update_replaces_variants_and_reindexes(tmp_path):
     apply_changes(conn, ChangeBatch(categories=[Category("Men", "Men")], products=[hoodie()]))
     apply_changes(conn, ChangeBatch(products=[hoodie(name="Parka", variants=("H-L",))]))
     assert [r[0] for r in conn.execute("SELECT sku FROM variants")] == ["H-L"]
-    assert search(conn, "hoodie").product_ids == []
-    assert len(search(conn, "parka").product_ids) == 1
+    assert search(conn, "hoodie", today=TODAY).product_ids == []
+    assert len(search(conn, "parka", today=TODAY).product_ids) == 1
 
 
 def test_descriptions_are_sanitised_on_the_way_in(tmp_path):
@@ -72,7 +75,7 @@ def test_tombstones_delete_and_the_cursor_is_stored_with_the_batch(tmp_path):
     assert conn.execute("SELECT count(*) FROM products").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM variants").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM stock").fetchone()[0] == 0
-    assert search(conn, "hoodie").product_ids == []
+    assert search(conn, "hoodie", today=TODAY).product_ids == []
     assert conn.execute("SELECT value FROM sync_state WHERE key = 'cursor'").fetchone()[0] == "c-42"
 
 
@@ -122,7 +125,7 @@ def test_a_first_fill_goes_without_the_reading_indexes_and_ends_with_the_same_on
     finish_first_fill(conn)
     assert schema(conn) == before and not first_fill_pending(conn)
     assert conn.execute("SELECT count(*) FROM variants").fetchone()[0] == 2
-    assert len(search(conn, "hoodie").product_ids) == 1
+    assert len(search(conn, "hoodie", today=TODAY).product_ids) == 1
     finish_first_fill(conn)     # nothing under way: nothing to do
     assert schema(conn) == before
 

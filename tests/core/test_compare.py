@@ -1,4 +1,5 @@
 import dataclasses
+from datetime import date
 
 import pytest
 
@@ -20,6 +21,7 @@ def shown(key, en, fr=None, agrees_with=""):
 
 
 # What IT lists for shoppers, in its order; the products' other attributes stay hidden.
+TODAY = date(2026, 11, 25)     # a fixed day: it decides which special prices run
 SHOWN = (shown("climate", "Climate"), shown("material", "Material"),
          shown("pattern", "Pattern"), shown("features_bags", "Features", "Caractéristiques"))
 
@@ -103,7 +105,7 @@ def test_two_demo_jackets_compare_on_their_catalog_attributes(demo_cache_dir):
     conn = open_cache(demo_cache_dir).conn
     ids = [conn.execute("SELECT id FROM products WHERE sku = ?", (sku,)).fetchone()[0]
            for sku in ("WJ01", "WJ06")]
-    rows = by_key(compare_rows([load_product(conn, i, "paris-rivoli") for i in ids],
+    rows = by_key(compare_rows([load_product(conn, i, "paris-rivoli", TODAY) for i in ids],
                                DEFAULT_SHOWN_ATTRIBUTES))
     assert rows["price"].values == (7500, 7700) and rows["price"].differs
     assert rows["pattern"].values == ("Solid", "Solid") and not rows["pattern"].differs

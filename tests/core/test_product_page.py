@@ -288,7 +288,7 @@ def test_a_demo_jacket_matches_the_luma_catalog(demo_cache_dir, luma_dir):
     row = luma_row(luma_dir, "WJ01")
     expected = [dict(pair.split("=", 1) for pair in spec.split(","))
                 for spec in row["configurable_variations"].split("|")]
-    page = load_product(conn, product_id(conn, "WJ01"), "paris-rivoli")
+    page = load_product(conn, product_id(conn, "WJ01"), "paris-rivoli", TODAY)
     assert page.name == row["name"] == "Stellar Solar Jacket"
     assert page.category_path == JACKETS
     assert page.regular_price_cents == round(float(row["price"]) * 100)
@@ -307,10 +307,10 @@ def test_a_demo_jacket_matches_the_luma_catalog(demo_cache_dir, luma_dir):
 def test_demo_similar_jackets_are_other_jackets_in_stock_here(demo_cache_dir):
     conn = open_cache(demo_cache_dir).conn
     juno = product_id(conn, "WJ01")
-    similar = similar_in_stock(conn, juno, "lyon-republique")
+    similar = similar_in_stock(conn, juno, "lyon-republique", today=TODAY)
     assert 0 < len(similar) <= 6 and juno not in {card.id for card in similar}
     for card in similar:
-        other = load_product(conn, card.id, "lyon-republique")
+        other = load_product(conn, card.id, "lyon-republique", TODAY)
         assert other.category_path == JACKETS
         assert any(v.in_stock_here for v in other.variants)
 

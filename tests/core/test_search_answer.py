@@ -1,3 +1,5 @@
+from datetime import date
+
 from kiosk.core.search_answer import (
     ECHO_CHARS,
     completed,
@@ -5,6 +7,8 @@ from kiosk.core.search_answer import (
     echoed,
     look_up,
 )
+
+TODAY = date(2026, 11, 25)     # a fixed day: it decides which special prices run
 
 STORE = "paris-rivoli"
 
@@ -31,18 +35,18 @@ def test_shopper_text_is_echoed_on_one_line_and_cut_short():
 def test_a_typed_variant_code_answers_its_product_first(demo_cache):
     product_id, sku = demo_cache.execute(
         "SELECT product_id, sku FROM variants ORDER BY sku LIMIT 1").fetchone()
-    answer = look_up(demo_cache, sku, 7, STORE, None)
+    answer = look_up(demo_cache, sku, 7, STORE, None, TODAY)
     assert answer.generation == 7 and answer.text == sku
     assert answer.exact_product_id == product_id == answer.cards[0].id
     assert answer.exact_variant_sku == sku
 
 
 def test_a_word_found_nowhere_answers_no_cards_and_no_more(demo_cache):
-    answer = look_up(demo_cache, "qzxwvy", 1, STORE, None)
+    answer = look_up(demo_cache, "qzxwvy", 1, STORE, None, TODAY)
     assert answer.cards == [] and not answer.more
     assert answer.exact_product_id is None and answer.exact_variant_sku is None
 
 
 def test_before_typing_the_departments_and_popular_products_are_offered(demo_cache):
-    offered = discover(demo_cache, STORE)
+    offered = discover(demo_cache, STORE, TODAY)
     assert offered.categories and offered.popular

@@ -2,6 +2,8 @@
 language are found, ranked by the name the shopper reads, and typos are corrected from
 the shopper's words first."""
 
+from datetime import date
+
 import pytest
 
 from kiosk.core.changes import apply_changes
@@ -10,6 +12,8 @@ from kiosk.core.db.sqlite import connect, migrate
 from kiosk.core.search import RANKABLE_MATCHES, facets, search, suggest
 from kiosk.core.synonyms import Synonyms
 from kiosk_contract.catalog import Category, ChangeBatch, Product, Variant
+
+TODAY = date(2026, 11, 25)     # a fixed day: it decides which special prices run
 
 
 def product(sku, name, *, french=None, categories=("Men/Jackets",), description="",
@@ -50,28 +54,30 @@ def names(conn, ids):
 
 
 def test_a_french_name_finds_its_product_and_the_english_one_still_does(cache):
-    assert names(cache, search(cache, "veste ju", language="fr").product_ids) == [
+    assert names(cache, search(cache, "veste ju", language="fr", today=TODAY).product_ids) == [
         "Juno Jacket"]
-    assert names(cache, search(cache, "gourde spr", language="fr").product_ids) == [
+    assert names(cache, search(cache, "gourde spr", language="fr", today=TODAY).product_ids) == [
         "Sprite Bottle"]
-    assert names(cache, search(cache, "bottle", language="fr").product_ids) == [
+    assert names(cache, search(cache, "bottle", language="fr", today=TODAY).product_ids) == [
         "Sprite Bottle"]
     # The index does not depend on the shopper's language: an English shopper typing a
     # French word finds the product too.
-    assert names(cache, search(cache, "polaire").product_ids) == ["Proteus Fleece Jacket"]
-    assert facets(cache, "polaire", language="fr").count == 1
+    assert names(cache, search(cache, "polaire",
+                               today=TODAY).product_ids) == ["Proteus Fleece Jacket"]
+    assert facets(cache, "polaire", language="fr", today=TODAY).count == 1
 
 
 def test_translated_categories_and_descriptions_are_searched(cache):
-    assert set(names(cache, search(cache, "vestes", language="fr").product_ids)) == {
+    assert set(names(cache, search(cache, "vestes", language="fr", today=TODAY).product_ids)) == {
         "Juno Jacket", "Proteus Fleece Jacket"}
-    assert names(cache, search(cache, "homme", language="fr").product_ids) == [
+    assert names(cache, search(cache, "homme", language="fr", today=TODAY).product_ids) == [
         "Juno Jacket", "Proteus Fleece Jacket"]
-    assert names(cache, search(cache, "imperméable").product_ids) == ["Juno Jacket"]
+    assert names(cache, search(cache, "imperméable", today=TODAY).product_ids) == ["Juno Jacket"]
 
 
 def test_a_product_left_untranslated_is_found_by_its_default_name(cache):
-    assert names(cache, search(cache, "breathe", language="fr").product_ids) == ["Breathe Tee"]
+    assert names(cache, search(cache, "breathe", language="fr",
+                               today=TODAY).product_ids) == ["Breathe Tee"]
 
 
 def test_a_retranslated_product_is_no_longer_found_by_its_old_french_name(cache):
@@ -80,13 +86,14 @@ def test_a_retranslated_product_is_no_longer_found_by_its_old_french_name(cache)
     assert cache.execute("SELECT t.name FROM product_titles t JOIN products p "
                          "ON p.id = t.rowid WHERE p.sku = 'J1'").fetchone()[0] == (
         "Juno Jacket\nBlouson Juno")
-    assert names(cache, search(cache, "blouson", language="fr").product_ids) == ["Juno Jacket"]
+    assert names(cache, search(cache, "blouson", language="fr",
+                               today=TODAY).product_ids) == ["Juno Jacket"]
 
 
 def test_synonyms_still_lead_to_words_no_name_holds(cache):
     synonyms = Synonyms({"manteau": ["jacket"]})
     assert set(names(cache, search(cache, "manteau", language="fr",
-                                   synonyms=synonyms).product_ids)) == {
+                                   synonyms=synonyms, today=TODAY).product_ids)) == {
         "Juno Jacket", "Proteus Fleece Jacket"}
 
 
@@ -97,10 +104,10 @@ def test_a_typo_is_corrected_from_the_shopper_s_language_first(tmp_path):
     apply_changes(conn, ChangeBatch(categories=CATEGORIES, products=[
         product("J1", "Juno Jacket", french="Veste Juno"),
         *(product(f"V{n}", f"Running Vests {n}", categories=("Gear",)) for n in range(3))]))
-    french = search(conn, "vestz", language="fr")
+    french = search(conn, "vestz", language="fr", today=TODAY)
     assert (french.corrected_text, names(conn, french.product_ids)) == ("veste", ["Juno Jacket"])
-    assert search(conn, "vestz").corrected_text == "vests"
-    assert search(conn, "vestz", language="en").corrected_text == "vests"
+    assert search(conn, "vestz", today=TODAY).corrected_text == "vests"
+    assert search(conn, "vestz", language="en", today=TODAY).corrected_text == "vests"
 
 
 def test_suggestions_offer_words_and_categories_of_the_shopper_s_language(cache):
@@ -130,18 +137,18 @@ def test_a_typo_is_corrected_to_the_shopper_s_word_else_to_another_language_s(ca
     # "polaire": each shopper's own word is offered first, and a word only the other
     # language holds is still better than nothing found. "sprit" is one letter from a name
     # common to both.
-    assert search(cache, "jackte", language="en").corrected_text == "jacket"
-    assert search(cache, "jackte", language="fr").corrected_text == "jacket"
-    assert search(cache, "polaie", language="fr").corrected_text == "polaire"
-    assert search(cache, "polaie", language="en").corrected_text == "polaire"
+    assert search(cache, "jackte", language="en", today=TODAY).corrected_text == "jacket"
+    assert search(cache, "jackte", language="fr", today=TODAY).corrected_text == "jacket"
+    assert search(cache, "polaie", language="fr", today=TODAY).corrected_text == "polaire"
+    assert search(cache, "polaie", language="en", today=TODAY).corrected_text == "polaire"
     for language in ("fr", "en"):
-        found = search(cache, "sprit ", language=language)
+        found = search(cache, "sprit ", language=language, today=TODAY)
         assert (found.corrected_text, names(cache, found.product_ids)) == (
             "sprite", ["Sprite Bottle"]), language
-        assert facets(cache, "jackte", language=language).count == 2
+        assert facets(cache, "jackte", language=language, today=TODAY).count == 2
     # Category names too: "Jackets" in English, "Vestes" in French.
-    assert search(cache, "jackeets", language="en").corrected_text == "jackets"
-    assert search(cache, "vesttes", language="fr").corrected_text == "vestes"
+    assert search(cache, "jackeets", language="en", today=TODAY).corrected_text == "jackets"
+    assert search(cache, "vesttes", language="fr", today=TODAY).corrected_text == "vestes"
 
 
 def test_a_broad_tier_lists_products_with_a_typed_word_in_their_name_first(tmp_path):
@@ -155,7 +162,7 @@ def test_a_broad_tier_lists_products_with_a_typed_word_in_their_name_first(tmp_p
                        description="<p>Keeps water cold.</p>") for n in range(3)]
     apply_changes(conn, ChangeBatch(categories=CATEGORIES, products=backpacks + bottles))
     for typed in ("water bottle", "water bott"):
-        found = names(conn, search(conn, typed, limit=10).product_ids)
+        found = names(conn, search(conn, typed, limit=10, today=TODAY).product_ids)
         assert found[:3] == ["Sprite Bottle 0", "Sprite Bottle 1", "Sprite Bottle 2"], typed
         assert found[3:] == [f"Trail Backpack {n}" for n in range(7)], typed
 
@@ -184,7 +191,7 @@ def test_a_cache_translated_before_its_index_held_languages_is_indexed_again(tmp
     conn = open_cache(tmp_path).conn
     for typed, found in (("veste", [1]), ("homme", [1]), ("coque", [1]), ("shell", [1]),
                          ("jacket", [1]), ("2000000000015", [1]), ("breathe", [2])):
-        assert search(conn, typed, language="fr").product_ids == found, typed
+        assert search(conn, typed, language="fr", today=TODAY).product_ids == found, typed
     assert conn.execute("SELECT count(*) FROM product_titles").fetchone()[0] == 2
 
 
@@ -197,8 +204,8 @@ def test_a_word_being_typed_is_found_in_titles_and_in_descriptions_alone(tmp_pat
                 description="<p>Water resistant, with a water bottle pocket.</p>"),
         product("B1", "Sprite Bottle", categories=("Gear",),
                 description="<p>Keeps water cold.</p>")]))
-    assert names(conn, search(conn, "water bott").product_ids) == ["Sprite Bottle",
+    assert names(conn, search(conn, "water bott", today=TODAY).product_ids) == ["Sprite Bottle",
                                                                    "Trail Backpack"]
-    assert names(conn, search(conn, "water resis").product_ids) == ["Trail Backpack"]
-    assert names(conn, search(conn, "bottl").product_ids) == ["Sprite Bottle",
+    assert names(conn, search(conn, "water resis", today=TODAY).product_ids) == ["Trail Backpack"]
+    assert names(conn, search(conn, "bottl", today=TODAY).product_ids) == ["Sprite Bottle",
                                                              "Trail Backpack"]

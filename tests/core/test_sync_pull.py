@@ -3,6 +3,7 @@ another thread are written in order, and a fault on that thread reaches the call
 
 import json
 import threading
+from datetime import date
 
 import pytest
 
@@ -17,6 +18,8 @@ from kiosk.core.sync.pull import (
     read_cursor,
 )
 from kiosk.core.sync.trouble import Trouble
+
+TODAY = date(2026, 11, 25)     # a fixed day: it decides which special prices run
 
 
 def page(number: int, last: int) -> dict:
@@ -173,7 +176,7 @@ def test_a_category_translated_after_its_products_reaches_their_search_index(tmp
     conn = open_cache(tmp_path).conn
     found = lambda typed: [row[0] for row in conn.execute(  # noqa: E731
         "SELECT sku FROM products WHERE id IN (%s) ORDER BY sku"
-        % ",".join(map(str, search(conn, typed, language="fr").product_ids)))]
+        % ",".join(map(str, search(conn, typed, language="fr", today=TODAY).product_ids)))]
     feed = ListedFeed({"categories": [category("Men"), category("Men/Jackets")],
                        "products": [jacket("J1", "Men/Jackets")]},
                       {"products": [jacket("J2", "Men")]},

@@ -1,11 +1,14 @@
 import dataclasses
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTranslator
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QWidget
+from support.clock import TEST_CLOCK
 from support.gestures import find_named, named, shown, tap
 from support.layout import clipped_text
 
+from kiosk.core.browse import band_key, price_bands
 from kiosk.core.catalog_change import EVERYTHING
 from kiosk.core.db.cache import open_cache
 from kiosk.core.search import SearchFilters, facets, search
@@ -14,6 +17,8 @@ from kiosk.ui.formatting import Formatter, shopper_locale
 from kiosk.ui.screens.category import CategoryScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.chips import ChipRow
+
+TODAY = TEST_CLOCK.today()     # the screens' day: it decides which special prices run
 
 JACKETS = "Women/Tops/Jackets"
 PORTRAIT, LANDSCAPE = QSize(1080, 1920), QSize(1920, 1080)
@@ -89,7 +94,8 @@ def visible_named(root, cls, name):
 
 
 def test_a_category_shows_its_products_with_their_count(qtbot, context, cache):
-    expected = search(cache, "", SearchFilters(category_path=JACKETS), limit=100).product_ids
+    expected = search(cache, "", SearchFilters(category_path=JACKETS), limit=100,
+                      today=TODAY).product_ids
     screen = open_screen(qtbot, context, JACKETS)
     settled(qtbot, screen, len(expected))
     assert named(screen, QLabel, "Vestes").isVisible()   # the catalog word, in French
@@ -133,9 +139,9 @@ def test_the_breadcrumb_opens_each_level_above_this_one(qtbot, context):
 
 def test_size_and_stock_here_keep_what_the_facets_count(qtbot, context, cache):
     store = context.store_id
-    everything = facets(cache, "", SearchFilters(category_path=JACKETS)).count
+    everything = facets(cache, "", SearchFilters(category_path=JACKETS), today=TODAY).count
     chosen = SearchFilters(category_path=JACKETS, sizes=frozenset({"M"}), in_stock_at=store)
-    expected = facets(cache, "", chosen).count
+    expected = facets(cache, "", chosen, today=TODAY).count
     assert 0 < expected < everything
     screen = open_screen(qtbot, context, JACKETS)
     settled(qtbot, screen, everything)
@@ -181,7 +187,7 @@ def test_a_price_band_keeps_the_prices_in_it(qtbot, context, cache):
     tap(qtbot, screen.filters_button)
     label = "Jusqu’à " + context.formatter.price(4000)
     expected = facets(cache, "", SearchFilters(category_path=JACKETS,
-                                               max_price_cents=4000)).count
+                                               max_price_cents=4000), today=TODAY).count
     tap(qtbot, named(screen.panel, QPushButton, label))
     qtbot.waitUntil(lambda: screen.model.rowCount() == expected)
     assert all(card.price_cents <= 4000 for card in shown_cards(screen))
@@ -190,7 +196,7 @@ def test_a_price_band_keeps_the_prices_in_it(qtbot, context, cache):
 
 def test_no_match_says_so_and_clearing_the_filters_brings_everything_back(
         qtbot, context, cache):
-    everything = facets(cache, "", SearchFilters(category_path=JACKETS)).count
+    everything = facets(cache, "", SearchFilters(category_path=JACKETS), today=TODAY).count
     screen = open_screen(qtbot, context, JACKETS)
     settled(qtbot, screen, everything)
     tap(qtbot, screen.filters_button)
@@ -212,7 +218,7 @@ def test_no_match_says_so_and_clearing_the_filters_brings_everything_back(
 
 
 def test_the_panel_clears_its_own_choices(qtbot, context, cache):
-    everything = facets(cache, "", SearchFilters(category_path=JACKETS)).count
+    everything = facets(cache, "", SearchFilters(category_path=JACKETS), today=TODAY).count
     screen = open_screen(qtbot, context, JACKETS)
     settled(qtbot, screen, everything)
     tap(qtbot, screen.filters_button)
@@ -242,12 +248,13 @@ def test_an_answer_overtaken_by_a_later_choice_is_dropped(qtbot, context, cache)
     for deliver in reversed(held):
         deliver()
     latest = search(cache, "", SearchFilters(category_path=JACKETS, sort="price_desc"),
-                    limit=100).product_ids
+                    limit=100, today=TODAY).product_ids
     assert [card.id for card in shown_cards(screen)] == latest
 
 
 def test_more_products_load_as_the_shopper_scrolls_to_the_end(qtbot, context, cache):
-    everything = search(cache, "", SearchFilters(category_path="Women"), limit=1000).product_ids
+    everything = search(cache, "", SearchFilters(category_path="Women"), limit=1000,
+                        today=TODAY).product_ids
     screen = open_screen(qtbot, context, "Women", page_size=12)
     settled(qtbot, screen, len(everything))
     first = screen.model.rowCount()
@@ -377,3 +384,48 @@ def test_in_landscape_each_filter_sits_right_under_its_heading(qtbot, context):
     gap = toggle.mapTo(panel, toggle.rect().topLeft()).y() \
         - heading.mapTo(panel, heading.rect().bottomLeft()).y()
     assert 0 <= gap <= large.theme.spacing * 2
+
+
+def special_price(cache, product_id, cents, first_day=None, last_day=None):
+    """A special price for the product from `first_day` to `last_day` (None: no bound)."""
+    with cache:
+        cache.execute("UPDATE products SET special_price_cents = ?, special_from = ?, "
+                      "special_to = ? WHERE id = ?",
+                      (cents, first_day and first_day.isoformat(),
+                       last_day and last_day.isoformat(), product_id))
+
+
+def test_the_cards_run_the_specials_of_the_terminals_day(qtbot, context, cache):
+    """Which special prices run is the terminal clock's business, whatever day the
+    machine's calendar says: one for that day only runs, one from the next day waits."""
+    jackets = search(cache, "", SearchFilters(category_path=JACKETS), limit=100,
+                     today=TODAY).product_ids
+    today_only, from_tomorrow = jackets[:2]
+    special_price(cache, today_only, 1000, TODAY, TODAY)
+    special_price(cache, from_tomorrow, 1100, TODAY + timedelta(days=1))
+    screen = open_screen(qtbot, context, JACKETS)
+    settled(qtbot, screen, len(jackets))
+    cards = {card.id: card for card in shown_cards(screen)}
+    assert cards[today_only].price_cents == 1000 and cards[today_only].on_special
+    assert not cards[from_tomorrow].on_special
+
+
+def test_the_price_bands_count_the_specials_of_the_terminals_day(qtbot, context, cache):
+    """The dearest jacket, on special for the terminal's day only, lowers the range the
+    bands are cut from and is found in the cheapest band."""
+    everything = SearchFilters(category_path=JACKETS)
+    dearest = dataclasses.replace(everything, sort="price_desc")
+    reduced = search(cache, "", dearest, limit=1, today=TODAY).product_ids[0]
+    special_price(cache, reduced, 500, TODAY, TODAY)
+    found = facets(cache, "", everything, today=TODAY)
+    assert found.min_price_cents == 500
+    cheapest = price_bands(found.min_price_cents, found.max_price_cents)[0]
+    screen = open_screen(qtbot, context, JACKETS)
+    settled(qtbot, screen, found.count)
+    tap(qtbot, screen.filters_button)
+    tap(qtbot, screen.panel.prices.chip(band_key(cheapest)))
+    expected = facets(cache, "", dataclasses.replace(everything, max_price_cents=cheapest[1]),
+                      today=TODAY).count
+    qtbot.waitUntil(lambda: screen.model.rowCount() == expected)
+    assert reduced in {card.id for card in shown_cards(screen)}
+    assert all(card.price_cents <= cheapest[1] for card in shown_cards(screen))

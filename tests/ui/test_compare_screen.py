@@ -1,10 +1,12 @@
 import sqlite3
 from contextlib import closing
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QVBoxLayout, QWidget
+from support.clock import TEST_CLOCK
 from support.gestures import find_named, named
 from support.languages import formatter_for
 from support.layout import clipped_text
@@ -315,3 +317,20 @@ def test_a_change_while_the_products_are_read_is_not_lost(qtbot, shopper):
     window.screen.catalog_changed(CatalogChange.listing(products=["wj06"]))
     settle(qtbot, shopper)
     assert window.screen.value_label("price", 1).text() == "61,00\u00a0€"
+
+
+def test_the_specials_run_on_the_terminals_day(qtbot, shopper):
+    """The table and the tray price the products on the terminal clock's day, whatever
+    day the machine's calendar says: a special for that day only runs, one from the
+    next day waits."""
+    today = TEST_CLOCK.today()
+    change_cache(shopper, "UPDATE products SET special_price_cents = 5000, special_from = ?, "
+                          "special_to = ? WHERE sku = 'WJ01'", today.isoformat(), today.isoformat())
+    change_cache(shopper, "UPDATE products SET special_price_cents = 5100, special_from = ?, "
+                          "special_to = NULL WHERE sku = 'WJ06'",
+                 (today + timedelta(days=1)).isoformat())
+    window = show(qtbot, shopper, "WJ01", "WJ06")
+    assert window.screen.value_label("price", 0).text() == "50,00\u00a0€"
+    assert window.screen.value_label("price", 1).text() == "77,00\u00a0€"
+    assert [(card.sku, card.price_cents) for card in window.bar.cards()] == [
+        ("WJ01", 5000), ("WJ06", 7700)]

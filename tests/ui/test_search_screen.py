@@ -1,10 +1,14 @@
 import dataclasses
 import json
+import sqlite3
 import time
+from contextlib import closing
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QSize, Qt, QTranslator
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
+from support.clock import TEST_CLOCK
 from support.gestures import find_named, named, tap, tap_item
 from support.layout import clipped_text
 
@@ -334,3 +338,19 @@ def test_a_language_switch_names_the_results_and_completions_anew(
     qtbot.waitUntil(lambda: any("Hoodie" in name for name in card_names(screen)))
     assert not any(name.startswith("Sweat à capuche") for name in card_names(screen))
     assert screen.field.text() == "sweats"          # what the shopper typed stays
+
+
+def test_the_results_run_the_specials_of_the_terminals_day(qtbot, screen, shopper_context):
+    """Which special prices run is the terminal clock's business, whatever day the
+    machine's calendar says: one for that day only runs, one from the next day waits."""
+    today = TEST_CLOCK.today()
+    with closing(sqlite3.connect(shopper_context.config.data_dir / "cache.db")) as conn, conn:
+        conn.execute("UPDATE products SET special_price_cents = 1000, special_from = ?, "
+                     "special_to = ? WHERE sku = 'WJ01'", (today.isoformat(),) * 2)
+        conn.execute("UPDATE products SET special_price_cents = 1100, special_from = ?, "
+                     "special_to = NULL WHERE sku = 'WJ06'",
+                     ((today + timedelta(days=1)).isoformat(),))
+    type_on_keys(qtbot, screen, "veste")
+    cards = {card.sku: card for card in map(screen.model.card, range(screen.model.rowCount()))}
+    assert cards["WJ01"].price_cents == 1000 and cards["WJ01"].on_special
+    assert not cards["WJ06"].on_special

@@ -189,11 +189,11 @@ class CategoryScreen(Restyling, Screen):
         self._generation += 1
         generation, filters = self._generation, self.filters()
         size, store = self._page_size, self._context.store_id
-        language = self._context.language
+        today, language = self._context.clock.today(), self._context.language
 
         def query(conn: sqlite3.Connection
                   ) -> tuple[Facets, OptionWords, list[ProductCard], bool]:
-            return first_page(conn, filters, size, store, language)
+            return first_page(conn, filters, size, store, today, language)
 
         self._context.catalog.fetch(
             self, query, lambda answer: self._show_first_page(generation, *answer),
@@ -216,8 +216,10 @@ class CategoryScreen(Restyling, Screen):
     def _load_page(self, offset: int) -> None:
         generation, filters = self._generation, self.filters()
         size, store, language = self._page_size, self._context.store_id, self._context.language
+        today = self._context.clock.today()
         self._context.catalog.fetch(
-            self, lambda conn: products_page(conn, filters, offset, size, store, language),
+            self, lambda conn: products_page(conn, filters, offset, size, store, today,
+                                             language),
             lambda answer: self._add_page(generation, *answer), self._on_error)
 
     def _add_page(self, generation: int, cards: list[ProductCard], complete: bool) -> None:

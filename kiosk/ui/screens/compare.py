@@ -179,9 +179,10 @@ class CompareScreen(Restyling, Screen):
     def _read(self, product_ids: list[int],
               then: Callable[[list[tuple[int, ProductPage | None]]], None]) -> None:
         store_id, language = self._context.store_id, self._context.language
+        today = self._context.clock.today()
 
         def query(conn):
-            return [(product_id, load_product(conn, product_id, store_id, language=language))
+            return [(product_id, load_product(conn, product_id, store_id, today, language))
                     for product_id in product_ids]
 
         self._context.catalog.fetch(self, query, then, self._on_failed)

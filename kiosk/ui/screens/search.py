@@ -151,12 +151,13 @@ class SearchScreen(Restyling, Screen):
             return
         generation = self._generation
         context, language = self._context, self._context.language
+        today = context.clock.today()
 
         def query(conn: sqlite3.Connection) -> SearchAnswer | None:
             if generation != self._generation:     # typed on meanwhile: spare the worker
                 return None
             return look_up(conn, text, generation, context.store_id, context.synonyms,
-                           language)
+                           today, language)
 
         context.catalog.fetch(self, query, self._on_answer,
                               lambda error: self._on_search_failed(generation))
@@ -319,7 +320,8 @@ class SearchScreen(Restyling, Screen):
     def _read_discovery(self, then: Callable[[Discovery], None],
                         on_error: Callable[[BaseException], None] | None) -> None:
         store, language = self._context.store_id, self._context.language
-        self._context.catalog.fetch(self, lambda conn: discover(conn, store, language),
+        today = self._context.clock.today()
+        self._context.catalog.fetch(self, lambda conn: discover(conn, store, today, language),
                                     then, on_error)
 
     def _on_discovery_reread(self, discovery: Discovery) -> None:

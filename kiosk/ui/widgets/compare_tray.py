@@ -168,8 +168,9 @@ class CompareTrayBar(Retranslating, Restyling, QWidget):
             self._show_cards()
             return
         store_id, language = self._context.store_id, self._context.language
+        today = self._context.clock.today()
         self._context.catalog.fetch(
-            self, lambda conn: cards_by_id(conn, ids, store_id, language=language),
+            self, lambda conn: cards_by_id(conn, ids, store_id, today, language),
             self._on_cards)
 
     def _on_cards(self, cards: list[ProductCard]) -> None:
