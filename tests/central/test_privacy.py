@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from central.app import create_app
 from central.cli import main
@@ -119,9 +120,11 @@ def add_alert(db, email: str, created_at: datetime) -> None:
 
 def order(db, reference: str) -> models.Order:
     with db.reading() as session:
-        found = session.scalar(select(models.Order).where(models.Order.reference == reference))
-        found.lines, found.history      # loaded before the session ends
-        return found
+        # Its lines and history loaded with it, before the session ends.
+        return session.scalar(select(models.Order)
+                              .options(selectinload(models.Order.lines),
+                                       selectinload(models.Order.history))
+                              .where(models.Order.reference == reference))
 
 
 def test_past_its_time_personal_data_is_erased_in_place_and_the_figures_stay(db):

@@ -87,18 +87,18 @@ class Sender:
         try:
             while claimed := queue.claim(self.db, self.owner, self.clock(), self.batch,
                                          self.lease):
-                sending = 0
+                done = 0        # the messages of this batch the server has answered
                 try:
                     connection = connection or self._connect()
-                    for sending, message in enumerate(claimed):
+                    for message in claimed:
                         self._send_one(connection, message, report)
+                        done += 1
                 except _Unreachable as problem:
                     if connection is not None:
                         connection.close()
                         connection = None
-                    log.warning("mail: %s; %d message(s) wait", problem,
-                                len(claimed) - sending)
-                    for message in claimed[sending:]:
+                    log.warning("mail: %s; %d message(s) wait", problem, len(claimed) - done)
+                    for message in claimed[done:]:
                         self._retry(message, str(problem), report)
                     break
         finally:
