@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QCheckBox
 from support.clock import TEST_CLOCK
 from support.gestures import named, start
+from support.heard import Heard
 from support.layout import clipped_text
 
 from kiosk.core.retention import RetentionDays
@@ -155,21 +156,6 @@ def test_the_longer_consent_is_whole_at_large_type(qtbot, qapp, shopper, in_engl
     assert consent.label.width() <= consent.width()
     assert consent.label.height() >= consent.label.heightForWidth(consent.label.width()), \
         "every line of the sentence has its room"
-
-
-class Heard:
-    """The narrator's utterances, in order."""
-
-    def __init__(self, qtbot, kiosk) -> None:
-        self.qtbot = qtbot
-        self.all: list[str] = []
-        kiosk.speech.utterance.connect(self.all.append)
-
-    def next(self, action) -> str:
-        before = len(self.all)
-        action()
-        self.qtbot.waitUntil(lambda: len(self.all) > before, timeout=10_000)
-        return self.all[-1]
 
 
 @pytest.fixture

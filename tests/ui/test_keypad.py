@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from support.clock import TEST_CLOCK
 from support.contrast import contrast_ratio
 from support.gestures import tap
+from support.heard import Heard
 
 from kiosk.core.db.journal import open_journal
 from kiosk.ui.app import KioskApp
@@ -203,21 +204,6 @@ def test_the_accessibility_panel_is_reached_and_worked_with_the_keypad(qtbot, ki
     press(qtbot, kiosk, SELECT)
     qtbot.waitUntil(lambda: not menu.panel.isVisible())
     qtbot.waitUntil(lambda: on(kiosk) is kiosk.window.current_screen().focus_order()[0])
-
-
-class Heard:
-    """What the kiosk said (the mock engine's utterances), in order."""
-
-    def __init__(self, qtbot, kiosk) -> None:
-        self.qtbot = qtbot
-        self.all: list[str] = []
-        kiosk.speech.utterance.connect(self.all.append)
-
-    def last(self, starting: str) -> str:
-        """Wait for the last thing said to start with `starting`; return it whole."""
-        self.qtbot.waitUntil(lambda: bool(self.all) and self.all[-1].startswith(starting),
-                             timeout=5000)
-        return self.all[-1]
 
 
 def test_a_blind_shopper_orders_with_the_keypad_alone_and_hears_each_step(qtbot, kiosk):

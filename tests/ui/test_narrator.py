@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 from support.clock import TEST_CLOCK
 from support.gestures import named, scroll_into_view, start, tap
+from support.heard import Heard
 
 from kiosk.core.orders import BasketLine, DeliveryOption, PlacedOrder
 from kiosk.ui.app import KioskApp
@@ -17,28 +18,6 @@ from kiosk.ui.speech import State
 
 WAIT_MS = 10_000
 JACKETS = "Women/Tops/Jackets"
-
-
-class Heard:
-    """The utterances of one kiosk, in order; `after()` waits for the next one."""
-
-    def __init__(self, qtbot, kiosk) -> None:
-        self.qtbot = qtbot
-        self.all: list[str] = []
-        kiosk.speech.utterance.connect(self.all.append)
-
-    def next(self, action) -> str:
-        """What the kiosk says after `action`, said in one utterance."""
-        before = len(self.all)
-        action()
-        self.qtbot.waitUntil(lambda: len(self.all) > before, timeout=WAIT_MS)
-        return self.all[-1]
-
-    def nothing_after(self, action) -> None:
-        before = len(self.all)
-        action()
-        self.qtbot.wait(50)     # the narrator speaks at the next turn of the event loop
-        assert self.all[before:] == []
 
 
 def make_kiosk(qtbot, qapp, config):
