@@ -19,19 +19,18 @@ from urllib.parse import urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from staff_helpers import STAFF_PASSWORD, staff_account
 from support.smtp import LoopbackSmtp, text_and_html
+from test_mail import make_mail_api
 
 from central import alerts
-from central.app import create_app
 from central.cli import main
 from central.db import models
 from central.mail import queue
 from central.mail.bounces import envelope_sender, verp_token
 from central.mail.sender import Sender
 from central.mail.settings import MailSettingError, MailSettings, mail_settings_from_env
-from central.settings import Settings
 from central.terminals import add_terminal
 
 PUBLIC = "https://commandes.luma.example"
@@ -107,20 +106,9 @@ class Shop:
         assert main(["--database-url", self.db.url, "import-stock", str(csv)]) == 0
 
 
-def shop_for(seeded_database, luma_dir, smtp: LoopbackSmtp, **changes):
-    mail = MailSettings(smtp_host="127.0.0.1", smtp_port=smtp.port, security="none",
-                        from_address="Luma <commandes@luma.example>", public_url=PUBLIC,
-                        send_in_server=False, timeout_s=5, **changes)
-    with seeded_database.writing() as session:
-        session.execute(delete(models.RateLimit))
-    app = create_app(Settings(seeded_database.url, images_dir=luma_dir / "images", mail=mail),
-                     seeded_database)
-    return app, mail
-
-
 @pytest.fixture
 def shop(seeded_database, luma_dir, smtp, monkeypatch):
-    app, mail = shop_for(seeded_database, luma_dir, smtp,
+    app, mail = make_mail_api(seeded_database, luma_dir, smtp,
                          bounce_address="bounces@luma.example")
     # `central import-stock` reads the mail settings from its environment.
     for key, value in {"CENTRAL_SMTP_HOST": "127.0.0.1", "CENTRAL_SMTP_PORT": str(smtp.port),
@@ -188,7 +176,7 @@ def test_each_message_goes_out_from_its_own_verp_address_under_the_chains_from(
         seeded_database, luma_dir, smtp):
     for bounce_address, mailbox_part in (("bounces@luma.example", "bounces"),
                                          ("", "commandes")):
-        app, mail = shop_for(seeded_database, luma_dir, smtp, bounce_address=bounce_address)
+        app, mail = make_mail_api(seeded_database, luma_dir, smtp, bounce_address=bounce_address)
         with TestClient(app) as client:
             shop = Shop(client, seeded_database, mail)
             reference = shop.order("jeanne@example.fr")
