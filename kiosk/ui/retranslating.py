@@ -14,6 +14,7 @@ class Retranslating:
         """Set every text again in the language now installed."""
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # Not once Python's collector has emptied it (its Qt side is then being deleted).
+        if event.type() == QEvent.Type.LanguageChange and vars(self):
             self.retranslate()
         super().changeEvent(event)

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, QTranslator
 from support.clock import TEST_CLOCK
 from support.languages import formatter_for
 
@@ -111,6 +111,15 @@ def runner(qapp):
     """The kiosk's task runner, closed after the test."""
     runner = TaskRunner(qapp)
     yield runner
+    stop_runner(runner)
+
+
+def stop_runner(runner: TaskRunner) -> None:
+    """Closes a test's runner once the widgets the test showed (closed by pytest-qt, their
+    deletion asked for) are deleted: with the last runner closed, Python's collector runs
+    at any allocation again, and could tear a screen's Python side down before its Qt side,
+    an event then reaching a screen without its attributes."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     runner.close()
 
 
@@ -136,7 +145,7 @@ def shopper_context(qapp, demo_config):
         clock=TEST_CLOCK,
     )
     yield context
-    runner.close()
+    stop_runner(runner)
     cache.close()
     journal.close()
 
@@ -149,6 +158,8 @@ def kiosk(qtbot, qapp, demo_config):
     qtbot.waitUntil(lambda: kiosk.cards is not None, timeout=10000)
     yield kiosk
     kiosk.shutdown()
+    # Its window (closed by pytest-qt) deleted while the kiosk's Python side is whole.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -146,7 +146,8 @@ class CategoryScreen(Restyling, Screen):
         self.panel.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.grid and event.type() == QEvent.Type.FocusIn:
+        # The grid is looked up: the collector may have emptied a screen it is deleting.
+        if watched is vars(self).get("grid") and event.type() == QEvent.Type.FocusIn:
             self.scroll.ensureWidgetVisible(self.grid, 0, 0)
         return False
 
